@@ -1,0 +1,3 @@
+"""Built-in cross-document passes (importing registers them)."""
+
+from . import actors, clusters  # noqa: F401

@@ -1,0 +1,1 @@
+"""Built-in pipeline stages. Importing a module here registers its stages."""

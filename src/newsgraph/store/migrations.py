@@ -1,0 +1,90 @@
+"""Named schema migrations, each applied once, in order, inside a transaction.
+
+Applied names are recorded in the ``migrations`` table. A migration is a function of
+``(conn, dialect_name)``; new ones are appended to :data:`MIGRATIONS` and must be
+written so that they work on both SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import Column, MetaData, String, Table, select, text
+from sqlalchemy.engine import Connection, Engine
+
+from . import schema
+
+_mig_meta = MetaData()
+migrations_table = Table(
+    "migrations", _mig_meta,
+    Column("name", String(128), primary_key=True),
+    Column("applied_at", String(32), nullable=False),
+)
+
+Migration = Callable[[Connection, str], None]
+
+
+def _m0001_initial(conn: Connection, dialect: str) -> None:
+    """Documents, per-document results and cross-document tables."""
+    schema.metadata.create_all(conn)
+
+
+def _m0002_fulltext(conn: Connection, dialect: str) -> None:
+    """Full-text search over documents and quotes: FTS5 on SQLite, tsvector GIN on PostgreSQL."""
+    if dialect == "sqlite":
+        conn.execute(text(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
+            "doc UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')"))
+        conn.execute(text(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5("
+            "quote UNINDEXED, doc UNINDEXED, body, tokenize='unicode61 remove_diacritics 2')"))
+    elif dialect == "postgresql":
+        conn.execute(text(
+            "CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING GIN "
+            "(to_tsvector('english', coalesce(title, '') || ' ' || text))"))
+        conn.execute(text(
+            "CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes USING GIN (to_tsvector('english', text))"))
+
+
+def _m0003_indexes(conn: Connection, dialect: str) -> None:
+    """Lookup indexes used by the CLI, the API and the link pass."""
+    for stmt in (
+        "CREATE INDEX IF NOT EXISTS ix_documents_dup_of ON documents (dup_of)",
+        "CREATE INDEX IF NOT EXISTS ix_documents_published ON documents (published)",
+        "CREATE INDEX IF NOT EXISTS ix_mentions_entity ON mentions (doc, entity)",
+        "CREATE INDEX IF NOT EXISTS ix_events_type_date ON events (type, date)",
+        "CREATE INDEX IF NOT EXISTS ix_quotes_speaker ON quotes (doc, speaker)",
+        "CREATE INDEX IF NOT EXISTS ix_roles_doc ON roles (doc)",
+    ):
+        conn.execute(text(stmt))
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("0001_initial", _m0001_initial),
+    ("0002_fulltext", _m0002_fulltext),
+    ("0003_indexes", _m0003_indexes),
+]
+
+
+def applied(conn: Connection) -> set[str]:
+    _mig_meta.create_all(conn)
+    return {r[0] for r in conn.execute(select(migrations_table.c.name))}
+
+
+def migrate(engine: Engine) -> list[str]:
+    """Apply every pending migration, each in its own transaction. Returns the names applied."""
+    done: list[str] = []
+    with engine.begin() as conn:
+        have = applied(conn)
+    for name, fn in MIGRATIONS:
+        if name in have:
+            continue
+        with engine.begin() as conn:
+            if name in applied(conn):  # another process got there first
+                continue
+            fn(conn, engine.dialect.name)
+            conn.execute(migrations_table.insert().values(
+                name=name, applied_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        done.append(name)
+    return done
