@@ -310,6 +310,25 @@ def bench_cmd(docs: int = typer.Option(2000, "--docs", help="Synthetic articles 
             typer.echo(f"{k:>22}: {v}")
 
 
+#: modules that add commands to ``app`` (each imports only typer at module level)
+CLI_MODULES = ("newsgraph.cli_actors", "newsgraph.cli_quotes", "newsgraph.cli_events", "newsgraph.cli_web",
+               "newsgraph.cli_scale")
+
+
+def _load_cli_modules() -> None:
+    import importlib
+
+    for mod in CLI_MODULES:
+        try:
+            importlib.import_module(mod)
+        except ModuleNotFoundError as e:
+            if e.name != mod:
+                raise
+
+
+_load_cli_modules()
+
+
 def run() -> None:
     """Console entry point: unexpected errors print one line (set NEWSGRAPH_DEBUG=1 for the traceback)."""
     from .errors import NewsgraphError

@@ -39,7 +39,7 @@ class NewsgraphError(Exception):
 
     status = 500
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(self, message: str, code: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
@@ -53,7 +53,7 @@ class InputError(NewsgraphError):
 
     status = 400
 
-    def __init__(self, source: str, message: str, *, code: str | None = None) -> None:
+    def __init__(self, source: str, message: str, code: str | None = None) -> None:
         super().__init__(message, code=code)
         self.source = source
 

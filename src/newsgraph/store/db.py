@@ -171,11 +171,10 @@ class Store:
         if not ad.minhash:
             return None, None
         keys = dedup.band_keys(ad.minhash)
-        cond = None
-        for b, h in keys:
-            c = (t.minhash_bands.c.band == b) & (t.minhash_bands.c.hash == h)
-            cond = c if cond is None else cond | c
-        cands = [r[0] for r in conn.execute(select(t.minhash_bands.c.doc).where(cond).distinct())]
+        # one indexed lookup per band key, in a single statement
+        where = " OR ".join(f"(band = :b{i} AND hash = :h{i})" for i in range(len(keys)))
+        params = {k: v for i, (b, h) in enumerate(keys) for k, v in ((f"b{i}", b), (f"h{i}", h))}
+        cands = [r[0] for r in conn.execute(text(f"SELECT DISTINCT doc FROM minhash_bands WHERE {where}"), params)]
         best: tuple[float, str] | None = None
         if cands:
             rows = conn.execute(select(t.documents.c.id, t.documents.c.minhash, t.documents.c.dup_of)
