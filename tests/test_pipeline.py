@@ -4,14 +4,15 @@ import pytest
 
 from newsgraph.errors import ConfigError
 from newsgraph.models import AnalyzedDoc
-from newsgraph.pipeline import DEFAULT_STAGES, Pipeline, Resources, registered, stage
+from newsgraph.pipeline import DEFAULT_STAGES, Pipeline, Resources, default_stage_names, registered, stage
 
 from .conftest import make_doc
 
 
 def test_default_pipeline_builds_and_runs() -> None:
     p = Pipeline.build()
-    assert p.names == list(DEFAULT_STAGES)
+    assert set(p.names) <= set(DEFAULT_STAGES) and p.names == default_stage_names()
+    assert p.names[:4] == ["clean", "segment", "docdate", "fingerprint"]
     ad = p(AnalyzedDoc(doc=make_doc("Title line\n\nSome body text here. Another sentence follows.")), Resources())
     assert ad.done == p.names
     assert ad.body_spans and ad.sentences and ad.minhash

@@ -42,10 +42,13 @@ _REGISTRY: dict[str, StageInfo] = {}
 #: modules that register the built-in stages when imported (imported lazily)
 BUILTIN_STAGE_MODULES = (
     "newsgraph.stages.base",
+    "newsgraph.stages.actors",
+    "newsgraph.quotes",
+    "newsgraph.stages.events",
 )
 
-#: the default stage order; later issues append their stages here
-DEFAULT_STAGES: tuple[str, ...] = ("clean", "segment", "docdate", "fingerprint")
+#: the default stage order; a stage in this list runs by default once its module registers it
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "segment", "docdate", "fingerprint", "actors", "quotes", "events")
 
 
 def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
@@ -62,12 +65,27 @@ def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (
 
 def load_builtin_stages() -> None:
     for mod in BUILTIN_STAGE_MODULES:
-        importlib.import_module(mod)
+        try:
+            importlib.import_module(mod)
+        except ModuleNotFoundError as e:
+            if e.name != mod:  # a missing dependency inside the module is a real error
+                raise
 
 
 def registered() -> dict[str, StageInfo]:
     load_builtin_stages()
     return dict(_REGISTRY)
+
+
+def default_stage_names(reg: dict[str, StageInfo] | None = None) -> list[str]:
+    """The registered stages of :data:`DEFAULT_STAGES` whose requirements earlier ones meet."""
+    reg = reg if reg is not None else registered()
+    have, out = set(BASE_ATTRS), []
+    for n in DEFAULT_STAGES:
+        if n in reg and all(r in have for r in reg[n].requires):
+            out.append(n)
+            have.update(reg[n].assigns)
+    return out
 
 
 class Resources:
@@ -108,7 +126,9 @@ class Pipeline:
     @classmethod
     def build(cls, names: Iterable[str] | None = None) -> "Pipeline":
         reg = registered()
-        names = list(DEFAULT_STAGES if names is None else names)
+        if names is None:
+            return cls.build(default_stage_names(reg))
+        names = list(names)
         have = set(BASE_ATTRS)
         out: list[StageInfo] = []
         seen: set[str] = set()
