@@ -26,6 +26,7 @@ Conventions (news reports past events):
 from __future__ import annotations
 
 import datetime as dt
+import bisect
 import re
 from typing import NamedTuple
 
@@ -172,13 +173,37 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
+_TRIGGER = re.compile(
+    r"\d+|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"today|tonight|yesterday|tomorrow|ago|week|month|year|decade|day|night|morning|afternoon|evening|"
+    r"weekend|summer|winter|spring|autumn|fall|later|earlier|following|next|previous)\w*)")
+_WINDOW = 48  # characters around a trigger; longer than any one date expression's reach from it
+
+
 def _find_hits(text: str, spans: list[Span] | None) -> list[_Hit]:
-    ranges = [(s[0], s[1]) for s in spans] if spans is not None else [(0, len(text))]
+    ranges = sorted((s[0], s[1]) for s in spans) if spans is not None else [(0, len(text))]
+    if not ranges:
+        return []
+    starts = [a for a, _ in ranges]
+    lo, hi = ranges[0][0], max(b for _, b in ranges)
+
+    def inside(m: re.Match[str]) -> bool:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        return i >= 0 and m.end() <= ranges[i][1]
+
+    # every date expression contains a trigger (a digit, a month/weekday/period word): scan only
+    # windows around triggers, merged, instead of running every rule over the whole text
+    windows: list[list[int]] = []
+    for t in _TRIGGER.finditer(text, lo, hi):
+        a, b = max(lo, t.start() - _WINDOW), min(hi, t.end() + _WINDOW)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
     cands: dict[tuple[int, int, str], _Hit] = {}
-    for a, b in ranges:
-        for kind, pat in _RULES:
-            for m in pat.finditer(text, a, b):
-                if m.end() > m.start() and _accept(kind, m, text):
+    for kind, pat in _RULES:
+        for m in (m for a, b in windows for m in pat.finditer(text, a, b)):
+            if m.end() > m.start() and inside(m) and _accept(kind, m, text):
                     g = {k: v for k, v in m.groupdict().items() if v is not None}
                     cands.setdefault((m.start(), m.end(), kind), _Hit(m.start(), m.end(), kind, g))
     chosen: list[_Hit] = []
