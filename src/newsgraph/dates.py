@@ -177,7 +177,7 @@ _TRIGGER = re.compile(
     r"\d+|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
     r"today|tonight|yesterday|tomorrow|ago|week|month|year|decade|day|night|morning|afternoon|evening|"
     r"weekend|summer|winter|spring|autumn|fall|later|earlier|following|next|previous)\w*)")
-_WINDOW = 48  # characters around a trigger; longer than any one date expression's reach from it
+_WINDOW = 28  # characters around a trigger: more than any date expression reaches from one
 
 
 def _find_hits(text: str, spans: list[Span] | None) -> list[_Hit]:

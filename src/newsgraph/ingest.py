@@ -238,9 +238,11 @@ def detect_language(text: str) -> tuple[str, float] | None:
     words = re.findall(r"\w+", sample.lower())
     if len(words) < 20:
         return None
-    lang, prob = _language_identifier().classify(sample)
     english_share = sum(w in _EN_WORDS for w in words) / len(words)
-    if lang != "en" and prob > 0.9 and english_share < 0.08:
+    if english_share >= 0.08:  # plainly English: never refused, so the classifier is not needed
+        return "en", 1.0
+    lang, prob = _language_identifier().classify(sample)
+    if lang != "en" and prob > 0.9:
         return lang, float(prob)
     return "en", float(prob)
 
