@@ -229,12 +229,12 @@ def search_cmd(query: str = typer.Argument(..., help="Words to find (all must oc
 
 @app.command("export")
 def export_cmd(
-    fmt: str = typer.Option("json", "--format", "-f", help="json | csv | parquet"),
+    fmt: str = typer.Option("json", "--format", "-f", help="json | csv | parquet | graphml | gexf | plover"),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="File (json; default stdout) or folder (csv, parquet)."),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """Export the store: newsgraph.export/1 JSON, or one CSV/Parquet file per table."""
+    """Export the store: newsgraph.export/1 JSON, CSV/Parquet tables, GraphML/GEXF network, PLOVER lines."""
     from .export import write_csv, write_json, write_parquet
 
     store = _store(db)
@@ -250,9 +250,13 @@ def export_cmd(
         if output is None:
             _fail(f"--format {fmt} needs --output FOLDER", 2)
         counts = (write_csv if fmt == "csv" else write_parquet)(store, output)
+    elif fmt in ("graphml", "gexf", "plover"):
+        from .graph_export import export_graph
+
+        counts = export_graph(store, fmt, output)
     else:
-        _fail(f"unknown format '{fmt}' (use json, csv or parquet)", 2)
-    typer.echo(f"wrote {output}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), err=True)
+        _fail(f"unknown format '{fmt}' (use json, csv, parquet, graphml, gexf or plover)", 2)
+    typer.echo(f"wrote {output or 'stdout'}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), err=True)
 
 
 @app.command("eval")

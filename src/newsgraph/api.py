@@ -1,0 +1,369 @@
+"""The Python API for notebooks: query a newsgraph database into pandas DataFrames.
+
+>>> import newsgraph
+>>> g = newsgraph.open("newsgraph.db")
+>>> g.actors().head()
+>>> g.events(actor="Valdoria", type="CONSULT")
+>>> g.quotes(by="Lena Novak")
+>>> g.clusters(divergent=True)
+
+Actor arguments take an actor id, a canonical name or an alias. Every row keeps its
+evidence (document id and character offsets), and the same queries serve the web API.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import queries
+from .store import Store
+
+ACTOR_COLUMNS = ["id", "name", "type", "kb_id", "affiliation", "affiliation_name", "n_documents"]
+EVENT_COLUMNS = [
+    "id",
+    "cluster",
+    "type",
+    "mode",
+    "cameo",
+    "date",
+    "date_precision",
+    "date_text",
+    "source",
+    "source_names",
+    "target",
+    "target_names",
+    "location",
+    "location_name",
+    "negated",
+    "hypothetical",
+    "confidence",
+    "doc",
+    "start",
+    "end",
+    "text",
+    "doc_title",
+    "published",
+]
+QUOTE_COLUMNS = [
+    "id",
+    "kind",
+    "speaker",
+    "speaker_name",
+    "text",
+    "cue",
+    "doc",
+    "start",
+    "end",
+    "doc_title",
+    "published",
+    "confidence",
+]
+CLUSTER_COLUMNS = [
+    "id",
+    "type",
+    "date",
+    "n_events",
+    "n_documents",
+    "divergent",
+    "source",
+    "source_names",
+    "target",
+    "target_names",
+    "summary",
+]
+DOCUMENT_COLUMNS = [
+    "id",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "date_inferred",
+    "file_name",
+    "n_words",
+    "duplicate_of",
+]
+
+
+def _pages(fn: Callable[..., dict[str, Any]], store: Store, **kw: Any) -> Iterator[dict[str, Any]]:
+    """Every item of a paged query."""
+    cursor = None
+    while True:
+        page = fn(store, limit=queries.MAX_LIMIT, cursor=cursor, **kw)
+        yield from page["items"]
+        cursor = page["next"]
+        if not cursor:
+            return
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> Any:
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=columns)
+
+
+class Graph:
+    """A newsgraph database opened for querying (read-only use; see :func:`newsgraph.open`)."""
+
+    def __init__(self, db: str | os.PathLike[str] | Store | None = None) -> None:
+        self.store = db if isinstance(db, Store) else Store.open(db, create=False)
+
+    def __repr__(self) -> str:
+        s = self.stats()
+        return (
+            f"<newsgraph.Graph {self.store.url}: {s['documents']} documents, {s['actors']} actors, "
+            f"{s['events']} events, {s['quotes']} quotes>"
+        )
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _actor(self, ref: str | None) -> str | None:
+        return queries.resolve_actor(self.store, ref) if ref else None
+
+    # ---- summaries and single records --------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        """Counts of documents, actors, events (real events and reports), quotes."""
+        from .report import stats
+
+        return stats(self.store)
+
+    def actor(self, ref: str) -> dict[str, Any]:
+        """An actor's profile: aliases, titles with sources, affiliation, counterparts, quotes, events."""
+        return queries.actor(self.store, queries.resolve_actor(self.store, ref))
+
+    def cluster(self, cluster_id: str) -> dict[str, Any]:
+        """One real event with all its reports and the parties' accounts."""
+        return queries.cluster(self.store, cluster_id)
+
+    def document(self, ref: str) -> dict[str, Any]:
+        """One document with its text, spans, mentions, quotes and events."""
+        return queries.document(self.store, ref)
+
+    def relations(self, a: str, b: str | None = None) -> dict[str, Any]:
+        """Events and quotes between two actors (without ``b``: ``a``'s counterparts)."""
+        return queries.relations(self.store, queries.resolve_actor(self.store, a), self._actor(b))
+
+    # ---- tables ------------------------------------------------------------------------
+    def actors(self, type: str | None = None, q: str | None = None) -> Any:
+        """Actors (most documents first) with aliases and titles as lists."""
+        rows = list(_pages(queries.actors, self.store, type=type, q=q))
+        from sqlalchemy import select
+
+        from .store import schema as t
+
+        aliases: dict[str, list[str]] = {}
+        titles: dict[str, list[str]] = {}
+        with self.store.engine.connect() as conn:
+            for aid, alias in conn.execute(
+                select(t.actor_aliases.c.actor, t.actor_aliases.c.alias).order_by(
+                    t.actor_aliases.c.count.desc()
+                )
+            ):
+                aliases.setdefault(aid, []).append(alias)
+            for aid, title in conn.execute(select(t.roles.c.actor, t.roles.c.title).distinct()):
+                titles.setdefault(aid, []).append(title)
+        out = [
+            {
+                **{k: r[k] for k in ("id", "name", "type", "kb_id", "n_documents")},
+                "affiliation": r["affiliation"]["id"] if r["affiliation"] else None,
+                "affiliation_name": r["affiliation"]["name"] if r["affiliation"] else None,
+                "aliases": aliases.get(r["id"], []),
+                "titles": sorted(titles.get(r["id"], [])),
+            }
+            for r in rows
+        ]
+        return _frame(out, ACTOR_COLUMNS + ["aliases", "titles"])
+
+    def events(
+        self,
+        actor: str | None = None,
+        type: str | list[str] | None = None,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        document: str | None = None,
+        cluster: str | None = None,
+        include_negated: bool = False,
+        include_hypothetical: bool = True,
+    ) -> Any:
+        """Event reports, newest first: one row per report, with its cluster and evidence."""
+        doc = queries.resolve_document(self.store, document) if document else None
+        rows = _pages(
+            queries.events,
+            self.store,
+            actor=self._actor(actor),
+            type=type,
+            date_from=date_from,
+            date_to=date_to,
+            doc=doc,
+            cluster=cluster,
+            include_negated=include_negated,
+            include_hypothetical=include_hypothetical,
+        )
+        out = []
+        for e in rows:
+            ev = e["evidence"]
+            out.append(
+                {
+                    **{
+                        k: e[k]
+                        for k in (
+                            "id",
+                            "cluster",
+                            "type",
+                            "mode",
+                            "cameo",
+                            "date",
+                            "date_precision",
+                            "date_text",
+                            "negated",
+                            "hypothetical",
+                            "confidence",
+                        )
+                    },
+                    "source": [a["id"] for a in e["source"]],
+                    "source_names": [a["name"] for a in e["source"]],
+                    "target": [a["id"] for a in e["target"]],
+                    "target_names": [a["name"] for a in e["target"]],
+                    "location": e["location"]["id"] if e["location"] else None,
+                    "location_name": e["location"]["name"] if e["location"] else None,
+                    "doc": ev["doc"],
+                    "start": ev["start"],
+                    "end": ev["end"],
+                    "text": ev["text"],
+                    "doc_title": ev["title"],
+                    "published": ev["published"],
+                }
+            )
+        return _frame(out, EVENT_COLUMNS)
+
+    def quotes(
+        self,
+        by: str | None = None,
+        about: str | None = None,
+        *,
+        document: str | None = None,
+        kind: str | None = None,
+    ) -> Any:
+        """Quotes said ``by`` an actor and/or mentioning (``about``) one, newest document first."""
+        doc = queries.resolve_document(self.store, document) if document else None
+        out = [
+            {
+                **{
+                    k: q[k]
+                    for k in (
+                        "id",
+                        "kind",
+                        "text",
+                        "cue",
+                        "doc",
+                        "start",
+                        "end",
+                        "doc_title",
+                        "published",
+                        "confidence",
+                    )
+                },
+                "speaker": q["speaker"]["id"] if q["speaker"] else None,
+                "speaker_name": q["speaker"]["name"] if q["speaker"] else None,
+            }
+            for q in _pages(
+                queries.quotes,
+                self.store,
+                speaker=self._actor(by),
+                about=self._actor(about),
+                doc=doc,
+                kind=kind,
+            )
+        ]
+        return _frame(out, QUOTE_COLUMNS)
+
+    def clusters(
+        self,
+        type: str | list[str] | None = None,
+        actor: str | None = None,
+        *,
+        divergent: bool | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> Any:
+        """Real events (clusters of reports), newest first."""
+        out = [
+            {
+                **{
+                    k: c[k] for k in ("id", "type", "date", "n_events", "n_documents", "divergent", "summary")
+                },
+                "source": [a["id"] for a in c["source"]],
+                "source_names": [a["name"] for a in c["source"]],
+                "target": [a["id"] for a in c["target"]],
+                "target_names": [a["name"] for a in c["target"]],
+            }
+            for c in _pages(
+                queries.clusters,
+                self.store,
+                type=type,
+                actor=self._actor(actor),
+                divergent=divergent,
+                date_from=date_from,
+                date_to=date_to,
+            )
+        ]
+        return _frame(out, CLUSTER_COLUMNS)
+
+    def documents(
+        self, outlet: str | None = None, *, date_from: str | None = None, date_to: str | None = None
+    ) -> Any:
+        """Documents, newest first (without their text; see :meth:`document`)."""
+        return _frame(
+            list(_pages(queries.documents, self.store, outlet=outlet, date_from=date_from, date_to=date_to)),
+            DOCUMENT_COLUMNS,
+        )
+
+    def search(self, q: str, limit: int = 100) -> Any:
+        """Full-text search over documents and quotes: kind, doc, title, quote, speaker, snippet."""
+        rows: list[dict[str, Any]] = []
+        cursor = None
+        while len(rows) < limit:
+            page = queries.search(self.store, q, limit=min(100, limit - len(rows)), cursor=cursor)
+            rows += [
+                {
+                    "kind": r["kind"],
+                    "doc": r["doc"],
+                    "title": r["title"],
+                    "quote": r.get("quote"),
+                    "start": r.get("start"),
+                    "speaker": (r.get("speaker") or {}).get("id"),
+                    "snippet": r["snippet"],
+                }
+                for r in page["items"]
+            ]
+            cursor = page["next"]
+            if not cursor:
+                break
+        return _frame(rows, ["kind", "doc", "title", "quote", "start", "speaker", "snippet"])
+
+    def network(
+        self,
+        type: str | None = None,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        include_negated: bool = False,
+    ) -> Any:
+        """The actor network as a ``networkx.DiGraph`` (edge attributes count events per type)."""
+        from .graph_export import actor_graph
+
+        return actor_graph(
+            self.store, type=type, date_from=date_from, date_to=date_to, include_negated=include_negated
+        )
+
+
+__all__ = ["Graph"]

@@ -1,0 +1,383 @@
+"""Shared pieces of the read-side queries: cursors, limits, filters, actor labels, row builders."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import String, Text, and_, cast, func, literal, or_, select
+from sqlalchemy.engine import Connection
+
+from ..errors import BadRequest, NotFound, err
+from ..store import Store
+from ..store import schema as t
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+Row = dict[str, Any]
+Page = dict[str, Any]
+
+A, L, E, Q, D, C, CE = t.actors, t.actor_links, t.events, t.quotes, t.documents, t.clusters, t.cluster_events
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    """An opaque cursor for the sort key ``values`` of the last row of a page."""
+    raw = json.dumps(list(values), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str | None, types: Sequence[type]) -> list[Any] | None:
+    """The sort key in ``cursor``; :class:`BadRequest` when it is not one of ours."""
+    if not cursor:
+        return None
+    try:
+        vals = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, TypeError) as e:
+        raise BadRequest("invalid cursor; use the 'next' value of a previous page") from e
+    if (
+        not isinstance(vals, list)
+        or len(vals) != len(types)
+        or not all(isinstance(v, ty) and not isinstance(v, bool) for v, ty in zip(vals, types, strict=True))
+    ):
+        raise BadRequest("invalid cursor; use the 'next' value of a previous page")
+    return vals
+
+
+def check_limit(limit: int) -> int:
+    if not 1 <= int(limit) <= MAX_LIMIT:
+        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}")
+    return int(limit)
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if not _DATE.match(value):  # type: ignore[arg-type]
+        raise BadRequest(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _date_range(col: Any, date_from: str | None, date_to: str | None) -> list[Any]:
+    """Filters on a ``YYYY[-MM[-DD]]`` text column; ``date_to`` is inclusive of its prefix."""
+    out = []
+    if check_date(date_from, "from"):
+        out.append(col >= date_from)
+    if check_date(date_to, "to"):
+        out.append(col <= date_to + "~")  # '~' sorts after digits and '-': 2024-03 covers 2024-03-31
+    return out
+
+
+def _types(value: str | Sequence[str] | None) -> list[str]:
+    if not value:
+        return []
+    items = value.split(",") if isinstance(value, str) else list(value)
+    return [x.strip().upper() for x in items if x and x.strip()]
+
+
+def _after(keys: Sequence[tuple[Any, bool]], vals: Sequence[Any]) -> Any:
+    """Keyset condition: rows strictly after ``vals`` in the order given by ``keys`` (col, desc)."""
+    conds = []
+    for i, (col, desc) in enumerate(keys):
+        eqs = [k == v for (k, _), v in zip(keys[:i], vals[:i], strict=True)]
+        conds.append(and_(*eqs, col < vals[i] if desc else col > vals[i]))
+    return or_(*conds)
+
+
+def _order(keys: Sequence[tuple[Any, bool]]) -> list[Any]:
+    return [c.desc() if d else c.asc() for c, d in keys]
+
+
+def _paged(
+    conn: Connection,
+    stmt: Any,
+    keys: Sequence[tuple[Any, bool]],
+    types: Sequence[type],
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Any], str | None]:
+    """Run ``stmt`` (whose first len(keys) columns are the sort key) for one page."""
+    limit = check_limit(limit)
+    vals = decode_cursor(cursor, types)
+    if vals is not None:
+        stmt = stmt.where(_after(keys, vals))
+    rows = list(conn.execute(stmt.order_by(*_order(keys)).limit(limit + 1)))
+    nxt = encode_cursor(list(rows[limit - 1][: len(keys)])) if len(rows) > limit else None
+    return rows[:limit], nxt
+
+
+def _listed(store: Store, json_col: Any, value: Any) -> Any:
+    """True when the JSON list of local entity ids in ``json_col`` holds ``value``.
+
+    Local ids are plain tokens (``e3``), so their JSON form is the id in double quotes and a
+    substring test on the stored JSON text is exact; it is several times faster than
+    expanding the list with ``json_each``.
+    """
+    needle = literal('"', String) + value + literal('"', String)
+    if store.dialect == "sqlite":
+        return func.instr(cast(json_col, Text), needle) > 0
+    return func.strpos(cast(json_col, Text), needle) > 0
+
+
+def not_found(code: str, **kw: Any) -> NotFound:
+    message, code = err(code, **kw)
+    return NotFound(message, code=code)
+
+
+def resolve_document(store: Store, ref: str) -> str:
+    """A document id from a full id, a unique id prefix (4+ characters), a file name or a source id."""
+    c = D.c
+    with store.engine.connect() as conn:
+        ids = [
+            r[0]
+            for r in conn.execute(
+                select(c.id).where((c.id == ref) | (c.file_name == ref) | (c.source_id == ref)).limit(2)
+            )
+        ]
+        if not ids and len(ref) >= 4 and all(ch in "0123456789abcdef" for ch in ref.lower()):
+            ids = [r[0] for r in conn.execute(select(c.id).where(c.id.startswith(ref.lower())).limit(2))]
+    if not ids:
+        raise not_found("NG031", ref=ref)
+    if len(ids) > 1:
+        message, code = err("NG032", ref=ref, n="several")
+        raise BadRequest(message, code=code)
+    return str(ids[0])
+
+
+def resolve_actor(store: Store, ref: str) -> str:
+    """A global actor id from an id, a canonical name or an alias (case-insensitive)."""
+    ref = (ref or "").strip()
+    with store.engine.connect() as conn:
+        if conn.execute(select(A.c.id).where(A.c.id == ref)).first():
+            return ref
+        low = ref.casefold()
+        for stmt in (
+            select(A.c.id).where(func.lower(A.c.name) == low),
+            select(t.actor_aliases.c.actor)
+            .where(func.lower(t.actor_aliases.c.alias) == low)
+            .order_by(t.actor_aliases.c.count.desc()),
+        ):
+            row = conn.execute(stmt.limit(1)).first()
+            if row:
+                return str(row[0])
+    raise not_found("NG041", ref=ref)
+
+
+def _labels(conn: Connection, docs: set[str]) -> dict[tuple[str, str], Row]:
+    """(doc, local entity) -> ``{"id", "name", "type"}`` for every linked entity of ``docs``."""
+    if not docs:
+        return {}
+    rows = conn.execute(
+        select(L.c.doc, L.c.entity, A.c.id, A.c.name, A.c.type)
+        .join(A, A.c.id == L.c.actor)
+        .where(L.c.doc.in_(sorted(docs)))
+    )
+    return {(r.doc, r.entity): {"id": r.id, "name": r.name, "type": r.type} for r in rows}
+
+
+def _ref(conn: Connection, actor_id: str | None) -> Row | None:
+    if not actor_id:
+        return None
+    r = conn.execute(select(A.c.id, A.c.name, A.c.type).where(A.c.id == actor_id)).first()
+    if r is None:
+        return {"id": actor_id, "name": actor_id, "type": None}
+    return {"id": r.id, "name": r.name, "type": r.type}
+
+
+def _actor_event_ids(store: Store, actor_id: str) -> Any:
+    """Subquery of the ids of events with ``actor_id`` among their sources or targets."""
+    e2 = E.alias("e2")
+    return (
+        select(e2.c.id)
+        .select_from(L.join(e2, e2.c.doc == L.c.doc))
+        .where(
+            L.c.actor == actor_id,
+            or_(_listed(store, e2.c.source, L.c.entity), _listed(store, e2.c.target, L.c.entity)),
+        )
+    )
+
+
+def _actor_cluster_ids(store: Store, actor_id: str) -> Any:
+    """Subquery of the ids of clusters with a report involving ``actor_id``."""
+    return select(CE.c.cluster).where(CE.c.event.in_(_actor_event_ids(store, actor_id)))
+
+
+def _pair_counts(
+    store: Store,
+    conn: Connection,
+    where: list[Any],
+    *,
+    group_type: bool = True,
+    source: str | None = None,
+    target: str | None = None,
+) -> list[Any]:
+    """(source actor ``a``, target actor ``b``[, ``type``]) -> ``n`` distinct real events (clusters) and
+    ``reports``, over the events matching ``where``; ``source``/``target`` fix either side."""
+    ls, lt = L.alias("ls"), L.alias("lt")
+    real = func.coalesce(CE.c.cluster, E.c.id)
+    cols = [ls.c.actor.label("a"), lt.c.actor.label("b")] + ([E.c.type] if group_type else [])
+    if source:
+        where = [*where, ls.c.actor == source]
+    if target:
+        where = [*where, lt.c.actor == target]
+    stmt = (
+        select(
+            *cols,
+            func.count(func.distinct(real)).label("n"),
+            func.count(func.distinct(E.c.id)).label("reports"),
+        )
+        .select_from(E)
+        .join(ls, and_(ls.c.doc == E.c.doc, _listed(store, E.c.source, ls.c.entity)))
+        .join(lt, and_(lt.c.doc == E.c.doc, _listed(store, E.c.target, lt.c.entity)))
+        .outerjoin(CE, CE.c.event == E.c.id)
+        .where(ls.c.actor != lt.c.actor, *where)
+        .group_by(*cols)
+    )
+    return list(conn.execute(stmt))
+
+
+def _event_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
+    docs = {r.doc for r in rows}
+    labels = _labels(conn, docs)
+    ids = [r.id for r in rows]
+    cl = dict(conn.execute(select(CE.c.event, CE.c.cluster).where(CE.c.event.in_(ids))).all()) if ids else {}
+    meta = (
+        {
+            d.id: d
+            for d in conn.execute(
+                select(D.c.id, D.c.title, D.c.published, D.c.outlet, D.c.url).where(D.c.id.in_(docs))
+            )
+        }
+        if docs
+        else {}
+    )
+
+    def acts(doc: str, locals_: list[str] | None) -> list[Row]:
+        out: list[Row] = []
+        for x in locals_ or []:
+            a = labels.get((doc, x))
+            if a and a not in out:
+                out.append(a)
+        return out
+
+    items = []
+    for r in rows:
+        m = meta.get(r.doc)
+        items.append(
+            {
+                "id": r.id,
+                "type": r.type,
+                "mode": r.mode,
+                "cameo": r.cameo,
+                "source": acts(r.doc, r.source),
+                "target": acts(r.doc, r.target),
+                "location": labels.get((r.doc, r.location)) if r.location else None,
+                "date": r.date,
+                "date_text": r.date_text,
+                "date_precision": r.date_precision,
+                "negated": bool(r.negated),
+                "hypothetical": bool(r.hypothetical),
+                "confidence": r.confidence,
+                "cluster": cl.get(r.id, r.id),
+                "evidence": {
+                    "doc": r.doc,
+                    "start": r.start,
+                    "end": r.end,
+                    "text": r.text,
+                    "title": m.title if m else None,
+                    "published": m.published if m else None,
+                    "outlet": m.outlet if m else None,
+                    "url": m.url if m else None,
+                },
+            }
+        )
+    return items
+
+
+def _quote_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
+    labels = _labels(conn, {r.doc for r in rows})
+    return [
+        {
+            "id": r.id,
+            "kind": r.kind,
+            "text": r.text,
+            "cue": r.cue,
+            "channel": r.channel,
+            "speaker": labels.get((r.doc, r.speaker)) if r.speaker else None,
+            "doc": r.doc,
+            "doc_title": r.dtitle,
+            "published": r.published,
+            "start": r.start,
+            "end": r.end,
+            "confidence": r.confidence,
+        }
+        for r in rows
+    ]
+
+
+def _quote_rows(conn: Connection, where: list[Any], limit: int = 200) -> list[Row]:
+    rows = list(
+        conn.execute(
+            select(Q, D.c.title.label("dtitle"), D.c.published)
+            .join(D, D.c.id == Q.c.doc)
+            .where(*where)
+            .order_by(Q.c.doc, Q.c.start)
+            .limit(limit)
+        )
+    )
+    return _quote_items(conn, rows)
+
+
+def _group_accounts(conn: Connection, acc: Sequence[Any], qs: dict[str, Row]) -> list[Row]:
+    by: dict[str, list[Row]] = defaultdict(list)
+    for a in acc:
+        q = qs.get(a.quote)
+        spk = a.speaker or (q["speaker"]["id"] if q and q["speaker"] else "")
+        if q:
+            by[spk].append(q)
+    return [{"speaker": _ref(conn, s) if s else None, "quotes": v} for s, v in sorted(by.items())]
+
+
+def _cluster_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
+    ids = [r.id for r in rows]
+    firsts = (
+        dict(
+            conn.execute(
+                select(CE.c.cluster, func.min(CE.c.event)).where(CE.c.cluster.in_(ids)).group_by(CE.c.cluster)
+            ).all()
+        )
+        if ids
+        else {}
+    )
+    evs = (
+        {
+            e["id"]: e
+            for e in _event_items(
+                conn, list(conn.execute(select(E).where(E.c.id.in_(list(firsts.values())))))
+            )
+        }
+        if firsts
+        else {}
+    )
+    out = []
+    for r in rows:
+        ev = evs.get(firsts.get(r.id, ""))
+        out.append(
+            {
+                "id": r.id,
+                "type": r.type,
+                "date": r.date,
+                "divergent": bool(r.divergent),
+                "n_events": r.n_events,
+                "n_documents": r.n_documents,
+                "summary": ev["evidence"]["text"] if ev else None,
+                "source": ev["source"] if ev else [],
+                "target": ev["target"] if ev else [],
+                "first_report": ev["evidence"] if ev else None,
+            }
+        )
+    return out

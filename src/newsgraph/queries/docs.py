@@ -1,0 +1,279 @@
+"""Queries over documents: lists, one document with everything in it, full-text search, overview."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
+
+from ..errors import BadRequest
+from ..store import Store
+from ..store import schema as t
+from .base import (
+    DEFAULT_LIMIT,
+    D,
+    E,
+    Page,
+    Q,
+    Row,
+    _date_range,
+    _event_items,
+    _labels,
+    _paged,
+    _quote_rows,
+    check_limit,
+    decode_cursor,
+    encode_cursor,
+    resolve_document,
+)
+from .records import actors, clusters, divergent
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MARK_A, _MARK_B = "\x02", "\x03"  # snippet match markers (never in stored text)
+
+
+def documents(
+    store: Store,
+    *,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> Page:
+    """Documents, newest first."""
+    keys = [(func.coalesce(D.c.published, ""), True), (D.c.id, False)]
+    stmt = select(
+        *(k for k, _ in keys),
+        D.c.title,
+        D.c.outlet,
+        D.c.url,
+        D.c.published,
+        D.c.file_name,
+        D.c.n_words,
+        D.c.dup_of,
+        D.c.date_inferred,
+    )
+    if outlet:
+        stmt = stmt.where(D.c.outlet == outlet)
+    stmt = stmt.where(*_date_range(D.c.published, date_from, date_to))
+    with store.engine.connect() as conn:
+        rows, nxt = _paged(conn, stmt, keys, (str, str), cursor, limit)
+    return {
+        "items": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "outlet": r.outlet,
+                "url": r.url,
+                "published": r.published,
+                "date_inferred": bool(r.date_inferred),
+                "file_name": r.file_name,
+                "n_words": r.n_words,
+                "duplicate_of": r.dup_of,
+            }
+            for r in rows
+        ],
+        "next": nxt,
+    }
+
+
+def document(store: Store, ref: str) -> Row:
+    """One document: metadata, text, body and excluded spans, mentions, quotes and events."""
+    doc_id = resolve_document(store, ref)
+    with store.engine.connect() as conn:
+        d = conn.execute(select(D).where(D.c.id == doc_id)).one()
+        labels = _labels(conn, {doc_id})
+        bs = t.body_spans.c
+        body = [
+            [s, e]
+            for s, e in conn.execute(select(bs.start, bs.end).where(bs.doc == doc_id).order_by(bs.start))
+        ]
+        excl = [
+            {"start": s, "end": e, "kind": k}
+            for s, e, k in conn.execute(
+                select(t.excluded_spans.c.start, t.excluded_spans.c.end, t.excluded_spans.c.kind)
+                .where(t.excluded_spans.c.doc == doc_id)
+                .order_by(t.excluded_spans.c.start)
+            )
+        ]
+        mentions = [
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "kind": m.kind,
+                "actor": labels.get((doc_id, m.entity)),
+            }
+            for m in conn.execute(
+                select(t.mentions).where(t.mentions.c.doc == doc_id).order_by(t.mentions.c.start)
+            )
+        ]
+        qs = _quote_rows(conn, [Q.c.doc == doc_id], limit=100_000)
+        evs = _event_items(
+            conn, list(conn.execute(select(E).where(E.c.doc == doc_id).order_by(E.c.start, E.c.id)))
+        )
+    meta = {
+        k: d._mapping[k]
+        for k in (
+            "id",
+            "title",
+            "path",
+            "file_name",
+            "outlet",
+            "url",
+            "published",
+            "lang",
+            "source_id",
+            "n_words",
+            "pipeline",
+            "ingested_at",
+        )
+    }
+    meta.update(date_inferred=bool(d.date_inferred), duplicate_of=d.dup_of)
+    return {
+        "document": meta,
+        "text": d.text,
+        "body_spans": body,
+        "excluded_spans": excl,
+        "mentions": mentions,
+        "quotes": qs,
+        "events": evs,
+    }
+
+
+def _snippet_parts(s: str | None) -> list[list[Any]]:
+    """FTS snippet with private markers -> ``[[text, is_match], ...]``."""
+    parts: list[list[Any]] = []
+    for i, chunk in enumerate(re.split(f"[{_MARK_A}{_MARK_B}]", s or "")):
+        if chunk:
+            parts.append([chunk, i % 2 == 1])
+    return parts
+
+
+def search(store: Store, q: str, *, limit: int = 20, cursor: str | None = None) -> Page:
+    """Full text over documents and quotes: documents first, then quotes (``kind`` says which)."""
+    from ..store.db import fts_query
+
+    limit = check_limit(limit)
+    q = _CONTROL.sub(" ", q or "").strip()
+    if not q:
+        raise BadRequest("q must not be empty")
+    phase, off = decode_cursor(cursor, (str, int)) or ["d", 0]
+    if phase not in ("d", "q") or off < 0:
+        raise BadRequest("invalid cursor; use the 'next' value of a previous page")
+    fq = fts_query(q)
+    try:
+        items, nxt = _search_pages(store, conn_q=(fq, q), phase=phase, off=off, limit=limit)
+    except OperationalError as e:  # a query the full-text engine cannot parse
+        raise BadRequest("cannot search for that text; try plain words") from e
+    for it in items:
+        it["snippet"] = "".join(p[0] for p in it["snippet_parts"])
+    page: Page = {"items": items, "next": nxt}
+    if cursor is None:
+        page["actors"] = actors(store, q=q, limit=10)["items"]
+    return page
+
+
+def _search_pages(
+    store: Store, *, conn_q: tuple[str, str], phase: str, off: int, limit: int
+) -> tuple[list[Row], str | None]:
+    fq, q = conn_q
+    items: list[Row] = []
+    nxt: str | None = None
+    with store.engine.connect() as conn:
+        if phase == "d":
+            args = {"q": fq, "pq": q, "n": limit + 1, "o": off}
+            rows = list(conn.execute(_search_docs(store), args))
+            items += [
+                {
+                    "kind": "document",
+                    "doc": r.doc,
+                    "title": r.title,
+                    "published": r.published,
+                    "snippet_parts": _snippet_parts(r.snip),
+                }
+                for r in rows[:limit]
+            ]
+            if len(rows) > limit:
+                nxt = encode_cursor(["d", off + limit])
+            off = 0
+        if nxt is None and len(items) < limit:
+            room = limit - len(items)
+            rows = list(conn.execute(_search_quotes(store), {"q": fq, "pq": q, "n": room + 1, "o": off}))
+            labels = _labels(conn, {r.doc for r in rows})
+            items += [
+                {
+                    "kind": "quote",
+                    "quote": r.quote,
+                    "doc": r.doc,
+                    "title": r.title,
+                    "published": r.published,
+                    "start": r.start,
+                    "text": r.text,
+                    "speaker": labels.get((r.doc, r.speaker)),
+                    "snippet_parts": _snippet_parts(r.snip),
+                }
+                for r in rows[:room]
+            ]
+            if len(rows) > room:
+                nxt = encode_cursor(["q", off + room])
+    return items, nxt
+
+
+def _search_docs(store: Store) -> Any:
+    if store.dialect == "sqlite":
+        return text(
+            "SELECT f.doc AS doc, d.title AS title, d.published AS published, "
+            f"snippet(documents_fts, 2, '{_MARK_A}', '{_MARK_B}', ' … ', 16) AS snip "
+            "FROM documents_fts f JOIN documents d ON d.id = f.doc WHERE documents_fts MATCH :q "
+            "ORDER BY f.rank LIMIT :n OFFSET :o"
+        )
+    return text(
+        "SELECT id AS doc, title, published, "
+        "ts_headline('english', text, plainto_tsquery('english', :pq), "
+        f"'StartSel={_MARK_A}, StopSel={_MARK_B}, MaxWords=30') AS snip FROM documents "
+        "WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
+        "@@ plainto_tsquery('english', :pq) ORDER BY id LIMIT :n OFFSET :o"
+    )
+
+
+def _search_quotes(store: Store) -> Any:
+    if store.dialect == "sqlite":
+        return text(
+            "SELECT f.quote AS quote, q.doc AS doc, q.text AS text, q.start AS start, "
+            "q.speaker AS speaker, d.title AS title, d.published AS published, "
+            f"snippet(quotes_fts, 2, '{_MARK_A}', '{_MARK_B}', ' … ', 24) AS snip "
+            "FROM quotes_fts f JOIN quotes q ON q.id = f.quote JOIN documents d ON d.id = q.doc "
+            "WHERE quotes_fts MATCH :q ORDER BY f.rank LIMIT :n OFFSET :o"
+        )
+    return text(
+        "SELECT q.id AS quote, q.doc, q.text, q.start, q.speaker, d.title, d.published, "
+        "ts_headline('english', q.text, plainto_tsquery('english', :pq), "
+        f"'StartSel={_MARK_A}, StopSel={_MARK_B}') AS snip "
+        "FROM quotes q JOIN documents d ON d.id = q.doc "
+        "WHERE to_tsvector('english', q.text) @@ plainto_tsquery('english', :pq) "
+        "ORDER BY q.id LIMIT :n OFFSET :o"
+    )
+
+
+def overview(store: Store) -> Row:
+    """Counts, the most-reported actors and the latest real events (cached until the data change)."""
+    from .stats import cached
+
+    return cached(store, ("overview",), lambda: _overview(store))
+
+
+def _overview(store: Store) -> Row:
+    from ..report import stats
+
+    top = actors(store, sort="documents", limit=12)["items"]
+    latest = clusters(store, limit=10)["items"]
+    return {
+        "stats": stats(store),
+        "top_actors": top,
+        "latest_events": latest,
+        "divergent": divergent(store, limit=5)["items"],
+    }

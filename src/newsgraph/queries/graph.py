@@ -1,0 +1,170 @@
+"""Queries over relations between actors: pairs, the actor network, the timeline."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..store import Store
+from .base import (
+    DEFAULT_LIMIT,
+    A,
+    C,
+    E,
+    Page,
+    Row,
+    _actor_cluster_ids,
+    _actor_event_ids,
+    _date_range,
+    _event_items,
+    _pair_counts,
+    _ref,
+    _types,
+    not_found,
+)
+from .records import clusters, quotes
+
+
+def relations(store: Store, a: str, b: str | None = None, *, limit: int = 200) -> Row:
+    """Between ``a`` and ``b``: event counts by type and direction, the events and the quotes
+    of each about the other. Without ``b``: ``a``'s counterparts with counts."""
+    with store.engine.connect() as conn:
+        for ref in (a, b):
+            if ref and conn.execute(select(A.c.id).where(A.c.id == ref)).first() is None:
+                raise not_found("NG041", ref=ref)
+        if b:
+            counts = _pair_counts(store, conn, [], source=a, target=b)
+            counts += _pair_counts(store, conn, [], source=b, target=a)
+        else:
+            counts = _pair_counts(store, conn, [], source=a) + _pair_counts(store, conn, [], target=a)
+        out: Row = {"a": _ref(conn, a), "b": _ref(conn, b) if b else None}
+        if not b:
+            partners: dict[str, Row] = {}
+            for p in counts:
+                other, side = (p.b, "as_source") if p.a == a else (p.a, "as_target")
+                rec = partners.setdefault(
+                    other, {**(_ref(conn, other) or {}), "as_source": {}, "as_target": {}, "total": 0}
+                )
+                rec[side][p.type] = rec[side].get(p.type, 0) + p.n
+                rec["total"] += p.n
+            out["counterparts"] = sorted(partners.values(), key=lambda x: (-x["total"], x["id"]))
+            return out
+        out["counts"] = [
+            {"source": p.a, "target": p.b, "type": p.type, "events": p.n, "reports": p.reports}
+            for p in sorted(counts, key=lambda p: (p.a, p.b, p.type))
+        ]
+    ids_a, ids_b = _actor_event_ids(store, a), _actor_event_ids(store, b)
+    with store.engine.connect() as conn:
+        rows = list(
+            conn.execute(
+                select(E)
+                .where(E.c.id.in_(ids_a), E.c.id.in_(ids_b))
+                .order_by(func.coalesce(E.c.date, "").desc(), E.c.id)
+                .limit(limit)
+            )
+        )
+        out["events"] = _event_items(conn, rows)
+    out["quotes_a_about_b"] = quotes(store, speaker=a, about=b, limit=50)["items"]
+    out["quotes_b_about_a"] = quotes(store, speaker=b, about=a, limit=50)["items"]
+    return out
+
+
+def network(
+    store: Store,
+    *,
+    type: str | Sequence[str] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    include_negated: bool = False,
+    max_nodes: int | None = 150,
+) -> Row:
+    """The actor network: nodes are actors, directed edges count real events (clusters) by type."""
+    where: list[Any] = _date_range(E.c.date, date_from, date_to)
+    if types := _types(type):
+        where.append(E.c.type.in_(types))
+    if not include_negated:
+        where.append(E.c.negated.is_not(True))
+    with store.engine.connect() as conn:
+        counts = _pair_counts(store, conn, where)
+        edges: dict[tuple[str, str], Row] = {}
+        degree: Counter[str] = Counter()
+        for p in counts:
+            e = edges.setdefault(
+                (p.a, p.b), {"source": p.a, "target": p.b, "weight": 0, "reports": 0, "types": {}}
+            )
+            e["weight"] += p.n
+            e["reports"] += p.reports
+            e["types"][p.type] = e["types"].get(p.type, 0) + p.n
+            degree[p.a] += p.n
+            degree[p.b] += p.n
+        keep = [k for k, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
+        if max_nodes is not None:
+            keep = keep[:max_nodes]
+        info = (
+            {
+                r.id: r
+                for r in conn.execute(
+                    select(A.c.id, A.c.name, A.c.type, A.c.kb_id, A.c.affiliation).where(A.c.id.in_(keep))
+                )
+            }
+            if keep
+            else {}
+        )
+    kept = set(keep)
+    nodes = [
+        {
+            "id": k,
+            "name": info[k].name if k in info else k,
+            "type": info[k].type if k in info else None,
+            "kb_id": info[k].kb_id if k in info else None,
+            "affiliation": info[k].affiliation if k in info else None,
+            "degree": degree[k],
+        }
+        for k in keep
+    ]
+    return {
+        "nodes": nodes,
+        "edges": [e for (s, d), e in sorted(edges.items()) if s in kept and d in kept],
+        "types": sorted({p.type for p in counts}),
+        "truncated": len(kept) < len(degree),
+    }
+
+
+def timeline(
+    store: Store,
+    *,
+    actor: str | None = None,
+    type: str | Sequence[str] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> Page:
+    """Real events oldest first, plus a month-by-type histogram of all that match."""
+    page = clusters(
+        store,
+        actor=actor,
+        type=type,
+        date_from=date_from,
+        date_to=date_to,
+        oldest_first=True,
+        limit=limit,
+        cursor=cursor,
+    )
+    month = func.substr(C.c.date, 1, 7)
+    stmt = select(month.label("m"), C.c.type, func.count()).where(
+        func.length(C.c.date) >= 7, *_date_range(C.c.date, date_from, date_to)
+    )
+    if types := _types(type):
+        stmt = stmt.where(C.c.type.in_(types))
+    if actor:
+        stmt = stmt.where(C.c.id.in_(_actor_cluster_ids(store, actor)))
+    hist: dict[str, dict[str, int]] = defaultdict(dict)
+    with store.engine.connect() as conn:
+        for m, ty, n in conn.execute(stmt.group_by(month, C.c.type).order_by(month)):
+            hist[m][ty] = n
+    page["histogram"] = [{"month": m, "counts": c, "total": sum(c.values())} for m, c in sorted(hist.items())]
+    return page

@@ -1,0 +1,7 @@
+"""The web surface: JSON API, HTML pages and local API docs (``newsgraph serve``)."""
+
+from __future__ import annotations
+
+from .app import create_app
+
+__all__ = ["create_app"]
