@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from .errors import InputError, NewsgraphError
+from .errors import ConfigError, InputError, NewsgraphError
 from .ingest import iter_documents
 from .models import AnalyzedDoc, Document
 from .pipeline import Pipeline, Resources
@@ -44,6 +44,8 @@ def process_document(doc: Document, pipeline: Pipeline, res: Resources) -> Analy
     """Run every stage on one document; a stage failure becomes an error for that document."""
     try:
         return pipeline(AnalyzedDoc(doc=doc), res)
+    except ConfigError:
+        raise  # a setup problem (missing model, bad KB file) fails the whole run, once
     except NewsgraphError as e:
         return InputError(doc.path or doc.id, str(e), code=e.code)
     except Exception as e:  # a bug in a stage must not stop the whole run
