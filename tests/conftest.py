@@ -34,16 +34,24 @@ def store(tmp_path: Path) -> Store:
 
 
 def make_doc(text: str, **kw: object) -> Document:
-    return Document(id=doc_id(text), text=text, title=text.split("\n", 1)[0], path=f"/x/{doc_id(text)}.txt",
-                    file_name=f"{doc_id(text)}.txt", **kw)  # type: ignore[arg-type]
+    return Document(
+        id=doc_id(text),
+        text=text,
+        title=text.split("\n", 1)[0],
+        path=f"/x/{doc_id(text)}.txt",
+        file_name=f"{doc_id(text)}.txt",
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def analysed_example(title: str = "Ministers meet in Castellan") -> AnalyzedDoc:
     """A hand-built document with one of everything, offsets computed from the text."""
-    body = (f"{title}\n\n"
-            "Valdoria's Foreign Minister Yusuf al-Haddad met Kesh envoy Lena Novak in Castellan on Thursday.\n\n"
-            "“We are ready to talk,” al-Haddad said.\n\n"
-            "1 Comment")
+    body = (
+        f"{title}\n\n"
+        "Valdoria's Foreign Minister Yusuf al-Haddad met Kesh envoy Lena Novak in Castellan on Thursday.\n\n"
+        "“We are ready to talk,” al-Haddad said.\n\n"
+        "1 Comment"
+    )
     d = make_doc(body, published="2024-03-28")
     t = d.text
 
@@ -55,12 +63,19 @@ def analysed_example(title: str = "Ministers meet in Castellan") -> AnalyzedDoc:
     c0, c1 = span("1 Comment")
     ad.excluded_spans = [ExcludedSpan(c0, c1, "comment_count")]
     ad.body_spans = [Span(0, c0 - 2)]
-    ad.entities = [Entity("e1", "PERSON", "Yusuf al-Haddad", titles=["Foreign Minister"], affiliation="e3"),
-                   Entity("e2", "PERSON", "Lena Novak", titles=["envoy"]),
-                   Entity("e3", "STATE", "Valdoria", kb_id="state:VAL"),
-                   Entity("e4", "LOCATION", "Castellan")]
-    for s, e in (("Yusuf al-Haddad", "e1"), ("al-Haddad", "e1"), ("Lena Novak", "e2"), ("Valdoria", "e3"),
-                 ("Castellan on", "e4")):
+    ad.entities = [
+        Entity("e1", "PERSON", "Yusuf al-Haddad", titles=["Foreign Minister"], affiliation="e3"),
+        Entity("e2", "PERSON", "Lena Novak", titles=["envoy"]),
+        Entity("e3", "STATE", "Valdoria", kb_id="state:VAL"),
+        Entity("e4", "LOCATION", "Castellan"),
+    ]
+    for s, e in (
+        ("Yusuf al-Haddad", "e1"),
+        ("al-Haddad", "e1"),
+        ("Lena Novak", "e2"),
+        ("Valdoria", "e3"),
+        ("Castellan on", "e4"),
+    ):
         a, b = span(s)
         if s == "al-Haddad":
             a = t.index(s, span("We are")[0])
@@ -70,8 +85,25 @@ def analysed_example(title: str = "Ministers meet in Castellan") -> AnalyzedDoc:
         ad.mentions.append(Mention(a, b, t[a:b], e))
     q0, q1 = span("We are ready to talk")
     ad.quotes = [Quote(f"{d.id}:q1", "direct", q0, q1, t[q0:q1], speaker="e1", cue="said", confidence=0.9)]
-    s0, s1 = span("Valdoria's Foreign Minister Yusuf al-Haddad met Kesh envoy Lena Novak in Castellan on Thursday.")
-    ad.events = [Event(f"{d.id}:ev1", "CONSULT", s0, s1, t[s0:s1], source=["e1"], target=["e2"], mode="meeting",
-                       cameo="04", location="e4", date="2024-03-28", date_precision="day", date_text="on Thursday",
-                       confidence=0.8)]
+    s0, s1 = span(
+        "Valdoria's Foreign Minister Yusuf al-Haddad met Kesh envoy Lena Novak in Castellan on Thursday."
+    )
+    ad.events = [
+        Event(
+            f"{d.id}:ev1",
+            "CONSULT",
+            s0,
+            s1,
+            t[s0:s1],
+            source=["e1"],
+            target=["e2"],
+            mode="meeting",
+            cameo="04",
+            location="e4",
+            date="2024-03-28",
+            date_precision="day",
+            date_text="on Thursday",
+            confidence=0.8,
+        )
+    ]
     return ad

@@ -51,17 +51,25 @@ def test_ingest_seeds_twice_leaves_five_documents(shared_dir: Path, tmp_path: Pa
 def test_bad_inputs_are_reported_and_skipped(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    good = "Valdoria and Kesh hold talks\n\n" + "The two foreign ministers met in Castellan on Thursday. " * 20
+    good = (
+        "Valdoria and Kesh hold talks\n\n" + "The two foreign ministers met in Castellan on Thursday. " * 20
+    )
     (src / "good.txt").write_text(good, encoding="utf-8")
     (src / "empty.txt").write_text("  \n", encoding="utf-8")
     (src / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (src / "bad.json").write_text("{not json", encoding="utf-8")
     (src / "mixed.jsonl").write_text(
-        json.dumps({"text": good.replace("Thursday", "Friday")}) + "\n{broken\n"
-        + json.dumps({"text": good.replace("Thursday", "Monday")}) + "\n", encoding="utf-8")
-    (src / "french.txt").write_text("Les ministres des affaires étrangères se sont rencontrés jeudi à Paris "
-                                    "pour discuter de la situation dans la région et de la coopération. " * 3,
-                                    encoding="utf-8")
+        json.dumps({"text": good.replace("Thursday", "Friday")})
+        + "\n{broken\n"
+        + json.dumps({"text": good.replace("Thursday", "Monday")})
+        + "\n",
+        encoding="utf-8",
+    )
+    (src / "french.txt").write_text(
+        "Les ministres des affaires étrangères se sont rencontrés jeudi à Paris "
+        "pour discuter de la situation dans la région et de la coopération. " * 3,
+        encoding="utf-8",
+    )
     db = str(tmp_path / "b.db")
     code, out, err = ng("ingest", str(src), str(tmp_path / "missing.txt"), "--db", db)
     assert code == 1
@@ -87,7 +95,9 @@ def test_show_excluded_and_export_and_eval_not_built(shared_dir: Path, tmp_path:
     code, _, _ = ng("export", "--db", db, "--format", "json", "-o", str(tmp_path / "x.json"))
     data = json.loads((tmp_path / "x.json").read_text())
     assert data["schema"] == "newsgraph.export/1" and len(data["documents"]) == 5
-    code, out, _ = ng("eval", "--gold", str(shared_dir / "gold"), "--corpus", str(seeds), "--db", db, "--json")
+    code, out, _ = ng(
+        "eval", "--gold", str(shared_dir / "gold"), "--corpus", str(seeds), "--db", db, "--json"
+    )
     res = json.loads(out)
     assert res["body.exclude_recall"] >= 0.9 and res["body.keep"] >= 0.97
     code, out, _ = ng("eval", "--gold", str(shared_dir / "gold"), "--db", db)

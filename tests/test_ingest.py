@@ -16,7 +16,7 @@ from newsgraph.models import Document
 ENGLISH = (
     "Foreign ministers from Norway and Switzerland met in Geneva on Thursday to discuss a proposal "
     "for a ceasefire, the Norwegian foreign ministry said in a statement after the talks.\n\n"
-    "\"We agreed that dialogue is the only way forward,\" the minister told reporters.\n"
+    '"We agreed that dialogue is the only way forward," the minister told reporters.\n'
 )
 FRENCH = (
     "Le ministre des Affaires étrangères a déclaré jeudi que la France soutiendrait la résolution "
@@ -113,13 +113,22 @@ def test_cp1252_decodes(tmp_path: Path) -> None:
 
 
 def test_json_object_and_list(tmp_path: Path) -> None:
-    obj = {"text": ENGLISH, "title": "T", "url": "https://x.org/a", "outlet": "X", "id": 7,
-           "published": "2024-03-28T09:15:00Z", "section": "world"}
+    obj = {
+        "text": ENGLISH,
+        "title": "T",
+        "url": "https://x.org/a",
+        "outlet": "X",
+        "id": 7,
+        "published": "2024-03-28T09:15:00Z",
+        "section": "world",
+    }
     [doc] = run(write(tmp_path / "one.json", json.dumps(obj)))
     assert isinstance(doc, Document)
     assert (doc.title, doc.url, doc.outlet, doc.published) == ("T", "https://x.org/a", "X", "2024-03-28")
     assert doc.source_id == "7" and doc.file_name == "one.json" and doc.meta == {"section": "world"}
-    items = run(write(tmp_path / "many.json", json.dumps([{"text": ENGLISH, "id": "art-1"}, {"text": ENGLISH}])))
+    items = run(
+        write(tmp_path / "many.json", json.dumps([{"text": ENGLISH, "id": "art-1"}, {"text": ENGLISH}]))
+    )
     assert [x.file_name for x in items] == ["art-1", "many.json#2"]  # type: ignore[union-attr]
 
 
@@ -159,13 +168,24 @@ def test_directory_walk(tmp_path: Path) -> None:
 
 def test_sidecar_override(tmp_path: Path) -> None:
     p = write(tmp_path / "art.txt", "Headline from text\n\n" + ENGLISH)
-    meta = {"title": "Sidecar title", "url": "https://n.example/a", "outlet": "Example",
-            "published": "March 28, 2024", "id": "s1", "author": "J. Doe"}
+    meta = {
+        "title": "Sidecar title",
+        "url": "https://n.example/a",
+        "outlet": "Example",
+        "published": "March 28, 2024",
+        "id": "s1",
+        "author": "J. Doe",
+    }
     write(tmp_path / "art.meta.json", json.dumps(meta))
     [doc] = run(p)
     assert isinstance(doc, Document)
     assert (doc.title, doc.url, doc.outlet, doc.published, doc.source_id) == (
-        "Sidecar title", "https://n.example/a", "Example", "2024-03-28", "s1")
+        "Sidecar title",
+        "https://n.example/a",
+        "Example",
+        "2024-03-28",
+        "s1",
+    )
     assert doc.meta == {"author": "J. Doe"} and doc.file_name == "art.txt"
 
 
@@ -177,7 +197,7 @@ def test_html_extraction(tmp_path: Path) -> None:
     assert "dialogue is the only way forward" in doc.text
     for boiler in ("Home", "Privacy policy", "Copyright", "<p>"):
         assert boiler not in doc.text
-    assert "talks.\n\n\"We agreed" in doc.text  # paragraphs separated by blank lines
+    assert 'talks.\n\n"We agreed' in doc.text  # paragraphs separated by blank lines
 
 
 def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -203,10 +223,18 @@ def test_short_and_name_heavy_english_accepted(tmp_path: Path) -> None:
 
 
 def test_normalise_date() -> None:
-    cases = {"2024-03-28": "2024-03-28", "2024-03-28T23:15:00+02:00": "2024-03-28",
-             "March 28, 2024": "2024-03-28", "Mar. 28, 2024": "2024-03-28", "28 March 2024": "2024-03-28",
-             "Thursday, March 28, 2024": "2024-03-28", "Thu, 28 Mar 2024 09:15:00 +0000": "2024-03-28",
-             "Sept. 5th, 2023": "2023-09-05", "yesterday": None, "2024-02-30": None}
+    cases = {
+        "2024-03-28": "2024-03-28",
+        "2024-03-28T23:15:00+02:00": "2024-03-28",
+        "March 28, 2024": "2024-03-28",
+        "Mar. 28, 2024": "2024-03-28",
+        "28 March 2024": "2024-03-28",
+        "Thursday, March 28, 2024": "2024-03-28",
+        "Thu, 28 Mar 2024 09:15:00 +0000": "2024-03-28",
+        "Sept. 5th, 2023": "2023-09-05",
+        "yesterday": None,
+        "2024-02-30": None,
+    }
     assert {k: normalise_date(k) for k in cases} == cases
 
 
@@ -268,13 +296,16 @@ def test_directory_with_suffix_is_walked_not_read(tmp_path: Path) -> None:
     assert run(d) == []
 
 
-@pytest.mark.parametrize("content, code", [
-    (b"\x00\x01\x02binary\x00" * 50, "NG003"),
-    (bytes(range(1, 9)) * 100, "NG003"),
-    (b"", "NG002"),
-    (b"  \n\t\r\n ", "NG002"),
-    (b"Hello world " + b"\x81\x8d\x8f\x90\x9d" * 20, "NG004"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (b"\x00\x01\x02binary\x00" * 50, "NG003"),
+        (bytes(range(1, 9)) * 100, "NG003"),
+        (b"", "NG002"),
+        (b"  \n\t\r\n ", "NG002"),
+        (b"Hello world " + b"\x81\x8d\x8f\x90\x9d" * 20, "NG004"),
+    ],
+)
 def test_bad_bytes(tmp_path: Path, content: bytes, code: str) -> None:
     p = write(tmp_path / "a.txt", content)
     e = one_error(p)
@@ -289,14 +320,17 @@ def test_over_size(tmp_path: Path) -> None:
     assert e.code == "NG005" and "50-byte limit" in str(e)
 
 
-@pytest.mark.parametrize("content, code", [
-    ('{"text": "unterminated', "NG006"),
-    ('{"title": "no text"}', "NG008"),
-    ('{"text": "   "}', "NG008"),
-    ('"just a string"', "NG015"),
-    (json.dumps({"text": ENGLISH, "published": "not a date"}), "NG014"),
-    (json.dumps({"text": ENGLISH, "title": ["x"]}), "NG014"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        ('{"text": "unterminated', "NG006"),
+        ('{"title": "no text"}', "NG008"),
+        ('{"text": "   "}', "NG008"),
+        ('"just a string"', "NG015"),
+        (json.dumps({"text": ENGLISH, "published": "not a date"}), "NG014"),
+        (json.dumps({"text": ENGLISH, "title": ["x"]}), "NG014"),
+    ],
+)
 def test_bad_json(tmp_path: Path, content: str, code: str) -> None:
     e = one_error(write(tmp_path / "a.json", content))
     assert e.code == code and "\n" not in str(e)

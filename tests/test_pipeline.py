@@ -13,10 +13,12 @@ def test_default_pipeline_builds_and_runs() -> None:
     p = Pipeline.build()
     assert set(p.names) <= set(DEFAULT_STAGES) and p.names == default_stage_names()
     assert p.names[:4] == ["clean", "segment", "docdate", "fingerprint"]
-    ad = p(AnalyzedDoc(doc=make_doc("Title line\n\nSome body text here. Another sentence follows.")), Resources())
+    ad = p(
+        AnalyzedDoc(doc=make_doc("Title line\n\nSome body text here. Another sentence follows.")), Resources()
+    )
     assert ad.done == p.names
     assert ad.body_spans and ad.sentences and ad.minhash
-    assert all(ad.text[s.start:s.end].strip() for s in ad.sentences)
+    assert all(ad.text[s.start : s.end].strip() for s in ad.sentences)
 
 
 def test_signature_is_versioned() -> None:

@@ -83,10 +83,14 @@ def _run(text_: str) -> AnalyzedDoc:
 
 
 def test_near_duplicates_are_linked_to_the_original(store: Store) -> None:
-    body = " ".join(f"Sentence number {i} talks about the border talks between two states." for i in range(60))
+    body = " ".join(
+        f"Sentence number {i} talks about the border talks between two states." for i in range(60)
+    )
     a = _run("Original title\n\n" + body)
     b = _run("Republished title\n\n" + body + " One extra closing line.")
-    c = _run("Unrelated\n\n" + " ".join(f"Weather report {i} says rain is expected later." for i in range(60)))
+    c = _run(
+        "Unrelated\n\n" + " ".join(f"Weather report {i} says rain is expected later." for i in range(60))
+    )
     for x in (a, b, c):
         store.write(x, "p")
     rows = {r["id"]: r for r in store.rows(t.documents)}

@@ -15,11 +15,19 @@ import typer
 
 from . import __version__
 
-app = typer.Typer(help="newsgraph: a sourced, queryable record of political relations from news reports.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="newsgraph: a sourced, queryable record of political relations from news reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 
-DbOpt = typer.Option(None, "--db", help="Database: a SQLite path or a postgresql:// URL "
-                     "[env NEWSGRAPH_DB; default ./newsgraph.db].", show_default=False)
+DbOpt = typer.Option(
+    None,
+    "--db",
+    help="Database: a SQLite path or a postgresql:// URL [env NEWSGRAPH_DB; default ./newsgraph.db].",
+    show_default=False,
+)
 JsonOpt = typer.Option(False, "--json", help="Print JSON for scripting.")
 
 
@@ -39,12 +47,35 @@ def _store(db: Optional[str], create: bool = False) -> Any:
 
 
 def _progress(label: str) -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
-    return Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
-                    disable=not sys.stderr.isatty() or bool(os.environ.get("NEWSGRAPH_NO_PROGRESS")),
-                    console=_err_console(), transient=False)
+    return Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+        disable=not sys.stderr.isatty() or bool(os.environ.get("NEWSGRAPH_NO_PROGRESS")),
+        console=_err_console(),
+        transient=False,
+    )
+
+
+def _status(label: str) -> Any:
+    """A spinner on stderr for whole-store work (link, export, eval); silent when not a terminal."""
+    import contextlib
+
+    if not sys.stderr.isatty() or os.environ.get("NEWSGRAPH_NO_PROGRESS"):
+        return contextlib.nullcontext()
+    return _err_console().status(label)
 
 
 def _err_console() -> Any:
@@ -60,14 +91,27 @@ def version_cb(value: bool) -> None:
 
 
 @app.callback()
-def main(version: bool = typer.Option(False, "--version", callback=version_cb, is_eager=True,
-                                      help="Print the version and exit.")) -> None:
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=version_cb, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
     """newsgraph: read news about political relations; build a sourced record of actors, events and quotes."""
 
 
-def run_ingest(paths: list[str], db: Optional[str], *, max_bytes: int, replace: bool, workers: int,
-               engine: str, link: bool, as_json: bool, kb: list[Path] | None = None,
-               address: Optional[str] = None) -> int:
+def run_ingest(
+    paths: list[str],
+    db: Optional[str],
+    *,
+    max_bytes: int,
+    replace: bool,
+    workers: int,
+    engine: str,
+    link: bool,
+    as_json: bool,
+    kb: list[Path] | None = None,
+    address: Optional[str] = None,
+) -> int:
     """Shared by ``ingest`` and ``demo``: ingest, then the cross-document pass; returns the exit code."""
     from .errors import NewsgraphError
     from .link import run_link
@@ -81,8 +125,16 @@ def run_ingest(paths: list[str], db: Optional[str], *, max_bytes: int, replace: 
         if engine == "ray":
             from .engines.ray_engine import ingest_ray
 
-            report: IngestReport = ingest_ray(paths, store, pipeline=pipeline, resources=res, max_bytes=max_bytes,
-                                              replace=replace, workers=workers, address=address)
+            report: IngestReport = ingest_ray(
+                paths,
+                store,
+                pipeline=pipeline,
+                resources=res,
+                max_bytes=max_bytes,
+                replace=replace,
+                workers=workers,
+                address=address,
+            )
         else:
             with _progress("ingest") as prog:
                 task = prog.add_task("ingest", total=None, status="")
@@ -92,9 +144,18 @@ def run_ingest(paths: list[str], db: Optional[str], *, max_bytes: int, replace: 
                     if status == "failed" and not as_json:
                         prog.console.print(f"[red]skipped[/red] {label}", markup=True, highlight=False)
 
-                report = ingest(paths, store, pipeline=pipeline, resources=res, max_bytes=max_bytes,
-                                replace=replace, workers=workers, on_item=on_item)
-        linked = run_link(store, kb_files=res.settings["kb_files"]) if link else None
+                report = ingest(
+                    paths,
+                    store,
+                    pipeline=pipeline,
+                    resources=res,
+                    max_bytes=max_bytes,
+                    replace=replace,
+                    workers=workers,
+                    on_item=on_item,
+                )
+        with _status("linking actors and clustering events across documents"):
+            linked = run_link(store, kb_files=res.settings["kb_files"]) if link else None
     except NewsgraphError as e:
         _fail(str(e))
     out = report.as_dict()
@@ -103,9 +164,11 @@ def run_ingest(paths: list[str], db: Optional[str], *, max_bytes: int, replace: 
     if as_json:
         typer.echo(json.dumps(out, indent=1))
     else:
-        typer.echo(f"{report.added} added, {report.exists} already stored, {report.replaced} replaced, "
-                   f"{report.duplicates} near-duplicates, {len(report.failed)} failed "
-                   f"({report.words:,} words in {report.seconds:.2f} s)")
+        typer.echo(
+            f"{report.added} added, {report.exists} already stored, {report.replaced} replaced, "
+            f"{report.duplicates} near-duplicates, {len(report.failed)} failed "
+            f"({report.words:,} words in {report.seconds:.2f} s)"
+        )
         for e in report.failed:
             typer.echo(f"  failed: {e}", err=True)
     return 0 if report.ok else 1
@@ -113,7 +176,9 @@ def run_ingest(paths: list[str], db: Optional[str], *, max_bytes: int, replace: 
 
 @app.command("ingest")
 def ingest_cmd(
-    paths: list[str] = typer.Argument(..., help="Files or folders (.txt, .html, .json, .jsonl); '-' reads stdin."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files or folders (.txt, .html, .json, .jsonl); '-' reads stdin."
+    ),
     db: Optional[str] = DbOpt,
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Skip documents larger than this."),
     replace: bool = typer.Option(False, "--replace", help="Re-analyse documents that are already stored."),
@@ -127,33 +192,62 @@ def ingest_cmd(
     """Read articles, analyse them and store the results (one transaction per document)."""
     if engine not in ("local", "ray"):
         _fail(f"unknown engine '{engine}' (use 'local' or 'ray')", 2)
-    raise typer.Exit(run_ingest(paths, db, max_bytes=max_bytes, replace=replace, workers=workers,
-                                engine=engine, link=link, as_json=as_json, kb=kb, address=address))
+    raise typer.Exit(
+        run_ingest(
+            paths,
+            db,
+            max_bytes=max_bytes,
+            replace=replace,
+            workers=workers,
+            engine=engine,
+            link=link,
+            as_json=as_json,
+            kb=kb,
+            address=address,
+        )
+    )
 
 
 @app.command("link")
-def link_cmd(db: Optional[str] = DbOpt, kb: list[Path] = typer.Option([], "--kb", help="Extra actors file."),
-             as_json: bool = JsonOpt) -> None:
+def link_cmd(
+    db: Optional[str] = DbOpt,
+    kb: list[Path] = typer.Option([], "--kb", help="Extra actors file."),
+    as_json: bool = JsonOpt,
+) -> None:
     """Re-run the cross-document pass (actors, event clusters, divergent accounts)."""
     from .link import run_link
 
-    ctx = run_link(_store(db), kb_files=[str(p) for p in kb])
-    out = {"actors": len(ctx.actors), "clusters": len(ctx.clusters),
-           "seconds": {k: round(v, 3) for k, v in ctx.timings.items()}}
+    with _status("linking actors and clustering events across documents"):
+        ctx = run_link(_store(db), kb_files=[str(p) for p in kb])
+    out = {
+        "actors": len(ctx.actors),
+        "clusters": len(ctx.clusters),
+        "seconds": {k: round(v, 3) for k, v in ctx.timings.items()},
+    }
     typer.echo(json.dumps(out) if as_json else f"{out['actors']} actors, {out['clusters']} event clusters")
 
 
 @app.command("demo")
-def demo_cmd(db: str = typer.Option("newsgraph-demo.db", "--db", help="Where to build the demo database."),
-             as_json: bool = JsonOpt) -> None:
+def demo_cmd(
+    db: str = typer.Option("newsgraph-demo.db", "--db", help="Where to build the demo database."),
+    as_json: bool = JsonOpt,
+) -> None:
     """Build a fresh database from the bundled sample corpus and print what to try next."""
     from .sample import sample_dir
 
     p = Path(db)
     for suffix in ("", "-wal", "-shm"):
         Path(str(p) + suffix).unlink(missing_ok=True)
-    code = run_ingest([str(sample_dir())], db, max_bytes=5_000_000, replace=False, workers=1,
-                      engine="local", link=True, as_json=as_json)
+    code = run_ingest(
+        [str(sample_dir())],
+        db,
+        max_bytes=5_000_000,
+        replace=False,
+        workers=1,
+        engine="local",
+        link=True,
+        as_json=as_json,
+    )
     if not as_json:
         from .report import stats_text
 
@@ -170,11 +264,13 @@ Try next:
 
 
 @app.command("show")
-def show_cmd(doc: str = typer.Argument(..., help="Document id (or a unique prefix) or file name."),
-             db: Optional[str] = DbOpt,
-             excluded: bool = typer.Option(False, "--excluded", help="List the excluded boilerplate spans."),
-             text: bool = typer.Option(False, "--text", help="Print the body text."),
-             as_json: bool = JsonOpt) -> None:
+def show_cmd(
+    doc: str = typer.Argument(..., help="Document id (or a unique prefix) or file name."),
+    db: Optional[str] = DbOpt,
+    excluded: bool = typer.Option(False, "--excluded", help="List the excluded boilerplate spans."),
+    text: bool = typer.Option(False, "--text", help="Print the body text."),
+    as_json: bool = JsonOpt,
+) -> None:
     """Show one document: metadata, body, excluded boilerplate and what was extracted."""
     from .errors import NewsgraphError
     from .report import document_info
@@ -188,7 +284,17 @@ def show_cmd(doc: str = typer.Argument(..., help="Document id (or a unique prefi
         typer.echo(json.dumps(info, indent=1, ensure_ascii=False))
         return
     d = info["document"]
-    for k in ("id", "title", "file_name", "outlet", "url", "published", "date_inferred", "n_words", "duplicate_of"):
+    for k in (
+        "id",
+        "title",
+        "file_name",
+        "outlet",
+        "url",
+        "published",
+        "date_inferred",
+        "n_words",
+        "duplicate_of",
+    ):
         typer.echo(f"{k:>14}: {d.get(k)}")
     typer.echo(f"{'body':>14}: {len(info['body_spans'])} spans, {info['body_chars']:,} chars")
     for k, v in info["counts"].items():
@@ -214,8 +320,12 @@ def stats_cmd(db: Optional[str] = DbOpt, as_json: bool = JsonOpt) -> None:
 
 
 @app.command("search")
-def search_cmd(query: str = typer.Argument(..., help="Words to find (all must occur)."), db: Optional[str] = DbOpt,
-               limit: int = typer.Option(20, "--limit"), as_json: bool = JsonOpt) -> None:
+def search_cmd(
+    query: str = typer.Argument(..., help="Words to find (all must occur)."),
+    db: Optional[str] = DbOpt,
+    limit: int = typer.Option(20, "--limit"),
+    as_json: bool = JsonOpt,
+) -> None:
     """Full-text search over document titles and text."""
     rows = _store(db).search_documents(query, limit)
     if as_json:
@@ -230,8 +340,9 @@ def search_cmd(query: str = typer.Argument(..., help="Words to find (all must oc
 @app.command("export")
 def export_cmd(
     fmt: str = typer.Option("json", "--format", "-f", help="json | csv | parquet | graphml | gexf | plover"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="File (json; default stdout) or folder (csv, parquet)."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="File (json; default stdout) or folder (csv, parquet)."
+    ),
     db: Optional[str] = DbOpt,
 ) -> None:
     """Export the store: newsgraph.export/1 JSON, CSV/Parquet tables, GraphML/GEXF network, PLOVER lines."""
@@ -243,13 +354,14 @@ def export_cmd(
             write_json(store, sys.stdout)
             return
         tmp = output.with_name(output.name + ".part")
-        with open(tmp, "w", encoding="utf-8") as f:
+        with open(tmp, "w", encoding="utf-8") as f, _status(f"exporting to {output}"):
             counts = write_json(store, f)
         tmp.replace(output)
     elif fmt in ("csv", "parquet"):
         if output is None:
             _fail(f"--format {fmt} needs --output FOLDER", 2)
-        counts = (write_csv if fmt == "csv" else write_parquet)(store, output)
+        with _status(f"exporting to {output}"):
+            counts = (write_csv if fmt == "csv" else write_parquet)(store, output)
     elif fmt in ("graphml", "gexf", "plover"):
         from .graph_export import export_graph
 
@@ -260,17 +372,22 @@ def export_cmd(
 
 
 @app.command("eval")
-def eval_cmd(gold: Path = typer.Option(..., "--gold", help="Folder of gold annotation JSON files."),
-             corpus: Optional[Path] = typer.Option(None, "--corpus", help="Folder with the annotated articles; "
-                                                    "defaults to the documents' stored paths."),
-             db: Optional[str] = DbOpt, as_json: bool = JsonOpt) -> None:
+def eval_cmd(
+    gold: Path = typer.Option(..., "--gold", help="Folder of gold annotation JSON files."),
+    corpus: Optional[Path] = typer.Option(
+        None, "--corpus", help="Folder with the annotated articles; defaults to the documents' stored paths."
+    ),
+    db: Optional[str] = DbOpt,
+    as_json: bool = JsonOpt,
+) -> None:
     """Score the store against gold annotations (DESIGN.md metrics), one table per task."""
     from .errors import NewsgraphError
     from .evaluate import evaluate, format_tables
 
     store = _store(db)
     try:
-        res = evaluate(store, gold, corpus)
+        with _status("scoring against the gold annotations"):
+            res = evaluate(store, gold, corpus)
     except NewsgraphError as e:
         _fail(str(e))
     typer.echo(json.dumps(res, indent=1) if as_json else format_tables(res))
@@ -293,16 +410,20 @@ def stages_cmd() -> None:
     default = Pipeline.build().names
     for name, s in registered().items():
         mark = "*" if name in default else " "
-        typer.echo(f"{mark} {s.versioned_name:<18} requires {', '.join(s.requires) or '-':<32} "
-                   f"assigns {', '.join(s.assigns)}  {s.doc}")
+        typer.echo(
+            f"{mark} {s.versioned_name:<18} requires {', '.join(s.requires) or '-':<32} "
+            f"assigns {', '.join(s.assigns)}  {s.doc}"
+        )
 
 
 @app.command("bench")
-def bench_cmd(docs: int = typer.Option(2000, "--docs", help="Synthetic articles to generate."),
-              words: int = typer.Option(800, "--words", help="Words per article."),
-              workers: int = typer.Option(1, "--workers"),
-              engine: str = typer.Option("local", "--engine"),
-              as_json: bool = JsonOpt) -> None:
+def bench_cmd(
+    docs: int = typer.Option(2000, "--docs", help="Synthetic articles to generate."),
+    words: int = typer.Option(800, "--words", help="Words per article."),
+    workers: int = typer.Option(1, "--workers"),
+    engine: str = typer.Option("local", "--engine"),
+    as_json: bool = JsonOpt,
+) -> None:
     """Benchmark ingest + pipeline + store on a synthetic corpus: docs/s, words/s, peak memory."""
     from .bench import run_bench
 
@@ -315,8 +436,13 @@ def bench_cmd(docs: int = typer.Option(2000, "--docs", help="Synthetic articles 
 
 
 #: modules that add commands to ``app`` (each imports only typer at module level)
-CLI_MODULES = ("newsgraph.cli_actors", "newsgraph.cli_quotes", "newsgraph.cli_events", "newsgraph.cli_web",
-               "newsgraph.cli_scale")
+CLI_MODULES = (
+    "newsgraph.cli_actors",
+    "newsgraph.cli_quotes",
+    "newsgraph.cli_events",
+    "newsgraph.cli_web",
+    "newsgraph.cli_scale",
+)
 
 
 def _load_cli_modules() -> None:
@@ -343,12 +469,16 @@ def run() -> None:
         typer.echo(f"error: {e}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        typer.echo("interrupted; stored documents are complete, run the same command again to finish", err=True)
+        typer.echo(
+            "interrupted; stored documents are complete, run the same command again to finish", err=True
+        )
         sys.exit(130)
     except Exception as e:
         if os.environ.get("NEWSGRAPH_DEBUG"):
             raise
-        typer.echo(f"internal error: {type(e).__name__}: {e} (set NEWSGRAPH_DEBUG=1 for the traceback)", err=True)
+        typer.echo(
+            f"internal error: {type(e).__name__}: {e} (set NEWSGRAPH_DEBUG=1 for the traceback)", err=True
+        )
         sys.exit(70)
 
 

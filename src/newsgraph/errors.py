@@ -16,14 +16,19 @@ class Errors:
     NG006 = "malformed JSON: {reason}"
     NG007 = "line {line}: malformed JSON: {reason}"
     NG008 = "JSON record has no non-empty 'text' field{where}"
-    NG009 = "text is not English (detected language: {lang}, confidence {conf:.2f}); newsgraph only reads English"
+    NG009 = (
+        "text is not English (detected language: {lang}, confidence {conf:.2f}); newsgraph only reads English"
+    )
     NG010 = "unsupported file type '{suffix}' (use .txt, .html, .htm, .json or .jsonl)"
     NG011 = "no article text found in the HTML"
     NG012 = "path does not exist"
     NG013 = "sidecar {sidecar}: {reason}"
     NG014 = "field '{field}' must be {expected}{where}"
     NG015 = "JSON record must be an object, not {kind}"
-    NG020 = "pipeline stage '{stage}' requires '{attr}', which no earlier stage assigns; add one of {providers} before it"
+    NG020 = (
+        "pipeline stage '{stage}' requires '{attr}', which no earlier stage assigns; "
+        "add one of {providers} before it"
+    )
     NG021 = "unknown pipeline stage '{name}'; registered stages: {known}"
     NG022 = "pipeline stage '{stage}' is listed twice"
     NG030 = "database {db}: {reason}"

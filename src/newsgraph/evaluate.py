@@ -54,7 +54,9 @@ def _f1(p: float, r: float) -> float:
 class GoldScorer:
     """Scores one export (``newsgraph.export/1`` dict) against gold files and their texts."""
 
-    def __init__(self, export: dict[str, Any], gold: dict[str, dict[str, Any]], texts: dict[str, str]) -> None:
+    def __init__(
+        self, export: dict[str, Any], gold: dict[str, dict[str, Any]], texts: dict[str, str]
+    ) -> None:
         self.export, self.gold, self.text = export, gold, texts
         self.sysdoc = {}
         for d in export.get("documents", []):
@@ -71,8 +73,12 @@ class GoldScorer:
         self.sys2gold = self._map_actors()
 
     def _gold_spans(self, fn: str) -> list[tuple[int, int, str, str]]:
-        return [(s, e, a["id"], surf) for a in self.gold[fn].get("actors", [])
-                for surf in a.get("mentions", []) for s, e in find_all(self.text[fn], surf)]
+        return [
+            (s, e, a["id"], surf)
+            for a in self.gold[fn].get("actors", [])
+            for surf in a.get("mentions", [])
+            for s, e in find_all(self.text[fn], surf)
+        ]
 
     def _map_actors(self) -> dict[str, str]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -102,7 +108,7 @@ class GoldScorer:
                     ex_n += 1
                     if sum(overlap(sp, b) for b in spans) <= 0.1 * (sp[1] - sp[0]):
                         ex_ok += 1
-                    masked[sp[0]:sp[1]] = b"\x01" * (sp[1] - sp[0])
+                    masked[sp[0] : sp[1]] = b"\x01" * (sp[1] - sp[0])
             inbody = bytearray(len(text))
             for a, b in spans:
                 a, b = max(0, a), min(len(text), b)
@@ -133,7 +139,7 @@ class GoldScorer:
             by_sys: dict[str, list[Range]] = defaultdict(list)
             for s, e, sa in ms:
                 by_sys[sa].append((s, e))
-            for sa, spans in by_sys.items():
+            for spans in by_sys.values():
                 sys_pairs += 1
                 sys_ok += any(overlap(sp, (s, e)) for sp in spans for s, e, _, _ in gs)
             seen: set[tuple[str, str]] = set()
@@ -152,9 +158,14 @@ class GoldScorer:
             br += sum(1 for x in same_g if x[1] == si) / len(same_g)
         n = len(items)
         p, r = (bp / n, br / n) if n else (NAN, NAN)
-        return {"actors.recall": _ratio(found, total), "actors.precision": _ratio(sys_ok, sys_pairs),
-                "actors.alias_bcubed_p": p, "actors.alias_bcubed_r": r,
-                "actors.alias_bcubed_f1": _f1(p, r) if n else NAN, "_actors.missed": missed}
+        return {
+            "actors.recall": _ratio(found, total),
+            "actors.precision": _ratio(sys_ok, sys_pairs),
+            "actors.alias_bcubed_p": p,
+            "actors.alias_bcubed_r": r,
+            "actors.alias_bcubed_f1": _f1(p, r) if n else NAN,
+            "_actors.missed": missed,
+        }
 
     def quotes(self) -> dict[str, Any]:
         res: dict[str, Any] = {}
@@ -169,9 +180,11 @@ class GoldScorer:
                     inside = [o for o in occ if any(e[0] <= o[0] and o[1] <= e[1] for e in ev)]
                     if occ:
                         gold.append((fn, (inside or occ)[0], q.get("speaker")))
-            sysq = [(self.doc_name[q["doc"]], (q["start"], q["end"]), q.get("speaker"))
-                    for q in self.export.get("quotes", [])
-                    if q.get("doc") in self.doc_name and q.get("kind") == kind]
+            sysq = [
+                (self.doc_name[q["doc"]], (q["start"], q["end"]), q.get("speaker"))
+                for q in self.export.get("quotes", [])
+                if q.get("doc") in self.doc_name and q.get("kind") == kind
+            ]
 
             def close(a: Range, b: Range) -> bool:
                 return overlap(a, b) >= 0.5 * (min(a[1] - a[0], b[1] - b[0]) or 1)
@@ -228,7 +241,7 @@ class GoldScorer:
             sp = (ev.get("start", 0), ev.get("end", 0))
             part = self.gold_ids(sev.get("source")) | self.gold_ids(sev.get("target"))
 
-            def key(i: int) -> tuple[int, float]:
+            def key(i: int, sp: Range = sp, part: set[str] = part) -> tuple[int, float]:
                 g = gold[i][1]
                 gp = set(g.get("source") or []) | set(g.get("target") or [])
                 return (overlap(sp, gold_span[i]), len(part & gp) / (len(part | gp) or 1))
@@ -256,14 +269,17 @@ class GoldScorer:
         ok = sum(1 for sfn, sev in sysev if any(self._event_match(fn, gev, sfn, sev) for fn, gev in gold))
         p, r = _ratio(ok, len(sysev)), _ratio(matched, len(gold))
         return {
-            "events.precision": p, "events.recall": r,
+            "events.precision": p,
+            "events.recall": r,
             "events.f1": _f1(p, r) if sysev and gold else NAN,
-            "events.date_acc": _ratio(date_ok, date_n), "events.flag_acc": _ratio(flag_ok, flag_n),
+            "events.date_acc": _ratio(date_ok, date_n),
+            "events.flag_acc": _ratio(flag_ok, flag_n),
             "events.consult_recall": _ratio(hit_type["CONSULT"], by_type["CONSULT"]),
-            "events.one_cluster_per_event": _ratio(sum(1 for c in per_gold_clusters if c == 1),
-                                                   len(per_gold_clusters)),
+            "events.one_cluster_per_event": _ratio(
+                sum(1 for c in per_gold_clusters if c == 1), len(per_gold_clusters)
+            ),
             "_events.counts": f"gold={len(gold)} sys={len(sysev)} matched={matched} "
-                              + " ".join(f"{t}:{hit_type[t]}/{n}" for t, n in sorted(by_type.items())),
+            + " ".join(f"{t}:{hit_type[t]}/{n}" for t, n in sorted(by_type.items())),
         }
 
     def all(self) -> dict[str, Any]:
@@ -289,8 +305,12 @@ def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
     return gold
 
 
-def score_export(export: dict[str, Any], gold_dir: Path, corpus_dir: Path | None,
-                 stored_texts: dict[str, str] | None = None) -> dict[str, Any]:
+def score_export(
+    export: dict[str, Any],
+    gold_dir: Path,
+    corpus_dir: Path | None,
+    stored_texts: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """Score an export dict. Texts come from ``corpus_dir`` or else ``stored_texts`` (file name -> text)."""
     gold = load_gold(gold_dir)
     texts: dict[str, str] = {}
@@ -302,7 +322,9 @@ def score_export(export: dict[str, Any], gold_dir: Path, corpus_dir: Path | None
         else:
             del gold[name]  # the article is neither in the corpus folder nor in the store
     if not gold:
-        raise ConfigError(*err("NG050", path=gold_dir, reason="none of its articles is in the store or corpus"))
+        raise ConfigError(
+            *err("NG050", path=gold_dir, reason="none of its articles is in the store or corpus")
+        )
     res = GoldScorer(export, gold, texts).all()
     res["_gold_documents"] = len(gold)
     return res
@@ -317,11 +339,17 @@ def evaluate(store: Store, gold_dir: Path, corpus_dir: Path | None = None) -> di
 
     export = export_dict(store)
     with store.engine.connect() as conn:
-        stored = {r.file_name: r.text for r in conn.execute(select(t.documents.c.file_name, t.documents.c.text))
-                  if r.file_name}
+        stored = {
+            r.file_name: r.text
+            for r in conn.execute(select(t.documents.c.file_name, t.documents.c.text))
+            if r.file_name
+        }
     res = score_export(export, gold_dir, corpus_dir, stored)
-    res["_not_built"] = [task for task, key in (("actors", "mentions"), ("quotes", "quotes"), ("events", "events"))
-                         if not export.get(key)]
+    res["_not_built"] = [
+        task
+        for task, key in (("actors", "mentions"), ("quotes", "quotes"), ("events", "events"))
+        if not export.get(key)
+    ]
     return res
 
 
@@ -340,9 +368,11 @@ def format_tables(res: dict[str, Any]) -> str:
         for k, v in res.items():
             if k.split(".")[0] != task:
                 continue
-            val = "n/a" if isinstance(v, float) and math.isnan(v) else f"{v:.3f}" if isinstance(v, float) else v
-            lines.append(f"  {k[len(task) + 1:]:<28} {val}")
+            val = (
+                "n/a" if isinstance(v, float) and math.isnan(v) else f"{v:.3f}" if isinstance(v, float) else v
+            )
+            lines.append(f"  {k[len(task) + 1 :]:<28} {val}")
         for k, v in res.items():
             if k.startswith(f"_{task}.") and v:
-                lines.append(f"  {k[len(task) + 2:]:<28} {v if isinstance(v, str) else ', '.join(v)}")
+                lines.append(f"  {k[len(task) + 2 :]:<28} {v if isinstance(v, str) else ', '.join(v)}")
     return "\n".join(lines)

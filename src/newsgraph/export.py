@@ -29,10 +29,14 @@ class Exporter:
         self.store = store
         with store.engine.connect() as conn:
             self.links: dict[tuple[str, str], str] = {
-                (d, e): a for d, e, a in conn.execute(select(t.actor_links.c.doc, t.actor_links.c.entity,
-                                                             t.actor_links.c.actor))}
+                (d, e): a
+                for d, e, a in conn.execute(
+                    select(t.actor_links.c.doc, t.actor_links.c.entity, t.actor_links.c.actor)
+                )
+            }
             self.event_cluster: dict[str, str] = {
-                e: c for c, e in conn.execute(select(t.cluster_events.c.cluster, t.cluster_events.c.event))}
+                e: c for c, e in conn.execute(select(t.cluster_events.c.cluster, t.cluster_events.c.event))
+            }
 
     def actor(self, doc: str, local: str | None) -> str | None:
         return self.links.get((doc, local)) if local else None
@@ -50,18 +54,38 @@ class Exporter:
         excl: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in self.store.iter_rows(t.body_spans, order_by=(t.body_spans.c.doc, t.body_spans.c.start)):
             body[r["doc"]].append([r["start"], r["end"]])
-        for r in self.store.iter_rows(t.excluded_spans,
-                                      order_by=(t.excluded_spans.c.doc, t.excluded_spans.c.start)):
+        for r in self.store.iter_rows(
+            t.excluded_spans, order_by=(t.excluded_spans.c.doc, t.excluded_spans.c.start)
+        ):
             excl[r["doc"]].append({"start": r["start"], "end": r["end"], "kind": r["kind"]})
         c = t.documents.c
         with self.store.engine.connect() as conn:
-            rows = conn.execute(select(c.id, c.path, c.file_name, c.title, c.outlet, c.url, c.published,
-                                       c.date_inferred, c.dup_of).order_by(c.id))
+            rows = conn.execute(
+                select(
+                    c.id,
+                    c.path,
+                    c.file_name,
+                    c.title,
+                    c.outlet,
+                    c.url,
+                    c.published,
+                    c.date_inferred,
+                    c.dup_of,
+                ).order_by(c.id)
+            )
             for r in rows:
-                rec = {"id": r.id, "path": r.path, "file_name": r.file_name, "title": r.title,
-                       "outlet": r.outlet, "url": r.url, "published": r.published,
-                       "date_inferred": bool(r.date_inferred),
-                       "body_spans": body.get(r.id, []), "excluded_spans": excl.get(r.id, [])}
+                rec = {
+                    "id": r.id,
+                    "path": r.path,
+                    "file_name": r.file_name,
+                    "title": r.title,
+                    "outlet": r.outlet,
+                    "url": r.url,
+                    "published": r.published,
+                    "date_inferred": bool(r.date_inferred),
+                    "body_spans": body.get(r.id, []),
+                    "excluded_spans": excl.get(r.id, []),
+                }
                 if extended:
                     rec["duplicate_of"] = r.dup_of
                 yield rec
@@ -69,13 +93,22 @@ class Exporter:
     def actors(self) -> Iterator[dict[str, Any]]:
         aliases: dict[str, list[str]] = defaultdict(list)
         roles: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for r in self.store.iter_rows(t.actor_aliases, order_by=(t.actor_aliases.c.actor, t.actor_aliases.c.alias)):
+        for r in self.store.iter_rows(
+            t.actor_aliases, order_by=(t.actor_aliases.c.actor, t.actor_aliases.c.alias)
+        ):
             aliases[r["actor"]].append(r["alias"])
         for r in self.store.iter_rows(t.roles, order_by=(t.roles.c.actor, t.roles.c.doc, t.roles.c.title)):
             roles[r["actor"]].append({"title": r["title"], "doc": r["doc"]})
         for r in self.store.iter_rows(t.actors, order_by=t.actors.c.id):
-            yield {"id": r["id"], "type": r["type"], "name": r["name"], "aliases": aliases.get(r["id"], []),
-                   "affiliation": r["affiliation"], "roles": roles.get(r["id"], []), "kb_id": r["kb_id"]}
+            yield {
+                "id": r["id"],
+                "type": r["type"],
+                "name": r["name"],
+                "aliases": aliases.get(r["id"], []),
+                "affiliation": r["affiliation"],
+                "roles": roles.get(r["id"], []),
+                "kb_id": r["kb_id"],
+            }
 
     def mentions(self) -> Iterator[dict[str, Any]]:
         for r in self.store.iter_rows(t.mentions, order_by=(t.mentions.c.doc, t.mentions.c.start)):
@@ -86,18 +119,36 @@ class Exporter:
     def events(self) -> Iterator[dict[str, Any]]:
         for r in self.store.iter_rows(t.events, order_by=(t.events.c.doc, t.events.c.start, t.events.c.id)):
             d = r["doc"]
-            yield {"id": r["id"], "type": r["type"], "mode": r["mode"], "cameo": r["cameo"],
-                   "source": self.actors_of(d, r["source"]), "target": self.actors_of(d, r["target"]),
-                   "location": self.actor(d, r["location"]), "date": r["date"], "date_text": r["date_text"],
-                   "negated": bool(r["negated"]), "hypothetical": bool(r["hypothetical"]),
-                   "cluster": self.event_cluster.get(r["id"], r["id"]), "confidence": r["confidence"],
-                   "evidence": {"doc": d, "start": r["start"], "end": r["end"], "text": r["text"]}}
+            yield {
+                "id": r["id"],
+                "type": r["type"],
+                "mode": r["mode"],
+                "cameo": r["cameo"],
+                "source": self.actors_of(d, r["source"]),
+                "target": self.actors_of(d, r["target"]),
+                "location": self.actor(d, r["location"]),
+                "date": r["date"],
+                "date_text": r["date_text"],
+                "negated": bool(r["negated"]),
+                "hypothetical": bool(r["hypothetical"]),
+                "cluster": self.event_cluster.get(r["id"], r["id"]),
+                "confidence": r["confidence"],
+                "evidence": {"doc": d, "start": r["start"], "end": r["end"], "text": r["text"]},
+            }
 
     def quotes(self) -> Iterator[dict[str, Any]]:
         for r in self.store.iter_rows(t.quotes, order_by=(t.quotes.c.doc, t.quotes.c.start, t.quotes.c.id)):
-            yield {"id": r["id"], "speaker": self.actor(r["doc"], r["speaker"]), "kind": r["kind"],
-                   "text": r["text"], "cue": r["cue"], "doc": r["doc"], "start": r["start"], "end": r["end"],
-                   "confidence": r["confidence"]}
+            yield {
+                "id": r["id"],
+                "speaker": self.actor(r["doc"], r["speaker"]),
+                "kind": r["kind"],
+                "text": r["text"],
+                "cue": r["cue"],
+                "doc": r["doc"],
+                "start": r["start"],
+                "end": r["end"],
+                "confidence": r["confidence"],
+            }
 
     def clusters(self) -> Iterator[dict[str, Any]]:
         members: dict[str, list[str]] = defaultdict(list)
@@ -105,14 +156,21 @@ class Exporter:
             members[ev].append(cl)
         ev_doc = {r[0]: r[1] for r in self._pairs(t.events.c.id, t.events.c.doc)}
         accounts: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in self.store.iter_rows(t.cluster_accounts, order_by=(t.cluster_accounts.c.cluster,
-                                                                     t.cluster_accounts.c.quote)):
+        for r in self.store.iter_rows(
+            t.cluster_accounts, order_by=(t.cluster_accounts.c.cluster, t.cluster_accounts.c.quote)
+        ):
             accounts[r["cluster"]].append({"speaker": r["speaker"], "quote": r["quote"]})
         for r in self.store.iter_rows(t.clusters, order_by=t.clusters.c.id):
             evs = sorted(members.get(r["id"], []))
             docs = sorted({ev_doc[e] for e in evs if e in ev_doc})
-            yield {"id": r["id"], "type": r["type"], "events": evs, "documents": docs,
-                   "divergent": bool(r["divergent"]), "accounts": accounts.get(r["id"], [])}
+            yield {
+                "id": r["id"],
+                "type": r["type"],
+                "events": evs,
+                "documents": docs,
+                "divergent": bool(r["divergent"]),
+                "accounts": accounts.get(r["id"], []),
+            }
 
     def _pairs(self, a: Any, b: Any) -> list[tuple[Any, Any]]:
         with self.store.engine.connect() as conn:
@@ -152,17 +210,31 @@ def _flat(v: Any) -> Any:
 def table_rows(store: Store) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
     """Flat tables for CSV/Parquet: the export sections plus their nested lists as own tables."""
     ex = Exporter(store)
-    yield "documents", ({k: v for k, v in d.items() if k not in ("body_spans", "excluded_spans")}
-                        for d in ex.documents(extended=True))
+    yield (
+        "documents",
+        (
+            {k: v for k, v in d.items() if k not in ("body_spans", "excluded_spans")}
+            for d in ex.documents(extended=True)
+        ),
+    )
     yield "excluded_spans", ({"doc": d["id"], **x} for d in ex.documents() for x in d["excluded_spans"])
     yield "actors", ({k: v for k, v in a.items() if k not in ("aliases", "roles")} for a in ex.actors())
     yield "actor_aliases", ({"actor": a["id"], "alias": x} for a in ex.actors() for x in a["aliases"])
     yield "roles", ({"actor": a["id"], **r} for a in ex.actors() for r in a["roles"])
     yield "mentions", ex.mentions()
-    yield "events", ({**{k: v for k, v in e.items() if k != "evidence"},
-                      "doc": e["evidence"]["doc"], "evidence_start": e["evidence"]["start"],
-                      "evidence_end": e["evidence"]["end"], "evidence_text": e["evidence"]["text"]}
-                     for e in ex.events())
+    yield (
+        "events",
+        (
+            {
+                **{k: v for k, v in e.items() if k != "evidence"},
+                "doc": e["evidence"]["doc"],
+                "evidence_start": e["evidence"]["start"],
+                "evidence_end": e["evidence"]["end"],
+                "evidence_text": e["evidence"]["text"],
+            }
+            for e in ex.events()
+        ),
+    )
     yield "quotes", ex.quotes()
     yield "clusters", ex.clusters()
 

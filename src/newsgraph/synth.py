@@ -19,10 +19,24 @@ FIRST = ["Yusuf", "Sergei", "Amira", "Karim", "Lena", "Omar", "Ivan", "Nadia", "
 LAST = ["al-Haddad", "Petrov", "Mansour", "Novak", "Rahimi", "Sokolov", "Darwish", "Kovac"]
 TITLES = ["Foreign Minister", "Deputy Foreign Minister", "senior official", "spokesperson", "envoy"]
 VERBS = ["met", "held talks with", "received", "called on", "accused", "praised", "criticised"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-FILLER = ("The talks covered trade, security and the situation along the border, according to officials "
-          "familiar with the discussions, who said further meetings were planned in the coming weeks").split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+FILLER = (
+    "The talks covered trade, security and the situation along the border, according to officials "
+    "familiar with the discussions, who said further meetings were planned in the coming weeks"
+).split()
 
 
 def _person(r: random.Random) -> str:
@@ -33,8 +47,10 @@ def _sentence(r: random.Random) -> str:
     a, b = r.sample(STATES, 2)
     kind = r.random()
     if kind < 0.3:
-        return (f"{r.choice(TITLES).capitalize()} {_person(r)} of {a} {r.choice(VERBS)} "
-                f"{_person(r)} of {b} in {r.choice(CAPITALS)} on {r.choice(MONTHS)} {r.randint(1, 28)}.")
+        return (
+            f"{r.choice(TITLES).capitalize()} {_person(r)} of {a} {r.choice(VERBS)} "
+            f"{_person(r)} of {b} in {r.choice(CAPITALS)} on {r.choice(MONTHS)} {r.randint(1, 28)}."
+        )
     if kind < 0.5:
         return f"“We are ready to work with {b} on {' '.join(r.sample(FILLER, 6))},” {_person(r)} said."
     if kind < 0.65:
@@ -56,9 +72,19 @@ def article(i: int, words: int = 800, seed: int = 0) -> dict[str, str]:
         n += len(para.split())
         if r.random() < 0.08:
             paras.append(f"‘{r.choice(FILLER).capitalize()} Talks’ – {r.choice(STATES)} Responds to {b}")
-    paras += ["2 Comments", "1. This is nonsense, as usual.", "2. Good news for everyone.", "Comments are closed."]
-    return {"id": f"synthetic-{seed}-{i}", "title": title, "outlet": "Synthetic Wire",
-            "published": f"2024-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}", "text": "\n\n".join(paras)}
+    paras += [
+        "2 Comments",
+        "1. This is nonsense, as usual.",
+        "2. Good news for everyone.",
+        "Comments are closed.",
+    ]
+    return {
+        "id": f"synthetic-{seed}-{i}",
+        "title": title,
+        "outlet": "Synthetic Wire",
+        "published": f"2024-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+        "text": "\n\n".join(paras),
+    }
 
 
 def iter_articles(n: int, words: int = 800, seed: int = 0) -> Iterator[dict[str, str]]:

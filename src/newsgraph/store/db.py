@@ -26,9 +26,14 @@ DEFAULT_DB = "newsgraph.db"
 
 
 def resolve_db(db: str | os.PathLike[str] | None) -> str:
-    """``--db`` value, else ``$NEWSGRAPH_DB``, else ``./newsgraph.db``; returned as a URL."""
+    """``--db`` value, else ``$NEWSGRAPH_DB``, else ``./newsgraph.db``; returned as a URL.
+
+    ``postgresql://`` and ``postgres://`` URLs get the psycopg 3 driver (``postgresql+psycopg://``)."""
     value = str(db) if db else os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
     if "://" in value:
+        scheme, rest = value.split("://", 1)
+        if scheme in ("postgresql", "postgres"):  # SQLAlchemy would pick psycopg2; we ship psycopg 3
+            return f"postgresql+psycopg://{rest}"
         return value
     return f"sqlite:///{Path(value).expanduser()}"
 
@@ -51,13 +56,15 @@ class Store:
 
     # ---- opening -------------------------------------------------------------
     @classmethod
-    def open(cls, db: str | os.PathLike[str] | None = None, *, create: bool = True) -> "Store":
+    def open(cls, db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
         """Open (and with ``create``, create and migrate) the database ``db``."""
         url = resolve_db(db)
         if url.startswith("sqlite:///"):
-            path = Path(url[len("sqlite:///"):])
+            path = Path(url[len("sqlite:///") :])
             if not create and not path.exists():
-                raise ConfigError(*err("NG030", db=path, reason="no such database; run 'newsgraph ingest' first"))
+                raise ConfigError(
+                    *err("NG030", db=path, reason="no such database; run 'newsgraph ingest' first")
+                )
             if create and path.parent and not path.parent.exists():
                 raise ConfigError(*err("NG030", db=path, reason=f"folder {path.parent} does not exist"))
         try:
@@ -74,8 +81,14 @@ class Store:
                 with engine.connect() as conn:
                     missing = [n for n, _ in MIGRATIONS if n not in applied(conn)]
                 if missing:
-                    raise ConfigError(*err("NG030", db=url, reason="not a newsgraph database or needs "
-                                                                     f"migrations {missing}; run 'newsgraph migrate'"))
+                    raise ConfigError(
+                        *err(
+                            "NG030",
+                            db=url,
+                            reason="not a newsgraph database or needs "
+                            f"migrations {missing}; run 'newsgraph migrate'",
+                        )
+                    )
         except OperationalError as e:
             raise ConfigError(*err("NG030", db=url, reason=str(e.orig).splitlines()[0])) from e
         return store
@@ -87,7 +100,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -96,7 +109,9 @@ class Store:
     # ---- documents -------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
         with self.engine.connect() as conn:
-            return conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
+            return (
+                conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
+            )
 
     def existing_ids(self, ids: list[str]) -> set[str]:
         if not ids:
@@ -120,13 +135,28 @@ class Store:
                 self._delete(conn, d.id)
             dup_of, dup_score = self._near_duplicate(conn, ad)
             ad.extras["dup_of"] = dup_of
-            conn.execute(insert(t.documents).values(
-                id=d.id, path=d.path, file_name=d.file_name, title=d.title, outlet=d.outlet, url=d.url,
-                published=d.published, date_inferred=d.date_inferred, lang=d.lang, source_id=d.source_id,
-                text=d.text, n_words=d.n_words, meta=d.meta or None,
-                minhash=dedup.to_bytes(ad.minhash) if ad.minhash else None,
-                dup_of=dup_of, dup_score=dup_score, pipeline=pipeline,
-                ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+            conn.execute(
+                insert(t.documents).values(
+                    id=d.id,
+                    path=d.path,
+                    file_name=d.file_name,
+                    title=d.title,
+                    outlet=d.outlet,
+                    url=d.url,
+                    published=d.published,
+                    date_inferred=d.date_inferred,
+                    lang=d.lang,
+                    source_id=d.source_id,
+                    text=d.text,
+                    n_words=d.n_words,
+                    meta=d.meta or None,
+                    minhash=dedup.to_bytes(ad.minhash) if ad.minhash else None,
+                    dup_of=dup_of,
+                    dup_score=dup_score,
+                    pipeline=pipeline,
+                    ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                )
+            )
             self._insert_results(conn, ad)
         return "replaced" if exists else "added"
 
@@ -134,38 +164,124 @@ class Store:
         did = ad.doc.id
         rows: list[tuple[Any, list[dict[str, Any]]]] = [
             (t.body_spans, [{"doc": did, "start": s.start, "end": s.end} for s in ad.body_spans]),
-            (t.excluded_spans, [{"doc": did, "start": s.start, "end": s.end, "kind": s.kind}
-                                for s in ad.excluded_spans]),
-            (t.doc_dates, [{"doc": did, "start": x.start, "end": x.end, "text": x.text, "value": x.value,
-                            "precision": x.precision, "relative": x.relative}
-                           for x in {(x.start, x.end): x for x in ad.dates if x.start is not None}.values()]),
-            (t.minhash_bands, [{"doc": did, "band": b, "hash": h}
-                               for b, h in (dedup.band_keys(ad.minhash) if ad.minhash else [])]),
-            (t.entities, [{"doc": did, "local_id": e.id, "type": e.type, "name": e.name, "aliases": e.aliases,
-                           "titles": e.titles, "kb_id": e.kb_id, "affiliation": e.affiliation,
-                           "evidence": e.evidence or None} for e in ad.entities]),
-            (t.mentions, [{"doc": did, "start": m.start, "end": m.end, "text": m.text, "entity": m.entity,
-                           "kind": m.kind, "type": m.type}
-                          for m in {(m.start, m.end): m for m in ad.mentions}.values()]),
-            (t.quotes, [{"id": q.id, "doc": did, "kind": q.kind, "start": q.start, "end": q.end, "text": q.text,
-                         "speaker": q.speaker, "cue": q.cue, "cue_start": q.cue_start, "channel": q.channel,
-                         "confidence": q.confidence} for q in {q.id: q for q in ad.quotes}.values()]),
-            (t.events, [{"id": e.id, "doc": did, "type": e.type, "mode": e.mode, "cameo": e.cameo,
-                         "start": e.start, "end": e.end, "text": e.text, "source": e.source, "target": e.target,
-                         "location": e.location, "date": e.date, "date_precision": e.date_precision,
-                         "date_text": e.date_text, "date_fallback": e.date_fallback, "negated": e.negated,
-                         "hypothetical": e.hypothetical, "trigger": e.trigger, "confidence": e.confidence}
-                        for e in {e.id: e for e in ad.events}.values()]),
+            (
+                t.excluded_spans,
+                [{"doc": did, "start": s.start, "end": s.end, "kind": s.kind} for s in ad.excluded_spans],
+            ),
+            (
+                t.doc_dates,
+                [
+                    {
+                        "doc": did,
+                        "start": x.start,
+                        "end": x.end,
+                        "text": x.text,
+                        "value": x.value,
+                        "precision": x.precision,
+                        "relative": x.relative,
+                    }
+                    for x in {(x.start, x.end): x for x in ad.dates if x.start is not None}.values()
+                ],
+            ),
+            (
+                t.minhash_bands,
+                [
+                    {"doc": did, "band": b, "hash": h}
+                    for b, h in (dedup.band_keys(ad.minhash) if ad.minhash else [])
+                ],
+            ),
+            (
+                t.entities,
+                [
+                    {
+                        "doc": did,
+                        "local_id": e.id,
+                        "type": e.type,
+                        "name": e.name,
+                        "aliases": e.aliases,
+                        "titles": e.titles,
+                        "kb_id": e.kb_id,
+                        "affiliation": e.affiliation,
+                        "evidence": e.evidence or None,
+                    }
+                    for e in ad.entities
+                ],
+            ),
+            (
+                t.mentions,
+                [
+                    {
+                        "doc": did,
+                        "start": m.start,
+                        "end": m.end,
+                        "text": m.text,
+                        "entity": m.entity,
+                        "kind": m.kind,
+                        "type": m.type,
+                    }
+                    for m in {(m.start, m.end): m for m in ad.mentions}.values()
+                ],
+            ),
+            (
+                t.quotes,
+                [
+                    {
+                        "id": q.id,
+                        "doc": did,
+                        "kind": q.kind,
+                        "start": q.start,
+                        "end": q.end,
+                        "text": q.text,
+                        "speaker": q.speaker,
+                        "cue": q.cue,
+                        "cue_start": q.cue_start,
+                        "channel": q.channel,
+                        "confidence": q.confidence,
+                    }
+                    for q in {q.id: q for q in ad.quotes}.values()
+                ],
+            ),
+            (
+                t.events,
+                [
+                    {
+                        "id": e.id,
+                        "doc": did,
+                        "type": e.type,
+                        "mode": e.mode,
+                        "cameo": e.cameo,
+                        "start": e.start,
+                        "end": e.end,
+                        "text": e.text,
+                        "source": e.source,
+                        "target": e.target,
+                        "location": e.location,
+                        "date": e.date,
+                        "date_precision": e.date_precision,
+                        "date_text": e.date_text,
+                        "date_fallback": e.date_fallback,
+                        "negated": e.negated,
+                        "hypothetical": e.hypothetical,
+                        "trigger": e.trigger,
+                        "confidence": e.confidence,
+                    }
+                    for e in {e.id: e for e in ad.events}.values()
+                ],
+            ),
         ]
         for table, values in rows:
             if values:
                 conn.execute(insert(table), values)
         if self.dialect == "sqlite":
-            conn.execute(text("INSERT INTO documents_fts (doc, title, body) VALUES (:d, :ti, :b)"),
-                         {"d": did, "ti": ad.doc.title or "", "b": ad.doc.text})
+            conn.execute(
+                text("INSERT INTO documents_fts (doc, title, body) VALUES (:d, :ti, :b)"),
+                {"d": did, "ti": ad.doc.title or "", "b": ad.doc.text},
+            )
             if ad.quotes:
-                conn.execute(text("INSERT INTO quotes_fts (quote, doc, body) VALUES (:q, :d, :b)"),
-                             [{"q": q.id, "d": did, "b": q.text} for q in {q.id: q for q in ad.quotes}.values()])
+                conn.execute(
+                    text("INSERT INTO quotes_fts (quote, doc, body) VALUES (:q, :d, :b)"),
+                    [{"q": q.id, "d": did, "b": q.text} for q in {q.id: q for q in ad.quotes}.values()],
+                )
 
     def _near_duplicate(self, conn: Connection, ad: AnalyzedDoc) -> tuple[str | None, float | None]:
         if not ad.minhash:
@@ -174,11 +290,16 @@ class Store:
         # one indexed lookup per band key, in a single statement
         where = " OR ".join(f"(band = :b{i} AND hash = :h{i})" for i in range(len(keys)))
         params = {k: v for i, (b, h) in enumerate(keys) for k, v in ((f"b{i}", b), (f"h{i}", h))}
-        cands = [r[0] for r in conn.execute(text(f"SELECT DISTINCT doc FROM minhash_bands WHERE {where}"), params)]
+        cands = [
+            r[0] for r in conn.execute(text(f"SELECT DISTINCT doc FROM minhash_bands WHERE {where}"), params)
+        ]
         best: tuple[float, str] | None = None
         if cands:
-            rows = conn.execute(select(t.documents.c.id, t.documents.c.minhash, t.documents.c.dup_of)
-                                .where(t.documents.c.id.in_(cands)))
+            rows = conn.execute(
+                select(t.documents.c.id, t.documents.c.minhash, t.documents.c.dup_of).where(
+                    t.documents.c.id.in_(cands)
+                )
+            )
             for did, raw, dup_of in rows:
                 if raw is None or did == ad.doc.id:
                     continue
@@ -206,8 +327,12 @@ class Store:
 
         with self.engine.connect() as conn:
             c = t.documents.c
-            ids = [r[0] for r in conn.execute(select(c.id).where(
-                (c.id == ref) | (c.file_name == ref) | (c.source_id == ref)))]
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    select(c.id).where((c.id == ref) | (c.file_name == ref) | (c.source_id == ref))
+                )
+            ]
             if not ids and len(ref) >= 4:
                 ids = [r[0] for r in conn.execute(select(c.id).where(c.id.like(ref.replace("%", "") + "%")))]
         if not ids:
@@ -249,15 +374,22 @@ class Store:
         """Full-text search over document titles and text: ``[{doc, title, snippet}]``."""
         with self.engine.connect() as conn:
             if self.dialect == "sqlite":
-                rows = conn.execute(text(
-                    "SELECT doc, title, snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet "
-                    "FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"),
-                    {"q": fts_query(q), "n": limit})
+                rows = conn.execute(
+                    text(
+                        "SELECT doc, title, snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet "
+                        "FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"
+                    ),
+                    {"q": fts_query(q), "n": limit},
+                )
             else:
-                rows = conn.execute(text(
-                    "SELECT id AS doc, title, ts_headline('english', text, plainto_tsquery('english', :q)) "
-                    "AS snippet FROM documents WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
-                    "@@ plainto_tsquery('english', :q) LIMIT :n"), {"q": q, "n": limit})
+                rows = conn.execute(
+                    text(
+                        "SELECT id AS doc, title, ts_headline('english', text, plainto_tsquery('english', :q)) "
+                        "AS snippet FROM documents WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
+                        "@@ plainto_tsquery('english', :q) LIMIT :n"
+                    ),
+                    {"q": q, "n": limit},
+                )
             return [dict(r._mapping) for r in rows]
 
     def get_setting(self, key: str, default: Any = None) -> Any:
@@ -269,6 +401,7 @@ class Store:
         def _do(c: Connection) -> None:
             c.execute(delete(t.settings).where(t.settings.c.key == key))
             c.execute(insert(t.settings).values(key=key, value=value))
+
         if conn is not None:
             _do(conn)
         else:
