@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ def gold_sets() -> dict[str, tuple[Path, Path]]:
             "sample": (sample_dir(), HERE / "gold_sample")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def scores(name: str, workdir: str) -> dict[str, Any]:
     corpus, gold = gold_sets()[name]
     if not gold.is_dir():

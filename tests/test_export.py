@@ -11,8 +11,7 @@ import pyarrow.parquet as pq
 
 from newsgraph.export import export_dict, write_csv, write_json, write_parquet
 from newsgraph.link import run_link
-from newsgraph.store import Store
-from newsgraph.store import schema
+from newsgraph.store import Store, schema
 
 from .conftest import analysed_example
 

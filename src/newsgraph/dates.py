@@ -25,8 +25,8 @@ Conventions (news reports past events):
 
 from __future__ import annotations
 
-import datetime as dt
 import bisect
+import datetime as dt
 import re
 from typing import NamedTuple
 

@@ -28,7 +28,7 @@ class Span(NamedTuple):
     def slice(self, text: str) -> str:
         return text[self.start:self.end]
 
-    def overlaps(self, other: "Span | tuple[int, int]") -> bool:
+    def overlaps(self, other: Span | tuple[int, int]) -> bool:
         return self.start < other[1] and other[0] < self.end
 
     def contains(self, pos: int) -> bool:

@@ -95,15 +95,15 @@ class Resources:
     worker process pays for what its stages use and nothing else.
     """
 
-    _loaders: dict[str, Callable[["Resources"], Any]] = {}
+    _loaders: dict[str, Callable[[Resources], Any]] = {}
 
     def __init__(self, **settings: Any) -> None:
         self.settings = settings
         self._cache: dict[str, Any] = {}
 
     @classmethod
-    def loader(cls, name: str) -> Callable[[Callable[["Resources"], Any]], Callable[["Resources"], Any]]:
-        def deco(fn: Callable[["Resources"], Any]) -> Callable[["Resources"], Any]:
+    def loader(cls, name: str) -> Callable[[Callable[[Resources], Any]], Callable[[Resources], Any]]:
+        def deco(fn: Callable[[Resources], Any]) -> Callable[[Resources], Any]:
             cls._loaders[name] = fn
             return fn
         return deco
@@ -124,7 +124,7 @@ class Pipeline:
     stages: list[StageInfo] = field(default_factory=list)
 
     @classmethod
-    def build(cls, names: Iterable[str] | None = None) -> "Pipeline":
+    def build(cls, names: Iterable[str] | None = None) -> Pipeline:
         reg = registered()
         if names is None:
             return cls.build(default_stage_names(reg))

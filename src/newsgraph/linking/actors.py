@@ -1,59 +1,327 @@
-"""Cross-document actor linking, v1: knowledge-base id, else type plus normalised name.
+"""Cross-document actor linking, v2: one canonical actor per real actor.
 
-Each document-local entity becomes (or joins) one global actor; aliases and titles are
-collected with the documents they came from.
+1. **Organisations, states, places**: by knowledge-base id; else by folded name, joined through
+   the aliases documents establish ("Qadiri National Council (QNC)" makes a later bare "QNC"
+   the same actor when no other actor has that alias).
+2. **People**, blocked by the consonant skeleton of each name's last unit (so only people who
+   could share a surname are compared; near-linear, never all pairs), in order of how much of
+   the name is known (full names first):
+
+   - two full names are one person only if they are spelling variants
+     (:func:`newsgraph.names.compare_names` >= ``STRONG``: "Mousa Abu Marzouk" / "Musa Abu
+     Marzouq"); a different first name keeps them apart ("Yusuf" vs "Samir al-Haddad");
+   - a document that only gives a short form (surname, kunya "Abu Karim", first name) joins a
+     person only with a name match *and* context: the same affiliation, a shared title word, or
+     actors that co-occur in both documents; and only when one person fits clearly;
+   - kunyas are units of their own: "Abu Marzouk" never matches "Abu Mazen".
+
+Every link row keeps its evidence (rule, score, the names matched, shared context), shown by
+``newsgraph actor NAME --why``.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..kb import fold, load_kb
 from ..link import LinkContext, link_pass
+from ..names import PARTIAL, STRONG, _units, compare_names, name_key, skeleton
 from ..store import schema as t
-from ..textutil import normalise_text, short_hash
+from ..textutil import short_hash
+
+_GENERIC_TITLE_WORDS = frozenset("the of a an and for in to his her its their s".split())
+#: context needed for a short name: this much from affiliation/titles/co-occurring actors
+CONTEXT_MIN = 1.0
+#: a short name must beat the runner-up by this margin
+MARGIN = 0.5
 
 
-def actor_key(ent: dict[str, Any]) -> str:
-    if ent.get("kb_id"):
-        return "kb:" + ent["kb_id"]
-    return f"{ent['type']}:{normalise_text(ent['name']).casefold()}"
+class _UF:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
 
 
-@link_pass("actors", version=1)
+@dataclass
+class _Person:
+    """A growing cluster of person entities."""
+
+    key: str
+    names: Counter[str] = field(default_factory=Counter)
+    affiliations: Counter[str] = field(default_factory=Counter)
+    title_words: set[str] = field(default_factory=set)
+    cooc: Counter[str] = field(default_factory=Counter)
+    ents: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def full(self) -> list[str]:
+        return [n for n in self.names if _is_full(n)]
+
+
+def _is_full(name: str) -> bool:
+    units = _units(name)
+    return len(units) >= 2
+
+
+def _block_keys(name: str) -> set[str]:
+    key = name_key(name).split()
+    if not key:
+        return set()
+    out = {"s:" + skeleton(key[-1])}
+    units = _units(name)
+    if units and units[-1][0] in ("abu", "umm", "abd", "bin", "ibn"):
+        out.add("k:" + " ".join(units[-1]))
+    return out
+
+
+def _title_words(titles: list[str]) -> set[str]:
+    return {w.strip(".,()'’").lower() for ti in titles for w in ti.split()} - _GENERIC_TITLE_WORDS - {""}
+
+
+def _names_of(ent: dict[str, Any]) -> list[str]:
+    return list(dict.fromkeys([ent["name"], *(ent.get("aliases") or [])]))
+
+
+@link_pass("actors", version=2)
 def link_actors(ctx: LinkContext) -> None:
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for ent in ctx.store.iter_rows(t.entities, order_by=(t.entities.c.doc, t.entities.c.local_id)):
-        groups[actor_key(ent)].append(ent)
-    key_to_id = {k: "a_" + short_hash(k) for k in groups}
-    for key, ents in sorted(groups.items()):
-        aid = key_to_id[key]
-        names = Counter(e["name"] for e in ents)
-        name = max(names, key=lambda n: (names[n], len(n)))
-        types = Counter(e["type"] for e in ents)
-        ctx.actors.append({"id": aid, "type": types.most_common(1)[0][0], "name": name,
-                           "kb_id": next((e["kb_id"] for e in ents if e.get("kb_id")), None),
-                           "affiliation": None})
-        aliases: Counter[str] = Counter()
-        roles = set()
-        for e in ents:
-            ctx.links.append({"doc": e["doc"], "entity": e["local_id"], "actor": aid,
-                              "evidence": {"rule": "kb_id" if key.startswith("kb:") else "same_name"}})
-            aliases.update([e["name"], *(e.get("aliases") or [])])
-            roles.update((ti, e["doc"]) for ti in (e.get("titles") or []))
-        ctx.aliases.extend({"actor": aid, "alias": a, "count": n} for a, n in sorted(aliases.items()))
-        ctx.roles.extend({"actor": aid, "title": ti, "doc": d} for ti, d in sorted(roles))
-    # affiliations: the most common linked affiliation of the actor's entities
-    amap = ctx.actor_map()
-    by_id = {a["id"]: a for a in ctx.actors}
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, ents in groups.items():
-        for e in ents:
-            aff = e.get("affiliation")
-            if not aff:
+    ents = list(ctx.store.iter_rows(t.entities, order_by=(t.entities.c.doc, t.entities.c.local_id)))
+    kb = load_kb(ctx.settings.get("kb_files", []) or [])
+    uf = _UF()
+    ekey: dict[tuple[str, str], str] = {}
+    evidence: dict[tuple[str, str], dict[str, Any]] = {}
+    # ---- 1. organisations, states and places ---------------------------------------------
+    alias_index: dict[str, set[str]] = defaultdict(set)
+    for e in ents:
+        if e["type"] == "PERSON":
+            continue
+        k = f"kb:{e['kb_id']}" if e.get("kb_id") else f"name:{fold(e['name'])}"
+        ekey[(e["doc"], e["local_id"])] = k
+        uf.find(k)
+        evidence[(e["doc"], e["local_id"])] = {
+            "rule": "kb_id" if e.get("kb_id") else "same_name",
+            "matched": e["name"],
+        }
+        for a in _names_of(e):
+            if fold(a) != fold(e["name"]):
+                alias_index[fold(a)].add(k)
+    for e in ents:
+        if e["type"] == "PERSON" or e.get("kb_id"):
+            continue
+        owners = {uf.find(x) for x in alias_index.get(fold(e["name"]), set())}
+        k = ekey[(e["doc"], e["local_id"])]
+        if len(owners) == 1 and uf.find(k) not in owners:
+            target = next(iter(owners))
+            uf.union(k, target)
+            evidence[(e["doc"], e["local_id"])] = {
+                "rule": "alias",
+                "matched": e["name"],
+                "score": 1.0,
+                "via": "an alias given with the full name in another document",
+            }
+    actor_of_key: dict[str, str] = {}
+    group_ents: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in ents:
+        if e["type"] != "PERSON":
+            group_ents[uf.find(ekey[(e["doc"], e["local_id"])])].append(e)
+    for root in group_ents:
+        actor_of_key[root] = "a_" + short_hash(root)
+    local_actor: dict[tuple[str, str], str] = {
+        (e["doc"], e["local_id"]): actor_of_key[uf.find(ekey[(e["doc"], e["local_id"])])]
+        for e in ents
+        if e["type"] != "PERSON"
+    }
+
+    def affiliation_actor(doc: str, aff: str | None) -> str | None:
+        if not aff:
+            return None
+        if aff.startswith("kb:"):
+            root = uf.find(aff)
+            if root not in actor_of_key:  # an affiliation no document mentions by name
+                actor_of_key[root] = "a_" + short_hash(root)
+                group_ents[root] = []
+            return actor_of_key[root]
+        return local_actor.get((doc, aff))
+
+    # ---- 2. people ---------------------------------------------------------------------
+    doc_actors: dict[str, set[str]] = defaultdict(set)
+    for (doc, _), a in local_actor.items():
+        doc_actors[doc].add(a)
+    df: Counter[str] = Counter(a for acts in doc_actors.values() for a in acts)
+    rare = max(3.0, 0.2 * len({e["doc"] for e in ents}))
+    persons = [e for e in ents if e["type"] == "PERSON"]
+    persons.sort(
+        key=lambda e: (
+            -max(len(_units(n)) for n in _names_of(e)),
+            -len(_names_of(e)),
+            e["doc"],
+            e["local_id"],
+        )
+    )
+    clusters: list[_Person] = []
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for e in persons:
+        names = _names_of(e)
+        aff = affiliation_actor(e["doc"], e.get("affiliation"))
+        tw = _title_words(e.get("titles") or [])
+        cooc = doc_actors[e["doc"]]
+        cand_ids = sorted({i for n in names for b in _block_keys(n) for i in blocks.get(b, [])})
+        best: tuple[float, int, dict[str, Any]] | None = None
+        second = 0.0
+        for i in cand_ids:
+            ev = _score(names, aff, tw, cooc, clusters[i], df, rare)
+            if ev is None:
                 continue
-            target = key_to_id.get("kb:" + aff[3:]) if aff.startswith("kb:") else amap.get((e["doc"], aff))
-            if target and target != key_to_id[key]:
-                votes[key_to_id[key]][target] += 1
-    for aid, c in votes.items():
-        by_id[aid]["affiliation"] = c.most_common(1)[0][0]
+            if best is None or ev["score"] > best[0]:
+                second = best[0] if best else 0.0
+                best = (ev["score"], i, ev)
+            else:
+                second = max(second, ev["score"])
+        if best is not None and best[2]["rule"] != "name_variant" and best[0] - second < MARGIN:
+            best = None  # two people fit a short name about equally: stay apart
+        if best is None:
+            p = _Person(key=f"p{len(clusters)}")
+            clusters.append(p)
+            idx = len(clusters) - 1
+            ev = {"rule": "new", "score": 1.0, "matched": e["name"]}
+        else:
+            idx, ev = best[1], best[2]
+            p = clusters[idx]
+        p.names.update(names)
+        if aff:
+            p.affiliations[aff] += 1
+        p.title_words |= tw
+        p.cooc.update(cooc)
+        p.ents.append(e)
+        evidence[(e["doc"], e["local_id"])] = ev
+        for n in names:
+            for b in _block_keys(n):
+                if idx not in blocks[b]:
+                    blocks[b].append(idx)
+    # ---- 3. rows -----------------------------------------------------------------------
+    used: set[str] = set(actor_of_key.values())
+    for p in clusters:
+        full = p.full or list(p.names)
+        canon = max(full, key=lambda n: (p.names[n], len(n)))
+        aid = "a_" + short_hash("person:" + name_key(canon))
+        n = 1
+        while aid in used:
+            n += 1
+            aid = "a_" + short_hash("person:" + name_key(canon), n)
+        used.add(aid)
+        aff = p.affiliations.most_common(1)[0][0] if p.affiliations else None
+        _emit(ctx, aid, "PERSON", canon, None, aff if aff != aid else None, p.ents, evidence)
+    votes: dict[str, Counter[str]] = {}
+    for root, members in list(group_ents.items()):
+        v: Counter[str] = Counter(
+            a for m in members if (a := affiliation_actor(m["doc"], m.get("affiliation")))
+        )
+        entry = kb.get(root[3:]) if root.startswith("kb:") else None
+        if not v and entry is not None and entry.affiliation:
+            a = affiliation_actor("", "kb:" + entry.affiliation)
+            if a:
+                v[a] += 1
+        votes[root] = v
+    for root, members in list(group_ents.items()):
+        aid = actor_of_key[root]
+        kb_id = (
+            root[3:]
+            if root.startswith("kb:")
+            else next((m["kb_id"] for m in members if m.get("kb_id")), None)
+        )
+        entry = kb.get(kb_id) if kb_id else None
+        if members:
+            types = Counter(m["type"] for m in members)
+            typ = types.most_common(1)[0][0]
+            names = Counter(m["name"] for m in members)
+            name = entry.name if entry else max(names, key=lambda x: (names[x], len(x)))
+        elif entry is not None:
+            typ, name = entry.type, entry.name
+        else:
+            continue
+        if entry is not None and entry.type in ("STATE", "ORG", "PERSON"):
+            typ = entry.type
+        aff = next((a for a, _ in votes.get(root, Counter()).most_common() if a and a != aid), None)
+        _emit(ctx, aid, typ, name, kb_id, aff, members, evidence)
+
+
+def _score(
+    names: list[str],
+    aff: str | None,
+    tw: set[str],
+    cooc: set[str],
+    p: _Person,
+    df: dict[str, int],
+    rare: float,
+) -> dict[str, Any] | None:
+    """Evidence that entity names ``names`` (with its context) are person cluster ``p``; None if not."""
+    full_e = [n for n in names if _is_full(n)]
+    full_p = p.full
+    if full_e and full_p:
+        best = max(((compare_names(a, b), a, b) for a in full_e for b in full_p), key=lambda x: x[0].score)
+        if best[0].score < STRONG:
+            return None  # two full names that are not variants: different people
+        return {
+            "rule": "name_variant" if best[0].kind != "exact" else "same_name",
+            "score": best[0].score,
+            "matched": [best[1], best[2]],
+        }
+    best_m = max(((compare_names(a, b), a, b) for a in names for b in p.names), key=lambda x: x[0].score)
+    m, a, b = best_m
+    exact_alias = any(fold(x) == fold(y) for x in names for y in p.names)
+    if m.score < PARTIAL and not exact_alias:
+        return None
+    shared_aff = aff is not None and aff in p.affiliations
+    shared_titles = sorted(tw & p.title_words)
+    shared_actors = sorted(set(cooc) & set(p.cooc))
+    # actors named in most documents (the main states of a corpus) say little about who is who
+    cooc_score = sum(0.25 if df.get(a, 0) <= rare else 0.05 for a in shared_actors)
+    ctx_score = 1.0 * shared_aff + 0.5 * min(len(shared_titles), 2) + min(cooc_score, 1.0)
+    if ctx_score < CONTEXT_MIN:
+        return None
+    score = (1.0 if exact_alias else m.score) + ctx_score
+    return {
+        "rule": "short_name+context",
+        "score": round(score, 3),
+        "matched": [a, b],
+        "context": {
+            "affiliation": aff if shared_aff else None,
+            "titles": shared_titles,
+            "cooccurring": shared_actors[:8],
+        },
+    }
+
+
+def _emit(
+    ctx: LinkContext,
+    aid: str,
+    typ: str,
+    name: str,
+    kb_id: str | None,
+    aff: str | None,
+    members: list[dict[str, Any]],
+    evidence: dict[tuple[str, str], dict[str, Any]],
+) -> None:
+    ctx.actors.append({"id": aid, "type": typ, "name": name, "kb_id": kb_id, "affiliation": aff})
+    aliases: Counter[str] = Counter()
+    roles: set[tuple[str, str]] = set()
+    for m in members:
+        ev = dict(evidence.get((m["doc"], m["local_id"]), {}))
+        ev["names"] = _names_of(m)
+        ctx.links.append({"doc": m["doc"], "entity": m["local_id"], "actor": aid, "evidence": ev})
+        aliases.update(_names_of(m))
+        roles.update((ti, m["doc"]) for ti in (m.get("titles") or []))
+    ctx.aliases.extend({"actor": aid, "alias": a, "count": n} for a, n in sorted(aliases.items()))
+    ctx.roles.extend({"actor": aid, "title": ti, "doc": d} for ti, d in sorted(roles))

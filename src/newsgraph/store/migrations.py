@@ -85,6 +85,6 @@ def migrate(engine: Engine) -> list[str]:
                 continue
             fn(conn, engine.dialect.name)
             conn.execute(migrations_table.insert().values(
-                name=name, applied_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+                name=name, applied_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
         done.append(name)
     return done

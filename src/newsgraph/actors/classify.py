@@ -1,0 +1,358 @@
+"""Actor types, demonyms and capital-city metonymy.
+
+- **Demonyms**: a plural demonym ("Israelis", "the Russians") or a demonym before a word such
+  as "side", "people", "occupation" ("the Russian side") is a mention of the state (kind
+  ``demonym``); a demonym adjective that only gives affiliation ("Russian Deputy Foreign
+  Minister") is not a mention, but is kept for the roles step. Places the KB does not know get
+  doc-local demonyms by English word formation ("Valdoria" -> "Valdorian", "Kesh" -> "Keshi").
+- **Metonymy**: a capital or seat of government followed by a verb or a possessive, the object
+  of "talks with", "relations between", or the agent after "by" is the government: a mention of
+  the state (kind ``metonym``). "the Kremlin" and similar seats are mentions of their state.
+- **Venues**: a city that only serves as the place where something happens ("arrived in
+  Moscow") is not an actor mention; it stays a place (an entity with no mentions, offsets in its
+  evidence) so that events can still point at it. Regions, territories and sites ("Gaza",
+  "the Qadira valley", "Halvar crossing") are LOCATION actors.
+- **Types** of places the KB does not know: STATE when the text gives them a government
+  ("Valdorian Foreign Minister", "Kesh's ambassador"), else LOCATION.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..kb import KnowledgeBase
+from .lexicon import (
+    ADVERBS,
+    METONYM_VERBS,
+    MODIFIED_NOUNS,
+    PLACE_POSSESSED,
+    RELATION_NOUNS,
+    STATE_NOUNS,
+    VENUE_BEFORE,
+    is_cap,
+)
+from .spans import Cand, DocView
+
+#: words after a doc-local demonym that show the place has a government
+GOVERNMENT_WORDS = frozenset(
+    """
+foreign minister ministry ministers government ambassador embassy president presidency prime army military
+officials official authorities side parliament assembly envoy diplomat diplomats navy police
+spokesman spokeswoman leadership cabinet state delegation capital
+""".split()
+)
+#: words after a place that make it a site or region, not a venue ("the Halvar *crossing*")
+SITE_NOUNS = frozenset(
+    "valley region crossing border strip province territory territories enclave corridor "
+    "mosque camp camps coast peninsula plateau heights basin desert mountains".split()
+)
+#: verbs whose object, when a capital, is the government ("we *warned* Castellan")
+GOV_OBJECT_VERBS = frozenset(
+    "warned warn urged urge told tell accused accuse criticised criticized thanked "
+    "thank pressed press condemned condemn blamed blame asked ask".split()
+)
+#: prepositions after which a place is what is talked about ("Judaization *of* Jerusalem")
+OBJECT_BEFORE = frozenset("of over on against for about".split())
+_GOV_PHRASE = re.compile(
+    r"[ \t]+(?:(?i:foreign|defen[cs]e|interior|finance|justice|health|armed|security|national|federal|state|"
+    r"presidential|royal)[ \t]+){0,2}"
+    r"(?P<head>(?i:ministry|army|government|parliament|assembly|embassy|military|"
+    r"navy|presidency|authorities|administration|cabinet))\b"
+)
+_NOT_VERBS = (
+    frozenset(
+        """
+the a an and or but nor of in on at to from by with for into over about against near via than as
+northern southern eastern western central downtown greater suburban outer inner rural occupied besieged
+this that its his her their our your my whose which where while whether if
+""".split()
+    )
+    | VENUE_BEFORE
+)
+_POSS = re.compile(r"^['’]s\b")
+_GOV_BODY_METONYMS = ("presidency",)  # KB seats of government that stand for their state ("the Kremlin")
+
+
+@dataclass
+class Classified:
+    """What classification found besides the candidates: doc-local demonyms and venue places."""
+
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Valdorian" -> "Valdoria" (local)
+    venues: list[Cand] = field(default_factory=list)
+
+
+def _has_demonyms(kb: KnowledgeBase, kb_id: str) -> bool:
+    e = kb.get(kb_id)
+    return bool(e and e.demonyms)
+
+
+def derived_demonyms(name: str) -> list[str]:
+    """English demonym forms of a place name: Valdoria -> Valdorian, Kesh -> Keshi, Qadira -> Qadiri."""
+    if " " in name or len(name) < 3 or not name[0].isupper():
+        return []
+    out = [name + "n", name + "an", name + "ian", name + "i", name + "ese", name + "ish"]
+    if name[-1] in "aeiouy":
+        stem = name[:-1]
+        out += [stem + "an", stem + "ian", stem + "i", stem + "ese", stem + "ic"]
+    return out
+
+
+def _next_word(view: DocView, pos: int, skip_adverbs: bool = True) -> str:
+    for t in view.after(pos, 4):
+        w = t.text.lower()
+        if skip_adverbs and w in ADVERBS:
+            continue
+        return t.text
+    return ""
+
+
+def context(view: DocView, c: Cand) -> str:
+    """``metonym``, ``venue``, ``modifier``, ``site`` or ``neutral`` for a place mention."""
+    text = view.text
+    after = text[c.end : c.end + 3]
+    prev = [t.text.lower() for t in view.before(c.start, 6)]
+    if _POSS.match(after):
+        nxt = _next_word(view, c.end + 2, skip_adverbs=False).lower()
+        return "venue" if nxt in PLACE_POSSESSED else "metonym"
+    if text[c.end : c.end + 1] == "-" and text[c.end + 1 : c.end + 6].lower().startswith("based"):
+        return "venue"
+    nxt = _next_word(view, c.end)
+    nl = nxt.lower()
+    if nl in SITE_NOUNS:
+        return "site"
+    if nl in MODIFIED_NOUNS and nxt.islower():
+        return "modifier"
+    if prev and prev[-1] == "by":
+        return "metonym"
+    if prev and prev[-1] in GOV_OBJECT_VERBS:
+        return "metonym"
+    if prev and prev[-1] in ("with", "between", "and") and any(w in RELATION_NOUNS for w in prev[:-1][-4:]):
+        return "metonym"
+    if len(prev) >= 2 and prev[-1] == "," and prev[-2] == "capital":
+        return "capital"  # "in its capital, Veyra": a city
+    if prev and prev[-1] in OBJECT_BEFORE:
+        return "object"
+    if prev and prev[-1] in VENUE_BEFORE:
+        return "venue"
+    if nl in METONYM_VERBS and nxt.islower():
+        return "metonym"
+    if prev and prev[-1].isalpha() and prev[-1].islower() and prev[-1] not in _NOT_VERBS:
+        return "metonym"  # the object of a verb: "to keep Moscow in the loop", "urged Washington"
+    return "neutral"
+
+
+def classify(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> tuple[list[Cand], Classified]:
+    """Types, demonym mentions, metonyms and venues; returns the kept candidates."""
+    out = Classified()
+    text = view.text
+    # ---- doc-local demonyms of places the KB does not know ---------------------------------
+    words = set(re.findall(r"[A-Z][\w’'-]*", text))
+    for c in cands:  # a lone "person" whose demonym the text uses is a place ("Qadira" / "Qadiri")
+        if (
+            c.label == "PERSON"
+            and " " not in c.text
+            and c.source in ("model", "known")
+            and not c.kb_id
+            and any(d in words for d in derived_demonyms(c.text))
+        ):
+            c.label = "LOCATION"
+    places = {
+        c.text: c
+        for c in cands
+        if c.label in ("LOCATION", "STATE")
+        and c.kind == "name"
+        and (not c.kb_id or c.label == "LOCATION" or not _has_demonyms(kb, c.kb_id))
+    }
+    for name in places:
+        for d in derived_demonyms(name):
+            out.demonyms.setdefault(d, name)
+    kept: list[Cand] = []
+    taken = [(c.start, c.end) for c in cands]
+    if out.demonyms:
+        for d in list(out.demonyms):  # plural forms ("Valdorians")
+            out.demonyms.setdefault(d + "s", out.demonyms[d])
+        rx = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(map(re.escape, sorted(out.demonyms, key=len, reverse=True)))
+            + r")(?![\w-])"
+        )
+        for p in view.paragraphs:
+            for m in rx.finditer(text, p.start, p.end):
+                inside = [c for c in cands if c.start <= m.start() and m.end() <= c.end]
+                if any(c.span != m.span() for c in inside):
+                    continue  # part of a longer name ("Valdorian Foreign Ministry")
+                cands = [c for c in cands if c not in inside]
+                place = out.demonyms[m.group()]
+                g = _GOV_PHRASE.match(text, m.end())
+                if g and not any(c.overlaps((m.start(), g.end())) for c in cands):
+                    head = g.group("head").lower()
+                    label = "STATE" if head in ("government", "authorities", "administration") else "ORG"
+                    d = Cand(
+                        m.start(),
+                        g.end(),
+                        text[m.start() : g.end()],
+                        label,
+                        "derived",
+                        kind="demonym" if label == "STATE" else "name",
+                    )
+                else:
+                    d = Cand(m.start(), m.end(), m.group(), "NORP", "derived", kind="demonym")
+                d.meta["place"] = place
+                d.kb_id = places[place].kb_id if place in places else None
+                cands.append(d)
+        cands.sort(key=lambda c: c.start)
+        taken = [(c.start, c.end) for c in cands]
+    state_like = _state_evidence(view, cands, out)
+    used = {d.meta.get("place") for d in cands if d.source == "derived"}
+    for c in cands:
+        if c.text in used or c.meta.get("site"):
+            c.meta["has_demonym"] = True
+        if c.label == "ORG" and c.source == "model" and " " not in c.text and context(view, c) == "capital":
+            c.label = "LOCATION"
+    for c in cands:
+        if c.label == "NORP":
+            kept.append(_demonym(view, c, kb, taken))
+            continue
+        entry = kb.get(c.kb_id) if c.kb_id else None
+        if (
+            entry is not None
+            and entry.type == "ORG"
+            and entry.affiliation
+            and c.kind == "name"
+            and (
+                (entry.template in _GOV_BODY_METONYMS and " " not in entry.name)
+                or entry.template == "government"
+            )
+        ):
+            c.label, c.kind, c.kb_id = "STATE", "metonym", entry.affiliation
+            c.meta["seat"] = entry.kb_id
+            kept.append(c)
+            continue
+        if c.label == "LOCATION" and c.text.isupper() and len(c.text) > 3:
+            c.venue = True  # datelines and all-caps place names
+        if c.label in ("LOCATION", "STATE") and c.kind == "name":
+            _place(view, c, kb, state_like)
+        if c.label == "LOCATION" and c.meta.get("modifier"):
+            continue
+        kept.append(c)
+    labels = {c.text: c.label for c in kept if c.kind == "name" and c.label in ("STATE", "LOCATION")}
+    for c in kept:  # only a state's people stand for it ("Valdorians"; not "Qadiris")
+        if c.source == "derived" and c.label == "STATE" and labels.get(c.meta.get("place", "")) != "STATE":
+            c.label, c.kind = "NORP", "demonym"
+    _venues_by_surface(kept, out, kb)
+    cands = [c for c in kept if not c.venue]
+    cands += _collectives(view, cands)
+    return sorted(cands, key=lambda c: c.start), out
+
+
+def _state_evidence(view: DocView, cands: list[Cand], out: Classified) -> set[str]:
+    """Doc-local places that have a government in the text."""
+    text = view.text
+    found: set[str] = set()
+    for c in cands:
+        if c.label == "NORP" and c.source == "derived":
+            nxt = _next_word(view, c.end, skip_adverbs=False).lower()
+            if nxt in GOVERNMENT_WORDS:
+                found.add(c.meta["place"])
+    for name in set(out.demonyms.values()):
+        if re.search(
+            re.escape(name) + r"['’]s (?:foreign|prime|defen[cs]e|ambassador|government|president|"
+            r"army|military|embassy|capital|parliament|envoy|officials)",
+            text,
+        ):
+            found.add(name)
+    return found
+
+
+def _demonym(view: DocView, c: Cand, kb: KnowledgeBase, taken: list[tuple[int, int]]) -> Cand:
+    """A demonym candidate becomes a state mention or stays an adjective (label NORP)."""
+    text = view.text
+    nxt_tok = view.after(c.end, 1)
+    nxt = nxt_tok[0].text if nxt_tok else ""
+    state_id = c.kb_id
+    if c.source == "kb" and c.kb_id:
+        entry = kb.get(c.kb_id)
+        state_id = entry.kb_id if entry else None
+    c.kb_id = state_id
+    plural = c.text.endswith("s") and (
+        c.source != "kb"
+        or kb.demonym(c.text[:-1]) is not None
+        or c.text.lower().endswith(("ans", "is", "ese"))
+    )
+    if text[c.start - 1 : c.start] == "-" or text[c.end : c.end + 1] == "-":
+        return c  # "Israeli-Palestinian", "Arab-Israeli"
+    if plural and (not is_cap(nxt) or c.heading):
+        c.label, c.kind = "STATE", "demonym"
+        return c
+    if nxt.lower() in STATE_NOUNS and nxt.islower() and nxt_tok:
+        end = nxt_tok[0].end
+        if not any(s < end and c.end < e for s, e in taken if (s, e) != c.span):
+            c.end, c.text = end, text[c.start : end]
+            c.label, c.kind = "STATE", "demonym"
+    return c
+
+
+def _place(view: DocView, c: Cand, kb: KnowledgeBase, state_like: set[str]) -> None:
+    entry = kb.get(c.kb_id) if c.kb_id else None
+    ctx = context(view, c)
+    c.meta["ctx"] = ctx
+    if entry is not None and entry.type == "STATE":
+        c.label = "STATE"
+        return
+    if entry is not None and entry.kind in ("region", "sea"):
+        c.label = "LOCATION"
+        c.meta["region"] = True
+        if entry.kind == "sea" or not entry.affiliation:
+            c.meta["modifier"] = True  # seas and broad regions are not actors
+        return
+    capital_of = kb.capital_of(c.text) if entry is not None and entry.kind in ("capital", "seat") else None
+    if ctx == "modifier":
+        c.meta["modifier"] = True
+        return
+    if ctx == "metonym":
+        if capital_of is not None:
+            c.label, c.kind, c.kb_id = "STATE", "metonym", capital_of.kb_id
+            c.meta["city"] = entry.kb_id if entry else None
+        elif entry is None:
+            c.label = "STATE"
+        return
+    if entry is None and c.text in state_like:
+        c.label = "STATE"
+        return
+    c.label = "LOCATION"
+    if entry is None and c.meta.get("has_demonym"):
+        c.meta["region"] = True  # a place with a people of its own is not just a venue
+    if entry is None and ctx == "site":
+        c.meta["region"] = True
+
+
+def _venues_by_surface(cands: list[Cand], out: Classified, kb: KnowledgeBase) -> None:
+    """A city whose every occurrence is a venue is a place, not an actor. For a KB city a
+    neutral occurrence counts as a venue too; a place the KB does not know may be a country."""
+    groups: dict[str, list[Cand]] = {}
+    for c in cands:
+        if c.label == "LOCATION" and c.kind == "name":
+            groups.setdefault(c.kb_id or c.text, []).append(c)
+    for cs in groups.values():
+        if any(c.meta.get("region") or c.meta.get("ctx") == "site" for c in cs):
+            continue
+        entry = kb.get(cs[0].kb_id) if cs[0].kb_id else None
+        ok = (
+            ("venue", "neutral", "capital", None)
+            if entry is not None and entry.kind in ("city", "capital", "seat")
+            else ("venue", "capital")
+        )
+        if all(c.meta.get("ctx") in ok or c.venue for c in cs):
+            for c in cs:
+                c.venue = True
+                out.venues.append(c)
+
+
+def _collectives(view: DocView, cands: list[Cand]) -> list[Cand]:
+    out = []
+    for m in re.finditer(r"(?<=\bthe )West\b(?! [A-Z])", view.text):
+        if view.para_of(m.start()) < 0 or any(c.overlaps((m.start(), m.end())) for c in cands):
+            continue
+        out.append(Cand(m.start(), m.end(), "West", "STATE", "rule", kind="name", meta={"collective": True}))
+    return out

@@ -1,0 +1,432 @@
+"""Candidate actor mentions: the spaCy model, the knowledge base and name/title rules.
+
+Sources, from most to least trusted when spans overlap:
+
+- rules: title plus name ("Deputy Foreign Minister Mikhail Bogdanov", "Sheikh ..."),
+  bracketed and "known as" aliases ("President Abu Mazen [Mahmoud Abbas]");
+- the knowledge base: names and aliases (phrase matcher, case-aware as in :mod:`newsgraph.kb`),
+  government-body templates ("Russian Foreign Ministry"), plural demonyms ("Israelis");
+- capitalised sequences ending in an organisation word ("Institute for Southern Studies");
+- the statistical model (labels PER/ORG/LOC), cleaned of titles, articles and possessives.
+
+Headings (the title line, all-caps and title-case section heads) are not given to the model,
+which tags every capitalised word there; they get KB matches and the names found in the body.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..kb import KnowledgeBase, is_acronym, load_kb
+from ..models import Span
+from ..pipeline import Resources
+from .lexicon import (
+    FUNCTION_WORDS,
+    NON_ACTORS,
+    ORG_HEADS,
+    SENTENCE_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    is_cap,
+)
+from .rules import (
+    _CONNECTORS,
+    _DATELINE,
+    _MONTHS,
+    NameRules,
+    _alt,
+    is_heading,
+    is_person_name,
+    org_short_forms,
+    person_short_forms,
+)
+from .select import harmonize, resolve_overlaps
+from .spans import Cand, DocView, strip_possessive, strip_span
+
+__all__ = ["Recognizer", "is_heading", "is_person_name", "org_short_forms", "person_short_forms"]
+
+MODEL_ENV = "NEWSGRAPH_MODEL"
+MODEL_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOCATION", "GPE": "LOCATION"}
+KB_LABELS = {"GPE_STATE": "STATE", "ORG": "ORG", "LOC": "LOCATION", "PERSON": "PERSON", "NORP": "NORP"}
+
+
+def model_path(res: Resources) -> Path | str:
+    """Where the spaCy pipeline is loaded from: setting ``model``, env ``NEWSGRAPH_MODEL``, or
+    the package's ``data/model/en_newsgraph``. ``"blank"`` means rules only (no statistical NER)."""
+    spec = res.settings.get("model") or os.environ.get(MODEL_ENV)
+    if spec:
+        return "blank" if spec == "blank" else Path(spec)
+    return Path(str(resources.files("newsgraph").joinpath("data/model/en_newsgraph")))
+
+
+@Resources.loader("nlp")
+def load_nlp(res: Resources) -> Any:
+    """The spaCy pipeline, loaded once per process."""
+    import spacy
+
+    path = model_path(res)
+    if path == "blank":
+        return spacy.blank("en")
+    assert isinstance(path, Path)
+    if not (path / "config.cfg").is_file():
+        raise ConfigError(
+            f"spaCy model not found at {path}: install newsgraph with its bundled model "
+            f"(src/newsgraph/data/model/en_newsgraph), or point {MODEL_ENV} (or the 'model' "
+            "setting) at a trained spaCy pipeline directory; 'blank' runs the rules only"
+        )
+    return spacy.load(path)
+
+
+@Resources.loader("kb")
+def load_kb_resource(res: Resources) -> KnowledgeBase:
+    """The bundled knowledge base plus the user's ``--kb`` files."""
+    return load_kb(res.settings.get("kb_files", []))
+
+
+@Resources.loader("actors.recognizer")
+def load_recognizer(res: Resources) -> Recognizer:
+    return Recognizer(res.get("nlp"), res.get("kb"))
+
+
+class Recognizer:
+    """Matchers built once per process over the shared spaCy vocabulary and the KB."""
+
+    def __init__(self, nlp: Any, kb: KnowledgeBase) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp, self.kb = nlp, kb
+        self.rules = NameRules(kb)
+        self.has_ner = "ner" in nlp.pipe_names
+        keep = {"ner", "tok2vec"}
+        ner = nlp.get_pipe("ner") if self.has_ner else None
+        if ner is not None:  # keep whatever the NER listens to
+            keep |= {n for n in nlp.pipe_names if n != "ner" and hasattr(nlp.get_pipe(n), "listeners")}
+        self.disable = [n for n in nlp.pipe_names if n not in keep]
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.keys: dict[str, tuple[str, str]] = {}
+        self._template_rx(kb)
+        exact: dict[str, list[str]] = {}
+        lower: dict[str, list[str]] = {}
+        for p in kb.patterns(demonyms=True):
+            key = f"{p['label']}|{p['id']}"
+            self.keys[key] = (KB_LABELS.get(p["label"], "ORG"), p["id"])
+            if isinstance(p["pattern"], list):
+                continue  # templates: see _template_rx
+            if is_acronym(p["pattern"]) or p["label"] == "NORP":
+                exact.setdefault(key, []).append(p["pattern"])
+            else:
+                lower.setdefault(key, []).append(p["pattern"])
+        for store, matcher in ((exact, self.exact), (lower, self.lower)):
+            forms = sorted({f for fs in store.values() for f in fs})
+            docs = dict(zip(forms, nlp.tokenizer.pipe(forms), strict=True))
+            for key, fs in store.items():
+                matcher.add(key, [docs[f] for f in fs])
+
+    # ---- one document ------------------------------------------------------------------
+    def recognize(self, view: DocView) -> list[Cand]:
+        text = view.text
+        cands: list[tuple[int, Cand]] = []  # (priority, candidate)
+        # one model call per document (much faster than one per paragraph), in chunks of at most
+        # CHUNK characters for very long texts; the model's tags in headings are ignored below
+        for chunk in _chunks(view.paragraphs, CHUNK, text):
+            joined = _Joined(text, chunk)
+            if self.has_ner:
+                doc = self.nlp(joined.text, disable=self.disable)
+            else:
+                doc = self.nlp.make_doc(joined.text)
+            for prio, c in self._kb(doc, joined, text):
+                c.heading = view.is_heading(c.start)
+                cands.append((prio, c))
+            if self.has_ner:
+                model = self._model(doc, joined, text, view)
+                cands += [(3, c) for c in model if not view.is_heading(c.start)]
+        skips = []
+        for i, p in enumerate(view.paragraphs):
+            if i in view.headings:
+                continue
+            seg = text[p.start : p.end]
+            dl = _DATELINE.match(seg)
+            if dl:
+                skips.append((p.start, p.start + dl.end()))
+            cands += [(0, c) for c in self.rules.people(seg, p.start, text)]
+            cands += [(2, c) for c in self.rules.orgs(seg, p.start, text)]
+        if skips:
+            cands = [(pr, c) for pr, c in cands if not any(c.overlaps(sk) for sk in skips)]
+        chosen = harmonize(view, resolve_overlaps(cands))
+        chosen += self._known(view, chosen)
+        return sorted(chosen, key=lambda c: c.start)
+
+    def _kb(self, doc: Any, joined: _Joined, text: str) -> list[tuple[int, Cand]]:
+        out: list[tuple[int, Cand]] = []
+        vocab = self.nlp.vocab.strings
+        for matcher, lowered in ((self.exact, False), (self.lower, True)):
+            for key_id, s, e in matcher(doc):
+                key = vocab[key_id]
+                label, kb_id = self.keys[key]
+                span = doc[s:e]
+                ab = joined.to_doc(span.start_char, span.end_char)
+                if ab is None:
+                    continue
+                a, b = ab
+                surface = text[a:b]
+                if (a > 0 and text[a - 1] == "-" and text[a - 2 : a - 1].isalpha()) or (
+                    text[b : b + 1] == "-" and text[b + 1 : b + 2].isalpha()
+                ):
+                    continue  # part of a hyphenated word ("Ostrava-Nor", "Arab-Israeli")
+                if lowered and not (is_cap(surface) or any(c.isupper() for c in surface.split()[0])):
+                    continue
+                source = "kb"
+                entry = self.kb.get(kb_id)
+                if entry is None:
+                    continue
+                if label == "NORP":
+                    kind = "demonym"
+                else:
+                    kind = "name"
+                    label = entry.type
+                out.append((1, Cand(a, b, surface, label, source, kb_id=kb_id, kind=kind)))
+        out += [(1, c) for c in self._templates(text, [c for _, c in out])]
+        by_span: dict[tuple[int, int, str], list[Cand]] = {}
+        for _, c in out:
+            by_span.setdefault((c.start, c.end, c.kind), []).append(c)
+        kept = []
+        for cs in by_span.values():
+            if len(cs) > 1:  # one surface, several entries: the KB's ranking decides ("Gaza")
+                rank = [e.kb_id for e in self.kb.lookup(cs[0].text)]
+                cs.sort(key=lambda c: rank.index(c.kb_id) if c.kb_id in rank else len(rank))
+            kept.append((1, cs[0]))
+        return kept
+
+    def _template_rx(self, kb: KnowledgeBase) -> None:
+        """Regexes for the words around a state or demonym in government-body templates
+        ("{adj} Foreign Ministry", "Foreign Ministry of {state}"): anchored on KB hits, they are
+        much cheaper than thousands of token patterns."""
+        posts: dict[str, set[str]] = {"adj": set(), "state": set()}
+        pres: set[str] = set()
+        for t in kb.templates:
+            for form in t.forms:
+                m = re.fullmatch(r"(.*)\{(adj|state)\}(.*)", form)
+                if not m:
+                    continue
+                pre, slot, post = m.groups()
+                if pre and not post and slot == "state":
+                    pres.add(pre)
+                elif post and not pre:
+                    posts[slot].add(post)
+
+        def rx(forms: Iterable[str]) -> str:
+            out = []
+            for f in sorted(forms, key=len, reverse=True):
+                e = re.escape(f).replace(r"\ ", r"\s+").replace("'", "['’]")
+                out.append(e)
+            return "|".join(out)
+
+        self._post = {k: re.compile(r"(?i:" + rx(v) + r")(?![\w-])") for k, v in posts.items() if v}
+        self._pre = re.compile(r"(?i:(?:the\s+)?(?:" + rx(pres) + r"))$") if pres else None
+
+    def _templates(self, text: str, hits: list[Cand]) -> list[Cand]:
+        out = []
+        for h in hits:
+            slot = "adj" if h.label == "NORP" else "state" if h.label == "STATE" else None
+            if slot is None:
+                continue
+            spans = []
+            m = self._post[slot].match(text, h.end) if slot in self._post else None
+            if m:
+                spans.append((h.start, m.end()))
+            before = text[max(0, h.start - 60) : h.start]
+            if (
+                slot == "state"
+                and self._pre is not None
+                and before.rstrip().lower().endswith((" of", " of the"))
+            ):
+                m2 = self._pre.search(before)
+                if m2:
+                    spans.append((h.start - (len(before) - m2.start()), h.end))
+            for a, b in spans:
+                a, b = strip_span(text, a, b)
+                if text[a : a + 4].lower() == "the ":
+                    a += 4
+                hits2 = self.kb.lookup(text[a:b])
+                if hits2 and hits2[0].type == "ORG":
+                    out.append(Cand(a, b, text[a:b], "ORG", "template", kb_id=hits2[0].kb_id))
+        return out
+
+    def _model(self, doc: Any, joined: _Joined, text: str, view: DocView) -> list[Cand]:
+        out = []
+        for ent in doc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            ab = joined.to_doc(ent.start_char, ent.end_char)
+            if label is None or ab is None:
+                continue
+            a, b = strip_span(text, *ab)
+            while b < len(text) - 1 and text[b] == "-" and text[b + 1].isupper():  # "Ostrava" + "-Nor"
+                m2 = re.match(r"-[\w’']+", text[b:])
+                b += m2.end() if m2 else 1
+            while a > 1 and text[a - 1] == "-" and text[a - 2].isalpha():
+                m3 = re.search(r"[\w’']+-$", text[max(0, a - 40) : a])
+                a = a - (len(text[max(0, a - 40) : a]) - m3.start()) if m3 else a - 1
+            b = strip_possessive(text, a, b)
+            words = list(re.finditer(r"\S+", text[a:b]))
+            titles: list[str] = []
+            # leading articles, sentence words and (for people) titles are not part of the name
+            while len(words) > 1 or (words and words[0].group().lower() in FUNCTION_WORDS | SENTENCE_WORDS):
+                w = words[0].group().lower().rstrip(".")
+                if w in FUNCTION_WORDS or w in SENTENCE_WORDS:
+                    words = words[1:]
+                elif label == "PERSON" and (w in TITLE_HEADS or w in TITLE_MODIFIERS):
+                    titles.append(words[0].group())
+                    words = words[1:]
+                else:
+                    break
+            if not words:
+                continue
+            title = " ".join(titles) or None
+            title_start = a + text[a:b].index(titles[0]) if titles else None
+            a, b = strip_span(text, a + words[0].start(), a + words[-1].end())
+            surface = text[a:b]
+            if len(surface) < 2 or not is_cap(surface) or surface.lower() in _MONTHS or surface.isdigit():
+                continue
+            words_l = surface.split()
+            if any(
+                not is_cap(w)
+                and w.lower() not in _CONNECTORS
+                and not re.match(r"(?:al|el|ad|as|ash|at|az|ar|an|ud|bin|ibn)-?", w)
+                for w in words_l
+            ):
+                continue  # "Arab peace initiative", "Islamic organization": not a name
+            if all(w.lower().rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS for w in words_l):
+                continue  # a bare title ("Foreign Minister")
+            if (
+                label != "PERSON"
+                and words_l[-1].lower() in TITLE_HEADS
+                and words_l[-1].lower() not in ORG_HEADS
+            ):
+                continue  # a title with its country or organisation ("Valdorian Foreign Minister")
+            parts = re.split(r"[-\s]+", surface)
+            if (
+                surface in NON_ACTORS
+                or words_l[-1] in NON_ACTORS
+                or words_l[-1].endswith(("ern", "ic"))
+                or self.kb.demonym(surface)
+                or all(self.kb.demonym(x) for x in parts)
+            ):
+                continue  # religions, peoples, adjectives ("Middle Eastern")
+            if label != "PERSON" and is_person_name(surface) and not self.kb.lookup(surface):
+                label = "PERSON"
+            if label == "PERSON" and " " not in surface:
+                prev = view.before(a, 1)
+                if prev and prev[0].text.lower() in ("in", "at", "to", "from", "into"):
+                    label = "LOCATION"
+            c = Cand(a, b, surface, label, "model", title=title, title_start=title_start)
+            out.append(c)
+        return out
+
+    def _known(self, view: DocView, chosen: list[Cand]) -> list[Cand]:
+        """Occurrences of names already found (in headings, or missed by the model)."""
+        forms: dict[str, Cand] = {}
+        for c in chosen:
+            if c.source == "alias":
+                forms.setdefault(c.text, c)
+            if c.kind != "name" or c.label == "NORP" or c.heading:
+                continue
+            forms.setdefault(c.text, c)
+            if c.label == "PERSON":
+                for short in person_short_forms(c.text):
+                    forms.setdefault(short, c)
+            elif c.label == "ORG" and c.source != "kb":
+                for short in org_short_forms(c.text):
+                    forms.setdefault(short, c)
+        forms = {f: c for f, c in forms.items() if len(f) >= 3 and f.lower() not in SENTENCE_WORDS}
+        if not forms:
+            return []
+        rx = re.compile(r"(?<![\w-])(?:" + _alt(forms) + r")(?![\w-])")
+        taken = sorted((c.start, c.end) for c in chosen)
+        out: list[Cand] = []
+        text = view.text
+        for p in view.paragraphs:
+            for m in rx.finditer(text, p.start, p.end):
+                a, b = m.start(), m.end()
+                if any(s < b and a < e for s, e in taken):
+                    continue
+                src = forms[m.group()]
+                heading = view.is_heading(a)
+                c = Cand(
+                    a,
+                    b,
+                    m.group(),
+                    src.label,
+                    "known",
+                    kb_id=src.kb_id if m.group() == src.text else None,
+                    kind="name",
+                    heading=heading,
+                )
+                c.meta["known_from"] = src.start
+                out.append(c)
+                taken.append((a, b))
+        return out
+
+
+CHUNK = 100_000  # characters per model call (spaCy's max_length is 1,000,000)
+
+
+def _chunks(paragraphs: list[Any], limit: int, text: str = "") -> list[list[Span]]:
+    """Paragraphs grouped into runs of at most ``limit`` characters; a longer paragraph is cut
+    at whitespace into pieces."""
+    pieces: list[Span] = []
+    for p in paragraphs:
+        a = p.start
+        while p.end - a > limit:
+            cut = a + limit
+            space = text.rfind(" ", a + limit // 2, cut) if text else -1
+            cut = space if space > a else cut
+            pieces.append(Span(a, cut))
+            a = cut
+        pieces.append(Span(a, p.end))
+    out: list[list[Span]] = [[]]
+    size = 0
+    for piece in pieces:
+        n = piece.end - piece.start + 2
+        if out[-1] and size + n > limit:
+            out.append([])
+            size = 0
+        out[-1].append(piece)
+        size += n
+    return out
+
+
+class _Joined:
+    """The body paragraphs joined by blank lines, with offsets mapped back to the document."""
+
+    def __init__(self, text: str, paragraphs: list[Any]) -> None:
+        parts: list[str] = []
+        self.starts: list[int] = []  # joined offset of each paragraph
+        self.doc_starts: list[int] = []
+        self.lengths: list[int] = []
+        pos = 0
+        for p in paragraphs:
+            self.starts.append(pos)
+            self.doc_starts.append(p.start)
+            self.lengths.append(p.end - p.start)
+            parts.append(text[p.start : p.end])
+            pos += p.end - p.start + 2
+        self.text = "\n\n".join(parts)
+
+    def to_doc(self, a: int, b: int) -> tuple[int, int] | None:
+        """Document offsets of joined ``[a, b)``, clipped to its paragraph; None if empty."""
+        i = bisect.bisect_right(self.starts, a) - 1
+        if i < 0:
+            return None
+        end = min(b, self.starts[i] + self.lengths[i])
+        if end <= a:
+            return None
+        off = self.doc_starts[i] - self.starts[i]
+        return a + off, end + off

@@ -1,0 +1,200 @@
+"""Descriptions and pronouns: "the Hamas official", "the Russian diplomat", "the movement",
+"he", "she", resolved to a local entity only where the text makes it clear (one candidate in
+reach, else the nearest one that fits); otherwise they stay unresolved and are not emitted."""
+
+from __future__ import annotations
+
+import re
+
+from ..kb import KnowledgeBase
+from .coref import Entities, LocalEntity
+from .lexicon import ORG_DESCRIPTIONS, PERSON_NOUNS, PRONOUNS
+from .spans import Cand, DocView
+
+_DESC_RX = re.compile(
+    r"\b(?P<the>[Tt]he) (?P<mods>(?:(?:top|senior|veteran|former|[A-Z][\w’'-]+) ){0,3})"
+    r"(?P<noun>" + "|".join(sorted(PERSON_NOUNS | set(ORG_DESCRIPTIONS), key=len, reverse=True)) + r")\b"
+    r"(?![ -][A-Z])"
+)
+_PRON_RX = re.compile(
+    r"\b(?:" + "|".join(PRONOUNS) + "|" + "|".join(p.capitalize() for p in PRONOUNS) + r")\b"
+)
+
+
+def _affil_chain(ents: Entities, kb: KnowledgeBase, e: LocalEntity) -> set[str]:
+    """Keys an entity is affiliated with (local ids and kb ids, two steps)."""
+    out: set[str] = set()
+    cur: str | None = e.affiliation
+    for _ in range(3):
+        if not cur:
+            break
+        out.add(cur)
+        if cur.startswith("kb:"):
+            entry = kb.get(cur[3:])
+            cur = f"kb:{entry.affiliation}" if entry and entry.affiliation else None
+        else:
+            a = ents.get(cur)
+            if a is None:
+                break
+            if a.kb_id:
+                out.add("kb:" + a.kb_id)
+            cur = a.affiliation
+    return out
+
+
+def _refs_of_modifier(mods: str, ents: Entities, kb: KnowledgeBase, demonyms: dict[str, str]) -> set[str]:
+    """Entity keys a description's modifier words name ("Hamas", "Russian", "Valdorian")."""
+    out: set[str] = set()
+    words = [w for w in mods.split() if w[:1].isupper()]
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            phrase = " ".join(words[i:j])
+            st = kb.demonym(phrase)
+            if st is not None:
+                out.add("kb:" + st.kb_id)
+            for e in ents.items:
+                if e.type == "PERSON":
+                    continue
+                if any(n.text == phrase for n in e.names) or demonyms.get(phrase) in {
+                    n.text for n in e.names
+                }:
+                    out.add(e.id)
+                    if e.kb_id:
+                        out.add("kb:" + e.kb_id)
+            for entry in kb.lookup(phrase)[:1]:
+                out.add("kb:" + entry.kb_id)
+    return out
+
+
+def descriptions(
+    view: DocView,
+    ents: Entities,
+    kb: KnowledgeBase,
+    demonyms: dict[str, str],
+    taken: list[tuple[int, int]],
+    persons: bool,
+) -> list[Cand]:
+    """Description mentions of people (``persons``) or organisations resolved to one entity;
+    unresolved ones are dropped."""
+    out: list[Cand] = []
+    text = view.text
+    for p in view.paragraphs:
+        for m in _DESC_RX.finditer(text, p.start, p.end):
+            a, b = m.start(), m.end()
+            if any(s < b and a < e for s, e in taken):
+                continue
+            noun, mods = m.group("noun").lower(), m.group("mods")
+            prior = [(c.start, e) for e in ents.items for c in e.cands if c.start < a and c.kind != "pronoun"]
+            if (noun in PERSON_NOUNS) != persons:
+                continue
+            if noun in ORG_DESCRIPTIONS and not mods.strip():
+                heads = ORG_DESCRIPTIONS[noun]
+                fits = [(s, e) for s, e in prior if e.type == "ORG" and _org_fits(e, heads, kb)]
+            elif noun in PERSON_NOUNS:
+                refs = _refs_of_modifier(mods, ents, kb, demonyms)
+                if not refs:
+                    continue
+                fits = [(s, e) for s, e in prior if e.type == "PERSON" and _affil_chain(ents, kb, e) & refs]
+                # a more recent person with no known affiliation but a fitting title ("Deputy Foreign
+                # Minister X ... the Valdorian diplomat said") is the better reading
+                latest = max((s for s, _ in fits), default=-1)
+                open_ = [
+                    (s, e)
+                    for s, e in prior
+                    if s > latest and e.type == "PERSON" and not e.affiliation and _title_fits(noun, e.titles)
+                ]
+                if open_:
+                    s0, e0 = max(open_, key=lambda x: x[0])
+                    if len({x.id for s, x in prior if s > latest and x.type == "PERSON"}) == 1:
+                        fits = [(s0, e0)]
+                        e0.affiliation = _best_ref(refs, ents)
+            else:
+                continue
+            if not fits:
+                continue
+            e = max(fits, key=lambda x: x[0])[1]
+            c = Cand(a, b, text[a:b], e.type, "rule", kind="description")
+            ents.add(e, c)
+            if persons:
+                title = re.sub(r"^[Tt]he\s+", "", c.text)
+                if title not in e.titles:
+                    e.titles.append(title)
+            out.append(c)
+            taken.append((a, b))
+    return out
+
+
+_NOUN_TITLES = {
+    "diplomat": {"minister", "ambassador", "envoy", "diplomat", "consul", "representative", "deputy"},
+    "leader": {"leader", "head", "chief", "chairman", "chairwoman", "president", "secretary-general"},
+    "minister": {"minister"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
+    "ambassador": {"ambassador"},
+    "envoy": {"envoy", "representative"},
+}
+
+
+def _title_fits(noun: str, titles: list[str]) -> bool:
+    words = {w.strip(".,'’").lower() for t in titles for w in t.split()}
+    want = _NOUN_TITLES.get(noun)
+    return bool(words) and (want is None or bool(words & want))
+
+
+def _best_ref(refs: set[str], ents: Entities) -> str | None:
+    """A local entity among ``refs`` if there is one, else a KB reference."""
+    local = sorted(r for r in refs if not r.startswith("kb:") and ents.get(r) is not None)
+    if local:
+        return local[0]
+    kbs = sorted(refs)
+    return kbs[0] if kbs else None
+
+
+def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase) -> bool:
+    entry = kb.get(e.kb_id) if e.kb_id else None
+    if (
+        entry is not None
+        and entry.kind in ("movement", "armed_group", "party")
+        and heads & {"movement", "group", "party", "front"}
+    ):
+        return True
+    return any(n.text.split()[-1].lower() in heads for n in e.names if n.kind in ("name", "alias"))
+
+
+def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> list[Cand]:
+    """ "he"/"she"/"his"/"her": the one person in reach (this and the previous sentence), else the
+    person who starts the previous sentence; otherwise unresolved."""
+    out: list[Cand] = []
+    text = view.text
+    persons = sorted(
+        ((c.start, e) for e in ents.items if e.type == "PERSON" for c in e.cands if c.kind != "pronoun"),
+        key=lambda x: x[0],
+    )
+    if not persons:
+        return out
+    for p in view.paragraphs:
+        if view.para_of(p.start) in view.headings:
+            continue
+        for m in _PRON_RX.finditer(text, p.start, p.end):
+            a, b = m.start(), m.end()
+            si = view.sentence_index(a)
+            lo = view.sentences[max(0, si - 1)].start if view.sentences else p.start
+            window = {e.id: (s, e) for s, e in persons if lo <= s < a}
+            pick = None
+            if len(window) == 1:
+                pick = next(iter(window.values()))[1]
+            elif len(window) > 1 and si > 0:
+                prev = view.sentences[si - 1]
+                starters = [e for s, e in persons if prev.start <= s <= prev.start + 2]
+                pick = starters[0] if starters else None
+            elif not window and si > 0:
+                # the last person of the paragraph before, when nobody else intervened
+                earlier = [(s, e) for s, e in persons if s < a and a - s < 600]
+                if earlier and len({e.id for s, e in earlier if s >= earlier[-1][0] - 300}) == 1:
+                    pick = earlier[-1][1]
+            if pick is None:
+                continue
+            c = Cand(a, b, m.group(), "PERSON", "rule", kind="pronoun")
+            ents.add(pick, c)
+            out.append(c)
+    return out

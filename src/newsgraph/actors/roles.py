@@ -1,0 +1,287 @@
+"""Titles and affiliations.
+
+Titles come from the words written before a name ("Russian Deputy Foreign Minister Mikhail
+Bogdanov", "Hamas official Basem Naim", "the movement's media adviser Hisham al-Tawil"), from
+appositions after it ("Yusuf al-Haddad, head of the political bureau of the Sabil Movement,")
+or before it ("the council's spokesman, Samir al-Haddad,") and from resolved descriptions
+("the Hamas official"). A person's affiliation is the organisation or state named in a title:
+the last organisation named, except a government body, which stands for its state (officials
+are affiliated with their state, not their ministry); a demonym gives the state. Organisations
+are affiliated with a state by the KB, or by a demonym that starts their name ("Valdorian
+Assembly").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..kb import KnowledgeBase
+from .coref import Entities, LocalEntity
+from .lexicon import TITLE_HEADS, TITLE_MODIFIERS
+from .spans import Cand, DocView
+
+_STOP = frozenset(
+    "said says say told added and with by that who which when as after before while "
+    "met meets received led headed urged called".split()
+)
+_DETS = ("the ", "a ", "an ", "its ", "his ", "her ", "their ")
+_COUNTERPART = re.compile(
+    r"\b(?:ambassador|envoy|representative|delegate|emissary|mission|counterpart|mediator|"
+    r"consul)s?\s+to\s+(?:the\s+)?$",
+    re.I,
+)
+_LEGISLATURE = frozenset(
+    "assembly parliament duma senate congress council knesset bundestag house chamber "
+    "legislature majlis rada".split()
+)
+_GOV_WORDS = frozenset("ministry ministries government presidency cabinet embassy office kremlin".split())
+
+
+def _title_word(w: str) -> bool:
+    w = re.sub(r"['’]s$", "", w.lower()).rstrip(".,")
+    return w in TITLE_HEADS or w in TITLE_MODIFIERS
+
+
+def _has_head(phrase: str) -> bool:
+    return any(re.sub(r"['’]s$", "", w.lower()).strip(".,()") in TITLE_HEADS for w in phrase.split())
+
+
+def _clean_title(t: str) -> str:
+    t = " ".join(t.split()).strip(" ,;:")
+    for d in _DETS:
+        if t.lower().startswith(d):
+            t = t[len(d) :]
+            break
+    return t
+
+
+def left_title(view: DocView, c: Cand, by_pos: dict[int, Cand]) -> tuple[str, int] | None:
+    """Title words (with demonyms, organisations and possessives among them) right before a name."""
+    text = view.text
+    start = c.title_start if c.title_start is not None else c.start
+    pos = start
+    for t in reversed(view.before(start, 8)):
+        word = t.text
+        owner = next((x for x in by_pos.values() if x.start <= t.start < x.end and x is not c), None)
+        if owner is not None and owner.label in ("ORG", "STATE", "NORP") and owner.kind != "pronoun":
+            pos = owner.start
+            continue
+        if _title_word(word) or (re.search(r"['’]s$", word) and pos < c.start and word[0].isupper()):
+            pos = t.start
+            continue
+        if word.lower() == "the" and pos < start:
+            pos = t.start
+        break
+    if pos >= c.start:
+        return None
+    phrase = text[pos : c.start].strip()
+    if not _has_head(phrase):
+        return None
+    return _clean_title(phrase), pos
+
+
+def apposition_after(view: DocView, c: Cand) -> tuple[str, int, int] | None:
+    text = view.text
+    m = re.match(r"\s*,\s+", text[c.end : c.end + 4])
+    if not m:
+        return None
+    a = c.end + m.end()
+    seg = text[a : a + 160]
+    end = re.search(r",|\.(?:\s|$)|;|\n| who | said| told", seg)
+    if not end:
+        return None
+    phrase = seg[: end.start()].strip()
+    words = phrase.split()
+    if not words or len(words) > 16:
+        return None
+    first = (
+        words[1]
+        if words[0].lower() in ("the", "a", "an", "its", "his", "her", "their") and len(words) > 1
+        else words[0]
+    )
+    if not (_title_word(first) or (re.search(r"['’]s$", first) and _has_head(phrase))):
+        return None
+    if not _has_head(phrase):
+        return None
+    return _clean_title(phrase), a, a + end.start()
+
+
+def apposition_before(view: DocView, c: Cand) -> tuple[str, int, int] | None:
+    text = view.text
+    m = re.search(r",\s*$", text[max(0, c.start - 3) : c.start])
+    if not m or not re.match(r"\s*(?:[,.;:)]|$|said\b|told\b|says\b|added\b)", text[c.end : c.end + 8]):
+        return None
+    b = c.start - (3 - m.start()) if c.start >= 3 else 0
+    sent_start = view.sentences[view.sentence_index(c.start)].start if view.sentences else 0
+    seg = text[max(sent_start, b - 140) : b]
+    cut = max(seg.rfind(","), seg.rfind(":"))
+    seg = seg[cut + 1 :]
+    words = seg.split()
+    while words and words[0].lower() in _STOP:
+        words = words[1:]
+    # keep the tail that starts with a determiner, a possessive or a title word
+    for i in range(len(words)):
+        w = words[i]
+        if w.lower() in ("the", "its", "his", "her", "their") or _title_word(w) or re.search(r"['’]s$", w):
+            if any(x.lower() in _STOP for x in words[i:]):
+                continue
+            phrase = " ".join(words[i:])
+            if _has_head(phrase) and len(words) - i <= 10:
+                return _clean_title(phrase), b - len(seg) + seg.find(words[i]), b
+            break
+    return None
+
+
+def _affiliation_in(
+    text: str, span: tuple[int, int], cands: list[Cand], ents: Entities, self_id: str
+) -> str | None:
+    """The organisation or state a title names (see module docs)."""
+    a, b = span
+    inside = [
+        c
+        for c in cands
+        if a <= c.start and c.end <= b and c.entity != self_id and c.label != "PERSON" and c.kind != "pronoun"
+    ]
+    # "Ambassador to Israel": what follows "to" is the counterpart, not the affiliation
+    inside = [c for c in inside if not _COUNTERPART.search(text[max(0, c.start - 40) : c.start])]
+    if not inside:
+        return None
+    _mark_subunits(text, inside)
+    orgs = [c for c in inside if c.label == "ORG" and not c.meta.get("subunit")]
+    pick = orgs[-1] if orgs else inside[0]
+    return ref_of(pick, ents)
+
+
+def _subject_org(view: DocView, pos: int, cands: list[Cand], ents: Entities) -> str | None:
+    sent = view.sentences[view.sentence_index(pos)] if view.sentences else None
+    lo = sent.start if sent else 0
+    orgs = [c for c in cands if lo <= c.start < pos and c.label in ("ORG", "STATE", "LOCATION") and c.entity]
+    return ref_of(orgs[-1], ents) if orgs else None
+
+
+def _mark_subunits(text: str, inside: list[Cand]) -> None:
+    """An office of an organisation named in the same title ("the International Affairs Committee
+    of the Valdorian Assembly", "Hamas's International Relations Office") is part of the title,
+    not an actor of its own."""
+    for x in inside:
+        if x.label != "ORG" or x.kb_id:
+            continue
+        for y in inside:
+            if y is x:
+                continue
+            if y.start >= x.end and re.fullmatch(r"\s+(?:of|in|at)\s+(?:the\s+)?", text[x.end : y.start]):
+                x.meta["subunit"] = True
+            if y.end <= x.start and re.fullmatch(r"['’]s?\s+", text[y.end : x.start]):
+                x.meta["subunit"] = True
+
+
+def ref_of(c: Cand, ents: Entities) -> str | None:
+    """Affiliation reference of a candidate: its local entity (a government body's state when
+    known), a demonym's state."""
+    if c.label == "NORP":
+        if c.entity:
+            return c.entity
+        return f"kb:{c.kb_id}" if c.kb_id else None
+    e = ents.get(c.entity)
+    if e is None:
+        return None
+    if e.type == "ORG" and e.affiliation and _is_gov_body(e):
+        return e.affiliation
+    return e.id
+
+
+def _etype(ents: Entities, ref: str) -> str | None:
+    e = ents.get(ref)
+    return e.type if e is not None else None
+
+
+def _is_gov_body(e: LocalEntity) -> bool:
+    """An executive body (ministry, government, presidency, embassy) that stands for its state in
+    its officials' affiliation; a legislature does not (members belong to their parliament)."""
+    words = {w.lower().strip(".,'’") for n in e.names for w in n.text.split()}
+    if words & _LEGISLATURE or (e.kb_id or "").startswith("org:parliament:"):
+        return False
+    if e.kb_id and (e.kb_id.count(":") == 2 or e.evidence.get("kb_kind") == "government_body"):
+        return True
+    return bool(words & _GOV_WORDS)
+
+
+def assign_roles(
+    view: DocView, cands: list[Cand], ents: Entities, kb: KnowledgeBase, demonyms: dict[str, str]
+) -> None:
+    """Set titles and affiliations of local entities (people and organisations)."""
+    text = view.text
+    by_pos = {c.start: c for c in cands}
+    # demonym adjectives point at the state's local entity when the state is mentioned
+    for c in cands:
+        if c.label != "NORP":
+            continue
+        place = c.meta.get("place")
+        for e in ents.items:
+            if (c.kb_id and e.kb_id == c.kb_id) or (place and any(n.text == place for n in e.names)):
+                c.entity = e.id
+                break
+    for e in ents.items:  # organisations: KB affiliation, or a demonym at the start of the name
+        if e.type == "PERSON":
+            continue
+        entry = kb.get(e.kb_id) if e.kb_id else None
+        if entry is not None:
+            e.evidence["kb_kind"] = entry.kind
+        if entry is not None and entry.affiliation:
+            local = next((x for x in ents.items if x.kb_id == entry.affiliation), None)
+            e.affiliation = local.id if local else f"kb:{entry.affiliation}"
+        elif e.type == "ORG":
+            for n in e.names:
+                first = n.text.split()[0]
+                st = kb.demonym(first) if first[:1].isupper() else None
+                if st is not None:
+                    local = next((x for x in ents.items if x.kb_id == st.kb_id), None)
+                    e.affiliation = local.id if local else f"kb:{st.kb_id}"
+                    break
+                if first in demonyms:
+                    place = next(
+                        (x for x in ents.items if any(m.text == demonyms[first] for m in x.names)), None
+                    )
+                    if place is not None and place.type == "STATE":
+                        e.affiliation = place.id
+                        break
+    for e in ents.items:
+        if e.type != "PERSON":
+            continue
+        votes: list[str] = []
+        for c in e.cands:
+            if c.kind not in ("name", "alias"):
+                if c.kind == "description":
+                    t = _clean_title(c.text)
+                    if t not in e.titles:
+                        e.titles.append(t)
+                continue
+            found = []
+            lt = left_title(view, c, by_pos)
+            if lt:
+                found.append((lt[0], (lt[1], c.start)))
+            elif c.title:
+                found.append((_clean_title(c.title), (c.title_start or c.start, c.start)))
+            for f in (apposition_after(view, c), apposition_before(view, c)):
+                if f:
+                    found.append((f[0], (f[1], f[2])))
+            for title, span in found:
+                if title and title not in e.titles:
+                    e.titles.append(title)
+                aff = _affiliation_in(text, span, cands, ents, e.id)
+                if aff is None and re.match(r"(?i)\s*(?:its|their)\b", text[span[0] : span[1]]):
+                    aff = _subject_org(view, span[0], cands, ents)  # "the QNC ... by its chairman, X"
+                if aff:
+                    votes.append(aff)
+        entry = kb.get(e.kb_id) if e.kb_id else None
+        if not votes and entry is not None and entry.affiliation:  # a user's KB entry for a person
+            local = next((x for x in ents.items if x.kb_id == entry.affiliation), None)
+            e.affiliation = local.id if local else f"kb:{entry.affiliation}"
+        if votes:  # an organisation named in a title is more specific than a nationality
+            weight = {v: votes.count(v) * (1.5 if _etype(ents, v) == "ORG" else 1.0) for v in votes}
+            e.affiliation = max(votes, key=lambda v: (weight[v], -votes.index(v)))
+    for e in ents.items:  # a person affiliated with a government body is affiliated with its state
+        if e.type == "PERSON" and e.affiliation and not e.affiliation.startswith("kb:"):
+            org = ents.get(e.affiliation)
+            if org is not None and org.type == "ORG" and org.affiliation and _is_gov_body(org):
+                e.affiliation = org.affiliation

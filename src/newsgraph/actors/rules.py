@@ -1,0 +1,306 @@
+"""Name, title, alias and organisation rules over paragraph text (no statistical model).
+
+- title plus name: "Deputy Foreign Minister Mikhail Bogdanov", "Sheikh Ahmad Yassin", "Russian
+  Ambassador to Israel Anatoly Viktorov";
+- appositions that make a name a person: "Nabil al-Sarraj, deputy head of ...", "... its
+  chairman, Rafiq Mansour,";
+- aliases: bracketed ("President Abu Mazen [Mahmoud Abbas]", "(QNC)") and "known as" (kunyas);
+- sites ("the Qadira valley"), organisations (capitalised words ending in an organisation word,
+  split at "of/for/in" between two bodies), broadcasters with a number ("Castellan 24");
+- headings and name shapes (Arabic particles Abu/al-/bin/ibn/Umm, known given names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..kb import KnowledgeBase
+from ..names import _table as _name_table
+from ..names import fold as name_fold
+from .lexicon import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MEDIA_HEADS,
+    ORG_HEADS,
+    SENTENCE_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    is_cap,
+)
+from .spans import Cand, strip_possessive, strip_span
+
+_NUMBERED = frozenset(
+    "resolution article chapter section day phase flight route gate room level unit part "
+    "page number no vol volume act clause paragraph grade class".split()
+)
+_CONNECTORS = frozenset("of for in on the and de del da di du la le van von der al el bin ibn abu".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+# ---- name and title regular expressions ------------------------------------------------------
+_UP = "A-ZÀ-ÖØ-Þ"
+_APO = "’'‘ʿʾ"
+NAME_TOK = (
+    rf"(?:[{_UP}][\w{_APO}]*(?:-[{_UP}{_APO}][\w{_APO}]*)*"
+    rf"|(?:al|el|ad|ash|as|at|az|ar|an|ud)-[{_UP}{_APO}][\w{_APO}]*)"
+)
+_PARTICLE = r"(?:bin|ibn|bint|al|el|de|van|von|der|da|di|du|la|le|del|dos|ben)"
+NAME = rf"{NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_TOK}){{0,4}}"
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_TITLE_RX = re.compile(
+    rf"(?<![\w-])(?P<title>(?:(?i:{_alt(TITLE_MODIFIERS)})[ \t]+){{0,4}}(?i:{_alt(TITLE_HEADS)})"
+    rf"(?:[ \t]+(?:to|for|at)[ \t]+(?:the[ \t]+)?{NAME_TOK}(?:[ \t]+{NAME_TOK})?"
+    rf"(?=[ \t]+{NAME_TOK}[ \t]+{NAME_TOK}))?)"
+    rf"\.?[ \t]+(?P<name>{NAME})"
+)
+_TITLE_START = (
+    rf"(?:(?:the|a|an|its|his|her|their)[ \t]+)?(?:[\w{_APO}-]+['’]s?[ \t]+)?"
+    rf"(?i:{_alt(TITLE_MODIFIERS | TITLE_HEADS)})\b"
+)
+_APPOS_AFTER_RX = re.compile(
+    rf"(?<![\w-])(?P<name>{NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_TOK}){{1,4}}),[ \t]+"
+    rf"(?={_TITLE_START})"
+)
+_APPOS_BEFORE_RX = re.compile(
+    rf"(?i:\b(?:{_alt(TITLE_HEADS)})),[ \t]+(?P<name>{NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?"
+    rf"{NAME_TOK}){{1,4}}),"
+)
+_MEDIA_NUM_RX = re.compile(
+    rf"(?<![\w-])(?P<org>{NAME_TOK}(?:[ \t]+{NAME_TOK})?[ \t]+\d{{1,2}})(?![\w,]|[ \t]*,?[ \t]*\d{{4}})"
+)
+_SITE_RX = re.compile(
+    rf"\b[Tt]he[ \t]+(?P<name>{NAME_TOK}(?:[ \t]+{NAME_TOK})?)[ \t]+(?P<site>valley|crossing|region|"
+    r"province|strip|governorate|enclave|peninsula|heights|border crossing|corridor)\b"
+)
+_ALIAS_RX = re.compile(rf"(?P<a>{NAME})[ \t]*(?P<open>[\[(])(?P<b>{NAME})[\])]")
+_KNOWN_AS_RX = re.compile(
+    rf"\b(?:who[ \t]+is[ \t]+)?(?:also[ \t]+|widely[ \t]+|better[ \t]+|commonly[ \t]+)?(?:known|nicknamed)"
+    rf"[ \t]+as[ \t]+(?P<b>{NAME})"
+)
+_ORG_HEAD_CAP = _alt(
+    w.capitalize()
+    for w in ORG_HEADS
+    | (MEDIA_HEADS - {"one", "today", "net", "press", "daily", "sun", "star", "mail", "express", "standard"})
+    if w.isalpha()
+)
+_ORG_RX = re.compile(
+    rf"(?<![\w-])(?P<org>(?:{NAME_TOK}[ \t]+(?:(?:of|for|in)[ \t]+(?:the[ \t]+)?)?){{1,5}}"
+    rf"(?:{_ORG_HEAD_CAP})(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{NAME_TOK}(?:[ \t]+{NAME_TOK}){{0,3}})?"
+    rf"|(?:{_ORG_HEAD_CAP})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{NAME_TOK}"
+    rf"(?:[ \t]+(?:and[ \t]+)?{NAME_TOK}){{0,3}})"
+    r"(?![\w-])"
+)
+_DATELINE = re.compile(rf"^[{_UP}][{_UP} .'’-]+(?:,[^–—\n]{{0,40}})?[ \t]*[–—-][ \t]")
+_WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
+
+
+def is_heading(text: str) -> bool:
+    """An all-caps or title-case heading (not a sentence)."""
+    words = _WORDS.findall(text)
+    if not words or len(words) > 25:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True
+    if text.rstrip("”\"’' ").endswith((".", ":", ",")) and not text.rstrip().endswith("..."):
+        return False
+    content = [w for w in words if (len(w) > 3 or w.isupper()) and w.lower() not in FUNCTION_WORDS]
+    return len(content) >= 2 and sum(is_cap(w) for w in content) >= 0.75 * len(content)
+
+
+def is_person_name(text: str) -> bool:
+    """Looks like a personal name: 2-5 tokens whose first is a known given name or a name particle."""
+    toks = text.replace("-", " ").split()
+    if not 2 <= len(text.split()) <= 5:
+        return False
+    first = name_fold(toks[0])
+    return first in _name_table().by_token or first in ("abu", "abou", "umm", "bin", "ibn", "sheikh")
+
+
+def person_short_forms(name: str) -> list[str]:
+    """Surname forms of a full name: "Yusuf al-Haddad" -> ["al-Haddad", "Al-Haddad", "Haddad"];
+    "Musa Abu Marzouq" -> ["Abu Marzouq", "Marzouq"]."""
+    toks = name.split()
+    if len(toks) < 2:
+        return []
+    last = toks[-1]
+    out = []
+    if len(toks) >= 3 and toks[-2].lower() in ("abu", "abou", "bin", "ibn", "al", "el", "ben", "umm"):
+        out.append(f"{toks[-2]} {last}")
+        out.append(f"{toks[-2].capitalize()} {last}")
+    m = re.match(r"^(al|el|Al|El)-(.+)$", last)
+    if m:
+        out += [last, m.group(1).capitalize() + "-" + m.group(2), m.group(1).lower() + "-" + m.group(2)]
+        if len(m.group(2)) >= 4:
+            out.append(m.group(2))
+    else:
+        out.append(last)
+    return list(dict.fromkeys(out))
+
+
+def org_short_forms(name: str) -> list[str]:
+    """A distinctive single word of an organisation named "<Word> <Head>" ("Sabil Movement" -> "Sabil")."""
+    toks = name.split()
+    if (
+        len(toks) == 2
+        and toks[1].lower() in ("movement", "party", "front", "brigades", "group")
+        and toks[0].lower() not in FUNCTION_WORDS
+        and not toks[0].endswith(("an", "ian", "i", "ese"))
+    ):
+        return [toks[0]]
+    return []
+
+
+class NameRules:
+    """The rules of this module bound to a knowledge base (to tell names from places)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def people(self, seg: str, off: int, text: str) -> list[Cand]:
+        """Title + name, bracketed aliases, "known as" aliases."""
+        out: list[Cand] = []
+        for m in _TITLE_RX.finditer(seg):
+            a, b = self.trim_name(seg, m.start("name"), m.end("name"))
+            if b <= a:
+                continue
+            name = seg[a:b]
+            title = m.group("title")
+            if " " not in name and title.lower().rstrip(".") not in HONORIFICS and len(title.split()) < 2:
+                continue
+            if (
+                name.split()[0].lower() in SENTENCE_WORDS
+                or self.kb.lookup(name)
+                or any(
+                    w.lower() in ORG_HEADS or w.lower().rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS
+                    for w in name.split()
+                )
+            ):
+                continue
+            out.append(
+                Cand(
+                    off + a, off + b, name, "PERSON", "rule", title=title, title_start=off + m.start("title")
+                )
+            )
+        for rx in (_APPOS_AFTER_RX, _APPOS_BEFORE_RX):
+            for m in rx.finditer(seg):
+                a, b = self.trim_name(seg, m.start("name"), m.end("name"))
+                name = seg[a:b]
+                words = name.split()
+                if (
+                    len(words) < 2
+                    or words[0].lower() in SENTENCE_WORDS
+                    or self.kb.lookup(name)
+                    or any(w.lower() in ORG_HEADS or w.lower() in TITLE_HEADS for w in words)
+                ):
+                    continue
+                out.append(Cand(off + a, off + b, name, "PERSON", "rule"))
+        for m in _SITE_RX.finditer(seg):  # "the Qadira valley", "the Halvar crossing"
+            name = m.group("name")
+            if name.split()[0].lower() in SENTENCE_WORDS or self.kb.demonym(name):
+                continue
+            out.append(
+                Cand(
+                    off + m.start("name"),
+                    off + m.end("name"),
+                    name,
+                    "LOCATION",
+                    "rule",
+                    meta={"site": m.group("site")},
+                )
+            )
+        for m in _ALIAS_RX.finditer(seg):
+            a, b = self.trim_name(seg, m.start("b"), m.end("b"))
+            if b > a and (" " in seg[a:b] or seg[a:b].isupper()):
+                alias = Cand(off + a, off + b, seg[a:b], "?", "alias", kind="alias")
+                alias.meta["alias_of"] = off + m.start("open")
+                out.append(alias)
+        for m in _KNOWN_AS_RX.finditer(seg):
+            a, b = self.trim_name(seg, m.start("b"), m.end("b"))
+            if b > a:
+                alias = Cand(off + a, off + b, seg[a:b], "?", "alias", kind="alias")
+                alias.meta["alias_of"] = off + m.start()
+                out.append(alias)
+                # the name right before ", (who is also) known as" is a person when the alias is a
+                # kunya or the name looks like one ("al-Haddad, who is also known as Abu Karim")
+                before = re.search(rf"(?P<a>{NAME}),[ \t]*$", seg[max(0, m.start() - 60) : m.start()])
+                if before and (
+                    alias.text.split()[0].lower() in ("abu", "abou", "umm")
+                    or is_person_name(before.group("a"))
+                    or re.match(r"(?i)(?:al|el)-", before.group("a"))
+                ):
+                    s0 = max(0, m.start() - 60) + before.start("a")
+                    x, y = self.trim_name(seg, s0, s0 + len(before.group("a")))
+                    if y > x and seg[x:y].split()[0].lower() not in SENTENCE_WORDS:
+                        out.append(Cand(off + x, off + y, seg[x:y], "PERSON", "rule"))
+        return out
+
+    def trim_name(self, seg: str, a: int, b: int) -> tuple[int, int]:
+        """Drop trailing tokens of a name match that are places, months or possessives."""
+        b = strip_possessive(seg, a, b)
+        toks = list(re.finditer(r"\S+", seg[a:b]))
+        while len(toks) > 1:
+            last = toks[-1].group()
+            if last.lower() in _MONTHS or last.lower() in FUNCTION_WORDS or self.kb.lookup(last):
+                toks.pop()
+                continue
+            break
+        return (a, a + toks[-1].end()) if toks else (a, a)
+
+    def orgs(self, seg: str, off: int, text: str) -> list[Cand]:
+        out = []
+        for m in _ORG_RX.finditer(seg):
+            for a, b in self.org_parts(seg, m.start("org"), m.end("org")):
+                a, b = strip_span(text, off + a, off + b)
+                if len(text[a:b].split()) < 2:
+                    continue
+                c = Cand(a, b, text[a:b], "ORG", "rule")
+                if text[a:b].split()[-1].lower() in MEDIA_HEADS:
+                    c.meta["media"] = True
+                out.append(c)
+        for m in _MEDIA_NUM_RX.finditer(seg):  # "Castellan 24", "France 24": a broadcaster
+            words = m.group("org").split()
+            if (
+                words[0].lower() in _MONTHS | SENTENCE_WORDS | _NUMBERED
+                or words[-2].lower() in _MONTHS | _NUMBERED
+            ):
+                continue
+            a, b = off + m.start("org"), off + m.end("org")
+            out.append(Cand(a, b, text[a:b], "ORG", "rule", meta={"media": True}))
+        return out
+
+    @staticmethod
+    def org_parts(seg: str, a: int, b: int) -> list[tuple[int, int]]:
+        """Split an ORG match at its connectors: "Representatives of the Sabil Movement" -> the
+        movement; "International Affairs Committee of the Valdorian Assembly" -> two bodies;
+        "Organisation of Southern Cooperation" stays whole (an organisation word before "of")."""
+        words = list(re.finditer(r"\S+", seg[a:b]))
+        while words and words[0].group().lower() in SENTENCE_WORDS | FUNCTION_WORDS:
+            words = words[1:]
+        if not words:
+            return []
+        parts: list[tuple[int, int]] = []
+        start = 0
+        for i, w in enumerate(words):
+            if w.group() not in ("of", "for", "in") or i == 0:
+                continue
+            before = words[i - 1].group().lower().rstrip("’'s")
+            rest = [x.group() for x in words[i + 1 :] if x.group() != "the"]
+            if before not in ORG_HEADS:
+                start = i + 1  # "Representatives of ..." is not part of the name
+            elif rest and rest[-1].lower() in ORG_HEADS and len(rest) >= 2:
+                parts.append((a + words[start].start(), a + words[i - 1].end()))
+                start = i + 1
+        while start < len(words) and words[start].group() in ("the", "of", "for", "in"):
+            start += 1
+        if start < len(words):
+            parts.append((a + words[start].start(), a + words[-1].end()))
+        return parts

@@ -1,0 +1,121 @@
+"""Working data of the actors stage: candidate spans and a token view of the body."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Span
+
+_TOKEN = re.compile(r"\w[\w'’‘ʿʾ.-]*\w|\w|[^\w\s]")
+
+
+@dataclass
+class Cand:
+    """A candidate actor mention (character offsets into the document text)."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON | ORG | STATE | LOCATION | NORP (a demonym adjective: affiliation only)
+    source: str  # kb | template | model | rule | known | alias | derived
+    kb_id: str | None = None
+    kind: str = "name"  # name | alias | description | pronoun | demonym | metonym
+    heading: bool = False
+    title: str | None = None  # a title written right before the name
+    title_start: int | None = None
+    venue: bool = False  # a place used only as a venue: kept as a place, not an actor mention
+    entity: str | None = None  # local entity id once resolved
+    ref: int | None = None  # index of the candidate this one is an alias/short form of
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    def overlaps(self, other: Cand | tuple[int, int]) -> bool:
+        s, e = other.span if isinstance(other, Cand) else other
+        return self.start < e and s < self.end
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    para: int
+
+
+class DocView:
+    """Body text as paragraphs and tokens, with neighbour lookups used by the rules."""
+
+    def __init__(self, text: str, paragraphs: list[Span], sentences: list[Span]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self._sent_starts = [s.start for s in sentences]
+        self.headings: set[int] = set()  # indices of heading paragraphs
+        self.toks: list[Tok] = [
+            Tok(m.start(), m.end(), m.group(), i)
+            for i, p in enumerate(paragraphs)
+            for m in _TOKEN.finditer(text, p.start, p.end)
+        ]
+        self._starts = [t.start for t in self.toks]
+        self._para_starts = [p.start for p in paragraphs]
+
+    # ---- lookups ----------------------------------------------------------------------
+    def tok_index(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left(self._starts, pos)
+
+    def para_of(self, pos: int) -> int:
+        i = bisect.bisect_right(self._para_starts, pos) - 1
+        return i if i >= 0 and pos < self.paragraphs[i].end else -1
+
+    def before(self, pos: int, n: int = 1) -> list[Tok]:
+        """Up to ``n`` tokens ending at or before ``pos`` in the same paragraph (nearest last)."""
+        i = self.tok_index(pos)
+        out = self.toks[max(0, i - n) : i]
+        para = self.para_of(pos)
+        return [t for t in out if t.para == para]
+
+    def after(self, pos: int, n: int = 1) -> list[Tok]:
+        """Up to ``n`` tokens starting at or after ``pos`` in the same paragraph."""
+        i = self.tok_index(pos)
+        para = self.para_of(pos)
+        return [t for t in self.toks[i : i + n] if t.para == para]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def sentence_start(self, pos: int) -> bool:
+        """True when ``pos`` starts its sentence (ignoring opening quotes/brackets)."""
+        i = self.sentence_index(pos)
+        if not self.sentences:
+            return False
+        s = self.sentences[i].start
+        return not self.text[s:pos].strip(" \"'“‘([–—-")
+
+    def is_heading(self, pos: int) -> bool:
+        return self.para_of(pos) in self.headings
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so it has no surrounding spaces or punctuation (keeps dots of
+    abbreviations such as "U.S.")."""
+    while start < end and (text[start].isspace() or text[start] in "\"'“”‘’,;:()[]–—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"'“”‘’,;:()[]–—-"):
+        end -= 1
+    if end > start and text[end - 1] == "." and not re.search(r"(?:^|[\s.])[A-Z]\.$", text[start:end]):
+        end -= 1
+    return start, end
+
+
+def strip_possessive(text: str, start: int, end: int) -> int:
+    """End offset without a trailing possessive ("Hamas’s" -> "Hamas", "Hamas'" -> "Hamas")."""
+    seg = text[start:end]
+    m = re.search(r"(?:['’]s|(?<=s)['’])$", seg)
+    return end - len(m.group()) if m else end

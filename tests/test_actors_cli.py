@@ -1,0 +1,86 @@
+"""``newsgraph actors`` and ``newsgraph actor NAME --why`` over a hand-built, linked store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.link import run_link
+from newsgraph.store import Store
+
+from .test_linking import HAMAS, build
+
+runner = CliRunner()
+
+
+def _db(tmp_path: Path) -> str:
+    path = tmp_path / "actors.db"
+    store = Store.open(path)
+    docs = [
+        build(
+            "Mousa Abu Marzouk met Hamas leaders. Abu Marzouk said the talks went well.",
+            [
+                (
+                    "e1",
+                    "PERSON",
+                    "Mousa Abu Marzouk",
+                    ["Mousa Abu Marzouk", "Abu Marzouk"],
+                    {"affiliation": "e9", "titles": ["deputy head of Hamas' political bureau"]},
+                ),
+                HAMAS,
+            ],
+        ),
+        build(
+            "Musa Abu Marzouq told Hamas members to wait.",
+            [
+                (
+                    "e1",
+                    "PERSON",
+                    "Musa Abu Marzouq",
+                    ["Musa Abu Marzouq"],
+                    {"affiliation": "e9", "titles": ["member of the political bureau"]},
+                ),
+                HAMAS,
+            ],
+        ),
+    ]
+    for ad in docs:
+        store.write(ad, "test")
+    run_link(store)
+    store.close()
+    return str(path)
+
+
+def test_actors_lists_and_filters(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    r = runner.invoke(app, ["actors", "--db", db, "--json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)
+    person = next(x for x in rows if x["type"] == "PERSON")
+    assert person["docs"] == 2 and person["mentions"] == 3 and person["affiliation_name"] == "Hamas"
+    r = runner.invoke(app, ["actors", "--db", db, "--type", "org"])
+    assert r.exit_code == 0 and "Hamas" in r.stdout and "Marzouk" not in r.stdout
+    assert runner.invoke(app, ["actors", "--db", db, "--type", "robot"]).exit_code == 2
+
+
+def test_actor_why_shows_the_linking_evidence(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    r = runner.invoke(app, ["actor", "Musa Abu Marzouq", "--why", "--db", db])
+    assert r.exit_code == 0, r.output
+    assert "Mousa Abu Marzouk" in r.stdout and "deputy head of Hamas' political bureau" in r.stdout
+    assert "rule=" in r.stdout and "matched" in r.stdout
+    r = runner.invoke(
+        app, ["actor", "moussa abu marzuk", "--json", "--why", "--db", db]
+    )  # a spelling variant
+    prof = json.loads(r.stdout)
+    assert prof["type"] == "PERSON" and len(prof["links"]) == 2
+    assert {a["alias"] for a in prof["aliases"]} >= {"Mousa Abu Marzouk", "Musa Abu Marzouq", "Abu Marzouk"}
+    assert all("rule" in link["evidence"] for link in prof["links"])
+
+
+def test_unknown_actor(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["actor", "Nobody Atall", "--db", _db(tmp_path)])
+    assert r.exit_code == 1 and "NG041" in r.output

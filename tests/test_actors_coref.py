@@ -1,0 +1,104 @@
+"""In-document coreference: short names, kunyas, descriptions, pronouns (rules only)."""
+
+from __future__ import annotations
+
+from .actors_helpers import analyse, by_name, entity_of, mentions_of
+
+
+def test_short_name_joins_full_name() -> None:
+    ad = analyse("Interview\n\nHamas official Basem Naim spoke to reporters. Naim said the port was a trap.")
+    e = entity_of(ad, "Basem Naim")
+    assert e is not None and entity_of(ad, "Naim") is e
+    assert e.titles == ["Hamas official"]
+    assert e.affiliation == entity_of(ad, "Hamas").id  # type: ignore[union-attr]
+
+
+def test_people_sharing_a_surname_stay_apart() -> None:
+    text = (
+        "Talks\n\nThe delegation was led by Yusuf al-Haddad, head of the movement's political bureau. "
+        "The council's spokesman, Samir al-Haddad, disagreed. The two Haddads are not related."
+    )
+    ad = analyse(text)
+    yusuf, samir = by_name(ad, "Yusuf al-Haddad"), by_name(ad, "Samir al-Haddad")
+    assert yusuf is not None and samir is not None and yusuf.id != samir.id
+    assert "spokesman" in " ".join(samir.titles)
+
+
+def test_short_form_goes_to_the_nearest_full_name() -> None:
+    text = (
+        "Talks\n\nYusuf al-Haddad arrived first. Later Samir al-Haddad spoke to the press. "
+        "Al-Haddad said the council wanted unity."
+    )
+    ad = analyse(text)
+    assert entity_of(ad, "Al-Haddad") is by_name(ad, "Samir al-Haddad")
+
+
+def test_kunya_known_as() -> None:
+    text = (
+        "Talks\n\n“We came for a ceasefire,” al-Haddad, who is also known as Abu Karim, told reporters. "
+        "The QNC chairman Rafiq Mansour, known as Abu Kamal, left early. "
+        "Abu Karim was more conciliatory."
+    )
+    ad = analyse(text)
+    karim = entity_of(ad, "Abu Karim")
+    assert (
+        karim is not None and entity_of(ad, "al-Haddad") is karim and entity_of(ad, "Abu Karim", 1) is karim
+    )
+    kamal = entity_of(ad, "Abu Kamal")
+    assert kamal is not None and kamal is entity_of(ad, "Rafiq Mansour") and kamal is not karim
+
+
+def test_variant_spellings_in_one_document() -> None:
+    ad = analyse(
+        "Visit\n\nHamas official Mousa Abu Marzouk met officials. Later Hamas leader Musa Abu Marzouq "
+        "and President Abu Mazen spoke."
+    )
+    marzouk = entity_of(ad, "Mousa Abu Marzouk")
+    assert marzouk is not None and entity_of(ad, "Musa Abu Marzouq") is marzouk
+    assert entity_of(ad, "Abu Mazen") is not marzouk
+
+
+def test_descriptions() -> None:
+    text = (
+        "Interview\n\nSenior Hamas politburo official Basem Naim spoke on Thursday. "
+        "“It helped,” the top Hamas official said. The movement has signed many documents."
+    )
+    ad = analyse(text)
+    naim = by_name(ad, "Basem Naim")
+    desc = [m for m in mentions_of(ad, naim) if m.kind == "description"]
+    assert [m.text for m in desc] == ["the top Hamas official"]
+    movement = [m for m in ad.mentions if m.text == "The movement"]
+    assert movement and movement[0].entity == entity_of(ad, "Hamas").id  # type: ignore[union-attr]
+    assert "top Hamas official" in naim.titles  # type: ignore[union-attr]
+
+
+def test_unclear_description_is_left_unresolved() -> None:
+    ad = analyse("Meeting\n\nThe talks ended. The Russian diplomat said nothing.")
+    assert not [m for m in ad.mentions if m.kind == "description"]
+
+
+def test_pronouns() -> None:
+    text = "Interview\n\nHamas official Basem Naim spoke on Thursday. He said the port was a trap."
+    ad = analyse(text)
+    he = next(m for m in ad.mentions if m.text == "He")
+    assert he.kind == "pronoun" and he.entity == by_name(ad, "Basem Naim").id  # type: ignore[union-attr]
+
+
+def test_ambiguous_pronoun_is_left_unresolved() -> None:
+    text = (
+        "Meeting\n\nHe arrived late. Hamas official Basem Naim met Deputy Foreign Minister Mikhail Bogdanov "
+        "and Foreign Minister Sergey Lavrov, and she left."
+    )
+    ad = analyse(text)
+    assert not [m for m in ad.mentions if m.kind == "pronoun"]
+
+
+def test_organisation_short_form_and_suffix() -> None:
+    text = (
+        "Talks\n\nThe Sabil Movement sent a delegation to the Valdorian Foreign Ministry. "
+        "A Sabil spokesman said the Foreign Ministry was welcoming."
+    )
+    ad = analyse(text)
+    sabil = entity_of(ad, "Sabil Movement")
+    assert sabil is not None and entity_of(ad, "Sabil") is sabil
+    assert entity_of(ad, "Foreign Ministry") is entity_of(ad, "Valdorian Foreign Ministry")

@@ -1,0 +1,172 @@
+"""Actor recognition rules (no statistical model: knowledge base and name/title rules only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.actors.rules import is_heading, is_person_name, org_short_forms, person_short_forms
+from newsgraph.errors import ConfigError
+from newsgraph.pipeline import Resources, default_stage_names
+
+from .actors_helpers import analyse, by_name, entity_of, mentions_of
+
+
+def test_stage_runs_by_default() -> None:
+    assert "actors" in default_stage_names()
+
+
+def test_missing_model_is_a_clear_config_error(tmp_path: Path) -> None:
+    import newsgraph.stages.actors  # noqa: F401  (registers the loaders)
+
+    res = Resources(model=str(tmp_path / "no-model"))
+    with pytest.raises(ConfigError, match="spaCy model not found"):
+        res.get("nlp")
+
+
+def test_title_plus_name() -> None:
+    ad = analyse("Talks\n\nRussian Deputy Foreign Minister Mikhail Bogdanov met the delegation on Monday.")
+    e = by_name(ad, "Mikhail Bogdanov")
+    assert e is not None and e.type == "PERSON"
+    assert e.titles == ["Russian Deputy Foreign Minister"]
+    assert e.affiliation is not None and "RUS" in (e.affiliation + str(by_name(ad, "Russia")))
+    # the demonym only gives affiliation here: no mention of Russia
+    assert not [m for m in ad.mentions if m.text == "Russian"]
+
+
+def test_honorific_and_single_name() -> None:
+    ad = analyse("Sermon\n\nSheikh Ahmad Yassin spoke. Later Mr. Lavrov answered.")
+    assert entity_of(ad, "Ahmad Yassin") is not None
+    e = entity_of(ad, "Lavrov")
+    assert e is not None and e.type == "PERSON"
+
+
+def test_title_with_counterpart_before_name() -> None:
+    ad = analyse("Envoy\n\nRussian Ambassador to Israel Anatoly Viktorov said the talks went well.")
+    e = by_name(ad, "Anatoly Viktorov")
+    assert e is not None and e.type == "PERSON"
+    assert e.affiliation is not None  # Russia (the demonym), not Israel (the counterpart)
+    rus = (
+        next(x for x in ad.entities if x.kb_id == "state:RUS")
+        if any(x.kb_id == "state:RUS" for x in ad.entities)
+        else None
+    )
+    assert e.affiliation in ((rus.id,) if rus else ()) + ("kb:state:RUS",)
+
+
+def test_bracketed_alias_joins_the_name() -> None:
+    ad = analyse("Ramallah\n\nPresident Abu Mazen [Mahmoud Abbas] welcomed the decision.")
+    e = entity_of(ad, "Abu Mazen")
+    assert e is not None and e is entity_of(ad, "Mahmoud Abbas")
+    assert {m.kind for m in mentions_of(ad, e)} == {"name", "alias"}
+
+
+def test_apposition_names_a_person_and_a_title() -> None:
+    ad = analyse(
+        "Report\n\nHesham al-Taweel, a media adviser to the Sabil Movement, said the engineers were held."
+    )
+    e = by_name(ad, "Hesham al-Taweel")
+    assert e is not None and e.type == "PERSON"
+    assert "media adviser to the Sabil Movement" in e.titles
+    org = by_name(ad, "Sabil Movement")
+    assert org is not None and e.affiliation == org.id
+
+
+def test_heading_gets_kb_and_known_names_only() -> None:
+    text = (
+        "Basem Naim Says Russia Is Crucial For Protecting Palestinians Today\n\n"
+        "Hamas official Basem Naim spoke on Thursday. Naim said a lot."
+    )
+    ad = analyse(text)
+    title_end = text.index("\n")
+    in_title = {m.text for m in ad.mentions if m.end <= title_end}
+    assert in_title == {"Basem Naim", "Russia", "Palestinians"}  # not "Crucial", "Protecting", "Today"
+
+
+def test_kb_names_do_not_match_inside_hyphenated_words() -> None:
+    ad = analyse("Conflict\n\nThe Arab-Israeli conflict and the Israeli-Palestinian talks were discussed.")
+    assert not ad.mentions
+
+
+def test_government_body_template() -> None:
+    ad = analyse("Statement\n\nThe Russian Foreign Ministry said on Monday that the talks were useful.")
+    e = entity_of(ad, "Russian Foreign Ministry")
+    assert e is not None and e.kb_id == "org:foreign_ministry:RUS" and e.type == "ORG"
+    assert e.affiliation is not None
+
+
+def test_organisation_rule_and_acronym() -> None:
+    ad = analyse(
+        "Council\n\nThe Qadiri National Council (QNC) met in the capital. Later the QNC said it would wait."
+    )
+    e = entity_of(ad, "Qadiri National Council")
+    assert e is not None and e.type == "ORG"
+    assert entity_of(ad, "QNC") is e and entity_of(ad, "QNC", 1) is e
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    ad = analyse("Title\n\nHamas official Basem Naim met Russian Deputy Foreign Minister Mikhail Bogdanov.")
+    for m in ad.mentions:
+        assert ad.text[m.start : m.end] == m.text
+        assert ad.in_body(m.start, m.end)
+
+
+def test_only_body_text_is_read() -> None:
+    text = (
+        "Talks in Moscow\n\nHamas official Basem Naim met the delegation on Thursday.\n\n"
+        "2 Comments\n\nVladimir Putin is right.\n\nComments are closed."
+    )
+    ad = analyse(text)
+    assert all(ad.in_body(m.start, m.end) for m in ad.mentions)
+    assert by_name(ad, "Vladimir Putin") is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Unity of the Resistance", True),
+        ("GAZA PORT", True),
+        ("Hamas and the International Alliance", True),
+        ("Naim said the talks in Moscow were useful and would continue next week.", False),
+        ("Rejoining PLO", True),
+    ],
+)
+def test_is_heading(text: str, expected: bool) -> None:
+    assert is_heading(text) is expected
+
+
+def test_name_helpers() -> None:
+    assert person_short_forms("Yusuf al-Haddad") == ["al-Haddad", "Al-Haddad", "Haddad"]
+    assert "Abu Marzouq" in person_short_forms("Musa Abu Marzouq")
+    assert org_short_forms("Sabil Movement") == ["Sabil"]
+    assert org_short_forms("Valdorian Assembly") == []
+    assert is_person_name("Mousa Abu Marzouk")
+    assert not is_person_name("Gaza")
+
+
+def test_long_documents_are_read_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.actors import recognize
+
+    monkeypatch.setattr(recognize, "CHUNK", 300)
+    para = "Hamas official Basem Naim met Russian Deputy Foreign Minister Mikhail Bogdanov. " * 4
+    ad = analyse("Title\n\n" + "\n\n".join([para] * 3))
+    naim = [m for m in ad.mentions if m.text == "Basem Naim"]
+    assert len(naim) == 12 and len({m.entity for m in naim}) == 1
+    for m in ad.mentions:
+        assert ad.text[m.start : m.end] == m.text
+
+
+def test_user_kb_adds_people_and_aliases(tmp_path: Path) -> None:
+    kb = tmp_path / "people.yaml"
+    kb.write_text(
+        "- {name: Mahmoud Abbas, type: PERSON, aliases: [Abu Mazen], affiliation: Fatah}\n", encoding="utf-8"
+    )
+    ad = analyse(
+        "Talks\n\nAbu Mazen met the delegation. Mahmoud Abbas then left.",
+        Resources(model="blank", kb_files=[str(kb)]),
+    )
+    e = entity_of(ad, "Abu Mazen")
+    assert e is not None and e.type == "PERSON" and e.kb_id == "user:mahmoud_abbas"
+    assert entity_of(ad, "Mahmoud Abbas") is e
+    assert e.affiliation == "kb:org:fatah"
