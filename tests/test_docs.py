@@ -28,7 +28,7 @@ def test_command_documented(name: str, opts: list[str]) -> None:
     assert re.search(rf"newsgraph {re.escape(name)}\b", README), (
         f"README does not document 'newsgraph {name}'"
     )
-    section = README.split(f"### `newsgraph {name}", 1)
+    section = README.split(f"### `newsgraph {name}`", 1)
     assert len(section) == 2, f"README has no '### `newsgraph {name}' heading"
     body = section[1].split("\n### ", 1)[0]
     for o in opts:
