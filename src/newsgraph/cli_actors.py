@@ -224,6 +224,9 @@ def actor_cmd(
     if not ids:
         _fail(f"[NG041] no actor matches '{name}'")
     prof = actor_profile(store, ids[0], why=why)
+    from .cli_quotes import quote_rows
+
+    prof["quotes"] = quote_rows(store, by=ids[0], limit=10)
     if len(ids) > 1:
         prof["other_matches"] = ids[1:10]
     if as_json:
@@ -248,6 +251,11 @@ def actor_cmd(
             )
     if prof["members"]:
         typer.echo("  members:     " + "; ".join(m["name"] for m in prof["members"][:10]))
+    if prof["quotes"]:
+        typer.echo("  quotes:")
+        for q in prof["quotes"]:
+            text = q["text"] if len(q["text"]) <= 140 else q["text"][:137] + "..."
+            typer.echo(f"    [{q['kind']}] {text}  — {q['doc']} {q['start']}:{q['end']}")
     if why:
         typer.echo("  why linked:")
         for link in prof["links"]:

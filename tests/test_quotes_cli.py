@@ -1,0 +1,32 @@
+"""`newsgraph quotes` and the quotes on `newsgraph actor`, on a hand-built store."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.link import run_link
+from newsgraph.store import Store
+
+from .conftest import analysed_example
+
+runner = CliRunner()
+
+
+def test_quotes_by_speaker_and_on_profile(store: Store) -> None:
+    store.write(analysed_example(), "p")
+    run_link(store)
+    db = store.url.removeprefix("sqlite:///")
+    r = runner.invoke(app, ["quotes", "--db", db, "--by", "Yusuf al-Haddad", "--json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)
+    assert [q["text"] for q in rows] == ["We are ready to talk"]
+    assert rows[0]["speaker"]["name"] == "Yusuf al-Haddad"
+    r = runner.invoke(app, ["quotes", "--db", db, "--by", "Lena Novak", "--json"])
+    assert json.loads(r.stdout) == []
+    r = runner.invoke(app, ["quotes", "--db", db, "--by", "Nobody At All"])
+    assert r.exit_code == 1 and "NG041" in r.stderr
+    r = runner.invoke(app, ["actor", "Yusuf al-Haddad", "--db", db])
+    assert r.exit_code == 0 and "We are ready to talk" in r.stdout
