@@ -111,6 +111,7 @@ def run_ingest(
     as_json: bool,
     kb: list[Path] | None = None,
     address: Optional[str] = None,
+    lexicon: list[Path] | None = None,
 ) -> int:
     """Shared by ``ingest`` and ``demo``: ingest, then the cross-document pass; returns the exit code."""
     from .errors import NewsgraphError
@@ -119,7 +120,7 @@ def run_ingest(
     from .runner import IngestReport, ingest
 
     store = _store(db, create=True)
-    res = Resources(kb_files=[str(p) for p in (kb or [])])
+    res = Resources(kb_files=[str(p) for p in (kb or [])], event_lexicons=[str(p) for p in (lexicon or [])])
     try:
         pipeline = Pipeline.build()
         if engine == "ray":
@@ -186,6 +187,7 @@ def ingest_cmd(
     engine: str = typer.Option("local", "--engine", help="'local' (process pool) or 'ray'."),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (engine ray)."),
     kb: list[Path] = typer.Option([], "--kb", help="Extra actors/aliases (YAML or CSV); repeatable."),
+    lexicon: list[Path] = typer.Option([], "--lexicon", help="Extra event-verb lexicon (YAML); repeatable."),
     link: bool = typer.Option(True, "--link/--no-link", help="Run the cross-document pass afterwards."),
     as_json: bool = JsonOpt,
 ) -> None:
@@ -204,6 +206,7 @@ def ingest_cmd(
             as_json=as_json,
             kb=kb,
             address=address,
+            lexicon=lexicon,
         )
     )
 

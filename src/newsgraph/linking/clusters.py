@@ -1,28 +1,399 @@
-"""Event clustering, v1: events with the same type, the same linked participants and
-the same date (or no date) form one cluster. Blocking by (type, participants) keeps it
-linear in the number of events."""
+"""Event clustering, v2: one cluster per real event, within and across documents, and divergent
+accounts.
+
+Two event reports are the same real event when they have the same type (for CONSULT also the same
+kind: visit, meeting/phone, mediation), the same negation/hypothetical flags, compatible places,
+compatible dates, and overlapping participants: the actors of one side overlap directly and those
+of the other side overlap directly or through their affiliations (a minister and their state),
+both ways round for CONSULT (a meeting has no direction). Dates: two explicit days must be the
+same day; a fallback (document) date may be a day off, a date inherited from the context (no
+date expression of its own) two days; a month or year contains its days. Undated reports join
+only reports of the same story (the same document or its near-duplicates).
+
+Blocking keeps this near-linear: a report is indexed under (type, kind, flags, source actor,
+target actor) for its (expanded) actor pairs and, inside a block, by day, month or year; it is
+compared only with the cluster representatives of the neighbouring date buckets (at most
+:data:`MAX_CANDIDATES` each), never with all reports. Union-find merges.
+
+Divergent accounts (:func:`divergent_accounts`): the quotes of each side of an event (speaker on
+the source or target side, directly or by affiliation) found in the reporting documents after the
+event's report; the cluster is divergent when both sides have accounts and their wording shares
+little (cosine of content-word counts below :data:`DIVERGENCE_THRESHOLD`, each side saying at least
+:data:`MIN_ACCOUNT_WORDS` content words) or a report says the accounts differ ("differed in their
+focus", "two readouts").
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..dates import date_range
 from ..link import LinkContext, link_pass
 from ..store import schema as t
 from ..textutil import short_hash
 
+MAX_CANDIDATES = 30
+#: days two reports may differ when one date is inherited from context ("during the visit they met")
+INHERITED_TOLERANCE = 2
+DIVERGENCE_THRESHOLD = 0.3
+#: content words each side's accounts need before their wording is compared (a quip is no account)
+MIN_ACCOUNT_WORDS = 6
+_DIFFER = re.compile(
+    r"\b(?:differ(?:ed|s|ent|ing)?|divergen\w*|contradict\w*|conflicting|two\s+readouts|"
+    r"two\s+(?:different\s+)?(?:stories|versions|accounts)|on\s+the\s+other\s+hand|by\s+contrast|"
+    r"in\s+contrast|however)\b",
+    re.IGNORECASE,
+)
+_STOP = frozenset(
+    """the and for that with this from have has had were was are been said says will would could their
+there they them which what when where while about also into over than then these those other such
+some more most very only just its his her our your who whom whose after before during against between
+because being both each other should shall might must does did done upon under until within without
+according statement side sides told added stressed noted""".split()
+)
 
-@link_pass("clusters", version=1)
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, a: int) -> int:
+        while self.p[a] != a:
+            self.p[a] = self.p[self.p[a]]
+            a = self.p[a]
+        return a
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def _kind(rec: Mapping[str, Any]) -> str:
+    if rec["type"] != "CONSULT":
+        return ""
+    mode = rec.get("mode") or ""
+    return mode if mode in ("visit", "mediation") else "meeting"
+
+
+def _dates_ok(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    da, db = a.get("date"), b.get("date")
+    if not da or not db:
+        return True
+    ra, rb = date_range(da), date_range(db)
+    if ra is None or rb is None:
+        return False
+    gap = max((rb[0] - ra[1]).days, (ra[0] - rb[1]).days, 0)
+    if a.get("date_fallback") or b.get("date_fallback"):
+        return gap <= 1
+    if not a.get("date_text") or not b.get("date_text"):
+        return gap <= INHERITED_TOLERANCE  # a date inherited from the context is approximate
+    return gap == 0
+
+
+class _Prepared:
+    """A report with global actor sets."""
+
+    __slots__ = ("i", "rec", "src", "tgt", "xsrc", "xtgt", "story", "loc", "flags", "kind")
+
+    def __init__(
+        self,
+        i: int,
+        rec: Mapping[str, Any],
+        amap: Mapping[tuple[str, str], str],
+        aff: Mapping[str, str | None],
+        story: str,
+    ) -> None:
+        doc = rec["doc"]
+        self.i, self.rec, self.story = i, rec, story
+        self.src = frozenset(a for a in (amap.get((doc, x)) for x in rec.get("source") or []) if a)
+        self.tgt = frozenset(a for a in (amap.get((doc, x)) for x in rec.get("target") or []) if a) - self.src
+        self.xsrc = self.src | {aff[a] for a in self.src if aff.get(a)}
+        self.xtgt = self.tgt | {aff[a] for a in self.tgt if aff.get(a)}
+        loc = rec.get("location")
+        self.loc = amap.get((doc, loc)) if loc else None
+        self.flags = (bool(rec.get("negated")), bool(rec.get("hypothetical")))
+        self.kind = _kind(rec)
+
+
+def _sides_ok(a: _Prepared, b: _Prepared, symmetric: bool) -> bool:
+    def one(
+        s1: frozenset[str],
+        t1: frozenset[str],
+        xs1: frozenset[str],
+        xt1: frozenset[str],
+        s2: frozenset[str],
+        t2: frozenset[str],
+        xs2: frozenset[str],
+        xt2: frozenset[str],
+    ) -> bool:
+        return bool((s1 & s2 and xt1 & xt2) or (t1 & t2 and xs1 & xs2))
+
+    fw = one(
+        a.src, a.tgt, frozenset(a.xsrc), frozenset(a.xtgt), b.src, b.tgt, frozenset(b.xsrc), frozenset(b.xtgt)
+    )
+    if fw or not symmetric:
+        return fw
+    return one(
+        a.src, a.tgt, frozenset(a.xsrc), frozenset(a.xtgt), b.tgt, b.src, frozenset(b.xtgt), frozenset(b.xsrc)
+    )
+
+
+def same_event(a: _Prepared, b: _Prepared) -> bool:
+    if a.rec["type"] != b.rec["type"] or a.kind != b.kind or a.flags != b.flags:
+        return False
+    if a.loc and b.loc and a.loc != b.loc:
+        return False
+    if a.story != b.story and (not a.rec.get("date") or not b.rec.get("date")):
+        return False
+    if not _dates_ok(a.rec, b.rec):
+        return False
+    return _sides_ok(a, b, a.rec["type"] == "CONSULT")
+
+
+def _buckets(rec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """(buckets this report is indexed under, buckets it looks in)."""
+    d = rec.get("date") or ""
+    if len(d) == 10:
+        r = date_range(d)
+        if r is None:
+            return [], []
+        near = [
+            (r[0] + dt.timedelta(days=k)).isoformat()
+            for k in range(-INHERITED_TOLERANCE, INHERITED_TOLERANCE + 1)
+        ]
+        return [d, "m" + d[:7], "y" + d[:4]], near + ["M" + d[:7], "Y" + d[:4]]
+    if len(d) == 7:
+        return ["m" + d, "M" + d, "y" + d[:4]], ["m" + d, "Y" + d[:4]]
+    if len(d) == 4:
+        return ["Y" + d, "y" + d], ["y" + d, "Y" + d]
+    return [], []
+
+
+def cluster_records(
+    records: Sequence[Mapping[str, Any]],
+    actor_map: Mapping[tuple[str, str], str],
+    affiliation: Mapping[str, str | None] | None = None,
+    story: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Event id -> cluster id for event records (``id, doc, type, mode, source, target, date,
+    date_precision, date_fallback, negated, hypothetical, location``; local entity ids mapped to
+    global actors by ``actor_map``). ``story`` maps a document to its near-duplicate original."""
+    aff = affiliation or {}
+    st = story or {}
+    preps = [_Prepared(i, r, actor_map, aff, st.get(r["doc"]) or r["doc"]) for i, r in enumerate(records)]
+    uf = _UF(len(preps))
+    index: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for p in sorted(preps, key=lambda p: (p.rec.get("date") or "9999", p.rec["id"])):
+        sym = p.rec["type"] == "CONSULT"
+        keys = set()
+        for a in p.xsrc:
+            for b in p.xtgt:
+                if a != b:
+                    keys.add((a, b) if not sym or a < b else (b, a))
+        own, look = _buckets(p.rec)
+        seen: set[int] = set()
+        base = (p.rec["type"], p.kind, p.flags)
+        for key in keys:
+            block = base + key
+            for bucket in [*look, "doc:" + p.story] if p.rec.get("date") else ["doc:" + p.story]:
+                for j in index.get(block + (bucket,), ()):
+                    r = uf.find(j)
+                    if r in seen or uf.find(p.i) == r:
+                        continue
+                    seen.add(r)
+                    if same_event(p, preps[j]):
+                        uf.union(p.i, j)
+            for bucket in [*own, "doc:" + p.story]:
+                lst = index[block + (bucket,)]
+                root = uf.find(p.i)
+                if not any(uf.find(j) == root for j in lst[-3:]):
+                    lst.append(p.i)
+                    if len(lst) > MAX_CANDIDATES:
+                        del lst[0]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for p in preps:
+        groups[uf.find(p.i)].append(p.i)
+    out: dict[str, str] = {}
+    for members in groups.values():
+        cid = "c_" + short_hash(min(records[i]["id"] for i in members))
+        for i in members:
+            out[records[i]["id"]] = cid
+    return out
+
+
+def cluster_date(members: Sequence[Mapping[str, Any]]) -> str | None:
+    """The date of a cluster: the most common date stated by a date expression, else inherited, else a
+    fallback; the more precise first."""
+    stated = [
+        m["date"] for m in members if m.get("date") and m.get("date_text") and not m.get("date_fallback")
+    ]
+    own = [m["date"] for m in members if m.get("date") and not m.get("date_fallback")]
+    pool = stated or own or [m["date"] for m in members if m.get("date")]
+    if not pool:
+        return None
+    c = Counter(pool)
+    return max(c, key=lambda d: (len(d), c[d], d))
+
+
+# ---- divergent accounts ---------------------------------------------------------------------------
+def _words(text: str) -> Counter[str]:
+    return Counter(w for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if w not in _STOP)
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+
+def divergent_accounts(
+    members: Sequence[Mapping[str, Any]],
+    quotes: Iterable[Mapping[str, Any]],
+    actor_map: Mapping[tuple[str, str], str],
+    affiliation: Mapping[str, str | None],
+    scope_end: Mapping[str, int],
+    texts: Mapping[str, str],
+) -> tuple[bool, list[dict[str, Any]]]:
+    """(divergent, accounts) of one cluster. ``members``: its event records; ``quotes``: quote rows
+    of its documents; ``scope_end``: per event id, where its report's context ends in its document."""
+    side_of: dict[str, str] = {}
+    for m in members:
+        for side in ("source", "target"):
+            for x in m.get(side) or []:
+                a = actor_map.get((m["doc"], x))
+                if a:
+                    side_of.setdefault(a, side)
+    for a, side in list(side_of.items()):  # a minister's state or a leader's movement speaks for that side
+        if affiliation.get(a):
+            side_of.setdefault(affiliation[a] or "", side)
+    starts = defaultdict(list)
+    for m in members:
+        starts[m["doc"]].append((m["start"], scope_end.get(m["id"], m["end"])))
+    accounts: list[dict[str, Any]] = []
+    by_side: dict[str, Counter[str]] = {"source": Counter(), "target": Counter()}
+    cue = False
+    for q in quotes:
+        spans = starts.get(q["doc"])
+        if not spans or not q.get("speaker"):
+            continue
+        if not any(s <= q["start"] < e for s, e in spans):
+            continue
+        spk = actor_map.get((q["doc"], q["speaker"]))
+        if not spk:
+            continue
+        side = side_of.get(spk) or side_of.get(affiliation.get(spk) or "")
+        if side is None:
+            continue
+        accounts.append({"quote": q["id"], "speaker": spk, "side": side})
+        by_side[side] += _words(q["text"])
+    for doc, spans in starts.items():
+        text = texts.get(doc, "")
+        if any(_DIFFER.search(text[s:e]) for s, e in spans):
+            cue = True
+    sides = {a["side"] for a in accounts}
+    if len(sides) < 2:
+        return False, accounts
+    if cue:
+        return True, accounts
+    if min(sum(by_side["source"].values()), sum(by_side["target"].values())) < MIN_ACCOUNT_WORDS:
+        return False, accounts
+    return _cosine(by_side["source"], by_side["target"]) < DIVERGENCE_THRESHOLD, accounts
+
+
+def _scope_ends(
+    texts: Mapping[str, str], evs: Sequence[Mapping[str, Any]], cluster_of: Mapping[str, str]
+) -> dict[str, int]:
+    """Per event: the start of the next report of another CONSULT cluster in its document (or the end)."""
+    out: dict[str, int] = {}
+    by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for e in evs:
+        by_doc[e["doc"]].append(e)
+    for doc, lst in by_doc.items():
+        lst.sort(key=lambda e: e["start"])
+        consult = [e for e in lst if e["type"] == "CONSULT" and not e.get("hypothetical")]
+        for e in lst:
+            nxt = [
+                c["start"]
+                for c in consult
+                if c["start"] > e["start"] and cluster_of.get(c["id"]) != cluster_of.get(e["id"])
+            ]
+            out[e["id"]] = min(nxt) if nxt else len(texts.get(doc, ""))
+    return out
+
+
+@link_pass("clusters", version=2)
 def cluster_events(ctx: LinkContext) -> None:
     amap = ctx.actor_map()
-    blocks: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-    for ev in ctx.store.iter_rows(t.events, order_by=t.events.c.id):
-        parts = frozenset(amap.get((ev["doc"], x)) for x in (ev["source"] or []) + (ev["target"] or []))
-        parts = frozenset(p for p in parts if p)
-        key = (ev["type"], tuple(sorted(parts)) or (ev["id"],), ev["date"] or "")
-        blocks[key].append(ev)
-    for key, evs in sorted(blocks.items(), key=lambda kv: kv[1][0]["id"]):
-        cid = "c_" + short_hash(min(e["id"] for e in evs))
-        ctx.clusters.append({"id": cid, "type": key[0], "date": key[2] or None, "divergent": False,
-                             "n_events": len(evs), "n_documents": len({e["doc"] for e in evs})})
-        ctx.cluster_events.extend({"cluster": cid, "event": e["id"]} for e in evs)
+    aff = {a["id"]: a.get("affiliation") for a in ctx.actors}
+    docs = {
+        r["id"]: r["dup_of"]
+        for r in ctx.store.iter_rows(t.documents, order_by=t.documents.c.id)
+        if r.get("dup_of")
+    }
+    cols = (
+        "id",
+        "doc",
+        "type",
+        "mode",
+        "source",
+        "target",
+        "date",
+        "date_precision",
+        "date_fallback",
+        "date_text",
+        "negated",
+        "hypothetical",
+        "location",
+        "start",
+        "end",
+    )
+    records = [{k: ev[k] for k in cols} for ev in ctx.store.iter_rows(t.events, order_by=t.events.c.id)]
+    cluster_of = cluster_records(records, amap, aff, docs)
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in records:
+        members[cluster_of[r["id"]]].append(r)
+    # divergent accounts: only for clusters whose documents hold quotes with a speaker
+    cand_docs = {r["doc"] for cid, ms in members.items() for r in ms}
+    quotes_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in ctx.store.iter_rows(t.quotes, order_by=t.quotes.c.id):
+        if q["speaker"] and q["doc"] in cand_docs:
+            quotes_by_doc[q["doc"]].append(q)
+    texts: dict[str, str] = {}
+    if quotes_by_doc:
+        for r in ctx.store.iter_rows(t.documents, order_by=t.documents.c.id):
+            if r["id"] in quotes_by_doc:
+                texts[r["id"]] = r["text"]
+    scope = _scope_ends(texts, [r for r in records if r["doc"] in quotes_by_doc], cluster_of)
+    for cid in sorted(members):
+        ms = members[cid]
+        divergent, accounts = False, []
+        qdocs = {m["doc"] for m in ms} & set(quotes_by_doc)
+        if qdocs and any(m["type"] == "CONSULT" for m in ms):
+            qs = [q for d in sorted(qdocs) for q in quotes_by_doc[d]]
+            divergent, accounts = divergent_accounts(ms, qs, amap, aff, scope, texts)
+        ctx.clusters.append(
+            {
+                "id": cid,
+                "type": ms[0]["type"],
+                "date": cluster_date(ms),
+                "divergent": divergent,
+                "n_events": len(ms),
+                "n_documents": len({m["doc"] for m in ms}),
+            }
+        )
+        ctx.cluster_events.extend(
+            {"cluster": cid, "event": m["id"]} for m in sorted(ms, key=lambda m: m["id"])
+        )
+        if divergent:
+            seen: set[str] = set()
+            for a in accounts:
+                if a["quote"] not in seen:
+                    seen.add(a["quote"])
+                    ctx.accounts.append({"cluster": cid, "quote": a["quote"], "speaker": a["speaker"]})

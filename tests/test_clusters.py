@@ -1,0 +1,193 @@
+"""Event clustering v2 and divergent accounts: pure functions on hand-built records, and the link
+pass on a store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.link import run_link
+from newsgraph.linking.clusters import cluster_date, cluster_records, divergent_accounts
+from newsgraph.models import AnalyzedDoc, Entity, Event, Mention, Quote, Span
+from newsgraph.store import Store
+
+from .conftest import analysed_example, make_doc
+
+AMAP = {
+    (d, x): x.upper()
+    for d in ("d1", "d2", "d3")
+    for x in ("sabil", "haddad", "vessin", "dubrovin", "val", "kesh", "lisitsyn", "cast", "kazan")
+}
+AFF = {"HADDAD": "SABIL", "VESSIN": "VAL", "DUBROVIN": "VAL", "LISITSYN": "VAL"}
+
+
+def rec(
+    eid: str,
+    doc: str,
+    src: list[str],
+    tgt: list[str],
+    date: str | None,
+    typ: str = "CONSULT",
+    mode: str = "meeting",
+    **kw: Any,
+) -> dict[str, Any]:
+    base = {
+        "id": eid,
+        "doc": doc,
+        "type": typ,
+        "mode": mode,
+        "source": src,
+        "target": tgt,
+        "date": date,
+        "date_precision": {4: "year", 7: "month", 10: "day"}.get(len(date or ""), None),
+        "date_fallback": False,
+        "date_text": "on Friday" if date else None,
+        "negated": False,
+        "hypothetical": False,
+        "location": None,
+        "start": 0,
+        "end": 10,
+    }
+    base.update(kw)
+    return base
+
+
+def test_same_meeting_across_documents_is_one_cluster() -> None:
+    recs = [
+        rec("e1", "d1", ["sabil", "haddad"], ["vessin"], "2025-03-07"),
+        rec("e2", "d2", ["sabil"], ["dubrovin"], "2025-03-07"),  # same side via affiliation
+        rec("e3", "d3", ["vessin"], ["haddad"], "2025-03-07"),  # reversed: a meeting has no direction
+        rec("e4", "d2", ["sabil"], ["lisitsyn"], "2025-03-08"),  # the next day's meeting
+        rec("e5", "d1", ["sabil"], ["val"], "2025-03-06", mode="visit"),
+    ]  # the visit is another event
+    cl = cluster_records(recs, AMAP, AFF)
+    assert cl["e1"] == cl["e2"] == cl["e3"]
+    assert len({cl["e1"], cl["e4"], cl["e5"]}) == 3
+
+
+def test_dates_flags_and_places_keep_events_apart() -> None:
+    recs = [
+        rec("a", "d1", ["sabil"], ["kesh"], "2025-03-07", typ="ACCUSE", mode=None),
+        rec("b", "d2", ["sabil"], ["kesh"], "2025-03-09", typ="ACCUSE", mode=None),
+        rec("c", "d2", ["sabil"], ["kesh"], "2025-03-07", typ="ACCUSE", mode=None, negated=True),
+        rec("d", "d1", ["sabil"], ["val"], "2025-03-06", mode="visit", location="cast"),
+        rec("e", "d2", ["sabil"], ["val"], "2025-03-06", mode="visit", location="kazan"),
+        rec("f", "d3", ["sabil"], ["kesh"], "2025-03", typ="ACCUSE", mode=None),
+    ]
+    cl = cluster_records(recs, AMAP, AFF)
+    assert len({cl["a"], cl["b"], cl["c"]}) == 3
+    assert cl["d"] != cl["e"]
+    assert cl["f"] in (cl["a"], cl["b"])  # a month contains its days
+
+
+def test_undated_reports_join_only_their_own_story() -> None:
+    recs = [
+        rec("a", "d1", ["sabil"], ["vessin"], None),
+        rec("b", "d1", ["haddad"], ["vessin"], "2025-03-07"),
+        rec("c", "d2", ["sabil"], ["vessin"], None),
+    ]
+    cl = cluster_records(recs, AMAP, AFF)
+    assert cl["a"] == cl["b"] and cl["c"] != cl["a"]
+    assert cluster_records(recs, AMAP, AFF, story={"d2": "d1"})["c"] == cl["a"]  # a near-duplicate article
+
+
+def test_inherited_dates_are_approximate_fallbacks_less() -> None:
+    recs = [
+        rec("a", "d1", ["sabil"], ["vessin"], "2025-03-07"),
+        rec("b", "d2", ["sabil"], ["vessin"], "2025-03-09", date_text=None),
+        rec("c", "d3", ["sabil"], ["vessin"], "2025-03-09", date_fallback=True),
+    ]
+    cl = cluster_records(recs, AMAP, AFF)
+    assert cl["a"] == cl["b"] != cl["c"]
+    assert cluster_date(recs) == "2025-03-07"
+
+
+def test_divergent_accounts_side_by_side() -> None:
+    members = [rec("a", "d1", ["sabil", "haddad"], ["vessin"], "2025-03-07", start=0, end=50)]
+    quotes = [
+        {
+            "id": "q1",
+            "doc": "d1",
+            "start": 60,
+            "end": 120,
+            "speaker": "vessin",
+            "text": "The talks covered trade corridors, reconstruction and economic ties.",
+        },
+        {
+            "id": "q2",
+            "doc": "d1",
+            "start": 130,
+            "end": 190,
+            "speaker": "haddad",
+            "text": "We demanded a ceasefire and a prisoner exchange; the bombing must stop.",
+        },
+        {"id": "q3", "doc": "d1", "start": 200, "end": 260, "speaker": "kesh", "text": "Terrorists."},
+    ]
+    div, acc = divergent_accounts(members, quotes, AMAP, AFF, {"a": 300}, {"d1": "x" * 300})
+    assert div
+    assert {(a["quote"], a["speaker"], a["side"]) for a in acc} == {
+        ("q1", "VESSIN", "target"),
+        ("q2", "HADDAD", "source"),
+    }
+    same = [dict(q, text="The talks covered trade corridors and economic ties.") for q in quotes[:2]]
+    assert divergent_accounts(members, same, AMAP, AFF, {"a": 300}, {"d1": "x" * 300})[0] is False
+
+
+def _report(text: str, meeting: str, accounts: list[tuple[str, str]], published: str) -> AnalyzedDoc:
+    ad = AnalyzedDoc(doc=make_doc(text, published=published))
+    ad.body_spans = [Span(0, len(text))]
+    ad.entities = [
+        Entity("e1", "PERSON", "Anatoly Vessin", affiliation="e3"),
+        Entity("e2", "ORG", "Sabil Movement"),
+        Entity("e3", "STATE", "Valdoria", kb_id="state:VAL"),
+    ]
+    for surf, eid in (("Anatoly Vessin", "e1"), ("Sabil Movement", "e2"), ("Valdoria", "e3")):
+        i = text.find(surf)
+        if i >= 0:
+            ad.mentions.append(Mention(i, i + len(surf), surf, eid))
+    s = text.index(meeting)
+    ad.events = [
+        Event(
+            f"{ad.doc.id}:ev1",
+            "CONSULT",
+            s,
+            s + len(meeting),
+            meeting,
+            source=["e2"],
+            target=["e1"],
+            mode="meeting",
+            cameo="04",
+            date="2025-03-07",
+            date_precision="day",
+            date_text="on Friday",
+        )
+    ]
+    for k, (q, spk) in enumerate(accounts):
+        i = text.index(q)
+        ad.quotes.append(Quote(f"{ad.doc.id}:q{k}", "direct", i, i + len(q), q, speaker=spk))
+    return ad
+
+
+def test_link_pass_stores_clusters_and_accounts(store: Store) -> None:
+    a = _report(
+        "Talks\n\nAnatoly Vessin met the Sabil Movement on Friday. Valdoria said: “We discussed trade "
+        "corridors, roads, markets and reconstruction.”",
+        "Anatoly Vessin met the Sabil Movement on Friday.",
+        [("We discussed trade corridors, roads, markets and reconstruction.", "e3")],
+        "2025-03-07",
+    )
+    b = _report(
+        "Ceasefire\n\nThe Sabil Movement met Anatoly Vessin on Friday. The Sabil Movement said: “We "
+        "pressed for an immediate ceasefire, a prisoner exchange and withdrawal.”",
+        "The Sabil Movement met Anatoly Vessin on Friday.",
+        [("We pressed for an immediate ceasefire, a prisoner exchange and withdrawal.", "e2")],
+        "2025-03-08",
+    )
+    c = analysed_example()
+    for ad in (a, b, c):
+        store.write(ad, "test")
+    ctx = run_link(store)
+    sizes = sorted(cl["n_events"] for cl in ctx.clusters)
+    assert sizes == [1, 2]
+    big = next(cl for cl in ctx.clusters if cl["n_events"] == 2)
+    assert big["divergent"] and big["date"] == "2025-03-07" and big["n_documents"] == 2
+    assert {r["cluster"] for r in ctx.accounts} == {big["id"]} and len(ctx.accounts) == 2
