@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
+from .engines.shards import iter_documents  # newsgraph.ingest's reader plus Parquet input
 from .errors import ConfigError, InputError, NewsgraphError
-from .ingest import iter_documents
 from .models import AnalyzedDoc, Document
 from .pipeline import Pipeline, Resources
 from .store import Store
@@ -63,8 +63,14 @@ def _init_worker(stage_names: list[str], settings: dict[str, object]) -> None:
     _W["res"] = Resources(**settings)
 
 
-def _work(doc: Document) -> AnalyzedDoc | InputError:
-    return process_document(doc, _W["pipeline"], _W["res"])  # type: ignore[arg-type]
+def _work(doc: Document) -> AnalyzedDoc | tuple[str, str, str | None]:
+    r = process_document(doc, _W["pipeline"], _W["res"])  # type: ignore[arg-type]
+    # exceptions with extra constructor arguments do not unpickle: send an error as a tuple
+    return (r.source, r.message, r.code) if isinstance(r, InputError) else r
+
+
+def _result(r: AnalyzedDoc | tuple[str, str, str | None]) -> AnalyzedDoc | InputError:
+    return InputError(r[0], r[1], code=r[2]) if isinstance(r, tuple) else r
 
 
 def _pooled(items: Iterable[Document | InputError], pipeline: Pipeline, res: Resources,
@@ -79,7 +85,8 @@ def _pooled(items: Iterable[Document | InputError], pipeline: Pipeline, res: Res
         it = iter(items)
         exhausted = False
         while not exhausted or pending or ready:
-            while not exhausted and len(pending) < window:
+            # ``ready`` counts too: results held behind a slow document must not pile up
+            while not exhausted and len(pending) < window and len(ready) < 4 * window:
                 try:
                     item = next(it)
                 except StopIteration:
@@ -96,7 +103,7 @@ def _pooled(items: Iterable[Document | InputError], pipeline: Pipeline, res: Res
             if pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for f in done:
-                    ready[pending.pop(f)] = f.result()
+                    ready[pending.pop(f)] = _result(f.result())
             while next_out in ready:
                 yield ready.pop(next_out)
                 next_out += 1
