@@ -260,9 +260,14 @@ def demo_cmd(
         typer.echo(f"""
 Try next:
   newsgraph stats --db {db}
-  newsgraph show --db {db} 01 --excluded
+  newsgraph show --db {db} 02_sabil_ceasefire_account.txt --excluded
+  newsgraph actor --db {db} "Youssef Haddad" --why
+  newsgraph events --db {db} --type CONSULT
+  newsgraph divergent --db {db}
+  newsgraph quotes --db {db} --by "Anatoly Vessin"
   newsgraph export --db {db} --format json -o export.json
-  newsgraph search --db {db} ceasefire""")
+  newsgraph serve --db {db}   (then open http://127.0.0.1:8000/)
+""")
     raise typer.Exit(code)
 
 
