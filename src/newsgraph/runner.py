@@ -34,6 +34,18 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.failed
 
+    def count(self, status: str, ad: AnalyzedDoc) -> None:
+        """Account for one ``Store.write`` result."""
+        if status == "exists":
+            self.exists += 1
+            return
+        self.words += ad.doc.n_words
+        self.duplicates += bool(ad.extras.get("dup_of"))
+        if status == "added":
+            self.added += 1
+        else:
+            self.replaced += 1
+
     def as_dict(self) -> dict[str, object]:
         return {"added": self.added, "already_stored": self.exists, "replaced": self.replaced,
                 "near_duplicates": self.duplicates, "failed": len(self.failed), "errors": self.failed,
@@ -140,15 +152,7 @@ def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = No
                 on_item("failed", str(r))
             continue
         status = store.write(r, sig, replace=replace)
-        if status == "exists":
-            report.exists += 1
-        else:
-            report.words += r.doc.n_words
-            report.duplicates += bool(r.extras.get("dup_of"))
-            if status == "added":
-                report.added += 1
-            else:
-                report.replaced += 1
+        report.count(status, r)
         if on_item:
             on_item(status, r.doc.file_name or r.doc.id)
     report.seconds = time.perf_counter() - t0

@@ -499,15 +499,7 @@ def ingest_ray(
                     tw = time.perf_counter()
                     status = store.write(ad, sig, replace=replace)
                     report.write_seconds += time.perf_counter() - tw
-                    if status == "exists":
-                        report.exists += 1
-                    else:
-                        report.words += ad.doc.n_words
-                        report.duplicates += bool(ad.extras.get("dup_of"))
-                        if status == "added":
-                            report.added += 1
-                        else:
-                            report.replaced += 1
+                    report.count(status, ad)
                     row["label"] = ad.doc.file_name or ad.doc.id
                 if on_item and status != "end":
                     on_item(status, row["label"])
