@@ -7,7 +7,7 @@ How a run goes:
    groups, grouped into shards of about 256 KB (smaller when that would give fewer than
    four shards per worker). Only the plan travels to the workers; they read the files
    themselves, so input paths must be visible to every node (on one machine they are).
-2. ``ray.data.from_items(shards).map_batches(_ShardWorker, concurrency=workers)`` runs a
+2. ``ray.data.from_items(shards).map_batches(_ShardWorker, compute=ActorPoolStrategy(size=workers))`` runs a
    fixed pool of ``workers`` actors. Each actor builds the pipeline and its
    :class:`~newsgraph.pipeline.Resources` once (models load lazily, once per worker), reads
    its shard with the same readers as the local engine, skips documents whose id is
@@ -33,6 +33,7 @@ import logging
 import os
 import pickle
 import resource
+import shutil
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
@@ -96,7 +97,9 @@ def _import_ray() -> Any:
 
 @contextmanager
 def _patched_env(values: dict[str, str]) -> Iterator[None]:
-    saved = {k: os.environ.get(k) for k in values}
+    """Set ``values`` for the block; afterwards restore them and what ``ray.init`` sets for
+    itself (``RAY_AUTH_MODE``), so later subprocesses see the environment they saw before."""
+    saved = {k: os.environ.get(k) for k in (*values, "RAY_AUTH_MODE")}
     os.environ.update(values)
     try:
         yield
@@ -135,12 +138,13 @@ def ray_session(workers: int = 1, address: str | None = None) -> Iterator[str]:
             except Exception as e:
                 raise ConfigError(
                     f"cannot connect to the Ray cluster at {address}: "
-                    f"{str(e).splitlines()[0] if str(e) else type(e).__name__}"
+                    f"{str(e).splitlines()[0] if str(e) else type(e).__name__} (a cluster with token "
+                    "authentication needs its token in RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH)"
                 ) from e
-        try:
-            yield "cluster"
-        finally:
-            ray.shutdown()
+            try:
+                yield "cluster"
+            finally:
+                ray.shutdown()
         return
     with _patched_env(LOCAL_RAY_ENV):
         from ray._private import ray_constants
@@ -148,19 +152,38 @@ def ray_session(workers: int = 1, address: str | None = None) -> Iterator[str]:
         saved_cluster = ray_constants.ENABLE_RAY_CLUSTER
         ray_constants.ENABLE_RAY_CLUSTER = False  # read at import time; ray may be imported already
         try:
-            ray.init(
-                num_cpus=workers,
-                num_gpus=0,
-                include_dashboard=False,
-                object_store_memory=max(LOCAL_OBJECT_STORE_BYTES, 128 * 1024 * 1024 * workers),
-                **quiet,
-            )
+            try:
+                ray.init(
+                    address="local",  # always a new private instance, whatever RAY_ADDRESS says
+                    num_cpus=workers,
+                    num_gpus=0,
+                    include_dashboard=False,
+                    object_store_memory=max(LOCAL_OBJECT_STORE_BYTES, 128 * 1024 * 1024 * workers),
+                    **quiet,
+                )
+            except Exception as e:
+                raise ConfigError(
+                    f"cannot start a local Ray: {str(e).splitlines()[0] if str(e) else e!r}"
+                ) from e
+            session_dir = _session_dir(ray)
+            ok = False
             try:
                 yield "local"
+                ok = True
             finally:
                 ray.shutdown()
+                if ok and session_dir:  # keep the logs of a failed run, drop those of a good one
+                    shutil.rmtree(session_dir, ignore_errors=True)
         finally:
             ray_constants.ENABLE_RAY_CLUSTER = saved_cluster
+
+
+def _session_dir(ray: Any) -> str | None:
+    try:
+        node = ray._private.worker._global_node
+        return str(node.get_session_dir_path()) if node is not None else None
+    except Exception:  # a private API; losing it only keeps the logs
+        return None
 
 
 @contextmanager
@@ -175,29 +198,34 @@ def local_ray(workers: int = 1) -> Iterator[None]:
 
 @contextmanager
 def _data_context(ray: Any) -> Iterator[None]:
-    """Ordered, quiet Ray Data execution for the block (the previous settings come back after)."""
+    """Ordered, quiet, lean Ray Data execution for the block (previous settings come back after).
+
+    Besides keeping input order, it turns off what costs CPU and does not help here: progress
+    bars, stats logs and per-task memory polling (our workers report their own peak RSS).
+    """
     from ray.data import DataContext
 
     ctx = DataContext.get_current()
-    saved = {
-        "preserve_order": ctx.execution_options.preserve_order,
-        "enable_progress_bars": ctx.enable_progress_bars,
-        "print_on_execution_start": getattr(ctx, "print_on_execution_start", None),
-    }
+    opts = ctx.execution_options
+    wanted: list[tuple[Any, str, Any]] = [
+        (opts, "preserve_order", True),
+        (ctx, "enable_progress_bars", False),
+        (ctx, "print_on_execution_start", False),
+        (ctx, "enable_auto_log_stats", False),
+        (ctx, "memory_usage_poll_interval_s", None),
+    ]
+    saved = [(obj, name, getattr(obj, name)) for obj, name, _ in wanted if hasattr(obj, name)]
     data_log = logging.getLogger("ray.data")
     saved_level = data_log.level
-    ctx.execution_options.preserve_order = True
-    ctx.enable_progress_bars = False
-    if saved["print_on_execution_start"] is not None:
-        ctx.print_on_execution_start = False
+    for obj, name, value in wanted:
+        if hasattr(obj, name):
+            setattr(obj, name, value)
     data_log.setLevel(logging.ERROR)  # no execution banners or "progress bars disabled" notes
     try:
         yield
     finally:
-        ctx.execution_options.preserve_order = saved["preserve_order"]
-        ctx.enable_progress_bars = saved["enable_progress_bars"]
-        if saved["print_on_execution_start"] is not None:
-            ctx.print_on_execution_start = saved["print_on_execution_start"]
+        for obj, name, value in saved:
+            setattr(obj, name, value)
         data_log.setLevel(saved_level)
 
 
@@ -205,25 +233,31 @@ def _data_context(ray: Any) -> Iterator[None]:
 
 
 def stored_ids(store: Store) -> Any:
-    """Ids of the stored documents as a sorted ``uint64`` array (ids are 16 hex digits), or a
-    frozenset of strings when some id is not of that form."""
+    """Ids of the stored documents as a sorted ``uint64`` array (ids are 16 hex digits: 8 bytes
+    per stored document), or a frozenset of strings when some id is not of that form."""
     import numpy as np
 
-    ids: list[str] = []
+    def as_ints(chunk: list[str]) -> Any:
+        if not all(len(i) == 16 for i in chunk):
+            raise ValueError("not a 16-hex-digit id")
+        return np.fromiter((int(i, 16) for i in chunk), dtype=np.uint64, count=len(chunk))
+
+    parts: list[Any] = []
     with store.engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=10_000).execute(
+        result = conn.execution_options(stream_results=True, yield_per=50_000).execute(
             t.documents.select().with_only_columns(t.documents.c.id)
         )
-        for (i,) in result:
-            ids.append(i)
-    try:
-        if all(len(i) == 16 for i in ids):
-            arr = np.fromiter((int(i, 16) for i in ids), dtype=np.uint64, count=len(ids))
-            arr.sort()
-            return arr
-    except ValueError:
-        pass
-    return frozenset(ids)
+        try:
+            for chunk in result.partitions():
+                parts.append(as_ints([r[0] for r in chunk]))
+        except ValueError:  # ids of another form: keep them as strings
+            result.close()
+            return frozenset(
+                r[0] for r in conn.execute(t.documents.select().with_only_columns(t.documents.c.id))
+            )
+    arr = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+    arr.sort()
+    return arr
 
 
 class KnownIds:
