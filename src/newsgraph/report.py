@@ -55,11 +55,13 @@ def stats_text(store: Store) -> str:
 
     return "\n".join(
         [
-            f"documents   {s['documents']:>7}  ({s['words']:,} words; {s['near_duplicates']} near-duplicates; "
+            f"documents   {s['documents']:>7}  ({s['words']:,} words; "
+            f"{s['near_duplicates']} near-duplicates; "
             f"{s['dates_inferred']} dates inferred; {s['undated']} undated)",
             f"boilerplate {sum(s['excluded_spans'].values()):>7}  ({fmt(s['excluded_spans'])})",
             f"actors      {s['actors']:>7}  ({fmt(s['actors_by_type'])}); {s['mentions']} mentions",
-            f"events      {s['events']:>7}  clusters from {s['event_reports']} reports ({fmt(s['events_by_type'])}); "
+            f"events      {s['events']:>7}  clusters from {s['event_reports']} reports "
+            f"({fmt(s['events_by_type'])}); "
             f"{s['divergent_clusters']} divergent",
             f"quotes      {s['quotes']:>7}  ({fmt(s['quotes_by_kind'])})",
         ]

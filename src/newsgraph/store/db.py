@@ -384,8 +384,10 @@ class Store:
             else:
                 rows = conn.execute(
                     text(
-                        "SELECT id AS doc, title, ts_headline('english', text, plainto_tsquery('english', :q)) "
-                        "AS snippet FROM documents WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
+                        "SELECT id AS doc, title, "
+                        "ts_headline('english', text, plainto_tsquery('english', :q)) AS snippet "
+                        "FROM documents WHERE "
+                        "to_tsvector('english', coalesce(title, '') || ' ' || text) "
                         "@@ plainto_tsquery('english', :q) LIMIT :n"
                     ),
                     {"q": q, "n": limit},
