@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from .store import Store
 from .store import schema as t
+from .store.derived import rebuild_actor_stats, rebuild_event_actors
 
 LinkFn = Callable[["LinkContext"], None]
 _PASSES: dict[str, tuple[int, LinkFn]] = {}
@@ -48,6 +49,8 @@ class LinkContext:
     clusters: list[dict[str, Any]] = field(default_factory=list)
     cluster_events: list[dict[str, Any]] = field(default_factory=list)
     accounts: list[dict[str, Any]] = field(default_factory=list)
+    #: rows of ``event_actors``; None: derived from the stored tables after the passes
+    event_actors: list[dict[str, Any]] | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
     def actor_map(self) -> dict[tuple[str, str], str]:
@@ -86,6 +89,15 @@ def _replace(conn: Connection, ctx: LinkContext) -> None:
     for table, rows in ((t.actors, ctx.actors), (t.actor_aliases, ctx.aliases), (t.actor_links, ctx.links),
                         (t.roles, ctx.roles), (t.clusters, ctx.clusters),
                         (t.cluster_events, ctx.cluster_events), (t.cluster_accounts, ctx.accounts)):
-        for i in range(0, len(rows), 5000):
-            if rows[i:i + 5000]:
-                conn.execute(insert(table), rows[i:i + 5000])
+        _insert(conn, table, rows)
+    if ctx.event_actors is None:
+        rebuild_event_actors(conn)
+    else:
+        _insert(conn, t.event_actors, ctx.event_actors)
+    rebuild_actor_stats(conn)
+
+
+def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    for i in range(0, len(rows), 5000):
+        if rows[i:i + 5000]:
+            conn.execute(insert(table), rows[i:i + 5000])

@@ -35,6 +35,7 @@ from typing import Any
 from ..dates import date_range
 from ..link import LinkContext, link_pass
 from ..store import schema as t
+from ..store.derived import event_actor_rows
 from ..textutil import short_hash
 
 MAX_CANDIDATES = 30
@@ -356,6 +357,7 @@ def cluster_events(ctx: LinkContext) -> None:
     )
     records = [{k: ev[k] for k in cols} for ev in ctx.store.iter_rows(t.events, order_by=t.events.c.id)]
     cluster_of = cluster_records(records, amap, aff, docs)
+    ctx.event_actors = event_actor_rows(records, amap, cluster_of)
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in records:
         members[cluster_of[r["id"]]].append(r)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import String, Text, and_, cast, func, literal, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..errors import BadRequest, NotFound, err
@@ -23,6 +23,7 @@ Row = dict[str, Any]
 Page = dict[str, Any]
 
 A, L, E, Q, D, C, CE = t.actors, t.actor_links, t.events, t.quotes, t.documents, t.clusters, t.cluster_events
+EA = t.event_actors
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -110,19 +111,6 @@ def _paged(
     return rows[:limit], nxt
 
 
-def _listed(store: Store, json_col: Any, value: Any) -> Any:
-    """True when the JSON list of local entity ids in ``json_col`` holds ``value``.
-
-    Local ids are plain tokens (``e3``), so their JSON form is the id in double quotes and a
-    substring test on the stored JSON text is exact; it is several times faster than
-    expanding the list with ``json_each``.
-    """
-    needle = literal('"', String) + value + literal('"', String)
-    if store.dialect == "sqlite":
-        return func.instr(cast(json_col, Text), needle) > 0
-    return func.strpos(cast(json_col, Text), needle) > 0
-
-
 def not_found(code: str, **kw: Any) -> NotFound:
     message, code = err(code, **kw)
     return NotFound(message, code=code)
@@ -188,53 +176,54 @@ def _ref(conn: Connection, actor_id: str | None) -> Row | None:
     return {"id": r.id, "name": r.name, "type": r.type}
 
 
-def _actor_event_ids(store: Store, actor_id: str) -> Any:
+def _actor_event_ids(actor_id: str) -> Any:
     """Subquery of the ids of events with ``actor_id`` among their sources or targets."""
-    e2 = E.alias("e2")
-    return (
-        select(e2.c.id)
-        .select_from(L.join(e2, e2.c.doc == L.c.doc))
-        .where(
-            L.c.actor == actor_id,
-            or_(_listed(store, e2.c.source, L.c.entity), _listed(store, e2.c.target, L.c.entity)),
-        )
-    )
+    return select(EA.c.event).where(EA.c.actor == actor_id)
 
 
-def _actor_cluster_ids(store: Store, actor_id: str) -> Any:
+def _actor_cluster_ids(actor_id: str) -> Any:
     """Subquery of the ids of clusters with a report involving ``actor_id``."""
-    return select(CE.c.cluster).where(CE.c.event.in_(_actor_event_ids(store, actor_id)))
+    return select(EA.c.cluster).where(EA.c.actor == actor_id, EA.c.cluster.is_not(None))
 
 
 def _pair_counts(
-    store: Store,
     conn: Connection,
-    where: list[Any],
     *,
+    types: Sequence[str] = (),
+    date_from: str | None = None,
+    date_to: str | None = None,
+    include_negated: bool = True,
     group_type: bool = True,
     source: str | None = None,
     target: str | None = None,
 ) -> list[Any]:
     """(source actor ``a``, target actor ``b``[, ``type``]) -> ``n`` distinct real events (clusters) and
-    ``reports``, over the events matching ``where``; ``source``/``target`` fix either side."""
-    ls, lt = L.alias("ls"), L.alias("lt")
-    real = func.coalesce(CE.c.cluster, E.c.id)
-    cols = [ls.c.actor.label("a"), lt.c.actor.label("b")] + ([E.c.type] if group_type else [])
+    ``reports``, over the event reports matching the filters; ``source``/``target`` fix either side.
+    Reads only ``event_actors`` (one row per report, actor and side)."""
+    s, g = EA.alias("s"), EA.alias("g")
+    # the event's own columns are the same on every row of the event: read them from the side
+    # that is looked up by actor, whose index covers them
+    ev = g if target and not source else s
+    real = func.coalesce(ev.c.cluster, ev.c.event)
+    cols = [s.c.actor.label("a"), g.c.actor.label("b")] + ([ev.c.type.label("type")] if group_type else [])
+    where: list[Any] = [s.c.role == "source", s.c.actor != g.c.actor]
+    where += _date_range(ev.c.date, date_from, date_to)
+    if types:
+        where.append(ev.c.type.in_(list(types)))
+    if not include_negated:
+        where.append(ev.c.negated.is_not(True))
     if source:
-        where = [*where, ls.c.actor == source]
+        where.append(s.c.actor == source)
     if target:
-        where = [*where, lt.c.actor == target]
+        where.append(g.c.actor == target)
     stmt = (
         select(
             *cols,
             func.count(func.distinct(real)).label("n"),
-            func.count(func.distinct(E.c.id)).label("reports"),
+            func.count(func.distinct(ev.c.event)).label("reports"),
         )
-        .select_from(E)
-        .join(ls, and_(ls.c.doc == E.c.doc, _listed(store, E.c.source, ls.c.entity)))
-        .join(lt, and_(lt.c.doc == E.c.doc, _listed(store, E.c.target, lt.c.entity)))
-        .outerjoin(CE, CE.c.event == E.c.id)
-        .where(ls.c.actor != lt.c.actor, *where)
+        .select_from(s.join(g, and_(g.c.event == s.c.event, g.c.role == "target")))
+        .where(*where)
         .group_by(*cols)
     )
     return list(conn.execute(stmt))

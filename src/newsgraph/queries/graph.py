@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import func, select
 
@@ -36,10 +35,9 @@ def relations(store: Store, a: str, b: str | None = None, *, limit: int = 200) -
             if ref and conn.execute(select(A.c.id).where(A.c.id == ref)).first() is None:
                 raise not_found("NG041", ref=ref)
         if b:
-            counts = _pair_counts(store, conn, [], source=a, target=b)
-            counts += _pair_counts(store, conn, [], source=b, target=a)
+            counts = _pair_counts(conn, source=a, target=b) + _pair_counts(conn, source=b, target=a)
         else:
-            counts = _pair_counts(store, conn, [], source=a) + _pair_counts(store, conn, [], target=a)
+            counts = _pair_counts(conn, source=a) + _pair_counts(conn, target=a)
         out: Row = {"a": _ref(conn, a), "b": _ref(conn, b) if b else None}
         if not b:
             partners: dict[str, Row] = {}
@@ -56,7 +54,7 @@ def relations(store: Store, a: str, b: str | None = None, *, limit: int = 200) -
             {"source": p.a, "target": p.b, "type": p.type, "events": p.n, "reports": p.reports}
             for p in sorted(counts, key=lambda p: (p.a, p.b, p.type))
         ]
-    ids_a, ids_b = _actor_event_ids(store, a), _actor_event_ids(store, b)
+    ids_a, ids_b = _actor_event_ids(a), _actor_event_ids(b)
     with store.engine.connect() as conn:
         rows = list(
             conn.execute(
@@ -82,13 +80,10 @@ def network(
     max_nodes: int | None = 150,
 ) -> Row:
     """The actor network: nodes are actors, directed edges count real events (clusters) by type."""
-    where: list[Any] = _date_range(E.c.date, date_from, date_to)
-    if types := _types(type):
-        where.append(E.c.type.in_(types))
-    if not include_negated:
-        where.append(E.c.negated.is_not(True))
     with store.engine.connect() as conn:
-        counts = _pair_counts(store, conn, where)
+        counts = _pair_counts(
+            conn, types=_types(type), date_from=date_from, date_to=date_to, include_negated=include_negated
+        )
         edges: dict[tuple[str, str], Row] = {}
         degree: Counter[str] = Counter()
         for p in counts:
@@ -161,7 +156,7 @@ def timeline(
     if types := _types(type):
         stmt = stmt.where(C.c.type.in_(types))
     if actor:
-        stmt = stmt.where(C.c.id.in_(_actor_cluster_ids(store, actor)))
+        stmt = stmt.where(C.c.id.in_(_actor_cluster_ids(actor)))
     hist: dict[str, dict[str, int]] = defaultdict(dict)
     with store.engine.connect() as conn:
         for m, ty, n in conn.execute(stmt.group_by(month, C.c.type).order_by(month)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 
 from ..errors import BadRequest, NotFound
 from ..store import Store
@@ -13,6 +13,7 @@ from ..store import schema as t
 from .base import (
     CE,
     DEFAULT_LIMIT,
+    EA,
     A,
     C,
     D,
@@ -26,7 +27,6 @@ from .base import (
     _date_range,
     _event_items,
     _group_accounts,
-    _listed,
     _paged,
     _quote_items,
     _quote_rows,
@@ -157,9 +157,6 @@ def _actor(store: Store, actor_id: str, n_items: int) -> Row:
                 .limit(200)
             )
         ]
-        n_docs = conn.execute(
-            select(func.count(func.distinct(L.c.doc))).where(L.c.actor == actor_id)
-        ).scalar_one()
         agg = actor_aggregates(store, actor_id)
         top = sorted(agg["partners"].items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:15]
         counterparts = [
@@ -176,7 +173,7 @@ def _actor(store: Store, actor_id: str, n_items: int) -> Row:
             "roles": roles,
             "titles": sorted(titles.values(), key=lambda x: -x["count"]),
             "members": members,
-            "n_documents": int(n_docs),
+            "n_documents": agg["n_documents"],
             "n_mentions": agg["n_mentions"],
             "event_types": agg["event_types"],
             "counterparts": counterparts,
@@ -201,28 +198,27 @@ def events(
     cursor: str | None = None,
 ) -> Page:
     """Event reports (newest first) with global actors, the cluster they belong to and evidence."""
-    keys = [(func.coalesce(E.c.date, ""), True), (E.c.id, False)]
+    # with an actor, everything is read from the actor's rows of event_actors (its index covers
+    # date, type and flags), DISTINCT because an actor may be on both sides; otherwise from events
+    X = EA if actor else E
+    ident = EA.c.event if actor else E.c.id
+    keys = [(func.coalesce(X.c.date, ""), True), (ident, False)]
     stmt = select(*(k for k, _ in keys))
-    if actor:  # start from the actor's links (indexed); DISTINCT: two local entities may both match
-        stmt = (
-            stmt.select_from(L.join(E, E.c.doc == L.c.doc))
-            .where(
-                L.c.actor == actor,
-                or_(_listed(store, E.c.source, L.c.entity), _listed(store, E.c.target, L.c.entity)),
-            )
-            .distinct()
-        )
+    if actor:
+        stmt = stmt.where(EA.c.actor == actor).distinct()
     if types := _types(type):
-        stmt = stmt.where(E.c.type.in_(types))
-    stmt = stmt.where(*_date_range(E.c.date, date_from, date_to))
+        stmt = stmt.where(X.c.type.in_(types))
+    stmt = stmt.where(*_date_range(X.c.date, date_from, date_to))
     if doc:
-        stmt = stmt.where(E.c.doc == doc)
+        stmt = stmt.where(X.c.doc == doc)
     if cluster:
-        stmt = stmt.where(E.c.id.in_(select(CE.c.event).where(CE.c.cluster == cluster)))
+        stmt = stmt.where(X.c.cluster == cluster) if actor else stmt.where(
+            E.c.id.in_(select(CE.c.event).where(CE.c.cluster == cluster))
+        )
     if not include_negated:
-        stmt = stmt.where(E.c.negated.is_not(True))
+        stmt = stmt.where(X.c.negated.is_not(True))
     if not include_hypothetical:
-        stmt = stmt.where(E.c.hypothetical.is_not(True))
+        stmt = stmt.where(X.c.hypothetical.is_not(True))
     with store.engine.connect() as conn:
         page, nxt = _paged(conn, stmt, keys, (str, str), cursor, limit)
         ids = [r[1] for r in page]
@@ -253,7 +249,7 @@ def clusters(
     if divergent is not None:
         stmt = stmt.where(C.c.divergent.is_(divergent))
     if actor:
-        stmt = stmt.where(C.c.id.in_(_actor_cluster_ids(store, actor)))
+        stmt = stmt.where(C.c.id.in_(_actor_cluster_ids(actor)))
     with store.engine.connect() as conn:
         rows, nxt = _paged(conn, stmt, keys, (str, str), cursor, limit)
         return {"items": _cluster_items(conn, rows), "next": nxt}

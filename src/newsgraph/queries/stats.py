@@ -1,11 +1,11 @@
 """Per-actor aggregates (event reports by type, counterparts, mentions) behind a small cache.
 
-An actor named in a third of all documents has tens of thousands of event reports, and
-counting them takes a few hundred milliseconds. The aggregates (and the whole profile of such
-heavily reported actors) are cached per actor, keyed on the state of the database files (size
-and modification time of the SQLite file and its write-ahead log), so any write, from this
-process or another, invalidates them. The web app warms the cache for the most reported
-actors in a background thread at start-up.
+The aggregates are precomputed by the link pass (table ``actor_stats``), so reading them is one
+row. Whole profiles of heavily reported actors (lists of their roles, quotes and events
+included) are also cached per actor, keyed on the state of the database files (size and
+modification time of the SQLite file and its write-ahead log), so any write, from this process
+or another, invalidates them; the web app warms that cache for the most reported actors in a
+background thread at start-up.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ import copy
 import logging
 import os
 import threading
-from collections import Counter, OrderedDict, defaultdict
+from collections import OrderedDict
 from collections.abc import Callable
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 
 from ..store import Store
 from ..store import schema as t
-from .base import A, E, L, Row, _listed, _pair_counts
+from .base import A, L, Row
 
 log = logging.getLogger("newsgraph.queries")
 MAX_ENTRIES = 4096
@@ -49,35 +49,16 @@ def fingerprint(store: Store) -> tuple[int, ...] | None:
 
 
 def _compute(store: Store, actor_id: str) -> Row:
-    e2 = E.alias("e2")
+    """One row of ``actor_stats`` (built by the link pass)."""
     with store.engine.connect() as conn:
-        n_mentions = conn.execute(
-            select(func.count())
-            .select_from(
-                t.mentions.join(L, and_(L.c.doc == t.mentions.c.doc, L.c.entity == t.mentions.c.entity))
-            )
-            .where(L.c.actor == actor_id)
-        ).scalar_one()
-        by_type = dict(
-            conn.execute(
-                select(e2.c.type, func.count(func.distinct(e2.c.id)))
-                .select_from(L.join(e2, e2.c.doc == L.c.doc))
-                .where(
-                    L.c.actor == actor_id,
-                    or_(_listed(store, e2.c.source, L.c.entity), _listed(store, e2.c.target, L.c.entity)),
-                )
-                .group_by(e2.c.type)
-            ).all()
-        )
-        partners: dict[str, Counter[str]] = defaultdict(Counter)
-        for p in _pair_counts(store, conn, [], group_type=False, source=actor_id):
-            partners[p.b]["as_source"] += p.n
-        for p in _pair_counts(store, conn, [], group_type=False, target=actor_id):
-            partners[p.a]["as_target"] += p.n
+        r = conn.execute(select(t.actor_stats).where(t.actor_stats.c.actor == actor_id)).first()
+    if r is None:  # an actor with no documents (or a database being rebuilt)
+        return {"n_documents": 0, "n_mentions": 0, "event_types": {}, "partners": {}}
     return {
-        "n_mentions": int(n_mentions),
-        "event_types": {k: int(v) for k, v in sorted(by_type.items())},
-        "partners": {k: dict(v) for k, v in partners.items()},
+        "n_documents": int(r.n_documents),
+        "n_mentions": int(r.n_mentions),
+        "event_types": dict(sorted((r.event_types or {}).items())),
+        "partners": {k: dict(v) for k, v in (r.partners or {}).items()},
     }
 
 

@@ -60,10 +60,23 @@ def _m0003_indexes(conn: Connection, dialect: str) -> None:
         conn.execute(text(stmt))
 
 
+def _m0004_actor_read_tables(conn: Connection, dialect: str) -> None:
+    """``event_actors`` (each event report's global actors by role, indexed by actor) and
+    ``actor_stats`` (per-actor counts); filled from the existing link results so a database
+    linked before them needs no new link pass."""
+    from .derived import rebuild_actor_stats, rebuild_event_actors
+
+    schema.event_actors.create(conn, checkfirst=True)
+    schema.actor_stats.create(conn, checkfirst=True)
+    rebuild_event_actors(conn)
+    rebuild_actor_stats(conn)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _m0001_initial),
     ("0002_fulltext", _m0002_fulltext),
     ("0003_indexes", _m0003_indexes),
+    ("0004_actor_read_tables", _m0004_actor_read_tables),
 ]
 
 

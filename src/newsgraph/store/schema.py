@@ -154,6 +154,28 @@ cluster_accounts = Table(
     Column("speaker", String(32)),
 )
 
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event", String(32), primary_key=True),
+    Column("actor", String(32), primary_key=True),
+    Column("role", String(8), primary_key=True),  # 'source' or 'target'
+    Column("cluster", String(32)), Column("doc", String(32), nullable=False),
+    Column("type", String(12), nullable=False), Column("date", String(10)),
+    Column("negated", Boolean, default=False), Column("hypothetical", Boolean, default=False),
+    # covering indexes: an actor's reports by side and type (profiles, pair counts) and by date
+    # (the actor's event list) are read from the index alone
+    Index("ix_event_actors_actor", "actor", "role", "type", "event", "cluster"),
+    Index("ix_event_actors_actor_date", "actor", "date", "event", "type", "negated", "hypothetical"),
+)
+
+actor_stats = Table(
+    "actor_stats", metadata,
+    Column("actor", String(32), primary_key=True),
+    Column("n_documents", Integer, nullable=False), Column("n_mentions", Integer, nullable=False),
+    Column("event_types", JSON),  # {type: distinct event reports with the actor on either side}
+    Column("partners", JSON),  # {actor: {"as_source": n, "as_target": n}} in real events (clusters)
+)
+
 settings = Table(
     "settings", metadata,
     Column("key", String(64), primary_key=True), Column("value", JSON),
@@ -162,4 +184,7 @@ settings = Table(
 #: tables holding per-document results; deleting a document deletes from each
 PER_DOC_TABLES = (body_spans, excluded_spans, doc_dates, minhash_bands, entities, mentions, quotes, events)
 #: tables the cross-document pass rebuilds
-LINK_TABLES = (cluster_accounts, cluster_events, clusters, roles, actor_links, actor_aliases, actors)
+LINK_TABLES = (
+    actor_stats, event_actors, cluster_accounts, cluster_events, clusters, roles, actor_links, actor_aliases,
+    actors,
+)
