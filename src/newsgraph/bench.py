@@ -58,7 +58,8 @@ def run_bench(n_docs: int = 2000, words: int = 800, workers: int = 1, engine: st
         if engine == "ray":
             from .engines.ray_engine import ingest_ray
 
-            report = ingest_ray([str(corpus)], store, pipeline=pipeline, resources=res, workers=workers)
+            report = ingest_ray([str(corpus)], store, pipeline=pipeline, resources=res, workers=workers,
+                                on_item=on_item)
         else:
             report = ingest([str(corpus)], store, pipeline=pipeline, resources=res, workers=workers,
                             on_item=on_item)
@@ -71,6 +72,8 @@ def run_bench(n_docs: int = 2000, words: int = 800, workers: int = 1, engine: st
         "seconds": round(secs, 2), "docs_per_s": round(report.added / secs, 1) if secs else None,
         "words_per_s": round(total_words / secs) if secs else None,
         "peak_rss_mb": round(_rss_mb(), 1), "rss_mb_by_docs": marks,
+        # Ray workers are not this process: their own peak RSS, as each reported it
+        "worker_peak_rss_mb": getattr(report, "worker_peak_rss_mb", None) or None,
         "db_mb": round(db_mb, 1), "corpus_gen_s": round(gen_s, 2),
         "python": platform.python_version(), "cpu": platform.processor() or platform.machine(),
     }
