@@ -23,6 +23,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -420,9 +421,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
         yield source, _error(source, "NG001", reason=e.strerror or str(e))
 
 
-def _walk(directory: Path) -> Iterator[Path | InputError]:
-    """Supported files under ``directory``, depth first in sorted order; hidden entries,
-    ``*.meta.json`` sidecars and symlinked directories are skipped."""
+def _walk(directory: Path, suffixes: AbstractSet[str] = SUFFIXES) -> Iterator[Path | InputError]:
+    """Files with one of ``suffixes`` under ``directory``, depth first in sorted order; hidden
+    entries, ``*.meta.json`` sidecars and symlinked directories are skipped."""
     try:
         with os.scandir(directory) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -434,8 +435,8 @@ def _walk(directory: Path) -> Iterator[Path | InputError]:
             continue
         path = directory / entry.name
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
-        elif (Path(entry.name).suffix.lower() in SUFFIXES and not entry.name.lower().endswith(SIDECAR)
+            yield from _walk(path, suffixes)
+        elif (Path(entry.name).suffix.lower() in suffixes and not entry.name.lower().endswith(SIDECAR)
               and entry.name != FOLDER_META):
             yield path
 

@@ -94,7 +94,7 @@ def _replace(conn: Connection, ctx: LinkContext) -> None:
         rebuild_event_actors(conn)
     else:
         _insert(conn, t.event_actors, ctx.event_actors)
-    rebuild_actor_stats(conn)
+    rebuild_actor_stats(conn, ctx.event_actors)
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:

@@ -65,24 +65,7 @@ def _error_unit(e: InputError) -> Unit:
 
 def walk(directory: Path) -> Iterator[Path | InputError]:
     """:func:`newsgraph.ingest._walk` (same order and rules) with ``.parquet`` files too."""
-    try:
-        with os.scandir(directory) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as e:
-        yield _ing._error(directory, "NG001", reason=e.strerror or str(e))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = directory / entry.name
-        if entry.is_dir(follow_symlinks=False):
-            yield from walk(path)
-        elif (
-            Path(entry.name).suffix.lower() in SUFFIXES
-            and not entry.name.lower().endswith(_ing.SIDECAR)
-            and entry.name != _ing.FOLDER_META
-        ):
-            yield path
+    return _ing._walk(directory, SUFFIXES)
 
 
 def _size(path: Path) -> int:

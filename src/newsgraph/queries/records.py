@@ -102,11 +102,7 @@ def actors(
 
 def actor(store: Store, actor_id: str, *, n_items: int = 20) -> Row:
     """An actor's profile: aliases, titles with their sources, affiliation, members, quotes, events."""
-    with store.engine.connect() as conn:
-        n_docs = conn.execute(
-            select(func.count(func.distinct(L.c.doc))).where(L.c.actor == actor_id)
-        ).scalar_one()
-    if n_docs >= HEAVY_DOCUMENTS:
+    if actor_aggregates(store, actor_id)["n_documents"] >= HEAVY_DOCUMENTS:
         return cached(store, ("actor", actor_id, str(n_items)), lambda: _actor(store, actor_id, n_items))
     return _actor(store, actor_id, n_items)
 

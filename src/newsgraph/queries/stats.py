@@ -17,11 +17,11 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..store import Store
 from ..store import schema as t
-from .base import A, L, Row
+from .base import A, Row
 
 log = logging.getLogger("newsgraph.queries")
 MAX_ENTRIES = 4096
@@ -48,8 +48,10 @@ def fingerprint(store: Store) -> tuple[int, ...] | None:
     return tuple(out)
 
 
-def _compute(store: Store, actor_id: str) -> Row:
-    """One row of ``actor_stats`` (built by the link pass)."""
+def actor_aggregates(store: Store, actor_id: str) -> Row:
+    """``{"n_documents", "n_mentions", "event_types": {type: reports},
+    "partners": {actor: {"as_source", "as_target"}}}``: one row of ``actor_stats``, which the
+    link pass builds (so no cache is needed)."""
     with store.engine.connect() as conn:
         r = conn.execute(select(t.actor_stats).where(t.actor_stats.c.actor == actor_id)).first()
     if r is None:  # an actor with no documents (or a database being rebuilt)
@@ -82,25 +84,20 @@ def cached(store: Store, key: tuple[str, ...], compute: Callable[[], Row]) -> Ro
     return value
 
 
-def actor_aggregates(store: Store, actor_id: str) -> Row:
-    """``{"n_mentions", "event_types": {type: reports}, "partners": {actor: {"as_source", "as_target"}}}``."""
-    return cached(store, ("aggregates", actor_id), lambda: _compute(store, actor_id))
-
-
 def warm(store: Store, top_n: int = 50) -> int:
-    """Compute the aggregates of the ``top_n`` most reported actors (those slow to count).
-    Never raises: it runs in a background thread. Returns how many were computed."""
+    """Cache the whole profiles of the ``top_n`` most reported actors (in at least
+    :data:`HEAVY_DOCUMENTS` documents). Never raises: it runs in a background thread. Returns
+    how many were computed."""
     done = 0
     try:
-        ndocs = func.count(func.distinct(L.c.doc))
+        S = t.actor_stats
         with store.engine.connect() as conn:
             top = [
                 r[0]
                 for r in conn.execute(
-                    select(L.c.actor)
-                    .group_by(L.c.actor)
-                    .having(ndocs >= HEAVY_DOCUMENTS)
-                    .order_by(ndocs.desc())
+                    select(S.c.actor)
+                    .where(S.c.n_documents >= HEAVY_DOCUMENTS)
+                    .order_by(S.c.n_documents.desc(), S.c.actor)
                     .limit(top_n)
                 )
             ]

@@ -84,11 +84,12 @@ def rebuild_event_actors(conn: Connection, batch: int = 5000) -> int:
     return n
 
 
-def rebuild_actor_stats(conn: Connection) -> int:
+def rebuild_actor_stats(conn: Connection, event_actors: Iterable[Mapping[str, Any]] | None = None) -> int:
     """Recompute ``actor_stats`` (inside the caller's transaction) from the actor links, the
     mentions and ``event_actors``: documents and mentions per actor, event reports by type, and
     counterparts counted in real events (clusters), as source and as target. An actor profile
-    then reads one row however often the actor is reported. Returns the number of actors."""
+    then reads one row however often the actor is reported. ``event_actors``: its rows when the
+    caller has them in memory (else they are read back). Returns the number of actors."""
     L, M, EA = t.actor_links, t.mentions, t.event_actors
     n_docs = dict(
         conn.execute(select(L.c.actor, func.count(func.distinct(L.c.doc))).group_by(L.c.actor)).all()
@@ -102,10 +103,12 @@ def rebuild_actor_stats(conn: Connection) -> int:
     )
     types: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     sides: dict[str, tuple[str, list[str], list[str]]] = {}
-    for r in conn.execute(select(EA.c.event, EA.c.actor, EA.c.role, EA.c.cluster, EA.c.type)):
-        types[r.actor][r.type].add(r.event)
-        rec = sides.setdefault(r.event, (r.cluster or r.event, [], []))
-        rec[1 if r.role == "source" else 2].append(r.actor)
+    if event_actors is None:
+        event_actors = (r._mapping for r in conn.execute(select(EA)))
+    for r in event_actors:
+        types[r["actor"]][r["type"]].add(r["event"])
+        rec = sides.setdefault(r["event"], (r["cluster"] or r["event"], [], []))
+        rec[1 if r["role"] == "source" else 2].append(r["actor"])
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
     for real, sources, targets in sides.values():
         for s in sources:
