@@ -132,8 +132,8 @@ class WorkerSampler(threading.Thread):
 
 
 def run_one(engine: str, workers: int, corpus: Path, db: str, n_docs: int) -> dict[str, Any]:
-    from newsgraph.pipeline import Pipeline, Resources
-    from newsgraph.runner import ingest
+    from newsgraph.pipeline.registry import Pipeline, Resources
+    from newsgraph.pipeline.runner import ingest
     from newsgraph.store import Store
 
     class TimedStore(Store):
@@ -223,8 +223,8 @@ def writer_only(n_docs: int, words: int, tmp: Path, pg_url: str | None) -> list[
     from newsgraph import synth
     from newsgraph.engines.shards import iter_documents
     from newsgraph.models import AnalyzedDoc
-    from newsgraph.pipeline import Pipeline, Resources
-    from newsgraph.runner import _pooled
+    from newsgraph.pipeline.registry import Pipeline, Resources
+    from newsgraph.pipeline.runner import _pooled
     from newsgraph.store import Store
 
     corpus = tmp / "writer.jsonl"

@@ -24,10 +24,10 @@ from typing import Any
 
 from sqlalchemy import insert, text
 
-from newsgraph.link import run_link
+from newsgraph.linking.run import run_link
 from newsgraph.store import Store
 from newsgraph.store import schema as t
-from newsgraph.textutil import doc_id
+from newsgraph.text.util import doc_id
 
 VERBS = {
     "CONSULT": "met",

@@ -13,7 +13,7 @@ Latin spellings become variants only if **all** of these hold:
 
 * they share one native-script form, each with a count >= ``--min-count`` and >= 3 % of
   that form's most frequent spelling;
-* their rule keys (:func:`newsgraph.names.name_key`) are within edit distance 2 (1 for keys
+* their rule keys (:func:`newsgraph.text.names.name_key`) are within edit distance 2 (1 for keys
   of 4-5 letters, 0 for shorter ones) and start with the same letter or an equivalent vowel;
 * merging keeps the group small (<= ``--max-group`` spellings) and keeps the two groups'
   most frequent keys within edit distance 3, so chains of small steps cannot drift.
@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph.names import _lev, fold, name_key  # noqa: E402
+from newsgraph.text.names import _lev, fold, name_key  # noqa: E402
 
 DEFAULT_NAMES = Path("/work/shared/data/train/names")
 DEFAULT_OUT = ROOT / "src/newsgraph/data/names/variants.tsv"

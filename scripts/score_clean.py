@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph.clean import clean  # noqa: E402
+from newsgraph.ingest.clean import clean  # noqa: E402
 
 
 def body_counts(text: str, spans: list[tuple[int, int]], excludes: list[str]) -> tuple[int, int, int, int]:

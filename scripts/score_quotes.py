@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsgraph.models import Entity, Mention, Span  # noqa: E402
-from newsgraph.quotes import extract_quotes  # noqa: E402
-from newsgraph.textutil import doc_id, paragraphs  # noqa: E402
+from newsgraph.quotes.extract import extract_quotes  # noqa: E402
+from newsgraph.text.util import doc_id, paragraphs  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from newsgraph.models import AnalyzedDoc, Entity, Mention
-from newsgraph.pipeline import Pipeline, Resources
+from newsgraph.pipeline.registry import Pipeline, Resources
 
 from .conftest import make_doc
 

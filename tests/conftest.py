@@ -9,7 +9,7 @@ import pytest
 
 from newsgraph.models import AnalyzedDoc, Document, Entity, Event, ExcludedSpan, Mention, Quote, Span
 from newsgraph.store import Store
-from newsgraph.textutil import doc_id
+from newsgraph.text.util import doc_id
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

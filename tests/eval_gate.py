@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from newsgraph.evaluate import evaluate
-from newsgraph.link import run_link
-from newsgraph.runner import ingest
+from newsgraph.linking.run import run_link
+from newsgraph.pipeline.runner import ingest
 from newsgraph.sample import sample_dir
 from newsgraph.store import Store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsgraph.actors.classify import derived_demonyms
-from newsgraph.pipeline import Resources
+from newsgraph.pipeline.registry import Resources
 
 from .actors_helpers import analyse, by_name, entity_of
 

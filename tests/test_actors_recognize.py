@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.actors.rules import is_heading, is_person_name, org_short_forms, person_short_forms
 from newsgraph.errors import ConfigError
-from newsgraph.pipeline import Resources, default_stage_names
+from newsgraph.pipeline.registry import Resources, default_stage_names
 
 from .actors_helpers import analyse, by_name, entity_of, mentions_of
 
@@ -18,7 +18,7 @@ def test_stage_runs_by_default() -> None:
 
 
 def test_missing_model_is_a_clear_config_error(tmp_path: Path) -> None:
-    import newsgraph.stages.actors  # noqa: F401  (registers the loaders)
+    import newsgraph.pipeline.stages.actors  # noqa: F401  (registers the loaders)
 
     res = Resources(model=str(tmp_path / "no-model"))
     with pytest.raises(ConfigError, match="spaCy model not found"):

@@ -285,7 +285,7 @@ def test_host_names() -> None:
 
 
 def test_cached_actor_aggregates_follow_writes(tmp_path: Path) -> None:
-    from newsgraph.link import run_link
+    from newsgraph.linking.run import run_link
 
     try:
         from .web_fixtures import DocBuilder, build_demo_store

@@ -1,4 +1,4 @@
-"""Tests for ``newsgraph.clean``: each boilerplate kind on hand-built articles, offsets, gold scores."""
+"""Tests for ``newsgraph.ingest.clean``: each boilerplate kind on hand-built articles, offsets, gold."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean import KINDS, body_spans, clean, find_boilerplate
+from newsgraph.ingest.clean import KINDS, body_spans, clean, find_boilerplate
 from newsgraph.models import ExcludedSpan, Span
 
 SHARED = Path(__file__).parents[2] / "shared"

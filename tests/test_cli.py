@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph import synth
-from newsgraph.cli import app
+from newsgraph.cli.main import app
 
 runner = CliRunner()
 
@@ -118,7 +118,7 @@ def test_kill_9_leaves_consistent_db_and_rerun_completes(tmp_path: Path) -> None
     synth.write_jsonl(corpus, 400, words=300)
     db = tmp_path / "k.db"
     env = {**os.environ, "NEWSGRAPH_NO_PROGRESS": "1"}
-    cmd = [sys.executable, "-m", "newsgraph.cli", "ingest", str(corpus), "--db", str(db), "--no-link"]
+    cmd = [sys.executable, "-m", "newsgraph.cli.main", "ingest", str(corpus), "--db", str(db), "--no-link"]
     p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     stored = 0

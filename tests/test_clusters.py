@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.link import run_link
 from newsgraph.linking.clusters import cluster_date, cluster_records, divergent_accounts
+from newsgraph.linking.run import run_link
 from newsgraph.models import AnalyzedDoc, Entity, Event, Mention, Quote, Span
 from newsgraph.store import Store
 

@@ -1,4 +1,4 @@
-"""Tests for newsgraph.dates: finding, normalising and comparing date expressions."""
+"""Tests for newsgraph.text.dates: finding, normalising and comparing date expressions."""
 
 from __future__ import annotations
 
@@ -6,8 +6,15 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.dates import date_compatible, date_range, find_dates, infer_document_date, parse_date, resolve
 from newsgraph.models import Span
+from newsgraph.text.dates import (
+    date_compatible,
+    date_range,
+    find_dates,
+    infer_document_date,
+    parse_date,
+    resolve,
+)
 
 THU = dt.date(2024, 3, 28)  # a Thursday
 FRI = dt.date(2024, 3, 29)

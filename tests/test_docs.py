@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.cli import app
+from newsgraph.cli.main import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -22,15 +22,15 @@ from typing import Any
 
 import pytest
 
-from newsgraph import ingest as ingest_mod
 from newsgraph import synth
 from newsgraph.engines import shards
 from newsgraph.errors import ConfigError, InputError
-from newsgraph.export import export_dict
-from newsgraph.link import run_link
+from newsgraph.export.json import export_dict
+from newsgraph.ingest import read as ingest_mod
+from newsgraph.linking.run import run_link
 from newsgraph.models import AnalyzedDoc, Document
-from newsgraph.pipeline import Pipeline, Resources, stage
-from newsgraph.runner import IngestReport, ingest
+from newsgraph.pipeline.registry import Pipeline, Resources, stage
+from newsgraph.pipeline.runner import IngestReport, ingest
 from newsgraph.sample import sample_dir
 from newsgraph.store import Store
 
@@ -42,7 +42,7 @@ SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
 
 
 def _pipeline_ok() -> bool:
-    from newsgraph.runner import process_document
+    from newsgraph.pipeline.runner import process_document
 
     probe = Document(
         id="probe", text="Valdoria and Kesh held talks in Castellan on Thursday, officials said."
@@ -364,7 +364,7 @@ def kill_midway(cmd: list[str], db: Path, total: int, at_least: int = 3, timeout
 def test_local_engine_resumes_after_kill_9(tmp_path: Path, resume_corpus: Any) -> None:
     paths, reference, ref_report = resume_corpus
     db = tmp_path / "local.db"
-    cmd = [sys.executable, "-m", "newsgraph.cli", "ingest", *paths, "--db", str(db), "--workers", "2"]
+    cmd = [sys.executable, "-m", "newsgraph.cli.main", "ingest", *paths, "--db", str(db), "--workers", "2"]
     stored = kill_midway(cmd + ["--no-link"], db, RESUME_DOCS)
     env = {**os.environ, "NEWSGRAPH_NO_PROGRESS": "1"}
     r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
@@ -451,7 +451,7 @@ def test_stored_id_filter() -> None:
 def test_cli_ray_engine_reports_bad_input_like_local(tmp_path: Path, ray_local: None) -> None:
     from typer.testing import CliRunner
 
-    from newsgraph.cli import app
+    from newsgraph.cli.main import app
 
     paths = bad_inputs(tmp_path)
     outputs = []
@@ -488,7 +488,7 @@ def test_ray_engine_resumes_after_kill_9(tmp_path: Path, resume_corpus: Any, ray
     cmd = [
         sys.executable,
         "-m",
-        "newsgraph.cli",
+        "newsgraph.cli.main",
         "ingest",
         *paths,
         "--db",

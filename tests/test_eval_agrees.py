@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from newsgraph.evaluate import score_export
-from newsgraph.export import export_dict
-from newsgraph.link import run_link
-from newsgraph.runner import ingest
+from newsgraph.export.json import export_dict
+from newsgraph.linking.run import run_link
+from newsgraph.pipeline.runner import ingest
 from newsgraph.store import Store
 
 

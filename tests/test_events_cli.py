@@ -7,8 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newsgraph.cli import app
-from newsgraph.link import run_link
+from newsgraph.cli.main import app
+from newsgraph.linking.run import run_link
 from newsgraph.store import Store
 
 from .conftest import analysed_example

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from newsgraph.actors.kb import load_kb
 from newsgraph.events import extract_events
-from newsgraph.kb import load_kb
 from newsgraph.models import AnalyzedDoc, Entity, Event, Mention, Quote
-from newsgraph.pipeline import Resources, registered
+from newsgraph.pipeline.registry import Resources, registered
 
 from .conftest import make_doc
 

@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from newsgraph.actors.kb import load_kb
 from newsgraph.evaluate import GoldScorer, find_all
-from newsgraph.kb import load_kb
 from newsgraph.linking.clusters import cluster_records
 from newsgraph.models import AnalyzedDoc, Document, Entity, Mention
-from newsgraph.pipeline import Resources, registered
-from newsgraph.textutil import doc_id
+from newsgraph.pipeline.registry import Resources, registered
+from newsgraph.text.util import doc_id
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -9,7 +9,7 @@ import pytest
 from newsgraph.errors import ConfigError
 from newsgraph.events.lexicon import EventLexicon, inflect, load_lexicon
 from newsgraph.models import PLOVER_TYPES
-from newsgraph.pipeline import Resources
+from newsgraph.pipeline.registry import Resources
 
 
 def test_inflection() -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import pyarrow.parquet as pq
 
-from newsgraph.export import export_dict, write_csv, write_json, write_parquet
-from newsgraph.link import run_link
+from newsgraph.export.json import export_dict, write_csv, write_json, write_parquet
+from newsgraph.linking.run import run_link
 from newsgraph.store import Store, schema
 
 from .conftest import analysed_example

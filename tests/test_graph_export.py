@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from newsgraph.graph_export import actor_graph, export_graph, write_plover
+from newsgraph.export.graph import actor_graph, export_graph, write_plover
 from newsgraph.store import Store
 
 try:

@@ -1,4 +1,4 @@
-"""Tests for ``newsgraph.ingest``: every reader, every bad-input case, stdin, sidecars."""
+"""Tests for ``newsgraph.ingest.read``: every reader, every bad-input case, stdin, sidecars."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import InputError
-from newsgraph.ingest import iter_documents, normalise_date, read_text_file
+from newsgraph.ingest.read import iter_documents, normalise_date, read_text_file
 from newsgraph.models import Document
 
 ENGLISH = (
@@ -281,11 +281,11 @@ def test_read_and_walk_errors_as_ng001(tmp_path: Path, monkeypatch: pytest.Monke
     """The same failures simulated, so they are tested when running as root too."""
     p = write(tmp_path / "a.txt", ENGLISH)
     with monkeypatch.context() as m:
-        m.setattr("newsgraph.ingest.open", _deny, raising=False)
+        m.setattr("newsgraph.ingest.read.open", _deny, raising=False)
         e = one_error(p)
     assert e.code == "NG001" and "Permission denied" in str(e) and e.source == str(p)
     with monkeypatch.context() as m:
-        m.setattr("newsgraph.ingest.os.scandir", _deny)
+        m.setattr("newsgraph.ingest.read.os.scandir", _deny)
         e = one_error(tmp_path)
     assert e.code == "NG001" and e.source == str(tmp_path)
 

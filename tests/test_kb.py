@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.actors.kb import KBEntry, fold, is_acronym, load_kb
 from newsgraph.errors import ConfigError
-from newsgraph.kb import KBEntry, fold, is_acronym, load_kb
 
 
 @pytest.fixture(scope="module")

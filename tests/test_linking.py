@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import newsgraph.linking.actors as la
-from newsgraph.link import run_link
+from newsgraph.linking.run import run_link
 from newsgraph.models import AnalyzedDoc, Entity, Mention, Span
 from newsgraph.store import Store
 from newsgraph.store import schema as t
@@ -51,7 +51,7 @@ RUSSIA = ("e8", "STATE", "Russia", ["Russia"], {"kb_id": "state:RUS"})
 
 
 def test_v2_is_registered() -> None:
-    from newsgraph.link import _PASSES, _load_builtin
+    from newsgraph.linking.run import _PASSES, _load_builtin
 
     _load_builtin()
     assert _PASSES["actors"][0] >= 2

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.names import PARTIAL, STRONG, compare_names, fold, name_key, same_person_score, token_variants
+from newsgraph.text.names import (
+    PARTIAL,
+    STRONG,
+    compare_names,
+    fold,
+    name_key,
+    same_person_score,
+    token_variants,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 

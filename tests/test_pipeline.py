@@ -4,7 +4,14 @@ import pytest
 
 from newsgraph.errors import ConfigError
 from newsgraph.models import AnalyzedDoc
-from newsgraph.pipeline import DEFAULT_STAGES, Pipeline, Resources, default_stage_names, registered, stage
+from newsgraph.pipeline.registry import (
+    DEFAULT_STAGES,
+    Pipeline,
+    Resources,
+    default_stage_names,
+    registered,
+    stage,
+)
 
 from .conftest import make_doc
 

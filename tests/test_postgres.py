@@ -21,11 +21,11 @@ from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
 from newsgraph.errors import ConfigError, InputError
-from newsgraph.export import export_dict
-from newsgraph.link import run_link
+from newsgraph.export.json import export_dict
+from newsgraph.linking.run import run_link
 from newsgraph.models import Document
-from newsgraph.pipeline import Pipeline, Resources
-from newsgraph.runner import ingest
+from newsgraph.pipeline.registry import Pipeline, Resources
+from newsgraph.pipeline.runner import ingest
 from newsgraph.sample import sample_dir
 from newsgraph.store import Store, resolve_db
 from newsgraph.store import schema as t
@@ -55,7 +55,7 @@ def pg_url(pg: PgServer) -> Iterator[str]:
 @pytest.fixture(scope="module", autouse=True)
 def _runnable_pipeline() -> Iterator[None]:
     """While the bundled spaCy model is not built, its rules-only mode stands in for it."""
-    from newsgraph.runner import process_document
+    from newsgraph.pipeline.runner import process_document
 
     probe = Document(
         id="probe", text="Valdoria and Kesh held talks in Castellan on Thursday, officials said."
@@ -209,7 +209,7 @@ def test_seeds_and_sample_same_export_as_sqlite_reingest_search(pg_url: str, tmp
 # ResourceWarning from psycopg when the connection is garbage-collected
 @pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
 def test_cli_ingest_search_export_with_postgres_url(pg_url: str, tmp_path: Path) -> None:
-    from newsgraph.cli import app
+    from newsgraph.cli.main import app
 
     db = pg_url.replace("postgresql+psycopg://", "postgresql://")
     runner = CliRunner()

@@ -1,4 +1,4 @@
-"""Quote finding and speaker attribution (newsgraph.quotes / quotemarks / speakers / indirect).
+"""Quote finding and speaker attribution (newsgraph.quotes.extract / quotemarks / speakers / indirect).
 
 Hand-built texts with hand-built mentions and entities; no model is needed.
 """
@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 
 from newsgraph.errors import ConfigError
 from newsgraph.models import AnalyzedDoc, Document, Entity, Mention, Quote, Span
-from newsgraph.pipeline import Resources, registered
-from newsgraph.quotemarks import find_quote_spans
-from newsgraph.quotes import extract_quotes, is_heading, quotes_stage
-from newsgraph.speechverbs import default_lexicon, load_lexicon
-from newsgraph.textutil import paragraphs, short_hash
+from newsgraph.pipeline.registry import Resources, registered
+from newsgraph.quotes.extract import extract_quotes, is_heading, quotes_stage
+from newsgraph.quotes.marks import find_quote_spans
+from newsgraph.text.speechverbs import default_lexicon, load_lexicon
+from newsgraph.text.util import paragraphs, short_hash
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -537,7 +537,7 @@ def test_heading_detection() -> None:
 
 
 def test_stage_is_registered_and_assigns_quotes_with_stable_ids() -> None:
-    import newsgraph.quotes  # noqa: F401  (registers the stage)
+    import newsgraph.quotes.extract  # noqa: F401  (registers the stage)
 
     info = registered()["quotes"]
     assert info.assigns == ("quotes",) and "mentions" in info.requires

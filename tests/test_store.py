@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from newsgraph import dedup
 from newsgraph.errors import ConfigError, NotFound
+from newsgraph.ingest import dedup
 from newsgraph.models import AnalyzedDoc
-from newsgraph.pipeline import Pipeline, Resources
+from newsgraph.pipeline.registry import Pipeline, Resources
 from newsgraph.store import Store
 from newsgraph.store import schema as t
 from newsgraph.store.migrations import MIGRATIONS

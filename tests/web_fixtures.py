@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, update
 
-from newsgraph.link import run_link
+from newsgraph.linking.run import run_link
 from newsgraph.models import AnalyzedDoc, Document, Entity, Event, ExcludedSpan, Mention, Quote, Span
 from newsgraph.store import Store
 from newsgraph.store import schema as t
-from newsgraph.textutil import doc_id
+from newsgraph.text.util import doc_id
 
 XSS = "<script>alert(1)</script>"
 ATTR = '" onmouseover="x'

@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 
 def open(db: str | None = None) -> Any:  # noqa: A001 - the notebook entry point is newsgraph.open()
     """Open a newsgraph database for querying from Python (see :mod:`newsgraph.api`)."""
-    from .api import Graph
+    from newsgraph.api import Graph
 
     return Graph(db)
 

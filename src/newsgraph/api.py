@@ -17,8 +17,8 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import queries
-from .store import Store
+from newsgraph import queries
+from newsgraph.store import Store
 
 ACTOR_COLUMNS = ["id", "name", "type", "kb_id", "affiliation", "affiliation_name", "n_documents"]
 EVENT_COLUMNS = [
@@ -131,7 +131,7 @@ class Graph:
     # ---- summaries and single records --------------------------------------------------
     def stats(self) -> dict[str, Any]:
         """Counts of documents, actors, events (real events and reports), quotes."""
-        from .report import stats
+        from newsgraph.queries.report import stats
 
         return stats(self.store)
 
@@ -157,7 +157,7 @@ class Graph:
         rows = list(_pages(queries.actors, self.store, type=type, q=q))
         from sqlalchemy import select
 
-        from .store import schema as t
+        from newsgraph.store import schema as t
 
         aliases: dict[str, list[str]] = {}
         titles: dict[str, list[str]] = {}
@@ -359,7 +359,7 @@ class Graph:
         include_negated: bool = False,
     ) -> Any:
         """The actor network as a ``networkx.DiGraph`` (edge attributes count events per type)."""
-        from .graph_export import actor_graph
+        from newsgraph.export.graph import actor_graph
 
         return actor_graph(
             self.store, type=type, date_from=date_from, date_to=date_to, include_negated=include_negated

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import synth
+from newsgraph import synth
 
 
 def _rss_mb() -> float:
@@ -33,9 +33,9 @@ def _current_rss_mb() -> float:
 def run_bench(n_docs: int = 2000, words: int = 800, workers: int = 1, engine: str = "local",
               stages: list[str] | None = None, workdir: Path | None = None) -> dict[str, Any]:
     """Run the benchmark; returns the figures as a dict."""
-    from .pipeline import Pipeline, Resources
-    from .runner import ingest
-    from .store import Store
+    from newsgraph.pipeline.registry import Pipeline, Resources
+    from newsgraph.pipeline.runner import ingest
+    from newsgraph.store import Store
 
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
@@ -56,7 +56,7 @@ def run_bench(n_docs: int = 2000, words: int = 800, workers: int = 1, engine: st
 
         t1 = time.perf_counter()
         if engine == "ray":
-            from .engines.ray_engine import ingest_ray
+            from newsgraph.engines.ray_engine import ingest_ray
 
             report = ingest_ray([str(corpus)], store, pipeline=pipeline, resources=res, workers=workers,
                                 on_item=on_item)

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, err
-from .store import Store
+from newsgraph.errors import ConfigError, err
+from newsgraph.store import Store
 
 Range = tuple[int, int]
 NAN = float("nan")
@@ -334,8 +334,8 @@ def evaluate(store: Store, gold_dir: Path, corpus_dir: Path | None = None) -> di
     """Score the store's contents against ``gold_dir``; tasks with no output are marked not built."""
     from sqlalchemy import select
 
-    from .export import export_dict
-    from .store import schema as t
+    from newsgraph.export.json import export_dict
+    from newsgraph.store import schema as t
 
     export = export_dict(store)
     with store.engine.connect() as conn:

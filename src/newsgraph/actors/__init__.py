@@ -1,6 +1,6 @@
 """Actor recognition, classification and in-document coreference (the "actors" stage).
 
-The stage (:mod:`newsgraph.stages.actors`) runs, per document and over body paragraphs only:
+The stage (:mod:`newsgraph.pipeline.stages.actors`) runs, per document and over body paragraphs only:
 
 1. :mod:`.recognize`: candidate spans from the spaCy model (PER/ORG/LOC), the knowledge base
    (phrase and template matches), title-plus-name rules, bracketed and "known as" aliases;

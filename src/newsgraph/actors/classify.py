@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..kb import KnowledgeBase
-from .lexicon import (
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.lexicon import (
     ADVERBS,
     METONYM_VERBS,
     MODIFIED_NOUNS,
@@ -32,7 +32,7 @@ from .lexicon import (
     VENUE_BEFORE,
     is_cap,
 )
-from .spans import Cand, DocView
+from newsgraph.actors.spans import Cand, DocView
 
 #: words after a doc-local demonym that show the place has a government
 GOVERNMENT_WORDS = frozenset(

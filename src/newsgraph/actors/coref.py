@@ -1,7 +1,7 @@
 """In-document coreference: one local entity per actor of a document.
 
 - names: KB-linked mentions group by kb_id; people by transliteration-aware name comparison
-  (:func:`newsgraph.names.compare_names`): a variant or a short form ("Naim" -> "Basem Naim")
+  (:func:`newsgraph.text.names.compare_names`): a variant or a short form ("Naim" -> "Basem Naim")
   joins the full name; when two people share the short form, the nearest preceding full name
   wins (never a guess across a tie). Organisations and places group by folded name, short
   forms ("Sabil" -> "Sabil Movement"), suffixes ("Foreign Ministry") and acronyms ("OSC").
@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..kb import KnowledgeBase, fold
-from ..names import PARTIAL, STRONG, NameMatch, name_key, skeleton
-from ..names import compare_names as _compare_names
-from .rules import is_person_name, org_short_forms
-from .spans import Cand, DocView
+from newsgraph.actors.kb import KnowledgeBase, fold
+from newsgraph.actors.rules import is_person_name, org_short_forms
+from newsgraph.actors.spans import Cand, DocView
+from newsgraph.text.names import PARTIAL, STRONG, NameMatch, name_key, skeleton
+from newsgraph.text.names import compare_names as _compare_names
 
 
 @lru_cache(maxsize=65536)

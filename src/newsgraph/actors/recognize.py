@@ -4,7 +4,7 @@ Sources, from most to least trusted when spans overlap:
 
 - rules: title plus name ("Deputy Foreign Minister Mikhail Bogdanov", "Sheikh ..."),
   bracketed and "known as" aliases ("President Abu Mazen [Mahmoud Abbas]");
-- the knowledge base: names and aliases (phrase matcher, case-aware as in :mod:`newsgraph.kb`),
+- the knowledge base: names and aliases (phrase matcher, case-aware as in :mod:`newsgraph.actors.kb`),
   government-body templates ("Russian Foreign Ministry"), plural demonyms ("Israelis");
 - capitalised sequences ending in an organisation word ("Institute for Southern Studies");
 - the statistical model (labels PER/ORG/LOC), cleaned of titles, articles and possessives.
@@ -23,11 +23,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
-from ..kb import KnowledgeBase, is_acronym, load_kb
-from ..models import Span
-from ..pipeline import Resources
-from .lexicon import (
+from newsgraph.actors.kb import KnowledgeBase, is_acronym, load_kb
+from newsgraph.actors.lexicon import (
     FUNCTION_WORDS,
     NON_ACTORS,
     ORG_HEADS,
@@ -36,7 +33,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     is_cap,
 )
-from .rules import (
+from newsgraph.actors.rules import (
     _CONNECTORS,
     _DATELINE,
     _MONTHS,
@@ -47,8 +44,11 @@ from .rules import (
     org_short_forms,
     person_short_forms,
 )
-from .select import harmonize, resolve_overlaps
-from .spans import Cand, DocView, strip_possessive, strip_span
+from newsgraph.actors.select import harmonize, resolve_overlaps
+from newsgraph.actors.spans import Cand, DocView, strip_possessive, strip_span
+from newsgraph.errors import ConfigError
+from newsgraph.models import Span
+from newsgraph.pipeline.registry import Resources
 
 __all__ = ["Recognizer", "is_heading", "is_person_name", "org_short_forms", "person_short_forms"]
 

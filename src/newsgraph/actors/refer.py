@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ..kb import KnowledgeBase
-from .coref import Entities, LocalEntity
-from .lexicon import ORG_DESCRIPTIONS, PERSON_NOUNS, PRONOUNS
-from .spans import Cand, DocView
+from newsgraph.actors.coref import Entities, LocalEntity
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.lexicon import ORG_DESCRIPTIONS, PERSON_NOUNS, PRONOUNS
+from newsgraph.actors.spans import Cand, DocView
 
 _DESC_RX = re.compile(
     r"\b(?P<the>[Tt]he) (?P<mods>(?:(?:top|senior|veteran|former|[A-Z][\w’'-]+) ){0,3})"

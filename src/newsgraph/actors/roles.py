@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from ..kb import KnowledgeBase
-from .coref import Entities, LocalEntity
-from .lexicon import TITLE_HEADS, TITLE_MODIFIERS
-from .spans import Cand, DocView
+from newsgraph.actors.coref import Entities, LocalEntity
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.lexicon import TITLE_HEADS, TITLE_MODIFIERS
+from newsgraph.actors.spans import Cand, DocView
 
 _STOP = frozenset(
     "said says say told added and with by that who which when as after before while "

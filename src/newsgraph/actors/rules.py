@@ -15,10 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..kb import KnowledgeBase
-from ..names import _table as _name_table
-from ..names import fold as name_fold
-from .lexicon import (
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.lexicon import (
     FUNCTION_WORDS,
     HONORIFICS,
     MEDIA_HEADS,
@@ -28,7 +26,9 @@ from .lexicon import (
     TITLE_MODIFIERS,
     is_cap,
 )
-from .spans import Cand, strip_possessive, strip_span
+from newsgraph.actors.spans import Cand, strip_possessive, strip_span
+from newsgraph.text.names import _table as _name_table
+from newsgraph.text.names import fold as name_fold
 
 _NUMBERED = frozenset(
     "resolution article chapter section day phase flight route gate room level unit part "

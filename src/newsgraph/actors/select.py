@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..names import _table as _name_table
-from ..names import fold as name_fold
-from .lexicon import ORG_HEADS
-from .rules import person_short_forms
-from .spans import Cand, DocView
+from newsgraph.actors.lexicon import ORG_HEADS
+from newsgraph.actors.rules import person_short_forms
+from newsgraph.actors.spans import Cand, DocView
+from newsgraph.text.names import _table as _name_table
+from newsgraph.text.names import fold as name_fold
 
 
 def harmonize(view: DocView, cands: list[Cand]) -> list[Cand]:

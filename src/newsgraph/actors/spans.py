@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Span
+from newsgraph.models import Span
 
 _TOKEN = re.compile(r"\w[\w'’‘ʿʾ.-]*\w|\w|[^\w\s]")
 

@@ -9,10 +9,10 @@ How a run goes:
    themselves, so input paths must be visible to every node (on one machine they are).
 2. ``ray.data.from_items(shards).map_batches(_ShardWorker, compute=ActorPoolStrategy(size=workers))`` runs a
    fixed pool of ``workers`` actors. Each actor builds the pipeline and its
-   :class:`~newsgraph.pipeline.Resources` once (models load lazily, once per worker), reads
+   :class:`~newsgraph.pipeline.registry.Resources` once (models load lazily, once per worker), reads
    its shard with the same readers as the local engine, skips documents whose id is
    already stored (a sorted ``uint64`` array of stored ids, put in the object store once,
-   unless ``replace``), runs :func:`newsgraph.runner.process_document` and streams the
+   unless ``replace``), runs :func:`newsgraph.pipeline.runner.process_document` and streams the
    results back (pickled), plus an end marker per shard.
 3. The driver is the single writer: it consumes results as they stream in (Ray Data
    executes ahead, bounded by its backpressure, so compute overlaps with writing), puts
@@ -41,13 +41,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ConfigError, InputError
-from ..models import AnalyzedDoc
-from ..pipeline import Pipeline, Resources
-from ..runner import IngestReport, process_document
-from ..store import Store
-from ..store import schema as t
-from . import shards as _shards
+from newsgraph.engines import shards as _shards
+from newsgraph.errors import ConfigError, InputError
+from newsgraph.models import AnalyzedDoc
+from newsgraph.pipeline.registry import Pipeline, Resources
+from newsgraph.pipeline.runner import IngestReport, process_document
+from newsgraph.store import Store
+from newsgraph.store import schema as t
 
 log = logging.getLogger("newsgraph.engines.ray")
 
@@ -73,7 +73,7 @@ LOCAL_RAY_ENV = {
 
 @dataclass
 class RayIngestReport(IngestReport):
-    """:class:`~newsgraph.runner.IngestReport` plus engine figures (not in ``as_dict``)."""
+    """:class:`~newsgraph.pipeline.runner.IngestReport` plus engine figures (not in ``as_dict``)."""
 
     shards: int = 0
     write_seconds: float = 0.0
@@ -467,7 +467,7 @@ def ingest_ray(
     on_item: Callable[[str, str], None] | None = None,
     shard_bytes: int | None = None,
 ) -> RayIngestReport:
-    """Read, analyse (on Ray) and store every input document, like :func:`newsgraph.runner.ingest`.
+    """Read, analyse (on Ray) and store every input document, like :func:`newsgraph.pipeline.runner.ingest`.
 
     Same results and the same report as the local engine on the same input; ``on_item(status,
     label)`` is called per item in input order. ``shard_bytes`` overrides the shard size."""

@@ -3,7 +3,7 @@ units are grouped into *shards* that a worker can read on its own.
 
 A unit is one thing a reader turns into documents:
 
-* ``("arg", PATH)``: a path argument read exactly like :func:`newsgraph.ingest.iter_documents`
+* ``("arg", PATH)``: a path argument read exactly like :func:`newsgraph.ingest.read.iter_documents`
   reads it (a file, ``-`` for stdin, a missing path, an unsupported suffix);
 * ``("file", PATH)``: one file found by walking a folder;
 * ``("jsonl", PATH, START, END, FIRST_LINE)``: the lines of a JSONL file between two byte
@@ -14,7 +14,7 @@ A unit is one thing a reader turns into documents:
 * ``("items", [(source, Document | InputError), ...])``: items already read (stdin for Ray);
 * ``("error", SOURCE, MESSAGE, CODE)``: a problem found while planning (an unreadable folder).
 
-:func:`iter_documents` is a drop-in for :func:`newsgraph.ingest.iter_documents` that also
+:func:`iter_documents` is a drop-in for :func:`newsgraph.ingest.read.iter_documents` that also
 reads Parquet (``.parquet`` files named on the command line or found in folders: one record
 per row, columns as the JSON fields). Reading a plan's units in order gives the same items,
 in the same order, with the same error messages, whether the plan was split into shards or not.
@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import ingest as _ing
-from ..errors import InputError
-from ..models import Document
+from newsgraph.errors import InputError
+from newsgraph.ingest import read as _ing
+from newsgraph.models import Document
 
 PARQUET = ".parquet"
 SUFFIXES = frozenset(_ing.SUFFIXES | {PARQUET})
@@ -64,7 +64,7 @@ def _error_unit(e: InputError) -> Unit:
 
 
 def walk(directory: Path) -> Iterator[Path | InputError]:
-    """:func:`newsgraph.ingest._walk` (same order and rules) with ``.parquet`` files too."""
+    """:func:`newsgraph.ingest.read._walk` (same order and rules) with ``.parquet`` files too."""
     return _ing._walk(directory, SUFFIXES)
 
 
@@ -224,7 +224,7 @@ def plan_shards(
 
 def _jsonl_range(path: Path, start: int, end: int, first_line: int, max_bytes: int) -> Iterator[Item]:
     """Lines ``[start, end)`` of a JSONL file, handled line by line exactly as
-    :func:`newsgraph.ingest._jsonl_lines` handles them (blank lines skipped, line numbers kept)."""
+    :func:`newsgraph.ingest.read._jsonl_lines` handles them (blank lines skipped, line numbers kept)."""
     source, name = str(path), path.name
     try:
         f = open(path, "rb")
@@ -353,7 +353,7 @@ def read_unit(unit: Unit, max_bytes: int) -> Iterator[Item]:
 def read_units(
     units: Iterable[Unit], *, max_bytes: int = 5_000_000, check_language: bool = True
 ) -> Iterator[Document | InputError]:
-    """Documents and input errors of ``units``, in order, as :func:`newsgraph.ingest.iter_documents`
+    """Documents and input errors of ``units``, in order, as :func:`newsgraph.ingest.read.iter_documents`
     yields them (including its language check)."""
     for unit in units:
         for source, item in read_unit(unit, max_bytes):
@@ -365,6 +365,6 @@ def read_units(
 def iter_documents(
     paths: Iterable[str], *, max_bytes: int = 5_000_000, check_language: bool = True
 ) -> Iterator[Document | InputError]:
-    """:func:`newsgraph.ingest.iter_documents` plus Parquet input; streams, never raises for bad input."""
+    """:func:`newsgraph.ingest.read.iter_documents` plus Parquet; streams, never raises for bad input."""
     units = (u for u, _ in plan_units(paths, split=False, max_bytes=max_bytes))
     yield from read_units(units, max_bytes=max_bytes, check_language=check_language)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..models import DateValue, Event, Span
-from . import eventdates
-from .lexicon import Entry
-from .syntax import AUX, BE, DELEGATION, NEG, POSS_PRON, SentenceView
+from newsgraph.events import eventdates
+from newsgraph.events.lexicon import Entry
+from newsgraph.events.syntax import AUX, BE, DELEGATION, NEG, POSS_PRON, SentenceView
+from newsgraph.models import DateValue, Event, Span
 
 if TYPE_CHECKING:
-    from .extract import Extractor, Reading
+    from newsgraph.events.extract import Extractor, Reading
 
 _ADV = frozenset(
     "also further later previously reportedly then already again recently earlier formally officially "

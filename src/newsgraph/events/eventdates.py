@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import DateValue, Event, Span
+from newsgraph.models import DateValue, Event, Span
 
 _DURATION = re.compile(r"(?i)(?:since|until|till|by|from|through|throughout|between)\b")
 STATEMENT_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "AGREE", "REJECT", "THREATEN", "CONCEDE"})

@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..models import AnalyzedDoc, DateValue, Entity, Event, Mention, Quote, Span
-from . import assemble, eventdates, statements
-from .lexicon import Entry, EventLexicon
-from .modality import hypothetical, negated
-from .participants import _GOVERNING, _HARD, DocState, Participants, Reading
-from .places import PlaceResolver, demonym_mentions
-from .syntax import (
+from newsgraph.events import assemble, eventdates, statements
+from newsgraph.events.lexicon import Entry, EventLexicon
+from newsgraph.events.modality import hypothetical, negated
+from newsgraph.events.participants import _GOVERNING, _HARD, DocState, Participants, Reading
+from newsgraph.events.places import PlaceResolver, demonym_mentions
+from newsgraph.events.syntax import (
     AUX,
     DET,
     NEG,
@@ -27,6 +26,7 @@ from .syntax import (
     REL,
     SentenceView,
 )
+from newsgraph.models import AnalyzedDoc, DateValue, Entity, Event, Mention, Quote, Span
 
 
 class Extractor(Participants):

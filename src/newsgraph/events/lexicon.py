@@ -17,9 +17,9 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from ..errors import ConfigError
-from ..models import PLOVER_TYPES
-from ..pipeline import Resources
+from newsgraph.errors import ConfigError
+from newsgraph.models import PLOVER_TYPES
+from newsgraph.pipeline.registry import Resources
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicon" / "events.yaml"
 SLOTS = frozenset(

@@ -12,7 +12,7 @@ Stances ("will not accept", "ready to negotiate") and threats are statements mad
 
 from __future__ import annotations
 
-from .syntax import AUX, MODALS, NEG, SentenceView
+from newsgraph.events.syntax import AUX, MODALS, NEG, SentenceView
 
 _SKIP = frozenset(
     "also further later previously reportedly then already again recently earlier subsequently jointly "

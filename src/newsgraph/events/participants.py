@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..models import Entity, Event, Mention, Quote
-from .lexicon import TriggerMatch
-from .places import PlaceResolver
-from .syntax import DELEGATION, DET, GROUP_PAIR, PREP_ADJ, REL, ROLE, SPEECH, SentenceView
+from newsgraph.events.lexicon import TriggerMatch
+from newsgraph.events.places import PlaceResolver
+from newsgraph.events.syntax import DELEGATION, DET, GROUP_PAIR, PREP_ADJ, REL, ROLE, SPEECH, SentenceView
+from newsgraph.models import Entity, Event, Mention, Quote
 
 #: verbs whose object is the subject of a following to-infinitive ("urged Russia to increase")
 _CONTROL = frozenset(

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..models import AnalyzedDoc, Entity, Mention
+from newsgraph.models import AnalyzedDoc, Entity, Mention
 
 _CAPITAL_OF = re.compile(r"\s*,\s*(?:the\s+)?(?:\w+\s+)?(?:capital|seat|heart)\s+of\s+", re.IGNORECASE)
 _CITY_KINDS = frozenset({"city", "capital", "seat", "town"})

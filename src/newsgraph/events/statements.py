@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..models import Event, Span
-from .syntax import SentenceView
+from newsgraph.events.syntax import SentenceView
+from newsgraph.models import Event, Span
 
 if TYPE_CHECKING:
-    from .extract import Extractor
+    from newsgraph.events.extract import Extractor
 
 _NEG = re.compile(
     r"\b(?:crimes?|criminals?|aggressions?|aggressive|massacres?|genocid\w*|exterminat\w*|starvation|"

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import Entity, Mention
-from .words import (  # noqa: F401  (re-exported)
+from newsgraph.events.words import (  # noqa: F401  (re-exported)
     _TOKEN,
     ADJUNCT_OPENERS,
     AUX,
@@ -33,6 +32,7 @@ from .words import (  # noqa: F401  (re-exported)
     SPEECH,
     SUBORD,
 )
+from newsgraph.models import Entity, Mention
 
 
 @dataclass

@@ -1,3 +1,3 @@
 """Built-in cross-document passes (importing registers them)."""
 
-from . import actors, clusters  # noqa: F401
+from newsgraph.linking import actors, clusters  # noqa: F401

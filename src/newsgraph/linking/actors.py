@@ -8,7 +8,7 @@
    the name is known (full names first):
 
    - two full names are one person only if they are spelling variants
-     (:func:`newsgraph.names.compare_names` >= ``STRONG``: "Mousa Abu Marzouk" / "Musa Abu
+     (:func:`newsgraph.text.names.compare_names` >= ``STRONG``: "Mousa Abu Marzouk" / "Musa Abu
      Marzouq"); a different first name keeps them apart ("Yusuf" vs "Samir al-Haddad");
    - a document that only gives a short form (surname, kunya "Abu Karim", first name) joins a
      person only with a name match *and* context: the same affiliation, a shared title word, or
@@ -25,11 +25,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kb import fold, load_kb
-from ..link import LinkContext, link_pass
-from ..names import PARTIAL, STRONG, _units, compare_names, name_key, skeleton
-from ..store import schema as t
-from ..textutil import short_hash
+from newsgraph.actors.kb import fold, load_kb
+from newsgraph.linking.run import LinkContext, link_pass
+from newsgraph.store import schema as t
+from newsgraph.text.names import PARTIAL, STRONG, _units, compare_names, name_key, skeleton
+from newsgraph.text.util import short_hash
 
 _GENERIC_TITLE_WORDS = frozenset("the of a an and for in to his her its their s".split())
 #: context needed for a short name: this much from affiliation/titles/co-occurring actors

@@ -32,11 +32,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..dates import date_range
-from ..link import LinkContext, link_pass
-from ..store import schema as t
-from ..store.derived import event_actor_rows
-from ..textutil import short_hash
+from newsgraph.linking.run import LinkContext, link_pass
+from newsgraph.store import schema as t
+from newsgraph.store.derived import event_actor_rows
+from newsgraph.text.dates import date_range
+from newsgraph.text.util import short_hash
 
 MAX_CANDIDATES = 30
 #: days two reports may differ when one date is inherited from context ("during the visit they met")

@@ -8,7 +8,7 @@ keyset cursors, so a page costs the same wherever it starts.
 
 from __future__ import annotations
 
-from .base import (
+from newsgraph.queries.base import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
     Page,
@@ -19,9 +19,9 @@ from .base import (
     resolve_actor,
     resolve_document,
 )
-from .docs import document, documents, overview, search
-from .graph import network, relations, timeline
-from .records import actor, actors, cluster, clusters, divergent, events, quotes
+from newsgraph.queries.docs import document, documents, overview, search
+from newsgraph.queries.graph import network, relations, timeline
+from newsgraph.queries.records import actor, actors, cluster, clusters, divergent, events, quotes
 
 __all__ = [
     "DEFAULT_LIMIT",

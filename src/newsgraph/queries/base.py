@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
-from ..errors import BadRequest, NotFound, err
-from ..store import Store
-from ..store import schema as t
+from newsgraph.errors import BadRequest, NotFound, err
+from newsgraph.store import Store
+from newsgraph.store import schema as t
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500

@@ -8,10 +8,8 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
-from ..errors import BadRequest
-from ..store import Store
-from ..store import schema as t
-from .base import (
+from newsgraph.errors import BadRequest
+from newsgraph.queries.base import (
     DEFAULT_LIMIT,
     D,
     E,
@@ -28,7 +26,9 @@ from .base import (
     encode_cursor,
     resolve_document,
 )
-from .records import actors, clusters, divergent
+from newsgraph.queries.records import actors, clusters, divergent
+from newsgraph.store import Store
+from newsgraph.store import schema as t
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MARK_A, _MARK_B = "\x02", "\x03"  # snippet match markers (never in stored text)
@@ -155,7 +155,7 @@ def _snippet_parts(s: str | None) -> list[list[Any]]:
 
 def search(store: Store, q: str, *, limit: int = 20, cursor: str | None = None) -> Page:
     """Full text over documents and quotes: documents first, then quotes (``kind`` says which)."""
-    from ..store.db import fts_query
+    from newsgraph.store.db import fts_query
 
     limit = check_limit(limit)
     q = _CONTROL.sub(" ", q or "").strip()
@@ -261,13 +261,13 @@ def _search_quotes(store: Store) -> Any:
 
 def overview(store: Store) -> Row:
     """Counts, the most-reported actors and the latest real events (cached until the data change)."""
-    from .stats import cached
+    from newsgraph.queries.stats import cached
 
     return cached(store, ("overview",), lambda: _overview(store))
 
 
 def _overview(store: Store) -> Row:
-    from ..report import stats
+    from newsgraph.queries.report import stats
 
     top = actors(store, sort="documents", limit=12)["items"]
     latest = clusters(store, limit=10)["items"]

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
-from ..store import Store
-from .base import (
+from newsgraph.queries.base import (
     DEFAULT_LIMIT,
     A,
     C,
@@ -24,7 +23,8 @@ from .base import (
     _types,
     not_found,
 )
-from .records import clusters, quotes
+from newsgraph.queries.records import clusters, quotes
+from newsgraph.store import Store
 
 
 def relations(store: Store, a: str, b: str | None = None, *, limit: int = 200) -> Row:

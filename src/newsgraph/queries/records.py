@@ -7,10 +7,8 @@ from typing import Any
 
 from sqlalchemy import and_, func, select
 
-from ..errors import BadRequest, NotFound
-from ..store import Store
-from ..store import schema as t
-from .base import (
+from newsgraph.errors import BadRequest, NotFound
+from newsgraph.queries.base import (
     CE,
     DEFAULT_LIMIT,
     EA,
@@ -34,7 +32,9 @@ from .base import (
     _types,
     not_found,
 )
-from .stats import HEAVY_DOCUMENTS, actor_aggregates, cached
+from newsgraph.queries.stats import HEAVY_DOCUMENTS, actor_aggregates, cached
+from newsgraph.store import Store
+from newsgraph.store import schema as t
 
 
 def actors(

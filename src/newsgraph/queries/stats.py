@@ -19,9 +19,9 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from ..store import Store
-from ..store import schema as t
-from .base import A, Row
+from newsgraph.queries.base import A, Row
+from newsgraph.store import Store
+from newsgraph.store import schema as t
 
 log = logging.getLogger("newsgraph.queries")
 MAX_ENTRIES = 4096
@@ -101,7 +101,7 @@ def warm(store: Store, top_n: int = 50) -> int:
                     .limit(top_n)
                 )
             ]
-        from .records import actor
+        from newsgraph.queries.records import actor
 
         for aid in top:
             actor(store, aid)  # caches the whole profile of a heavily reported actor

@@ -16,11 +16,11 @@ from sqlalchemy import create_engine, delete, event, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from .. import dedup
-from ..errors import ConfigError, err
-from ..models import AnalyzedDoc
-from . import schema as t
-from .migrations import MIGRATIONS, applied, migrate
+from newsgraph.errors import ConfigError, err
+from newsgraph.ingest import dedup
+from newsgraph.models import AnalyzedDoc
+from newsgraph.store import schema as t
+from newsgraph.store.migrations import MIGRATIONS, applied, migrate
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -323,7 +323,7 @@ class Store:
     # ---- reading -------------------------------------------------------------
     def resolve_doc(self, ref: str) -> str:
         """A document id from a full id, an id prefix, or a file name."""
-        from ..errors import NotFound
+        from newsgraph.errors import NotFound
 
         with self.engine.connect() as conn:
             c = t.documents.c

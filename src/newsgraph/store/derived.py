@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
-from . import schema as t
+from newsgraph.store import schema as t
 
 ROLES = ("source", "target")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sqlalchemy import Column, MetaData, String, Table, select, text
 from sqlalchemy.engine import Connection, Engine
 
-from . import schema
+from newsgraph.store import schema
 
 _mig_meta = MetaData()
 migrations_table = Table(
@@ -64,7 +64,7 @@ def _m0004_actor_read_tables(conn: Connection, dialect: str) -> None:
     """``event_actors`` (each event report's global actors by role, indexed by actor) and
     ``actor_stats`` (per-actor counts); filled from the existing link results so a database
     linked before them needs no new link pass."""
-    from .derived import rebuild_actor_stats, rebuild_event_actors
+    from newsgraph.store.derived import rebuild_actor_stats, rebuild_event_actors
 
     schema.event_actors.create(conn, checkfirst=True)
     schema.actor_stats.create(conn, checkfirst=True)

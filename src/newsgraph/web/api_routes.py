@@ -12,9 +12,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
-from .. import queries
-from ..errors import BadRequest, NewsgraphError, NotFound
-from ..store import Store
+from newsgraph import queries
+from newsgraph.errors import BadRequest, NewsgraphError, NotFound
+from newsgraph.store import Store
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -367,9 +367,9 @@ async def api_ingest(
 def _ingest_bytes(request: Request, data: bytes, file_name: str) -> dict[str, Any]:
     from sqlalchemy import select
 
-    from ..link import run_link
-    from ..runner import ingest
-    from ..store import schema as t
+    from newsgraph.linking.run import run_link
+    from newsgraph.pipeline.runner import ingest
+    from newsgraph.store import schema as t
 
     state = request.app.state
     store: Store = state.store

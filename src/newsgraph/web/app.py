@@ -25,10 +25,10 @@ from sqlalchemy import event
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
-from ..errors import NewsgraphError
-from ..store import Store
-from .render import render
+from newsgraph import __version__
+from newsgraph.errors import NewsgraphError
+from newsgraph.store import Store
+from newsgraph.web.render import render
 
 log = logging.getLogger("newsgraph.web")
 HERE = Path(__file__).parent
@@ -197,8 +197,8 @@ def create_app(
     ``warm_cache`` precomputes, in a background thread, the aggregates of the most reported
     actors (slow to count on large stores) so that their pages open quickly.
     """
-    from .api_routes import ingest_router, router
-    from .pages import router as pages_router
+    from newsgraph.web.api_routes import ingest_router, router
+    from newsgraph.web.pages import router as pages_router
 
     store = db if isinstance(db, Store) else Store.open(db, create=False)
     if not allow_ingest:
@@ -215,7 +215,7 @@ def create_app(
     )
     app.state.store = store
     if warm_cache:
-        from ..queries import stats
+        from newsgraph.queries import stats
 
         threading.Thread(target=stats.warm, args=(store,), name="newsgraph-warm", daemon=True).start()
     app.state.allow_ingest = allow_ingest

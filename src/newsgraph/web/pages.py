@@ -7,10 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from .. import queries
-from .api_routes import DATE, actor_ref, doc_ref, store_of
-from .highlight import document_html
-from .render import pid, render
+from newsgraph import queries
+from newsgraph.web.api_routes import DATE, actor_ref, doc_ref, store_of
+from newsgraph.web.highlight import document_html
+from newsgraph.web.render import pid, render
 
 router = APIRouter(include_in_schema=False)
 

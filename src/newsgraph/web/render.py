@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from starlette.requests import Request
 
-from ..models import PLOVER_TYPES
+from newsgraph.models import PLOVER_TYPES
 
 TEMPLATES = Path(__file__).parent / "templates"
 NAV = (

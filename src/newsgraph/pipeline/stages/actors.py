@@ -1,0 +1,120 @@
+"""The "actors" stage: mentions of people, organisations, states and places, grouped into
+document-local entities with types, titles and affiliations (see :mod:`newsgraph.actors`).
+
+Loads the spaCy pipeline once per process through ``Resources.get("nlp")`` (setting ``model``
+or env ``NEWSGRAPH_MODEL`` override the bundled model; ``"blank"`` runs rules only) and the
+knowledge base through ``Resources.get("kb")`` (bundled plus ``kb_files``).
+
+Places used only as venues ("arrived in Moscow") become entities of type LOCATION without
+mentions; their offsets are in ``Entity.evidence["venue_spans"]`` so events can use them as
+locations. ``AnalyzedDoc.extras["actors.venues"]`` maps each venue span to its entity id.
+"""
+
+from __future__ import annotations
+
+from newsgraph.actors.classify import classify
+from newsgraph.actors.coref import Entities, group_names
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.recognize import Recognizer, is_heading
+from newsgraph.actors.refer import descriptions, pronouns
+from newsgraph.actors.roles import assign_roles
+from newsgraph.actors.spans import Cand, DocView
+from newsgraph.models import AnalyzedDoc, Entity, Mention
+from newsgraph.pipeline.registry import Resources, stage
+
+
+def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mention]]:
+    """Entities and mentions of one analysed document (body paragraphs only)."""
+    kb = rec.kb
+    text = ad.text
+    view = DocView(text, list(ad.paragraphs), list(ad.sentences))
+    view.headings = {i for i, p in enumerate(view.paragraphs) if is_heading(text[p.start : p.end])}
+    cands = rec.recognize(view)
+    cands, found = classify(view, cands, kb)
+    ents = group_names(view, cands, kb)
+    # descriptions may contain names ("the Hamas official") but not overlap people or each other
+    taken = [(c.start, c.end) for c in cands if c.label == "PERSON" and c.entity]
+    extra = descriptions(view, ents, kb, found.demonyms, taken, persons=False)
+    assign_roles(view, cands + extra, ents, kb, found.demonyms)
+    extra += descriptions(view, ents, kb, found.demonyms, taken, persons=True)
+    extra += pronouns(view, ents, taken)
+    venues = _venues(ents, found.venues, kb)
+    entities, mentions = _build(ents, kb)
+    for e in venues:
+        entities.append(e)
+    ad.extras["actors.venues"] = {tuple(s): e.id for e in venues for s in e.evidence["venue_spans"]}
+    return entities, mentions
+
+
+def _venues(ents: Entities, venues: list[Cand], kb: KnowledgeBase) -> list[Entity]:
+    groups: dict[str, list[Cand]] = {}
+    for c in venues:
+        groups.setdefault(c.kb_id or c.text.casefold(), []).append(c)
+    out = []
+    n = len(ents.items)
+    for i, cs in enumerate(groups.values(), 1):
+        entry = kb.get(cs[0].kb_id) if cs[0].kb_id else None
+        name = entry.name if entry else max((c.text for c in cs), key=lambda t: (not t.isupper(), len(t)))
+        out.append(
+            Entity(
+                f"e{n + i}",
+                "LOCATION",
+                name,
+                aliases=sorted({c.text for c in cs}),
+                kb_id=entry.kb_id if entry else None,
+                affiliation=f"kb:{entry.affiliation}" if entry and entry.affiliation else None,
+                evidence={"venue": True, "venue_spans": [[c.start, c.end] for c in cs]},
+            )
+        )
+    return out
+
+
+def _build(ents: Entities, kb: KnowledgeBase) -> tuple[list[Entity], list[Mention]]:
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for e in ents.items:
+        cands = sorted(
+            (c for c in e.cands if c.label != "NORP" and not c.meta.get("subunit")), key=lambda c: c.start
+        )
+        if all(c.kind == "pronoun" or c.kind == "description" for c in cands):
+            cands = []
+        if not cands:
+            continue
+        aliases = list(
+            dict.fromkeys(c.text for c in cands if c.kind in ("name", "alias", "metonym", "demonym"))
+        )
+        entities.append(
+            Entity(
+                e.id,
+                e.type,
+                e.best_name(kb),
+                aliases=aliases,
+                titles=list(e.titles),
+                kb_id=e.kb_id,
+                affiliation=e.affiliation,
+                evidence={
+                    "sources": sorted({c.source for c in cands}),
+                    "kinds": sorted({c.kind for c in cands}),
+                    **_extra(e),
+                },
+            )
+        )
+        for c in cands:
+            if (c.start, c.end) in seen:
+                continue
+            seen.add((c.start, c.end))
+            mentions.append(Mention(c.start, c.end, c.text, e.id, kind=c.kind, type=e.type))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return entities, mentions
+
+
+def _extra(e: object) -> dict[str, object]:
+    ev = getattr(e, "evidence", {}) or {}
+    return {k: v for k, v in ev.items() if k == "kb_kind" and v}
+
+
+@stage("actors", requires=("body_spans", "paragraphs", "sentences"), assigns=("entities", "mentions"))
+def actors_stage(ad: AnalyzedDoc, res: Resources) -> None:
+    """Actor mentions (people, organisations, states, places) and local entities."""
+    ad.entities, ad.mentions = analyse(ad, res.get("actors.recognizer"))

@@ -1,0 +1,61 @@
+"""Foundation stages: clean, segment, docdate, fingerprint."""
+
+from __future__ import annotations
+
+from newsgraph.ingest.clean import clean
+from newsgraph.ingest.dedup import MinHasher
+from newsgraph.models import AnalyzedDoc, Span
+from newsgraph.pipeline.registry import Resources, stage
+from newsgraph.text.dates import find_dates, infer_document_date, parse_date
+from newsgraph.text.util import paragraphs, split_sentences
+
+
+@Resources.loader("minhasher")
+def _minhasher(res: Resources) -> MinHasher:
+    return MinHasher()
+
+
+@stage("clean", requires=("text",), assigns=("body_spans", "excluded_spans"))
+def clean_stage(ad: AnalyzedDoc, res: Resources) -> None:
+    """Separate the article body from boilerplate, keeping offsets."""
+    ad.body_spans, ad.excluded_spans = clean(ad.text, ad.doc.title)
+
+
+def _clip(p: Span, body: list[Span]) -> list[Span]:
+    out = []
+    for b in body:
+        s, e = max(p.start, b.start), min(p.end, b.end)
+        if e > s:
+            out.append(Span(s, e))
+    return out
+
+
+@stage("segment", requires=("body_spans",), assigns=("paragraphs", "sentences"))
+def segment_stage(ad: AnalyzedDoc, res: Resources) -> None:
+    """Paragraphs and sentences of the body (rule-based)."""
+    paras: list[Span] = []
+    for p in paragraphs(ad.text):
+        paras.extend(_clip(p, ad.body_spans))
+    ad.paragraphs = paras
+    ad.sentences = [s for p in paras for s in split_sentences(ad.text, p)]
+
+
+@stage("docdate", requires=("body_spans",), assigns=("dates",))
+def docdate_stage(ad: AnalyzedDoc, res: Resources) -> None:
+    """Document date from metadata, else inferred from the text (flagged); all date expressions."""
+    d = ad.doc
+    anchor = parse_date(d.published) if d.published else None
+    if anchor is None:
+        d.published = None
+        inferred = infer_document_date(ad.text, ad.body_spans)
+        if inferred is not None and inferred.precision == "day":
+            anchor = parse_date(inferred.value)
+            d.published = inferred.value
+            d.date_inferred = True
+    ad.dates = find_dates(ad.text, ad.body_spans, anchor)
+
+
+@stage("fingerprint", requires=("body_spans",), assigns=("minhash",))
+def fingerprint_stage(ad: AnalyzedDoc, res: Resources) -> None:
+    """MinHash signature of the body, for near-duplicate detection."""
+    ad.minhash = res.get("minhasher").signature(ad.text, ad.body_spans)
