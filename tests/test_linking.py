@@ -50,11 +50,12 @@ HAMAS = ("e9", "ORG", "Hamas", ["Hamas"], {"kb_id": "org:hamas"})
 RUSSIA = ("e8", "STATE", "Russia", ["Russia"], {"kb_id": "state:RUS"})
 
 
-def test_v2_is_registered() -> None:
-    from newsgraph.linking.run import _PASSES, _load_builtin
+def test_passes_run_in_order() -> None:
+    from newsgraph.linking.actors import link_actors
+    from newsgraph.linking.clusters import cluster_events
+    from newsgraph.linking.run import PASSES
 
-    _load_builtin()
-    assert _PASSES["actors"][0] >= 2
+    assert PASSES == (("actors", link_actors), ("clusters", cluster_events))
 
 
 def test_kb_entities_link_by_kb_id(store: Store) -> None:

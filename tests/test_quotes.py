@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from newsgraph.errors import ConfigError
 from newsgraph.models import AnalyzedDoc, Document, Entity, Mention, Quote, Span
 from newsgraph.pipeline.registry import Resources, registered
-from newsgraph.quotes.extract import extract_quotes, is_heading, quotes_stage
+from newsgraph.pipeline.stages.quotes import quotes_stage
+from newsgraph.quotes.extract import extract_quotes, is_heading
 from newsgraph.quotes.marks import find_quote_spans
 from newsgraph.text.speechverbs import default_lexicon, load_lexicon
 from newsgraph.text.util import paragraphs, short_hash

@@ -31,6 +31,15 @@ class Errors:
     )
     NG021 = "unknown pipeline stage '{name}'; registered stages: {known}"
     NG022 = "pipeline stage '{stage}' is listed twice"
+    NG023 = (
+        "pipeline {stage} cannot be loaded from {module} ({reason}); "
+        "reinstall newsgraph (pip install -e .) or check that module"
+    )
+    NG024 = (
+        "module {module} has no function {fn} declared as pipeline stage '{stage}'; "
+        "declare it there with @stage('{stage}', requires=..., assigns=...)"
+    )
+    NG025 = "no resource named '{name}'; known resources: {known}"
     NG030 = "database {db}: {reason}"
     NG031 = "no document matches '{ref}'"
     NG032 = "'{ref}' matches {n} documents; give more of the id"

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.actors.kb import KnowledgeBase, is_acronym, load_kb
 from newsgraph.actors.lexicon import (
@@ -48,7 +48,9 @@ from newsgraph.actors.select import harmonize, resolve_overlaps
 from newsgraph.actors.spans import Cand, DocView, strip_possessive, strip_span
 from newsgraph.errors import ConfigError
 from newsgraph.models import Span
-from newsgraph.pipeline.registry import Resources
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline.registry import Resources
 
 __all__ = ["Recognizer", "is_heading", "is_person_name", "org_short_forms", "person_short_forms"]
 
@@ -66,7 +68,6 @@ def model_path(res: Resources) -> Path | str:
     return Path(str(resources.files("newsgraph").joinpath("data/model/en_newsgraph")))
 
 
-@Resources.loader("nlp")
 def load_nlp(res: Resources) -> Any:
     """The spaCy pipeline, loaded once per process."""
     import spacy
@@ -84,13 +85,11 @@ def load_nlp(res: Resources) -> Any:
     return spacy.load(path)
 
 
-@Resources.loader("kb")
 def load_kb_resource(res: Resources) -> KnowledgeBase:
     """The bundled knowledge base plus the user's ``--kb`` files."""
     return load_kb(res.settings.get("kb_files", []))
 
 
-@Resources.loader("actors.recognizer")
 def load_recognizer(res: Resources) -> Recognizer:
     return Recognizer(res.get("nlp"), res.get("kb"))
 

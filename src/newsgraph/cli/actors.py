@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 import typer
 
-from newsgraph.cli.main import DbOpt, JsonOpt, _fail, _store, app
+from newsgraph.cli.app import DbOpt, JsonOpt, _fail, _store, app
 
 TYPES = ("PERSON", "ORG", "STATE", "LOCATION")
 

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import typer
 
-from newsgraph.cli.main import DbOpt, JsonOpt, _fail, _store, app
+from newsgraph.cli.app import DbOpt, JsonOpt, _fail, _store, app
 
 TypeOpt = typer.Option(None, "--type", "-t", help="PLOVER type (AGREE, CONSULT, ...); repeatable.")
 ActorOpt = typer.Option(None, "--actor", "-a", help="Actor id, name or alias (case-insensitive).")

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from newsgraph.cli.main import DbOpt, _fail, app
+from newsgraph.cli.app import DbOpt, _fail, app
 
 
 @app.command("serve")

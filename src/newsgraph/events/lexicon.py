@@ -13,13 +13,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
 from newsgraph.errors import ConfigError
 from newsgraph.models import PLOVER_TYPES
-from newsgraph.pipeline.registry import Resources
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline.registry import Resources
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicon" / "events.yaml"
 SLOTS = frozenset(
@@ -373,8 +375,7 @@ def load_lexicon(*extra: str | Path) -> EventLexicon:
     return _load(tuple(str(p) for p in extra))
 
 
-@Resources.loader("event_lexicon")
-def _event_lexicon(res: Resources) -> EventLexicon:
+def load_resource(res: Resources) -> EventLexicon:
     """Bundled lexicon plus the files of setting ``event_lexicons`` (a list, or a path string), else of
     the environment variable ``NEWSGRAPH_EVENT_LEXICONS`` (paths separated by ``os.pathsep``)."""
     extra: Iterable[str] | str | None = res.settings.get("event_lexicons")

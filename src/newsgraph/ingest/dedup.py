@@ -10,6 +10,7 @@ import hashlib
 import re
 import zlib
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -74,3 +75,8 @@ def band_keys(sig: list[int]) -> list[tuple[int, str]]:
 def similarity(a: list[int] | np.ndarray, b: list[int] | np.ndarray) -> float:
     """Estimated Jaccard similarity of the two shingle sets."""
     return float(np.mean(np.asarray(a, dtype=np.uint32) == np.asarray(b, dtype=np.uint32)))
+
+
+def load_resource(res: Any) -> MinHasher:
+    """The shared MinHasher (resource ``minhasher``)."""
+    return MinHasher()

@@ -1,3 +1,2 @@
-"""Built-in cross-document passes (importing registers them)."""
-
-from newsgraph.linking import actors, clusters  # noqa: F401
+"""The cross-document pass (see :mod:`newsgraph.linking.run`): canonical actors, event clusters,
+divergent accounts."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.actors.kb import fold, load_kb
-from newsgraph.linking.run import LinkContext, link_pass
+from newsgraph.linking.context import LinkContext
 from newsgraph.store import schema as t
 from newsgraph.text.names import PARTIAL, STRONG, _units, compare_names, name_key, skeleton
 from newsgraph.text.util import short_hash
@@ -95,7 +95,6 @@ def _names_of(ent: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys([ent["name"], *(ent.get("aliases") or [])]))
 
 
-@link_pass("actors", version=2)
 def link_actors(ctx: LinkContext) -> None:
     ents = list(ctx.store.iter_rows(t.entities, order_by=(t.entities.c.doc, t.entities.c.local_id)))
     kb = load_kb(ctx.settings.get("kb_files", []) or [])

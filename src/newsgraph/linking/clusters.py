@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from newsgraph.linking.run import LinkContext, link_pass
+from newsgraph.linking.context import LinkContext
 from newsgraph.store import schema as t
 from newsgraph.store.derived import event_actor_rows
 from newsgraph.text.dates import date_range
@@ -329,7 +329,6 @@ def _scope_ends(
     return out
 
 
-@link_pass("clusters", version=2)
 def cluster_events(ctx: LinkContext) -> None:
     amap = ctx.actor_map()
     aff = {a["id"]: a.get("affiliation") for a in ctx.actors}

@@ -47,9 +47,16 @@ class IngestReport:
             self.replaced += 1
 
     def as_dict(self) -> dict[str, object]:
-        return {"added": self.added, "already_stored": self.exists, "replaced": self.replaced,
-                "near_duplicates": self.duplicates, "failed": len(self.failed), "errors": self.failed,
-                "words": self.words, "seconds": round(self.seconds, 3)}
+        return {
+            "added": self.added,
+            "already_stored": self.exists,
+            "replaced": self.replaced,
+            "near_duplicates": self.duplicates,
+            "failed": len(self.failed),
+            "errors": self.failed,
+            "words": self.words,
+            "seconds": round(self.seconds, 3),
+        }
 
 
 def process_document(doc: Document, pipeline: Pipeline, res: Resources) -> AnalyzedDoc | InputError:
@@ -62,8 +69,11 @@ def process_document(doc: Document, pipeline: Pipeline, res: Resources) -> Analy
         return InputError(doc.path or doc.id, str(e), code=e.code)
     except Exception as e:  # a bug in a stage must not stop the whole run
         where = traceback.extract_tb(e.__traceback__)[-1]
-        return InputError(doc.path or doc.id, f"internal error in pipeline: {type(e).__name__}: {e} "
-                          f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it")
+        return InputError(
+            doc.path or doc.id,
+            f"internal error in pipeline: {type(e).__name__}: {e} "
+            f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it",
+        )
 
 
 # ---- worker-process state for the pool engine -------------------------------------
@@ -85,11 +95,13 @@ def _result(r: AnalyzedDoc | tuple[str, str, str | None]) -> AnalyzedDoc | Input
     return InputError(r[0], r[1], code=r[2]) if isinstance(r, tuple) else r
 
 
-def _pooled(items: Iterable[Document | InputError], pipeline: Pipeline, res: Resources,
-            workers: int) -> Iterator[AnalyzedDoc | InputError]:
+def _pooled(
+    items: Iterable[Document | InputError], pipeline: Pipeline, res: Resources, workers: int
+) -> Iterator[AnalyzedDoc | InputError]:
     window = workers * 8
-    with ProcessPoolExecutor(workers, initializer=_init_worker,
-                             initargs=(pipeline.names, res.settings)) as ex:
+    with ProcessPoolExecutor(
+        workers, initializer=_init_worker, initargs=(pipeline.names, res.settings)
+    ) as ex:
         pending: dict[Future[AnalyzedDoc | InputError], int] = {}
         order = 0
         ready: dict[int, AnalyzedDoc | InputError] = {}
@@ -121,10 +133,18 @@ def _pooled(items: Iterable[Document | InputError], pipeline: Pipeline, res: Res
                 next_out += 1
 
 
-def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = None,
-           resources: Resources | None = None, max_bytes: int = 5_000_000, replace: bool = False,
-           workers: int = 1, check_language: bool = True,
-           on_item: Callable[[str, str], None] | None = None) -> IngestReport:
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    *,
+    pipeline: Pipeline | None = None,
+    resources: Resources | None = None,
+    max_bytes: int = 5_000_000,
+    replace: bool = False,
+    workers: int = 1,
+    check_language: bool = True,
+    on_item: Callable[[str, str], None] | None = None,
+) -> IngestReport:
     """Read, analyse and store every input document. ``on_item(status, label)`` is called per item."""
     pipeline = pipeline or Pipeline.build()
     res = resources or Resources()

@@ -29,8 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.models import AnalyzedDoc, Entity, Mention, Quote, Span
-from newsgraph.pipeline.registry import Resources, stage
+from newsgraph.models import Entity, Mention, Quote, Span
 from newsgraph.quotes.blocks import WORD_RE, BlockQuotes, Found, is_heading
 from newsgraph.quotes.indirect import according_spans, according_to, clause_end, clause_start, indirect_spans
 from newsgraph.quotes.marks import ALL_MARKS, QuoteSpan, find_quote_spans
@@ -47,7 +46,7 @@ from newsgraph.text.speechverbs import Lexicon, default_lexicon
 from newsgraph.text.util import paragraphs as split_paragraphs
 from newsgraph.text.util import short_hash
 
-__all__ = ["extract_quotes", "find_quote_spans", "is_heading", "quotes_stage", "MAX_TERM_WORDS"]
+__all__ = ["extract_quotes", "find_quote_spans", "is_heading", "MAX_TERM_WORDS"]
 
 #: quotes of at most this many words are "terms": they need a cue and a resolved speaker
 MAX_TERM_WORDS = 4
@@ -395,19 +394,3 @@ def extract_quotes(
     for pi in range(len(paras)):
         dq.paragraph(pi)
     return dq.finish(doc_id)
-
-
-@stage(
-    "quotes", requires=("body_spans", "paragraphs", "sentences", "mentions", "entities"), assigns=("quotes",)
-)
-def quotes_stage(ad: AnalyzedDoc, res: Resources) -> None:
-    """Direct and indirect quotes with resolved speakers (rule-based, speech-verb lexicon)."""
-    ad.quotes = extract_quotes(
-        ad.text,
-        doc_id=ad.doc.id,
-        paragraphs=ad.paragraphs,
-        mentions=ad.mentions,
-        entities=ad.entities,
-        body_spans=ad.body_spans,
-        lexicon=res.get("speech_verbs"),
-    )

@@ -12,12 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
 from newsgraph.errors import ConfigError
-from newsgraph.pipeline.registry import Resources
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline.registry import Resources
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicon" / "speech_verbs.yaml"
 FRAMES = frozenset({"direct", "that", "bare", "wh", "about", "object", "to", "of", "as"})
@@ -149,8 +151,7 @@ def default_lexicon() -> Lexicon:
     return _load(())
 
 
-@Resources.loader("speech_verbs")
-def _speech_verbs(res: Resources) -> Lexicon:
+def load_resource(res: Resources) -> Lexicon:
     extra: Iterable[str] | str | None = res.settings.get("speech_verbs")
     if isinstance(extra, str):
         extra = [extra]

@@ -1,18 +1,12 @@
-"""Foundation stages: clean, segment, docdate, fingerprint."""
+"""Document stages: clean (body vs boilerplate), segment, docdate (document date), fingerprint."""
 
 from __future__ import annotations
 
 from newsgraph.ingest.clean import clean
-from newsgraph.ingest.dedup import MinHasher
 from newsgraph.models import AnalyzedDoc, Span
 from newsgraph.pipeline.registry import Resources, stage
 from newsgraph.text.dates import find_dates, infer_document_date, parse_date
 from newsgraph.text.util import paragraphs, split_sentences
-
-
-@Resources.loader("minhasher")
-def _minhasher(res: Resources) -> MinHasher:
-    return MinHasher()
 
 
 @stage("clean", requires=("text",), assigns=("body_spans", "excluded_spans"))

@@ -1,0 +1,23 @@
+"""The ``quotes`` stage: direct and indirect speech with resolved speakers (see :mod:`newsgraph.quotes`)."""
+
+from __future__ import annotations
+
+from newsgraph.models import AnalyzedDoc
+from newsgraph.pipeline.registry import Resources, stage
+from newsgraph.quotes.extract import extract_quotes
+
+
+@stage(
+    "quotes", requires=("body_spans", "paragraphs", "sentences", "mentions", "entities"), assigns=("quotes",)
+)
+def quotes_stage(ad: AnalyzedDoc, res: Resources) -> None:
+    """Direct and indirect quotes with resolved speakers (rule-based, speech-verb lexicon)."""
+    ad.quotes = extract_quotes(
+        ad.text,
+        doc_id=ad.doc.id,
+        paragraphs=ad.paragraphs,
+        mentions=ad.mentions,
+        entities=ad.entities,
+        body_spans=ad.body_spans,
+        lexicon=res.get("speech_verbs"),
+    )
