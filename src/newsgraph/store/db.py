@@ -16,10 +16,10 @@ from sqlalchemy import create_engine, delete, event, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+import newsgraph.store.schema as t
 from newsgraph.errors import ConfigError, err
 from newsgraph.ingest import dedup
 from newsgraph.models import AnalyzedDoc
-from newsgraph.store import schema as t
 from newsgraph.store.migrations import MIGRATIONS, applied, migrate
 
 DEFAULT_DB = "newsgraph.db"

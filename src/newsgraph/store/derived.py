@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
-from newsgraph.store import schema as t
+import newsgraph.store.schema as t
 
 ROLES = ("source", "target")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sqlalchemy import Column, MetaData, String, Table, select, text
 from sqlalchemy.engine import Connection, Engine
 
-from newsgraph.store import schema
+import newsgraph.store.schema as schema
 
 _mig_meta = MetaData()
 migrations_table = Table(
