@@ -1,20 +1,23 @@
 #!/usr/bin/env python
-"""Train the newsgraph spaCy pipeline (tok2vec + tagger + attribute_ruler + parser + ner).
+"""Train the newsgraph spaCy pipeline (tok2vec + tagger + morphologizer + trainable_lemmatizer + parser + ner).
 
 Reproducible end to end:
 
-1. converts the raw corpora (UD English EWT, UNER English EWT, Wikigold, CrossNER politics)
-   into spaCy DocBins in a work directory OUTSIDE the repository (default /tmp/newsgraph-train);
+1. converts the raw corpora (UD English EWT, UNER English EWT, GUM open genres incl. the ``Entity=``
+   brackets of its MISC column, Wikigold, CrossNER politics) into spaCy DocBins in a work directory
+   OUTSIDE the repository (default /tmp/newsgraph-train);
 2. runs ``spacy train`` with ``configs/model.cfg`` on one CPU thread;
-3. evaluates ``model-best`` on every dataset's held-out test split;
-4. measures load time and single-thread ``nlp.pipe`` speed;
+3. evaluates ``model-best`` and the model the package held before (the baseline) on every held-out
+   test split: UD EWT + UNER EWT test, GUM test, Wikigold held-out, CrossNER politics test
+   (tag/UPOS/morph/lemma accuracy, UAS/LAS, sentence P/R/F, NER P/R/F per type);
+4. measures load time and single-thread ``nlp.pipe`` speed of both models in turns (speed ratio);
 5. writes ``scores.json`` and a stripped copy of the model into the package.
 
 The raw data never enters the repository; only the trained model and the scores do.
 
 Usage (from the repository root)::
 
-    OMP_NUM_THREADS=1 python scripts/train_model.py --max-steps 12000 --seed 0
+    OMP_NUM_THREADS=1 python scripts/train_model.py --seed 0
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -39,15 +43,18 @@ DEFAULT_OUT = REPO_ROOT / "src" / "newsgraph" / "data" / "model"
 DEFAULT_WORK = Path("/tmp/newsgraph-train")
 CONFIG = REPO_ROOT / "configs" / "model.cfg"
 MODEL_NAME = "en_newsgraph"
-MODEL_VERSION = "0.1.0"
+MODEL_VERSION = "0.2.0"
 LABELS = ("PER", "ORG", "LOC")
-DEV_KEYS = ("tag_acc", "pos_acc", "dep_uas", "dep_las", "sents_f", "ents_p", "ents_r", "ents_f")
+DEV_KEYS = (
+    "tag_acc", "pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f", "ents_p", "ents_r", "ents_f"
+)  # fmt: skip
 
 # Split decisions, recorded in scores.json and the model card.
 WIKIGOLD_TRAIN_FRAC = 0.7  # first 70% of documents -> train
 WIKIGOLD_DEV_FRAC = 0.1  # next 10% -> dev (model selection); last 20% -> held-out test
 CROSSNER_DEV_HOLDOUT = 100  # last 100 sentences of CrossNER dev -> dev; the rest joins train
 CROSSNER_UPSAMPLE = 2  # in-domain (politics) data is small: repeat it in train
+GUM_UPSAMPLE = 1  # copies of GUM train (gold trees, lemmas, morphology and entities) in train
 EWT_MAX_SENTS = 10  # sentences per training doc (within one EWT newdoc)
 WIKI_MAX_SENTS = 10
 CROSSNER_MAX_SENTS = 4  # CrossNER "sentences" are often whole paragraphs
@@ -79,6 +86,8 @@ class Rec:
     pos: list[str] | None = None
     heads: list[int] | None = None  # absolute head index per token (root -> itself)
     deps: list[str] | None = None
+    lemmas: list[str] | None = None
+    morphs: list[str] | None = None
     ents: list[tuple[int, int, str]] | None = None  # None -> NER not annotated at all
     ner_missing: list[tuple[int, int]] = field(default_factory=list)  # token ranges without NER gold
 
@@ -93,6 +102,9 @@ class Sent:
     pos: list[str]
     heads: list[int]  # 0-based within sentence, -1 for root
     deps: list[str]
+    lemmas: list[str] = field(default_factory=list)
+    feats: list[str] = field(default_factory=list)  # UD FEATS, "" for none
+    misc: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- readers
@@ -114,6 +126,9 @@ def read_conllu(path: Path) -> list[Sent]:
         pos: list[str] = []
         heads: list[int] = []
         deps: list[str] = []
+        lemmas: list[str] = []
+        feats: list[str] = []
+        misc: list[str] = []
         id2idx: dict[str, int] = {}
         mwt_end = -1
         mwt_space = True
@@ -139,9 +154,14 @@ def read_conllu(path: Path) -> list[Sent]:
             pos.append(cols[3])
             heads.append(int(cols[6]))
             deps.append("ROOT" if cols[7] == "root" else cols[7])
+            lemmas.append(cols[2])
+            feats.append("" if cols[5] == "_" else cols[5])
+            misc.append(cols[9])
         heads = [h - 1 for h in heads]  # UD ids are 1-based and contiguous for basic words
         spaces[-1] = True
-        sents.append(Sent(meta.get("sent_id", ""), newdoc, words, spaces, tags, pos, heads, deps))
+        sents.append(
+            Sent(meta.get("sent_id", ""), newdoc, words, spaces, tags, pos, heads, deps, lemmas, feats, misc)
+        )
         rows = []
         meta = {}
         newdoc = None
@@ -243,6 +263,134 @@ def iob_to_spans(tags: list[str], mapping: dict[str, str]) -> list[tuple[int, in
     return spans
 
 
+GUM_MAP = {"person": "PER", "organization": "ORG", "place": "LOC"}  # the 7 other GUM types -> O
+GUM_NAME_GLUE = {"-", "&", ".", "'", "/"}  # punctuation allowed inside a run of proper nouns
+GUM_NAME_LINK = {"of", "for", "de", "du", "del", "la"}  # "University of Oxford"
+GUM_TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "prof", "sir", "st."}
+GUM_PER_TITLES = {
+    "president", "governor", "commissioner", "undersecretary", "secretary", "minister", "senator", "judge",
+    "king", "queen", "chairman", "director", "mayor", "professor", "emperor", "pope", "general", "justice",
+}  # fmt: skip
+_ENTITY_RE = re.compile(r"\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)")
+
+
+def gum_mentions(sent: Sent) -> list[tuple[int, int, str]]:
+    """All (start, end, etype) mentions of one GUM sentence from the MISC ``Entity=`` brackets.
+
+    ``(ID-type-...`` opens a mention, ``ID)`` closes it, ``(ID-type-...)`` is a one-token mention.
+    """
+    open_: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    out: list[tuple[int, int, str]] = []
+    for i, misc in enumerate(sent.misc):
+        val = next((f[7:] for f in misc.split("|") if f.startswith("Entity=")), "")
+        for m in _ENTITY_RE.finditer(val):
+            if m.group(1):
+                if m.group(3):
+                    out.append((i, i + 1, m.group(2)))
+                else:
+                    open_[m.group(1)].append((i, m.group(2)))
+            else:
+                stack = open_.get(m.group(4))
+                if stack:
+                    start, etype = stack.pop()
+                    out.append((start, i + 1, etype))
+    return out
+
+
+def gum_named_entities(sent: Sent, stats: Counter[str] | None = None) -> list[tuple[int, int, str]]:
+    """Map GUM mentions to flat PER/ORG/LOC name spans (UNER/CoNLL style). See MODEL_CARD.md.
+
+    GUM marks every referring expression ("the president", "it", "NASA Administrator Charles Bolden").
+    A mention becomes a named entity only if its type maps (person/organization/place) and its syntactic
+    head is a proper noun. Its span is the run of proper nouns around the head (hyphens, "&", "." inside
+    allowed; a leading title such as "Mr." dropped). For ORG and LOC the run continues over
+    "of"/"for"/"de"/... when a capitalised word follows inside the mention ("University of Oxford",
+    "Bank of America"). Nesting: the longest name span wins and spans that overlap it are dropped, so
+    "University of Oxford" is one ORG, while "NASA Administrator Charles Bolden" gives ORG "NASA" and
+    PER "Charles Bolden" (a person's name is its head word plus the words attached to it with ``flat``).
+    """
+    n = len(sent.words)
+    cands: list[tuple[int, int, str]] = []
+    for s, e, etype in gum_mentions(sent):
+        label = GUM_MAP.get(etype)
+        if label is None:
+            if stats is not None:
+                stats[f"gum_mentions_{etype}_dropped"] += 1
+            continue
+        heads = [i for i in range(s, e) if not (s <= sent.heads[i] < e)]
+        h = heads[0] if heads else s
+        if sent.pos[h] != "PROPN" or (label == "PER" and sent.tags[h] == "NNPS"):  # "Muslims" is not a PER
+            if stats is not None:
+                stats["gum_mentions_not_named"] += 1
+            continue
+
+        def name_tok(i: int) -> bool:
+            return sent.pos[i] == "PROPN"
+
+        a = h
+        while a - 1 >= s and (
+            name_tok(a - 1) or (sent.words[a - 1] in GUM_NAME_GLUE and a - 2 >= s and name_tok(a - 2))
+        ):
+            a -= 1
+        b = h + 1
+        while b < e:
+            if name_tok(b):
+                b += 1
+            elif sent.words[b] in GUM_NAME_GLUE and b + 1 < e and name_tok(b + 1):
+                b += 1
+            elif (
+                label != "PER"
+                and sent.words[b].lower() in GUM_NAME_LINK
+                and b + 1 < e
+                and sent.words[b + 1][:1].isupper()
+            ):
+                b += 2
+                while b < e and (name_tok(b) or (sent.words[b][:1].isupper() and sent.pos[b] in {"ADJ", "NOUN"})):
+                    b += 1
+            else:
+                break
+        if label != "PER":  # "the United States", "New York", "the American College of Pediatricians"
+            while a - 1 >= s and sent.words[a - 1][:1].isupper() and sent.pos[a - 1] in {"ADJ", "NOUN", "VERB"}:
+                a -= 1
+        if label == "PER" and b - a == 1 and sent.words[a].lower() in GUM_PER_TITLES:
+            if stats is not None:
+                stats["gum_mentions_title_only_dropped"] += 1
+            continue
+        if label == "PER":
+            # UD attaches the rest of a personal name to its first word with `flat` and titles with
+            # `compound`, so "NASA Administrator Charles Bolden" -> "Charles Bolden".
+            flat = [i for i in range(s, e) if sent.heads[i] == h and sent.deps[i] == "flat"]
+            if sent.words[h].lower() not in GUM_TITLES:
+                a, b = h, max([h, *flat]) + 1
+        while a < b - 1 and sent.words[a].lower() in GUM_TITLES:
+            a += 1
+        if 0 <= a < b <= n:
+            cands.append((a, b, label))
+    cands.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    kept: list[tuple[int, int, str]] = []
+    for a, b, lab in cands:
+        if all(b <= ka or a >= kb for ka, kb, _ in kept):
+            kept.append((a, b, lab))
+        elif stats is not None and (a, b, lab) not in kept:
+            stats["gum_nested_or_overlapping_dropped"] += 1
+    if stats is not None:
+        for _, _, lab in kept:
+            stats[f"gum_named_{lab}"] += 1
+    return sorted(kept)
+
+
+def read_gum_splits(path: Path) -> dict[str, set[str]]:
+    """Document ids per split from GUM's splits.md (## dev / ## test / ## train / ## test2 lists)."""
+    splits: dict[str, set[str]] = defaultdict(set)
+    cur = ""
+    for line in path.read_text(encoding="utf8").splitlines():
+        if line.startswith("## "):
+            cur = line[3:].strip()
+        elif line.strip().startswith("* ") and cur:
+            splits[cur].add(line.strip()[2:].strip())
+    return dict(splits)
+
+
 def detok_spaces(words: list[str]) -> list[bool]:
     """Heuristic whitespace for pre-tokenised text so the raw text looks natural."""
     spaces = [True] * len(words)
@@ -260,9 +408,13 @@ def chunk(items: list[Any], size: int) -> Iterator[list[Any]]:
 
 
 def ud_docs(
-    sents: list[Sent], uner: dict[str, list[tuple[str, str]]] | None, stats: Counter[str]
+    sents: list[Sent], uner: dict[str, list[tuple[str, str]]] | str | None, stats: Counter[str]
 ) -> list[Rec]:
-    """Group UD sentences into docs (by newdoc, at most EWT_MAX_SENTS) and merge UNER entities."""
+    """Group UD sentences into docs (by newdoc, at most EWT_MAX_SENTS) with their entities.
+
+    ``uner`` is the UNER IOB2 data keyed by sent_id (EWT), or ``"gum"`` to read the entities from
+    GUM's own ``Entity=`` annotation, or None (no NER gold).
+    """
     groups: list[list[Sent]] = []
     for s in sents:
         if s.newdoc is not None or not groups or len(groups[-1]) >= EWT_MAX_SENTS:
@@ -271,7 +423,7 @@ def ud_docs(
     recs: list[Rec] = []
     for group in groups:
         ents: list[tuple[int, int, str]] | None = [] if uner is not None else None
-        rec = Rec(words=[], spaces=[], tags=[], pos=[], heads=[], deps=[], ents=ents)
+        rec = Rec(words=[], spaces=[], tags=[], pos=[], heads=[], deps=[], lemmas=[], morphs=[], ents=ents)
         for s in group:
             off = len(rec.words)
             assert rec.tags is not None and rec.pos is not None and rec.heads is not None
@@ -282,8 +434,16 @@ def ud_docs(
             rec.pos += s.pos
             rec.heads += [off + (h if h >= 0 else i) for i, h in enumerate(s.heads)]
             rec.deps += s.deps
+            assert rec.lemmas is not None and rec.morphs is not None
+            rec.lemmas += s.lemmas
+            rec.morphs += s.feats
             if uner is None:
                 continue
+            assert rec.ents is not None
+            if uner == "gum":
+                rec.ents += [(off + a, off + b, lab) for a, b, lab in gum_named_entities(s, stats)]
+                continue
+            assert isinstance(uner, dict)
             ner = uner.get(s.sent_id)
             if ner is None or [t for t, _ in ner] != s.words:
                 stats["uner_sentence_missing_or_misaligned"] += 1
@@ -322,14 +482,23 @@ def case_variant(rec: Rec, mode: str) -> Rec:
             if w[:1].isalpha() and w[:1].islower() and (i == 0 or w not in TITLE_SMALL):
                 w = w[0].upper() + w[1:]
             words.append(w)
-    return replace(rec, words=words)
+    # Lemmas of re-cased words would teach the lemmatizer odd edit trees: leave them unannotated.
+    return replace(rec, words=words, lemmas=None)
 
 
 def to_doc(vocab: Any, rec: Rec) -> Any:
     from spacy.tokens import Doc, Span
 
     doc = Doc(
-        vocab, words=rec.words, spaces=rec.spaces, tags=rec.tags, pos=rec.pos, heads=rec.heads, deps=rec.deps
+        vocab,
+        words=rec.words,
+        spaces=rec.spaces,
+        tags=rec.tags,
+        pos=rec.pos,
+        morphs=rec.morphs,
+        lemmas=rec.lemmas,
+        heads=rec.heads,
+        deps=rec.deps,
     )
     if rec.ents is not None:
         ents = [Span(doc, a, b, label=lab) for a, b, lab in rec.ents]
@@ -353,32 +522,10 @@ def write_docbin(path: Path, recs: Iterable[Rec]) -> int:
     return n
 
 
-def pos_patterns(sents: list[Sent]) -> list[dict[str, Any]]:
-    """XPOS -> UPOS rules for the attribute_ruler, learned from EWT train (majority mapping)."""
-    by_word: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for s in sents:
-        for w, t, p in zip(s.words, s.tags, s.pos, strict=True):
-            by_word[(t, w.lower())][p] += 1
-    # Default per tag = majority over word types (so that VBZ -> VERB although "is" -> AUX is the most
-    # frequent token); frequent words whose majority differs get their own rule.
-    type_votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for (t, _), c in by_word.items():
-        type_votes[t][c.most_common(1)[0][0]] += 1
-    majority = {t: c.most_common(1)[0][0] for t, c in type_votes.items()}
-    patterns: list[dict[str, Any]] = [
-        {"patterns": [[{"TAG": t}]], "attrs": {"POS": p}} for t, p in sorted(majority.items())
-    ]
-    for (t, w), c in sorted(by_word.items()):
-        best, n = c.most_common(1)[0]
-        if best != majority[t] and n >= 5 and n / sum(c.values()) >= 0.6:
-            patterns.append({"patterns": [[{"TAG": t, "LOWER": w}]], "attrs": {"POS": best}})
-    return patterns
-
-
 # --------------------------------------------------------------------------- steps
 
 
-def convert(data: Path, work: Path, seed: int, crossner_upsample: int) -> dict[str, Any]:
+def convert(data: Path, work: Path, seed: int, crossner_upsample: int, gum_upsample: int) -> dict[str, Any]:
     rng = random.Random(seed)
     stats: Counter[str] = Counter()
     ud = data / "ud_english_ewt"
@@ -390,6 +537,19 @@ def convert(data: Path, work: Path, seed: int, crossner_upsample: int) -> dict[s
         "test": read_uner(un / "en_ewt-ud-test.iob2"),
     }
     ewt_recs = {split: ud_docs(ewt[split], uner[split], stats) for split in ewt}
+
+    gum_dir = data / "gum"
+    gum_splits = read_gum_splits(gum_dir / "splits.md")
+    gum_docs: dict[str, list[str]] = {"train": [], "dev": [], "test": []}
+    gum_sents: dict[str, list[Sent]] = {"train": [], "dev": [], "test": []}
+    for f in sorted(gum_dir.glob("GUM_*.conllu")):
+        split = next((k for k in ("test", "dev", "train") if f.stem in gum_splits.get(k, set())), None)
+        if split is None:
+            raise SystemExit(f"{f.name} is in no GUM split of splits.md")
+        gum_docs[split].append(f.stem)
+        gum_sents[split] += read_conllu(f)
+    gum_stats: Counter[str] = Counter()
+    gum_recs = {split: ud_docs(gum_sents[split], "gum", gum_stats) for split in gum_sents}
 
     wiki = read_columns(data / "wikigold" / "wikigold.conll.txt", sep=None)
     n_wtrain = int(len(wiki) * WIKIGOLD_TRAIN_FRAC)
@@ -410,7 +570,12 @@ def convert(data: Path, work: Path, seed: int, crossner_upsample: int) -> dict[s
     }
     cn_recs = {k: ner_docs([v], CROSSNER_MAP, CROSSNER_MAX_SENTS) for k, v in cn_split.items()}
 
-    train = ewt_recs["train"] + wiki_recs["train"] + cn_recs["train"] * crossner_upsample
+    train = (
+        ewt_recs["train"]
+        + gum_recs["train"] * gum_upsample
+        + wiki_recs["train"]
+        + cn_recs["train"] * crossner_upsample
+    )
     aug: list[Rec] = []
     for rec in train:
         r = rng.random()
@@ -420,17 +585,17 @@ def convert(data: Path, work: Path, seed: int, crossner_upsample: int) -> dict[s
             aug.append(case_variant(rec, "title"))
     train = train + aug
     rng.shuffle(train)
-    dev = ewt_recs["dev"] + wiki_recs["dev"] + cn_recs["dev"]
+    dev = ewt_recs["dev"] + gum_recs["dev"] + wiki_recs["dev"] + cn_recs["dev"]
 
     corpus = work / "corpus"
     counts = {
         "train": write_docbin(corpus / "train.spacy", train),
         "dev": write_docbin(corpus / "dev.spacy", dev),
         "test_ewt": write_docbin(corpus / "test_ewt.spacy", ewt_recs["test"]),
+        "test_gum": write_docbin(corpus / "test_gum.spacy", gum_recs["test"]),
         "test_wikigold": write_docbin(corpus / "test_wikigold.spacy", wiki_recs["test"]),
         "test_crossner": write_docbin(corpus / "test_crossner.spacy", cn_recs["test"]),
     }
-    (corpus / "pos_patterns.json").write_text(json.dumps(pos_patterns(ewt["train"])), encoding="utf8")
 
     def n_ents(recs: list[Rec]) -> int:
         return sum(len(r.ents or []) for r in recs)
@@ -439,6 +604,15 @@ def convert(data: Path, work: Path, seed: int, crossner_upsample: int) -> dict[s
         "docbins": counts,
         "augmented_docs": {"upper": sum(1 for r in aug if r.words[0].isupper()), "total": len(aug)},
         "ewt_sentences": {k: len(v) for k, v in ewt.items()},
+        "gum_documents": {k: len(v) for k, v in gum_docs.items()},
+        "gum_sentences": {k: len(v) for k, v in gum_sents.items()},
+        "gum_tokens": {k: sum(len(s.words) for s in v) for k, v in gum_sents.items()},
+        "gum_split": (
+            "GUM's official splits.md (open genres only): train docs "
+            f"(upsampled x{gum_upsample}), dev docs -> dev, test docs -> held-out test"
+        ),
+        "gum_test_documents": gum_docs["test"],
+        "gum_entity_conversion": dict(sorted(gum_stats.items())),
         "uner_sentences_without_ner": stats["uner_sentence_missing_or_misaligned"],
         "wikigold_documents": {k: len(v) for k, v in wiki_split.items()},
         "wikigold_split": (
@@ -453,6 +627,7 @@ def convert(data: Path, work: Path, seed: int, crossner_upsample: int) -> dict[s
         ),
         "entities": {
             "uner_ewt": {k: n_ents(v) for k, v in ewt_recs.items()},
+            "gum": {k: n_ents(v) for k, v in gum_recs.items()},
             "wikigold": {k: n_ents(v) for k, v in wiki_recs.items()},
             "crossner": {k: n_ents(v) for k, v in cn_recs.items()},
         },
@@ -471,7 +646,6 @@ def train(config: Path, work: Path, max_steps: int | None, seed: int, eval_frequ
         "--output", str(out),
         "--paths.train", str(corpus / "train.spacy"),
         "--paths.dev", str(corpus / "dev.spacy"),
-        "--paths.pos_patterns", str(corpus / "pos_patterns.json"),
         "--system.seed", str(seed),
         "--gpu-id", "-1",
     ]  # fmt: skip
@@ -502,19 +676,24 @@ def _round(x: Any) -> Any:
     return round(float(x), 4) if isinstance(x, float) else x
 
 
-def evaluate(model: Path, corpus: Path) -> dict[str, Any]:
+TEST_SETS = {
+    "ud_ewt_and_uner_ewt_test": "test_ewt.spacy",
+    "gum_test": "test_gum.spacy",
+    "wikigold_heldout_test": "test_wikigold.spacy",
+    "crossner_politics_test": "test_crossner.spacy",
+}
+UD_KEYS = ("tag_acc", "pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_p", "sents_r", "sents_f")
+
+
+def evaluate(model: Path, corpus: Path, label: str = "") -> dict[str, Any]:
+    """Score a model on every held-out test split (the model's own tokenizer, aligned to gold tokens)."""
     import spacy
     from spacy.tokens import DocBin
     from spacy.training import Example
 
     nlp = spacy.load(model)
     results: dict[str, Any] = {}
-    sets = {
-        "ud_ewt_and_uner_ewt_test": "test_ewt.spacy",
-        "wikigold_heldout_test": "test_wikigold.spacy",
-        "crossner_politics_test": "test_crossner.spacy",
-    }
-    for name, fname in sets.items():
+    for name, fname in TEST_SETS.items():
         refs = list(DocBin().from_disk(corpus / fname).get_docs(nlp.vocab))
         examples = [Example(nlp.make_doc(ref.text), ref) for ref in refs]
         sc = nlp.evaluate(examples, batch_size=256)
@@ -529,50 +708,71 @@ def evaluate(model: Path, corpus: Path) -> dict[str, Any]:
                 lab: {k: _round(v) for k, v in sc["ents_per_type"].get(lab, {}).items()} for lab in LABELS
             },
         }
-        if name.startswith("ud_"):
-            for key in ("tag_acc", "pos_acc", "dep_uas", "dep_las", "sents_p", "sents_r", "sents_f"):
-                res[key] = _round(sc[key])
+        if name.startswith(("ud_", "gum_")):
+            for key in UD_KEYS:
+                res[key] = _round(sc[key]) if sc.get(key) is not None else None
         results[name] = res
-        print(name, json.dumps(res), flush=True)
+        print(label, name, json.dumps(res), flush=True)
     return results
 
 
-def measure_speed(model: Path, corpus: Path) -> dict[str, Any]:
-    """Load time (fresh process) and single-thread nlp.pipe words/s on held-out text."""
+def measure_speed(models: dict[str, Path], corpus: Path) -> dict[str, Any]:
+    """Load time (fresh process) and single-thread nlp.pipe words/s on held-out text, for each model.
+
+    The models are timed in turns (A B A B A B) in one process so that the ratio is fair on a shared
+    machine; ``ratio_new_to_old`` compares the best runs.
+    """
     code = (
         "import time,sys;t0=time.perf_counter();import spacy;t1=time.perf_counter();"
         "nlp=spacy.load(sys.argv[1]);t2=time.perf_counter();nlp('Warm up.');"
         "print(t1-t0, t2-t1)"
     )
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    loads = []
-    for _ in range(3):
-        cmd = [sys.executable, "-c", code, str(model)]
-        out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
-        imp, load = (float(x) for x in out.stdout.split())
-        loads.append((imp, load))
     import spacy
     from spacy.tokens import DocBin
 
-    nlp = spacy.load(model)
+    out: dict[str, Any] = {}
+    nlps = {}
     texts: list[str] = []
+    for key, model in models.items():
+        loads = []
+        for _ in range(3):
+            cmd = [sys.executable, "-c", code, str(model)]
+            res = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+            imp, load = (float(x) for x in res.stdout.split())
+            loads.append((imp, load))
+        nlps[key] = spacy.load(model)
+        out[key] = {
+            "load_seconds_min_of_3": round(min(x[1] for x in loads), 3),
+            "import_spacy_seconds_min_of_3": round(min(x[0] for x in loads), 3),
+            "runs": [],
+        }
+    first = next(iter(nlps.values()))
     for fname in ("test_ewt.spacy", "test_crossner.spacy", "test_wikigold.spacy"):
-        texts += [d.text for d in DocBin().from_disk(corpus / fname).get_docs(nlp.vocab)]
-    list(nlp.pipe(texts[:50]))
-    runs = []
+        texts += [d.text for d in DocBin().from_disk(corpus / fname).get_docs(first.vocab)]
+    for nlp in nlps.values():
+        list(nlp.pipe(texts[:50]))
+    n_words = 0
     for _ in range(3):
-        t0 = time.perf_counter()
-        n_words = sum(len(d) for d in nlp.pipe(texts, batch_size=256))
-        runs.append(n_words / (time.perf_counter() - t0))
-    return {
-        "words": n_words,
-        "words_per_second_best_of_3": round(max(runs)),
-        "words_per_second_median_of_3": round(sorted(runs)[1]),
-        "load_seconds_min_of_3": round(min(x[1] for x in loads), 3),
-        "import_spacy_seconds_min_of_3": round(min(x[0] for x in loads), 3),
-        "threads": 1,
-        "note": "nlp.pipe(batch_size=256) over the EWT, CrossNER and Wikigold test texts; CPU, 1 thread",
-    }
+        for key, nlp in nlps.items():
+            t0 = time.perf_counter()
+            n_words = sum(len(d) for d in nlp.pipe(texts, batch_size=256))
+            out[key]["runs"].append(n_words / (time.perf_counter() - t0))
+    for key in nlps:
+        runs = out[key].pop("runs")
+        out[key]["words_per_second_best_of_3"] = round(max(runs))
+        out[key]["words_per_second_median_of_3"] = round(sorted(runs)[1])
+    if "new" in out and "old" in out:
+        out["ratio_new_to_old"] = round(
+            out["new"]["words_per_second_best_of_3"] / out["old"]["words_per_second_best_of_3"], 3
+        )
+    out["words"] = n_words
+    out["threads"] = 1
+    out["note"] = (
+        "nlp.pipe(batch_size=256) over the EWT, CrossNER and Wikigold test texts; CPU, 1 thread; "
+        "old = the model that was in the package before this run, timed in turns with the new one"
+    )
+    return out
 
 
 def package(best: Path, dest: Path, info: dict[str, Any], scores: dict[str, Any]) -> None:
@@ -585,8 +785,9 @@ def package(best: Path, dest: Path, info: dict[str, Any], scores: dict[str, Any]
             "name": MODEL_NAME.removeprefix("en_"),
             "version": MODEL_VERSION,
             "description": (
-                "newsgraph English pipeline: tok2vec (HashEmbedCNN) + tagger (PTB XPOS) + attribute_ruler "
-                "(XPOS->UPOS) + dependency parser (UD labels) + NER (PER/ORG/LOC). See MODEL_CARD.md."
+                "newsgraph English pipeline: tok2vec (HashEmbedCNN) + tagger (PTB XPOS) + morphologizer "
+                "(UPOS + UD features) + trainable edit-tree lemmatizer + dependency parser (UD labels, "
+                "sentence boundaries) + NER (PER/ORG/LOC). See MODEL_CARD.md."
             ),
             "license": "CC BY-SA 4.0",
             "author": "newsgraph",
@@ -602,6 +803,15 @@ def package(best: Path, dest: Path, info: dict[str, Any], scores: dict[str, Any]
                     "url": "https://github.com/UniversalNER/UNER_English-EWT",
                     "license": "CC BY-SA 4.0",
                     "author": "Mayhew et al., NAACL 2024",
+                },
+                {
+                    "name": "GUM (open genres: academic, bio, court, interview, news, voyage)",
+                    "url": "https://github.com/amir-zeldes/gum",
+                    "license": (
+                        "annotations CC BY 4.0; texts CC BY 4.0 (academic, court), CC BY-SA 3.0 (bio, voyage), "
+                        "CC BY 2.5 (news, interview)"
+                    ),
+                    "author": "Zeldes 2017, The GUM Corpus, LRE 51(3); GUM annotators (gucorpling.org/gum)",
                 },
                 {
                     "name": "Wikigold",
@@ -630,6 +840,23 @@ def package(best: Path, dest: Path, info: dict[str, Any], scores: dict[str, Any]
     spacy.load(dest)  # sanity check
 
 
+def best_step_from_log(log: Path) -> list[float] | None:
+    """(step, dev score) of the best checkpoint in spaCy's console log, or None."""
+    best: list[float] | None = None
+    if not log.exists():
+        return None
+    for line in log.read_text(encoding="utf8").splitlines():
+        cols = line.split()
+        if len(cols) > 3 and cols[0].isdigit() and cols[1].isdigit():
+            try:
+                score = float(cols[-1])
+            except ValueError:
+                continue
+            if best is None or score > best[1]:
+                best = [int(cols[1]), score]
+    return best
+
+
 def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -644,6 +871,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--config", type=Path, default=CONFIG, help="spaCy config (default %(default)s)")
     ap.add_argument("--crossner-upsample", type=int, default=CROSSNER_UPSAMPLE, help="CrossNER copies")
+    ap.add_argument("--gum-upsample", type=int, default=GUM_UPSAMPLE, help="GUM train copies")
+    ap.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="old model to score and time against (default: the model in the package when the run starts)",
+    )
     ap.add_argument("--skip-train", action="store_true", help="reuse WORK/output/model-best")
     ap.add_argument("--no-package", action="store_true", help="do not copy the model into the package")
     args = ap.parse_args(argv)
@@ -655,7 +889,15 @@ def main(argv: list[str] | None = None) -> None:
     random.seed(args.seed)
 
     t0 = time.time()
-    info = convert(args.data.resolve(), work, args.seed, args.crossner_upsample)
+    # Keep a copy of the model the package holds now: the run scores and times the new model against it.
+    baseline = args.baseline or (args.out / MODEL_NAME)
+    baseline_copy = work / "baseline_model"
+    if baseline.resolve() != baseline_copy.resolve() and (baseline / "meta.json").exists():
+        if baseline_copy.exists():
+            shutil.rmtree(baseline_copy)
+        work.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(baseline, baseline_copy)
+    info = convert(args.data.resolve(), work, args.seed, args.crossner_upsample, args.gum_upsample)
     print(json.dumps(info, indent=2), flush=True)
     t_conv = time.time() - t0
     train_s = None
@@ -665,8 +907,13 @@ def main(argv: list[str] | None = None) -> None:
     else:
         train_s = train(args.config, work, args.max_steps, args.seed, args.eval_frequency)
     best = work / "output" / "model-best"
-    scores = evaluate(best, work / "corpus")
-    speed = measure_speed(best, work / "corpus")
+    scores = evaluate(best, work / "corpus", "new")
+    models = {"new": best}
+    old_scores = None
+    if (baseline_copy / "meta.json").exists():
+        old_scores = evaluate(baseline_copy, work / "corpus", "old")
+        models["old"] = baseline_copy
+    speed = measure_speed(models, work / "corpus")
     print(json.dumps(speed), flush=True)
 
     best_meta = json.loads((best / "meta.json").read_text(encoding="utf8"))
@@ -674,11 +921,21 @@ def main(argv: list[str] | None = None) -> None:
         "model": MODEL_NAME,
         "version": MODEL_VERSION,
         "held_out": scores,
+        "baseline_held_out": old_scores,
+        "baseline_version": (
+            json.loads((baseline_copy / "meta.json").read_text(encoding="utf8")).get("version")
+            if old_scores is not None
+            else None
+        ),
         "dev_best": {k: _round(v) for k, v in best_meta.get("performance", {}).items() if k in DEV_KEYS},
         "speed": speed,
         "training": {
             "seed": args.seed,
             "max_steps_override": args.max_steps,
+            "config": str(args.config.resolve().relative_to(REPO_ROOT))
+            if REPO_ROOT in args.config.resolve().parents
+            else str(args.config),
+            "best_step_and_dev_score": best_step_from_log(work / "train.log"),
             "convert_seconds": round(t_conv, 1),
             "train_wall_seconds": round(train_s, 1) if train_s is not None else None,
             "threads": 1,
