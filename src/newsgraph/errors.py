@@ -45,6 +45,8 @@ class Errors:
     NG032 = "'{ref}' matches {n} documents; give more of the id"
     NG040 = "{path}: line {line}: {field}: {reason}"
     NG041 = "no actor matches '{ref}'"
+    NG042 = "lexicon {path}: line {line}: {reason}"
+    NG043 = "no lexicon list '{name}' in {path}; known: {known}"
     NG050 = "gold directory {path}: {reason}"
 
 

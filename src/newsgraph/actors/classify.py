@@ -24,52 +24,41 @@ from dataclasses import dataclass, field
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import (
     ADVERBS,
+    COLLECTIVES,
     METONYM_VERBS,
     MODIFIED_NOUNS,
     PLACE_POSSESSED,
     RELATION_NOUNS,
     STATE_NOUNS,
     VENUE_BEFORE,
+    alternatives,
     is_cap,
+    ordered,
 )
 from newsgraph.actors.spans import Cand, DocView
+from newsgraph.text import lexicons
 
 #: words after a doc-local demonym that show the place has a government
-GOVERNMENT_WORDS = frozenset(
-    """
-foreign minister ministry ministers government ambassador embassy president presidency prime army military
-officials official authorities side parliament assembly envoy diplomat diplomats navy police
-spokesman spokeswoman leadership cabinet state delegation capital
-""".split()
-)
+GOVERNMENT_WORDS = lexicons.words("actors.government_words")
 #: words after a place that make it a site or region, not a venue ("the Halvar *crossing*")
-SITE_NOUNS = frozenset(
-    "valley region crossing border strip province territory territories enclave corridor "
-    "mosque camp camps coast peninsula plateau heights basin desert mountains".split()
-)
+SITE_NOUNS = lexicons.words("actors.site_nouns")
 #: verbs whose object, when a capital, is the government ("we *warned* Castellan")
-GOV_OBJECT_VERBS = frozenset(
-    "warned warn urged urge told tell accused accuse criticised criticized thanked "
-    "thank pressed press condemned condemn blamed blame asked ask".split()
-)
+GOV_OBJECT_VERBS = lexicons.words("actors.gov_object_verbs")
 #: prepositions after which a place is what is talked about ("Judaization *of* Jerusalem")
-OBJECT_BEFORE = frozenset("of over on against for about".split())
+OBJECT_BEFORE = lexicons.words("actors.object_before")
 _GOV_PHRASE = re.compile(
-    r"[ \t]+(?:(?i:foreign|defen[cs]e|interior|finance|justice|health|armed|security|national|federal|state|"
-    r"presidential|royal)[ \t]+){0,2}"
-    r"(?P<head>(?i:ministry|army|government|parliament|assembly|embassy|military|"
-    r"navy|presidency|authorities|administration|cabinet))\b"
+    rf"[ \t]+(?:(?i:{alternatives('government_modifiers')})[ \t]+){{0,2}}"
+    rf"(?P<head>(?i:{alternatives('government_bodies')}))\b"
 )
-_NOT_VERBS = (
-    frozenset(
-        """
-the a an and or but nor of in on at to from by with for into over about against near via than as
-northern southern eastern western central downtown greater suburban outer inner rural occupied besieged
-this that its his her their our your my whose which where while whether if
-""".split()
-    )
-    | VENUE_BEFORE
-)
+_STATE_BODIES = lexicons.words("actors.state_bodies")
+_STATE_POSSESSIONS = alternatives("state_possessions")
+_NOT_VERBS = lexicons.words("actors.not_verbs") | VENUE_BEFORE
+_RELATION_LINKS = ordered("relation_links")
+_CAPITAL_WORDS = lexicons.words("actors.capital_words")
+_BASED = ordered("based_suffix")
+_PLURAL_ENDINGS = ordered("plural_demonym_endings")
+_DEMONYM_SUFFIXES = ordered("demonym_suffixes")
+_DEMONYM_VOWEL_SUFFIXES = ordered("demonym_vowel_suffixes")
 _POSS = re.compile(r"^['’]s\b")
 _GOV_BODY_METONYMS = ("presidency",)  # KB seats of government that stand for their state ("the Kremlin")
 
@@ -91,10 +80,9 @@ def derived_demonyms(name: str) -> list[str]:
     """English demonym forms of a place name: Valdoria -> Valdorian, Kesh -> Keshi, Qadira -> Qadiri."""
     if " " in name or len(name) < 3 or not name[0].isupper():
         return []
-    out = [name + "n", name + "an", name + "ian", name + "i", name + "ese", name + "ish"]
+    out = [name + s for s in _DEMONYM_SUFFIXES]
     if name[-1] in "aeiouy":
-        stem = name[:-1]
-        out += [stem + "an", stem + "ian", stem + "i", stem + "ese", stem + "ic"]
+        out += [name[:-1] + s for s in _DEMONYM_VOWEL_SUFFIXES]
     return out
 
 
@@ -115,7 +103,7 @@ def context(view: DocView, c: Cand) -> str:
     if _POSS.match(after):
         nxt = _next_word(view, c.end + 2, skip_adverbs=False).lower()
         return "venue" if nxt in PLACE_POSSESSED else "metonym"
-    if text[c.end : c.end + 1] == "-" and text[c.end + 1 : c.end + 6].lower().startswith("based"):
+    if text[c.end : c.end + 1] == "-" and text[c.end + 1 : c.end + 6].lower().startswith(_BASED):
         return "venue"
     nxt = _next_word(view, c.end)
     nl = nxt.lower()
@@ -127,9 +115,9 @@ def context(view: DocView, c: Cand) -> str:
         return "metonym"
     if prev and prev[-1] in GOV_OBJECT_VERBS:
         return "metonym"
-    if prev and prev[-1] in ("with", "between", "and") and any(w in RELATION_NOUNS for w in prev[:-1][-4:]):
+    if prev and prev[-1] in _RELATION_LINKS and any(w in RELATION_NOUNS for w in prev[:-1][-4:]):
         return "metonym"
-    if len(prev) >= 2 and prev[-1] == "," and prev[-2] == "capital":
+    if len(prev) >= 2 and prev[-1] == "," and prev[-2] in _CAPITAL_WORDS:
         return "capital"  # "in its capital, Veyra": a city
     if prev and prev[-1] in OBJECT_BEFORE:
         return "object"
@@ -187,7 +175,7 @@ def classify(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> tuple[list[
                 g = _GOV_PHRASE.match(text, m.end())
                 if g and not any(c.overlaps((m.start(), g.end())) for c in cands):
                     head = g.group("head").lower()
-                    label = "STATE" if head in ("government", "authorities", "administration") else "ORG"
+                    label = "STATE" if head in _STATE_BODIES else "ORG"
                     d = Cand(
                         m.start(),
                         g.end(),
@@ -256,11 +244,7 @@ def _state_evidence(view: DocView, cands: list[Cand], out: Classified) -> set[st
             if nxt in GOVERNMENT_WORDS:
                 found.add(c.meta["place"])
     for name in set(out.demonyms.values()):
-        if re.search(
-            re.escape(name) + r"['’]s (?:foreign|prime|defen[cs]e|ambassador|government|president|"
-            r"army|military|embassy|capital|parliament|envoy|officials)",
-            text,
-        ):
+        if re.search(re.escape(name) + rf"['’]s (?:{_STATE_POSSESSIONS})", text):
             found.add(name)
     return found
 
@@ -278,7 +262,7 @@ def _demonym(view: DocView, c: Cand, kb: KnowledgeBase, taken: list[tuple[int, i
     plural = c.text.endswith("s") and (
         c.source != "kb"
         or kb.demonym(c.text[:-1]) is not None
-        or c.text.lower().endswith(("ans", "is", "ese"))
+        or c.text.lower().endswith(_PLURAL_ENDINGS)
     )
     if text[c.start - 1 : c.start] == "-" or text[c.end : c.end + 1] == "-":
         return c  # "Israeli-Palestinian", "Arab-Israeli"
@@ -351,8 +335,13 @@ def _venues_by_surface(cands: list[Cand], out: Classified, kb: KnowledgeBase) ->
 
 def _collectives(view: DocView, cands: list[Cand]) -> list[Cand]:
     out = []
-    for m in re.finditer(r"(?<=\bthe )West\b(?! [A-Z])", view.text):
+    for m in _COLLECTIVE_RX.finditer(view.text):
         if view.para_of(m.start()) < 0 or any(c.overlaps((m.start(), m.end())) for c in cands):
             continue
-        out.append(Cand(m.start(), m.end(), "West", "STATE", "rule", kind="name", meta={"collective": True}))
+        word = m.group()
+        meta = {"collective": True}
+        out.append(Cand(m.start(), m.end(), word, COLLECTIVES[word], "rule", kind="name", meta=meta))
     return out
+
+
+_COLLECTIVE_RX = re.compile(rf"(?<=\bthe )(?:{lexicons.alternation(COLLECTIVES)})\b(?! [A-Z])")

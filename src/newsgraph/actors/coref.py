@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.actors.kb import KnowledgeBase, fold
+from newsgraph.actors.lexicon import KUNYA_WORDS, alternatives
 from newsgraph.actors.rules import is_person_name, org_short_forms
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.text.names import PARTIAL, STRONG, NameMatch, name_key, skeleton
@@ -87,11 +88,7 @@ class Entities:
         return next((e for e in self.items if e.id == eid), None) if eid else None
 
 
-_PLACE_PREFIX = re.compile(
-    r"^(?:the )?(?:(?:islamic |federal |people's |democratic |arab )?republic|state|kingdom|"
-    r"emirate|sultanate|principality|commonwealth) of ",
-    re.I,
-)
+_PLACE_PREFIX = re.compile(rf"^(?:{alternatives('place_prefix')})", re.I)
 
 
 def _org_key(text: str) -> str:
@@ -140,11 +137,11 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
                 and (sent is None or c.start >= sent.start)
                 and c is not a
             ]
-            if a.text.split()[0].lower() in ("abu", "abou", "umm") or is_person_name(a.text):
+            if a.text.split()[0].lower() in KUNYA_WORDS or is_person_name(a.text):
                 before = [c for c in before if c.label == "PERSON"] or before
             ref = before[-1] if before else None
         if ref is None:
-            if " " in a.text and a.text.split()[0].lower() in ("abu", "abou", "umm"):
+            if " " in a.text and a.text.split()[0].lower() in KUNYA_WORDS:
                 a.label, a.kind = "PERSON", "name"
                 persons.append(a)
             continue

@@ -28,10 +28,13 @@ from newsgraph.actors.lexicon import (
     FUNCTION_WORDS,
     NON_ACTORS,
     ORG_HEADS,
+    PLACE_PREPOSITIONS,
     SENTENCE_WORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    alternatives,
     is_cap,
+    ordered,
 )
 from newsgraph.actors.rules import (
     _CONNECTORS,
@@ -57,6 +60,8 @@ __all__ = ["Recognizer", "is_heading", "is_person_name", "org_short_forms", "per
 MODEL_ENV = "NEWSGRAPH_MODEL"
 MODEL_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOCATION", "GPE": "LOCATION"}
 KB_LABELS = {"GPE_STATE": "STATE", "ORG": "ORG", "LOC": "LOCATION", "PERSON": "PERSON", "NORP": "NORP"}
+_LOWER_NAME_PART = re.compile(rf"(?:{alternatives('lowercase_name_parts')})-?")
+_ADJECTIVE_ENDINGS = ordered("adjective_endings")
 
 
 def model_path(res: Resources) -> Path | str:
@@ -298,7 +303,7 @@ class Recognizer:
             if any(
                 not is_cap(w)
                 and w.lower() not in _CONNECTORS
-                and not re.match(r"(?:al|el|ad|as|ash|at|az|ar|an|ud|bin|ibn)-?", w)
+                and not _LOWER_NAME_PART.match(w)
                 for w in words_l
             ):
                 continue  # "Arab peace initiative", "Islamic organization": not a name
@@ -314,7 +319,7 @@ class Recognizer:
             if (
                 surface in NON_ACTORS
                 or words_l[-1] in NON_ACTORS
-                or words_l[-1].endswith(("ern", "ic"))
+                or words_l[-1].endswith(_ADJECTIVE_ENDINGS)
                 or self.kb.demonym(surface)
                 or all(self.kb.demonym(x) for x in parts)
             ):
@@ -323,7 +328,7 @@ class Recognizer:
                 label = "PERSON"
             if label == "PERSON" and " " not in surface:
                 prev = view.before(a, 1)
-                if prev and prev[0].text.lower() in ("in", "at", "to", "from", "into"):
+                if prev and prev[0].text.lower() in PLACE_PREPOSITIONS:
                     label = "LOCATION"
             c = Cand(a, b, surface, label, "model", title=title, title_start=title_start)
             out.append(c)

@@ -8,11 +8,12 @@ import re
 
 from newsgraph.actors.coref import Entities, LocalEntity
 from newsgraph.actors.kb import KnowledgeBase
-from newsgraph.actors.lexicon import ORG_DESCRIPTIONS, PERSON_NOUNS, PRONOUNS
+from newsgraph.actors.lexicon import ORG_DESCRIPTIONS, PERSON_NOUNS, PRONOUNS, alternatives
 from newsgraph.actors.spans import Cand, DocView
+from newsgraph.text import lexicons
 
 _DESC_RX = re.compile(
-    r"\b(?P<the>[Tt]he) (?P<mods>(?:(?:top|senior|veteran|former|[A-Z][\w’'-]+) ){0,3})"
+    rf"\b(?P<the>[Tt]he) (?P<mods>(?:(?:{alternatives('description_modifiers')}|[A-Z][\w’'-]+) ){{0,3}})"
     r"(?P<noun>" + "|".join(sorted(PERSON_NOUNS | set(ORG_DESCRIPTIONS), key=len, reverse=True)) + r")\b"
     r"(?![ -][A-Z])"
 )
@@ -124,15 +125,8 @@ def descriptions(
     return out
 
 
-_NOUN_TITLES = {
-    "diplomat": {"minister", "ambassador", "envoy", "diplomat", "consul", "representative", "deputy"},
-    "leader": {"leader", "head", "chief", "chairman", "chairwoman", "president", "secretary-general"},
-    "minister": {"minister"},
-    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
-    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
-    "ambassador": {"ambassador"},
-    "envoy": {"envoy", "representative"},
-}
+_NOUN_TITLES = lexicons.word_table("actors.noun_titles")
+_GENERIC_ORG_HEADS = lexicons.words("actors.generic_org_heads")
 
 
 def _title_fits(noun: str, titles: list[str]) -> bool:
@@ -155,7 +149,7 @@ def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase) -> bool:
     if (
         entry is not None
         and entry.kind in ("movement", "armed_group", "party")
-        and heads & {"movement", "group", "party", "front"}
+        and heads & _GENERIC_ORG_HEADS
     ):
         return True
     return any(n.text.split()[-1].lower() in heads for n in e.names if n.kind in ("name", "alias"))

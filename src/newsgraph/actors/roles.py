@@ -17,24 +17,21 @@ import re
 
 from newsgraph.actors.coref import Entities, LocalEntity
 from newsgraph.actors.kb import KnowledgeBase
-from newsgraph.actors.lexicon import TITLE_HEADS, TITLE_MODIFIERS
+from newsgraph.actors.lexicon import TITLE_HEADS, TITLE_MODIFIERS, alternatives, ordered
 from newsgraph.actors.spans import Cand, DocView
+from newsgraph.text import lexicons
 
-_STOP = frozenset(
-    "said says say told added and with by that who which when as after before while "
-    "met meets received led headed urged called".split()
-)
-_DETS = ("the ", "a ", "an ", "its ", "his ", "her ", "their ")
-_COUNTERPART = re.compile(
-    r"\b(?:ambassador|envoy|representative|delegate|emissary|mission|counterpart|mediator|"
-    r"consul)s?\s+to\s+(?:the\s+)?$",
-    re.I,
-)
-_LEGISLATURE = frozenset(
-    "assembly parliament duma senate congress council knesset bundestag house chamber "
-    "legislature majlis rada".split()
-)
-_GOV_WORDS = frozenset("ministry ministries government presidency cabinet embassy office kremlin".split())
+_STOP = lexicons.words("actors.appositive_stop")
+_DETS = tuple(d + " " for d in ordered("title_determiners_dropped"))
+_DET_WORDS = frozenset(ordered("title_determiners_dropped"))
+_TITLE_OPENERS = lexicons.words("actors.title_openers")
+_COUNTERPART = re.compile(rf"\b(?:{alternatives('counterpart_titles')})s?\s+to\s+(?:the\s+)?$", re.I)
+_LEGISLATURE = lexicons.words("actors.legislatures")
+_GOV_WORDS = lexicons.words("actors.government_body_words")
+_APPOSITIVE_END = re.compile(alternatives("appositive_end"))
+_REPORTING_AFTER = re.compile(rf"\s*(?:[,.;:)]|$|(?:{alternatives('reporting_after_name')})\b)")
+_SUBUNIT_LINK = re.compile(rf"\s+(?:{alternatives('subunit_connectors')})\s+(?:the\s+)?")
+_OWNER = re.compile(rf"(?i)\s*(?:{alternatives('owner_pronouns')})\b")
 
 
 def _title_word(w: str) -> bool:
@@ -87,7 +84,7 @@ def apposition_after(view: DocView, c: Cand) -> tuple[str, int, int] | None:
         return None
     a = c.end + m.end()
     seg = text[a : a + 160]
-    end = re.search(r",|\.(?:\s|$)|;|\n| who | said| told", seg)
+    end = _APPOSITIVE_END.search(seg)
     if not end:
         return None
     phrase = seg[: end.start()].strip()
@@ -96,7 +93,7 @@ def apposition_after(view: DocView, c: Cand) -> tuple[str, int, int] | None:
         return None
     first = (
         words[1]
-        if words[0].lower() in ("the", "a", "an", "its", "his", "her", "their") and len(words) > 1
+        if words[0].lower() in _DET_WORDS and len(words) > 1
         else words[0]
     )
     if not (_title_word(first) or (re.search(r"['’]s$", first) and _has_head(phrase))):
@@ -109,7 +106,7 @@ def apposition_after(view: DocView, c: Cand) -> tuple[str, int, int] | None:
 def apposition_before(view: DocView, c: Cand) -> tuple[str, int, int] | None:
     text = view.text
     m = re.search(r",\s*$", text[max(0, c.start - 3) : c.start])
-    if not m or not re.match(r"\s*(?:[,.;:)]|$|said\b|told\b|says\b|added\b)", text[c.end : c.end + 8]):
+    if not m or not _REPORTING_AFTER.match(text[c.end : c.end + 8]):
         return None
     b = c.start - (3 - m.start()) if c.start >= 3 else 0
     sent_start = view.sentences[view.sentence_index(c.start)].start if view.sentences else 0
@@ -122,7 +119,7 @@ def apposition_before(view: DocView, c: Cand) -> tuple[str, int, int] | None:
     # keep the tail that starts with a determiner, a possessive or a title word
     for i in range(len(words)):
         w = words[i]
-        if w.lower() in ("the", "its", "his", "her", "their") or _title_word(w) or re.search(r"['’]s$", w):
+        if w.lower() in _TITLE_OPENERS or _title_word(w) or re.search(r"['’]s$", w):
             if any(x.lower() in _STOP for x in words[i:]):
                 continue
             phrase = " ".join(words[i:])
@@ -169,7 +166,7 @@ def _mark_subunits(text: str, inside: list[Cand]) -> None:
         for y in inside:
             if y is x:
                 continue
-            if y.start >= x.end and re.fullmatch(r"\s+(?:of|in|at)\s+(?:the\s+)?", text[x.end : y.start]):
+            if y.start >= x.end and _SUBUNIT_LINK.fullmatch(text[x.end : y.start]):
                 x.meta["subunit"] = True
             if y.end <= x.start and re.fullmatch(r"['’]s?\s+", text[y.end : x.start]):
                 x.meta["subunit"] = True
@@ -269,7 +266,7 @@ def assign_roles(
                 if title and title not in e.titles:
                     e.titles.append(title)
                 aff = _affiliation_in(text, span, cands, ents, e.id)
-                if aff is None and re.match(r"(?i)\s*(?:its|their)\b", text[span[0] : span[1]]):
+                if aff is None and _OWNER.match(text[span[0] : span[1]]):
                     aff = _subject_org(view, span[0], cands, ents)  # "the QNC ... by its chairman, X"
                 if aff:
                     votes.append(aff)

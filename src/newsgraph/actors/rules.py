@@ -19,35 +19,39 @@ from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import (
     FUNCTION_WORDS,
     HONORIFICS,
+    KUNYA_WORDS,
     MEDIA_HEADS,
     ORG_HEADS,
     SENTENCE_WORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    alternatives,
     is_cap,
+    ordered,
 )
 from newsgraph.actors.spans import Cand, strip_possessive, strip_span
+from newsgraph.text import lexicons
 from newsgraph.text.names import _table as _name_table
 from newsgraph.text.names import fold as name_fold
+from newsgraph.text.vocabulary import MONTHS_AND_WEEKDAYS
 
-_NUMBERED = frozenset(
-    "resolution article chapter section day phase flight route gate room level unit part "
-    "page number no vol volume act clause paragraph grade class".split()
-)
-_CONNECTORS = frozenset("of for in on the and de del da di du la le van von der al el bin ibn abu".split())
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_NUMBERED = lexicons.words("actors.numbered_nouns")
+_CONNECTORS = lexicons.words("actors.name_connectors")
+_MONTHS = MONTHS_AND_WEEKDAYS
+_NAME_STARTERS = lexicons.words("actors.name_starters")
+_SURNAME_PARTICLES = ordered("surname_particles")
+_SHORT_FORM_HEADS = lexicons.words("actors.short_form_heads")
+_DEMONYM_ENDINGS = ordered("demonym_endings")
+_ORG_CONNECTORS = ordered("org_connectors")
 
 # ---- name and title regular expressions ------------------------------------------------------
 _UP = "A-ZÀ-ÖØ-Þ"
 _APO = "’'‘ʿʾ"
 NAME_TOK = (
     rf"(?:[{_UP}][\w{_APO}]*(?:-[{_UP}{_APO}][\w{_APO}]*)*"
-    rf"|(?:al|el|ad|ash|as|at|az|ar|an|ud)-[{_UP}{_APO}][\w{_APO}]*)"
+    rf"|(?:{alternatives('article_prefixes')})-[{_UP}{_APO}][\w{_APO}]*)"
 )
-_PARTICLE = r"(?:bin|ibn|bint|al|el|de|van|von|der|da|di|du|la|le|del|dos|ben)"
+_PARTICLE = rf"(?:{alternatives('name_particles')})"
 NAME = rf"{NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_TOK}){{0,4}}"
 
 
@@ -57,12 +61,12 @@ def _alt(words: Iterable[str]) -> str:
 
 _TITLE_RX = re.compile(
     rf"(?<![\w-])(?P<title>(?:(?i:{_alt(TITLE_MODIFIERS)})[ \t]+){{0,4}}(?i:{_alt(TITLE_HEADS)})"
-    rf"(?:[ \t]+(?:to|for|at)[ \t]+(?:the[ \t]+)?{NAME_TOK}(?:[ \t]+{NAME_TOK})?"
+    rf"(?:[ \t]+(?:{alternatives('title_prepositions')})[ \t]+(?:the[ \t]+)?{NAME_TOK}(?:[ \t]+{NAME_TOK})?"
     rf"(?=[ \t]+{NAME_TOK}[ \t]+{NAME_TOK}))?)"
     rf"\.?[ \t]+(?P<name>{NAME})"
 )
 _TITLE_START = (
-    rf"(?:(?:the|a|an|its|his|her|their)[ \t]+)?(?:[\w{_APO}-]+['’]s?[ \t]+)?"
+    rf"(?:(?:{alternatives('title_determiners')})[ \t]+)?(?:[\w{_APO}-]+['’]s?[ \t]+)?"
     rf"(?i:{_alt(TITLE_MODIFIERS | TITLE_HEADS)})\b"
 )
 _APPOS_AFTER_RX = re.compile(
@@ -77,24 +81,25 @@ _MEDIA_NUM_RX = re.compile(
     rf"(?<![\w-])(?P<org>{NAME_TOK}(?:[ \t]+{NAME_TOK})?[ \t]+\d{{1,2}})(?![\w,]|[ \t]*,?[ \t]*\d{{4}})"
 )
 _SITE_RX = re.compile(
-    rf"\b[Tt]he[ \t]+(?P<name>{NAME_TOK}(?:[ \t]+{NAME_TOK})?)[ \t]+(?P<site>valley|crossing|region|"
-    r"province|strip|governorate|enclave|peninsula|heights|border crossing|corridor)\b"
+    rf"\b[Tt]he[ \t]+(?P<name>{NAME_TOK}(?:[ \t]+{NAME_TOK})?)[ \t]+(?P<site>{alternatives('site_words')})\b"
 )
 _ALIAS_RX = re.compile(rf"(?P<a>{NAME})[ \t]*(?P<open>[\[(])(?P<b>{NAME})[\])]")
 _KNOWN_AS_RX = re.compile(
-    rf"\b(?:who[ \t]+is[ \t]+)?(?:also[ \t]+|widely[ \t]+|better[ \t]+|commonly[ \t]+)?(?:known|nicknamed)"
-    rf"[ \t]+as[ \t]+(?P<b>{NAME})"
+    rf"\b(?:who[ \t]+is[ \t]+)?(?:(?:{alternatives('alias_adverbs')})[ \t]+)?"
+    rf"(?:{alternatives('alias_verbs')})[ \t]+as[ \t]+(?P<b>{NAME})"
 )
 _ORG_HEAD_CAP = _alt(
     w.capitalize()
     for w in ORG_HEADS
-    | (MEDIA_HEADS - {"one", "today", "net", "press", "daily", "sun", "star", "mail", "express", "standard"})
+    | (MEDIA_HEADS - lexicons.words("actors.media_heads_not_names"))
     if w.isalpha()
 )
+_OF = alternatives("org_connectors")
+_HEAD_OF = alternatives("org_head_connectors")
 _ORG_RX = re.compile(
-    rf"(?<![\w-])(?P<org>(?:{NAME_TOK}[ \t]+(?:(?:of|for|in)[ \t]+(?:the[ \t]+)?)?){{1,5}}"
-    rf"(?:{_ORG_HEAD_CAP})(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{NAME_TOK}(?:[ \t]+{NAME_TOK}){{0,3}})?"
-    rf"|(?:{_ORG_HEAD_CAP})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{NAME_TOK}"
+    rf"(?<![\w-])(?P<org>(?:{NAME_TOK}[ \t]+(?:(?:{_OF})[ \t]+(?:the[ \t]+)?)?){{1,5}}"
+    rf"(?:{_ORG_HEAD_CAP})(?:[ \t]+(?:{_HEAD_OF})[ \t]+(?:the[ \t]+)?{NAME_TOK}(?:[ \t]+{NAME_TOK}){{0,3}})?"
+    rf"|(?:{_ORG_HEAD_CAP})[ \t]+(?:{_HEAD_OF})[ \t]+(?:the[ \t]+)?{NAME_TOK}"
     rf"(?:[ \t]+(?:and[ \t]+)?{NAME_TOK}){{0,3}})"
     r"(?![\w-])"
 )
@@ -122,7 +127,7 @@ def is_person_name(text: str) -> bool:
     if not 2 <= len(text.split()) <= 5:
         return False
     first = name_fold(toks[0])
-    return first in _name_table().by_token or first in ("abu", "abou", "umm", "bin", "ibn", "sheikh")
+    return first in _name_table().by_token or first in _NAME_STARTERS
 
 
 def person_short_forms(name: str) -> list[str]:
@@ -133,7 +138,7 @@ def person_short_forms(name: str) -> list[str]:
         return []
     last = toks[-1]
     out = []
-    if len(toks) >= 3 and toks[-2].lower() in ("abu", "abou", "bin", "ibn", "al", "el", "ben", "umm"):
+    if len(toks) >= 3 and toks[-2].lower() in _SURNAME_PARTICLES:
         out.append(f"{toks[-2]} {last}")
         out.append(f"{toks[-2].capitalize()} {last}")
     m = re.match(r"^(al|el|Al|El)-(.+)$", last)
@@ -151,9 +156,9 @@ def org_short_forms(name: str) -> list[str]:
     toks = name.split()
     if (
         len(toks) == 2
-        and toks[1].lower() in ("movement", "party", "front", "brigades", "group")
+        and toks[1].lower() in _SHORT_FORM_HEADS
         and toks[0].lower() not in FUNCTION_WORDS
-        and not toks[0].endswith(("an", "ian", "i", "ese"))
+        and not toks[0].endswith(_DEMONYM_ENDINGS)
     ):
         return [toks[0]]
     return []
@@ -233,7 +238,7 @@ class NameRules:
                 # kunya or the name looks like one ("al-Haddad, who is also known as Abu Karim")
                 before = re.search(rf"(?P<a>{NAME}),[ \t]*$", seg[max(0, m.start() - 60) : m.start()])
                 if before and (
-                    alias.text.split()[0].lower() in ("abu", "abou", "umm")
+                    alias.text.split()[0].lower() in KUNYA_WORDS
                     or is_person_name(before.group("a"))
                     or re.match(r"(?i)(?:al|el)-", before.group("a"))
                 ):
@@ -290,7 +295,7 @@ class NameRules:
         parts: list[tuple[int, int]] = []
         start = 0
         for i, w in enumerate(words):
-            if w.group() not in ("of", "for", "in") or i == 0:
+            if w.group() not in _ORG_CONNECTORS or i == 0:
                 continue
             before = words[i - 1].group().lower().rstrip("’'s")
             rest = [x.group() for x in words[i + 1 :] if x.group() != "the"]
@@ -299,7 +304,7 @@ class NameRules:
             elif rest and rest[-1].lower() in ORG_HEADS and len(rest) >= 2:
                 parts.append((a + words[start].start(), a + words[i - 1].end()))
                 start = i + 1
-        while start < len(words) and words[start].group() in ("the", "of", "for", "in"):
+        while start < len(words) and words[start].group() in ("the", *_ORG_CONNECTORS):
             start += 1
         if start < len(words):
             parts.append((a + words[start].start(), a + words[-1].end()))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.actors.lexicon import ORG_HEADS
+from newsgraph.actors.lexicon import ORG_HEADS, PLACE_PREPOSITIONS, ordered
 from newsgraph.actors.rules import person_short_forms
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.text.names import _table as _name_table
@@ -40,10 +40,14 @@ def harmonize(view: DocView, cands: list[Cand]) -> list[Cand]:
         best = max(set(labels), key=lambda lab: (labels.count(lab), lab != "PERSON"))
         if best == "PERSON" and " " not in c.text and name_fold(c.text) not in names:
             prevs = [view.before(x.start, 1) for x in cands if x.text == c.text]
-            if any(p and p[0].text.lower() in ("in", "at", "to", "from", "into") for p in prevs):
+            if any(p and p[0].text.lower() in PLACE_PREPOSITIONS for p in prevs):
                 best = "LOCATION"
         c.label = best
     return cands
+
+
+_AROUND = ordered("place_around_prepositions")
+_AROUND_EXCEPTIONS = ordered("place_around_exceptions")
 
 
 def resolve_overlaps(cands: list[tuple[int, Cand]]) -> list[Cand]:
@@ -60,8 +64,8 @@ def resolve_overlaps(cands: list[tuple[int, Cand]]) -> list[Cand]:
                 between = o.text[: c.start - o.start].split()
                 if (
                     between
-                    and between[-1].lower() in ("in", "of", "for", "on")
-                    and o.text.split()[0].lower() not in ("embassy", "ministry", "government")
+                    and between[-1].lower() in _AROUND
+                    and o.text.split()[0].lower() not in _AROUND_EXCEPTIONS
                 ):
                     drop.add(id(c))
     order = sorted(

@@ -12,6 +12,7 @@ from newsgraph.models import Span
 from newsgraph.quotes.indirect import trim
 from newsgraph.quotes.marks import ALL_MARKS
 from newsgraph.quotes.speakers import CONFIDENCE, UNRESOLVED, Attributor, Cue, Resolution
+from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import PERSON_HEADS
 
 #: headline quotes need at least this many words (clause-level, not a quoted word)
@@ -20,16 +21,17 @@ MIN_HEADING_WORDS = 5
 WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
 _SENT_FINAL = re.compile(r"[.]\W*$")
 _TRANSCRIPT = re.compile(
-    r"(?:,\s*|\s+)(?P<cue>to|told|tells|speaking\s+to|speaking\s+with|in\s+an\s+interview\s+with|"
-    r"in\s+remarks\s+to)\s+(?P<chan>[^:\n]{2,80}?)\s*(?:\([^()\n]{0,20}\))?\s*:\s*$"
+    rf"(?:,\s*|\s+)(?P<cue>{lexicons.pattern('quotes.transcript_cues')})"
+    r"\s+(?P<chan>[^:\n]{2,80}?)\s*(?:\([^()\n]{0,20}\))?\s*:\s*$"
 )
-_EXCERPTS = re.compile(r"\b(?:excerpts?|extracts?|the\s+following|transcript|full\s+text)\b", re.IGNORECASE)
+_EXCERPTS = re.compile(rf"\b(?:{lexicons.pattern('quotes.excerpt_words')})\b", re.IGNORECASE)
 _PUBLICATION = re.compile(
-    r"\b(?:interview|article|report|piece|column|op-ed|statement|remarks|speech)\s+"
-    r"(?:given\s+)?(?:to|with|in|for|by|published\s+(?:in|by)|posted\s+(?:by|on)|on)\s+",
+    rf"\b(?:{lexicons.pattern('quotes.publication_nouns')})\s+"
+    rf"(?:{lexicons.pattern('quotes.publication_links')})\s+",
     re.IGNORECASE,
 )
-_HEADING_PREP = frozenset("In On About With At For To Of From Between Against After Before Over".split())
+_HEADING_PREP = lexicons.words("quotes.heading_prepositions") | lexicons.words("quotes.heading_to")
+_ADDRESSEE_VERBS = lexicons.words("quotes.addressee_verbs")
 
 
 def is_heading(text: str, p: Span, first: bool = False) -> bool:
@@ -127,7 +129,7 @@ class BlockQuotes:
             lead = prefix[: prefix.index(":")]
             head_words = []
             for w in WORD_RE.findall(lead):
-                if w in _HEADING_PREP or w == "to":
+                if w in _HEADING_PREP:
                     break
                 head_words.append(w)
             head = head_words[-1].lower() if head_words else ""
@@ -158,7 +160,7 @@ class BlockQuotes:
             ph = att.subject_left(p.start, p.start + m.start("cue"))
             res = att.resolve(ph, pi, p.start + m.start("cue"))
             if res.entity and att.etype(res.entity) == "PERSON":
-                cue = m.group("cue") if m.group("cue") in ("told", "tells") else None
+                cue = m.group("cue") if m.group("cue") in _ADDRESSEE_VERBS else None
                 self.transcript = (
                     res._replace(how="intro", confidence=CONFIDENCE["intro"]),
                     cue,

@@ -41,6 +41,7 @@ from newsgraph.quotes.speakers import (
     Cue,
     Resolution,
 )
+from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import PRONOUNS
 from newsgraph.text.speechverbs import Lexicon, default_lexicon
 from newsgraph.text.util import paragraphs as split_paragraphs
@@ -55,16 +56,13 @@ MAX_FRAGMENT_WORDS = 8
 INDIRECT_FACTOR = 0.9
 
 _NAMING = re.compile(
-    r"(?:called|named|dubbed|titled|entitled|so-called|known\s+as|termed|operation|book|"
-    r"article|film|movie|song|novel|campaign|slogan|hashtag|code-?named)\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$",
+    rf"(?:{lexicons.pattern('quotes.naming_words')})\s+(?:{lexicons.pattern('quotes.naming_determiners')})?$",
     re.IGNORECASE,
 )
-_CHANNEL = re.compile(
-    r"\b(?:told|tells|telling|interview(?:ed)?\s+(?:with|to|by)|speaking\s+(?:to|with)|"
-    r"remarks\s+to)\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
+_CHANNEL = re.compile(rf"\b(?:{lexicons.pattern('quotes.channel_cues')})\s+(?:the\s+)?", re.IGNORECASE)
+_ADDRESSEE_VERBS = tuple(lexicons.phrases("quotes.addressee_verbs"))
+_CLAUSE_WORDS = lexicons.words("quotes.clause_words")
+_RELATIVE_WORDS = lexicons.words("quotes.relative_words")
 
 
 def _title_case(s: str) -> bool:
@@ -167,7 +165,7 @@ class _DocQuotes(BlockQuotes):
     def _channel(self, cue: Cue) -> str | None:
         """The outlet addressed: "told RT", "in an interview with Al Jazeera Net"."""
         for m in _CHANNEL.finditer(self.text, cue.sentence[0], cue.sentence[1]):
-            if m.group().startswith(("told", "tell")) and m.start() != cue.start:
+            if m.group().startswith(_ADDRESSEE_VERBS) and m.start() != cue.start:
                 continue  # "told X" names the channel of that verb only
             for mt in self.att.mentions_in(m.end(), m.end() + 3):
                 if mt.start >= m.end() and self.att.mention_type(mt) in ("ORG", ""):
@@ -242,7 +240,7 @@ class _DocQuotes(BlockQuotes):
                 or any(att.is_mark(t) for t in between)
                 or "direct" not in cue.info.frames
                 or any(
-                    t.low == "that" or (t.low in ("which", "who") and (k == 0 or between[k - 1].text != ","))
+                    t.low == "that" or (t.low in _RELATIVE_WORDS and (k == 0 or between[k - 1].text != ","))
                     for k, t in enumerate(between)
                 )
             ):
@@ -257,7 +255,7 @@ class _DocQuotes(BlockQuotes):
             if not after or after[0].text in ".,;!?…)—–":
                 return cue
             first = after[0]
-            if first.text == ":" or att.is_mark(first) or first.low in ("that", "how", "whether"):
+            if first.text == ":" or att.is_mark(first) or first.low in _CLAUSE_WORDS:
                 return None
             for t in after[:8]:
                 if t.text in ".,;!?…)":

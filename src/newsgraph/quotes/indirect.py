@@ -19,22 +19,23 @@ import re
 from typing import NamedTuple
 
 from newsgraph.quotes.speakers import Attributor, Cue, Resolution
+from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import DETERMINERS, PREPS, PRONOUNS, STOP, WEEKDAYS_MONTHS, Phrase, Tok
 from newsgraph.text.speechverbs import Lexicon
+from newsgraph.text.vocabulary import PERIOD_NOUNS
 
 MIN_UNQUOTED_WORDS = 3
-GAP_START = PREPS | frozenset(
-    "again also earlier further last later once previously publicly recently repeatedly this today "
-    "yesterday".split()
-)
-ADV_AFTER = frozenset(
-    "also further again repeatedly firmly strongly clearly publicly once explicitly categorically then "
-    "later earlier yesterday today".split()
-)
+GAP_START = PREPS | lexicons.words("quotes.gap_start")
+ADV_AFTER = lexicons.words("quotes.adverbs_after")
 _WORD = re.compile(r"\w+")
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
-_COORD_END = re.compile(r"(?:,[”\"’']?|,?\s+(?:and|but|while|whereas))$")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_COORD_END = re.compile(rf"(?:,[”\"’']?|,?\s+(?:{lexicons.pattern('quotes.coordinators')}))$")
+_ACCORDING = re.compile(rf"\b(?:{lexicons.pattern('quotes.according_to')})\s+")
+_WH = lexicons.words("quotes.wh_words")
+_DEMONSTRATIVES = lexicons.words("quotes.demonstratives")
+_CONTINUATIONS = lexicons.words("quotes.reporting_continuations")
+_ADJUNCT_OPENERS = lexicons.words("quotes.adjunct_openers")
+_ADJUNCT_DETERMINERS = lexicons.words("quotes.adjunct_determiners")
 _LOOKBEHIND_COMMA = r"(?:(?<=,)|(?<=,[”\"’'])|(?<=[”\"’'],))"
 _boundary_cache: dict[tuple[int, bool], re.Pattern[str]] = {}
 
@@ -61,14 +62,14 @@ def boundary_re(lex: Lexicon, coordinated: bool) -> re.Pattern[str]:
         parts = [
             r";",
             _LOOKBEHIND_COMMA + r"\s+(?:and\s+)?(?:" + _alt(sorted(lex.participles)) + r")\b",
-            _LOOKBEHIND_COMMA + r"\s+(?:although|though|whereas|while|but\s+(?:he|she|they|it)\b|"
-            r"as\s+(?:he|she|they)\s+(?:put|said|noted|added)|according\s+to)\b",
+            _LOOKBEHIND_COMMA + rf"\s+(?:{lexicons.pattern('quotes.clause_end_subordinators')})\b",
             r"(?<=[”\"’'])\s+\(",
         ]
         if coordinated:
             finite = [f for f in lex.by_form if not f.endswith("ing")]
             parts.append(
-                r"\s+and\s+(?:(?:he|she|they|it)\s+)?(?:(?:also|further|then)\s+)?(?:" + _alt(finite) + r")\b"
+                rf"\s+and\s+(?:(?:{lexicons.pattern('quotes.coordinated_subjects')})\s+)?"
+                rf"(?:(?:{lexicons.pattern('quotes.coordinated_adverbs')})\s+)?(?:" + _alt(finite) + r")\b"
             )
         pat = re.compile("|".join(f"(?:{p})" for p in parts))
         _boundary_cache[key] = pat
@@ -106,13 +107,10 @@ class Clause(NamedTuple):
 #: an "according to" or parenthetical clause must not be mostly a direct quote (words outside the marks
 #: at least this share of the words inside), else the direct quote alone carries it
 MIN_UNQUOTED_SHARE = 0.4
-OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her", "this", "these", "those", "us", "me"})
+OBJECT_PRONOUNS = lexicons.words("quotes.object_pronouns")
 #: fewer unquoted words than this leave a clause to the direct quote it contains
 MIN_WORDS_BY_FRAME = {"to": 2, "of": 2, "as": 2, "about": 2, "object": 4}
-ADDRESSEES = frozenset(
-    "reporters journalists correspondents lawmakers parliament members supporters students delegates "
-    "diplomats officials".split()
-)
+ADDRESSEES = lexicons.words("quotes.addressees")
 
 
 def _tail_start(att: Attributor, cue: Cue) -> int:
@@ -136,7 +134,7 @@ def _reporting(att: Attributor, cue: Cue) -> Clause | None:
         if len(after) < 2 or att.is_mark(after[1]) or att.is_mark(att.tokens(ss, comma)[-1]):
             return None
         nxt = after[1].low
-        if not (nxt.endswith("ing") or nxt in ("according", "as", "in", "on", "without", "while", "after")):
+        if not (nxt.endswith("ing") or nxt in _CONTINUATIONS):
             return Clause(after[1].start, "paren")
         return Clause(ss, "final", comma)  # ", an official said, speaking on condition of anonymity."
     for n, t in enumerate(after[:8]):
@@ -150,11 +148,8 @@ def _reporting(att: Attributor, cue: Cue) -> Clause | None:
     return Clause(ss, "final", comma)
 
 
-_TIME_NOUNS = WEEKDAYS_MONTHS | frozenset("afternoon evening month morning night week weekend year".split())
-_SAYING_NOUNS = frozenset(
-    "statement interview speech address post tweet video message briefing broadcast conference letter "
-    "communique release".split()
-)
+_TIME_NOUNS = WEEKDAYS_MONTHS | PERIOD_NOUNS
+_SAYING_NOUNS = lexicons.words("quotes.saying_nouns")
 
 
 def _skip_adjunct(rest: list[Tok]) -> list[Tok]:
@@ -163,7 +158,7 @@ def _skip_adjunct(rest: list[Tok]) -> list[Tok]:
     for _ in range(2):
         low = rest[i].low if i < len(rest) else ""
         if (
-            low in ("on", "last", "this", "earlier", "late", "early")
+            low in _ADJUNCT_OPENERS
             and i + 1 < len(rest)
             and rest[i + 1].low in _TIME_NOUNS
         ):
@@ -172,7 +167,7 @@ def _skip_adjunct(rest: list[Tok]) -> list[Tok]:
                 i += 1
         elif low in _TIME_NOUNS:
             i += 1
-        elif low == "in" and i + 2 < len(rest) and rest[i + 1].low in ("a", "an", "the", "his", "her", "its"):
+        elif low == "in" and i + 2 < len(rest) and rest[i + 1].low in _ADJUNCT_DETERMINERS:
             j = next((k for k in range(i + 2, min(i + 6, len(rest))) if rest[k].low in _SAYING_NOUNS), -1)
             if j < 0:
                 break
@@ -208,7 +203,7 @@ def clause_start(att: Attributor, cue: Cue) -> Clause | None:
         low = t.low
         if low == "that" and "that" in frames and _gap_ok(rest[:n], info.addressee):
             return Clause(rest[n + 1].start, "that") if n + 1 < len(rest) else None
-        if low in ("how", "whether", "why") and "wh" in frames and _gap_ok(rest[:n], info.addressee):
+        if low in _WH and "wh" in frames and _gap_ok(rest[:n], info.addressee):
             return Clause(t.start, "wh")
         if low == "about" and "about" in frames and _gap_ok(rest[:n], True):
             return Clause(t.start, "about")
@@ -241,7 +236,7 @@ def clause_start(att: Attributor, cue: Cue) -> Clause | None:
         if att.is_mark(o0) or (len(obj) > 1 and att.is_mark(obj[1])):
             return None  # "highlighted the “good relations”": the direct quote carries it
         nxt = obj[1] if len(obj) > 1 else None
-        if o0.low in ("this", "it", "that", "these", "those", "them") and (
+        if o0.low in _DEMONSTRATIVES and (
             nxt is None or not nxt.is_word or nxt.low in PREPS
         ):
             return None  # "spoke about this with …"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newsgraph.models import Entity
+from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import (
     DEFINITE,
     DETERMINERS,
@@ -41,6 +42,8 @@ from newsgraph.text.nounphrases import (
     PhraseScanner,
     Tok,
 )
+
+_INDEFINITE = lexicons.words("quotes.indefinite_articles")
 
 # base confidence of a speaker found in each way
 CONFIDENCE = {
@@ -140,7 +143,7 @@ class SpeakerResolver(PhraseScanner):
         definite = core[0].low in DEFINITE
         if head in PERSON_HEADS:
             mods = [m.entity for m in core_ms + pp_ms if self.mention_type(m) != "PERSON"]
-            if core[0].low in ("a", "an"):  # "a Hamas official": someone new, speaking for the modifier
+            if core[0].low in _INDEFINITE:  # "a Hamas official": someone new, speaking for the modifier
                 return (
                     Resolution(mods[0], "description", CONFIDENCE["description"] - 0.1, head)
                     if mods

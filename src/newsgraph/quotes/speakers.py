@@ -23,6 +23,7 @@ from newsgraph.quotes.resolution import (
     Resolution,
     SpeakerResolver,
 )
+from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import (
     DETERMINERS,
     GLUED_SENTENCE_END,
@@ -38,6 +39,10 @@ from newsgraph.text.speechverbs import Lexicon, VerbInfo
 from newsgraph.text.util import split_sentences
 
 __all__ = ["CONFIDENCE", "UNRESOLVED", "UNRESOLVED_CONFIDENCE", "Attributor", "Cue", "Resolution"]
+
+_NOT_NOUN_DETERMINERS = lexicons.words("quotes.noun_determiners_not")
+_VERB_AFTER = lexicons.words("quotes.verb_after")
+_PARTICIPLE_AFTER = lexicons.words("quotes.participle_after")
 
 
 @dataclass
@@ -154,13 +159,13 @@ class Attributor(SpeakerResolver):
         toks = self.tokens(max(lo, vm_start - 40), vm_start)
         prev = toks[-1] if toks else None
         low = form.lower()
-        if prev is not None and prev.low in DETERMINERS and prev.low not in ("that", "one", "two", "all"):
+        if prev is not None and prev.low in DETERMINERS and prev.low not in _NOT_NOUN_DETERMINERS:
             return False
         if low in info.ambiguous:
             if prev is None or not (
                 prev.low in PRONOUNS
                 or prev.low in SKIP_LEFT
-                or prev.low in ("and", "but")
+                or prev.low in _VERB_AFTER
                 or prev.text[0].isupper()
                 or prev.text in "]),"
             ):
@@ -169,7 +174,7 @@ class Attributor(SpeakerResolver):
             low.endswith("ing")
             and prev is not None
             and prev.is_word
-            and prev.low not in ("and", "while", "by")
+            and prev.low not in _PARTICIPLE_AFTER
         ):
             return False  # "statements stressing …" is not a speech act of its own
         return True
@@ -235,7 +240,7 @@ class Attributor(SpeakerResolver):
         if (
             ph is None
             and prev is not None
-            and (prev.low in ("and", "but") or prev.text == "," or cue.participle)
+            and (prev.low in _VERB_AFTER or prev.text == "," or cue.participle)
         ):
             same = [
                 c

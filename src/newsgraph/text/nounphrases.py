@@ -1,5 +1,6 @@
-"""Tokens and noun phrases for speaker attribution: word lists, and the scanner that finds the
-speaker phrase of a speech verb (its subject before or after it) without a parser.
+"""Tokens and noun phrases for speaker attribution: the scanner that finds the speaker phrase of a
+speech verb (its subject before or after it) without a parser. Its word lists are data:
+``english.yaml`` (grammar words, through :mod:`newsgraph.text.vocabulary`) and ``quotes.yaml``.
 
 :class:`PhraseScanner` is a mixin; its host (:class:`newsgraph.quotes.speakers.Attributor`) provides
 ``text``, ``paragraphs``, ``mark_pos``, ``lexicon``, the sorted mentions and the entities.
@@ -12,78 +13,46 @@ import re
 from typing import NamedTuple
 
 from newsgraph.models import Entity, Mention, Span
+from newsgraph.text import lexicons, vocabulary
 from newsgraph.text.speechverbs import Lexicon
 
 MARK_CHARS = "\"'“”‘’«»„‚‹›‟‛"
 GLUED_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?](?=[\"'“”‘’«»]?[A-Z][a-z])")
 _TOK = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 
-HE_SHE = frozenset("he she".split())
-THEY_IT = frozenset("it they".split())
-PRONOUNS = HE_SHE | THEY_IT | {"we", "i", "you"}
-REFLEXIVES = frozenset("herself himself itself themselves".split())
-DEFINITE = frozenset("that the these this those".split())
-DETERMINERS = DEFINITE | frozenset(
-    "a all an another any both each every her his its many my one our several some such their two "
-    "your".split()
-)
-PREPS = frozenset(
-    "about across after against among at before between by during for from in into near of on over "
-    "through to toward towards under upon via with within without".split()
-)
+HE_SHE = vocabulary.PRONOUNS_PERSON
+THEY_IT = vocabulary.PRONOUNS_GROUP
+PRONOUNS = vocabulary.PRONOUNS
+REFLEXIVES = vocabulary.REFLEXIVES
+DEFINITE = vocabulary.DEFINITE
+DETERMINERS = vocabulary.DETERMINERS
+PREPS = vocabulary.PREPOSITIONS
 # prepositions a subject phrase may contain after a head noun ("a report by …", "Ambassador to …")
-CROSSABLE = frozenset("about at by for from in of on to".split())
+CROSSABLE = lexicons.words("quotes.crossable_prepositions")
 # skipped between a subject and its verb ("Hamas officials have often stated")
-SKIP_LEFT = frozenset(
-    "[ again already also are be been being can careful clearly could did do does earlier even explicitly "
-    "finally firmly first frequently further furthermore had has have herself himself however is itself "
-    "just later likewise may meanwhile might must never nevertheless not often once only previously "
-    "publicly recently repeatedly reportedly shall should similarly still strongly subsequently "
-    "themselves then therefore thus to too was were will would yet".split()
-)
+SKIP_LEFT = lexicons.words("quotes.skip_left")
 # words that end a noun phrase scanned leftwards from a verb
-STOP = frozenset(
-    "also although and are as be because been but came can could did do does further gave had has have "
-    "here if is made may met might must not or should since so than that then there though unless until "
-    "was went were when where whereas whether which while who whom whose will would".split()
-)
-TIME_WORDS = frozenset(
-    "afternoon april august december evening february friday january july june march may monday month "
-    "morning night november october saturday september sunday thursday tuesday wednesday week weekend "
-    "year".split()
-)
-PASSIVE_AUX = frozenset("are be been being is was were".split())
-WEEKDAYS_MONTHS = frozenset(
-    "april august december february friday january july june march may monday november october saturday "
-    "september sunday thursday today tuesday wednesday yesterday".split()
-)
+STOP = lexicons.words("quotes.phrase_stop")
+TIME_WORDS = vocabulary.MONTHS_AND_WEEKDAYS | vocabulary.PERIOD_NOUNS
+PASSIVE_AUX = vocabulary.BE_FORMS
+WEEKDAYS_MONTHS = vocabulary.MONTHS_AND_WEEKDAYS | vocabulary.RELATIVE_DAYS
 # head nouns of person descriptions ("the top Hamas official")
-PERSON_HEADS = frozenset(
-    "activist adviser advisor aide ambassador analyst author chair chairman chairwoman chief cleric "
-    "colleague commander commentator correspondent counterpart deputy diplomat director economist editor "
-    "emir envoy expert figure founder general governor head journalist king lawmaker lawyer leader "
-    "legislator man mayor member minister negotiator officer official politician premier president prince "
-    "professor reporter representative researcher scholar secretary senator sheikh source spokesman "
-    "spokesperson spokeswoman veteran woman writer".split()
-)
-GENERIC_PERSON_HEADS = frozenset("figure leader man official politician veteran woman".split())
+PERSON_HEADS = lexicons.words("quotes.person_heads")
+GENERIC_PERSON_HEADS = lexicons.words("quotes.generic_person_heads")
 # plural heads that speak for an organisation ("Hamas sources", "Russian officials")
-GROUP_HEADS = frozenset(
-    "authorities commanders delegates diplomats lawmakers leaders leadership members ministers "
-    "negotiators officers officials representatives sources spokesmen".split()
-)
+GROUP_HEADS = lexicons.words("quotes.group_heads")
 # heads whose modifier or complement names the speaker ("a Hamas statement", "a report by X’s office")
-INSTITUTION_HEADS = frozenset(
-    "account administration agency announcement army broadcaster bureau cabinet channel command committee "
-    "communique communiqué council declaration delegation embassy faction government group interview "
-    "letter memo military ministry movement newspaper note office organisation organization outlet "
-    "parliament party post presidency readout release report reports service side site spokesperson "
-    "statement statements transcript tweet website wing".split()
-)
-POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+INSTITUTION_HEADS = lexicons.words("quotes.institution_heads")
+POSSESSIVE_PRONOUNS = vocabulary.POSSESSIVE_PRONOUNS
 POSSESSIVE_END = re.compile(r"[’']s?$")
-ORG_GROUP_HEADS = frozenset("faction group movement organisation organization party".split())
+ORG_GROUP_HEADS = lexicons.words("quotes.org_group_heads")
 HEADS = PERSON_HEADS | GROUP_HEADS | INSTITUTION_HEADS
+_TIME_OPENERS = lexicons.words("quotes.time_openers")
+_TIME_ADVERBS = lexicons.words("quotes.time_adverbs")
+_RELATIVE = lexicons.words("quotes.relative_pronouns")
+_SUBORDINATORS = lexicons.words("quotes.subordinators")
+_FRONTED_OPENERS = lexicons.words("quotes.fronted_openers")
+_GLOSS = lexicons.words("quotes.gloss_markers")
 
 
 class Tok(NamedTuple):
@@ -186,12 +155,12 @@ class PhraseScanner:
             elif (
                 (low in TIME_WORDS or low.isdigit())
                 and i > 0
-                and toks[i - 1].low in ("on", "last", "this", "late", "early", "earlier")
+                and toks[i - 1].low in _TIME_OPENERS
             ):
                 i -= 2  # "X on Monday accused …"
                 while i >= 0 and toks[i].low in TIME_WORDS:
                     i -= 1
-            elif low in ("yesterday", "today", "tonight"):
+            elif low in _TIME_ADVERBS:
                 i -= 1
             else:
                 break
@@ -202,7 +171,7 @@ class PhraseScanner:
                 return None  # "the commentators cited in it described"
             return Phrase(toks[i].start, toks[i].end, "pronoun")
         antecedent = False
-        if toks[i].low in ("who", "which") and i > 0 and toks[i - 1].text == ",":
+        if toks[i].low in _RELATIVE and i > 0 and toks[i - 1].text == ",":
             i -= 2
             antecedent = True
         elif toks[i].text == ",":
@@ -298,14 +267,14 @@ class PhraseScanner:
         toks = self.tokens(lo, v)
         start = 0
         for k, t in enumerate(toks[:-1]):  # last subordinator before the verb opens the clause
-            if t.low in ("although", "though", "whereas", "while", "because", "but", ";") and k > 0:
+            if t.low in _SUBORDINATORS and k > 0:
                 start = k + 1
         if (
             start == 0
             and toks
             and (
                 toks[0].low in PREPS
-                or toks[0].low in ("asked", "last", "since", "regarding", "according")
+                or toks[0].low in _FRONTED_OPENERS
                 or toks[0].low.endswith("ing")
             )
         ):
@@ -321,7 +290,7 @@ class PhraseScanner:
     def _gloss(self, toks: list[Tok]) -> Phrase | None:
         """The content of an editorial gloss "[i.e., the members of X]" inside a phrase."""
         for k, t in enumerate(toks):
-            if t.text == "[" and k + 2 < len(toks) and toks[k + 1].low in ("i.e", "i.e.", "ie"):
+            if t.text == "[" and k + 2 < len(toks) and toks[k + 1].low in _GLOSS:
                 j = k + 2
                 while j < len(toks) and not toks[j].is_word:
                     j += 1

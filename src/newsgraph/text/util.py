@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from newsgraph.models import Span
+from newsgraph.text import lexicons
 
 _WS = re.compile(r"\s+")
 _PARA = re.compile(r"[^\n]+(?:\n[ \t]*[^\s\n][^\n]*)*")  # runs of non-blank lines
@@ -15,10 +16,7 @@ _PARA = re.compile(r"[^\n]+(?:\n[ \t]*[^\s\n][^\n]*)*")  # runs of non-blank lin
 _SENT_END = re.compile(
     r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9“‘"])"""
 )
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Rep|Sen|Gov|St|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m)\.|\b[A-Z]\.)$"
-)
+_ABBREV = re.compile(rf"(?:\b(?:{lexicons.pattern('english.sentence_abbreviations')})\.|\b[A-Z]\.)$")
 
 
 def normalise_text(text: str) -> str:
