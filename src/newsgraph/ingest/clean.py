@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.models import ExcludedSpan, Span
+from newsgraph.text import lexicons
 from newsgraph.text.util import lines, paragraphs
 
 #: every kind an excluded span can have
@@ -48,149 +49,79 @@ KINDS = (
 _I = re.IGNORECASE
 
 # ---------------------------------------------------------------- line patterns
+# the words and patterns are data: data/lexicon/boilerplate.yaml (see its header)
+
+
+def _w(name: str) -> str:
+    """The alternatives of list ``boilerplate.<name>`` (one regular-expression source)."""
+    return lexicons.pattern(f"boilerplate.{name}")
+
+
+def _triggers(name: str) -> tuple[str, ...]:
+    return lexicons.phrases(f"boilerplate.{name}")
+
+
 _CAPTION = [  # (cheap lower-case triggers, one of which must occur; pattern)
     # "(Photo: video grab)", "(File photo)", "(AP Photo/...)", "(Image via X)"
-    (("(",), re.compile(
-        r"\((?:[^()]{0,40}\b)?(?:photos?|photograph|image|picture|pic|illustration|screen ?(?:shot|grab)|"
-        r"video grab|file photo|archive photo|credit)\b[^()]{0,120}\)", _I)),
+    (_triggers("caption_photo_triggers"),
+     re.compile(rf"\((?:[^()]{{0,40}}\b)?(?:{_w('caption_photo_words')})\b[^()]{{0,120}}\)", _I)),
     # a line starting with a caption label
-    (("",), re.compile(
-        r"^(?:photo|photograph|image|picture|pic|caption|credit|file photo|file|illustrative|"
-        r"illustration|top image|featured image|header image|main image)\s*(?:[:|/]|[-–—]\s)", _I)),
+    (("",), re.compile(rf"^(?:{_w('caption_labels')})\s*(?:[:|/]|[-–—]\s)", _I)),
     # photo credits
-    (("photo", "image", "picture", "getty", "/"), re.compile(
-        r"\b(?:photos?|images?|pictures?)\s+(?:by|credit|courtesy)\b|\bvia getty images\b|\bgetty images\b|"
-        r"\bfile photo\b|\bAP Photo\b|\b(?:REUTERS|AFP|EPA|ANADOLU|XINHUA)/|"
-        r"/(?:AFP|Reuters|AP|EPA|Getty)\b")),
+    (_triggers("photo_credit_triggers"), re.compile(_w("photo_credits"))),
     # a credit in brackets at the end: "[Mohammed Salem/Reuters]", "[File: X/AFP]"
-    (("[",), re.compile(
-        r"\s\[(?:[^\]\n]{0,60}/[^\]\n]{1,60}|[^\]\n]{0,60}\b(?:Reuters|AFP|AP|Getty|EPA|Anadolu|Handout|File|"
-        r"Photo|Courtesy|Social media|Supplied|Twitter|Telegram|Instagram|Facebook|Screen ?grab|Screenshot|"
-        r"Al Jazeera|Agency)\b[^\]\n]{0,40})\]\s*$", _I)),
+    (_triggers("bracket_credit_triggers"), re.compile(
+        rf"\s\[(?:[^\]\n]{{0,60}}/[^\]\n]{{1,60}}|[^\]\n]{{0,60}}\b(?:{_w('bracket_credit_words')})\b"
+        r"[^\]\n]{0,40})\]\s*$", _I)),
 ]
 # positional markers typical of captions: "(right)", "(centre)", "(from right to left)", "(2nd L)";
 # also political labels ("(centre)"), so only on short single-sentence lines without quotations
-_POSITION = re.compile(
-    r"\((?:(?:from|second|third|standing|seated|sitting)\s+)?"
-    r"(?:left|right|center|centre|middle|front row|back row)(?:\s+(?:to|from)\s+(?:left|right))?\)|"
-    r"\((?-i:[LRC]|\d(?:st|nd|rd|th)\s*[LR]|[LR] to [LR])\)", _I)
+_POSITION = re.compile(_w("position_markers"), _I)
 # a credit in parentheses closing a caption that has no final period: "... (social media)"
 _CREDIT_TAIL = re.compile(
-    r"\((?:source:[^()]{1,80}|[^()]{0,40}\b(?:social media|photo|images?|agency|archive|handout|file|"
-    r"screen ?grab|"
-    r"screenshot|twitter|telegram|facebook|instagram|supplied|courtesy|website|press office|press service|"
-    r"media office|official page)\b[^()]{0,40})\)\s*$", _I)
+    rf"\((?:source:[^()]{{1,80}}|[^()]{{0,40}}\b(?:{_w('credit_tail_words')})\b[^()]{{0,40}})\)\s*$", _I)
 _BYLINE = re.compile(
-    r"^(?:[-–—*]\s*)?(?:by|written by|writing by|words by|story by|reporting by|compiled by|edited by|"
-    r"text by|posted by|"
-    r"additional reporting by)\s+"
-    r"(?P<names>[A-Z\u00C0-\u024F][^\n]{0,100})$", _I)
-_BYLINE_ALT = re.compile(
-    r"^(?:authors?|reporter|correspondent|writer|editor|editing|writing)\s*:\s*\S.{0,80}$|"
-    r"^\(?reporting by [^\n]{3,200}(?:editing by|writing by)[^\n]{3,100}\)?$|"
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[,|–—-]\s*(?:(?:staff|senior|chief|special|foreign|political|"
-    r"diplomatic|contributing|guest)\s+)?(?:writer|reporter|correspondent|editor|contributor|columnist)$", _I)
-_BYLINE_WORDS = frozenset(
-    "and & of the in at for from with staff correspondent correspondents reporter reporters writer "
-    "writers editor editors team desk contributor agencies agency news | , - – — in".split())
+    rf"^(?:[-–—*]\s*)?(?:{_w('byline_openers')})\s+(?P<names>[A-Z\u00C0-\u024F][^\n]{{0,100}})$", _I)
+_BYLINE_ALT = re.compile(_w("byline_lines"), _I)
+_BYLINE_WORDS = lexicons.words("boilerplate.byline_words")
+_LENIENT_BYLINES = _triggers("lenient_bylines")
+_NAME_SUFFIXES = _triggers("name_suffixes")
 _SOURCE = [
     # "(PC, RT)", "(Agencies)", "(AFP)", "(With agencies)"
-    re.compile(r"^\(\s*(?:with\s+|inputs\s+from\s+|with\s+inputs\s+from\s+)?[A-Za-z][\w.&'’/-]*(?:\s+[A-Za-z][\w.&'’/-]*)"
+    re.compile(rf"^\(\s*(?:{_w('source_with')})?[A-Za-z][\w.&'’/-]*(?:\s+[A-Za-z][\w.&'’/-]*)"
                r"{0,3}(?:\s*[,/&;]\s*[A-Za-z][\w.&'’/-]*(?:\s+[A-Za-z][\w.&'’/-]*){0,3}){0,5}\s*\)$"),
-    re.compile(r"^(?:(?:sources?|via|courtesy(?: of)?)\s*:|(?:originally published|first published|"
-               r"republished|reprinted|syndicated|read the original|original article|source link|"
-               r"this (?:article|story|piece|report) (?:was|first|originally|is)\b[^\n]{0,40}\b"
-               r"(?:published|appeared|republished|reprinted))\b)", _I),
-    re.compile(r"^[-–—]?\s*(?:AFP|AP|Reuters|Xinhua|TASS|IANS|PTI|ANI|WAFA|IRNA|Anadolu|Sputnik|RIA Novosti|"
-               r"Agencies|Agency|Staff|Wires?)\s*$"),
+    re.compile(rf"^(?:(?:{_w('source_labels')})\s*:|(?:{_w('source_notes')})\b)", _I),
+    re.compile(rf"^[-–—]?\s*(?:{_w('agency_lines')})\s*$"),
 ]
 # "... Naim said. (PC, RT)": a source tag closing a body line
-_TRAIL_SOURCE = re.compile(r"(?<=[.!?\"”’])\s+(\((?:[A-Z]{2,6}|Agencies|agencies|Reuters|AFP)"
-                           r"(?:\s*[,/]\s*(?:[A-Z]{2,6}|Agencies|agencies|Reuters|AFP))*\))\s*$")
-_DONATION = re.compile(
-    r"\b501\s*\(?c\)?\s*\(?3\)?|\btax[- ]deductible\b|"
-    r"\bdonat(?:e|ion|ions|ing)\b[^\n]{0,60}\b(?:us|our|today|now|"
-    r"here|work|journalism|mission)\b|\b(?:please\s+)?(?:support|fund)\s+(?:our|independent|us|the work)\b|"
-    r"\bmake a (?:donation|contribution|gift)\b|\bbecome a (?:patron|member|supporter|subscriber|sponsor)\b|"
-    r"\bsubscribe\s+(?:to|for|now|today|here)\b|\bsign up\s+(?:for|to|now|here)\b|\bnewsletter\b|\bpatreon\b|"
-    r"\bpaypal\b|\bbuy (?:us|me) a coffee\b|\breader[- ](?:funded|supported)\b|\bdonor[- ]funded\b|"
-    r"\bplease (?:consider|donate|help)\b|\bwe (?:rely|depend) on (?:readers|you|your)\b|"
-    r"\bhelp us (?:keep|continue|remain|grow|stay)\b|\border (?:your|a) copy\b|"
-    r"\bavailable (?:now )?(?:on|at) amazon\b|"
-    r"\b(?:join|follow) (?:us|our) (?:on|at)\b|\bjoin our (?:telegram|whatsapp|mailing)\b|"
-    r"\bdownload (?:our|the) (?:free )?app\b|\bget (?:our|the) (?:latest )?(?:news|stories|headlines) "
-    r"(?:delivered|in your inbox)\b|\bindependent journalism\b|\bsubscription (?:options|plans?)\b", _I)
-_DONATION_TRIGGERS = (
-    "501", "deductib", "donat", "support", "fund", "gift", "contribution", "patron", "member", "subscri",
-    "sponsor", "sign up", "newsletter", "patreon", "paypal", "coffee", "reader", "donor", "please", "rely on",
-    "depend on", "help us", "copy", "amazon", "join", "follow", "download", "inbox", "independent journalism")
-_SOCIAL = frozenset(
-    "facebook twitter x whatsapp telegram email e-mail mail print linkedin reddit pinterest tumblr pocket "
-    "messenger vk viber share tweet copy link sms flipboard threads bluesky mastodon skype google more "
-    "shares instagram youtube tiktok rss".split())
-_NETWORKS = frozenset(
-    "facebook twitter whatsapp telegram linkedin reddit pinterest tumblr pocket messenger vk viber "
-    "flipboard threads bluesky mastodon skype instagram youtube tiktok email".split())
-_SHARE = re.compile(
-    r"^(?:share(?: this| on| via| the| article| story| post)?\b|click to (?:share|email|print|tweet)|"
-    r"like this\s*:|like loading|follow (?:us|@)|tweet this|email this|print this|"
-    r"(?:you can )?share this (?:story|article|post|page)|"
-    r"follow [\w ]{1,30} on (?:telegram|twitter|x|facebook|instagram|youtube|whatsapp)\b)", _I)
-_COUNT = re.compile(r"^(?:\d{1,6}|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                    r"(?:comments?|replies|reply|responses?)\s*$|^comments?\s*[(\[]\d+[)\]]$", _I)
-_COMMENTS_HEAD = re.compile(
-    r"^(?:comments?|reader(?:s'?|'s)? comments?|leave a (?:comment|reply)(?: cancel reply)?|post a comment|"
-    r"add (?:a|your) comment|join the (?:conversation|discussion)|have your say|write a comment|"
-    r"comment policy\b.*|show comments|view comments|\d{1,6} thoughts? on\b.*|\d{1,6} responses? to\b.*)"
-    r"\s*[:.]?$", _I)
-_CLOSED = re.compile(r"^(?:comments?\s+(?:are|is|have been|has been)\s+(?:now\s+)?"
-                     r"(?:closed|disabled|turned off)|"
-                     r"commenting\s+(?:is|has been)\s+(?:closed|disabled)|comments\s+closed)\b.{0,80}$", _I)
-_REPLY = re.compile(r"^(?:reply|reply ↓|↓|log ?in to reply|login to reply|report(?: comment| abuse)?|likes?|"
-                    r"\d+\s+likes?|(?:show|view|load) (?:\d+ )?(?:more )?(?:replies|comments)|sort by\b.*|"
-                    r"newest|oldest|upvote|downvote|cancel reply)\s*$", _I)
-_RELATED_HEAD = re.compile(
-    r"^(?:read more|read also|also read|see also|related|related (?:articles?|posts?|stories|news|content|"
-    r"coverage|reading|topics|links)|more on this(?: story| topic)?|more from\b.{0,40}|"
-    r"you (?:may|might) also "
-    r"(?:like|be interested in)|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|"
-    r"trending(?: now)?|latest (?:news|stories|articles)|editor'?s picks?|don'?t miss|top stories|"
-    r"further reading|what to read next|keep reading|more stories)\s*[:|►▶»→]?\s*$", _I)
-_RELATED_PREFIX = re.compile(
-    r"^[►▶»•▸→]?\s*(?:read more|read also|also read|see also|related|more|watch|video|listen|read|photos?|"
-    r"recommended|live|live updates|opinion|analysis|explainer|breaking|exclusive|podcast|trending|"
-    r"most read|latest|don'?t miss)"
-    r"\s*(?:[:|]|[-–—]\s)\s*\S", _I)
-_OTHER = re.compile(
-    r"^(?:advertisement|sponsored(?: content)?|ad|tags?\s*:.*|topics?\s*:.*|filed under\b.*|posted in\b.*|"
-    r"categor(?:y|ies)\s*:.*|keywords\s*:.*|©.*|copyright\b.*|all rights reserved\b.*|loading(?:\.\.\.|…)?|"
-    r"skip to (?:main )?content|listen to (?:this|the) article.*|\d{1,2} min(?:ute)?s? read|reading time\b.*|"
-    r"continue reading\b.*|read the full (?:story|article)\b.*|click here\b.*|terms of (?:use|service)|"
-    r"privacy policy|back to top|(?:next|previous) (?:article|post|story)\b.*|print|email|home|short url|"
-    r"our standards\b.*|(?:https?://|www\.)\S+|comments powered by disqus\b.*)\s*[:.]?$", _I)
-_ALL_RIGHTS = re.compile(r"\ball rights reserved\b", _I)
+_TRAIL_SOURCE = re.compile(rf"(?<=[.!?\"”’])\s+(\((?:{_w('trailing_sources')})"
+                           rf"(?:\s*[,/]\s*(?:{_w('trailing_sources')}))*\))\s*$")
+_DONATION = re.compile(_w("donation"), _I)
+_DONATION_TRIGGERS = _triggers("donation_triggers")
+_SOCIAL = lexicons.words("boilerplate.social_words")
+_NETWORKS = lexicons.words("boilerplate.network_names")
+_SHARE = re.compile(rf"^(?:{_w('share_bar')})", _I)
+_COUNT = re.compile(_w("comment_count"), _I)
+_COMMENTS_HEAD = re.compile(rf"^(?:{_w('comments_heading')})\s*[:.]?$", _I)
+_CLOSED = re.compile(rf"^(?:{_w('comments_closed')})\b.{{0,80}}$", _I)
+_REPLY = re.compile(rf"^(?:{_w('reply_counter')})\s*$", _I)
+_RELATED_HEAD = re.compile(rf"^(?:{_w('related_heading')})\s*[:|►▶»→]?\s*$", _I)
+_RELATED_PREFIX = re.compile(rf"^[►▶»•▸→]?\s*(?:{_w('related_prefix')})\s*(?:[:|]|[-–—]\s)\s*\S", _I)
+_OTHER = re.compile(rf"^(?:{_w('page_chrome')})\s*[:.]?$", _I)
+_ALL_RIGHTS = re.compile(rf"\b{_w('all_rights')}\b", _I)
 
 # ---------------------------------------------------------------- line shape
 _TERMINAL = re.compile(r"[.!,;:]$")
 _SENT_INSIDE = re.compile(r"[a-z]{3}[.!?][\"”’]?\s+[\"“‘]?[A-Z]")  # two sentences on one line
-_NEWS_VERB = re.compile(
-    r"\b(?:says|warns|calls|urges|slams|vows|accuses|rejects|condemns|denies|claims|launches|strikes|hits|"
-    r"meets|seeks|backs|blasts|demands|threatens|announces|reveals|signs|agrees|pledges|welcomes|arrives|"
-    r"kills|wounds|arrests|raids|responds|vetoes|vetoed|attacks|slammed|warned|killed|to meet)\b", _I)
+_NEWS_VERB = re.compile(rf"\b(?:{_w('headline_verbs')})\b", _I)
 _CLOSERS = "\"'”’)]»"
 _HEAD_START = re.compile(r"^[\"'“‘«(\[]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF]")
 _DASH_SEP = re.compile(r"\s[–—-]\s|\s\|\s")
 _LEAD_QUOTE = re.compile(r"^[‘“\"'«][^’”\"'»]{2,80}[’”\"'»]\??\s*(?:[–—:|-]\s*)?\w")
-_COUNTER = re.compile(r"\b(?:Day|Part|Episode|Week|Vol\.?|No\.)\s*\d+\b|#\d+")
-_TAG_TAIL = re.compile(r"\((?:[A-Z][A-Za-z]*\s?){1,3}\)$|\((?i:video|photos?|watch|listen|podcast|live)\)$")
-_CONTINUES = re.compile(r"^(?:[a-z]|[“‘\"«]|(?:He|She|They|It|His|Her|Their|Its|This|These|Those|But|And|"
-                        r"Yet|So|Also|Still|Then|Moreover|Furthermore|Nonetheless)\b)")
-_STOP = frozenset(
-    "the a an and or but of to in on for with at by from as into over after before about against between "
-    "is are was were be been being has have had do does did will would can could should may might must "
-    "not no yes it its this that these those he she they we you his her their our your i me him them us "
-    "who whom which what when where why how all any some more most other such than then there here also "
-    "said says say told new one two three first last mr mrs ms just only very so if while".split())
+_COUNTER = re.compile(rf"\b(?:{_w('counter_words')})\s*\d+\b|#\d+")
+_TAG_TAIL = re.compile(rf"\((?:[A-Z][A-Za-z]*\s?){{1,3}}\)$|\((?i:{_w('tag_words')})\)$")
+_CONTINUES = re.compile(rf"^(?:[a-z]|[“‘\"«]|(?:{_w('continuation_words')})\b)")
+_STOP = lexicons.words("boilerplate.stop_words")
 
 #: kinds after which the article has ended (when no long body line follows)
 _END_KINDS = frozenset({"source_line", "donation", "share_bar", "comment_count", "comments",
@@ -222,12 +153,12 @@ def _byline(s: str) -> bool:
     if _BYLINE_ALT.match(s):
         return True
     m = _BYLINE.match(s)
-    if not m or s.rstrip().endswith(".") and not s.rstrip().endswith(("Jr.", "Sr.")):
+    if not m or s.rstrip().endswith(".") and not s.rstrip().endswith(_NAME_SUFFIXES):
         return False
     toks = re.findall(r"[\w.'’-]+|[&|,–—-]", m.group("names"))
     if not toks or len(toks) > 16:
         return False
-    lenient = s.lower().startswith(("posted by", "additional reporting by"))
+    lenient = s.lower().startswith(_LENIENT_BYLINES)
     return lenient or all(t[0].isupper() or t.lower() in _BYLINE_WORDS or t[0].isdigit() for t in toks)
 
 
@@ -286,7 +217,7 @@ def _classify(s: str) -> str | None:
     return None
 
 
-_STEM = re.compile(r"(?<=\w{4})(?:ings|ians|ing|ian|ers|er|ed|es|ia|e|s|i)\b")
+_STEM = re.compile(rf"(?<=\w{{4}})(?:{_w('stem_suffixes')})\b")
 _TOKEN = re.compile(r"[a-z\u00C0-\u024F\u0400-\u04FF][a-z0-9\u00C0-\u024F\u0400-\u04FF]{2,}")
 
 

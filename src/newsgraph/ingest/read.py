@@ -30,6 +30,7 @@ from typing import Any
 
 from newsgraph.errors import InputError, err
 from newsgraph.models import Document
+from newsgraph.text import lexicons
 from newsgraph.text.util import doc_id
 
 SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
@@ -42,16 +43,9 @@ _NEWLINES = re.compile(r"\r\n?")
 _C0 = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13))  # control bytes, not whitespace
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}  # bytes cp1252 leaves undefined
-_LANG_NAMES = {
-    "ar": "Arabic", "de": "German", "es": "Spanish", "fa": "Persian", "fr": "French", "he": "Hebrew",
-    "it": "Italian", "ja": "Japanese", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese", "ru": "Russian",
-    "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese",
-}
+_LANG_NAMES: dict[str, str] = lexicons.table("english.language_names")
 # frequent English function words that other common languages rarely use
-_EN_WORDS = frozenset({
-    "the", "of", "and", "to", "that", "is", "was", "for", "with", "said", "has", "have", "by", "from",
-    "are", "were", "his", "her", "they", "this", "which", "be", "been", "not", "it", "its", "will", "would",
-})
+_EN_WORDS = lexicons.words("english.english_markers")
 
 
 def _error(source: object, code: str, **kwargs: object) -> InputError:

@@ -21,6 +21,9 @@ Conventions (news reports past events):
 - offsets cover the expression; a leading preposition is included only where it is what
   makes the expression a date ("in 2006", "on Thursday", "in May"), not before a full date
   ("September 12, 2022").
+
+The words (month and weekday names, the words that make a number a year or a weekday a name,
+relative-date modifiers) are data: ``data/lexicon/english.yaml`` and ``dates.yaml``.
 """
 
 from __future__ import annotations
@@ -31,38 +34,41 @@ import re
 from typing import NamedTuple
 
 from newsgraph.models import DateValue, Span
+from newsgraph.text import lexicons
 from newsgraph.text.util import paragraphs, split_sentences
+from newsgraph.text.vocabulary import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 
-_MONTHS = {m.lower(): i for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"], 1)}
-_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-                "sept": 9, "oct": 10, "nov": 11, "dec": 12})
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_NUMS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven",
-                                     "eight", "nine", "ten", "eleven", "twelve"])}
-_NUMS.update({"a": 1, "an": 1, "fifteen": 15, "twenty": 20, "thirty": 30})
 
-_MON = (r"\b(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November"
-        r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+def _w(name: str) -> str:
+    """The alternatives of list ``dates.<name>`` (as one regular-expression source)."""
+    return lexicons.pattern(f"dates.{name}")
+
+
+def _table(name: str) -> dict[str, str]:
+    return {" ".join(k.lower().split()): v for k, v in lexicons.table(f"dates.{name}").items()}
+
+
+_MONTHS = MONTHS
+_WEEKDAYS = list(WEEKDAYS)
+_NUMS = {w: int(n) for w, n in _table("number_words").items()}
+_WEEKDAY_MODES = _table("weekday_modes")
+_WEEKDAY_PAST_ONLY = lexicons.words("dates.weekday_past_only")
+_MONTH_MODES = _table("month_modes")
+_DAY_OFFSETS = {w: int(n) for w, n in _table("day_offsets").items()}
+_PERIOD_STEPS = {w: int(n) for w, n in _table("period_steps").items()}
+_CONTEXT_STEPS = {w: int(n) for w, n in _table("context_steps").items()}
+_NAME_DAY = lexicons.phrases("dates.name_day_word")
+
+_MON = (rf"\b(?P<mon>(?:{'|'.join(MONTH_NAMES)})\b"
+        rf"|(?:{'|'.join(a.capitalize() for a in MONTH_ABBREVIATIONS)})\b\.?)")
 _DAY = r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:%]|[.,]\d)"
 _YEAR = r"\b(?P<year>1[6-9]\d\d|20\d\d)\b(?![.,]\d|['’]?s\b|%)"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NOT_COUNT = (r"(?!\s+(?:people|persons|soldiers|troops|fighters|men|women|children|civilians|residents"
-              r"|families|homes|houses|buildings|units|tons|tonnes|km|kilomet[er]{2}s|miles|met[er]{2}s"
-              r"|dollars|euros|shekels|r[ou]{1,2}bles|pounds|votes|seats|members|prisoners|detainees"
-              r"|hostages|rockets|missiles|shells|times|cases|deaths|dead|killed|wounded|injured|more"
-              r"|others|percent|per\s+cent)\b)")
-_EVENT_NOUN = (r"(?:elections?|polls?|vote|referendum|wars?|conflict|uprising|intifada|revolution|invasion"
-               r"|coup|crisis|borders?|lines|ceasefire|truce|agreements?|accords?|deal|treaty|summit|talks"
-               r"|negotiations|conference|offensive|campaign|operation|attacks?|massacre|earthquake|bombings?"
-               r"|riots?|protests?|budget|census|charter|constitution|law|resolution|olympics|world\s+cup)")
-_YEAR_TRIG = (r"(?i:in|since|of|by|until|till|from|between|during|before|after|through|throughout|around"
-              r"|circa|early|late|mid-?|in\s+early|in\s+late|in\s+mid-?|the\s+year"
-              r"|(?:spring|summer|autumn|fall|winter)(?:\s+of)?)")
-_MON_TRIG = (r"(?i:in|since|by|until|till|from|during|through|throughout|before|after|last|next|this"
-             r"|early|late|mid-?|in\s+early|in\s+late|in\s+mid-?|earlier\s+in|later\s+in"
-             r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)")
+_WD = rf"(?:{'|'.join(WEEKDAY_NAMES)})"
+_NOT_COUNT = rf"(?!\s+(?:{_w('count_nouns')})\b)"
+_EVENT_NOUN = rf"(?:{_w('event_nouns')})"
+_YEAR_TRIG = rf"(?i:{_w('year_triggers')})"
+_MON_TRIG = rf"(?i:{_w('month_triggers')})"
+_PARTS = _w("day_parts")
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
     ("iso", r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)\b"),
@@ -74,37 +80,28 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
     ("year", (rf"(?:(?<=\d{{4}} and )|(?<=\d{{4}} to )|(?<=\d{{4}} until )|(?<=\d{{4}}-)|(?<=\d{{4}}–))"
               rf"{_YEAR}{_NOT_COUNT}")),
     ("yearctx", rf"{_YEAR}(?=(?:\s+[a-z][a-z-]*){{0,2}}\s+{_EVENT_NOUN}\b)"),
-    ("weekday", (r"\b(?:(?P<mod>(?i:on|last|next|this\s+past|this\s+coming|this|past|coming|since|from"
-                 rf"|until|by))\s+)?(?P<wd>{_WD})\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
-    ("day", (r"(?i:\b(?P<pre>the\s+day\s+(?:before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b"
-             r"(?:\s+(?:morning|afternoon|evening|night)\b)?|\b(?P<w2>this\s+(?:morning|afternoon|evening)"
-             r"|last\s+night)\b)")),
-    ("period", (r"(?i:\b(?P<mod>last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+this)\s+"
-                r"(?P<unit>week|weekend|month|year)\b)")),
-    ("ctx", (r"(?i:\b(?P<mod>the\s+previous|the\s+following|the\s+next|the\s+same|that)\s+"
-             r"(?P<unit>day|week|month|year)\b"
-             r"|\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the\s+)?(?:war|conflict|fighting)\b))")),
-    ("ago", (r"(?i:\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
-             r"|twenty|thirty)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|later|earlier)\b)")),
+    ("weekday", (rf"\b(?:(?P<mod>(?i:{_w('weekday_modifiers')}))\s+)?(?P<wd>{_WD})\b"
+                 rf"(?:\s+(?P<part>{_PARTS}))?")),
+    ("day", (rf"(?i:\b(?P<pre>the\s+day\s+(?:before|after)\s+)?(?P<w>{_w('relative_day_words')})\b"
+             rf"(?:\s+(?:{_PARTS})\b)?|\b(?P<w2>{_w('relative_day_phrases')})\b)")),
+    ("period", (rf"(?i:\b(?P<mod>{_w('period_modifiers')})\s+"
+                rf"(?P<unit>{_w('period_units')})\b)")),
+    ("ctx", (rf"(?i:\b(?P<mod>{_w('context_modifiers')})\s+"
+             rf"(?P<unit>{_w('context_units')})\b"
+             rf"|\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the\s+)?(?:{_w('not_after_day_before')})\b))")),
+    ("ago", (rf"(?i:\b(?P<n>\d{{1,3}}|{lexicons.alternation(_NUMS)})\s+(?P<unit>{_w('ago_units')})s?"
+             rf"\s+(?P<dir>{_w('ago_directions')})\b)")),
 ]]
 
 _ORDER = {k: i for i, (k, _) in reversed(list(enumerate(_RULES)))}
-_SKIP_WD_AFTER = re.compile(
-    r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Tribune|Independent|Observer|Star|People|Sport"
-    r"|World|Agreement|Accords?|Prayers?|Mass|School|Service|Club|Edition|Magazine|Review|Night\s+Live)\b")
-_SKIP_WD_BEFORE = re.compile(
-    r"\b(?:Good|Black|Bloody|Ash|Holy|Palm|Easter|Cyber|Super|Maundy|Great|Red|Blue)\s+$")
-_YEAR_NOT_AFTER = re.compile(
-    r"\b(?:resolution|no\.|number|article|chapter|flight|route|day|page|paragraph|section|item|model|code"
-    r"|room|unit|#)\s*$", re.IGNORECASE)
-_CHANGE_BY = re.compile(r"\b(?:increased?|rose|risen|rise|fell|fallen|grew|grown|dropped|up|down|reduced"
-                        r"|cut|outnumbered|multiplied|divided|raised|lowered)\s+$", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|shall|scheduled|expected\s+to|due\s+to|set\s+to|plans?\s+to|planning\s+to"
-                     r"|going\s+to|upcoming)\b|['’]ll\b", re.IGNORECASE)
-_OF_OK = re.compile(rf"\b(?:{_EVENT_NOUN}|end|beginning|start|middle|half|quarter|class|events)\s+$",
-                    re.IGNORECASE)
-_NUM_BEFORE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+$",
-                         re.IGNORECASE)
+_SKIP_WD_AFTER = re.compile(rf"\s+(?:{_w('weekday_not_before')})\b")
+_SKIP_WD_BEFORE = re.compile(rf"\b(?:{_w('weekday_not_after')})\s+$")
+_YEAR_NOT_AFTER = re.compile(rf"\b(?:{_w('year_not_after')})\s*$", re.IGNORECASE)
+_CHANGE_BY = re.compile(rf"\b(?:{_w('change_verbs')})\s+$", re.IGNORECASE)
+_FUTURE = re.compile(rf"\b(?:{_w('future_cues')})\b|(?:{_w('future_contractions')})\b", re.IGNORECASE)
+_OF_OK = re.compile(rf"\b(?:{_EVENT_NOUN}|{_w('of_year_nouns')})\s+$", re.IGNORECASE)
+_NUM_BEFORE = re.compile(rf"\b(?:\d[\d,.]*|{_w('numbers_before')})\s+$", re.IGNORECASE)
+_SPAN_BEFORE = re.compile(rf"\b(?:{_w('span_prepositions')})\s+$")
 _YEAR_AFTER = re.compile(r",?\s+(?:1[6-9]\d\d|20\d\d)\b")
 _NUM_AFTER = re.compile(r"\s*(?:and|to|-|–)\s*([\d,]+)")
 _ANY_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b(?!['’]?s\b)")
@@ -165,18 +162,15 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         if _SKIP_WD_AFTER.match(text, m.end()):
             return False
         return bool(g["mod"]) or not _SKIP_WD_BEFORE.search(before)
-    if kind == "day" and (g.get("w") or "") == "Today" and not g.get("pre"):
+    if kind == "day" and (g.get("w") or "") in _NAME_DAY and not g.get("pre"):
         # "Russia Today", "USA Today": a capitalised word just before, not at a sentence start
         return not re.search(r"[A-Z][\w.]*\s+$", before)
-    if kind == "ctx" and re.search(r"\b(?:over|within|for|in)\s+$", before) and "next" in g.get("mod", ""):
+    if kind == "ctx" and _SPAN_BEFORE.search(before) and "next" in g.get("mod", ""):
         return False  # "over the next week": a span from now, not a date
     return True
 
 
-_TRIGGER = re.compile(
-    r"\d+|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"today|tonight|yesterday|tomorrow|ago|week|month|year|decade|day|night|morning|afternoon|evening|"
-    r"weekend|summer|winter|spring|autumn|fall|later|earlier|following|next|previous)\w*)")
+_TRIGGER = re.compile(rf"\d+|(?i:\b(?:{_w('scan_triggers')})\w*)")
 _WINDOW = 28  # characters around a trigger: more than any date expression reaches from one
 
 
@@ -313,25 +307,24 @@ def _relative(h: _Hit, ctx: _Ctx) -> tuple[str, str] | None:
             return None
         if g.get("dir"):
             return _shift(base, "day", 1 if g["dir"].lower() == "after" else -1)
-        step = {"previous": -1, "following": 1, "next": 1}.get(g["mod"].lower().split()[-1], 0)
+        step = _CONTEXT_STEPS.get(g["mod"].lower().split()[-1], 0)
         return _shift(base, g["unit"].lower(), step)
     if a is None or now is None:
         return None
     if k == "weekday":
         mod = " ".join((g.get("mod") or "on").lower().split())
-        mode = {"last": "last", "past": "last", "this past": "last", "next": "next", "coming": "next",
-                "this coming": "next", "this": "this", "until": "future", "by": "future"}.get(mod, "")
-        if mode == "" and mod not in ("since", "from") and ctx.future(h.start):
+        mode = _WEEKDAY_MODES.get(mod, "")
+        if mode == "" and mod not in _WEEKDAY_PAST_ONLY and ctx.future(h.start):
             mode = "future"
         return _weekday(a, _WEEKDAYS.index(g["wd"].lower()), mode).isoformat(), "day"
     if k == "day":
         w = " ".join((g.get("w") or g.get("w2") or "").lower().split())
-        off = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(w, 0)
+        off = _DAY_OFFSETS.get(w, 0)
         if g.get("pre"):
             off += 1 if "after" in g["pre"].lower() else -1
         return _shift(now, "day", off)
     # k == "period": last/this/next week|weekend|month|year
-    step = {"last": -1, "next": 1}.get(g["mod"].lower().split()[0], 0)
+    step = _PERIOD_STEPS.get(g["mod"].lower().split()[0], 0)
     return _shift(now, g["unit"].lower().replace("weekend", "week"), step)
 
 
@@ -357,11 +350,12 @@ def _resolve_hit(h: _Hit, ctx: _Ctx) -> DateValue:
             y = ctx.sentence_year(h, full_only=True)
             if y is None and ctx.anchor is not None:
                 a = ctx.anchor
-                if trig == "last":
+                mode = _MONTH_MODES.get(trig)
+                if mode == "last":
                     y = a.year if month < a.month else a.year - 1
-                elif trig == "next":
+                elif mode == "next":
                     y = a.year if month > a.month else a.year + 1
-                elif trig == "this":
+                elif mode == "this":
                     y = a.year
                 else:
                     y = _pick_year(month, day, a, ctx.future(h.start))

@@ -24,6 +24,8 @@ are different names that differ just like "Yasser"/"Yasir" do.
 ``variant``, ``partial`` short form, ``first_name``, ``mismatch``); :func:`same_person_score`
 gives just the score. Scores: >= :data:`STRONG` same person, >= :data:`PARTIAL` a possible
 variant or a short form (same surname) that needs context, below that different people.
+
+The spelling rules, articles, particles and titles are data: ``data/lexicon/names.yaml``.
 """
 
 from __future__ import annotations
@@ -34,40 +36,20 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from newsgraph.text import lexicons
+
 STRONG = 0.85
 PARTIAL = 0.5
 
 _APOS = re.compile(r"[’‘'ʿʾʼʻ`´′]")
-_ARTICLE = re.compile(r"^(?:al|el|ad|ed|ash|esh|as|es|at|et|az|ez|ar|er|an|en|ath|adh|ud|ul|ur|uz)-", re.I)
-_ABD = re.compile(r"^(?:(?:abdel|abdul|abdal|abdol|abdur|abdus|abdil)(?=[a-z]{2})|abd(?=[a-z]{3}))")
-_PARTICLES = {"abu", "abd", "bin", "ibn", "bint", "umm", "abi"}
-_TITLES = {
-    "mr", "mrs", "ms", "dr", "prof", "sheikh", "shaikh", "sheik", "sir", "dame", "sayyed",
-    "haj", "hajj", "mullah", "imam", "gen", "general", "president", "minister", "premier",
-}
-_SPECIAL = str.maketrans({"ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ı": "i", "þ": "th"})
+_ARTICLE = re.compile(rf"^(?:{lexicons.pattern('names.articles')})-", re.I)
+_ABD = re.compile(rf"^(?:(?:{lexicons.pattern('names.abd_prefixes')})(?=[a-z]{{2}})|abd(?=[a-z]{{3}}))")
+_ABD_WORDS = lexicons.phrases("names.abd_words")
+_PARTICLES = set(lexicons.phrases("names.particles"))
+_TITLES = set(lexicons.words("names.titles"))
+_SPECIAL = str.maketrans(lexicons.table("names.special_letters"))
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"x", "ks"),
-        (r"dzh|dj", "j"),
-        (r"tch", "ch"),
-        (r"ph", "f"),
-        (r"ck", "k"),
-        (r"q", "k"),
-        (r"c(?![hei])", "k"),
-        (r"ee", "i"),
-        (r"ou|oo", "u"),
-        (r"w", "v"),
-        (r"iy(?![aeiou])", "i"),
-        (r"yy", "y"),
-        (r"y(?![aeiou])", "i"),
-        (r"o", "u"),
-        (r"(.)\1+", r"\1"),
-        (r"(?<=..)[ae]h$", "a"),
-        (r"(?<=[iu])h$", ""),
-        (r"(?<=..)ia$", "iya"),
-    )
+    (re.compile(p), r) for p, r in lexicons.table("names.spelling_rules").items()
 )
 _VOWELS = re.compile(r"(?<!^)[aeiu]")
 
@@ -108,7 +90,7 @@ def _raw_tokens(name: str) -> list[str]:
             m = _ABD.match(part)
             if m:
                 out.extend(["abd", part[m.end():]])  # Abdelrahman -> abd rahman
-            elif part in ("abdel", "abdul", "abdal", "abdol", "abdur"):
+            elif part in _ABD_WORDS:
                 out.append("abd")
             else:
                 out.append(part)
