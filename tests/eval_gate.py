@@ -30,7 +30,8 @@ FLOORS = json.loads((HERE / "eval_floors.json").read_text(encoding="utf-8"))
 
 def gold_sets() -> dict[str, tuple[Path, Path]]:
     return {"seeds": (SHARED / "corpus" / "seeds", SHARED / "gold"),
-            "sample": (sample_dir(), HERE / "gold_sample")}
+            "sample": (sample_dir(), HERE / "gold_sample"),
+            "dev": (SHARED / "corpus" / "dev", SHARED / "gold" / "dev")}
 
 
 @cache

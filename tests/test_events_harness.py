@@ -89,7 +89,7 @@ def build(
     )
     ad = AnalyzedDoc(doc=doc)
     reg = registered()
-    for st in ("clean", "segment", "docdate"):
+    for st in ("clean", "segment", "docdate", "parse"):
         reg[st].fn(ad, res)
         ad.done.append(st)
     ids = {a["id"] for a in gold.get("actors", [])}
@@ -147,6 +147,9 @@ def build(
 def load_set(which: str) -> tuple[dict[str, dict[str, Any]], dict[str, str], dict[str, str | None]]:
     if which == "seeds":
         gdir, cdir, meta = SHARED / "gold", SHARED / "corpus" / "seeds", {}
+    elif which == "dev":
+        gdir, cdir = SHARED / "gold" / "dev", SHARED / "corpus" / "dev"
+        meta = json.loads((cdir / "metadata.json").read_text(encoding="utf-8")) if (cdir / "metadata.json").is_file() else {}
     else:
         gdir, cdir = SAMPLE_GOLD, SAMPLE
         meta = json.loads((SAMPLE / "metadata.json").read_text(encoding="utf-8"))
@@ -155,7 +158,7 @@ def load_set(which: str) -> tuple[dict[str, dict[str, Any]], dict[str, str], dic
         g = json.loads(p.read_text(encoding="utf-8"))
         gold[g["doc"]] = g
     texts = {fn: (cdir / fn).read_text(encoding="utf-8") for fn in gold}
-    pubs = {fn: (meta.get(fn) or {}).get("published") for fn in gold}
+    pubs = {fn: (meta.get(fn) or {}).get("published") or gold[fn].get("published") for fn in gold}
     return gold, texts, pubs
 
 

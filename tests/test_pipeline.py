@@ -23,7 +23,7 @@ from .conftest import make_doc
 def test_default_pipeline_builds_and_runs() -> None:
     p = Pipeline.build()
     assert p.names == default_stage_names() == list(DEFAULT_STAGES)
-    assert p.names == ["clean", "segment", "docdate", "fingerprint", "actors", "quotes", "events"]
+    assert p.names == ["clean", "segment", "docdate", "fingerprint", "parse", "actors", "quotes", "events"]
     ad = p(
         AnalyzedDoc(doc=make_doc("Title line\n\nSome body text here. Another sentence follows.")), Resources()
     )

@@ -136,6 +136,9 @@ class Event:
     hypothetical: bool = False
     trigger: str | None = None
     confidence: float = 0.5
+    rule: str | None = None  # the lexicon pattern or rule that coded it
+    modality_cue: str | None = None  # the word that made it negated or hypothetical
+    date_source: str | None = None  # "text" (stated or governing) | "document" (publication date only)
 
 
 @dataclass
@@ -157,6 +160,7 @@ class AnalyzedDoc:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     minhash: list[int] | None = None
+    parses: list[tuple[int, Any]] = field(default_factory=list)  # (offset, spaCy Doc); transient
     extras: dict[str, Any] = field(default_factory=dict)  # stage-private, not stored
     done: list[str] = field(default_factory=list)  # names of the stages that ran
 

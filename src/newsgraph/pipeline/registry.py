@@ -22,6 +22,8 @@ from newsgraph.models import AnalyzedDoc
 
 #: attributes every AnalyzedDoc has from the start (set by ingest)
 BASE_ATTRS = frozenset({"doc", "text"})
+#: attributes stages share while a document is analysed and that are dropped afterwards
+TRANSIENT = ("parses",)
 
 StageFn = Callable[[AnalyzedDoc, "Resources"], None]
 
@@ -51,6 +53,7 @@ BUILTIN_STAGES: tuple[tuple[str, str], ...] = (
     ("segment", "newsgraph.pipeline.stages.document:segment_stage"),
     ("docdate", "newsgraph.pipeline.stages.document:docdate_stage"),
     ("fingerprint", "newsgraph.pipeline.stages.document:fingerprint_stage"),
+    ("parse", "newsgraph.pipeline.stages.parse:parse_stage"),
     ("actors", "newsgraph.pipeline.stages.actors:actors_stage"),
     ("quotes", "newsgraph.pipeline.stages.quotes:quotes_stage"),
     ("events", "newsgraph.pipeline.stages.events:events_stage"),
@@ -110,7 +113,7 @@ BUILTIN_RESOURCES: dict[str, str] = {
     "kb": "newsgraph.actors.recognize:load_kb_resource",
     "actors.recognizer": "newsgraph.actors.recognize:load_recognizer",
     "speech_verbs": "newsgraph.text.speechverbs:load_resource",
-    "event_lexicon": "newsgraph.events.lexicon:load_resource",
+    "event_lexicon": "newsgraph.events.cameo:load_resource",
     "minhasher": "newsgraph.ingest.dedup:load_resource",
 }
 
@@ -202,4 +205,6 @@ class Pipeline:
         for s in self.stages:
             s.fn(ad, res)
             ad.done.append(s.name)
+        for attr in TRANSIENT:
+            setattr(ad, attr, [])
         return ad

@@ -1,0 +1,277 @@
+"""The event lexicon: verb patterns compiled from PETRARCH2's CAMEO dictionary, plus newsgraph's own.
+
+Two data files, read once per process (resource ``event_lexicon``):
+
+* ``data/lexicon/cameo_verbs.json``, compiled by ``scripts/build_event_lexicon.py`` from the
+  PETRARCH2 CAMEO verb dictionary (MIT) and the CAMEO-to-PLOVER table (CC BY-SA 4.0): verb lemmas,
+  their synonym blocks, and the blocks' patterns (object nouns, prepositional phrases,
+  pre-verb nouns), each with a CAMEO code;
+* ``data/lexicon/event_verbs.yaml``: newsgraph's own additions and conventions (verbs the
+  dictionary lacks, nominal events, codes that the annotation conventions read differently).
+  A user file of the same shape (``--lexicon FILE``) is added last and wins.
+
+:class:`EventLexicon` answers one question for the coder: for a verb lemma with these
+dependents, which pattern applies (:meth:`EventLexicon.match`)? A pattern whose code is ``---``
+says the combination is not an event.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsgraph.errors import ConfigError, err
+from newsgraph.text.lexicons import LEXICON_DIR, read_yaml
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline.registry import Resources
+
+COMPILED = "data/lexicon/cameo_verbs.json"
+OWN = "event_verbs.yaml"
+PLOVER_TYPES = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A pattern noun: a head word or synonym set (``&name``) and words that must modify it."""
+
+    head: str
+    mods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One verb pattern: nouns before the verb, its objects, its prepositional phrases; a code."""
+
+    pre: tuple[Noun, ...]
+    post: tuple[Noun, ...]
+    preps: tuple[tuple[str, Noun | None], ...]
+    code: str | None
+    reverse: str | None
+    rule: str
+
+    @property
+    def size(self) -> int:
+        return len(self.pre) + len(self.post) + sum(2 if n else 1 for _, n in self.preps)
+
+
+@dataclass(frozen=True)
+class Coding:
+    """What a match yields: PLOVER type and mode, the CAMEO code, and the rule that gave it."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    rule: str
+    reverse: bool = False
+    pattern: Pattern | None = None
+
+
+@dataclass
+class VerbEntry:
+    lemma: str
+    block: str
+    code: str | None
+
+
+@dataclass
+class EventLexicon:
+    """Verb lemmas -> blocks -> patterns, the CAMEO -> PLOVER table, synonym sets, noun events."""
+
+    cameo: dict[str, dict[str, str] | None]
+    synsets: dict[str, frozenset[str]]
+    verbs: dict[str, VerbEntry]
+    blocks: dict[str, dict[str, Any]]
+    patterns: dict[str, list[Pattern]]
+    forms: dict[str, str]
+    nouns: dict[str, dict[str, Any]] = field(default_factory=dict)
+    overrides: dict[str, str] = field(default_factory=dict)  # CAMEO code -> PLOVER type (conventions)
+    modality: dict[str, frozenset[str]] = field(default_factory=dict)  # word lists: negation, modals...
+    needs_object: set[str] = field(default_factory=set)  # verbs that are events only with an object
+
+    # ---- lookups ---------------------------------------------------------------------------
+    def lemma_of(self, form: str) -> str:
+        """The verb lemma of a surface form known to the lexicon ("met" -> "meet"), else the form."""
+        return self.forms.get(form, form)
+
+    def has_verb(self, lemma: str) -> bool:
+        return lemma in self.verbs
+
+    def words(self, noun: Noun) -> frozenset[str]:
+        """The words a pattern noun's head stands for (a synonym set expands)."""
+        if noun.head.startswith("&"):
+            return self.synsets.get(noun.head[1:], frozenset())
+        return _with_plurals(noun.head)
+
+    def coding(
+        self, code: str | None, rule: str, *, reverse: bool = False, pattern: Pattern | None = None
+    ) -> Coding | None:
+        """The PLOVER coding of a CAMEO code, or None (no event: ``---``, a statement, unknown)."""
+        if not code or code == "---":
+            return None
+        pl = self.cameo.get(code)
+        typ = self.overrides.get(code) or (pl or {}).get("type")
+        if not typ:
+            return None
+        mode = (pl or {}).get("mode") or None
+        return Coding(typ, mode, code, rule, reverse, pattern)
+
+    def verb_coding(self, lemma: str) -> Coding | None:
+        """The verb's own code (its line, else its block's), without any pattern."""
+        v = self.verbs.get(lemma)
+        if v is None:
+            return None
+        b = self.blocks[v.block]
+        code = v.code or b.get("code")
+        return self.coding(code, f"verb {lemma} [{code}] ({v.block})")
+
+    def candidates(self, lemma: str) -> Sequence[Pattern]:
+        v = self.verbs.get(lemma)
+        return self.patterns.get(v.block, ()) if v else ()
+
+
+def _with_plurals(word: str) -> frozenset[str]:
+    out = {word}
+    last = word.rsplit(" ", 1)[-1]
+    stem = word[: len(word) - len(last)]
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        out.add(stem + last[:-1] + "ies")
+    elif last.endswith(("ss", "sh", "ch", "x")):
+        out.add(stem + last + "es")
+    elif not last.endswith("s"):
+        out.add(stem + last + "s")
+    return frozenset(out)
+
+
+# ---- loading ------------------------------------------------------------------------------------
+def _noun(d: dict[str, Any] | None) -> Noun | None:
+    if not d:
+        return None
+    return Noun(str(d["head"]).lower(), tuple(str(m).lower() for m in d.get("mods") or ()))
+
+
+def _pattern(p: dict[str, Any], rule: str) -> Pattern:
+    return Pattern(
+        pre=tuple(n for n in (_noun(x) for x in p.get("pre") or ()) if n),
+        post=tuple(n for n in (_noun(x) for x in p.get("post") or ()) if n),
+        preps=tuple((str(x["prep"]).lower(), _noun(x.get("noun"))) for x in p.get("preps") or ()),
+        code=p.get("code"),
+        reverse=p.get("reverse"),
+        rule=rule,
+    )
+
+
+def _compiled() -> dict[str, Any]:
+    return json.loads(resources.files("newsgraph").joinpath(COMPILED).read_text("utf-8"))
+
+
+def build_lexicon(extra: Iterable[Path | str] = ()) -> EventLexicon:
+    """The compiled PETRARCH2 lexicon, newsgraph's own additions, then the user's files."""
+    data = _compiled()
+    lex = EventLexicon(
+        cameo=dict(data["cameo"]),
+        synsets={k: frozenset(v) for k, v in data["synsets"].items()},
+        verbs={k: VerbEntry(k, v["block"], v.get("code")) for k, v in data["verbs"].items()},
+        blocks={k: {"code": b.get("code"), "reverse": b.get("reverse")} for k, b in data["blocks"].items()},
+        patterns={
+            k: [_pattern(p, f"CAMEO.2.0.txt:{p['line']} ({k})") for p in b["patterns"]]
+            for k, b in data["blocks"].items()
+        },
+        forms={},
+    )
+    for lemma, v in data["verbs"].items():
+        for f in v.get("forms") or ():
+            lex.forms.setdefault(f, lemma)
+    for path in (LEXICON_DIR / OWN, *extra):
+        add_file(lex, path)
+    return lex
+
+
+def add_file(lex: EventLexicon, path: Path | str) -> None:
+    """Add one lexicon file of the ``event_verbs.yaml`` shape (see its header for the format)."""
+    data, lines = read_yaml(path)
+    for code, typ in (data.get("plover") or {}).items():
+        if typ not in PLOVER_TYPES:
+            raise ConfigError(
+                *err(
+                    "NG042",
+                    path=path,
+                    line=lines.get("plover", 0),
+                    reason=f"plover.{code}: unknown PLOVER type {typ!r}",
+                )
+            )
+        lex.overrides[str(code)] = typ
+    for code, spec in (data.get("codes") or {}).items():
+        lex.cameo[str(code)] = {
+            "type": spec["type"],
+            "mode": spec.get("mode") or "",
+            "label": spec.get("label", ""),
+        }
+    for name, words in (data.get("modality") or {}).items():
+        lex.modality[str(name)] = lex.modality.get(str(name), frozenset()) | {str(w).lower() for w in words}
+    for lemma, spec in (data.get("verbs") or {}).items():
+        _add_verb(lex, path, str(lemma).lower(), spec or {})
+    for lemma in data.get("generic") or ():
+        v = lex.verbs.get(str(lemma).lower())
+        if v is not None:
+            v.code = "---"  # the block's patterns still apply
+    for noun, spec in (data.get("nouns") or {}).items():
+        lex.nouns[str(noun).lower()] = dict(spec or {}, rule=f"{Path(str(path)).name}: noun {noun}")
+
+
+def _add_verb(lex: EventLexicon, path: Path | str, lemma: str, spec: dict[str, Any]) -> None:
+    block = spec.get("block") or (lex.verbs[lemma].block if lemma in lex.verbs else f"own:{lemma}")
+    if block not in lex.blocks:
+        lex.blocks[block] = {"code": spec.get("code"), "reverse": spec.get("reverse")}
+        lex.patterns.setdefault(block, [])
+    code = spec.get("code", lex.verbs[lemma].code if lemma in lex.verbs else None)
+    lex.verbs[lemma] = VerbEntry(lemma, block, code)
+    if spec.get("object"):
+        lex.needs_object.add(lemma)
+    for f in spec.get("forms") or ():
+        lex.forms[str(f).lower()] = lemma
+    name = Path(str(path)).name
+    own = [_pattern(p, f"{name}: {lemma} {p.get('note') or ''}".rstrip()) for p in spec.get("patterns") or ()]
+    lex.patterns[block] = own + lex.patterns.get(block, [])
+
+
+@lru_cache(maxsize=4)
+def _cached(extra: tuple[str, ...]) -> EventLexicon:
+    return build_lexicon(extra)
+
+
+def load_lexicon(extra: Iterable[Path | str] = ()) -> EventLexicon:
+    """The event lexicon (cached per list of extra files)."""
+    return _cached(tuple(str(p) for p in extra))
+
+
+def load_resource(res: Resources) -> EventLexicon:
+    """Resource ``event_lexicon``: bundled lexicons plus setting ``event_lexicons`` (``--lexicon``)."""
+    extra = res.settings.get("event_lexicons") or []
+    if isinstance(extra, str):
+        extra = [extra]
+    return load_lexicon(extra)

@@ -1,0 +1,226 @@
+"""PLOVER event coding over the dependency parse (PETRARCH's idea, our own code).
+
+For every predicate of a body sentence (a verb, or a noun of the noun lexicon), :class:`Coder`
+looks its lemma up in the :class:`~newsgraph.events.cameo.EventLexicon`, matches the lemma's
+patterns against the clause's dependents (objects, prepositional phrases, subjects) and keeps the
+most specific pattern, else the verb's own code. The participants come from the same clause:
+source from the subject (the ``by`` agent of a passive), target from the object, else from a
+prepositional phrase; coordination, relative clauses, control ("agreed to meet X") and
+appositions are read from the tree. A predicate governed by another coded predicate ("threatened
+to attack", "urged X to release") is part of that event, not a second one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
+from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, conjuncts, phrase_actors
+
+#: prepositions that introduce an event's target when the clause has no object actor
+TARGET_CASES = (
+    "against",
+    "on",
+    "with",
+    "to",
+    "toward",
+    "towards",
+    "at",
+    "upon",
+    "into",
+    "over",
+    "from",
+    "for",
+    "of",
+    "between",
+    "among",
+)
+#: prepositions that introduce a place ("in Doha")
+PLACE_CASES = ("in", "at", "near", "inside", "outside")
+PREDICATE_POS = frozenset({"VERB"})
+#: event types that a speech act carries: their target may be the subject of the reported clause
+SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass
+class Found:
+    """One coded predicate before it becomes an Event."""
+
+    head: Token
+    offset: int
+    coding: Coding
+    lemma: str
+    clause: Clause
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    location: str | None = None
+    nominal: bool = False
+    governed_by: Found | None = None
+
+
+class Coder:
+    """Codes the predicates of parsed sentences into :class:`Found` events."""
+
+    def __init__(self, lex: EventLexicon, actors: ActorIndex) -> None:
+        self.lex, self.actors = lex, actors
+
+    # ---- lemmas -----------------------------------------------------------------------------
+    def lemma(self, tok: Token) -> str:
+        """The verb lemma the lexicon knows for ``tok``, with its particle ("pull out")."""
+        base = tok.lemma_.lower() if tok.lemma_ and tok.lemma_ != tok.text else ""
+        base = base or self.lex.lemma_of(tok.lower_)
+        for c in tok.children:
+            if c.dep_ == "compound:prt":
+                multi = f"{base} {c.lower_}"
+                if self.lex.has_verb(multi):
+                    return multi
+        return base
+
+    def noun_key(self, tok: Token) -> str:
+        return (tok.lemma_ or tok.text).lower() if tok.lemma_ else tok.lower_
+
+    # ---- one sentence -----------------------------------------------------------------------
+    def sentence(self, sent: Any, offset: int) -> list[Found]:
+        found: list[Found] = []
+        for tok in sent:
+            if tok.pos_ in PREDICATE_POS or (
+                tok.pos_ == "AUX" and tok.dep_ not in ("aux", "aux:pass", "cop")
+            ):
+                f = self.verb(tok, offset)
+                if f is not None:
+                    found.append(f)
+        return found
+
+    def verb(self, v: Token, offset: int) -> Found | None:
+        lemma = self.lemma(v)
+        if not self.lex.has_verb(lemma):
+            return None
+        cl = Clause.of_verb(v)
+        own = self.lex.verb_coding(lemma)
+        coding = self.best(lemma, cl, speech=own is None)
+        if coding is None and own is not None and (cl.objects or lemma not in self.lex.needs_object):
+            coding = own
+        if coding is None:
+            return None
+        f = Found(v, offset, coding, lemma, cl)
+        self.participants(f)
+        return f
+
+    # ---- patterns ---------------------------------------------------------------------------
+    def best(self, lemma: str, cl: Clause, *, speech: bool = False) -> Coding | None:
+        """The most specific matching pattern's coding; a matching ``---`` pattern blocks the verb.
+
+        A verb that is no event by itself (``speech``: "report", "describe") does not take an event
+        noun as its object for its own ("reported the attack"): the noun is coded on its own.
+        """
+        best: tuple[int, Pattern] | None = None
+        for p in self.lex.candidates(lemma):
+            if speech and p.post and not p.pre and not p.preps:
+                continue
+            if (best is None or p.size > best[0]) and self.matches(p, cl):
+                best = (p.size, p)
+        if best is None:
+            return None
+        p = best[1]
+        coding = self.lex.coding(p.code, p.rule, pattern=p)
+        if coding is None and p.reverse:
+            coding = self.lex.coding(p.reverse, p.rule, reverse=True, pattern=p)
+        if coding is None:  # an explicit non-event ("fell" + "equities") or a statement
+            return Coding("", None, p.code, p.rule, pattern=p)
+        return coding
+
+    def matches(self, p: Pattern, cl: Clause) -> bool:
+        subjects = cl.agent if cl.passive else cl.subjects
+        if any(not any(self.noun_ok(n, s) for s in subjects) for n in p.pre):
+            return False
+        objects = cl.objects or ([*cl.subjects] if cl.passive else [])
+        if any(not any(self.noun_ok(n, o) for o in objects) for n in p.post):
+            return False
+        for prep, noun in p.preps:
+            cands = [x for c, x in self.obliques(cl) if c == prep]
+            if not cands or (noun is not None and not any(self.noun_ok(noun, x) for x in cands)):
+                return False
+        return True
+
+    def obliques(self, cl: Clause) -> list[tuple[str, Token]]:
+        """The clause's prepositional phrases, its objects' ones included ("sanctions on X"); a
+        particle with an object reads as a preposition too ("called on Japan to ...")."""
+        out = list(cl.obliques)
+        for o in cl.objects:
+            out += [(case_of(c), c) for c in o.children if c.dep_ == "nmod" and case_of(c)]
+        prt = [c.lower_ for c in cl.head.children if c.dep_ == "compound:prt"]
+        out += [(p, o) for p in prt for o in cl.objects]
+        return out
+
+    def noun_ok(self, n: Noun, tok: Token) -> bool:
+        words = self.lex.words(n)
+        keys = {tok.lower_, self.noun_key(tok)}
+        left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod:poss", "flat")]
+        if left:
+            keys.add(" ".join([*(c.lower_ for c in left), tok.lower_]))
+        if not keys & words:
+            return False
+        mods = {c.lower_ for c in tok.children} | {self.noun_key(c) for c in tok.children}
+        for m in n.mods:
+            want = self.lex.synsets.get(m[1:], frozenset()) if m.startswith("&") else {m}
+            if not mods & want:
+                return False
+        return True
+
+    # ---- participants -----------------------------------------------------------------------
+    def participants(self, f: Found) -> None:
+        cl, off = f.clause, f.offset
+        subj = self.actors_of(cl.subjects, off)
+        if cl.passive:
+            source, target = self.actors_of(cl.agent, off), subj
+        else:
+            source, target = subj, self.actors_of(cl.objects, off)
+        place = self.place(cl, off)
+        if not target:
+            target = self.oblique_target(cl, off, exclude=set(source), place=place)
+        if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."
+            target = self.content_target(f.head, off, exclude=set(source))
+        if f.coding.reverse:
+            source, target = target, source
+        if f.coding.type == "CONSULT" and not target and len(source) > 1:
+            source, target = source[:1], source[1:]
+        f.source = source
+        f.target = [t for t in target if t not in source] or (target if f.coding.type == "CONSULT" else [])
+        f.location = place
+
+    def actors_of(self, toks: Iterable[Token], offset: int) -> list[str]:
+        out: list[str] = []
+        for t in toks:
+            out += phrase_actors(t, self.actors, offset)
+        return list(dict.fromkeys(out))
+
+    def oblique_target(self, cl: Clause, offset: int, *, exclude: set[str], place: str | None) -> list[str]:
+        for case in TARGET_CASES:
+            for c, x in self.obliques(cl):
+                if c != case:
+                    continue
+                got = [a for a in self.actors_of([x], offset) if a not in exclude and a != place]
+                if got:
+                    return got
+        return []
+
+    def content_target(self, v: Token, offset: int, *, exclude: set[str]) -> list[str]:
+        """The subject of a reported clause: who a claim, demand or threat is about."""
+        for c in v.children:
+            if c.dep_ == "ccomp":
+                subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubj:pass")]
+                got = [a for a in self.actors_of(subj, offset) if a not in exclude]
+                if got:
+                    return got
+        return []
+
+    def place(self, cl: Clause, offset: int) -> str | None:
+        for c, x in self.obliques(cl):
+            if c in PLACE_CASES:
+                for a in self.actors_of(conjuncts(x), offset):
+                    if self.actors.type_of(a) == "LOCATION":
+                        return a
+        return None

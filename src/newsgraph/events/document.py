@@ -1,0 +1,187 @@
+"""The events of one document: code every body sentence's predicates, fold governed ones into
+their governors, then date, place and flag each event (see :mod:`newsgraph.events.coder`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.coder import NOUN_POS, Coder, Found
+from newsgraph.events.mood import mood
+from newsgraph.events.nominal import NounCoder
+from newsgraph.events.speech import speech_events
+from newsgraph.events.tree import ActorIndex, phrase_actors
+from newsgraph.events.when import choose, owners
+from newsgraph.models import AnalyzedDoc, Event, Mention
+
+_WORD = re.compile(r"\b\w+\b")
+#: determiners of a noun that refers back ("the delegation")
+THIS = frozenset({"the", "this", "that"})
+#: KB kinds of places that stand in their state for a visit
+CITY_KINDS = frozenset({"city", "capital", "seat", "town"})
+#: event types whose target may be a place ("an attack on Kabul"); others need an actor
+PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
+#: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
+GOVERNED = frozenset({"xcomp", "advcl", "acl", "ccomp"})
+#: the links a governed verb may hang by, through at most one noun ("accused Israel of harming")
+GOVERNED_PATH = GOVERNED | {"obj", "obl"}
+
+
+def venue_mentions(ad: AnalyzedDoc) -> list[Mention]:
+    """Places the actors stage found only as venues ("arrived in Moscow"), as mentions."""
+    venues: dict[tuple[int, int], str] = ad.extras.get("actors.venues") or {}
+    return [Mention(a, b, ad.text[a:b], eid, kind="venue") for (a, b), eid in venues.items()]
+
+
+def first_person_mentions(ad: AnalyzedDoc, lex: EventLexicon) -> list[Mention]:
+    """ "I", "we", "our"... inside a quote with a resolved speaker: mentions of that speaker."""
+    words = lex.modality.get("first_person", frozenset())
+    out: list[Mention] = []
+    for q in ad.quotes:
+        if q.speaker is None:
+            continue
+        for m in _WORD.finditer(ad.text, q.start, q.end):
+            if m.group().lower() in words:
+                out.append(Mention(m.start(), m.end(), m.group(), q.speaker, kind="pronoun"))
+    return out
+
+
+class Places:
+    """The state a place belongs to, among the document's own actors ("visited Kazan" -> Russia)."""
+
+    def __init__(self, ad: AnalyzedDoc, kb: Any | None) -> None:
+        self.kb = kb
+        self.by_kb = {e.kb_id: e.id for e in reversed(ad.entities) if e.kb_id}
+        self.ents = {e.id: e for e in ad.entities}
+
+    def state_of(self, eid: str) -> str | None:
+        e = self.ents.get(eid)
+        if e is None or self.kb is None or not e.kb_id:
+            return None
+        entry = self.kb.get(e.kb_id)
+        if entry is None and (cap := self.kb.capital_of(e.name)) is not None:
+            return self.by_kb.get(cap.kb_id)
+        if entry is None or entry.kind not in CITY_KINDS or not entry.affiliation:
+            return None
+        return self.by_kb.get(entry.affiliation)
+
+
+def group_mentions(lex: EventLexicon, parses: Sequence[tuple[int, Any]], known: ActorIndex) -> list[Mention]:
+    """ "the delegation" after "a delegation of X" (or "X's delegation"): a mention of X."""
+    groups = lex.modality.get("groups", frozenset())
+    owner: dict[str, list[str]] = {}
+    out: list[Mention] = []
+    for offset, doc in parses:
+        for t in doc:
+            if t.lower_ not in groups or known.at(t, offset):
+                continue
+            own = phrase_actors(t, known, offset)
+            key = t.lower_.rstrip("s")
+            if own:
+                owner[key] = own
+            elif key in owner and any(c.dep_ == "det" and c.lower_ in THIS for c in t.children):
+                a = offset + t.idx
+                out.append(Mention(a, a + len(t.text), t.text, owner[key][0], kind="description"))
+    return out
+
+
+def code_events(
+    ad: AnalyzedDoc, lex: EventLexicon, parses: Sequence[tuple[int, Any]], kb: Any | None = None
+) -> list[Event]:
+    """Events of one analysed document from its parsed body paragraphs ``(offset, spaCy Doc)``."""
+    extra = [*venue_mentions(ad), *first_person_mentions(ad, lex)]
+    actors = ActorIndex.of(ad, extra)
+    actors = ActorIndex.of(ad, [*extra, *group_mentions(lex, parses, actors)])
+    places = Places(ad, kb)
+    coder = Coder(lex, actors)
+    nouns = NounCoder(lex, actors, coder.lemma)
+    events: list[Event] = []
+    for offset, doc in parses:
+        for sent in doc.sents:
+            found = coder.sentence(sent, offset)
+            found += [f for t in sent if t.pos_ in NOUN_POS and (f := nouns.noun(t, offset)) is not None]
+            kept = _govern([f for f in found if f.coding.type])
+            heads = {f.head.i for f in kept}
+            owned = owners(sent, offset, ad.dates, heads)
+            for f in kept:
+                ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
+                if ev is not None:
+                    events.append(ev)
+    return events + speech_events(ad, lex, events, len(events), parses, actors, kb)
+
+
+def _govern(found: list[Found]) -> list[Found]:
+    """Drop a verb that a coded predicate governs ("threatened to attack", "accused X of harming Y");
+    the governor borrows its target if it lacks one. Event nouns are coded on their own."""
+    by_head = {f.head.i: f for f in found}
+    kept = []
+    for f in found:
+        t, gov = f.head, None
+        for _ in range(3):
+            if f.nominal or t.dep_ not in GOVERNED_PATH or t.head is t:
+                break
+            t = t.head
+            if t.i in by_head:
+                gov = by_head[t.i]
+                break
+        if gov is None or gov is f:
+            kept.append(f)
+            continue
+        if not gov.target:
+            gov.target = [a for a in f.target if a not in gov.source] or [
+                a for a in f.source if a not in gov.source
+            ]
+        f.governed_by = gov
+    return kept
+
+
+def _event(
+    ad: AnalyzedDoc,
+    f: Found,
+    sent: Any,
+    lex: EventLexicon,
+    coder: Coder,
+    places: Places,
+    owned: dict[int | None, list[Any]],
+    heads: set[int],
+    n: int,
+) -> Event | None:
+    if f.coding.type not in PLACE_TARGETS:
+        where = [t for t in f.target if coder.actors.type_of(t) == "LOCATION"]
+        f.target = [t for t in f.target if t not in where]
+        f.location = f.location or (where[0] if where else None)
+        if not f.target and f.coding.type == "CONSULT":  # a visit to a city is a visit to its state
+            f.target = [
+                s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source
+            ]
+    if not f.source or not f.target:
+        return None
+    m = mood(f.head, lex, coder.lemma, nominal=f.nominal)
+    dated = choose(f.head, owned, heads, future=m.future, published=ad.doc.published)
+    start, end = f.offset + sent.start_char, f.offset + sent.end_char
+    trig = f.head
+    return Event(
+        id=f"{ad.doc.id}:ev{n + 1}",
+        type=f.coding.type,
+        start=start,
+        end=end,
+        text=ad.text[start:end],
+        source=f.source,
+        target=f.target,
+        mode=f.coding.mode,
+        cameo=f.coding.cameo,
+        location=f.location,
+        date=dated.value,
+        date_precision=dated.precision,
+        date_text=dated.text,
+        date_fallback=dated.source == "document",
+        negated=m.negated,
+        hypothetical=m.hypothetical,
+        trigger=ad.text[f.offset + trig.idx : f.offset + trig.idx + len(trig.text)],
+        confidence=0.6 if f.nominal else 0.7,
+        rule=f.coding.rule,
+        modality_cue=m.cue,
+        date_source=dated.source,
+    )

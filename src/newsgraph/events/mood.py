@@ -1,0 +1,90 @@
+"""Negation and hypotheticality of a coded predicate, read from the parse, each with its cue word.
+
+Negated: a negation word on the predicate ("did not meet", "never visited", "no talks") or on the
+light verb that governs a nominal event ("did not impose sanctions"), or a governing verb that
+says it did not happen ("failed to agree"). Hypothetical: a modal or future auxiliary ("will
+visit", "could strike"), a governing verb or adjective of intent, plan or possibility ("plans to
+visit", "threatened to attack", "ready to talk"), a conditional clause ("if Russia attacks"), a
+planning noun ("the plan to withdraw"), or a prospective modifier ("possible sanctions"). The word
+lists are in ``data/lexicon/event_verbs.yaml`` (section ``modality``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.tree import Token
+
+FUTURE = frozenset({"will", "'ll", "shall", "going"})
+
+
+@dataclass
+class Mood:
+    negated: bool = False
+    hypothetical: bool = False
+    cue: str | None = None
+    future: bool = False
+
+    def mark(self, kind: str, cue: Token) -> None:
+        if kind == "negated":
+            self.negated = True
+        else:
+            self.hypothetical = True
+            self.future = self.future or cue.lower_ in FUTURE
+        self.cue = self.cue or cue.text
+
+
+def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, nominal: bool) -> Mood:
+    """The modality of the predicate headed by ``head`` (a verb, or an event noun)."""
+    words = lex.modality
+    m = Mood()
+    _local(head, words, m)
+    if nominal:
+        if head.dep_ in ("obj", "obl", "nsubj:pass") and head.head is not head:
+            _local(head.head, words, m)  # "did not impose sanctions", "will hold talks"
+            _governors(head.head, words, lemma_of, m)
+        for c in head.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in words.get("prospective", frozenset()):
+                m.mark("hypothetical", c)
+    else:
+        _governors(head, words, lemma_of, m)
+    return m
+
+
+def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
+    neg, modals, conds = words.get("negation", ()), words.get("modals", ()), words.get("conditions", ())
+    for c in t.children:
+        if c.dep_ in ("advmod", "neg", "det", "cc:preconj") and c.lower_ in neg:
+            m.mark("negated", c)
+        elif c.dep_ == "aux" and c.lower_ in modals:
+            m.mark("hypothetical", c)
+        elif c.dep_ == "mark" and c.lower_ in conds:
+            m.mark("hypothetical", c)
+
+
+def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[Token], str], m: Mood) -> None:
+    """Walk up the clauses that govern ``t``: control verbs, conditionals, planning nouns."""
+    governors, negators = words.get("governors", ()), words.get("negators", ())
+    plans, conds = words.get("plans", ()), words.get("conditions", ())
+    for _ in range(4):
+        dep, gov = t.dep_, t.head
+        if gov is t:
+            return
+        if dep == "xcomp" or (dep == "ccomp" and gov.pos_ == "ADJ"):
+            lemma = lemma_of(gov)
+            if lemma in negators:
+                m.mark("negated", gov)
+            elif lemma in governors or gov.lower_ in governors:
+                m.mark("hypothetical", gov)
+            _local(gov, words, m)
+            t = gov
+            continue
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in conds for c in t.children):
+            m.mark("hypothetical", next(c for c in t.children if c.dep_ == "mark"))
+            return
+        if dep == "acl" and (lemma_of(gov) in plans or gov.lower_ in plans):
+            m.mark("hypothetical", gov)
+            return
+        return

@@ -1,0 +1,95 @@
+"""Nominal events: "talks between X and Y", "X's visit to Y", "an attack on Y", "US sanctions on Y".
+
+A noun of the lexicon's ``nouns`` section is an event when its phrase names both sides: the
+source from a possessor, a name or demonym in the phrase ("Russian strikes", "Taliban attack"),
+a ``by`` phrase, or the subject of a light verb that governs it ("Russia imposed sanctions on",
+"X held talks with Y"); the target from the noun's prepositional phrases (``with``, ``on``,
+``against``...). "between X and Y" gives both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.events.cameo import Coding, EventLexicon
+from newsgraph.events.coder import Found
+from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, phrase_actors
+
+DEFAULT_TARGETS = ("on", "against", "with", "to", "of", "for")
+SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
+
+
+class NounCoder:
+    def __init__(self, lex: EventLexicon, actors: ActorIndex, lemma_of: Any) -> None:
+        self.lex, self.actors, self.lemma_of = lex, actors, lemma_of
+
+    def key(self, tok: Token) -> str | None:
+        for k in ((tok.lemma_ or "").lower(), tok.lower_, tok.lower_.rstrip("s")):
+            if k and k in self.lex.nouns:
+                return k
+        return None
+
+    def noun(self, n: Token, offset: int) -> Found | None:
+        key = self.key(n)
+        if key is None or n.dep_ in ("compound", "amod"):
+            return None
+        spec = self.lex.nouns[key]
+        mods = spec.get("mods")
+        if mods and not any(c.lower_ in mods for c in n.lefts):
+            return None
+        coding = self.coding(spec)
+        if coding is None:
+            return None
+        f = Found(n, offset, coding, key, Clause(n), nominal=True)
+        self.participants(f, spec)
+        return f if f.source and f.target else None
+
+    def coding(self, spec: dict[str, Any]) -> Coding | None:
+        c = self.lex.coding(str(spec.get("code") or ""), spec["rule"])
+        if c is None:
+            return None
+        if spec.get("type"):
+            return Coding(spec["type"], spec.get("mode") or c.mode, c.cameo, c.rule)
+        return c
+
+    def participants(self, f: Found, spec: dict[str, Any]) -> None:
+        n, off = f.head, f.offset
+        targets = tuple(spec.get("target") or DEFAULT_TARGETS)
+        source, target = [], []
+        for c in n.children:
+            case = case_of(c)
+            if c.dep_ == "nmod" and case == "between":
+                both = phrase_actors(c, self.actors, off)
+                source, target = both[:1], both[1:]
+                break
+            if c.dep_ == "nmod" and case == "by":
+                source += phrase_actors(c, self.actors, off)
+            elif c.dep_ in SOURCE_PARTS and c.i < n.i:
+                source += phrase_actors(c, self.actors, off)
+        for case in targets:
+            if target:
+                break
+            for c in n.children:
+                if c.dep_ == "nmod" and case_of(c) == case:
+                    target += [a for a in phrase_actors(c, self.actors, off) if a not in source]
+        if not source:
+            source = self.light_subject(n, spec, off)
+        source = list(dict.fromkeys(source))
+        if f.coding.type == "CONSULT" and not target and len(source) > 1:  # "X and Y held talks"
+            source, target = source[:1], source[1:]
+        f.source = source
+        f.target = [t for t in dict.fromkeys(target) if t not in f.source]
+
+    def light_subject(self, n: Token, spec: dict[str, Any], offset: int) -> list[str]:
+        """The subject of a light verb whose object (or oblique) the noun is ("X imposed sanctions"),
+        or of the clause a time phrase ties the noun to ("after the talks with Y, X said ...")."""
+        light = set(spec.get("light") or ())
+        v = n.head
+        if v is n or n.dep_ not in ("obj", "obl", "nsubj:pass"):
+            return []
+        temporal = n.dep_ == "obl" and case_of(n) in self.lex.modality.get("temporal", frozenset())
+        if self.lemma_of(v) not in light and not temporal:
+            return []
+        cl = Clause.of_verb(v)
+        subj = cl.agent if cl.passive else cl.subjects
+        return [a for s in subj for a in phrase_actors(s, self.actors, offset)]

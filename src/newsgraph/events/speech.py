@@ -1,0 +1,148 @@
+"""Speech acts as events: what a quote does to the actors it is about.
+
+A quote with a resolved speaker that names another actor (a person, organisation or state that
+is neither the speaker nor the speaker's own side) is an event of the speaker towards that actor
+when its content takes a stance: a threat (threat words with a future or modal verb: "they will
+pay a price") is THREATEN, clearly negative content ("treats the rule of law with contempt") is
+ACCUSE, clearly positive content ("I thank him for his service") is SUPPORT. The valence comes
+from the VADER lexicon (vaderSentiment, MIT); the threat words from ``event_verbs.yaml``.
+The quote's cue verb, when it is itself coded ("accused", "warned"), is coded by the verb coder
+instead; a speech event repeats no event already coded in its sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.events.cameo import Coding, EventLexicon
+from newsgraph.events.tree import ActorIndex, phrase_actors
+from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
+
+NEGATIVE = -0.45
+POSITIVE = 0.6
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "STATE"})
+#: who a negative quote accuses: the doers in it (subjects, "by" agents, possessors)
+AGENT_DEPS = frozenset({"nsubj", "obl:agent", "nmod:poss", "csubj"})
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def valence(text: str) -> float:
+    """VADER's compound score of ``text`` (-1 .. 1)."""
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+def _side(ent: Entity | None) -> set[str]:
+    if ent is None:
+        return set()
+    return {ent.id} | ({ent.affiliation} if ent.affiliation else set())
+
+
+def quote_coding(q: Quote, lex: EventLexicon) -> Coding | None:
+    words = {w.strip(".,;:!?\"'“”’").lower() for w in q.text.split()}
+    speech = lex.modality
+    if words & speech.get("threat", frozenset()) and words & speech.get("modals", frozenset()):
+        return Coding("THREATEN", None, "130", "quote content: threat words with a modal")
+    v = valence(q.text)
+    if v <= NEGATIVE:
+        return Coding("ACCUSE", "disapprove", "111", f"quote content: negative (valence {v:.2f})")
+    if v >= POSITIVE:
+        return Coding("SUPPORT", None, "051", f"quote content: positive (valence {v:.2f})")
+    return None
+
+
+def speech_events(
+    ad: AnalyzedDoc,
+    lex: EventLexicon,
+    coded: Iterable[Event],
+    start_n: int,
+    parses: Sequence[tuple[int, Any]],
+    actors: ActorIndex,
+    kb: Any | None = None,
+) -> list[Event]:
+    """Events from quote content (see the module docstring), numbered after ``start_n``."""
+    ents = {e.id: e for e in ad.entities}
+    have = {(e.type, s, t, e.start) for e in coded for s in e.source for t in e.target}
+    reporting = lex.modality.get("reporting", frozenset())
+    out: list[Event] = []
+    for q in sorted(ad.quotes, key=lambda q: q.start):
+        if q.speaker is None or q.speaker not in ents or (q.cue or "").lower() in reporting:
+            continue
+        if _is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
+            continue
+        coding = quote_coding(q, lex)
+        if coding is None:
+            continue
+        side = _side(ents[q.speaker])
+        agents = coding.type == "ACCUSE"
+        targets = [
+            a
+            for a in _about(q, parses, actors, agents=agents)
+            if a not in side and ents[a].type in ACTOR_TYPES
+        ]
+        if not targets or (coding.type == "SUPPORT" and len(targets) > 1):
+            continue  # praise of several actors at once is too loose to say who it is for
+        sent = ad.sentence_at(q.start)
+        a, b = (sent.start, sent.end) if sent else (q.start, q.end)
+        if any((coding.type, q.speaker, t, a) in have for t in targets):
+            continue
+        out.append(_event(ad, q, coding, targets, a, b, start_n + len(out) + 1))
+    return out
+
+
+def _is_media(ent: Entity, kb: Any | None) -> bool:
+    entry = kb.get(ent.kb_id) if kb is not None and ent.kb_id else None
+    return entry is not None and entry.kind == "media"
+
+
+def _about(q: Quote, parses: Sequence[tuple[int, Any]], actors: ActorIndex, *, agents: bool) -> list[str]:
+    """The actors a quote is about; with ``agents``, only those it says did something (the
+    subjects and ``by`` agents of its clauses, and possessors: "Iran's support for ...")."""
+    if not agents:
+        return list(
+            dict.fromkeys(
+                m.entity for m in actors.between(q.start, q.end) if q.start <= m.start and m.end <= q.end
+            )
+        )
+    out: list[str] = []
+    for offset, doc in parses:
+        if not (offset <= q.start < offset + len(doc.text)):
+            continue
+        for t in doc:
+            a = offset + t.idx
+            if q.start <= a < q.end and t.dep_ in AGENT_DEPS:
+                out += phrase_actors(t, actors, offset)
+    return list(dict.fromkeys(out))
+
+
+def _event(ad: AnalyzedDoc, q: Quote, coding: Coding, targets: list[str], a: int, b: int, n: int) -> Event:
+    pub = ad.doc.published
+    stated = [d for d in ad.dates if d.value and d.start is not None and a <= d.start < b]
+    at = q.cue_start if q.cue_start is not None else q.start
+    d = min(stated, key=lambda d: abs((d.start or 0) - at)) if stated else None
+    return Event(
+        id=f"{ad.doc.id}:ev{n}",
+        type=coding.type,
+        start=a,
+        end=b,
+        text=ad.text[a:b],
+        source=[q.speaker or ""],
+        target=targets,
+        mode=coding.mode,
+        cameo=coding.cameo,
+        date=d.value if d else (pub[:7] if pub else None),
+        date_precision=d.precision if d else ("month" if pub else None),
+        date_text=d.text if d else None,
+        date_fallback=d is None and bool(pub),
+        trigger=q.cue,
+        confidence=0.5,
+        rule=coding.rule,
+        date_source="text" if d else ("document" if pub else "none"),
+    )

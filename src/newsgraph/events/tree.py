@@ -1,0 +1,179 @@
+"""Reading a Universal Dependencies parse for event coding: clause arguments and the actors in them.
+
+The shipped model parses in the UD scheme (``nsubj``, ``obj``, ``obl`` with a ``case`` child,
+``nmod``, ``xcomp``, ``acl:relcl``, ``conj``...). :class:`Clause` gathers what a predicate's
+participants are; :class:`ActorIndex` says which document actors a token or a phrase mentions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.models import AnalyzedDoc, Entity, Mention
+
+Token = Any  # a spaCy Token (spaCy is imported lazily by the stages)
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
+OBJECTS = frozenset({"obj", "iobj"})
+#: dependents that belong to a noun phrase's name (not to its modifiers' clauses)
+NP_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "nmod:poss", "appos", "det", "nummod"})
+RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+
+
+def case_of(tok: Token) -> str:
+    """The preposition of an oblique or nominal modifier ("in", "according to"), lower case, or ""."""
+    words = []
+    for c in tok.children:
+        if c.dep_ == "case" and c.i < tok.i:
+            words.append(c.lower_)
+            words += [f.lower_ for f in c.children if f.dep_ == "fixed"]
+    return " ".join(words)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Russia and China" -> both)."""
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in v.children) or (
+        v.dep_ == "acl" and v.tag_ == "VBN"
+    )
+
+
+@dataclass
+class Clause:
+    """The arguments of one predicate (a verb, or a noun in light-verb use) read from the parse."""
+
+    head: Token
+    subjects: list[Token] = field(default_factory=list)
+    objects: list[Token] = field(default_factory=list)
+    obliques: list[tuple[str, Token]] = field(default_factory=list)  # (preposition, noun)
+    agent: list[Token] = field(default_factory=list)
+    passive: bool = False
+    inherited: bool = False  # subject taken from a governing clause
+
+    @classmethod
+    def of_verb(cls, v: Token) -> Clause:
+        cl = cls(v, passive=is_passive(v))
+        for c in v.children:
+            dep = c.dep_
+            if dep in SUBJECTS or dep in PASSIVE_SUBJECTS:
+                cl.subjects += conjuncts(c)
+            elif dep in OBJECTS:
+                cl.objects += conjuncts(c)
+            elif dep == "obl:agent" or (dep == "obl" and cl.passive and case_of(c) == "by"):
+                cl.agent += conjuncts(c)
+            elif dep.startswith("obl"):
+                cl.obliques += [(case_of(x), x) for x in conjuncts(c)]
+        if cl.subjects and v.dep_ == "acl:relcl" and all(x.lower_ in RELATIVE for x in cl.subjects):
+            cl.subjects, cl.inherited = conjuncts(v.head), True  # "Chile, which accused Peru ..."
+        if not cl.subjects:
+            cl.subjects, cl.inherited = inherited_subjects(v), True
+        return cl
+
+
+def inherited_subjects(v: Token) -> list[Token]:
+    """The subject a predicate shares with the clause that governs it.
+
+    ``conj`` ("X met Y and signed ...") and ``xcomp`` ("X agreed to meet Y") share the governing
+    verb's subject; a relative clause whose subject is ``which``/``who`` has the noun it modifies;
+    an active participle modifying a noun ("forces loyal to ...", "a group claiming ...") too.
+    """
+    seen = 0
+    while seen < 4:
+        seen += 1
+        dep, head = v.dep_, v.head
+        if head is v:
+            return []
+        if dep in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            subj = [c for c in head.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS]
+            if subj:
+                return [x for s in subj for x in conjuncts(s)]
+            v = head
+            continue
+        if dep == "acl:relcl":
+            rel = [c for c in v.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE]
+            return conjuncts(head) if rel or not any(c.dep_ in SUBJECTS for c in v.children) else []
+        if dep == "acl" and v.tag_ == "VBG":
+            return conjuncts(head)
+        return []
+    return []
+
+
+@dataclass
+class ActorIndex:
+    """The document's actor mentions by position, for looking up what a token or phrase names."""
+
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, ad: AnalyzedDoc, extra: Iterable[Mention] = ()) -> ActorIndex:
+        ents = {e.id: e for e in ad.entities}
+        ms = sorted((m for m in [*ad.mentions, *extra] if m.entity in ents), key=lambda m: (m.start, -m.end))
+        idx = cls(ms, ents)
+        idx.starts = [m.start for m in ms]
+        return idx
+
+    def between(self, start: int, end: int) -> Iterator[Mention]:
+        """Mentions that overlap [start, end)."""
+        i = bisect_left(self.starts, start)
+        while i > 0 and self.mentions[i - 1].end > start:
+            i -= 1
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end > start:
+                yield m
+
+    def at(self, tok: Token, offset: int) -> list[str]:
+        """Entity ids mentioned by the token itself."""
+        a = offset + tok.idx
+        return _uniq(m.entity for m in self.between(a, a + len(tok.text)))
+
+    def type_of(self, eid: str) -> str:
+        return self.entities[eid].type
+
+
+def _uniq(xs: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(xs))
+
+
+def phrase_actors(tok: Token, idx: ActorIndex, offset: int, *, depth: int = 0) -> list[str]:
+    """The actors a noun phrase headed by ``tok`` refers to.
+
+    The head's own mention wins ("the Iranian airline Mahan Air" -> Mahan Air); else the names and
+    demonyms inside the phrase's core (compounds, possessors, appositions: "Iran's government",
+    "the Russian foreign ministry"); else, for a generic head, the ``of`` phrase ("the government
+    of Iraq", "the leader of Hamas"). Coordinated phrases give every conjunct's actors.
+    """
+    out: list[str] = []
+    for t in conjuncts(tok):
+        out += _one_phrase(t, idx, offset, depth)
+    return _uniq(out)
+
+
+def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]:
+    own = idx.at(t, offset)
+    if own:
+        return own
+    core: list[str] = []
+    for c in t.children:
+        if c.dep_ in NP_PARTS or (c.dep_ == "nmod" and not case_of(c)):
+            a, b = offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)
+            core += [m.entity for m in idx.between(a, b)]
+    if core:
+        return _uniq(core)
+    if depth < 2:
+        for c in t.children:
+            if c.dep_ == "nmod" and case_of(c) in ("of", "from", "in"):
+                got = phrase_actors(c, idx, offset, depth=depth + 1)
+                if got:
+                    return got
+    return []

@@ -1,0 +1,123 @@
+"""The dependency-based event coder on hand-written sentences, through the whole pipeline (bundled model).
+
+The sentences are written for these tests (made-up situations between real states), not taken
+from any article.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from newsgraph.events.cameo import build_lexicon, load_lexicon
+from newsgraph.models import AnalyzedDoc, Document, Event
+from newsgraph.pipeline.registry import Pipeline, Resources
+
+
+@lru_cache(maxsize=1)
+def _pipe() -> tuple[Pipeline, Resources]:
+    return Pipeline.build(), Resources()
+
+
+def analyse(body: str, published: str | None = "2020-01-10") -> AnalyzedDoc:
+    pipe, res = _pipe()
+    return pipe(AnalyzedDoc(doc=Document(id="t", text=f"A headline\n\n{body}\n", published=published)), res)
+
+
+def coded(body: str, published: str | None = "2020-01-10") -> list[tuple[str, list[str], list[str], Event]]:
+    ad = analyse(body, published)
+    names = {e.id: e.name for e in ad.entities}
+    return [(e.type, [names[x] for x in e.source], [names[x] for x in e.target], e) for e in ad.events]
+
+
+def only(body: str, typ: str) -> tuple[list[str], list[str], Event]:
+    got = [(s, t, e) for ty, s, t, e in coded(body) if ty == typ]
+    assert len(got) == 1, coded(body)
+    return got[0]
+
+
+def test_verb_subject_and_object() -> None:
+    src, tgt, ev = only("Russia sanctioned Iran on Monday.", "SANCTION")
+    assert (src, tgt) == (["Russia"], ["Iran"])
+    assert ev.cameo == "163" and "sanction" in (ev.rule or "")
+    assert ev.date == "2020-01-06" and ev.date_source == "text" and ev.date_text
+
+
+def test_passive_agent_is_the_source() -> None:
+    src, tgt, _ = only("Iran was sanctioned by the European Union on Monday.", "SANCTION")
+    assert (src, tgt) == (["European Union"], ["Iran"])
+
+
+def test_coordinated_subjects() -> None:
+    src, tgt, _ = only("Russia and China condemned Japan on Friday.", "ACCUSE")
+    assert set(src) == {"Russia", "China"} and tgt == ["Japan"]
+
+
+def test_governed_verb_is_part_of_its_governor() -> None:
+    got = coded("Germany threatened to attack Poland.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("THREATEN", ["Germany"], ["Poland"])]
+
+
+def test_relative_clause_subject() -> None:
+    src, tgt, _ = only("Chile, which accused Peru of spying, recalled its ambassador.", "ACCUSE")
+    assert (src, tgt) == (["Chile"], ["Peru"])
+
+
+def test_negation_is_kept_and_flagged_with_its_cue() -> None:
+    _, _, ev = only("Spain did not criticize Italy.", "ACCUSE")
+    assert ev.negated and not ev.hypothetical and ev.modality_cue == "not"
+
+
+def test_future_is_hypothetical_and_a_weekday_is_the_coming_one() -> None:
+    _, _, ev = only("Brazil will meet Argentina on Tuesday.", "CONSULT")
+    assert ev.hypothetical and ev.modality_cue == "will"
+    assert ev.date == "2020-01-14"  # published Friday 2020-01-10: the coming Tuesday
+
+
+def test_object_control_request() -> None:
+    src, tgt, _ = only("The United States urged Japan to release the prisoners.", "REQUEST")
+    assert (src, tgt) == (["United States"], ["Japan"])
+
+
+def test_light_verb_with_a_nominal_event() -> None:
+    src, tgt, _ = only("Canada imposed sanctions on Russia.", "SANCTION")
+    assert (src, tgt) == (["Canada"], ["Russia"])
+
+
+def test_undated_event_takes_the_publication_month_and_says_so() -> None:
+    _, _, ev = only("Chile, which accused Peru of spying, recalled its ambassador.", "ACCUSE")
+    assert ev.date == "2020-01" and ev.date_precision == "month" and ev.date_source == "document"
+    assert ev.date_fallback
+
+
+def test_no_event_without_two_actors() -> None:
+    assert coded("The ministry condemned the decision on Friday.") == []
+
+
+def test_lexicon_compiled_from_petrarch_and_own_additions() -> None:
+    lex = load_lexicon()
+    assert lex.has_verb("accuse") and lex.has_verb("urge")  # PETRARCH2 and event_verbs.yaml
+    assert lex.verb_coding("accuse").type == "ACCUSE"  # type: ignore[union-attr]
+    assert lex.verb_coding("sanction").type == "SANCTION"  # type: ignore[union-attr]
+    assert lex.coding("163", "r").type == "SANCTION"  # type: ignore[union-attr]  (convention override)
+    assert lex.coding("010", "r") is None  # public statements are not events
+    assert lex.lemma_of("met") == "meet"
+
+
+def test_user_lexicon_adds_a_verb(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "mine.yaml"
+    f.write_text('verbs:\n  snub: {code: "110", forms: [snubbed]}\n', encoding="utf-8")
+    lex = build_lexicon([f])
+    assert lex.verb_coding("snub").type == "ACCUSE"  # type: ignore[union-attr]
+    assert lex.lemma_of("snubbed") == "snub"
+
+
+def test_malformed_user_lexicon_names_the_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.errors import ConfigError
+
+    f = tmp_path / "bad.yaml"
+    f.write_text("verbs:\n  snub: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        build_lexicon([f])
+    assert "bad.yaml" in str(e.value) and e.value.code == "NG042" and "line " in str(e.value)
