@@ -149,7 +149,8 @@ def load_set(which: str) -> tuple[dict[str, dict[str, Any]], dict[str, str], dic
         gdir, cdir, meta = SHARED / "gold", SHARED / "corpus" / "seeds", {}
     elif which == "dev":
         gdir, cdir = SHARED / "gold" / "dev", SHARED / "corpus" / "dev"
-        meta = json.loads((cdir / "metadata.json").read_text(encoding="utf-8")) if (cdir / "metadata.json").is_file() else {}
+        mfile = cdir / "metadata.json"
+        meta = json.loads(mfile.read_text(encoding="utf-8")) if mfile.is_file() else {}
     else:
         gdir, cdir = SAMPLE_GOLD, SAMPLE
         meta = json.loads((SAMPLE / "metadata.json").read_text(encoding="utf-8"))
