@@ -101,7 +101,11 @@ class Coder:
         cl = Clause.of_verb(v)
         own = self.lex.verb_coding(lemma)
         coding = self.best(lemma, cl, speech=own is None)
-        if coding is None and own is not None and (cl.objects or lemma not in self.lex.needs_object):
+        if (
+            coding is None
+            and own is not None
+            and (lemma not in self.lex.needs_object or self.object_actors(cl, offset))
+        ):
             coding = own
         if coding is None:
             return None
@@ -188,8 +192,11 @@ class Coder:
         if f.coding.type == "CONSULT" and not target and len(source) > 1:
             source, target = source[:1], source[1:]
         f.source = source
-        f.target = [t for t in target if t not in source] or (target if f.coding.type == "CONSULT" else [])
+        f.target = [t for t in target if t not in source]
         f.location = place
+
+    def object_actors(self, cl: Clause, offset: int) -> list[str]:
+        return self.actors_of(cl.subjects if cl.passive else cl.objects, offset)
 
     def actors_of(self, toks: Iterable[Token], offset: int) -> list[str]:
         out: list[str] = []

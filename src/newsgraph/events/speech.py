@@ -51,7 +51,7 @@ def quote_coding(q: Quote, lex: EventLexicon) -> Coding | None:
     if words & speech.get("threat", frozenset()) and words & speech.get("modals", frozenset()):
         return Coding("THREATEN", None, "130", "quote content: threat words with a modal")
     v = valence(q.text)
-    if v <= NEGATIVE:
+    if v <= NEGATIVE and words & speech.get("accusation", frozenset()):
         return Coding("ACCUSE", "disapprove", "111", f"quote content: negative (valence {v:.2f})")
     if v >= POSITIVE:
         return Coding("SUPPORT", None, "051", f"quote content: positive (valence {v:.2f})")
