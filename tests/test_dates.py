@@ -271,3 +271,13 @@ def test_resolve():
     assert (r.value, r.precision, r.text) == ("2024-05", "month", "May")
     assert resolve("on Thursday", None).precision == "none"
     assert resolve("the talks", THU) is None
+
+
+def test_context_expression_without_a_modifier_does_not_crash() -> None:
+    # "the day before the blast" after a span word: a context expression with no "next"/"last"
+    import datetime as dt
+
+    from newsgraph.text.dates import find_dates
+
+    text = "A source said the tenant moved in the day before the blast."
+    assert isinstance(find_dates(text, None, dt.date(2019, 1, 4)), list)

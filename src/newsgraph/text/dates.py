@@ -165,7 +165,7 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
     if kind == "day" and (g.get("w") or "") in _NAME_DAY and not g.get("pre"):
         # "Russia Today", "USA Today": a capitalised word just before, not at a sentence start
         return not re.search(r"[A-Z][\w.]*\s+$", before)
-    if kind == "ctx" and _SPAN_BEFORE.search(before) and "next" in g.get("mod", ""):
+    if kind == "ctx" and _SPAN_BEFORE.search(before) and "next" in (g.get("mod") or ""):
         return False  # "over the next week": a span from now, not a date
     return True
 
