@@ -84,6 +84,9 @@ class NounCoder:
         """The subject of a light verb whose object (or oblique) the noun is ("X imposed sanctions"),
         or of the clause a time phrase ties the noun to ("after the talks with Y, X said ...")."""
         light = set(spec.get("light") or ())
+        subj = [c for c in n.children if c.dep_ == "nsubj"]
+        if subj:  # a predicate noun: "X is a critic of Y"
+            return [a for s in subj for a in phrase_actors(s, self.actors, offset)]
         v = n.head
         if v is n or n.dep_ not in ("obj", "obl", "nsubj:pass"):
             return []
