@@ -47,7 +47,6 @@ from newsgraph.models import AnalyzedDoc
 from newsgraph.pipeline.registry import Pipeline, Resources
 from newsgraph.pipeline.runner import IngestReport, process_document
 from newsgraph.store import Store
-from newsgraph.store import schema as t
 
 log = logging.getLogger("newsgraph.engines.ray")
 
@@ -243,18 +242,13 @@ def stored_ids(store: Store) -> Any:
         return np.fromiter((int(i, 16) for i in chunk), dtype=np.uint64, count=len(chunk))
 
     parts: list[Any] = []
-    with store.engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=50_000).execute(
-            t.documents.select().with_only_columns(t.documents.c.id)
-        )
-        try:
-            for chunk in result.partitions():
-                parts.append(as_ints([r[0] for r in chunk]))
-        except ValueError:  # ids of another form: keep them as strings
-            result.close()
-            return frozenset(
-                r[0] for r in conn.execute(t.documents.select().with_only_columns(t.documents.c.id))
-            )
+    batches = store.document_id_batches(50_000)
+    try:
+        for chunk in batches:
+            parts.append(as_ints(chunk))
+    except ValueError:  # ids of another form: keep them as strings
+        batches.close()
+        return frozenset(i for chunk in store.document_id_batches(50_000) for i in chunk)
     arr = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
     arr.sort()
     return arr

@@ -27,7 +27,6 @@ from typing import Any
 
 from newsgraph.actors.kb import fold, load_kb
 from newsgraph.linking.context import LinkContext
-from newsgraph.store import schema as t
 from newsgraph.text.names import PARTIAL, STRONG, _units, compare_names, name_key, skeleton
 from newsgraph.text.util import short_hash
 
@@ -96,7 +95,7 @@ def _names_of(ent: dict[str, Any]) -> list[str]:
 
 
 def link_actors(ctx: LinkContext) -> None:
-    ents = list(ctx.store.iter_rows(t.entities, order_by=(t.entities.c.doc, t.entities.c.local_id)))
+    ents = list(ctx.store.iter_entities())
     kb = load_kb(ctx.settings.get("kb_files", []) or [])
     uf = _UF()
     ekey: dict[tuple[str, str], str] = {}

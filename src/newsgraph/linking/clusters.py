@@ -33,7 +33,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsgraph.linking.context import LinkContext
-from newsgraph.store import schema as t
 from newsgraph.store.derived import event_actor_rows
 from newsgraph.text.dates import date_range
 from newsgraph.text.util import short_hash
@@ -332,11 +331,7 @@ def _scope_ends(
 def cluster_events(ctx: LinkContext) -> None:
     amap = ctx.actor_map()
     aff = {a["id"]: a.get("affiliation") for a in ctx.actors}
-    docs = {
-        r["id"]: r["dup_of"]
-        for r in ctx.store.iter_rows(t.documents, order_by=t.documents.c.id)
-        if r.get("dup_of")
-    }
+    docs = ctx.store.near_duplicates()
     cols = (
         "id",
         "doc",
@@ -354,7 +349,7 @@ def cluster_events(ctx: LinkContext) -> None:
         "start",
         "end",
     )
-    records = [{k: ev[k] for k in cols} for ev in ctx.store.iter_rows(t.events, order_by=t.events.c.id)]
+    records = [{k: ev[k] for k in cols} for ev in ctx.store.iter_events()]
     cluster_of = cluster_records(records, amap, aff, docs)
     ctx.event_actors = event_actor_rows(records, amap, cluster_of)
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -363,14 +358,10 @@ def cluster_events(ctx: LinkContext) -> None:
     # divergent accounts: only for clusters whose documents hold quotes with a speaker
     cand_docs = {r["doc"] for cid, ms in members.items() for r in ms}
     quotes_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for q in ctx.store.iter_rows(t.quotes, order_by=t.quotes.c.id):
+    for q in ctx.store.iter_quotes():
         if q["speaker"] and q["doc"] in cand_docs:
             quotes_by_doc[q["doc"]].append(q)
-    texts: dict[str, str] = {}
-    if quotes_by_doc:
-        for r in ctx.store.iter_rows(t.documents, order_by=t.documents.c.id):
-            if r["id"] in quotes_by_doc:
-                texts[r["id"]] = r["text"]
+    texts: dict[str, str] = ctx.store.texts_of(list(quotes_by_doc)) if quotes_by_doc else {}
     scope = _scope_ends(texts, [r for r in records if r["doc"] in quotes_by_doc], cluster_of)
     for cid in sorted(members):
         ms = members[cid]

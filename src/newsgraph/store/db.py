@@ -21,6 +21,7 @@ from newsgraph.errors import ConfigError, err
 from newsgraph.ingest import dedup
 from newsgraph.models import AnalyzedDoc
 from newsgraph.store.migrations import MIGRATIONS, applied, migrate
+from newsgraph.store.passes import PassIO
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -47,7 +48,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store:
+class Store(PassIO):
     """Access to one newsgraph database. Use :meth:`open`."""
 
     def __init__(self, engine: Engine, url: str) -> None:
