@@ -60,7 +60,9 @@ def test_actors_lists_and_filters(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     rows = json.loads(r.stdout)
     person = next(x for x in rows if x["type"] == "PERSON")
-    assert person["docs"] == 2 and person["mentions"] == 3 and person["affiliation_name"] == "Hamas"
+    # the rows of /api/actors (the command used its own query and field names before)
+    assert person["n_documents"] == 2 and person["n_mentions"] == 3
+    assert person["affiliation"]["name"] == "Hamas"
     r = runner.invoke(app, ["actors", "--db", db, "--type", "org"])
     assert r.exit_code == 0 and "Hamas" in r.stdout and "Marzouk" not in r.stdout
     assert runner.invoke(app, ["actors", "--db", db, "--type", "robot"]).exit_code == 2

@@ -36,8 +36,16 @@ def walk(client: Any, url: str, limit: int = 1) -> list[dict[str, Any]]:
 
 
 def test_lists_have_items_and_next_and_pages_cover_everything(client: Any) -> None:
-    for url, n in (("/api/documents", 5), ("/api/actors", 7), ("/api/quotes", 5), ("/api/clusters", 6)):
-        whole = client.get(url, params={"limit": 500}).json()
+    every = "?include_negated=true&include_hypothetical=true"
+    for url, n in (
+        ("/api/documents", 5),
+        ("/api/actors", 7),
+        ("/api/quotes", 5),
+        ("/api/clusters", 4),  # the negated and the hypothetical event are left out by default
+        ("/api/clusters" + every, 6),
+    ):
+        path, _, query = url.partition("?")
+        whole = client.get(path, params={**dict(parse_qsl(query)), "limit": 500}).json()
         assert whole["next"] is None and len(whole["items"]) == n, url
         paged = walk(client, url, limit=2)
         assert [x["id"] for x in paged] == [x["id"] for x in whole["items"]], url
@@ -45,9 +53,10 @@ def test_lists_have_items_and_next_and_pages_cover_everything(client: Any) -> No
 
 def test_events_filters(client: Any, demo_store: Store) -> None:
     i = ids(demo_store)
-    all_reports = walk(client, "/api/events?include_negated=true", limit=2)
+    all_reports = walk(client, "/api/events?include_negated=true&include_hypothetical=true", limit=2)
     assert len(all_reports) == 7 and len({e["id"] for e in all_reports}) == 7
-    assert not any(e["negated"] for e in client.get("/api/events").json()["items"])
+    default = client.get("/api/events").json()["items"]
+    assert len(default) == 5 and not any(e["negated"] or e["hypothetical"] for e in default)
     haddad = client.get("/api/events", params={"actor": i["Yusuf al-Haddad"]}).json()["items"]
     assert len(haddad) == 2 and {e["cluster"] for e in haddad} == {i["meeting"]}
     assert all(i["Yusuf al-Haddad"] in [a["id"] for a in e["source"] + e["target"]] for e in haddad)
@@ -57,17 +66,18 @@ def test_events_filters(client: Any, demo_store: Store) -> None:
     assert sorted(e["type"] for e in typed) == ["ACCUSE", "AGREE"]
     march = client.get("/api/events", params={"from": "2024-03", "to": "2024-03"}).json()["items"]
     assert {e["date"] for e in march} == {"2024-03-28"}
-    in_doc = client.get("/api/events", params={"document": i["doc_front"], "include_negated": True}).json()
-    assert {e["type"] for e in in_doc["items"]} == {"ACCUSE", "REJECT", "SUPPORT"}
-    no_hyp = client.get("/api/events", params={"document": i["doc_front"], "include_hypothetical": False})
-    assert {e["type"] for e in no_hyp.json()["items"]} == {"ACCUSE"}
+    front = {"document": i["doc_front"]}
+    for flags, types in (
+        ({"include_negated": True, "include_hypothetical": True}, {"ACCUSE", "REJECT", "SUPPORT"}),
+        ({"include_negated": True}, {"ACCUSE", "REJECT"}),
+        ({"include_hypothetical": True}, {"ACCUSE", "SUPPORT"}),
+        ({}, {"ACCUSE"}),
+    ):
+        in_doc = client.get("/api/events", params={**front, **flags}).json()["items"]
+        assert {e["type"] for e in in_doc} == types, flags
     ev = haddad[0]
-    text = demo_store.rows(__import__("newsgraph.store.schema", fromlist=["documents"]).documents)
-    texts = {d["id"]: d["text"] for d in text}
-    assert (
-        texts[ev["evidence"]["doc"]][ev["evidence"]["start"] : ev["evidence"]["end"]]
-        == ev["evidence"]["text"]
-    )
+    text = client.get(f"/api/documents/{ev['evidence']['doc']}").json()["text"]
+    assert text[ev["evidence"]["start"] : ev["evidence"]["end"]] == ev["evidence"]["text"]
 
 
 def test_actor_profile(client: Any, demo_store: Store) -> None:
@@ -128,8 +138,9 @@ def test_relations_network_timeline_search(client: Any, demo_store: Store) -> No
     net = client.get("/api/network").json()
     assert {(e["source"], e["target"]) for e in net["edges"]} >= {(i["Yusuf al-Haddad"], i["Lena Novak"])}
     assert all(e["types"] for e in net["edges"])
-    assert "REJECT" not in net["types"]  # negated events are left out unless asked for
+    assert not {"REJECT", "SUPPORT"} & set(net["types"])  # negated, hypothetical: left out unless asked for
     assert "REJECT" in client.get("/api/network?include_negated=true").json()["types"]
+    assert "SUPPORT" in client.get("/api/network?include_hypothetical=true").json()["types"]
     tl = client.get("/api/timeline").json()
     assert [h["month"] for h in tl["histogram"]] == ["2024-03", "2024-04", "2024-05"]
     dates = [c["date"] for c in tl["items"]]
@@ -154,7 +165,11 @@ def test_html_pages_have_json_twins(client: Any, demo_store: Store) -> None:
         f"/documents/{i['doc_talks']}": f"/api/documents/{i['doc_talks']}",
         "/network": "/api/network",
         "/search?q=talks": "/api/search?q=talks",
-        "/timeline": "/api/timeline?limit=100",
+        "/timeline": "/api/timeline",
+        "/events?include_negated=true&type=REJECT": "/api/clusters?include_negated=true&type=REJECT",
+        f"/actors/{i['Kesh']}?include_hypothetical=1": f"/api/actors/{i['Kesh']}?include_hypothetical=1",
+        "/events?limit=1&from=&to=&actor=": "/api/clusters?limit=1",  # blank form fields are no filter
+        "/quotes?limit=2": "/api/quotes?limit=2",
         f"/relations?a={i['Kesh']}": f"/api/relations?a={i['Kesh']}",
         "/": "/api/overview",
     }

@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import delete, select
 
 from newsgraph import queries
@@ -75,13 +76,14 @@ def test_link_pass_fills_the_table(demo_store: Store) -> None:
 def test_actor_queries_match_the_json_sides(demo_store: Store) -> None:
     expected = _expected(demo_store)
     for actor, pairs in expected.items():
-        page = queries.events(demo_store, actor=actor, include_negated=True, limit=500)
+        every = {"include_negated": True, "include_hypothetical": True}
+        page = queries.events(demo_store, actor=actor, limit=500, **every)
         assert {e["id"] for e in page["items"]} == {e for e, _ in pairs}, actor
         types: dict[str, set[str]] = defaultdict(set)
         with demo_store.engine.connect() as conn:
             for ev in conn.execute(select(t.events).where(t.events.c.id.in_([e for e, _ in pairs]))):
                 types[ev.type].add(ev.id)
-        profile = queries.actor(demo_store, actor)
+        profile = queries.actor(demo_store, actor, **every)
         assert profile["event_types"] == {k: len(v) for k, v in sorted(types.items())}
 
 
@@ -92,7 +94,7 @@ def test_network_edges_match_the_json_sides(demo_store: Store) -> None:
         cluster = {r.event: r.cluster for r in conn.execute(select(t.cluster_events))}
         want: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         for ev in conn.execute(select(t.events)):
-            if ev.negated:
+            if ev.negated or ev.hypothetical:  # the default rule
                 continue
             for s in {links.get((ev.doc, x)) for x in ev.source or []} - {None}:
                 for g in {links.get((ev.doc, x)) for x in ev.target or []} - {None}:
@@ -141,3 +143,40 @@ def test_actor_stats_match_a_count_by_hand(demo_store: Store) -> None:
         assert r.n_documents == len(docs[a]) and r.n_mentions == mentions[a], a
         want = {g: {k: len(v) for k, v in c.items()} for g, c in partners[a].items()}
         assert r.partners == want, a
+
+
+FLAGS = [(False, False), (True, False), (False, True), (True, True)]
+
+
+@pytest.mark.parametrize("neg,hyp", FLAGS)
+def test_profile_counts_follow_the_rule(demo_store: Store, neg: bool, hyp: bool) -> None:
+    """The profile's counts (stored over every report, with the left-out reports subtracted)
+    equal a count by hand over the reports the rule keeps, for every filter."""
+    mod = queries.Modality(neg, hyp)
+    with demo_store.engine.connect() as conn:
+        links = {(r.doc, r.entity): r.actor for r in conn.execute(select(t.actor_links))}
+        cluster = {r.event: r.cluster for r in conn.execute(select(t.cluster_events))}
+        types: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        partners: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
+            lambda: defaultdict(lambda: {"as_source": set(), "as_target": set()})
+        )
+        for ev in conn.execute(select(t.events)):
+            if not mod.keeps(ev.negated, ev.hypothetical):
+                continue
+            src = {links.get((ev.doc, x)) for x in ev.source or []} - {None}
+            tgt = {links.get((ev.doc, x)) for x in ev.target or []} - {None}
+            for a in src | tgt:
+                types[a][ev.type].add(ev.id)
+            for s in src:
+                for g in tgt - {s}:
+                    partners[s][g]["as_source"].add(cluster[ev.id])
+                    partners[g][s]["as_target"].add(cluster[ev.id])
+        actors = [r.id for r in conn.execute(select(t.actors))]
+    for a in actors:
+        prof = queries.actor(demo_store, a, include_negated=neg, include_hypothetical=hyp)
+        assert prof["event_types"] == {k: len(v) for k, v in sorted(types[a].items())}, a
+        want = {g: {k: len(v) for k, v in c.items()} for g, c in partners[a].items()}
+        got = {c["id"]: {k: c[k] for k in ("as_source", "as_target")} for c in prof["counterparts"]}
+        assert got == want, a
+        events = queries.events(demo_store, actor=a, include_negated=neg, include_hypothetical=hyp)["items"]
+        assert {e["id"] for e in events} == {e for ids in types[a].values() for e in ids}, a

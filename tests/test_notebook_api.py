@@ -47,8 +47,9 @@ def test_events_frame_filters_by_name_or_id(g: newsgraph.api.Graph, demo_store: 
     assert all(i["Yusuf al-Haddad"] in s for s in ev["source"])
     assert list(ev["source_names"].iloc[0]) == ["Yusuf al-Haddad"]
     assert g.events(actor=i["Yusuf al-Haddad"])["id"].tolist() == ev["id"].tolist()
-    everything = g.events(include_negated=True)
+    everything = g.events(include_negated=True, include_hypothetical=True)
     assert len(everything) == 7 and everything["negated"].sum() == 1 and everything["hypothetical"].sum() == 1
+    assert len(g.events()) == 5  # negated and hypothetical events are left out unless included
     row = everything.iloc[0]
     assert g.document(row["doc"])["text"][row["start"] : row["end"]] == row["text"]
     assert g.events(date_from="2024-05").type.tolist() == ["AGREE"]
@@ -64,7 +65,10 @@ def test_quotes_clusters_documents_search(g: newsgraph.api.Graph) -> None:
         f"Valdoria lies {XSS}",
     }
     cl = g.clusters()
-    assert len(cl) == 6 and cl.set_index("type").loc["CONSULT", "n_documents"] == 2
+    assert len(cl) == 4 and cl.set_index("type").loc["CONSULT", "n_documents"] == 2
+    every = g.clusters(include_negated=True, include_hypothetical=True)
+    flagged = every[every["negated"] | every["hypothetical"]]
+    assert len(every) == 6 and set(flagged["type"]) == {"REJECT", "SUPPORT"}
     assert g.clusters(divergent=True)["type"].tolist() == ["AGREE"]
     assert len(g.documents()) == 5
     s = g.search("ceasefire")

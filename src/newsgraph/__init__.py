@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+from newsgraph.version import __version__
 
 
 def open(db: str | None = None) -> Any:  # noqa: A001 - the notebook entry point is newsgraph.open()

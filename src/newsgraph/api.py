@@ -8,7 +8,10 @@
 >>> g.clusters(divergent=True)
 
 Actor arguments take an actor id, a canonical name or an alias. Every row keeps its
-evidence (document id and character offsets), and the same queries serve the web API.
+evidence (document id and character offsets), and the same queries (:mod:`newsgraph.queries`)
+serve the CLI, the web API and pages and the exports, so counts agree everywhere. Negated and
+hypothetical events are left out unless ``include_negated`` / ``include_hypothetical`` is set
+(:mod:`newsgraph.queries.modality`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from newsgraph import queries
+import newsgraph.queries as queries
+from newsgraph.queries.report import stats
 from newsgraph.store import Store
 
 ACTOR_COLUMNS = ["id", "name", "type", "kb_id", "affiliation", "affiliation_name", "n_documents"]
@@ -67,6 +71,8 @@ CLUSTER_COLUMNS = [
     "n_events",
     "n_documents",
     "divergent",
+    "negated",
+    "hypothetical",
     "source",
     "source_names",
     "target",
@@ -129,15 +135,16 @@ class Graph:
         return queries.resolve_actor(self.store, ref) if ref else None
 
     # ---- summaries and single records --------------------------------------------------
-    def stats(self) -> dict[str, Any]:
+    def stats(self, *, include_negated: bool = False, include_hypothetical: bool = False) -> dict[str, Any]:
         """Counts of documents, actors, events (real events and reports), quotes."""
-        from newsgraph.queries.report import stats
+        return stats(self.store, include_negated=include_negated, include_hypothetical=include_hypothetical)
 
-        return stats(self.store)
-
-    def actor(self, ref: str) -> dict[str, Any]:
+    def actor(
+        self, ref: str, *, include_negated: bool = False, include_hypothetical: bool = False
+    ) -> dict[str, Any]:
         """An actor's profile: aliases, titles with sources, affiliation, counterparts, quotes, events."""
-        return queries.actor(self.store, queries.resolve_actor(self.store, ref))
+        flags = {"include_negated": include_negated, "include_hypothetical": include_hypothetical}
+        return queries.actor(self.store, queries.resolve_actor(self.store, ref), **flags)
 
     def cluster(self, cluster_id: str) -> dict[str, Any]:
         """One real event with all its reports and the parties' accounts."""
@@ -147,38 +154,28 @@ class Graph:
         """One document with its text, spans, mentions, quotes and events."""
         return queries.document(self.store, ref)
 
-    def relations(self, a: str, b: str | None = None) -> dict[str, Any]:
+    def relations(
+        self,
+        a: str,
+        b: str | None = None,
+        *,
+        include_negated: bool = False,
+        include_hypothetical: bool = False,
+    ) -> dict[str, Any]:
         """Events and quotes between two actors (without ``b``: ``a``'s counterparts)."""
-        return queries.relations(self.store, queries.resolve_actor(self.store, a), self._actor(b))
+        flags = {"include_negated": include_negated, "include_hypothetical": include_hypothetical}
+        return queries.relations(self.store, queries.resolve_actor(self.store, a), self._actor(b), **flags)
 
     # ---- tables ------------------------------------------------------------------------
     def actors(self, type: str | None = None, q: str | None = None) -> Any:
         """Actors (most documents first) with aliases and titles as lists."""
-        rows = list(_pages(queries.actors, self.store, type=type, q=q))
-        from sqlalchemy import select
-
-        from newsgraph.store import schema as t
-
-        aliases: dict[str, list[str]] = {}
-        titles: dict[str, list[str]] = {}
-        with self.store.engine.connect() as conn:
-            for aid, alias in conn.execute(
-                select(t.actor_aliases.c.actor, t.actor_aliases.c.alias).order_by(
-                    t.actor_aliases.c.count.desc()
-                )
-            ):
-                aliases.setdefault(aid, []).append(alias)
-            for aid, title in conn.execute(select(t.roles.c.actor, t.roles.c.title).distinct()):
-                titles.setdefault(aid, []).append(title)
         out = [
             {
-                **{k: r[k] for k in ("id", "name", "type", "kb_id", "n_documents")},
+                **{k: r[k] for k in ("id", "name", "type", "kb_id", "n_documents", "aliases", "titles")},
                 "affiliation": r["affiliation"]["id"] if r["affiliation"] else None,
                 "affiliation_name": r["affiliation"]["name"] if r["affiliation"] else None,
-                "aliases": aliases.get(r["id"], []),
-                "titles": sorted(titles.get(r["id"], [])),
             }
-            for r in rows
+            for r in _pages(queries.actors, self.store, type=type, q=q)
         ]
         return _frame(out, ACTOR_COLUMNS + ["aliases", "titles"])
 
@@ -192,7 +189,7 @@ class Graph:
         document: str | None = None,
         cluster: str | None = None,
         include_negated: bool = False,
-        include_hypothetical: bool = True,
+        include_hypothetical: bool = False,
     ) -> Any:
         """Event reports, newest first: one row per report, with its cluster and evidence."""
         doc = queries.resolve_document(self.store, document) if document else None
@@ -208,42 +205,7 @@ class Graph:
             include_negated=include_negated,
             include_hypothetical=include_hypothetical,
         )
-        out = []
-        for e in rows:
-            ev = e["evidence"]
-            out.append(
-                {
-                    **{
-                        k: e[k]
-                        for k in (
-                            "id",
-                            "cluster",
-                            "type",
-                            "mode",
-                            "cameo",
-                            "date",
-                            "date_precision",
-                            "date_text",
-                            "negated",
-                            "hypothetical",
-                            "confidence",
-                        )
-                    },
-                    "source": [a["id"] for a in e["source"]],
-                    "source_names": [a["name"] for a in e["source"]],
-                    "target": [a["id"] for a in e["target"]],
-                    "target_names": [a["name"] for a in e["target"]],
-                    "location": e["location"]["id"] if e["location"] else None,
-                    "location_name": e["location"]["name"] if e["location"] else None,
-                    "doc": ev["doc"],
-                    "start": ev["start"],
-                    "end": ev["end"],
-                    "text": ev["text"],
-                    "doc_title": ev["title"],
-                    "published": ev["published"],
-                }
-            )
-        return _frame(out, EVENT_COLUMNS)
+        return _frame([_event_row(e) for e in rows], EVENT_COLUMNS)
 
     def quotes(
         self,
@@ -294,29 +256,22 @@ class Graph:
         divergent: bool | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        include_negated: bool = False,
+        include_hypothetical: bool = False,
     ) -> Any:
         """Real events (clusters of reports), newest first."""
-        out = [
-            {
-                **{
-                    k: c[k] for k in ("id", "type", "date", "n_events", "n_documents", "divergent", "summary")
-                },
-                "source": [a["id"] for a in c["source"]],
-                "source_names": [a["name"] for a in c["source"]],
-                "target": [a["id"] for a in c["target"]],
-                "target_names": [a["name"] for a in c["target"]],
-            }
-            for c in _pages(
-                queries.clusters,
-                self.store,
-                type=type,
-                actor=self._actor(actor),
-                divergent=divergent,
-                date_from=date_from,
-                date_to=date_to,
-            )
-        ]
-        return _frame(out, CLUSTER_COLUMNS)
+        rows = _pages(
+            queries.clusters,
+            self.store,
+            type=type,
+            actor=self._actor(actor),
+            divergent=divergent,
+            date_from=date_from,
+            date_to=date_to,
+            include_negated=include_negated,
+            include_hypothetical=include_hypothetical,
+        )
+        return _frame([_cluster_row(c) for c in rows], CLUSTER_COLUMNS)
 
     def documents(
         self, outlet: str | None = None, *, date_from: str | None = None, date_to: str | None = None
@@ -357,13 +312,46 @@ class Graph:
         date_from: str | None = None,
         date_to: str | None = None,
         include_negated: bool = False,
+        include_hypothetical: bool = False,
     ) -> Any:
         """The actor network as a ``networkx.DiGraph`` (edge attributes count events per type)."""
         from newsgraph.export.graph import actor_graph
 
         return actor_graph(
-            self.store, type=type, date_from=date_from, date_to=date_to, include_negated=include_negated
+            self.store,
+            type=type,
+            date_from=date_from,
+            date_to=date_to,
+            include_negated=include_negated,
+            include_hypothetical=include_hypothetical,
         )
+
+
+def _event_row(e: dict[str, Any]) -> dict[str, Any]:
+    """One event report of :func:`newsgraph.queries.events` as a flat row of :data:`EVENT_COLUMNS`."""
+    ev = e["evidence"]
+    return {
+        **{k: e[k] for k in EVENT_COLUMNS if k in e and k not in ("source", "target", "location")},
+        "source": [a["id"] for a in e["source"]],
+        "source_names": [a["name"] for a in e["source"]],
+        "target": [a["id"] for a in e["target"]],
+        "target_names": [a["name"] for a in e["target"]],
+        "location": e["location"]["id"] if e["location"] else None,
+        "location_name": e["location"]["name"] if e["location"] else None,
+        **{k: ev[k] for k in ("doc", "start", "end", "text", "published")},
+        "doc_title": ev["title"],
+    }
+
+
+def _cluster_row(c: dict[str, Any]) -> dict[str, Any]:
+    """One real event of :func:`newsgraph.queries.clusters` as a flat row of :data:`CLUSTER_COLUMNS`."""
+    return {
+        **{k: c[k] for k in CLUSTER_COLUMNS if k in c and k not in ("source", "target")},
+        "source": [a["id"] for a in c["source"]],
+        "source_names": [a["name"] for a in c["source"]],
+        "target": [a["id"] for a in c["target"]],
+        "target_names": [a["name"] for a in c["target"]],
+    }
 
 
 __all__ = ["Graph"]

@@ -228,6 +228,13 @@ class GoldScorer:
             fn = self.doc_name.get((ev.get("evidence") or {}).get("doc") or ev.get("doc"))
             if fn:
                 sysev.append((fn, ev))
+        return self._event_scores(gold, sysev, self._assign_events(gold, sysev))
+
+    def _assign_events(
+        self, gold: list[tuple[str, dict[str, Any]]], sysev: list[tuple[str, dict[str, Any]]]
+    ) -> dict[int, list[dict[str, Any]]]:
+        """Each matching system event goes to the gold event whose evidence it overlaps most
+        (then the one sharing most participants)."""
         gold_span = []
         for fn, gev in gold:
             occ = find_all(self.text[fn], gev.get("evidence") or "", word=False)
@@ -247,6 +254,14 @@ class GoldScorer:
                 return (overlap(sp, gold_span[i]), len(part & gp) / (len(part | gp) or 1))
 
             assigned[max(cands, key=key)].append(sev)
+        return assigned
+
+    def _event_scores(
+        self,
+        gold: list[tuple[str, dict[str, Any]]],
+        sysev: list[tuple[str, dict[str, Any]]],
+        assigned: dict[int, list[dict[str, Any]]],
+    ) -> dict[str, Any]:
         matched = date_ok = date_n = flag_ok = flag_n = 0
         by_type: Counter[str] = Counter()
         hit_type: Counter[str] = Counter()
@@ -332,19 +347,12 @@ def score_export(
 
 def evaluate(store: Store, gold_dir: Path, corpus_dir: Path | None = None) -> dict[str, Any]:
     """Score the store's contents against ``gold_dir``; tasks with no output are marked not built."""
-    from sqlalchemy import select
-
     from newsgraph.export.json import export_dict
-    from newsgraph.store import schema as t
+    from newsgraph.queries.dump import document_texts
+    from newsgraph.queries.modality import EVERYTHING
 
-    export = export_dict(store)
-    with store.engine.connect() as conn:
-        stored = {
-            r.file_name: r.text
-            for r in conn.execute(select(t.documents.c.file_name, t.documents.c.text))
-            if r.file_name
-        }
-    res = score_export(export, gold_dir, corpus_dir, stored)
+    export = export_dict(store, EVERYTHING)  # every event, with the flags the scorer checks
+    res = score_export(export, gold_dir, corpus_dir, document_texts(store))
     res["_not_built"] = [
         task
         for task, key in (("actors", "mentions"), ("quotes", "quotes"), ("events", "events"))

@@ -1,4 +1,5 @@
-"""Commands that read the store: show, stats, search, export, eval, migrate, stages, bench."""
+"""Commands that read the store: show, stats, search, export, eval, migrate, stages, bench. Every
+read goes through :mod:`newsgraph.queries`."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Optional
 import typer
 
 from newsgraph.cli.app import DbOpt, JsonOpt, _fail, _status, _store, app
+from newsgraph.cli.options import HypOpt, NegOpt, first, flags
 
 
 @app.command("show")
@@ -22,11 +24,11 @@ def show_cmd(
 ) -> None:
     """Show one document: metadata, body, excluded boilerplate and what was extracted."""
     from newsgraph.errors import NewsgraphError
-    from newsgraph.queries.report import document_info
+    from newsgraph.queries import document_info, resolve_document
 
     store = _store(db)
     try:
-        info = document_info(store, store.resolve_doc(doc))
+        info = document_info(store, resolve_document(store, doc))
     except NewsgraphError as e:
         _fail(str(e))
     if as_json:
@@ -60,30 +62,61 @@ def show_cmd(
 
 
 @app.command("stats")
-def stats_cmd(db: Optional[str] = DbOpt, as_json: bool = JsonOpt) -> None:
+def stats_cmd(
+    include_negated: bool = NegOpt,
+    include_hypothetical: bool = HypOpt,
+    db: Optional[str] = DbOpt,
+    as_json: bool = JsonOpt,
+) -> None:
     """Counts of documents, words, actors, mentions, events, clusters and quotes."""
     from newsgraph.queries.report import stats, stats_text
 
     store = _store(db)
-    typer.echo(json.dumps(stats(store), indent=1) if as_json else stats_text(store))
+    kw = flags(include_negated, include_hypothetical)
+    typer.echo(json.dumps(stats(store, **kw), indent=1) if as_json else stats_text(store, **kw))
 
 
 @app.command("search")
 def search_cmd(
     query: str = typer.Argument(..., help="Words to find (all must occur)."),
     db: Optional[str] = DbOpt,
-    limit: int = typer.Option(20, "--limit"),
+    limit: int = typer.Option(20, "--limit", min=1),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Full-text search over document titles and text."""
-    rows = _store(db).search_documents(query, limit)
+    """Full-text search over documents (titles and text), then quotes: what /api/search returns."""
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.queries import search
+
+    def pages(store: object, *, limit: int, cursor: str | None) -> dict[str, object]:
+        return search(store, query, limit=min(limit, 100), cursor=cursor)  # type: ignore[arg-type]
+
+    try:
+        rows, _ = first(pages, _store(db), limit)
+    except NewsgraphError as e:
+        _fail(str(e))
     if as_json:
         typer.echo(json.dumps(rows, indent=1, ensure_ascii=False))
         return
     for r in rows:
-        typer.echo(f"{r['doc']}  {r['title'] or ''}\n    {r['snippet']}")
+        where = r["doc"] if r["kind"] == "document" else f"{r['doc']} [quote at {r['start']}]"
+        typer.echo(f"{where}  {r['title'] or ''}\n    {r['snippet']}")
     if not rows:
         typer.echo("no match")
+
+
+ExportNegOpt = typer.Option(
+    None,
+    "--include-negated/--exclude-negated",
+    help="Negated events in the export (default: included in json/csv/parquet/plover records, "
+    "left out of graphml/gexf edges).",
+    show_default=False,
+)
+ExportHypOpt = typer.Option(
+    None,
+    "--include-hypothetical/--exclude-hypothetical",
+    help="Hypothetical events in the export (same defaults as for negated ones).",
+    show_default=False,
+)
 
 
 @app.command("export")
@@ -92,31 +125,35 @@ def export_cmd(
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="File (json; default stdout) or folder (csv, parquet)."
     ),
+    include_negated: Optional[bool] = ExportNegOpt,
+    include_hypothetical: Optional[bool] = ExportHypOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """Export the store: newsgraph.export/1 JSON, CSV/Parquet tables, GraphML/GEXF network, PLOVER lines."""
     from newsgraph.export.json import write_csv, write_json, write_parquet
+    from newsgraph.queries.modality import export_modality
 
     store = _store(db)
+    if fmt not in ("json", "csv", "parquet", "graphml", "gexf", "plover"):
+        _fail(f"unknown format '{fmt}' (use json, csv, parquet, graphml, gexf or plover)", 2)
+    mod = export_modality(fmt, include_negated, include_hypothetical)
     if fmt == "json":
         if output is None:
-            write_json(store, sys.stdout)
+            write_json(store, sys.stdout, mod)
             return
         tmp = output.with_name(output.name + ".part")
         with open(tmp, "w", encoding="utf-8") as f, _status(f"exporting to {output}"):
-            counts = write_json(store, f)
+            counts = write_json(store, f, mod)
         tmp.replace(output)
     elif fmt in ("csv", "parquet"):
         if output is None:
             _fail(f"--format {fmt} needs --output FOLDER", 2)
         with _status(f"exporting to {output}"):
-            counts = (write_csv if fmt == "csv" else write_parquet)(store, output)
-    elif fmt in ("graphml", "gexf", "plover"):
+            counts = (write_csv if fmt == "csv" else write_parquet)(store, output, mod)
+    else:
         from newsgraph.export.graph import export_graph
 
-        counts = export_graph(store, fmt, output)
-    else:
-        _fail(f"unknown format '{fmt}' (use json, csv, parquet, graphml, gexf or plover)", 2)
+        counts = export_graph(store, fmt, output, mod)
     typer.echo(f"wrote {output or 'stdout'}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), err=True)
 
 

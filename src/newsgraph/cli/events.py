@@ -1,6 +1,8 @@
 """Event commands: ``events``, ``relations``, ``timeline``, ``divergent`` (imports only typer at
 module level). Counts are by real event (cluster), not by report; an actor is given by id, name or
-alias (case-insensitive)."""
+alias (case-insensitive). Negated and hypothetical events are left out unless included
+(``--include-negated``, ``--include-hypothetical``), as on every surface; ``--json`` prints what
+the JSON API returns for the same filter."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any, Optional
 import typer
 
 from newsgraph.cli.app import DbOpt, JsonOpt, _fail, _store, app
+from newsgraph.cli.options import HypOpt, NegOpt, first, flags, run_query
 
 TypeOpt = typer.Option(None, "--type", "-t", help="PLOVER type (AGREE, CONSULT, ...); repeatable.")
 ActorOpt = typer.Option(None, "--actor", "-a", help="Actor id, name or alias (case-insensitive).")
@@ -19,16 +22,9 @@ LimitOpt = typer.Option(50, "--limit", min=1, max=500, help="Most items to show.
 
 
 def _actor(store: Any, ref: Optional[str]) -> Optional[str]:
-    from newsgraph.errors import NewsgraphError
     from newsgraph.queries import resolve_actor
 
-    if not ref:
-        return None
-    try:
-        return resolve_actor(store, ref)
-    except NewsgraphError as e:
-        _fail(str(e))
-    return None
+    return run_query(resolve_actor, store, ref) if ref else None
 
 
 def _names(side: list[dict[str, Any]]) -> str:
@@ -47,15 +43,6 @@ def _types(types: Optional[list[str]]) -> Optional[list[str]]:
     return out
 
 
-def _run(fn: Any, *args: Any, **kw: Any) -> Any:
-    from newsgraph.errors import NewsgraphError
-
-    try:
-        return fn(*args, **kw)
-    except NewsgraphError as e:
-        _fail(str(e))
-
-
 def _flags(item: dict[str, Any]) -> str:
     return ("" if not item.get("negated") else " [negated]") + (
         "" if not item.get("hypothetical") else " [hypothetical]"
@@ -71,6 +58,8 @@ def events_cmd(
     reports: bool = typer.Option(
         False, "--reports", help="List every report instead of one line per real event."
     ),
+    include_negated: bool = NegOpt,
+    include_hypothetical: bool = HypOpt,
     limit: int = LimitOpt,
     db: Optional[str] = DbOpt,
     as_json: bool = JsonOpt,
@@ -79,22 +68,9 @@ def events_cmd(
     from newsgraph.queries import clusters, events
 
     store = _store(db)
-    aid = _actor(store, actor)
-    ty = _types(types)
-    if reports:
-        page = _run(
-            events,
-            store,
-            actor=aid,
-            type=ty,
-            date_from=date_from,
-            date_to=date_to,
-            include_negated=True,
-            limit=limit,
-        )
-    else:
-        page = _run(clusters, store, actor=aid, type=ty, date_from=date_from, date_to=date_to, limit=limit)
-    items = page["items"]
+    kw = {"actor": _actor(store, actor), "type": _types(types), "date_from": date_from, "date_to": date_to}
+    fn = events if reports else clusters
+    items, more = run_query(first, fn, store, limit, **kw, **flags(include_negated, include_hypothetical))
     if as_json:
         typer.echo(json.dumps(items, indent=1, ensure_ascii=False))
         return
@@ -102,27 +78,34 @@ def events_cmd(
         typer.echo("no events")
         return
     for it in items:
-        if reports:
-            ev = it["evidence"]
-            typer.echo(
-                f"{it['date'] or '????':<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
-                f"  ({it['mode'] or '-'}, CAMEO {it['cameo'] or '-'}){_flags(it)}  cluster {it['cluster']}"
-            )
-            typer.echo(f"           {ev['doc']}[{ev['start']}:{ev['end']}] {ev['text'][:150]}")
-        else:
-            div = " [divergent accounts]" if it["divergent"] else ""
-            typer.echo(
-                f"{it['date'] or '????':<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
-                f"  {it['n_events']} report(s) in {it['n_documents']} document(s){div}  {it['id']}"
-            )
-    if page.get("next"):
+        typer.echo(_report_line(it) if reports else _event_line(it))
+    if more:
         typer.echo(f"(more: --limit {limit * 2})")
+
+
+def _report_line(it: dict[str, Any]) -> str:
+    ev = it["evidence"]
+    return (
+        f"{it['date'] or '????':<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
+        f"  ({it['mode'] or '-'}, CAMEO {it['cameo'] or '-'}){_flags(it)}  cluster {it['cluster']}\n"
+        f"           {ev['doc']}[{ev['start']}:{ev['end']}] {ev['text'][:150]}"
+    )
+
+
+def _event_line(it: dict[str, Any]) -> str:
+    div = " [divergent accounts]" if it["divergent"] else ""
+    return (
+        f"{it['date'] or '????':<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
+        f"  {it['n_events']} report(s) in {it['n_documents']} document(s){_flags(it)}{div}  {it['id']}"
+    )
 
 
 @app.command("relations")
 def relations_cmd(
     a: str = typer.Argument(..., help="First actor (id, name or alias)."),
     b: str = typer.Argument(..., help="Second actor (id, name or alias)."),
+    include_negated: bool = NegOpt,
+    include_hypothetical: bool = HypOpt,
     db: Optional[str] = DbOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -131,7 +114,7 @@ def relations_cmd(
 
     store = _store(db)
     ida, idb = _actor(store, a), _actor(store, b)
-    res = _run(relations, store, ida, idb)
+    res = run_query(relations, store, ida, idb, **flags(include_negated, include_hypothetical))
     if as_json:
         typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
         return
@@ -162,6 +145,8 @@ def timeline_cmd(
     date_from: Optional[str] = FromOpt,
     date_to: Optional[str] = ToOpt,
     limit: int = typer.Option(200, "--limit", min=1, max=500, help="Most events to show."),
+    include_negated: bool = NegOpt,
+    include_hypothetical: bool = HypOpt,
     db: Optional[str] = DbOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -169,7 +154,7 @@ def timeline_cmd(
     from newsgraph.queries import timeline
 
     store = _store(db)
-    page = _run(
+    page = run_query(
         timeline,
         store,
         actor=_actor(store, actor),
@@ -177,6 +162,7 @@ def timeline_cmd(
         date_from=date_from,
         date_to=date_to,
         limit=limit,
+        **flags(include_negated, include_hypothetical),
     )
     if as_json:
         typer.echo(json.dumps(page, indent=1, ensure_ascii=False))
@@ -196,12 +182,18 @@ def timeline_cmd(
 
 
 @app.command("divergent")
-def divergent_cmd(limit: int = LimitOpt, db: Optional[str] = DbOpt, as_json: bool = JsonOpt) -> None:
+def divergent_cmd(
+    limit: int = LimitOpt,
+    include_negated: bool = NegOpt,
+    include_hypothetical: bool = HypOpt,
+    db: Optional[str] = DbOpt,
+    as_json: bool = JsonOpt,
+) -> None:
     """Events whose parties give divergent accounts, each side's statements side by side."""
     from newsgraph.queries import divergent
 
     store = _store(db)
-    page = _run(divergent, store, limit=limit)
+    page = run_query(divergent, store, limit=limit, **flags(include_negated, include_hypothetical))
     if as_json:
         typer.echo(json.dumps(page["items"], indent=1, ensure_ascii=False))
         return

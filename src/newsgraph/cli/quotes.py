@@ -8,6 +8,7 @@ from typing import Any, Optional
 import typer
 
 from newsgraph.cli.app import DbOpt, JsonOpt, _fail, _store, app
+from newsgraph.cli.options import first
 
 
 def quote_rows(
@@ -16,21 +17,11 @@ def quote_rows(
     """Quotes (newest document first) as plain dicts; ``by``/``about`` are actor ids."""
     from newsgraph import queries
 
-    out: list[dict[str, Any]] = []
-    cursor = None
-    while len(out) < limit:
-        page = queries.quotes(
-            store, speaker=by, about=about, kind=kind, limit=min(100, limit - len(out)), cursor=cursor
-        )
-        out.extend(page["items"])
-        cursor = page["next"]
-        if not cursor:
-            break
-    return out[:limit]
+    return first(queries.quotes, store, limit, speaker=by, about=about, kind=kind)[0]
 
 
 def _actor_id(store: Any, name: str) -> str:
-    from newsgraph.cli.actors import find_actors
+    from newsgraph.queries import find_actors
 
     ids = find_actors(store, name)
     if not ids:

@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.errors import BadRequest, NotFound, err
+from newsgraph.queries.modality import Modality
 from newsgraph.store import Store
 from newsgraph.store import schema as t
 
@@ -44,6 +45,7 @@ def decode_cursor(cursor: str | None, types: Sequence[type]) -> list[Any] | None
         not isinstance(vals, list)
         or len(vals) != len(types)
         or not all(isinstance(v, ty) and not isinstance(v, bool) for v, ty in zip(vals, types, strict=True))
+        or any(isinstance(v, int) and not -(2**63) <= v < 2**63 for v in vals)
     ):
         raise BadRequest("invalid cursor; use the 'next' value of a previous page")
     return vals
@@ -176,14 +178,15 @@ def _ref(conn: Connection, actor_id: str | None) -> Row | None:
     return {"id": r.id, "name": r.name, "type": r.type}
 
 
-def _actor_event_ids(actor_id: str) -> Any:
-    """Subquery of the ids of events with ``actor_id`` among their sources or targets."""
-    return select(EA.c.event).where(EA.c.actor == actor_id)
+def _actor_event_ids(actor_id: str, mod: Modality) -> Any:
+    """Subquery of the ids of the events counted under ``mod`` with ``actor_id`` among their
+    sources or targets."""
+    return select(EA.c.event).where(EA.c.actor == actor_id, *mod.where(EA))
 
 
-def _actor_cluster_ids(actor_id: str) -> Any:
-    """Subquery of the ids of clusters with a report involving ``actor_id``."""
-    return select(EA.c.cluster).where(EA.c.actor == actor_id, EA.c.cluster.is_not(None))
+def _actor_cluster_ids(actor_id: str, mod: Modality) -> Any:
+    """Subquery of the ids of clusters with a report counted under ``mod`` involving ``actor_id``."""
+    return select(EA.c.cluster).where(EA.c.actor == actor_id, EA.c.cluster.is_not(None), *mod.where(EA))
 
 
 def _pair_counts(
@@ -192,14 +195,15 @@ def _pair_counts(
     types: Sequence[str] = (),
     date_from: str | None = None,
     date_to: str | None = None,
-    include_negated: bool = True,
+    mod: Modality | None = None,
     group_type: bool = True,
     source: str | None = None,
     target: str | None = None,
 ) -> list[Any]:
     """(source actor ``a``, target actor ``b``[, ``type``]) -> ``n`` distinct real events (clusters) and
-    ``reports``, over the event reports matching the filters; ``source``/``target`` fix either side.
-    Reads only ``event_actors`` (one row per report, actor and side)."""
+    ``reports``, over the event reports matching the filters (``mod``: the negated/hypothetical
+    rule; None: every report); ``source``/``target`` fix either side. Reads only ``event_actors``
+    (one row per report, actor and side)."""
     s, g = EA.alias("s"), EA.alias("g")
     # the event's own columns are the same on every row of the event: read them from the side
     # that is looked up by actor, whose index covers them
@@ -210,8 +214,8 @@ def _pair_counts(
     where += _date_range(ev.c.date, date_from, date_to)
     if types:
         where.append(ev.c.type.in_(list(types)))
-    if not include_negated:
-        where.append(ev.c.negated.is_not(True))
+    if mod is not None:
+        where += mod.where(ev)
     if source:
         where.append(s.c.actor == source)
     if target:
@@ -229,21 +233,21 @@ def _pair_counts(
     return list(conn.execute(stmt))
 
 
+def _doc_meta(conn: Connection, docs: set[str]) -> dict[str, Any]:
+    """Title, date, outlet and URL of each of ``docs``."""
+    if not docs:
+        return {}
+    stmt = select(D.c.id, D.c.title, D.c.published, D.c.outlet, D.c.url).where(D.c.id.in_(docs))
+    return {d.id: d for d in conn.execute(stmt)}
+
+
 def _event_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
+    """Event rows as dicts: global actors, the cluster, flags and the evidence with its document."""
     docs = {r.doc for r in rows}
     labels = _labels(conn, docs)
     ids = [r.id for r in rows]
     cl = dict(conn.execute(select(CE.c.event, CE.c.cluster).where(CE.c.event.in_(ids))).all()) if ids else {}
-    meta = (
-        {
-            d.id: d
-            for d in conn.execute(
-                select(D.c.id, D.c.title, D.c.published, D.c.outlet, D.c.url).where(D.c.id.in_(docs))
-            )
-        }
-        if docs
-        else {}
-    )
+    meta = _doc_meta(conn, docs)
 
     def acts(doc: str, locals_: list[str] | None) -> list[Row]:
         out: list[Row] = []
@@ -256,34 +260,17 @@ def _event_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
     items = []
     for r in rows:
         m = meta.get(r.doc)
-        items.append(
-            {
-                "id": r.id,
-                "type": r.type,
-                "mode": r.mode,
-                "cameo": r.cameo,
-                "source": acts(r.doc, r.source),
-                "target": acts(r.doc, r.target),
-                "location": labels.get((r.doc, r.location)) if r.location else None,
-                "date": r.date,
-                "date_text": r.date_text,
-                "date_precision": r.date_precision,
-                "negated": bool(r.negated),
-                "hypothetical": bool(r.hypothetical),
-                "confidence": r.confidence,
-                "cluster": cl.get(r.id, r.id),
-                "evidence": {
-                    "doc": r.doc,
-                    "start": r.start,
-                    "end": r.end,
-                    "text": r.text,
-                    "title": m.title if m else None,
-                    "published": m.published if m else None,
-                    "outlet": m.outlet if m else None,
-                    "url": m.url if m else None,
-                },
-            }
+        item = {k: r._mapping[k] for k in ("id", "type", "mode", "cameo")}
+        item.update(source=acts(r.doc, r.source), target=acts(r.doc, r.target))
+        item["location"] = labels.get((r.doc, r.location)) if r.location else None
+        item.update({k: r._mapping[k] for k in ("date", "date_text", "date_precision")})
+        item.update(negated=bool(r.negated), hypothetical=bool(r.hypothetical), confidence=r.confidence)
+        item["cluster"] = cl.get(r.id, r.id)
+        item["evidence"] = {"doc": r.doc, "start": r.start, "end": r.end, "text": r.text}
+        item["evidence"].update(
+            {k: getattr(m, k) if m else None for k in ("title", "published", "outlet", "url")}
         )
+        items.append(item)
     return items
 
 
@@ -363,6 +350,8 @@ def _cluster_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
                 "divergent": bool(r.divergent),
                 "n_events": r.n_events,
                 "n_documents": r.n_documents,
+                "negated": bool(ev and ev["negated"]),
+                "hypothetical": bool(ev and ev["hypothetical"]),
                 "summary": ev["evidence"]["text"] if ev else None,
                 "source": ev["source"] if ev else [],
                 "target": ev["target"] if ev else [],

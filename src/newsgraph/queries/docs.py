@@ -26,7 +26,8 @@ from newsgraph.queries.base import (
     encode_cursor,
     resolve_document,
 )
-from newsgraph.queries.records import actors, clusters, divergent
+from newsgraph.queries.profiles import actors
+from newsgraph.queries.records import clusters, divergent
 from newsgraph.store import Store
 from newsgraph.store import schema as t
 
@@ -80,13 +81,16 @@ def documents(
     }
 
 
+_META = ("id", "title", "path", "file_name", "outlet", "url", "published", "lang", "source_id", "n_words")
+
+
 def document(store: Store, ref: str) -> Row:
-    """One document: metadata, text, body and excluded spans, mentions, quotes and events."""
+    """One document: metadata, text, body and excluded spans, mentions, quotes and events (every
+    event, flagged: this is the record of what was read in the document)."""
     doc_id = resolve_document(store, ref)
     with store.engine.connect() as conn:
         d = conn.execute(select(D).where(D.c.id == doc_id)).one()
-        labels = _labels(conn, {doc_id})
-        bs = t.body_spans.c
+        bs, xs = t.body_spans.c, t.excluded_spans.c
         body = [
             [s, e]
             for s, e in conn.execute(select(bs.start, bs.end).where(bs.doc == doc_id).order_by(bs.start))
@@ -94,44 +98,15 @@ def document(store: Store, ref: str) -> Row:
         excl = [
             {"start": s, "end": e, "kind": k}
             for s, e, k in conn.execute(
-                select(t.excluded_spans.c.start, t.excluded_spans.c.end, t.excluded_spans.c.kind)
-                .where(t.excluded_spans.c.doc == doc_id)
-                .order_by(t.excluded_spans.c.start)
+                select(xs.start, xs.end, xs.kind).where(xs.doc == doc_id).order_by(xs.start)
             )
         ]
-        mentions = [
-            {
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "kind": m.kind,
-                "actor": labels.get((doc_id, m.entity)),
-            }
-            for m in conn.execute(
-                select(t.mentions).where(t.mentions.c.doc == doc_id).order_by(t.mentions.c.start)
-            )
-        ]
+        mentions = _mentions(conn, doc_id)
         qs = _quote_rows(conn, [Q.c.doc == doc_id], limit=100_000)
         evs = _event_items(
             conn, list(conn.execute(select(E).where(E.c.doc == doc_id).order_by(E.c.start, E.c.id)))
         )
-    meta = {
-        k: d._mapping[k]
-        for k in (
-            "id",
-            "title",
-            "path",
-            "file_name",
-            "outlet",
-            "url",
-            "published",
-            "lang",
-            "source_id",
-            "n_words",
-            "pipeline",
-            "ingested_at",
-        )
-    }
+    meta = {k: d._mapping[k] for k in (*_META, "pipeline", "ingested_at")}
     meta.update(date_inferred=bool(d.date_inferred), duplicate_of=d.dup_of)
     return {
         "document": meta,
@@ -142,6 +117,21 @@ def document(store: Store, ref: str) -> Row:
         "quotes": qs,
         "events": evs,
     }
+
+
+def _mentions(conn: Any, doc_id: str) -> list[Row]:
+    labels = _labels(conn, {doc_id})
+    M = t.mentions
+    return [
+        {
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "kind": m.kind,
+            "actor": labels.get((doc_id, m.entity)),
+        }
+        for m in conn.execute(select(M).where(M.c.doc == doc_id).order_by(M.c.start))
+    ]
 
 
 def _snippet_parts(s: str | None) -> list[list[Any]]:
@@ -259,21 +249,27 @@ def _search_quotes(store: Store) -> Any:
     )
 
 
-def overview(store: Store) -> Row:
+def overview(store: Store, *, include_negated: bool = False, include_hypothetical: bool = False) -> Row:
     """Counts, the most-reported actors and the latest real events (cached until the data change)."""
-    from newsgraph.queries.stats import cached
+    from newsgraph.queries.cache import cached
 
-    return cached(store, ("overview",), lambda: _overview(store))
+    flags = {"include_negated": include_negated, "include_hypothetical": include_hypothetical}
+    key = ("overview", str(include_negated), str(include_hypothetical))
+    return cached(store, key, lambda: _overview(store, flags))
 
 
-def _overview(store: Store) -> Row:
+def _overview(store: Store, flags: dict[str, bool]) -> Row:
     from newsgraph.queries.report import stats
 
-    top = actors(store, sort="documents", limit=12)["items"]
-    latest = clusters(store, limit=10)["items"]
     return {
-        "stats": stats(store),
-        "top_actors": top,
-        "latest_events": latest,
-        "divergent": divergent(store, limit=5)["items"],
+        "stats": stats(store, **flags),
+        "top_actors": actors(store, sort="documents", limit=12)["items"],
+        "latest_events": clusters(store, limit=10, **flags)["items"],
+        "divergent": divergent(store, limit=5, **flags)["items"],
     }
+
+
+def document_ids_at(store: Store, path: str) -> list[str]:
+    """The ids of the documents read from the file ``path``."""
+    with store.engine.connect() as conn:
+        return [r[0] for r in conn.execute(select(D.c.id).where(D.c.path == path).order_by(D.c.id))]

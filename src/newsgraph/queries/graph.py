@@ -4,70 +4,79 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 
 from newsgraph.queries.base import (
-    DEFAULT_LIMIT,
     A,
     C,
     E,
     Page,
     Row,
-    _actor_cluster_ids,
     _actor_event_ids,
-    _date_range,
     _event_items,
     _pair_counts,
     _ref,
     _types,
     not_found,
 )
-from newsgraph.queries.records import clusters, quotes
+from newsgraph.queries.modality import modality
+from newsgraph.queries.records import cluster_filters, clusters, quotes
 from newsgraph.store import Store
 
 
-def relations(store: Store, a: str, b: str | None = None, *, limit: int = 200) -> Row:
+def relations(
+    store: Store,
+    a: str,
+    b: str | None = None,
+    *,
+    include_negated: bool = False,
+    include_hypothetical: bool = False,
+    limit: int = 200,
+) -> Row:
     """Between ``a`` and ``b``: event counts by type and direction, the events and the quotes
     of each about the other. Without ``b``: ``a``'s counterparts with counts."""
+    mod = modality(include_negated, include_hypothetical)
     with store.engine.connect() as conn:
         for ref in (a, b):
             if ref and conn.execute(select(A.c.id).where(A.c.id == ref)).first() is None:
                 raise not_found("NG041", ref=ref)
-        if b:
-            counts = _pair_counts(conn, source=a, target=b) + _pair_counts(conn, source=b, target=a)
-        else:
-            counts = _pair_counts(conn, source=a) + _pair_counts(conn, target=a)
         out: Row = {"a": _ref(conn, a), "b": _ref(conn, b) if b else None}
         if not b:
-            partners: dict[str, Row] = {}
-            for p in counts:
-                other, side = (p.b, "as_source") if p.a == a else (p.a, "as_target")
-                rec = partners.setdefault(
-                    other, {**(_ref(conn, other) or {}), "as_source": {}, "as_target": {}, "total": 0}
-                )
-                rec[side][p.type] = rec[side].get(p.type, 0) + p.n
-                rec["total"] += p.n
-            out["counterparts"] = sorted(partners.values(), key=lambda x: (-x["total"], x["id"]))
+            counts = _pair_counts(conn, source=a, mod=mod) + _pair_counts(conn, target=a, mod=mod)
+            out["counterparts"] = _counterparts(conn, a, counts)
             return out
+        counts = _pair_counts(conn, source=a, target=b, mod=mod) + _pair_counts(
+            conn, source=b, target=a, mod=mod
+        )
         out["counts"] = [
             {"source": p.a, "target": p.b, "type": p.type, "events": p.n, "reports": p.reports}
             for p in sorted(counts, key=lambda p: (p.a, p.b, p.type))
         ]
-    ids_a, ids_b = _actor_event_ids(a), _actor_event_ids(b)
-    with store.engine.connect() as conn:
-        rows = list(
-            conn.execute(
-                select(E)
-                .where(E.c.id.in_(ids_a), E.c.id.in_(ids_b))
-                .order_by(func.coalesce(E.c.date, "").desc(), E.c.id)
-                .limit(limit)
-            )
+        stmt = (
+            select(E)
+            .where(E.c.id.in_(_actor_event_ids(a, mod)), E.c.id.in_(_actor_event_ids(b, mod)))
+            .order_by(func.coalesce(E.c.date, "").desc(), E.c.id)
+            .limit(limit)
         )
-        out["events"] = _event_items(conn, rows)
+        out["events"] = _event_items(conn, list(conn.execute(stmt)))
     out["quotes_a_about_b"] = quotes(store, speaker=a, about=b, limit=50)["items"]
     out["quotes_b_about_a"] = quotes(store, speaker=b, about=a, limit=50)["items"]
     return out
+
+
+def _counterparts(conn: Connection, a: str, counts: list[Any]) -> list[Row]:
+    partners: dict[str, Row] = {}
+    for p in counts:
+        other, side = (p.b, "as_source") if p.a == a else (p.a, "as_target")
+        rec = partners.setdefault(
+            other, {**(_ref(conn, other) or {}), "as_source": {}, "as_target": {}, "total": 0}
+        )
+        rec[side][p.type] = rec[side].get(p.type, 0) + p.n
+        rec["total"] += p.n
+    return sorted(partners.values(), key=lambda x: (-x["total"], x["id"]))
 
 
 def network(
@@ -77,13 +86,13 @@ def network(
     date_from: str | None = None,
     date_to: str | None = None,
     include_negated: bool = False,
+    include_hypothetical: bool = False,
     max_nodes: int | None = 150,
 ) -> Row:
     """The actor network: nodes are actors, directed edges count real events (clusters) by type."""
+    mod = modality(include_negated, include_hypothetical)
     with store.engine.connect() as conn:
-        counts = _pair_counts(
-            conn, types=_types(type), date_from=date_from, date_to=date_to, include_negated=include_negated
-        )
+        counts = _pair_counts(conn, types=_types(type), date_from=date_from, date_to=date_to, mod=mod)
         edges: dict[tuple[str, str], Row] = {}
         degree: Counter[str] = Counter()
         for p in counts:
@@ -98,18 +107,20 @@ def network(
         keep = [k for k, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
         if max_nodes is not None:
             keep = keep[:max_nodes]
-        info = (
-            {
-                r.id: r
-                for r in conn.execute(
-                    select(A.c.id, A.c.name, A.c.type, A.c.kb_id, A.c.affiliation).where(A.c.id.in_(keep))
-                )
-            }
-            if keep
-            else {}
-        )
+        nodes = _nodes(conn, keep, degree)
     kept = set(keep)
-    nodes = [
+    return {
+        "nodes": nodes,
+        "edges": [e for (s, d), e in sorted(edges.items()) if s in kept and d in kept],
+        "types": sorted({p.type for p in counts}),
+        "truncated": len(kept) < len(degree),
+    }
+
+
+def _nodes(conn: Connection, keep: list[str], degree: Counter[str]) -> list[Row]:
+    stmt = select(A.c.id, A.c.name, A.c.type, A.c.kb_id, A.c.affiliation).where(A.c.id.in_(keep))
+    info = {r.id: r for r in conn.execute(stmt)} if keep else {}
+    return [
         {
             "id": k,
             "name": info[k].name if k in info else k,
@@ -120,12 +131,6 @@ def network(
         }
         for k in keep
     ]
-    return {
-        "nodes": nodes,
-        "edges": [e for (s, d), e in sorted(edges.items()) if s in kept and d in kept],
-        "types": sorted({p.type for p in counts}),
-        "truncated": len(kept) < len(degree),
-    }
 
 
 def timeline(
@@ -135,28 +140,19 @@ def timeline(
     type: str | Sequence[str] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-    limit: int = DEFAULT_LIMIT,
+    include_negated: bool = False,
+    include_hypothetical: bool = False,
+    limit: int = 100,
     cursor: str | None = None,
 ) -> Page:
     """Real events oldest first, plus a month-by-type histogram of all that match."""
-    page = clusters(
-        store,
-        actor=actor,
-        type=type,
-        date_from=date_from,
-        date_to=date_to,
-        oldest_first=True,
-        limit=limit,
-        cursor=cursor,
-    )
+    flags = {"include_negated": include_negated, "include_hypothetical": include_hypothetical}
+    filters = {"actor": actor, "type": type, "date_from": date_from, "date_to": date_to, **flags}
+    page = clusters(store, **filters, oldest_first=True, limit=limit, cursor=cursor)
     month = func.substr(C.c.date, 1, 7)
     stmt = select(month.label("m"), C.c.type, func.count()).where(
-        func.length(C.c.date) >= 7, *_date_range(C.c.date, date_from, date_to)
+        func.length(C.c.date) >= 7, *cluster_filters(type, actor, date_from, date_to, **flags)
     )
-    if types := _types(type):
-        stmt = stmt.where(C.c.type.in_(types))
-    if actor:
-        stmt = stmt.where(C.c.id.in_(_actor_cluster_ids(actor)))
     hist: dict[str, dict[str, int]] = defaultdict(dict)
     with store.engine.connect() as conn:
         for m, ty, n in conn.execute(stmt.group_by(month, C.c.type).order_by(month)):

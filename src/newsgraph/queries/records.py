@@ -1,4 +1,4 @@
-"""Queries over actors, events, clusters, quotes and the actor network (global actor ids)."""
+"""Queries over events (reports), real events (clusters), divergent accounts and quotes (global actor ids)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ from typing import Any
 
 from sqlalchemy import and_, func, select
 
-from newsgraph.errors import BadRequest, NotFound
+from newsgraph.errors import NotFound
 from newsgraph.queries.base import (
     CE,
     DEFAULT_LIMIT,
     EA,
-    A,
     C,
     D,
     E,
@@ -28,155 +27,11 @@ from newsgraph.queries.base import (
     _paged,
     _quote_items,
     _quote_rows,
-    _ref,
     _types,
-    not_found,
 )
-from newsgraph.queries.stats import HEAVY_DOCUMENTS, actor_aggregates, cached
+from newsgraph.queries.modality import modality
 from newsgraph.store import Store
 from newsgraph.store import schema as t
-
-
-def actors(
-    store: Store,
-    *,
-    type: str | None = None,
-    q: str | None = None,
-    sort: str = "documents",
-    limit: int = DEFAULT_LIMIT,
-    cursor: str | None = None,
-) -> Page:
-    """Actors with their number of documents; ``sort`` is ``documents`` (most first) or ``name``."""
-    ndocs = select(L.c.actor, func.count(func.distinct(L.c.doc)).label("n")).group_by(L.c.actor).subquery()
-    n = func.coalesce(ndocs.c.n, 0)
-    if sort == "documents":
-        keys: list[tuple[Any, bool]] = [(n, True), (A.c.id, False)]
-        types: tuple[type, ...] = (int, str)
-    elif sort == "name":
-        keys, types = [(A.c.name, False), (A.c.id, False)], (str, str)
-    else:
-        raise BadRequest("sort must be 'documents' or 'name'")
-    stmt = select(
-        *(k for k, _ in keys),
-        A.c.type,
-        A.c.name.label("aname"),
-        A.c.kb_id,
-        A.c.affiliation,
-        n.label("n_documents"),
-    ).select_from(A.outerjoin(ndocs, ndocs.c.actor == A.c.id))
-    if type:
-        stmt = stmt.where(A.c.type.in_(_types(type)))
-    if q:
-        like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        stmt = stmt.where(
-            A.c.id.in_(
-                select(t.actor_aliases.c.actor).where(t.actor_aliases.c.alias.ilike(like, escape="\\"))
-            )
-            | A.c.name.ilike(like, escape="\\")
-        )
-    with store.engine.connect() as conn:
-        rows, nxt = _paged(conn, stmt, keys, types, cursor, limit)
-        aff = {
-            r.id: r.name
-            for r in conn.execute(
-                select(A.c.id, A.c.name).where(A.c.id.in_({r.affiliation for r in rows if r.affiliation}))
-            )
-        }
-    return {
-        "items": [
-            {
-                "id": r.id,
-                "type": r.type,
-                "name": r.aname,
-                "kb_id": r.kb_id,
-                "affiliation": {"id": r.affiliation, "name": aff.get(r.affiliation, r.affiliation)}
-                if r.affiliation
-                else None,
-                "n_documents": int(r.n_documents),
-            }
-            for r in rows
-        ],
-        "next": nxt,
-    }
-
-
-def actor(store: Store, actor_id: str, *, n_items: int = 20) -> Row:
-    """An actor's profile: aliases, titles with their sources, affiliation, members, quotes, events."""
-    if actor_aggregates(store, actor_id)["n_documents"] >= HEAVY_DOCUMENTS:
-        return cached(store, ("actor", actor_id, str(n_items)), lambda: _actor(store, actor_id, n_items))
-    return _actor(store, actor_id, n_items)
-
-
-def _actor(store: Store, actor_id: str, n_items: int) -> Row:
-    with store.engine.connect() as conn:
-        r = conn.execute(select(A).where(A.c.id == actor_id)).first()
-        if r is None:
-            raise not_found("NG041", ref=actor_id)
-        aliases = [
-            {"alias": a.alias, "count": a.count}
-            for a in conn.execute(
-                select(t.actor_aliases)
-                .where(t.actor_aliases.c.actor == actor_id)
-                .order_by(t.actor_aliases.c.count.desc(), t.actor_aliases.c.alias)
-            )
-        ]
-        roles = [
-            {"title": x.title, "doc": x.doc, "doc_title": x.dtitle, "published": x.published}
-            for x in conn.execute(
-                select(t.roles.c.title, t.roles.c.doc, D.c.title.label("dtitle"), D.c.published)
-                .join(D, D.c.id == t.roles.c.doc)
-                .where(t.roles.c.actor == actor_id)
-                .order_by(func.coalesce(D.c.published, "").desc(), t.roles.c.title)
-                .limit(200)
-            )
-        ]
-        counts = dict(
-            conn.execute(
-                select(t.roles.c.title, func.count())
-                .where(t.roles.c.actor == actor_id)
-                .group_by(t.roles.c.title)
-            ).all()
-        )
-        titles: dict[str, Row] = {}
-        for x in roles:
-            rec = titles.setdefault(
-                x["title"], {"title": x["title"], "count": counts.get(x["title"], 0), "sources": []}
-            )
-            if len(rec["sources"]) < 3:
-                rec["sources"].append({k: x[k] for k in ("doc", "doc_title", "published")})
-        members = [
-            {"id": m.id, "name": m.name, "type": m.type}
-            for m in conn.execute(
-                select(A.c.id, A.c.name, A.c.type)
-                .where(A.c.affiliation == actor_id)
-                .order_by(A.c.name)
-                .limit(200)
-            )
-        ]
-        agg = actor_aggregates(store, actor_id)
-        top = sorted(agg["partners"].items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:15]
-        counterparts = [
-            {**(_ref(conn, k) or {}), "as_source": c.get("as_source", 0), "as_target": c.get("as_target", 0)}
-            for k, c in top
-        ]
-        out = {
-            "id": r.id,
-            "type": r.type,
-            "name": r.name,
-            "kb_id": r.kb_id,
-            "affiliation": _ref(conn, r.affiliation),
-            "aliases": aliases,
-            "roles": roles,
-            "titles": sorted(titles.values(), key=lambda x: -x["count"]),
-            "members": members,
-            "n_documents": agg["n_documents"],
-            "n_mentions": agg["n_mentions"],
-            "event_types": agg["event_types"],
-            "counterparts": counterparts,
-        }
-    out["quotes"] = quotes(store, speaker=actor_id, limit=n_items)
-    out["events"] = events(store, actor=actor_id, include_negated=True, limit=n_items)
-    return out
 
 
 def events(
@@ -189,11 +44,12 @@ def events(
     doc: str | None = None,
     cluster: str | None = None,
     include_negated: bool = False,
-    include_hypothetical: bool = True,
+    include_hypothetical: bool = False,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
 ) -> Page:
-    """Event reports (newest first) with global actors, the cluster they belong to and evidence."""
+    """Event reports (newest first) with global actors, the cluster they belong to and evidence;
+    negated and hypothetical reports only when included (:mod:`newsgraph.queries.modality`)."""
     # with an actor, everything is read from the actor's rows of event_actors (its index covers
     # date, type and flags), DISTINCT because an actor may be on both sides; otherwise from events
     X = EA if actor else E
@@ -208,13 +64,12 @@ def events(
     if doc:
         stmt = stmt.where(X.c.doc == doc)
     if cluster:
-        stmt = stmt.where(X.c.cluster == cluster) if actor else stmt.where(
-            E.c.id.in_(select(CE.c.event).where(CE.c.cluster == cluster))
+        stmt = (
+            stmt.where(X.c.cluster == cluster)
+            if actor
+            else stmt.where(E.c.id.in_(select(CE.c.event).where(CE.c.cluster == cluster)))
         )
-    if not include_negated:
-        stmt = stmt.where(X.c.negated.is_not(True))
-    if not include_hypothetical:
-        stmt = stmt.where(X.c.hypothetical.is_not(True))
+    stmt = stmt.where(*modality(include_negated, include_hypothetical).where(X))
     with store.engine.connect() as conn:
         page, nxt = _paged(conn, stmt, keys, (str, str), cursor, limit)
         ids = [r[1] for r in page]
@@ -230,29 +85,52 @@ def clusters(
     date_from: str | None = None,
     date_to: str | None = None,
     divergent: bool | None = None,
+    include_negated: bool = False,
+    include_hypothetical: bool = False,
     oldest_first: bool = False,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
 ) -> Page:
     """Real events (clusters of reports), newest first (or oldest first, for the timeline)."""
     keys = [(func.coalesce(C.c.date, ""), not oldest_first), (C.c.id, False)]
-    stmt = select(*(k for k, _ in keys), *C.c)
-    if types := _types(type):
-        stmt = stmt.where(C.c.type.in_(types))
-    stmt = stmt.where(*_date_range(C.c.date, date_from, date_to))
+    stmt = select(*(k for k, _ in keys), *C.c).where(
+        *cluster_filters(type, actor, date_from, date_to, include_negated, include_hypothetical)
+    )
     if oldest_first:
         stmt = stmt.where(C.c.date.is_not(None))
     if divergent is not None:
         stmt = stmt.where(C.c.divergent.is_(divergent))
-    if actor:
-        stmt = stmt.where(C.c.id.in_(_actor_cluster_ids(actor)))
     with store.engine.connect() as conn:
         rows, nxt = _paged(conn, stmt, keys, (str, str), cursor, limit)
         return {"items": _cluster_items(conn, rows), "next": nxt}
 
 
+def cluster_filters(
+    type: str | Sequence[str] | None,
+    actor: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    include_negated: bool,
+    include_hypothetical: bool,
+) -> list[Any]:
+    """Conditions on ``clusters`` for the filters shared by the lists of real events and the
+    timeline's histogram."""
+    mod = modality(include_negated, include_hypothetical)
+    where: list[Any] = list(_date_range(C.c.date, date_from, date_to))
+    if types := _types(type):
+        where.append(C.c.type.in_(types))
+    if actor:
+        # the actor's rows of event_actors carry the flags: the rule is applied there
+        where.append(C.c.id.in_(_actor_cluster_ids(actor, mod)))
+    else:
+        where += mod.clusters_where(C.c.id)
+    return where
+
+
 def cluster(store: Store, cluster_id: str) -> Row:
-    """One real event with every report of it, its documents and the divergent accounts."""
+    """One real event with every report of it (flags shown, whatever the filter: this is the
+    record of one event), its documents and the divergent accounts. An event id leads to its
+    cluster."""
     with store.engine.connect() as conn:
         r = conn.execute(select(C).where(C.c.id == cluster_id)).first()
         if r is None:
@@ -262,31 +140,16 @@ def cluster(store: Store, cluster_id: str) -> Row:
             home = conn.execute(select(CE.c.cluster).where(CE.c.event == cluster_id)).scalar()
             if home:
                 return {**cluster(store, home), "requested": cluster_id}
-            row = {
-                "id": ev.id,
-                "type": ev.type,
-                "date": ev.date,
-                "divergent": False,
-                "n_events": 1,
-                "n_documents": 1,
-            }
+            row = {"id": ev.id, "type": ev.type, "date": ev.date, "divergent": False}
+            row.update(n_events=1, n_documents=1)
             reports = _event_items(conn, [ev])
         else:
             row = {k: r._mapping[k] for k in ("id", "type", "date", "n_events", "n_documents")}
             row["divergent"] = bool(r.divergent)
-            reports = _event_items(
-                conn,
-                list(
-                    conn.execute(
-                        select(E)
-                        .where(E.c.id.in_(select(CE.c.event).where(CE.c.cluster == cluster_id)))
-                        .order_by(E.c.date, E.c.doc, E.c.start)
-                    )
-                ),
-            )
-        acc = list(conn.execute(select(t.cluster_accounts).where(t.cluster_accounts.c.cluster == row["id"])))
-        qs = {q["id"]: q for q in _quote_rows(conn, [Q.c.id.in_([a.quote for a in acc])])} if acc else {}
-        accounts = _group_accounts(conn, acc, qs)
+            members = select(CE.c.event).where(CE.c.cluster == cluster_id)
+            stmt = select(E).where(E.c.id.in_(members)).order_by(E.c.date, E.c.doc, E.c.start)
+            reports = _event_items(conn, list(conn.execute(stmt)))
+        accounts = _accounts(conn, row["id"])
     participants: dict[str, list[Row]] = {"source": [], "target": []}
     for rep in reports:
         for side in participants:
@@ -297,6 +160,8 @@ def cluster(store: Store, cluster_id: str) -> Row:
     }
     return {
         **row,
+        "negated": bool(reports) and all(rep["negated"] for rep in reports),
+        "hypothetical": bool(reports) and all(rep["hypothetical"] for rep in reports),
         "participants": participants,
         "reports": reports,
         "accounts": accounts,
@@ -304,17 +169,33 @@ def cluster(store: Store, cluster_id: str) -> Row:
     }
 
 
-def divergent(store: Store, *, limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> Page:
+def divergent(
+    store: Store,
+    *,
+    include_negated: bool = False,
+    include_hypothetical: bool = False,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> Page:
     """Divergent clusters: the accounts of each party side by side."""
-    page = clusters(store, divergent=True, limit=limit, cursor=cursor)
+    page = clusters(
+        store,
+        divergent=True,
+        include_negated=include_negated,
+        include_hypothetical=include_hypothetical,
+        limit=limit,
+        cursor=cursor,
+    )
     with store.engine.connect() as conn:
         for item in page["items"]:
-            acc = list(
-                conn.execute(select(t.cluster_accounts).where(t.cluster_accounts.c.cluster == item["id"]))
-            )
-            qs = {q["id"]: q for q in _quote_rows(conn, [Q.c.id.in_([a.quote for a in acc])])} if acc else {}
-            item["accounts"] = _group_accounts(conn, acc, qs)
+            item["accounts"] = _accounts(conn, item["id"])
     return page
+
+
+def _accounts(conn: Any, cluster_id: str) -> list[Row]:
+    acc = list(conn.execute(select(t.cluster_accounts).where(t.cluster_accounts.c.cluster == cluster_id)))
+    qs = {q["id"]: q for q in _quote_rows(conn, [Q.c.id.in_([a.quote for a in acc])])} if acc else {}
+    return _group_accounts(conn, acc, qs)
 
 
 def quotes(

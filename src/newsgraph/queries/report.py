@@ -6,21 +6,26 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from newsgraph.queries.modality import modality
 from newsgraph.store import Store
 from newsgraph.store import schema as t
 
 
-def stats(store: Store) -> dict[str, Any]:
-    """Counts over the store. Events are counted as clusters (one per real event)."""
-    c = t.documents.c
+def stats(
+    store: Store, *, include_negated: bool = False, include_hypothetical: bool = False
+) -> dict[str, Any]:
+    """Counts over the store. Events are counted as clusters (one per real event) and reports,
+    negated and hypothetical ones only when included (:mod:`newsgraph.queries.modality`);
+    ``flagged_reports`` counts those whatever the filter."""
+    mod = modality(include_negated, include_hypothetical)
+    c, C, E = t.documents.c, t.clusters, t.events
     with store.engine.connect() as conn:
         n_docs, n_words = conn.execute(select(func.count(), func.coalesce(func.sum(c.n_words), 0))).one()
-        dups = conn.execute(select(func.count()).where(c.dup_of.is_not(None))).scalar_one()
-        inferred = conn.execute(select(func.count()).where(c.date_inferred.is_(True))).scalar_one()
-        undated = conn.execute(select(func.count()).where(c.published.is_(None))).scalar_one()
         by_type = dict(conn.execute(select(t.actors.c.type, func.count()).group_by(t.actors.c.type)).all())
         ev_types = dict(
-            conn.execute(select(t.clusters.c.type, func.count()).group_by(t.clusters.c.type)).all()
+            conn.execute(
+                select(C.c.type, func.count()).where(*mod.clusters_where(C.c.id)).group_by(C.c.type)
+            ).all()
         )
         q_kinds = dict(conn.execute(select(t.quotes.c.kind, func.count()).group_by(t.quotes.c.kind)).all())
         excl = dict(
@@ -31,24 +36,28 @@ def stats(store: Store) -> dict[str, Any]:
     return {
         "documents": n_docs,
         "words": int(n_words),
-        "near_duplicates": dups,
-        "dates_inferred": inferred,
-        "undated": undated,
+        "near_duplicates": store.count(t.documents, c.dup_of.is_not(None)),
+        "dates_inferred": store.count(t.documents, c.date_inferred.is_(True)),
+        "undated": store.count(t.documents, c.published.is_(None)),
         "excluded_spans": excl,
         "actors": sum(by_type.values()),
         "actors_by_type": by_type,
         "mentions": store.count(t.mentions),
         "events": sum(ev_types.values()),
         "events_by_type": ev_types,
-        "event_reports": store.count(t.events),
-        "divergent_clusters": store.count(t.clusters, t.clusters.c.divergent.is_(True)),
+        "event_reports": store.count(E, *mod.where(E)),
+        "flagged_reports": {
+            "negated": store.count(E, E.c.negated.is_(True)),
+            "hypothetical": store.count(E, E.c.hypothetical.is_(True)),
+        },
+        "divergent_clusters": store.count(C, C.c.divergent.is_(True), *mod.clusters_where(C.c.id)),
         "quotes": sum(q_kinds.values()),
         "quotes_by_kind": q_kinds,
     }
 
 
-def stats_text(store: Store) -> str:
-    s = stats(store)
+def stats_text(store: Store, *, include_negated: bool = False, include_hypothetical: bool = False) -> str:
+    s = stats(store, include_negated=include_negated, include_hypothetical=include_hypothetical)
 
     def fmt(d: dict[str, int]) -> str:
         return ", ".join(f"{k} {v}" for k, v in sorted(d.items())) or "-"
@@ -62,10 +71,21 @@ def stats_text(store: Store) -> str:
             f"actors      {s['actors']:>7}  ({fmt(s['actors_by_type'])}); {s['mentions']} mentions",
             f"events      {s['events']:>7}  clusters from {s['event_reports']} reports "
             f"({fmt(s['events_by_type'])}); "
-            f"{s['divergent_clusters']} divergent",
+            f"{s['divergent_clusters']} divergent; "
+            f"left out: {_left_out(s, include_negated, include_hypothetical)}",
             f"quotes      {s['quotes']:>7}  ({fmt(s['quotes_by_kind'])})",
         ]
     )
+
+
+def _left_out(s: dict[str, Any], include_negated: bool, include_hypothetical: bool) -> str:
+    flagged = s["flagged_reports"]
+    parts = [
+        f"{flagged[k]} {k}"
+        for k, inc in (("negated", include_negated), ("hypothetical", include_hypothetical))
+        if not inc
+    ]
+    return (", ".join(parts) + " reports") if parts else "none"
 
 
 def document_info(store: Store, doc_id: str) -> dict[str, Any]:

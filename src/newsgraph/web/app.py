@@ -25,9 +25,9 @@ from sqlalchemy import event
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import Store
+from newsgraph.version import __version__
 from newsgraph.web.render import render
 
 log = logging.getLogger("newsgraph.web")
@@ -181,6 +181,22 @@ def _docs_page(app: FastAPI, swagger_dir: Path | None) -> None:
         return HTMLResponse(render("swagger.html", request, {}, title="API"))
 
 
+def _routes(app: FastAPI, allow_ingest: bool) -> None:
+    """The JSON API, the upload endpoint (with ``allow_ingest``), the HTML pages, static files, docs."""
+    from newsgraph.web.api_routes import ingest_router, router
+    from newsgraph.web.pages import router as pages_router
+
+    app.include_router(router)
+    if allow_ingest:
+        app.include_router(ingest_router)
+    app.include_router(pages_router)
+    swagger_dir = swagger_assets()
+    if swagger_dir is not None:
+        app.mount("/static/swagger", StaticFiles(directory=swagger_dir), name="swagger")
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _docs_page(app, swagger_dir)
+
+
 def create_app(
     db: str | Store | None = None,
     allow_ingest: bool = False,
@@ -197,9 +213,6 @@ def create_app(
     ``warm_cache`` precomputes, in a background thread, the aggregates of the most reported
     actors (slow to count on large stores) so that their pages open quickly.
     """
-    from newsgraph.web.api_routes import ingest_router, router
-    from newsgraph.web.pages import router as pages_router
-
     store = db if isinstance(db, Store) else Store.open(db, create=False)
     if not allow_ingest:
         _read_only(store)
@@ -222,15 +235,7 @@ def create_app(
     app.state.ingest_token = (ingest_token or secrets.token_urlsafe(24)) if allow_ingest else None
     app.state.max_upload_bytes = max_upload_bytes
     app.state.ingest_lock = threading.Lock()
-    app.include_router(router)
-    if allow_ingest:
-        app.include_router(ingest_router)
-    app.include_router(pages_router)
-    swagger_dir = swagger_assets()
-    if swagger_dir is not None:
-        app.mount("/static/swagger", StaticFiles(directory=swagger_dir), name="swagger")
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    _docs_page(app, swagger_dir)
+    _routes(app, allow_ingest)
     _install_errors(app)
     app.add_middleware(Guard, allowed_hosts=list(allowed_hosts or LOCAL_HOSTS))
     return app

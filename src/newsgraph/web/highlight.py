@@ -118,30 +118,46 @@ def render_spans(text: str, spans: list[Span]) -> Markup:
 
 
 def document_html(info: dict[str, Any]) -> Markup:
-    """The highlighted text of a document from :func:`newsgraph.queries.document`."""
+    """The highlighted text of a document from :func:`newsgraph.queries.document`: its payload,
+    rendered (the document page's JSON twin returns the same ``info``)."""
     text: str = info["text"]
-    spans: list[Span] = []
-    body = info.get("body_spans") or []
-    for x in info.get("excluded_spans", []):
-        spans.append(
-            Span(
-                x["start"],
-                x["end"],
-                EXCLUDED,
-                "span",
-                {"class": "excluded", "title": f"excluded boilerplate: {x['kind']}"},
-            )
+    spans = (
+        _excluded_spans(text, info.get("body_spans") or [], info.get("excluded_spans", []))
+        + _evidence_spans(info.get("events", []))
+        + _quote_spans(info.get("quotes", []))
+        + _mention_spans(info.get("mentions", []))
+    )
+    return render_spans(text, spans)
+
+
+def _excluded_spans(text: str, body: list[list[int]], excluded: list[dict[str, Any]]) -> list[Span]:
+    """Excluded boilerplate, and text outside every body span that no excluded span explains."""
+    spans = [
+        Span(
+            x["start"],
+            x["end"],
+            EXCLUDED,
+            "span",
+            {"class": "excluded", "title": f"excluded boilerplate: {x['kind']}"},
         )
-    if body:  # text outside every body span that no excluded span explains is greyed too
-        covered = sorted([(s, e) for s, e in body] + [(x["start"], x["end"]) for x in info["excluded_spans"]])
+        for x in excluded
+    ]
+    if body:
+        covered = sorted([(s, e) for s, e in body] + [(x["start"], x["end"]) for x in excluded])
         pos = 0
         for s, e in covered + [(len(text), len(text))]:
             if s > pos and text[pos:s].strip():
                 spans.append(Span(pos, s, EXCLUDED, "span", {"class": "excluded", "title": "not body text"}))
             pos = max(pos, e)
+    return spans
+
+
+def _evidence_spans(events: list[dict[str, Any]]) -> list[Span]:
+    """One span per evidence sentence, with a badge linking to each event it states."""
     by_span: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
-    for ev in info.get("events", []):
+    for ev in events:
         by_span[(ev["evidence"]["start"], ev["evidence"]["end"])].append(ev)
+    spans = []
     for (s, e), evs in by_span.items():
         cls = "evidence"
         if all(ev["negated"] for ev in evs):
@@ -154,50 +170,38 @@ def document_html(info: dict[str, Any]) -> Markup:
             f'title="{escape(_event_title(ev))}">{escape(ev["type"])}</a>'
             for ev in evs
         )
-        spans.append(
-            Span(
-                s,
-                e,
-                EVIDENCE,
-                "span",
-                {"class": cls, "title": title, "data-events": " ".join(ev["id"] for ev in evs)},
-                after,
-            )
-        )
-    for q in info.get("quotes", []):
+        attrs = {"class": cls, "title": title, "data-events": " ".join(ev["id"] for ev in evs)}
+        spans.append(Span(s, e, EVIDENCE, "span", attrs, after))
+    return spans
+
+
+def _quote_spans(quotes: list[dict[str, Any]]) -> list[Span]:
+    spans = []
+    for q in quotes:
         who = q["speaker"]["name"] if q.get("speaker") else "unknown speaker"
-        spans.append(
-            Span(
-                q["start"],
-                q["end"],
-                QUOTE,
-                "span",
-                {
-                    "class": f"quote q-{q['kind']}",
-                    "title": f"{q['kind']} quote by {who}",
-                    "data-quote": q["id"],
-                },
-            )
-        )
-    for m in info.get("mentions", []):
+        attrs = {
+            "class": f"quote q-{q['kind']}",
+            "title": f"{q['kind']} quote by {who}",
+            "data-quote": q["id"],
+        }
+        spans.append(Span(q["start"], q["end"], QUOTE, "span", attrs))
+    return spans
+
+
+def _mention_spans(mentions: list[dict[str, Any]]) -> list[Span]:
+    spans = []
+    for m in mentions:
         a = m.get("actor")
-        if a:
-            spans.append(
-                Span(
-                    m["start"],
-                    m["end"],
-                    MENTION,
-                    "a",
-                    {
-                        "class": f"mention t-{a['type'] or 'X'}",
-                        "href": f"/actors/{quote(a['id'], safe='')}",
-                        "title": f"{a['name']} ({a['type']})",
-                    },
-                )
-            )
-        else:
+        if not a:
             spans.append(Span(m["start"], m["end"], MENTION, "span", {"class": "mention unlinked"}))
-    return render_spans(text, spans)
+            continue
+        attrs = {
+            "class": f"mention t-{a['type'] or 'X'}",
+            "href": f"/actors/{quote(a['id'], safe='')}",
+            "title": f"{a['name']} ({a['type']})",
+        }
+        spans.append(Span(m["start"], m["end"], MENTION, "a", attrs))
+    return spans
 
 
 def _event_title(ev: dict[str, Any]) -> str:

@@ -1,222 +1,117 @@
-"""HTML pages. Each page has a JSON twin: the same data with ``?format=json``."""
+"""HTML pages: each renders a template over the payload of its JSON twin.
+
+A page and its twin share one handler (:mod:`newsgraph.web.handlers`), so they take the same
+parameters with the same defaults and the page's ``?format=json`` is exactly what the API
+returns:
+
+=========================  ==========================  ================
+page                        JSON twin                   template
+=========================  ==========================  ================
+``/``                       ``/api/overview``           index.html
+``/actors``                 ``/api/actors``             actors.html
+``/actors/{id}``            ``/api/actors/{id}``        actor.html
+``/network``                ``/api/network``            network.html
+``/timeline``               ``/api/timeline``           timeline.html
+``/events``                 ``/api/clusters``           events.html
+``/events/{cluster id}``    ``/api/clusters/{id}``      event.html
+``/divergent``              ``/api/divergent``          divergent.html
+``/quotes``                 ``/api/quotes``             quotes.html
+``/documents``              ``/api/documents``          documents.html
+``/documents/{id}``         ``/api/documents/{id}``     document.html
+``/relations?a=&b=``        ``/api/relations``          relations.html
+``/search?q=``              ``/api/search``             search.html
+=========================  ==========================  ================
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from newsgraph import queries
-from newsgraph.web.api_routes import DATE, actor_ref, doc_ref, store_of
+import newsgraph.web.handlers as h
 from newsgraph.web.highlight import document_html
 from newsgraph.web.render import pid, render
 
 router = APIRouter(include_in_schema=False)
+Payload = dict[str, Any]
+Title = Callable[[Payload, Request], str]
 
 
 def Fmt() -> Any:  # a fresh Query per parameter (FastAPI mutates them)
     return Query(None, alias="format", pattern="^(json|html)$")
 
 
-def Cursor() -> Any:  # a fresh Query per parameter (FastAPI mutates them)
-    return Query(None, max_length=2000)
-
-
-def From() -> Any:  # a fresh Query per parameter (FastAPI mutates them)
-    return Query(None, alias="from", pattern=DATE)
-
-
-def To() -> Any:  # a fresh Query per parameter (FastAPI mutates them)
-    return Query(None, alias="to", pattern=DATE)
-
-
-def Text() -> Any:  # a fresh Query per parameter (FastAPI mutates them)
-    return Query(None, max_length=500)
-
-
 def page(
-    request: Request, template: str, data: Any, fmt: str | None, *, title: str, **extra: Any
+    request: Request, template: str, data: Payload, fmt: str | None, *, title: str, **extra: Any
 ) -> Response:
+    """``data`` as JSON (``?format=json``) or rendered through ``template``."""
     if fmt == "json":
         return JSONResponse(data)
     return HTMLResponse(render(template, request, data, title=title, **extra))
 
 
-def _blank(v: str | None) -> str | None:
-    return v if v else None
+def page_endpoint(handler: Callable[..., Payload], template: str, title: Title) -> Callable[..., Response]:
+    """The HTML page of ``handler``: ``template`` over its payload."""
+
+    def endpoint(request: Request, data: Payload = Depends(handler), fmt: str | None = Fmt()) -> Response:
+        return page(request, template, data, fmt, title=title(data, request))
+
+    return endpoint
 
 
-@router.get("/")
-def index(request: Request, fmt: str | None = Fmt()) -> Response:
-    return page(request, "index.html", queries.overview(store_of(request)), fmt, title="Overview")
+def _relations_title(data: Payload, _request: Request) -> str:
+    return str(data["a"]["name"]) + (f" – {data['b']['name']}" if data.get("b") else "")
 
 
-@router.get("/actors")
-def actors_page(
-    request: Request,
-    type: str | None = Text(),
-    q: str | None = Text(),
-    sort: str = "documents",
-    cursor: str | None = Cursor(),
-    fmt: str | None = Fmt(),
-) -> Response:
-    data = queries.actors(store_of(request), type=_blank(type), q=_blank(q), sort=sort, cursor=cursor)
-    return page(request, "actors.html", data, fmt, title="Actors")
+#: (path, handler, template, title) of the pages rendered straight from their handler
+PAGES: tuple[tuple[str, Callable[..., Payload], str, Title], ...] = (
+    ("/", h.overview, "index.html", lambda d, r: "Overview"),
+    ("/actors", h.actors, "actors.html", lambda d, r: "Actors"),
+    ("/network", h.network, "network.html", lambda d, r: "Network"),
+    ("/timeline", h.timeline, "timeline.html", lambda d, r: "Timeline"),
+    ("/events", h.clusters, "events.html", lambda d, r: "Events"),
+    ("/events/{cluster_id}", h.cluster, "event.html", lambda d, r: f"{d['type']} event"),
+    ("/divergent", h.divergent, "divergent.html", lambda d, r: "Divergent accounts"),
+    ("/quotes", h.quotes, "quotes.html", lambda d, r: "Quotes"),
+    ("/documents", h.documents, "documents.html", lambda d, r: "Documents"),
+    ("/relations", h.relations, "relations.html", _relations_title),
+)
+
+for _path, _handler, _template, _title in PAGES:
+    router.add_api_route(
+        _path, page_endpoint(_handler, _template, _title), methods=["GET"], name=f"page_{_handler.__name__}"
+    )
 
 
 @router.get("/actors/{actor_id}")
-def actor_page(request: Request, actor_id: str, fmt: str | None = Fmt()) -> Response:
-    store = store_of(request)
-    aid = queries.resolve_actor(store, actor_id)
-    if aid != actor_id:  # a name or alias: go to the canonical page
-        return RedirectResponse(f"/actors/{pid(aid)}" + ("?format=json" if fmt == "json" else ""), 303)
-    data = queries.actor(store, aid)
+def actor_page(
+    request: Request, actor_id: str, data: Payload = Depends(h.actor), fmt: str | None = Fmt()
+) -> Response:
+    if data["id"] != actor_id:  # a name or alias: go to the canonical page
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/actors/{pid(data['id'])}{query}", 303)
     return page(request, "actor.html", data, fmt, title=data["name"])
 
 
-@router.get("/network")
-def network_page(
-    request: Request,
-    type: str | None = Text(),
-    date_from: str | None = From(),
-    date_to: str | None = To(),
-    fmt: str | None = Fmt(),
-) -> Response:
-    if fmt == "json":
-        return JSONResponse(
-            queries.network(store_of(request), type=_blank(type), date_from=date_from, date_to=date_to)
-        )
-    return page(request, "network.html", {}, fmt, title="Network")
-
-
-@router.get("/timeline")
-def timeline_page(
-    request: Request,
-    actor: str | None = Text(),
-    type: str | None = Text(),
-    date_from: str | None = From(),
-    date_to: str | None = To(),
-    cursor: str | None = Cursor(),
-    fmt: str | None = Fmt(),
-) -> Response:
-    store = store_of(request)
-    data = queries.timeline(
-        store,
-        actor=actor_ref(store, _blank(actor)),
-        type=_blank(type),
-        date_from=date_from,
-        date_to=date_to,
-        cursor=cursor,
-        limit=100,
-    )
-    return page(request, "timeline.html", data, fmt, title="Timeline")
-
-
-@router.get("/events")
-def events_page(
-    request: Request,
-    actor: str | None = Text(),
-    type: str | None = Text(),
-    date_from: str | None = From(),
-    date_to: str | None = To(),
-    cursor: str | None = Cursor(),
-    fmt: str | None = Fmt(),
-) -> Response:
-    store = store_of(request)
-    data = queries.clusters(
-        store,
-        actor=actor_ref(store, _blank(actor)),
-        type=_blank(type),
-        date_from=date_from,
-        date_to=date_to,
-        cursor=cursor,
-    )
-    return page(request, "events.html", data, fmt, title="Events")
-
-
-@router.get("/events/{cluster_id}")
-def event_page(request: Request, cluster_id: str, fmt: str | None = Fmt()) -> Response:
-    data = queries.cluster(store_of(request), cluster_id)
-    return page(request, "event.html", data, fmt, title=f"{data['type']} event")
-
-
-@router.get("/divergent")
-def divergent_page(request: Request, cursor: str | None = Cursor(), fmt: str | None = Fmt()) -> Response:
-    data = queries.divergent(store_of(request), cursor=cursor, limit=20)
-    return page(request, "divergent.html", data, fmt, title="Divergent accounts")
-
-
-@router.get("/quotes")
-def quotes_page(
-    request: Request,
-    speaker: str | None = Text(),
-    about: str | None = Text(),
-    document: str | None = Text(),
-    cursor: str | None = Cursor(),
-    fmt: str | None = Fmt(),
-) -> Response:
-    store = store_of(request)
-    data = queries.quotes(
-        store,
-        speaker=actor_ref(store, _blank(speaker)),
-        about=actor_ref(store, _blank(about)),
-        doc=doc_ref(store, _blank(document)),
-        cursor=cursor,
-    )
-    return page(request, "quotes.html", data, fmt, title="Quotes")
-
-
-@router.get("/documents")
-def documents_page(
-    request: Request,
-    outlet: str | None = Text(),
-    date_from: str | None = From(),
-    date_to: str | None = To(),
-    cursor: str | None = Cursor(),
-    fmt: str | None = Fmt(),
-) -> Response:
-    data = queries.documents(
-        store_of(request), outlet=_blank(outlet), date_from=date_from, date_to=date_to, cursor=cursor
-    )
-    return page(request, "documents.html", data, fmt, title="Documents")
-
-
 @router.get("/documents/{doc_id}")
-def document_page(request: Request, doc_id: str, fmt: str | None = Fmt()) -> Response:
-    data = queries.document(store_of(request), doc_id)
+def document_page(request: Request, data: Payload = Depends(h.document), fmt: str | None = Fmt()) -> Response:
     if fmt == "json":
         return JSONResponse(data)
-    return page(
-        request,
-        "document.html",
-        data,
-        fmt,
-        title=data["document"]["title"] or data["document"]["id"],
-        body_html=document_html(data),
-    )
-
-
-@router.get("/relations")
-def relations_page(
-    request: Request,
-    a: str = Query(..., min_length=1, max_length=500),
-    b: str | None = Text(),
-    fmt: str | None = Fmt(),
-) -> Response:
-    store = store_of(request)
-    data = queries.relations(store, queries.resolve_actor(store, a), actor_ref(store, _blank(b)))
-    title = data["a"]["name"] + (f" – {data['b']['name']}" if data.get("b") else "")
-    return page(request, "relations.html", data, fmt, title=title)
+    title = data["document"]["title"] or data["document"]["id"]
+    return page(request, "document.html", data, fmt, title=title, body_html=document_html(data))
 
 
 @router.get("/search")
 def search_page(
-    request: Request, q: str | None = Text(), cursor: str | None = Cursor(), fmt: str | None = Fmt()
+    request: Request,
+    q: str | None = h.Text(),
+    limit: int = h.Limit(20, 100),
+    cursor: str | None = h.Cursor(),
+    fmt: str | None = Fmt(),
 ) -> Response:
-    data = (
-        queries.search(store_of(request), q, cursor=cursor)
-        if q and q.strip()
-        else {"items": [], "next": None, "actors": []}
-    )
+    # the twin /api/search needs q; without one the page shows the empty form
+    data = h.search(request, q=q, limit=limit, cursor=cursor) if q and q.strip() else dict(h.NO_SEARCH)
     return page(request, "search.html", data, fmt, title=f"Search: {q}" if q else "Search")
