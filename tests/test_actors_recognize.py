@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.actors.rules import is_heading, is_person_name, org_short_forms, person_short_forms
+from newsgraph.actors.rules import is_person_name, org_short_forms, person_short_forms
 from newsgraph.errors import ConfigError
 from newsgraph.pipeline.registry import Resources, default_stage_names
+from newsgraph.text.headings import is_heading
 
 from .actors_helpers import analyse, by_name, entity_of, mentions_of
 

@@ -18,8 +18,9 @@ from newsgraph.errors import ConfigError
 from newsgraph.models import AnalyzedDoc, Document, Entity, Mention, Quote, Span
 from newsgraph.pipeline.registry import Resources, registered
 from newsgraph.pipeline.stages.quotes import quotes_stage
-from newsgraph.quotes.extract import extract_quotes, is_heading
+from newsgraph.quotes.extract import extract_quotes
 from newsgraph.quotes.marks import find_quote_spans
+from newsgraph.text.headings import is_heading
 from newsgraph.text.speechverbs import default_lexicon, load_lexicon
 from newsgraph.text.util import paragraphs, short_hash
 
@@ -534,7 +535,8 @@ def test_lexicon_is_data_and_extensible(tmp_path: Path) -> None:
 def test_heading_detection() -> None:
     t = "Unity of the Resistance\n\nNaim explained that the war goes on.\n\nGaza Port\n\nSpeakers said:"
     ps = paragraphs(t)
-    assert [is_heading(t, p) for p in ps] == [True, False, True, False]
+    found = [is_heading(t[p.start : p.end], first=(i == 0)) for i, p in enumerate(ps)]
+    assert found == [True, False, True, False]
 
 
 def test_stage_is_registered_and_assigns_quotes_with_stable_ids() -> None:

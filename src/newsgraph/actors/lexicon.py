@@ -22,7 +22,7 @@ ORG_HEADS = words("actors.org_heads")
 #: outlet words ("Wadi *Post*", "KTV *One*") that make an ORG a media organisation
 MEDIA_HEADS = words("actors.media_heads")
 #: words that never start or end a name on their own
-FUNCTION_WORDS = words("actors.function_words")
+FUNCTION_WORDS = words("english.function_words")
 #: capitalised words that are not names at the start of a sentence or heading
 SENTENCE_WORDS = words("actors.sentence_words")
 #: prepositions and verbs after which a city is a place, not a government ("arrived *in* Moscow")

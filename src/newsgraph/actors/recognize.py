@@ -42,7 +42,6 @@ from newsgraph.actors.rules import (
     _MONTHS,
     NameRules,
     _alt,
-    is_heading,
     is_person_name,
     org_short_forms,
     person_short_forms,
@@ -51,6 +50,7 @@ from newsgraph.actors.select import harmonize, resolve_overlaps
 from newsgraph.actors.spans import Cand, DocView, strip_possessive, strip_span
 from newsgraph.errors import ConfigError
 from newsgraph.models import Span
+from newsgraph.text.headings import is_heading
 
 if TYPE_CHECKING:
     from newsgraph.pipeline.registry import Resources

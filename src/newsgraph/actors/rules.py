@@ -7,7 +7,7 @@
 - aliases: bracketed ("President Abu Mazen [Mahmoud Abbas]", "(QNC)") and "known as" (kunyas);
 - sites ("the Qadira valley"), organisations (capitalised words ending in an organisation word,
   split at "of/for/in" between two bodies), broadcasters with a number ("Castellan 24");
-- headings and name shapes (Arabic particles Abu/al-/bin/ibn/Umm, known given names).
+- name shapes (Arabic particles Abu/al-/bin/ibn/Umm, known given names).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from newsgraph.actors.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     alternatives,
-    is_cap,
     ordered,
 )
 from newsgraph.actors.spans import Cand, strip_possessive, strip_span
@@ -104,21 +103,6 @@ _ORG_RX = re.compile(
     r"(?![\w-])"
 )
 _DATELINE = re.compile(rf"^[{_UP}][{_UP} .'’-]+(?:,[^–—\n]{{0,40}})?[ \t]*[–—-][ \t]")
-_WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
-
-
-def is_heading(text: str) -> bool:
-    """An all-caps or title-case heading (not a sentence)."""
-    words = _WORDS.findall(text)
-    if not words or len(words) > 25:
-        return False
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
-        return True
-    if text.rstrip("”\"’' ").endswith((".", ":", ",")) and not text.rstrip().endswith("..."):
-        return False
-    content = [w for w in words if (len(w) > 3 or w.isupper()) and w.lower() not in FUNCTION_WORDS]
-    return len(content) >= 2 and sum(is_cap(w) for w in content) >= 0.75 * len(content)
 
 
 def is_person_name(text: str) -> bool:

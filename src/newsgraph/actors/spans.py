@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.models import Span
-
-_TOKEN = re.compile(r"\w[\w'’‘ʿʾ.-]*\w|\w|[^\w\s]")
+from newsgraph.text import tokens
 
 
 @dataclass
@@ -60,7 +59,7 @@ class DocView:
         self.toks: list[Tok] = [
             Tok(m.start(), m.end(), m.group(), i)
             for i, p in enumerate(paragraphs)
-            for m in _TOKEN.finditer(text, p.start, p.end)
+            for m in tokens.finditer(text, p.start, p.end)
         ]
         self._starts = [t.start for t in self.toks]
         self._para_starts = [p.start for p in paragraphs]

@@ -8,18 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.models import Span
 from newsgraph.quotes.indirect import trim
 from newsgraph.quotes.marks import ALL_MARKS
 from newsgraph.quotes.speakers import CONFIDENCE, UNRESOLVED, Attributor, Cue, Resolution
 from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import PERSON_HEADS
+from newsgraph.text.tokens import words
 
 #: headline quotes need at least this many words (clause-level, not a quoted word)
 MIN_HEADING_WORDS = 5
 
-WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
-_SENT_FINAL = re.compile(r"[.]\W*$")
 _TRANSCRIPT = re.compile(
     rf"(?:,\s*|\s+)(?P<cue>{lexicons.pattern('quotes.transcript_cues')})"
     r"\s+(?P<chan>[^:\n]{2,80}?)\s*(?:\([^()\n]{0,20}\))?\s*:\s*$"
@@ -32,20 +30,6 @@ _PUBLICATION = re.compile(
 )
 _HEADING_PREP = lexicons.words("quotes.heading_prepositions") | lexicons.words("quotes.heading_to")
 _ADDRESSEE_VERBS = lexicons.words("quotes.addressee_verbs")
-
-
-def is_heading(text: str, p: Span, first: bool = False) -> bool:
-    """A one-line title: a section heading, headline or the document title (no final period)."""
-    s = text[p.start : p.end].strip()
-    if not s or "\n" in s or len(s) > 220 or _SENT_FINAL.search(s) or s.endswith(":"):
-        return False
-    words = WORD_RE.findall(s)
-    if not words or len(words) > 25:
-        return False
-    if first:
-        return True
-    long = [w for w in words if len(w) >= 4]
-    return bool(long) and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
 @dataclass
@@ -128,7 +112,7 @@ class BlockQuotes:
                 continue
             lead = prefix[: prefix.index(":")]
             head_words = []
-            for w in WORD_RE.findall(lead):
+            for w in words(lead):
                 if w in _HEADING_PREP:
                     break
                 head_words.append(w)

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.models import Entity, Mention, Quote, Span
-from newsgraph.quotes.blocks import WORD_RE, BlockQuotes, Found, is_heading
+from newsgraph.quotes.blocks import BlockQuotes, Found
 from newsgraph.quotes.indirect import according_spans, according_to, clause_end, clause_start, indirect_spans
 from newsgraph.quotes.marks import ALL_MARKS, QuoteSpan, find_quote_spans
 from newsgraph.quotes.speakers import (
@@ -42,8 +42,10 @@ from newsgraph.quotes.speakers import (
     Resolution,
 )
 from newsgraph.text import lexicons
+from newsgraph.text.headings import is_heading
 from newsgraph.text.nounphrases import PRONOUNS
 from newsgraph.text.speechverbs import Lexicon, default_lexicon
+from newsgraph.text.tokens import words as text_words
 from newsgraph.text.util import paragraphs as split_paragraphs
 from newsgraph.text.util import short_hash
 
@@ -66,9 +68,9 @@ _RELATIVE_WORDS = lexicons.words("quotes.relative_words")
 
 
 def _title_case(s: str) -> bool:
-    words = WORD_RE.findall(s)
-    long = [w for w in words if len(w) >= 4]
-    return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
+    ws = text_words(s)
+    long = [w for w in ws if len(w) >= 4]
+    return len(ws) >= 2 and bool(long) and all(w[0].isupper() for w in long)
 
 
 @dataclass
@@ -387,7 +389,9 @@ def extract_quotes(
         paras = [p for p in paras if any(b.start <= p.start and p.end <= b.end for b in body_spans)]
     spans = find_quote_spans(text, paras)
     att = Attributor(text, paras, spans, list(mentions), list(entities), lexicon or default_lexicon())
-    att.headings = {i for i, p in enumerate(paras) if is_heading(text, p, first=(i == 0 and p.start < 200))}
+    att.headings = {
+        i for i, p in enumerate(paras) if is_heading(text[p.start : p.end], first=(i == 0 and p.start < 200))
+    }
     dq = _DocQuotes(att, keep_unattributed_indirect)
     for pi in range(len(paras)):
         dq.paragraph(pi)

@@ -5,7 +5,7 @@ YAML file under ``src/newsgraph/data/lexicon/`` whose header comment says what e
 Code asks for a list by ``"<file>.<key>"``::
 
     words("actors.title_heads")      -> frozenset of words (a text is split on whitespace)
-    phrases("events.future_before")  -> tuple of entries as written, in file order
+    phrases("english.weekdays")      -> tuple of entries as written, in file order
     table("actors.org_descriptions") -> dict (a mapping, as written)
     word_table("actors.org_descriptions") -> dict of frozensets (each value split on whitespace)
     pattern("dates.event_nouns")     -> regular-expression source (a list is joined with "|")
@@ -26,11 +26,11 @@ worker processes inherit it). A user file names the bundled file it extends and 
     remove:
       title_heads: analyst       # dropped from the bundled list (tables: the keys named)
 
-Bundled files and what they hold: ``english`` (grammar words every stage shares), ``calendar``
-(months, weekdays), ``actors``, ``quotes``, ``event_reading`` (the event coder's sentence reader,
-participants, modality, statements), ``dates``, ``boilerplate`` (article cleaning); plus the
-structured lexicons with loaders of their own: ``speech_verbs`` (:mod:`newsgraph.text.speechverbs`)
-and ``events`` (:mod:`newsgraph.events.lexicon`), which read their files through :func:`read_yaml`.
+Bundled word-list files: ``english`` (calendar and grammar words several stages share, through
+:mod:`newsgraph.text.vocabulary`), ``actors``, ``quotes``, ``dates``, ``names`` (name matching) and
+``boilerplate`` (article cleaning). The structured lexicons have loaders of their own that read
+their files through :func:`read_yaml`: ``speech_verbs`` (:mod:`newsgraph.text.speechverbs`) and the
+event coder's ``event_verbs`` (:mod:`newsgraph.events.cameo`).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def read_yaml(path: Path | str, *, text_only: bool = False) -> tuple[dict[str, A
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise _error(path, 1, "expected a mapping of names to lists at the top level")
+        raise _error(path, 1, "expected a mapping (names and their values) at the top level")
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for k, _ in node.value:

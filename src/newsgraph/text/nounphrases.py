@@ -13,12 +13,11 @@ import re
 from typing import NamedTuple
 
 from newsgraph.models import Entity, Mention, Span
-from newsgraph.text import lexicons, vocabulary
+from newsgraph.text import lexicons, tokens, vocabulary
 from newsgraph.text.speechverbs import Lexicon
 
 MARK_CHARS = "\"'“”‘’«»„‚‹›‟‛"
 GLUED_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?](?=[\"'“”‘’«»]?[A-Z][a-z])")
-_TOK = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 
 HE_SHE = vocabulary.PRONOUNS_PERSON
 THEY_IT = vocabulary.PRONOUNS_GROUP
@@ -55,18 +54,7 @@ _FRONTED_OPENERS = lexicons.words("quotes.fronted_openers")
 _GLOSS = lexicons.words("quotes.gloss_markers")
 
 
-class Tok(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+Tok = tokens.Token
 
 
 class Phrase(NamedTuple):
@@ -110,7 +98,7 @@ class PhraseScanner:
 
     def _tokenize(self, start: int, end: int) -> list[Tok]:
         out: list[Tok] = []
-        for m in _TOK.finditer(self.text, start, end):
+        for m in tokens.finditer(self.text, start, end):
             s, e, t = m.start(), m.end(), m.group()
             if (
                 t in "’'"

@@ -14,9 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import yaml
-
 from newsgraph.errors import ConfigError
+from newsgraph.text.lexicons import read_yaml
 
 if TYPE_CHECKING:
     from newsgraph.pipeline.registry import Resources
@@ -124,14 +123,8 @@ def _parse_entry(lemma: str, spec: Any) -> VerbInfo:
 
 
 def _read_yaml(path: str | Path) -> dict[str, Any]:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-    except OSError as e:
-        raise ConfigError(f"cannot read speech-verb lexicon {path}: {e}") from e
-    if not isinstance(data, dict):
-        raise ConfigError(f"speech-verb lexicon {path}: expected a mapping with a 'verbs' key")
-    return data
+    """The file's mapping (a file that cannot be read or parsed raises NG042 with its line)."""
+    return read_yaml(path)[0]
 
 
 @lru_cache(maxsize=8)
