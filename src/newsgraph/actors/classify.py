@@ -133,64 +133,13 @@ def context(view: DocView, c: Cand) -> str:
 def classify(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> tuple[list[Cand], Classified]:
     """Types, demonym mentions, metonyms and venues; returns the kept candidates."""
     out = Classified()
-    text = view.text
-    # ---- doc-local demonyms of places the KB does not know ---------------------------------
-    words = set(re.findall(r"[A-Z][\w’'-]*", text))
-    for c in cands:  # a lone "person" whose demonym the text uses is a place ("Qadira" / "Qadiri")
-        if (
-            c.label == "PERSON"
-            and " " not in c.text
-            and c.source in ("model", "known")
-            and not c.kb_id
-            and any(d in words for d in derived_demonyms(c.text))
-        ):
-            c.label = "LOCATION"
-    places = {
-        c.text: c
-        for c in cands
-        if c.label in ("LOCATION", "STATE")
-        and c.kind == "name"
-        and (not c.kb_id or c.label == "LOCATION" or not _has_demonyms(kb, c.kb_id))
-    }
+    places = _local_places(view.text, cands, kb)
     for name in places:
         for d in derived_demonyms(name):
             out.demonyms.setdefault(d, name)
-    kept: list[Cand] = []
-    taken = [(c.start, c.end) for c in cands]
     if out.demonyms:
-        for d in list(out.demonyms):  # plural forms ("Valdorians")
-            out.demonyms.setdefault(d + "s", out.demonyms[d])
-        rx = re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(map(re.escape, sorted(out.demonyms, key=len, reverse=True)))
-            + r")(?![\w-])"
-        )
-        for p in view.paragraphs:
-            for m in rx.finditer(text, p.start, p.end):
-                inside = [c for c in cands if c.start <= m.start() and m.end() <= c.end]
-                if any(c.span != m.span() for c in inside):
-                    continue  # part of a longer name ("Valdorian Foreign Ministry")
-                cands = [c for c in cands if c not in inside]
-                place = out.demonyms[m.group()]
-                g = _GOV_PHRASE.match(text, m.end())
-                if g and not any(c.overlaps((m.start(), g.end())) for c in cands):
-                    head = g.group("head").lower()
-                    label = "STATE" if head in _STATE_BODIES else "ORG"
-                    d = Cand(
-                        m.start(),
-                        g.end(),
-                        text[m.start() : g.end()],
-                        label,
-                        "derived",
-                        kind="demonym" if label == "STATE" else "name",
-                    )
-                else:
-                    d = Cand(m.start(), m.end(), m.group(), "NORP", "derived", kind="demonym")
-                d.meta["place"] = place
-                d.kb_id = places[place].kb_id if place in places else None
-                cands.append(d)
-        cands.sort(key=lambda c: c.start)
-        taken = [(c.start, c.end) for c in cands]
+        cands = _demonym_mentions(view, cands, places, out.demonyms)
+    taken = [(c.start, c.end) for c in cands]
     state_like = _state_evidence(view, cands, out)
     used = {d.meta.get("place") for d in cands if d.source == "derived"}
     for c in cands:
@@ -198,32 +147,7 @@ def classify(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> tuple[list[
             c.meta["has_demonym"] = True
         if c.label == "ORG" and c.source == "model" and " " not in c.text and context(view, c) == "capital":
             c.label = "LOCATION"
-    for c in cands:
-        if c.label == "NORP":
-            kept.append(_demonym(view, c, kb, taken))
-            continue
-        entry = kb.get(c.kb_id) if c.kb_id else None
-        if (
-            entry is not None
-            and entry.type == "ORG"
-            and entry.affiliation
-            and c.kind == "name"
-            and (
-                (entry.template in _GOV_BODY_METONYMS and " " not in entry.name)
-                or entry.template == "government"
-            )
-        ):
-            c.label, c.kind, c.kb_id = "STATE", "metonym", entry.affiliation
-            c.meta["seat"] = entry.kb_id
-            kept.append(c)
-            continue
-        if c.label == "LOCATION" and c.text.isupper() and len(c.text) > 3:
-            c.venue = True  # datelines and all-caps place names
-        if c.label in ("LOCATION", "STATE") and c.kind == "name":
-            _place(view, c, kb, state_like)
-        if c.label == "LOCATION" and c.meta.get("modifier"):
-            continue
-        kept.append(c)
+    kept = [k for c in cands if (k := _classify_one(view, c, kb, taken, state_like)) is not None]
     labels = {c.text: c.label for c in kept if c.kind == "name" and c.label in ("STATE", "LOCATION")}
     for c in kept:  # only a state's people stand for it ("Valdorians"; not "Qadiris")
         if c.source == "derived" and c.label == "STATE" and labels.get(c.meta.get("place", "")) != "STATE":
@@ -232,6 +156,83 @@ def classify(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> tuple[list[
     cands = [c for c in kept if not c.venue]
     cands += _collectives(view, cands)
     return sorted(cands, key=lambda c: c.start), out
+
+
+def _local_places(text: str, cands: list[Cand], kb: KnowledgeBase) -> dict[str, Cand]:
+    """Places (by name) whose demonyms the text may use and the KB does not give: a lone "person"
+    whose demonym the text uses becomes a place first ("Qadira" / "Qadiri")."""
+    words = set(re.findall(r"[A-Z][\w’'-]*", text))
+    for c in cands:
+        if (
+            c.label == "PERSON"
+            and " " not in c.text
+            and c.source in ("model", "known")
+            and not c.kb_id
+            and any(d in words for d in derived_demonyms(c.text))
+        ):
+            c.label = "LOCATION"
+    return {
+        c.text: c
+        for c in cands
+        if c.label in ("LOCATION", "STATE")
+        and c.kind == "name"
+        and (not c.kb_id or c.label == "LOCATION" or not _has_demonyms(kb, c.kb_id))
+    }
+
+
+def _demonym_mentions(
+    view: DocView, cands: list[Cand], places: dict[str, Cand], demonyms: dict[str, str]
+) -> list[Cand]:
+    """The candidates plus the doc-local demonyms the text uses ("Valdorian", "Valdorians", and
+    "Valdorian Foreign Ministry" as an organisation), sorted by offset."""
+    text = view.text
+    for d in list(demonyms):  # plural forms ("Valdorians")
+        demonyms.setdefault(d + "s", demonyms[d])
+    rx = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(demonyms, key=len, reverse=True))) + r")(?![\w-])"
+    )
+    for p in view.paragraphs:
+        for m in rx.finditer(text, p.start, p.end):
+            inside = [c for c in cands if c.start <= m.start() and m.end() <= c.end]
+            if any(c.span != m.span() for c in inside):
+                continue  # part of a longer name ("Valdorian Foreign Ministry")
+            cands = [c for c in cands if c not in inside]
+            place = demonyms[m.group()]
+            g = _GOV_PHRASE.match(text, m.end())
+            if g and not any(c.overlaps((m.start(), g.end())) for c in cands):
+                label = "STATE" if g.group("head").lower() in _STATE_BODIES else "ORG"
+                kind = "demonym" if label == "STATE" else "name"
+                d = Cand(m.start(), g.end(), text[m.start() : g.end()], label, "derived", kind=kind)
+            else:
+                d = Cand(m.start(), m.end(), m.group(), "NORP", "derived", kind="demonym")
+            d.meta["place"] = place
+            d.kb_id = places[place].kb_id if place in places else None
+            cands.append(d)
+    return sorted(cands, key=lambda c: c.start)
+
+
+def _classify_one(
+    view: DocView, c: Cand, kb: KnowledgeBase, taken: list[tuple[int, int]], state_like: set[str]
+) -> Cand | None:
+    """One candidate's type and kind; None when it is no actor (a sea, a broad region, a modifier)."""
+    if c.label == "NORP":
+        return _demonym(view, c, kb, taken)
+    entry = kb.get(c.kb_id) if c.kb_id else None
+    seat = entry is not None and (
+        (entry.template in _GOV_BODY_METONYMS and " " not in entry.name) or entry.template == "government"
+    )
+    if seat and entry is not None and entry.type == "ORG" and entry.affiliation and c.kind == "name":
+        # a seat of government stands for its state ("the Kremlin")
+        c.label, c.kind, c.kb_id = "STATE", "metonym", entry.affiliation
+        c.meta["seat"] = entry.kb_id
+        return c
+    if c.label == "LOCATION" and c.text.isupper() and len(c.text) > 3:
+        c.venue = True  # datelines and all-caps place names
+    if c.label in ("LOCATION", "STATE") and c.kind == "name":
+        _place(view, c, kb, state_like)
+    if c.label == "LOCATION" and c.meta.get("modifier"):
+        return None
+    return c
 
 
 def _state_evidence(view: DocView, cands: list[Cand], out: Classified) -> set[str]:

@@ -103,7 +103,6 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
     """Assign every named candidate (not demonym adjectives) to a local entity."""
     ents = Entities()
     by_start = {c.start: c for c in cands}
-    text = view.text
     aliases: list[Cand] = []
     persons: list[Cand] = []
     for c in cands:
@@ -119,49 +118,71 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
             ents.add(e, c)
         elif c.label == "PERSON":
             persons.append(c)
-    # aliases point at the candidate right before their bracket, or before "known as"
     for a in aliases:
-        at = a.meta.get("alias_of", a.start)
-        ref = None
-        if text[at : at + 1] in "[(":
-            ref = next(
-                (c for c in cands if c.end <= at and not text[c.end : at].strip() and c is not a), None
-            )
-        else:
-            sent = view.sentences[view.sentence_index(at)] if view.sentences else None
-            before = [
-                c
-                for c in cands
-                if c.end <= at
-                and c.label in ("PERSON", "ORG", "?")
-                and (sent is None or c.start >= sent.start)
-                and c is not a
-            ]
-            if a.text.split()[0].lower() in KUNYA_WORDS or is_person_name(a.text):
-                before = [c for c in before if c.label == "PERSON"] or before
-            ref = before[-1] if before else None
-        if ref is None:
-            if " " in a.text and a.text.split()[0].lower() in KUNYA_WORDS:
-                a.label, a.kind = "PERSON", "name"
-                persons.append(a)
-            continue
-        a.ref = ref.start
-        a.label = ref.label if ref.label != "?" else "PERSON"
-        if ref.label == "PERSON" and not ref.entity:
-            a.meta["alias_person"] = ref.start
-            persons.append(a)
-        elif ref.entity:
-            ents.add(ents.get(ref.entity), a)  # type: ignore[arg-type]
-        else:
-            a.meta["alias_org"] = ref.start
+        _attach_alias(view, cands, a, ents, persons)
     _group_persons(ents, persons, by_start)
-    names_by_text = {}
+    _group_others(ents, cands, by_start)
+    for c in cands:  # aliases whose referent was a not-yet-grouped organisation
+        ref = by_start.get(c.meta.get("alias_org", -1))
+        if ref is not None and ref.entity and not c.entity:
+            ents.add(ents.get(ref.entity), c)  # type: ignore[arg-type]
+    for c in cands:  # repetitions of an alias ("... (QNC) ... the QNC said")
+        src = by_start.get(c.meta.get("known_from", -1))
+        if not c.entity and c.label == "?" and src is not None and src.entity:
+            e = ents.get(src.entity)
+            c.label = e.type if e else "?"
+            ents.add(e, c)  # type: ignore[arg-type]
+    return ents
+
+
+def _alias_referent(view: DocView, cands: list[Cand], a: Cand) -> Cand | None:
+    """The candidate an alias names: right before its bracket, or before "known as" in its sentence
+    (a person when the alias is a kunya or looks like a personal name)."""
+    text = view.text
+    at = a.meta.get("alias_of", a.start)
+    if text[at : at + 1] in "[(":
+        return next((c for c in cands if c.end <= at and not text[c.end : at].strip() and c is not a), None)
+    sent = view.sentences[view.sentence_index(at)] if view.sentences else None
+    before = [
+        c
+        for c in cands
+        if c.end <= at
+        and c.label in ("PERSON", "ORG", "?")
+        and (sent is None or c.start >= sent.start)
+        and c is not a
+    ]
+    if a.text.split()[0].lower() in KUNYA_WORDS or is_person_name(a.text):
+        before = [c for c in before if c.label == "PERSON"] or before
+    return before[-1] if before else None
+
+
+def _attach_alias(view: DocView, cands: list[Cand], a: Cand, ents: Entities, persons: list[Cand]) -> None:
+    """Join an alias to its referent's entity, or mark it for the person or organisation grouping."""
+    ref = _alias_referent(view, cands, a)
+    if ref is None:
+        if " " in a.text and a.text.split()[0].lower() in KUNYA_WORDS:
+            a.label, a.kind = "PERSON", "name"
+            persons.append(a)
+        return
+    a.ref = ref.start
+    a.label = ref.label if ref.label != "?" else "PERSON"
+    if ref.label == "PERSON" and not ref.entity:
+        a.meta["alias_person"] = ref.start
+        persons.append(a)
+    elif ref.entity:
+        ents.add(ents.get(ref.entity), a)  # type: ignore[arg-type]
+    else:
+        a.meta["alias_org"] = ref.start
+
+
+def _group_others(ents: Entities, cands: list[Cand], by_start: dict[int, Cand]) -> None:
+    """Organisations, places and states the KB does not know, longer names first so that short forms
+    and suffixes ("Foreign Ministry") find the full name; a demonym joins its place."""
+    names_by_text: dict[str, Cand] = {}
     for c in cands:
         if c.label in ("STATE", "LOCATION", "ORG") and c.kind == "name" and not c.kb_id:
             names_by_text.setdefault(c.text, c)
     rest = [c for c in cands if not c.entity and c.label not in ("NORP", "PERSON", "?")]
-    # organisations, places and states the KB does not know; longer names first so that
-    # short forms and suffixes ("Foreign Ministry") find the full name
     for c in sorted(rest, key=lambda c: (-len(c.text.split()), c.start)):
         src = by_start.get(c.meta.get("known_from", -1))
         if c.meta.get("alias_org") is not None:
@@ -183,17 +204,6 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
         if e is None:
             e = ents.new(c.label, key)
         ents.add(e, c)
-    for c in cands:  # aliases whose referent was a not-yet-grouped organisation
-        ref = by_start.get(c.meta.get("alias_org", -1))
-        if ref is not None and ref.entity and not c.entity:
-            ents.add(ents.get(ref.entity), c)  # type: ignore[arg-type]
-    for c in cands:  # repetitions of an alias ("... (QNC) ... the QNC said")
-        src = by_start.get(c.meta.get("known_from", -1))
-        if not c.entity and c.label == "?" and src is not None and src.entity:
-            e = ents.get(src.entity)
-            c.label = e.type if e else "?"
-            ents.add(e, c)  # type: ignore[arg-type]
-    return ents
 
 
 def _org_short_match(ents: Entities, c: Cand) -> LocalEntity | None:

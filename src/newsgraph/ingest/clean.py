@@ -284,8 +284,7 @@ def find_boilerplate(text: str, title: str | None = None) -> list[ExcludedSpan]:
     the title and gets no protection; otherwise the first line always stays in the body.
     """
     ls = lines(text)
-    n = len(ls)
-    if not n:
+    if not ls:
         return []
     strs = [text[a:b] for a, b in ls]
     kinds: list[str | None] = [_classify(s) for s in strs]
@@ -293,13 +292,22 @@ def find_boilerplate(text: str, title: str | None = None) -> list[ExcludedSpan]:
     norm_title = " ".join(title.split()) if title else None
     protected = [norm_title is not None and " ".join(s.split()) == norm_title for s in strs]
     protected[0] = protected[0] or norm_title is None
-    for i in range(n):
-        if protected[i]:
+    for i, p in enumerate(protected):
+        if p:
             kinds[i] = None
-    blank_before = [i > 0 and text.count("\n", ls[i - 1].end, ls[i].start) > 1 for i in range(n)]
+    _comment_sections(text, ls, strs, kinds, protected)
+    _related_blocks(strs, kinds, protected)
+    first_body = _tail(text, ls, strs, kinds, protected)
+    _interleaved_headlines(strs, kinds, protected, first_body)
+    return _excluded(ls, strs, kinds, protected)
 
-    # comment sections: a heading/counter after real body text, late in the text or after an end
-    # marker (share bar, source line, ...), opens one
+
+def _comment_sections(
+    text: str, ls: list[Span], strs: list[str], kinds: list[str | None], protected: list[bool]
+) -> None:
+    """A comment heading or counter after real body text, late in the text or after an end marker
+    (share bar, source line, ...), opens a section: the lines after it are reader comments."""
+    n = len(strs)
     body_chars = 0
     marker = False
     i = 0
@@ -319,15 +327,22 @@ def find_boilerplate(text: str, title: str | None = None) -> list[ExcludedSpan]:
         marker = marker or k in _END_KINDS
         i += 1
 
-    # related-links blocks: the title-like lines after a "Related articles" heading
-    for i in range(n):
+
+def _related_blocks(strs: list[str], kinds: list[str | None], protected: list[bool]) -> None:
+    """The title-like lines after a "Related articles" heading are linked headlines."""
+    for i in range(len(strs)):
         if kinds[i] == "related_head":
             j = i + 1
-            while j < n and kinds[j] is None and not protected[j] and _title_like(strs[j]):
+            while j < len(strs) and kinds[j] is None and not protected[j] and _title_like(strs[j]):
                 kinds[j] = "related_headline"
                 j += 1
 
-    # tail: short lines after the last long body line and after an end marker
+
+def _tail(text: str, ls: list[Span], strs: list[str], kinds: list[str | None], protected: list[bool]) -> int:
+    """Short lines after the last long body line and after an end marker are boilerplate (a promo
+    attached to a donation notice stays a donation). Returns the first long body line."""
+    n = len(strs)
+    blank_before = [i > 0 and text.count("\n", ls[i - 1].end, ls[i].start) > 1 for i in range(n)]
     last_body = -1
     first_body = n
     for i in range(n):
@@ -343,26 +358,40 @@ def find_boilerplate(text: str, title: str | None = None) -> list[ExcludedSpan]:
                 kinds[i] = "donation"  # promo attached to a donation notice (e.g. a book)
             else:
                 kinds[i] = "related_headline" if _title_like(strs[i]) else "other"
+    return first_body
 
-    # related headlines interleaved with the body
+
+def _interleaved_headlines(
+    strs: list[str], kinds: list[str | None], protected: list[bool], first_body: int
+) -> None:
+    """Title-like lines among the body that score as a linked article's headline (see
+    :func:`_related_score`) rather than a section heading."""
+    n = len(strs)
     cands = [i for i in range(n) if kinds[i] is None and not protected[i] and _title_like(strs[i])]
-    if cands:
-        keys = [_keys(s) for s in strs]
-        df: dict[str, int] = {}
-        for ks in keys:
-            for k in ks:
-                df[k] = df.get(k, 0) + 1
-        nxt_body = [-1] * n
-        nb = -1
-        for i in range(n - 1, -1, -1):
-            nxt_body[i] = nb
-            if kinds[i] is None and not _title_like(strs[i]):
-                nb = i
-        n_q = sum(strs[i].rstrip(_CLOSERS + " ").endswith("?") for i in cands)
-        for i in cands:
-            if _related_score(i, strs, kinds, keys, df, nxt_body, first_body, n_q) >= 3:
-                kinds[i] = "related_headline"
+    if not cands:
+        return
+    keys = [_keys(s) for s in strs]
+    df: dict[str, int] = {}
+    for ks in keys:
+        for k in ks:
+            df[k] = df.get(k, 0) + 1
+    nxt_body = [-1] * n
+    nb = -1
+    for i in range(n - 1, -1, -1):
+        nxt_body[i] = nb
+        if kinds[i] is None and not _title_like(strs[i]):
+            nb = i
+    n_q = sum(strs[i].rstrip(_CLOSERS + " ").endswith("?") for i in cands)
+    for i in cands:
+        if _related_score(i, strs, kinds, keys, df, nxt_body, first_body, n_q) >= 3:
+            kinds[i] = "related_headline"
 
+
+def _excluded(
+    ls: list[Span], strs: list[str], kinds: list[str | None], protected: list[bool]
+) -> list[ExcludedSpan]:
+    """The excluded spans of classified lines (neighbouring comment lines merged), plus source tags
+    that close a body line."""
     out: list[ExcludedSpan] = []
     for i, (a, b) in enumerate(ls):
         k = kinds[i]

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from newsgraph.quotes.speakers import Attributor, Cue, Resolution
 from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import DETERMINERS, PREPS, PRONOUNS, STOP, WEEKDAYS_MONTHS, Phrase, Tok
-from newsgraph.text.speechverbs import Lexicon
+from newsgraph.text.speechverbs import Lexicon, VerbInfo
 from newsgraph.text.vocabulary import PERIOD_NOUNS
 
 MIN_UNQUOTED_WORDS = 3
@@ -194,6 +194,24 @@ def clause_start(att: Attributor, cue: Cue) -> Clause | None:
     if not rest:
         return None
     info = cue.info
+    found = _clause_word(att, rest, info)
+    if found is None:
+        found = _complement(att, rest, info.frames)
+    if found is not None:
+        return None if found is _NO_CLAUSE else found
+    if "object" in info.frames:
+        return _object_clause(att, rest, info)
+    if "bare" in info.frames and not cue.inverted:
+        return _bare_clause(att, rest, info)
+    return None
+
+
+#: "this verb reports no clause": ends the search (``None`` lets the next frame try)
+_NO_CLAUSE = Clause(-1, "none")
+
+
+def _clause_word(att: Attributor, rest: list[Tok], info: VerbInfo) -> Clause | None:
+    """ "said (…) that …", "explained how …", "told X about …" (the that, wh and about frames)."""
     frames = info.frames
     for n, t in enumerate(rest[:16]):
         if att.is_mark(t) or t.text in (".", ";", ":", "—"):
@@ -202,11 +220,16 @@ def clause_start(att: Attributor, cue: Cue) -> Clause | None:
             break
         low = t.low
         if low == "that" and "that" in frames and _gap_ok(rest[:n], info.addressee):
-            return Clause(rest[n + 1].start, "that") if n + 1 < len(rest) else None
+            return Clause(rest[n + 1].start, "that") if n + 1 < len(rest) else _NO_CLAUSE
         if low in _WH and "wh" in frames and _gap_ok(rest[:n], info.addressee):
             return Clause(t.start, "wh")
         if low == "about" and "about" in frames and _gap_ok(rest[:n], True):
             return Clause(t.start, "about")
+    return None
+
+
+def _complement(att: Attributor, rest: list[Tok], frames: frozenset[str]) -> Clause | None:
+    """ "urged Russia to …", "accused Israel of …", "described the deal as …" (to, of, as frames)."""
     first = rest[0]
     for frame in ("to", "of", "as"):
         if frame in frames and first.is_word and first.low not in PREPS and first.low not in STOP:
@@ -214,65 +237,66 @@ def clause_start(att: Attributor, cue: Cue) -> Clause | None:
                 if att.is_mark(t) or t.text in (".", ";", ":", ","):
                     break
                 if t.low == frame:
-                    if (
-                        first.low in OBJECT_PRONOUNS
-                        and t is rest[1]
-                        and len(rest) > 2
-                        and att.is_mark(rest[2])
-                    ):
-                        return None  # "described them as “a first step”": the quote carries it
+                    quoted = t is rest[1] and len(rest) > 2 and att.is_mark(rest[2])
+                    if first.low in OBJECT_PRONOUNS and quoted:
+                        return _NO_CLAUSE  # "described them as “a first step”": the quote carries it
                     return Clause(first.start, frame)
-    if "object" in frames:
-        obj = rest
-        if obj[0].low == "to":  # "emphasized to Lavrov “…”", "stressed to these officials …"
-            m = next(
-                (x for x in range(1, min(6, len(obj))) if att.is_mark(obj[x]) or obj[x].low in DETERMINERS),
-                -1,
-            )
-            if m < 0:
-                return None
-            obj = obj[m:]
-        o0 = obj[0]
-        if att.is_mark(o0) or (len(obj) > 1 and att.is_mark(obj[1])):
-            return None  # "highlighted the “good relations”": the direct quote carries it
-        nxt = obj[1] if len(obj) > 1 else None
-        if o0.low in _DEMONSTRATIVES and (
-            nxt is None or not nxt.is_word or nxt.low in PREPS
-        ):
-            return None  # "spoke about this with …"
-        if o0.is_word and o0.low not in PREPS and o0.low not in STOP:
-            if info.objects and not any(t.low in info.objects for t in obj[:6]):
-                return None
-            return Clause(o0.start, "object")
+    return None
+
+
+def _object_clause(att: Attributor, rest: list[Tok], info: VerbInfo) -> Clause | None:
+    """ "stressed the importance of …", "expressed support for …" (the object frame)."""
+    obj = rest
+    if obj[0].low == "to":  # "emphasized to Lavrov “…”", "stressed to these officials …"
+        m = next(
+            (x for x in range(1, min(6, len(obj))) if att.is_mark(obj[x]) or obj[x].low in DETERMINERS),
+            -1,
+        )
+        if m < 0:
+            return None
+        obj = obj[m:]
+    o0 = obj[0]
+    if att.is_mark(o0) or (len(obj) > 1 and att.is_mark(obj[1])):
+        return None  # "highlighted the “good relations”": the direct quote carries it
+    nxt = obj[1] if len(obj) > 1 else None
+    if o0.low in _DEMONSTRATIVES and (nxt is None or not nxt.is_word or nxt.low in PREPS):
+        return None  # "spoke about this with …"
+    if o0.is_word and o0.low not in PREPS and o0.low not in STOP:
+        if info.objects and not any(t.low in info.objects for t in obj[:6]):
+            return None
+        return Clause(o0.start, "object")
+    return None
+
+
+def _bare_clause(att: Attributor, rest: list[Tok], info: VerbInfo) -> Clause | None:
+    """ "said the talks failed", "told MPA the talks had been …" (the bare frame)."""
+    rest = _skip_adjunct(rest)
+    if not rest:
         return None
-    if "bare" in frames and not cue.inverted:
-        rest = _skip_adjunct(rest)
+    first = rest[0]
+    if info.addressee:  # "told MPA the talks had been …": skip the addressee
+        ms = [m for m in att.mentions_in(first.start, first.end) if m.start == first.start]
+        if ms:
+            rest = [t for t in rest if t.start >= ms[0].end]
+        elif first.low in ADDRESSEES:
+            rest = rest[1:]
+        else:
+            return None
         if not rest:
             return None
         first = rest[0]
-        if info.addressee:  # "told MPA the talks had been …": skip the addressee
-            ms = [m for m in att.mentions_in(first.start, first.end) if m.start == first.start]
-            if ms:
-                rest = [t for t in rest if t.start >= ms[0].end]
-            elif first.low in ADDRESSEES:
-                rest = rest[1:]
-            else:
-                return None
-            if not rest:
-                return None
-            first = rest[0]
-        low = first.low
-        if (
-            first.is_word
-            and not att.is_mark(first)
-            and (
-                low in DETERMINERS
-                or low in (PRONOUNS - {"i", "you"})
-                or low == "there"
-                or (first.text[0].isupper() and low not in WEEKDAYS_MONTHS and low not in PREPS)
-            )
-        ):
-            return Clause(first.start, "bare")
+    low = first.low
+    if (
+        first.is_word
+        and not att.is_mark(first)
+        and (
+            low in DETERMINERS
+            or low in (PRONOUNS - {"i", "you"})
+            or low == "there"
+            or (first.text[0].isupper() and low not in WEEKDAYS_MONTHS and low not in PREPS)
+        )
+    ):
+        return Clause(first.start, "bare")
     return None
 
 
