@@ -265,74 +265,51 @@ class Recognizer:
         return out
 
     def _model(self, doc: Any, joined: _Joined, text: str, view: DocView) -> list[Cand]:
+        """The model's entities as candidates: spans cleaned of titles, articles and possessives;
+        bare titles, adjectives, religions and peoples dropped."""
         out = []
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             ab = joined.to_doc(ent.start_char, ent.end_char)
             if label is None or ab is None:
                 continue
-            a, b = strip_span(text, *ab)
-            while b < len(text) - 1 and text[b] == "-" and text[b + 1].isupper():  # "Ostrava" + "-Nor"
-                m2 = re.match(r"-[\w’']+", text[b:])
-                b += m2.end() if m2 else 1
-            while a > 1 and text[a - 1] == "-" and text[a - 2].isalpha():
-                m3 = re.search(r"[\w’']+-$", text[max(0, a - 40) : a])
-                a = a - (len(text[max(0, a - 40) : a]) - m3.start()) if m3 else a - 1
-            b = strip_possessive(text, a, b)
-            words = list(re.finditer(r"\S+", text[a:b]))
-            titles: list[str] = []
-            # leading articles, sentence words and (for people) titles are not part of the name
-            while len(words) > 1 or (words and words[0].group().lower() in FUNCTION_WORDS | SENTENCE_WORDS):
-                w = words[0].group().lower().rstrip(".")
-                if w in FUNCTION_WORDS or w in SENTENCE_WORDS:
-                    words = words[1:]
-                elif label == "PERSON" and (w in TITLE_HEADS or w in TITLE_MODIFIERS):
-                    titles.append(words[0].group())
-                    words = words[1:]
-                else:
-                    break
-            if not words:
+            a, b = _whole_words(text, *strip_span(text, *ab))
+            cleaned = _strip_leading(text, a, b, label)
+            if cleaned is None:
                 continue
-            title = " ".join(titles) or None
-            title_start = a + text[a:b].index(titles[0]) if titles else None
-            a, b = strip_span(text, a + words[0].start(), a + words[-1].end())
+            a, b, title, title_start = cleaned
             surface = text[a:b]
-            if len(surface) < 2 or not is_cap(surface) or surface.lower() in _MONTHS or surface.isdigit():
+            if not self._is_name(surface, label):
                 continue
-            words_l = surface.split()
-            if any(
-                not is_cap(w)
-                and w.lower() not in _CONNECTORS
-                and not _LOWER_NAME_PART.match(w)
-                for w in words_l
-            ):
-                continue  # "Arab peace initiative", "Islamic organization": not a name
-            if all(w.lower().rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS for w in words_l):
-                continue  # a bare title ("Foreign Minister")
-            if (
-                label != "PERSON"
-                and words_l[-1].lower() in TITLE_HEADS
-                and words_l[-1].lower() not in ORG_HEADS
-            ):
-                continue  # a title with its country or organisation ("Valdorian Foreign Minister")
-            parts = re.split(r"[-\s]+", surface)
-            if (
-                surface in NON_ACTORS
-                or words_l[-1] in NON_ACTORS
-                or words_l[-1].endswith(_ADJECTIVE_ENDINGS)
-                or self.kb.demonym(surface)
-                or all(self.kb.demonym(x) for x in parts)
-            ):
-                continue  # religions, peoples, adjectives ("Middle Eastern")
             if label != "PERSON" and is_person_name(surface) and not self.kb.lookup(surface):
                 label = "PERSON"
             if label == "PERSON" and " " not in surface:
                 prev = view.before(a, 1)
                 if prev and prev[0].text.lower() in PLACE_PREPOSITIONS:
                     label = "LOCATION"
-            c = Cand(a, b, surface, label, "model", title=title, title_start=title_start)
-            out.append(c)
+            out.append(Cand(a, b, surface, label, "model", title=title, title_start=title_start))
         return out
+
+    def _is_name(self, surface: str, label: str) -> bool:
+        """Not a bare title, a title with its country, an adjective, a religion or a people."""
+        if len(surface) < 2 or not is_cap(surface) or surface.lower() in _MONTHS or surface.isdigit():
+            return False
+        words_l = surface.split()
+        lower = [w for w in words_l if not is_cap(w)]
+        if any(w.lower() not in _CONNECTORS and not _LOWER_NAME_PART.match(w) for w in lower):
+            return False  # "Arab peace initiative", "Islamic organization": not a name
+        if all(w.lower().rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS for w in words_l):
+            return False  # a bare title ("Foreign Minister")
+        if label != "PERSON" and words_l[-1].lower() in TITLE_HEADS and words_l[-1].lower() not in ORG_HEADS:
+            return False  # a title with its country or organisation ("Valdorian Foreign Minister")
+        parts = re.split(r"[-\s]+", surface)
+        return not (
+            surface in NON_ACTORS
+            or words_l[-1] in NON_ACTORS
+            or words_l[-1].endswith(_ADJECTIVE_ENDINGS)
+            or self.kb.demonym(surface)
+            or all(self.kb.demonym(x) for x in parts)
+        )  # religions, peoples, adjectives ("Middle Eastern")
 
     def _known(self, view: DocView, chosen: list[Cand]) -> list[Cand]:
         """Occurrences of names already found (in headings, or missed by the model)."""
@@ -377,6 +354,40 @@ class Recognizer:
                 out.append(c)
                 taken.append((a, b))
         return out
+
+
+def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
+    """Extend a span over hyphenated parts the model cut off ("Ostrava" + "-Nor") and drop a
+    trailing possessive."""
+    while b < len(text) - 1 and text[b] == "-" and text[b + 1].isupper():
+        m2 = re.match(r"-[\w’']+", text[b:])
+        b += m2.end() if m2 else 1
+    while a > 1 and text[a - 1] == "-" and text[a - 2].isalpha():
+        m3 = re.search(r"[\w’']+-$", text[max(0, a - 40) : a])
+        a = a - (len(text[max(0, a - 40) : a]) - m3.start()) if m3 else a - 1
+    return a, strip_possessive(text, a, b)
+
+
+def _strip_leading(text: str, a: int, b: int, label: str) -> tuple[int, int, str | None, int | None] | None:
+    """Leading articles, sentence words and (for people) titles are not part of the name: the
+    span without them, the title and where it starts (None when nothing is left)."""
+    words = list(re.finditer(r"\S+", text[a:b]))
+    titles: list[str] = []
+    while len(words) > 1 or (words and words[0].group().lower() in FUNCTION_WORDS | SENTENCE_WORDS):
+        w = words[0].group().lower().rstrip(".")
+        if w in FUNCTION_WORDS or w in SENTENCE_WORDS:
+            words = words[1:]
+        elif label == "PERSON" and (w in TITLE_HEADS or w in TITLE_MODIFIERS):
+            titles.append(words[0].group())
+            words = words[1:]
+        else:
+            break
+    if not words:
+        return None
+    title = " ".join(titles) or None
+    title_start = a + text[a:b].index(titles[0]) if titles else None
+    a, b = strip_span(text, a + words[0].start(), a + words[-1].end())
+    return a, b, title, title_start
 
 
 CHUNK = 100_000  # characters per model call (spaCy's max_length is 1,000,000)

@@ -207,7 +207,6 @@ def assign_roles(
     view: DocView, cands: list[Cand], ents: Entities, kb: KnowledgeBase, demonyms: dict[str, str]
 ) -> None:
     """Set titles and affiliations of local entities (people and organisations)."""
-    text = view.text
     by_pos = {c.start: c for c in cands}
     # demonym adjectives point at the state's local entity when the state is mentioned
     for c in cands:
@@ -218,67 +217,92 @@ def assign_roles(
             if (c.kb_id and e.kb_id == c.kb_id) or (place and any(n.text == place for n in e.names)):
                 c.entity = e.id
                 break
-    for e in ents.items:  # organisations: KB affiliation, or a demonym at the start of the name
-        if e.type == "PERSON":
-            continue
-        entry = kb.get(e.kb_id) if e.kb_id else None
-        if entry is not None:
-            e.evidence["kb_kind"] = entry.kind
-        if entry is not None and entry.affiliation:
-            local = next((x for x in ents.items if x.kb_id == entry.affiliation), None)
-            e.affiliation = local.id if local else f"kb:{entry.affiliation}"
-        elif e.type == "ORG":
-            for n in e.names:
-                first = n.text.split()[0]
-                st = kb.demonym(first) if first[:1].isupper() else None
-                if st is not None:
-                    local = next((x for x in ents.items if x.kb_id == st.kb_id), None)
-                    e.affiliation = local.id if local else f"kb:{st.kb_id}"
-                    break
-                if first in demonyms:
-                    place = next(
-                        (x for x in ents.items if any(m.text == demonyms[first] for m in x.names)), None
-                    )
-                    if place is not None and place.type == "STATE":
-                        e.affiliation = place.id
-                        break
     for e in ents.items:
         if e.type != "PERSON":
-            continue
-        votes: list[str] = []
-        for c in e.cands:
-            if c.kind not in ("name", "alias"):
-                if c.kind == "description":
-                    t = _clean_title(c.text)
-                    if t not in e.titles:
-                        e.titles.append(t)
-                continue
-            found = []
-            lt = left_title(view, c, by_pos)
-            if lt:
-                found.append((lt[0], (lt[1], c.start)))
-            elif c.title:
-                found.append((_clean_title(c.title), (c.title_start or c.start, c.start)))
-            for f in (apposition_after(view, c), apposition_before(view, c)):
-                if f:
-                    found.append((f[0], (f[1], f[2])))
-            for title, span in found:
-                if title and title not in e.titles:
-                    e.titles.append(title)
-                aff = _affiliation_in(text, span, cands, ents, e.id)
-                if aff is None and _OWNER.match(text[span[0] : span[1]]):
-                    aff = _subject_org(view, span[0], cands, ents)  # "the QNC ... by its chairman, X"
-                if aff:
-                    votes.append(aff)
-        entry = kb.get(e.kb_id) if e.kb_id else None
-        if not votes and entry is not None and entry.affiliation:  # a user's KB entry for a person
-            local = next((x for x in ents.items if x.kb_id == entry.affiliation), None)
-            e.affiliation = local.id if local else f"kb:{entry.affiliation}"
-        if votes:  # an organisation named in a title is more specific than a nationality
-            weight = {v: votes.count(v) * (1.5 if _etype(ents, v) == "ORG" else 1.0) for v in votes}
-            e.affiliation = max(votes, key=lambda v: (weight[v], -votes.index(v)))
+            _org_affiliation(e, ents, kb, demonyms)
+    for e in ents.items:
+        if e.type == "PERSON":
+            _person_roles(view, e, cands, by_pos, ents, kb)
     for e in ents.items:  # a person affiliated with a government body is affiliated with its state
         if e.type == "PERSON" and e.affiliation and not e.affiliation.startswith("kb:"):
             org = ents.get(e.affiliation)
             if org is not None and org.type == "ORG" and org.affiliation and _is_gov_body(org):
                 e.affiliation = org.affiliation
+
+
+def _kb_ref(ents: Entities, kb_id: str) -> str:
+    """The local entity of a KB id, else a "kb:" reference."""
+    local = next((x for x in ents.items if x.kb_id == kb_id), None)
+    return local.id if local else f"kb:{kb_id}"
+
+
+def _org_affiliation(e: LocalEntity, ents: Entities, kb: KnowledgeBase, demonyms: dict[str, str]) -> None:
+    """An organisation's state: from the KB, or a demonym that starts its name ("Valdorian Assembly")."""
+    entry = kb.get(e.kb_id) if e.kb_id else None
+    if entry is not None:
+        e.evidence["kb_kind"] = entry.kind
+    if entry is not None and entry.affiliation:
+        e.affiliation = _kb_ref(ents, entry.affiliation)
+        return
+    if e.type != "ORG":
+        return
+    for n in e.names:
+        first = n.text.split()[0]
+        st = kb.demonym(first) if first[:1].isupper() else None
+        if st is not None:
+            e.affiliation = _kb_ref(ents, st.kb_id)
+            return
+        if first in demonyms:
+            place = next((x for x in ents.items if any(m.text == demonyms[first] for m in x.names)), None)
+            if place is not None and place.type == "STATE":
+                e.affiliation = place.id
+                return
+
+
+def _titles_of(view: DocView, c: Cand, by_pos: dict[int, Cand]) -> list[tuple[str, tuple[int, int]]]:
+    """Titles written around one name (before it, or in apposition after or before it) with their spans."""
+    found = []
+    lt = left_title(view, c, by_pos)
+    if lt:
+        found.append((lt[0], (lt[1], c.start)))
+    elif c.title:
+        found.append((_clean_title(c.title), (c.title_start or c.start, c.start)))
+    for f in (apposition_after(view, c), apposition_before(view, c)):
+        if f:
+            found.append((f[0], (f[1], f[2])))
+    return found
+
+
+def _person_roles(
+    view: DocView,
+    e: LocalEntity,
+    cands: list[Cand],
+    by_pos: dict[int, Cand],
+    ents: Entities,
+    kb: KnowledgeBase,
+) -> None:
+    """A person's titles, and the affiliation most of them name (an organisation counts more than a
+    nationality); without titles that name one, the affiliation of a user's KB entry."""
+    text = view.text
+    votes: list[str] = []
+    for c in e.cands:
+        if c.kind not in ("name", "alias"):
+            if c.kind == "description":
+                t = _clean_title(c.text)
+                if t not in e.titles:
+                    e.titles.append(t)
+            continue
+        for title, span in _titles_of(view, c, by_pos):
+            if title and title not in e.titles:
+                e.titles.append(title)
+            aff = _affiliation_in(text, span, cands, ents, e.id)
+            if aff is None and _OWNER.match(text[span[0] : span[1]]):
+                aff = _subject_org(view, span[0], cands, ents)  # "the QNC ... by its chairman, X"
+            if aff:
+                votes.append(aff)
+    entry = kb.get(e.kb_id) if e.kb_id else None
+    if not votes and entry is not None and entry.affiliation:  # a user's KB entry for a person
+        e.affiliation = _kb_ref(ents, entry.affiliation)
+    if votes:
+        weight = {v: votes.count(v) * (1.5 if _etype(ents, v) == "ORG" else 1.0) for v in votes}
+        e.affiliation = max(votes, key=lambda v: (weight[v], -votes.index(v)))

@@ -155,7 +155,18 @@ class NameRules:
         self.kb = kb
 
     def people(self, seg: str, off: int, text: str) -> list[Cand]:
-        """Title + name, bracketed aliases, "known as" aliases."""
+        """Title + name, names in apposition to a title, sites, bracketed and "known as" aliases."""
+        return (
+            self._titled(seg, off)
+            + self._appositions(seg, off)
+            + self._sites(seg, off)
+            + self._aliases(seg, off)
+            + self._known_as(seg, off)
+        )
+
+    def _titled(self, seg: str, off: int) -> list[Cand]:
+        """ "Deputy Foreign Minister Mikhail Bogdanov", "Sheikh Yassin" (a one-word name needs an
+        honorific or a title of two words)."""
         out: list[Cand] = []
         for m in _TITLE_RX.finditer(seg):
             a, b = self.trim_name(seg, m.start("name"), m.end("name"))
@@ -174,11 +185,13 @@ class NameRules:
                 )
             ):
                 continue
-            out.append(
-                Cand(
-                    off + a, off + b, name, "PERSON", "rule", title=title, title_start=off + m.start("title")
-                )
-            )
+            start = off + m.start("title")
+            out.append(Cand(off + a, off + b, name, "PERSON", "rule", title=title, title_start=start))
+        return out
+
+    def _appositions(self, seg: str, off: int) -> list[Cand]:
+        """ "Nabil al-Sarraj, deputy head of ...", "... its chairman, Rafiq Mansour,"."""
+        out: list[Cand] = []
         for rx in (_APPOS_AFTER_RX, _APPOS_BEFORE_RX):
             for m in rx.finditer(seg):
                 a, b = self.trim_name(seg, m.start("name"), m.end("name"))
@@ -192,44 +205,51 @@ class NameRules:
                 ):
                     continue
                 out.append(Cand(off + a, off + b, name, "PERSON", "rule"))
-        for m in _SITE_RX.finditer(seg):  # "the Qadira valley", "the Halvar crossing"
+        return out
+
+    def _sites(self, seg: str, off: int) -> list[Cand]:
+        """ "the Qadira valley", "the Halvar crossing": places."""
+        out: list[Cand] = []
+        for m in _SITE_RX.finditer(seg):
             name = m.group("name")
             if name.split()[0].lower() in SENTENCE_WORDS or self.kb.demonym(name):
                 continue
-            out.append(
-                Cand(
-                    off + m.start("name"),
-                    off + m.end("name"),
-                    name,
-                    "LOCATION",
-                    "rule",
-                    meta={"site": m.group("site")},
-                )
-            )
+            meta = {"site": m.group("site")}
+            out.append(Cand(off + m.start("name"), off + m.end("name"), name, "LOCATION", "rule", meta=meta))
+        return out
+
+    def _aliases(self, seg: str, off: int) -> list[Cand]:
+        """Bracketed aliases: "President Abu Mazen [Mahmoud Abbas]", "(QNC)"."""
+        out: list[Cand] = []
         for m in _ALIAS_RX.finditer(seg):
             a, b = self.trim_name(seg, m.start("b"), m.end("b"))
             if b > a and (" " in seg[a:b] or seg[a:b].isupper()):
                 alias = Cand(off + a, off + b, seg[a:b], "?", "alias", kind="alias")
                 alias.meta["alias_of"] = off + m.start("open")
                 out.append(alias)
+        return out
+
+    def _known_as(self, seg: str, off: int) -> list[Cand]:
+        """ "... known as Abu Karim": the alias, and the name right before ", (who is also) known as"
+        as a person when the alias is a kunya or the name looks like one."""
+        out: list[Cand] = []
         for m in _KNOWN_AS_RX.finditer(seg):
             a, b = self.trim_name(seg, m.start("b"), m.end("b"))
-            if b > a:
-                alias = Cand(off + a, off + b, seg[a:b], "?", "alias", kind="alias")
-                alias.meta["alias_of"] = off + m.start()
-                out.append(alias)
-                # the name right before ", (who is also) known as" is a person when the alias is a
-                # kunya or the name looks like one ("al-Haddad, who is also known as Abu Karim")
-                before = re.search(rf"(?P<a>{NAME}),[ \t]*$", seg[max(0, m.start() - 60) : m.start()])
-                if before and (
-                    alias.text.split()[0].lower() in KUNYA_WORDS
-                    or is_person_name(before.group("a"))
-                    or re.match(r"(?i)(?:al|el)-", before.group("a"))
-                ):
-                    s0 = max(0, m.start() - 60) + before.start("a")
-                    x, y = self.trim_name(seg, s0, s0 + len(before.group("a")))
-                    if y > x and seg[x:y].split()[0].lower() not in SENTENCE_WORDS:
-                        out.append(Cand(off + x, off + y, seg[x:y], "PERSON", "rule"))
+            if b <= a:
+                continue
+            alias = Cand(off + a, off + b, seg[a:b], "?", "alias", kind="alias")
+            alias.meta["alias_of"] = off + m.start()
+            out.append(alias)
+            before = re.search(rf"(?P<a>{NAME}),[ \t]*$", seg[max(0, m.start() - 60) : m.start()])
+            if before and (
+                alias.text.split()[0].lower() in KUNYA_WORDS
+                or is_person_name(before.group("a"))
+                or re.match(r"(?i)(?:al|el)-", before.group("a"))
+            ):
+                s0 = max(0, m.start() - 60) + before.start("a")
+                x, y = self.trim_name(seg, s0, s0 + len(before.group("a")))
+                if y > x and seg[x:y].split()[0].lower() not in SENTENCE_WORDS:
+                    out.append(Cand(off + x, off + y, seg[x:y], "PERSON", "rule"))
         return out
 
     def trim_name(self, seg: str, a: int, b: int) -> tuple[int, int]:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from newsgraph.models import Entity
+from newsgraph.models import Entity, Mention
 from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import (
     DEFINITE,
@@ -82,6 +82,20 @@ class Record:
     head: str | None = None
 
 
+def _outside_brackets(toks: list[Tok]) -> list[Tok]:
+    """The words of a phrase outside brackets and parentheses."""
+    words: list[Tok] = []
+    depth = 0
+    for t in toks:
+        if t.text in "[(":
+            depth += 1
+        elif t.text in "])":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.is_word:
+            words.append(t)
+    return words
+
+
 class SpeakerResolver(PhraseScanner):
     """Phrase-to-entity resolution over the host's mentions, entities and speaker records."""
 
@@ -109,15 +123,7 @@ class SpeakerResolver(PhraseScanner):
             res = self.resolve(gloss, para, pos)
             if res.entity:
                 return res
-        words: list[Tok] = []
-        depth = 0
-        for t in toks:
-            if t.text in "[(":
-                depth += 1
-            elif t.text in "])":
-                depth = max(0, depth - 1)
-            elif depth == 0 and t.is_word:
-                words.append(t)
+        words = _outside_brackets(toks)
         while words and words[-1].low in REFLEXIVES:
             words.pop()
         if not words:
@@ -125,7 +131,6 @@ class SpeakerResolver(PhraseScanner):
         if len(words) == 1 and words[0].low in PRONOUNS:
             return self.resolve_pronoun(words[0].low, pos, para)
         over = self.mentions_in(ph.start, ph.end)
-        ms = [m for m in over if m.start >= ph.start and m.end <= ph.end + 1]
         last = words[-1]
         for m in over:
             if m.start <= last.start < m.end:
@@ -136,11 +141,10 @@ class SpeakerResolver(PhraseScanner):
             if t.low in PREPS:
                 break
             core.append(t)
+        ms = [m for m in over if m.start >= ph.start and m.end <= ph.end + 1]
+        core_ms = [m for m in ms if m.start < core[-1].end]
+        pp_ms = [m for m in ms if m.start >= core[-1].end]
         head = core[-1].low
-        core_end = core[-1].end
-        core_ms = [m for m in ms if m.start < core_end]
-        pp_ms = [m for m in ms if m.start >= core_end]
-        definite = core[0].low in DEFINITE
         if head in PERSON_HEADS:
             mods = [m.entity for m in core_ms + pp_ms if self.mention_type(m) != "PERSON"]
             if core[0].low in _INDEFINITE:  # "a Hamas official": someone new, speaking for the modifier
@@ -151,29 +155,37 @@ class SpeakerResolver(PhraseScanner):
                 )
             return self.resolve_description(head, mods, [t.low for t in core[:-1]], pos, para)
         if head in GROUP_HEADS or head in INSTITUTION_HEADS:
-            named = core_ms or pp_ms
-            if named:
-                return Resolution(named[0].entity, "name", CONFIDENCE["name"] - 0.05, head)
-            if core[0].low in POSSESSIVE_PRONOUNS:  # "its foreign ministry", "their statement"
-                owner = self.resolve_pronoun(POSSESSIVE_PRONOUNS[core[0].low], pos, para)
-                if owner.entity:
-                    part = self._affiliated(owner.entity, head)
-                    return Resolution(part or owner.entity, "pronoun", CONFIDENCE["pronoun"] - 0.05, head)
-            # "the ministry's statement", "a statement from the movement": a definite institution inside
-            for k, t in enumerate(words):
-                noun = POSSESSIVE_END.sub("", t.low)
-                if t is core[-1] or noun not in INSTITUTION_HEADS | ORG_GROUP_HEADS | GROUP_HEADS:
-                    continue
-                if k > 0 and (words[k - 1].low in DEFINITE or t.low != noun or definite):
-                    res = self.resolve_anaphor(noun, pos, para)
-                    if res.entity:
-                        return res._replace(head=head)
-            if definite:
-                res = self.resolve_anaphor(head, pos, para)
-                if res.entity:
-                    return res
-            return Resolution(None, None, UNRESOLVED_CONFIDENCE, head)
+            return self._institution(words, core, core_ms or pp_ms, pos, para)
         return UNRESOLVED
+
+    def _institution(
+        self, words: list[Tok], core: list[Tok], named: list[Mention], pos: int, para: int
+    ) -> Resolution:
+        """ "A Hamas statement", "Hamas sources", "its foreign ministry", "the ministry's statement",
+        "the statement": the organisation named inside, the owner's body, or the one referred back to."""
+        head = core[-1].low
+        if named:
+            return Resolution(named[0].entity, "name", CONFIDENCE["name"] - 0.05, head)
+        if core[0].low in POSSESSIVE_PRONOUNS:  # "its foreign ministry", "their statement"
+            owner = self.resolve_pronoun(POSSESSIVE_PRONOUNS[core[0].low], pos, para)
+            if owner.entity:
+                part = self._affiliated(owner.entity, head)
+                return Resolution(part or owner.entity, "pronoun", CONFIDENCE["pronoun"] - 0.05, head)
+        definite = core[0].low in DEFINITE
+        # "the ministry's statement", "a statement from the movement": a definite institution inside
+        for k, t in enumerate(words):
+            noun = POSSESSIVE_END.sub("", t.low)
+            if t is core[-1] or noun not in INSTITUTION_HEADS | ORG_GROUP_HEADS | GROUP_HEADS:
+                continue
+            if k > 0 and (words[k - 1].low in DEFINITE or t.low != noun or definite):
+                res = self.resolve_anaphor(noun, pos, para)
+                if res.entity:
+                    return res._replace(head=head)
+        if definite:
+            res = self.resolve_anaphor(head, pos, para)
+            if res.entity:
+                return res
+        return Resolution(None, None, UNRESOLVED_CONFIDENCE, head)
 
     def _affiliated(self, owner: str, head: str) -> str | None:
         """An organisation of ``owner`` named by ``head`` ("its foreign ministry" of Kesh)."""

@@ -205,15 +205,16 @@ class Attributor(SpeakerResolver):
         return cues
 
     def _subject(self, cue: Cue, earlier: list[Cue]) -> None:
+        """Find and resolve the speaker phrase of ``cue``: the object of "quoted X as saying", the
+        subject before the verb, after it ("…,” said X"), or one inherited from an earlier verb."""
         lo = cue.sentence[0]
-        before = self.text[lo : cue.start]
         if cue.info.speaker_is_object:
             cue.phrase = self.np_right(cue.end, cue.sentence[1])
             cue.res = self.resolve(cue.phrase, cue.para, cue.start)
             if cue.res.entity:
                 cue.res = cue.res._replace(how="object", confidence=CONFIDENCE["object"])
             return
-        if cue.participle and not any(ch.isalnum() for ch in before):
+        if cue.participle and not any(ch.isalnum() for ch in self.text[lo : cue.start]):
             cue.inherit_next = True  # "Noting that …, Naim said"
             return
         toks = self.tokens(lo, cue.start)
@@ -223,41 +224,37 @@ class Attributor(SpeakerResolver):
                 return  # "it should be noted that": a passive has no speaker here
             k -= 1
         prev = toks[k] if k >= 0 else None
-        ph = None
-        if not cue.participle:
-            ph = self.subject_left(lo, cue.start)
-        if (
-            ph is None
-            and prev is not None
-            and (prev.text == "," or self.is_mark(prev))
-            and not cue.participle
-        ):
+        ph = None if cue.participle else self.subject_left(lo, cue.start)
+        after_comma = prev is not None and (prev.text == "," or self.is_mark(prev))
+        if ph is None and after_comma and not cue.participle:
             inv = self.np_right(cue.end, cue.sentence[1])
             if inv is not None:
                 cue.phrase, cue.inverted = inv._replace(kind="inverted"), True
                 cue.res = self.resolve(inv, cue.para, cue.start)
                 return
-        if (
-            ph is None
-            and prev is not None
-            and (prev.low in _VERB_AFTER or prev.text == "," or cue.participle)
-        ):
-            same = [
-                c
-                for c in earlier
-                if c.sentence == cue.sentence and c.container == cue.container and c.res.entity
-            ]
-            if same:
-                cue.phrase, cue.res = (
-                    same[-1].phrase,
-                    same[-1].res._replace(how="inherit", confidence=CONFIDENCE["inherit"]),
-                )
-                return
-            ph = self.clause_subject(lo, cue.start)
-            cue.phrase = ph
-            res = self.resolve(ph, cue.para, cue.start)
-            cue.res = res._replace(how="inherit", confidence=CONFIDENCE["inherit"]) if res.entity else res
+        coordinated = prev is not None and (prev.low in _VERB_AFTER or prev.text == "," or cue.participle)
+        if ph is None and coordinated:
+            self._inherit(cue, earlier)
             return
+        self._own_subject(cue, ph)
+
+    def _inherit(self, cue: Cue, earlier: list[Cue]) -> None:
+        """A coordinated verb or a participle ("…, and added", "…, stressing"): the speaker of the
+        previous verb of its sentence, else the subject of its clause."""
+        same = [
+            c for c in earlier if c.sentence == cue.sentence and c.container == cue.container and c.res.entity
+        ]
+        if same:
+            cue.phrase = same[-1].phrase
+            cue.res = same[-1].res._replace(how="inherit", confidence=CONFIDENCE["inherit"])
+            return
+        cue.phrase = ph = self.clause_subject(cue.sentence[0], cue.start)
+        res = self.resolve(ph, cue.para, cue.start)
+        cue.res = res._replace(how="inherit", confidence=CONFIDENCE["inherit"]) if res.entity else res
+
+    def _own_subject(self, cue: Cue, ph: Phrase | None) -> None:
+        """The verb's own subject phrase, resolved; its head noun kept for later references."""
+        lo = cue.sentence[0]
         cue.phrase = ph
         cue.direct_subject = ph is not None
         pos = cue.start
@@ -270,8 +267,6 @@ class Attributor(SpeakerResolver):
             pos = lo  # "Dubrovin, he said, had asked …": "he" is not Dubrovin
         cue.res = self.resolve(ph, cue.para, pos)
         if cue.res.head is None and ph is not None:
-            words = [t for t in self.tokens(ph.start, ph.end) if t.is_word]
-            core = [t.low for t in words]
-            heads = [w for w in core if w in HEADS]
+            heads = [t.low for t in self.tokens(ph.start, ph.end) if t.is_word and t.low in HEADS]
             if heads and cue.res.entity:
                 cue.res = cue.res._replace(head=heads[0])
