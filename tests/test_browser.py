@@ -119,7 +119,7 @@ def test_actor_to_event_to_highlighted_evidence(sync_playwright: Any, base_url: 
             page.locator("ul.events a.event-link").first.click()
             page.wait_for_url(re.compile(r"/events/"))
             assert urlsplit(page.url).path == f"/events/{i['meeting']}"
-            assert page.locator("table.reports tbody tr").count() == 2
+            assert page.locator("ol.reports li.report").count() == 2
             page.screenshot(path=str(ARTIFACTS / "event.png"), full_page=True)
 
             # 3. on to the evidence sentence in its document

@@ -58,6 +58,9 @@ def events_cmd(
     reports: bool = typer.Option(
         False, "--reports", help="List every report instead of one line per real event."
     ),
+    why: bool = typer.Option(
+        False, "--why", help="Every report with the rule that coded it, its modality cue and date source."
+    ),
     include_negated: bool = NegOpt,
     include_hypothetical: bool = HypOpt,
     limit: int = LimitOpt,
@@ -69,6 +72,7 @@ def events_cmd(
 
     store = _store(db)
     kw = {"actor": _actor(store, actor), "type": _types(types), "date_from": date_from, "date_to": date_to}
+    reports = reports or why
     fn = events if reports else clusters
     items, more = run_query(first, fn, store, limit, **kw, **flags(include_negated, include_hypothetical))
     if as_json:
@@ -79,6 +83,8 @@ def events_cmd(
         return
     for it in items:
         typer.echo(_report_line(it) if reports else _event_line(it))
+        if why:
+            typer.echo(_why_line(it))
     if more:
         typer.echo(f"(more: --limit {limit * 2})")
 
@@ -89,6 +95,31 @@ def _report_line(it: dict[str, Any]) -> str:
         f"{it['date'] or '????':<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
         f"  ({it['mode'] or '-'}, CAMEO {it['cameo'] or '-'}){_flags(it)}  cluster {it['cluster']}\n"
         f"           {ev['doc']}[{ev['start']}:{ev['end']}] {ev['text'][:150]}"
+    )
+
+
+#: how each date source reads in ``events --why``
+DATE_SOURCES = {
+    "text": "stated in the text",
+    "document": "the publication date (not stated in the text)",
+    "none": "no date",
+}
+
+
+def _why_line(it: dict[str, Any]) -> str:
+    """Why a report was coded as it was: the rule, the modality cue, where its date came from."""
+    flag = "negated" if it.get("negated") else "hypothetical" if it.get("hypothetical") else None
+    cue = it.get("modality_cue")
+    modality = f"{flag} (cue '{cue}')" if flag and cue else flag or (f"cue '{cue}'" if cue else "factual")
+    source = it.get("date_source")
+    date = f"{it['date']} ({it.get('date_precision') or '?'})" if it.get("date") else "undated"
+    date += f", {DATE_SOURCES.get(source, source or 'source not recorded')}"
+    if it.get("date_text"):
+        date += f": '{it['date_text']}'"
+    return (
+        f"           why: rule {it.get('rule') or '(not recorded)'}\n"
+        f"                modality: {modality}\n"
+        f"                date: {date}"
     )
 
 

@@ -141,6 +141,7 @@ class _PloverCoder:
             "event": ev["id"],
             **ev["evidence"],
             **{k: d.get(k) for k in ("title", "outlet", "url", "published")},
+            **{k: ev.get(k) for k in ("rule", "modality_cue", "date_source")},
         }
 
     def record(self, rid: str, evs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.errors import BadRequest, NotFound, err
+from newsgraph.queries.evidence import cluster_dates
 from newsgraph.queries.modality import Modality
 from newsgraph.store import Store
 from newsgraph.store import schema as t
@@ -263,7 +264,8 @@ def _event_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
         item = {k: r._mapping[k] for k in ("id", "type", "mode", "cameo")}
         item.update(source=acts(r.doc, r.source), target=acts(r.doc, r.target))
         item["location"] = labels.get((r.doc, r.location)) if r.location else None
-        item.update({k: r._mapping[k] for k in ("date", "date_text", "date_precision")})
+        item.update({k: r._mapping[k] for k in ("date", "date_text", "date_precision", "date_source")})
+        item.update(rule=r.rule, modality_cue=r.modality_cue)
         item.update(negated=bool(r.negated), hypothetical=bool(r.hypothetical), confidence=r.confidence)
         item["cluster"] = cl.get(r.id, r.id)
         item["evidence"] = {"doc": r.doc, "start": r.start, "end": r.end, "text": r.text}
@@ -339,6 +341,7 @@ def _cluster_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
         if firsts
         else {}
     )
+    dates = cluster_dates(conn, rows)
     out = []
     for r in rows:
         ev = evs.get(firsts.get(r.id, ""))
@@ -347,6 +350,7 @@ def _cluster_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
                 "id": r.id,
                 "type": r.type,
                 "date": r.date,
+                **dates[r.id],
                 "divergent": bool(r.divergent),
                 "n_events": r.n_events,
                 "n_documents": r.n_documents,

@@ -20,6 +20,9 @@ from newsgraph.store import Store
 from newsgraph.store import schema as t
 
 SECTIONS = ("documents", "actors", "mentions", "events", "quotes", "clusters")
+#: an event's optional provenance fields (export/1): the rule that coded it, the word that made it
+#: negated or hypothetical, and where its date came from (text | document | none)
+PROVENANCE = ("rule", "modality_cue", "date_source")
 
 
 class Records:
@@ -117,6 +120,7 @@ class Records:
                 "cluster": self.event_cluster.get(r["id"], r["id"]),
                 "confidence": r["confidence"],
                 "evidence": {"doc": d, "start": r["start"], "end": r["end"], "text": r["text"]},
+                **{k: r[k] for k in PROVENANCE},
             }
 
     def quotes(self) -> Iterator[dict[str, Any]]:
@@ -193,4 +197,4 @@ def document_texts(store: Store) -> dict[str, str]:
         return {r.file_name: r.text for r in conn.execute(select(c.file_name, c.text)) if r.file_name}
 
 
-__all__ = ["SECTIONS", "Records", "document_texts"]
+__all__ = ["PROVENANCE", "SECTIONS", "Records", "document_texts"]

@@ -29,6 +29,7 @@ from newsgraph.queries.base import (
     _quote_rows,
     _types,
 )
+from newsgraph.queries.evidence import add_context, cluster_dates
 from newsgraph.queries.modality import modality
 from newsgraph.store import Store
 from newsgraph.store import schema as t
@@ -141,14 +142,19 @@ def cluster(store: Store, cluster_id: str) -> Row:
             if home:
                 return {**cluster(store, home), "requested": cluster_id}
             row = {"id": ev.id, "type": ev.type, "date": ev.date, "divergent": False}
-            row.update(n_events=1, n_documents=1)
-            reports = _event_items(conn, [ev])
+            row.update(n_events=1, n_documents=1, date_precision=ev.date_precision)
+            rows = [ev]
         else:
             row = {k: r._mapping[k] for k in ("id", "type", "date", "n_events", "n_documents")}
             row["divergent"] = bool(r.divergent)
+            row.update(cluster_dates(conn, [r])[r.id])
             members = select(CE.c.event).where(CE.c.cluster == cluster_id)
             stmt = select(E).where(E.c.id.in_(members)).order_by(E.c.date, E.c.doc, E.c.start)
-            reports = _event_items(conn, list(conn.execute(stmt)))
+            rows = list(conn.execute(stmt))
+        reports = _event_items(conn, rows)
+        if r is None:
+            row["date_source"] = reports[0]["date_source"]
+        add_context(conn, reports, rows)
         accounts = _accounts(conn, row["id"])
     participants: dict[str, list[Row]] = {"source": [], "target": []}
     for rep in reports:

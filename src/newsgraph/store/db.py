@@ -265,6 +265,9 @@ class Store(PassIO):
                         "hypothetical": e.hypothetical,
                         "trigger": e.trigger,
                         "confidence": e.confidence,
+                        "rule": e.rule,
+                        "modality_cue": e.modality_cue,
+                        "date_source": e.date_source or _date_source(e),
                     }
                     for e in {e.id: e for e in ad.events}.values()
                 ],
@@ -410,6 +413,13 @@ class Store(PassIO):
         else:
             with self.engine.begin() as c:
                 _do(c)
+
+
+def _date_source(e: Any) -> str:
+    """Where an event's date came from when the coder did not say (hand-built or older events)."""
+    if not e.date:
+        return "none"
+    return "document" if e.date_fallback else "text"
 
 
 def fts_query(q: str) -> str:

@@ -72,11 +72,39 @@ def _m0004_actor_read_tables(conn: Connection, dialect: str) -> None:
     rebuild_actor_stats(conn)
 
 
+#: the columns migration 0005 adds to ``events`` (a database created after it has them from 0001)
+EVENT_PROVENANCE = (("rule", "TEXT"), ("modality_cue", "TEXT"), ("date_source", "VARCHAR(8)"))
+
+
+def _m0005_event_provenance(conn: Connection, dialect: str) -> None:
+    """Event provenance: ``rule`` (the lexicon pattern or rule that coded the event),
+    ``modality_cue`` (the word that made it negated or hypothetical) and ``date_source``
+    (``text``: stated in or governing its clause; ``document``: the publication date only;
+    ``none``). Reports stored before it get ``date_source`` from what was stored: a date taken
+    from the document (``date_fallback``) is ``document``, another date ``text``, none ``none``;
+    their rule and cue were not recorded and stay null."""
+    from sqlalchemy import inspect
+
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    quote = conn.dialect.identifier_preparer.quote
+    for name, sql_type in EVENT_PROVENANCE:
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN {quote(name)} {sql_type}"))
+    e = schema.events
+    for value, cond in (
+        ("none", e.c.date.is_(None)),
+        ("document", e.c.date_fallback.is_(True)),
+        ("text", e.c.date.is_not(None)),
+    ):
+        conn.execute(e.update().where(e.c.date_source.is_(None), cond).values(date_source=value))
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _m0001_initial),
     ("0002_fulltext", _m0002_fulltext),
     ("0003_indexes", _m0003_indexes),
     ("0004_actor_read_tables", _m0004_actor_read_tables),
+    ("0005_event_provenance", _m0005_event_provenance),
 ]
 
 

@@ -101,6 +101,8 @@ events = Table(
     Column("date_fallback", Boolean, default=False),
     Column("negated", Boolean, default=False), Column("hypothetical", Boolean, default=False),
     Column("trigger", Text), Column("confidence", Float),
+    # provenance (migration 0005): the rule that coded it, the modality cue, where the date came from
+    Column("rule", Text), Column("modality_cue", Text), Column("date_source", String(8)),
 )
 
 # ---- cross-document results (rebuilt by the link pass) -------------------------------

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from starlette.requests import Request
 
 from newsgraph.models import PLOVER_TYPES
+from newsgraph.queries.evidence import DATE_SOURCES
 
 TEMPLATES = Path(__file__).parent / "templates"
 NAV = (
@@ -82,6 +83,7 @@ def env() -> Environment:
         actor_list=actor_list,
         nav=NAV,
         plover_types=PLOVER_TYPES,
+        date_sources=DATE_SOURCES,
     )
     return e
 
