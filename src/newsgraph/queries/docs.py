@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
+import newsgraph.queries.search_syntax as syntax
 from newsgraph.errors import BadRequest
 from newsgraph.queries.base import (
     DEFAULT_LIMIT,
@@ -144,9 +145,9 @@ def _snippet_parts(s: str | None) -> list[list[Any]]:
 
 
 def search(store: Store, q: str, *, limit: int = 20, cursor: str | None = None) -> Page:
-    """Full text over documents and quotes: documents first, then quotes (``kind`` says which)."""
-    from newsgraph.store.db import fts_query
-
+    """Full text over documents and quotes: documents first, then quotes (``kind`` says which).
+    ``q`` takes phrases, OR, NOT and prefixes (:mod:`newsgraph.queries.search_syntax`); a query
+    that is not valid is :class:`BadRequest` with a message saying what to change."""
     limit = check_limit(limit)
     q = _CONTROL.sub(" ", q or "").strip()
     if not q:
@@ -154,28 +155,38 @@ def search(store: Store, q: str, *, limit: int = 20, cursor: str | None = None) 
     phase, off = decode_cursor(cursor, (str, int)) or ["d", 0]
     if phase not in ("d", "q") or off < 0:
         raise BadRequest("invalid cursor; use the 'next' value of a previous page")
-    fq = fts_query(q)
-    try:
-        items, nxt = _search_pages(store, conn_q=(fq, q), phase=phase, off=off, limit=limit)
-    except OperationalError as e:  # a query the full-text engine cannot parse
-        raise BadRequest("cannot search for that text; try plain words") from e
+    tree = syntax.parse(q)
+    fq = syntax.to_fts5(tree) if store.dialect == "sqlite" else syntax.to_tsquery(tree)
+    items: list[Row] = []
+    nxt = None
+    if fq:  # on PostgreSQL a query of punctuation only has no word left: it matches nothing
+        try:
+            items, nxt = _search_pages(store, fq=fq, phase=phase, off=off, limit=limit)
+        except OperationalError as e:  # pragma: no cover - the parser only writes valid queries
+            raise BadRequest("cannot search for that text; try plain words") from e
     for it in items:
         it["snippet"] = "".join(p[0] for p in it["snippet_parts"])
     page: Page = {"items": items, "next": nxt}
     if cursor is None:
-        page["actors"] = actors(store, q=q, limit=10)["items"]
+        page["actors"] = _named(store, syntax.terms(tree))
     return page
 
 
-def _search_pages(
-    store: Store, *, conn_q: tuple[str, str], phase: str, off: int, limit: int
-) -> tuple[list[Row], str | None]:
-    fq, q = conn_q
+def _named(store: Store, terms: list[str], most: int = 10) -> list[Row]:
+    """Actors whose name or an alias contains one of the first three ``terms``."""
+    found: dict[str, Row] = {}
+    for term in terms[:3]:
+        for a in actors(store, q=term, limit=most)["items"]:
+            found.setdefault(a["id"], a)
+    return sorted(found.values(), key=lambda a: -a["n_documents"])[:most]
+
+
+def _search_pages(store: Store, *, fq: str, phase: str, off: int, limit: int) -> tuple[list[Row], str | None]:
     items: list[Row] = []
     nxt: str | None = None
     with store.engine.connect() as conn:
         if phase == "d":
-            args = {"q": fq, "pq": q, "n": limit + 1, "o": off}
+            args = {"q": fq, "n": limit + 1, "o": off}
             rows = list(conn.execute(_search_docs(store), args))
             items += [
                 {
@@ -192,7 +203,7 @@ def _search_pages(
             off = 0
         if nxt is None and len(items) < limit:
             room = limit - len(items)
-            rows = list(conn.execute(_search_quotes(store), {"q": fq, "pq": q, "n": room + 1, "o": off}))
+            rows = list(conn.execute(_search_quotes(store), {"q": fq, "n": room + 1, "o": off}))
             labels = _labels(conn, {r.doc for r in rows})
             items += [
                 {
@@ -223,10 +234,10 @@ def _search_docs(store: Store) -> Any:
         )
     return text(
         "SELECT id AS doc, title, published, "
-        "ts_headline('english', text, plainto_tsquery('english', :pq), "
+        "ts_headline('english', text, to_tsquery('english', :q), "
         f"'StartSel={_MARK_A}, StopSel={_MARK_B}, MaxWords=30') AS snip FROM documents "
         "WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
-        "@@ plainto_tsquery('english', :pq) ORDER BY id LIMIT :n OFFSET :o"
+        "@@ to_tsquery('english', :q) ORDER BY id LIMIT :n OFFSET :o"
     )
 
 
@@ -241,10 +252,10 @@ def _search_quotes(store: Store) -> Any:
         )
     return text(
         "SELECT q.id AS quote, q.doc, q.text, q.start, q.speaker, d.title, d.published, "
-        "ts_headline('english', q.text, plainto_tsquery('english', :pq), "
+        "ts_headline('english', q.text, to_tsquery('english', :q), "
         f"'StartSel={_MARK_A}, StopSel={_MARK_B}') AS snip "
         "FROM quotes q JOIN documents d ON d.id = q.doc "
-        "WHERE to_tsvector('english', q.text) @@ plainto_tsquery('english', :pq) "
+        "WHERE to_tsvector('english', q.text) @@ to_tsquery('english', :q) "
         "ORDER BY q.id LIMIT :n OFFSET :o"
     )
 

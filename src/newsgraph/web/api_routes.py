@@ -41,9 +41,8 @@ class ObjectModel(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorModel, "description": "Bad request (invalid cursor, filter or query)"},
+    400: {"model": ErrorModel, "description": "Bad request: an invalid parameter, cursor, filter or search"},
     404: {"model": ErrorModel, "description": "No such document, actor, event or cluster"},
-    422: {"model": ErrorModel, "description": "Invalid parameter"},
 }
 router = APIRouter(prefix="/api", responses=ERRORS, tags=["api"])
 ingest_router = APIRouter(prefix="/api", tags=["ingest"])

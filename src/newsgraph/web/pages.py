@@ -32,6 +32,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 import newsgraph.web.handlers as h
+from newsgraph.errors import BadRequest
 from newsgraph.web.highlight import document_html
 from newsgraph.web.render import pid, render
 
@@ -113,5 +114,15 @@ def search_page(
     fmt: str | None = Fmt(),
 ) -> Response:
     # the twin /api/search needs q; without one the page shows the empty form
-    data = h.search(request, q=q, limit=limit, cursor=cursor) if q and q.strip() else dict(h.NO_SEARCH)
-    return page(request, "search.html", data, fmt, title=f"Search: {q}" if q else "Search")
+    data = dict(h.NO_SEARCH)
+    if q and q.strip():
+        try:
+            data = h.search(request, q=q, limit=limit, cursor=cursor)
+        except BadRequest as e:  # invalid syntax: the form again with what to change, not an error page
+            if fmt == "json":
+                raise
+            data["error"] = str(e)
+    resp = page(request, "search.html", data, fmt, title=f"Search: {q}" if q else "Search")
+    if data.get("error"):
+        resp.status_code = 400
+    return resp
