@@ -78,7 +78,7 @@ def stats_cmd(
 
 @app.command("search")
 def search_cmd(
-    query: str = typer.Argument(..., help="Words to find: all must occur; \"a phrase\", OR, NOT, prefix*."),
+    query: str = typer.Argument(..., help="Words to find (all must occur); \"a phrase\", OR, NOT, prefix*."),
     db: Optional[str] = DbOpt,
     limit: int = typer.Option(20, "--limit", min=1),
     as_json: bool = JsonOpt,
