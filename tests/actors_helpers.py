@@ -20,8 +20,8 @@ def rules_resources() -> Resources:
 
 
 def analyse(text: str, res: Resources | None = None, **doc_kw: object) -> AnalyzedDoc:
-    """Run clean, segment and actors (rules only) on ``text`` (first line = title)."""
-    pipe = Pipeline.build(["clean", "segment", "actors"])
+    """Run clean, segment, parse and actors (rules only) on ``text`` (first line = title)."""
+    pipe = Pipeline.build(["clean", "segment", "parse", "actors"])
     return pipe(AnalyzedDoc(doc=make_doc(text, **doc_kw)), res or rules_resources())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -146,10 +147,10 @@ def test_name_helpers() -> None:
     assert not is_person_name("Gaza")
 
 
-def test_long_documents_are_read_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsgraph.actors import recognize
+def test_long_documents_are_read_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.pipeline.stages import parse
 
-    monkeypatch.setattr(recognize, "CHUNK", 300)
+    monkeypatch.setattr(parse, "pieces", functools.partial(parse.pieces, limit=300))
     para = "Hamas official Basem Naim met Russian Deputy Foreign Minister Mikhail Bogdanov. " * 4
     ad = analyse("Title\n\n" + "\n\n".join([para] * 3))
     naim = [m for m in ad.mentions if m.text == "Basem Naim"]

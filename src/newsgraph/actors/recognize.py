@@ -15,7 +15,6 @@ which tags every capitalised word there; they get KB matches and the names found
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 from collections.abc import Iterable
@@ -49,7 +48,6 @@ from newsgraph.actors.rules import (
 from newsgraph.actors.select import harmonize, resolve_overlaps
 from newsgraph.actors.spans import Cand, DocView, strip_possessive, strip_span
 from newsgraph.errors import ConfigError
-from newsgraph.models import Span
 from newsgraph.text.headings import is_heading
 
 if TYPE_CHECKING:
@@ -108,11 +106,6 @@ class Recognizer:
         self.nlp, self.kb = nlp, kb
         self.rules = NameRules(kb)
         self.has_ner = "ner" in nlp.pipe_names
-        keep = {"ner", "tok2vec"}
-        ner = nlp.get_pipe("ner") if self.has_ner else None
-        if ner is not None:  # keep whatever the NER listens to
-            keep |= {n for n in nlp.pipe_names if n != "ner" and hasattr(nlp.get_pipe(n), "listeners")}
-        self.disable = [n for n in nlp.pipe_names if n not in keep]
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.keys: dict[str, tuple[str, str]] = {}
@@ -135,22 +128,20 @@ class Recognizer:
                 matcher.add(key, [docs[f] for f in fs])
 
     # ---- one document ------------------------------------------------------------------
-    def recognize(self, view: DocView) -> list[Cand]:
+    def recognize(self, view: DocView, parses: list[tuple[int, Any]] | None = None) -> list[Cand]:
+        """Candidates of one document. ``parses`` are the parse stage's ``(offset, Doc)`` pieces of
+        the body (one model pass shared by every stage); without them the model is run here."""
         text = view.text
         cands: list[tuple[int, Cand]] = []  # (priority, candidate)
-        # one model call per document (much faster than one per paragraph), in chunks of at most
-        # CHUNK characters for very long texts; the model's tags in headings are ignored below
-        for chunk in _chunks(view.paragraphs, CHUNK, text):
-            joined = _Joined(text, chunk)
-            if self.has_ner:
-                doc = self.nlp(joined.text, disable=self.disable)
-            else:
-                doc = self.nlp.make_doc(joined.text)
-            for prio, c in self._kb(doc, joined, text):
+        if parses is None:
+            parses = self.parse(view)
+        for offset, doc in parses:  # the model's tags in headings are ignored below
+            piece = _Piece(offset, len(doc.text))
+            for prio, c in self._kb(doc, piece, text):
                 c.heading = view.is_heading(c.start)
                 cands.append((prio, c))
             if self.has_ner:
-                model = self._model(doc, joined, text, view)
+                model = self._model(doc, piece, text, view)
                 cands += [(3, c) for c in model if not view.is_heading(c.start)]
         skips = []
         for i, p in enumerate(view.paragraphs):
@@ -168,7 +159,13 @@ class Recognizer:
         chosen += self._known(view, chosen)
         return sorted(chosen, key=lambda c: c.start)
 
-    def _kb(self, doc: Any, joined: _Joined, text: str) -> list[tuple[int, Cand]]:
+    def parse(self, view: DocView) -> list[tuple[int, Any]]:
+        """The body's pieces run through the model (only when no parse stage ran)."""
+        from newsgraph.pipeline.stages.parse import parse
+
+        return parse(self.nlp, view.text, list(view.paragraphs), list(view.sentences))
+
+    def _kb(self, doc: Any, joined: _Piece, text: str) -> list[tuple[int, Cand]]:
         out: list[tuple[int, Cand]] = []
         vocab = self.nlp.vocab.strings
         for matcher, lowered in ((self.exact, False), (self.lower, True)):
@@ -264,7 +261,7 @@ class Recognizer:
                     out.append(Cand(a, b, text[a:b], "ORG", "template", kb_id=hits2[0].kb_id))
         return out
 
-    def _model(self, doc: Any, joined: _Joined, text: str, view: DocView) -> list[Cand]:
+    def _model(self, doc: Any, joined: _Piece, text: str, view: DocView) -> list[Cand]:
         """The model's entities as candidates: spans cleaned of titles, articles and possessives;
         bare titles, adjectives, religions and peoples dropped."""
         out = []
@@ -390,58 +387,13 @@ def _strip_leading(text: str, a: int, b: int, label: str) -> tuple[int, int, str
     return a, b, title, title_start
 
 
-CHUNK = 100_000  # characters per model call (spaCy's max_length is 1,000,000)
+class _Piece:
+    """A parsed piece of the body: offsets in its Doc mapped to the document."""
 
-
-def _chunks(paragraphs: list[Any], limit: int, text: str = "") -> list[list[Span]]:
-    """Paragraphs grouped into runs of at most ``limit`` characters; a longer paragraph is cut
-    at whitespace into pieces."""
-    pieces: list[Span] = []
-    for p in paragraphs:
-        a = p.start
-        while p.end - a > limit:
-            cut = a + limit
-            space = text.rfind(" ", a + limit // 2, cut) if text else -1
-            cut = space if space > a else cut
-            pieces.append(Span(a, cut))
-            a = cut
-        pieces.append(Span(a, p.end))
-    out: list[list[Span]] = [[]]
-    size = 0
-    for piece in pieces:
-        n = piece.end - piece.start + 2
-        if out[-1] and size + n > limit:
-            out.append([])
-            size = 0
-        out[-1].append(piece)
-        size += n
-    return out
-
-
-class _Joined:
-    """The body paragraphs joined by blank lines, with offsets mapped back to the document."""
-
-    def __init__(self, text: str, paragraphs: list[Any]) -> None:
-        parts: list[str] = []
-        self.starts: list[int] = []  # joined offset of each paragraph
-        self.doc_starts: list[int] = []
-        self.lengths: list[int] = []
-        pos = 0
-        for p in paragraphs:
-            self.starts.append(pos)
-            self.doc_starts.append(p.start)
-            self.lengths.append(p.end - p.start)
-            parts.append(text[p.start : p.end])
-            pos += p.end - p.start + 2
-        self.text = "\n\n".join(parts)
+    def __init__(self, offset: int, length: int) -> None:
+        self.offset, self.length = offset, length
 
     def to_doc(self, a: int, b: int) -> tuple[int, int] | None:
-        """Document offsets of joined ``[a, b)``, clipped to its paragraph; None if empty."""
-        i = bisect.bisect_right(self.starts, a) - 1
-        if i < 0:
-            return None
-        end = min(b, self.starts[i] + self.lengths[i])
-        if end <= a:
-            return None
-        off = self.doc_starts[i] - self.starts[i]
-        return a + off, end + off
+        """Document offsets of the piece's ``[a, b)``; None if empty."""
+        end = min(b, self.length)
+        return (a + self.offset, end + self.offset) if end > a else None

@@ -1,9 +1,10 @@
 """The "actors" stage: mentions of people, organisations, states and places, grouped into
 document-local entities with types, titles and affiliations (see :mod:`newsgraph.actors`).
 
-Loads the spaCy pipeline once per process through ``Resources.get("nlp")`` (setting ``model``
-or env ``NEWSGRAPH_MODEL`` override the bundled model; ``"blank"`` runs rules only) and the
-knowledge base through ``Resources.get("kb")`` (bundled plus ``kb_files``).
+Reads the parse stage's ``ad.parses`` (the one model pass over the body: its entities are the
+statistical candidates; setting ``model`` or env ``NEWSGRAPH_MODEL`` override the bundled model,
+``"blank"`` runs rules only) and the knowledge base through ``Resources.get("kb")`` (bundled plus
+``kb_files``).
 
 Places used only as venues ("arrived in Moscow") become entities of type LOCATION without
 mentions; their offsets are in ``Entity.evidence["venue_spans"]`` so events can use them as
@@ -29,7 +30,7 @@ def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mentio
     text = ad.text
     view = DocView(text, list(ad.paragraphs), list(ad.sentences))
     view.headings = {i for i, p in enumerate(view.paragraphs) if is_heading(text[p.start : p.end])}
-    cands = rec.recognize(view)
+    cands = rec.recognize(view, ad.parses)
     cands, found = classify(view, cands, kb)
     ents = group_names(view, cands, kb)
     # descriptions may contain names ("the Hamas official") but not overlap people or each other
@@ -114,7 +115,11 @@ def _extra(e: object) -> dict[str, object]:
     return {k: v for k, v in ev.items() if k == "kb_kind" and v}
 
 
-@stage("actors", requires=("body_spans", "paragraphs", "sentences"), assigns=("entities", "mentions"))
+@stage(
+    "actors",
+    requires=("body_spans", "paragraphs", "sentences", "parses"),
+    assigns=("entities", "mentions"),
+)
 def actors_stage(ad: AnalyzedDoc, res: Resources) -> None:
     """Actor mentions (people, organisations, states, places) and local entities."""
     ad.entities, ad.mentions = analyse(ad, res.get("actors.recognizer"))
