@@ -110,7 +110,7 @@ class EventLexicon:
     forms: dict[str, str]
     nouns: dict[str, dict[str, Any]] = field(default_factory=dict)
     overrides: dict[str, str] = field(default_factory=dict)  # CAMEO code -> PLOVER type (conventions)
-    modality: dict[str, frozenset[str]] = field(default_factory=dict)  # word lists: negation, modals...
+    ordered: dict[str, tuple[str, ...]] = field(default_factory=dict)  # section "words" (negation, modals...)
     needs_object: set[str] = field(default_factory=set)  # verbs that are events only with an object
 
     # ---- lookups ---------------------------------------------------------------------------
@@ -121,7 +121,11 @@ class EventLexicon:
     def has_verb(self, lemma: str) -> bool:
         return lemma in self.verbs
 
-    def words(self, noun: Noun) -> frozenset[str]:
+    def words(self, name: str) -> frozenset[str]:
+        """A word list of the lexicon's ``words`` section ("negation", "modals", "target_cases"...)."""
+        return frozenset(self.ordered.get(name, ()))
+
+    def noun_words(self, noun: Noun) -> frozenset[str]:
         """The words a pattern noun's head stands for (a synonym set expands)."""
         if noun.head.startswith("&"):
             return self.synsets.get(noun.head[1:], frozenset())
@@ -213,7 +217,7 @@ def build_lexicon(extra: Iterable[Path | str] = ()) -> EventLexicon:
 
 def add_file(lex: EventLexicon, path: Path | str) -> None:
     """Add one lexicon file of the ``event_verbs.yaml`` shape (see its header for the format)."""
-    data, lines = read_yaml(path)
+    data, lines = read_yaml(path, text_only=True)  # "no", "on", "163" stay text
     for code, typ in (data.get("plover") or {}).items():
         if typ not in PLOVER_TYPES:
             raise ConfigError(
@@ -231,8 +235,9 @@ def add_file(lex: EventLexicon, path: Path | str) -> None:
             "mode": spec.get("mode") or "",
             "label": spec.get("label", ""),
         }
-    for name, words in (data.get("modality") or {}).items():
-        lex.modality[str(name)] = lex.modality.get(str(name), frozenset()) | {str(w).lower() for w in words}
+    for name, words in (data.get("words") or {}).items():
+        old = lex.ordered.get(str(name), ())
+        lex.ordered[str(name)] = tuple(dict.fromkeys([*old, *(str(w).lower() for w in words)]))
     for lemma, spec in (data.get("verbs") or {}).items():
         _add_verb(lex, path, str(lemma).lower(), spec or {})
     for lemma in data.get("generic") or ():
@@ -250,7 +255,7 @@ def _add_verb(lex: EventLexicon, path: Path | str, lemma: str, spec: dict[str, A
         lex.patterns.setdefault(block, [])
     code = spec.get("code", lex.verbs[lemma].code if lemma in lex.verbs else None)
     lex.verbs[lemma] = VerbEntry(lemma, block, code)
-    if spec.get("object"):
+    if str(spec.get("object", "")).lower() == "true":
         lex.needs_object.add(lemma)
     for f in spec.get("forms") or ():
         lex.forms[str(f).lower()] = lemma

@@ -19,26 +19,6 @@ from typing import Any
 from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, conjuncts, phrase_actors
 
-#: prepositions that introduce an event's target when the clause has no object actor
-TARGET_CASES = (
-    "against",
-    "on",
-    "with",
-    "to",
-    "toward",
-    "towards",
-    "at",
-    "upon",
-    "into",
-    "over",
-    "from",
-    "for",
-    "of",
-    "between",
-    "among",
-)
-#: prepositions that introduce a place ("in Doha")
-PLACE_CASES = ("in", "at", "near", "inside", "outside")
 PREDICATE_POS = frozenset({"VERB"})
 #: event types that a speech act carries: their target may be the subject of the reported clause
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
@@ -160,7 +140,7 @@ class Coder:
         return out
 
     def noun_ok(self, n: Noun, tok: Token) -> bool:
-        words = self.lex.words(n)
+        words = self.lex.noun_words(n)
         keys = {tok.lower_, self.noun_key(tok)}
         left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod:poss", "flat")]
         if left:
@@ -205,7 +185,7 @@ class Coder:
         return list(dict.fromkeys(out))
 
     def oblique_target(self, cl: Clause, offset: int, *, exclude: set[str], place: str | None) -> list[str]:
-        for case in TARGET_CASES:
+        for case in self.lex.ordered.get("target_cases", ()):
             for c, x in self.obliques(cl):
                 if c != case:
                     continue
@@ -226,7 +206,7 @@ class Coder:
 
     def place(self, cl: Clause, offset: int) -> str | None:
         for c, x in self.obliques(cl):
-            if c in PLACE_CASES:
+            if c in self.lex.words("place_cases"):
                 for a in self.actors_of(conjuncts(x), offset):
                     if self.actors.type_of(a) == "LOCATION":
                         return a

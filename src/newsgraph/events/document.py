@@ -15,10 +15,11 @@ from newsgraph.events.speech import speech_events
 from newsgraph.events.tree import ActorIndex, phrase_actors
 from newsgraph.events.when import choose, owners
 from newsgraph.models import AnalyzedDoc, Event, Mention
+from newsgraph.text import lexicons
 
 _WORD = re.compile(r"\b\w+\b")
 #: determiners of a noun that refers back ("the delegation")
-THIS = frozenset({"the", "this", "that"})
+THIS = lexicons.words("english.definite_determiners")
 #: KB kinds of places that stand in their state for a visit
 CITY_KINDS = frozenset({"city", "capital", "seat", "town"})
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
@@ -37,7 +38,7 @@ def venue_mentions(ad: AnalyzedDoc) -> list[Mention]:
 
 def first_person_mentions(ad: AnalyzedDoc, lex: EventLexicon) -> list[Mention]:
     """ "I", "we", "our"... inside a quote with a resolved speaker: mentions of that speaker."""
-    words = lex.modality.get("first_person", frozenset())
+    words = lex.words("first_person")
     out: list[Mention] = []
     for q in ad.quotes:
         if q.speaker is None:
@@ -70,7 +71,7 @@ class Places:
 
 def group_mentions(lex: EventLexicon, parses: Sequence[tuple[int, Any]], known: ActorIndex) -> list[Mention]:
     """ "the delegation" after "a delegation of X" (or "X's delegation"): a mention of X."""
-    groups = lex.modality.get("groups", frozenset())
+    groups = lex.words("groups")
     owner: dict[str, list[str]] = {}
     out: list[Mention] = []
     for offset, doc in parses:
@@ -105,9 +106,14 @@ def code_events(
             kept = _govern([f for f in found if f.coding.type])
             heads = {f.head.i for f in kept}
             owned = owners(sent, offset, ad.dates, heads)
+            seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
             for f in kept:
                 ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
-                if ev is not None:
+                if ev is None:
+                    continue
+                key = (ev.type, tuple(sorted(ev.source)), tuple(sorted(ev.target)))
+                if key not in seen:  # "imposed sanctions on X": one fact read twice
+                    seen.add(key)
                     events.append(ev)
     return events + speech_events(ad, lex, events, len(events), parses, actors, kb)
 

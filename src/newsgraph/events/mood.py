@@ -6,7 +6,7 @@ says it did not happen ("failed to agree"). Hypothetical: a modal or future auxi
 visit", "could strike"), a governing verb or adjective of intent, plan or possibility ("plans to
 visit", "threatened to attack", "ready to talk"), a conditional clause ("if Russia attacks"), a
 planning noun ("the plan to withdraw"), or a prospective modifier ("possible sanctions"). The word
-lists are in ``data/lexicon/event_verbs.yaml`` (section ``modality``).
+lists are in ``data/lexicon/event_verbs.yaml`` (section ``words``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.tree import Token
 
-FUTURE = frozenset({"will", "'ll", "shall", "going"})
-
 
 @dataclass
 class Mood:
@@ -27,18 +25,30 @@ class Mood:
     cue: str | None = None
     future: bool = False
 
-    def mark(self, kind: str, cue: Token) -> None:
+    def mark(self, kind: str, cue: Token, future: frozenset[str] = frozenset()) -> None:
         if kind == "negated":
             self.negated = True
         else:
             self.hypothetical = True
-            self.future = self.future or cue.lower_ in FUTURE
+            self.future = self.future or cue.lower_ in future
         self.cue = self.cue or cue.text
 
 
 def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, nominal: bool) -> Mood:
     """The modality of the predicate headed by ``head`` (a verb, or an event noun)."""
-    words = lex.modality
+    words = {
+        k: lex.words(k)
+        for k in (
+            "negation",
+            "modals",
+            "conditions",
+            "governors",
+            "negators",
+            "plans",
+            "prospective",
+            "future",
+        )
+    }
     m = Mood()
     _local(head, words, m)
     if nominal:
@@ -46,7 +56,7 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
             _local(head.head, words, m)  # "did not impose sanctions", "will hold talks"
             _governors(head.head, words, lemma_of, m)
         for c in head.children:
-            if c.dep_ in ("amod", "compound") and c.lower_ in words.get("prospective", frozenset()):
+            if c.dep_ in ("amod", "compound") and c.lower_ in words["prospective"]:
                 m.mark("hypothetical", c)
     else:
         _governors(head, words, lemma_of, m)
@@ -59,7 +69,7 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
         if c.dep_ in ("advmod", "neg", "det", "cc:preconj") and c.lower_ in neg:
             m.mark("negated", c)
         elif c.dep_ == "aux" and c.lower_ in modals:
-            m.mark("hypothetical", c)
+            m.mark("hypothetical", c, words.get("future", frozenset()))
         elif c.dep_ == "mark" and c.lower_ in conds:
             m.mark("hypothetical", c)
 

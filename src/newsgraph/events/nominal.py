@@ -15,7 +15,6 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Found
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, phrase_actors
 
-DEFAULT_TARGETS = ("on", "against", "with", "to", "of", "for")
 SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
 
 
@@ -54,7 +53,7 @@ class NounCoder:
 
     def participants(self, f: Found, spec: dict[str, Any]) -> None:
         n, off = f.head, f.offset
-        targets = tuple(spec.get("target") or DEFAULT_TARGETS)
+        targets = tuple(spec.get("target") or self.lex.ordered.get("noun_targets", ()))
         source, target = [], []
         for c in n.children:
             case = case_of(c)
@@ -90,7 +89,7 @@ class NounCoder:
         v = n.head
         if v is n or n.dep_ not in ("obj", "obl", "nsubj:pass"):
             return []
-        temporal = n.dep_ == "obl" and case_of(n) in self.lex.modality.get("temporal", frozenset())
+        temporal = n.dep_ == "obl" and case_of(n) in self.lex.words("temporal")
         if self.lemma_of(v) not in light and not temporal:
             return []
         cl = Clause.of_verb(v)

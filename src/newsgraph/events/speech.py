@@ -47,11 +47,10 @@ def _side(ent: Entity | None) -> set[str]:
 
 def quote_coding(q: Quote, lex: EventLexicon) -> Coding | None:
     words = {w.strip(".,;:!?\"'“”’").lower() for w in q.text.split()}
-    speech = lex.modality
-    if words & speech.get("threat", frozenset()) and words & speech.get("modals", frozenset()):
+    if words & lex.words("threat") and words & lex.words("modals"):
         return Coding("THREATEN", None, "130", "quote content: threat words with a modal")
     v = valence(q.text)
-    if v <= NEGATIVE and words & speech.get("accusation", frozenset()):
+    if v <= NEGATIVE and words & lex.words("accusation"):
         return Coding("ACCUSE", "disapprove", "111", f"quote content: negative (valence {v:.2f})")
     if v >= POSITIVE:
         return Coding("SUPPORT", None, "051", f"quote content: positive (valence {v:.2f})")
@@ -70,7 +69,7 @@ def speech_events(
     """Events from quote content (see the module docstring), numbered after ``start_n``."""
     ents = {e.id: e for e in ad.entities}
     have = {(e.type, s, t, e.start) for e in coded for s in e.source for t in e.target}
-    reporting = lex.modality.get("reporting", frozenset())
+    reporting = lex.words("reporting")
     out: list[Event] = []
     for q in sorted(ad.quotes, key=lambda q: q.start):
         if q.speaker is None or q.speaker not in ents or (q.cue or "").lower() in reporting:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.models import AnalyzedDoc, Entity, Mention
+from newsgraph.text import lexicons
 
 Token = Any  # a spaCy Token (spaCy is imported lazily by the stages)
 
@@ -21,7 +22,7 @@ PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
 OBJECTS = frozenset({"obj", "iobj"})
 #: dependents that belong to a noun phrase's name (not to its modifiers' clauses)
 NP_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "nmod:poss", "appos", "det", "nummod"})
-RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+RELATIVE = lexicons.words("english.relative_pronouns")
 
 
 def case_of(tok: Token) -> str:

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from newsgraph.events.tree import Token
 from newsgraph.models import DateValue
+from newsgraph.text import lexicons
 
 _WEEKDAY = re.compile(
-    r"(?i)^(?:on\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?i)^(?:on\s+|this\s+|next\s+)?(?:" + "|".join(lexicons.phrases("english.weekdays")) + r")\b"
 )
 
 
