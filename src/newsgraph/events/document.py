@@ -16,6 +16,7 @@ from newsgraph.events.tree import ActorIndex, phrase_actors
 from newsgraph.events.when import choose, owners
 from newsgraph.models import AnalyzedDoc, Event, Mention
 from newsgraph.text import lexicons
+from newsgraph.text.headings import is_heading
 
 _WORD = re.compile(r"\b\w+\b")
 #: determiners of a noun that refers back ("the delegation")
@@ -99,7 +100,10 @@ def code_events(
     coder = Coder(lex, actors)
     nouns = NounCoder(lex, actors, coder.lemma)
     events: list[Event] = []
+    first = min((o for o, _ in parses), default=0)
     for offset, doc in parses:
+        if is_heading(doc.text, first=offset == first):
+            continue  # a headline or section title repeats the story
         for sent in doc.sents:
             found = coder.sentence(sent, offset)
             found += [f for t in sent if t.pos_ in NOUN_POS and (f := nouns.noun(t, offset)) is not None]
