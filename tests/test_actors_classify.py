@@ -20,10 +20,12 @@ def test_capital_acting_is_the_state() -> None:
     assert entity_of(ad, "Washington").kb_id == "state:USA"  # type: ignore[union-attr]
 
 
-def test_capital_as_venue_is_a_place_not_a_mention() -> None:
+def test_capital_as_venue_is_a_place_not_the_government() -> None:
     ad = analyse("Visit\n\nThe Hamas delegation arrived in Moscow on Thursday.")
-    assert not [m for m in ad.mentions if m.text == "Moscow"]
+    (m,) = [m for m in ad.mentions if m.text == "Moscow"]  # every named place is a LOCATION actor
+    assert m.kind == "venue" and m.type == "LOCATION"
     venue = next(e for e in ad.entities if e.evidence.get("venue"))
+    assert m.entity == venue.id
     assert venue.type == "LOCATION" and venue.name == "Moscow"
     s, e = venue.evidence["venue_spans"][0]
     assert ad.text[s:e] == "Moscow"
@@ -33,7 +35,9 @@ def test_capital_as_venue_is_a_place_not_a_mention() -> None:
 def test_same_capital_as_venue_and_as_government() -> None:
     ad = analyse("Visit\n\nThe delegation arrived in Moscow on Thursday. Moscow has long backed the talks.")
     mentions = [m for m in ad.mentions if m.text == "Moscow"]
-    assert len(mentions) == 1 and mentions[0].kind == "metonym"
+    assert [m.kind for m in mentions] == ["venue", "metonym"]
+    assert entity_of(ad, "Moscow").type == "LOCATION"  # type: ignore[union-attr]
+    assert entity_of(ad, "Moscow", 1).kb_id == "state:RUS"  # type: ignore[union-attr]
 
 
 def test_seat_of_government_stands_for_the_state() -> None:
@@ -50,8 +54,19 @@ def test_demonyms() -> None:
     assert isr is not None and isr.kb_id == "state:ISR"
     side = entity_of(ad, "Russian side")
     assert side is not None and side.kb_id == "state:RUS"
-    assert not [m for m in ad.mentions if m.text == "Russian"]  # the adjective alone is not a mention
+    # a demonym adjective before a title is a mention of the state ("Russian Deputy Foreign Minister")
+    (rus,) = [m for m in ad.mentions if m.text == "Russian"]
+    assert rus.entity == side.id and rus.kind == "demonym"
     assert {m.kind for m in ad.mentions if m.text in ("Israelis", "Russian side")} == {"demonym"}
+
+
+def test_demonym_in_a_name_or_before_a_group_is_no_state_mention() -> None:
+    ad = analyse(
+        "Oil\n\nSaudi Aramco said output fell. Iraqi protesters marched. An Iranian airline flew on."
+    )
+    assert not [m for m in ad.mentions if m.text in ("Saudi", "Iraqi")]
+    iran = entity_of(ad, "Iranian")
+    assert iran is not None and iran.kb_id == "state:IRN"
 
 
 def test_city_as_modifier_and_broad_regions_are_not_actors() -> None:

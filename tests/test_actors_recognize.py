@@ -33,8 +33,9 @@ def test_title_plus_name() -> None:
     assert e is not None and e.type == "PERSON"
     assert e.titles == ["Russian Deputy Foreign Minister"]
     assert e.affiliation is not None and "RUS" in (e.affiliation + str(by_name(ad, "Russia")))
-    # the demonym only gives affiliation here: no mention of Russia
-    assert not [m for m in ad.mentions if m.text == "Russian"]
+    # the demonym gives affiliation and is a mention of Russia
+    (m,) = [m for m in ad.mentions if m.text == "Russian"]
+    assert m.kind == "demonym" and entity_of(ad, "Russian").kb_id == "state:RUS"  # type: ignore[union-attr]
 
 
 def test_honorific_and_single_name() -> None:

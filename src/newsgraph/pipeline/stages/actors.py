@@ -6,22 +6,26 @@ statistical candidates; setting ``model`` or env ``NEWSGRAPH_MODEL`` override th
 ``"blank"`` runs rules only) and the knowledge base through ``Resources.get("kb")`` (bundled plus
 ``kb_files``).
 
-Places used only as venues ("arrived in Moscow") become entities of type LOCATION without
-mentions; their offsets are in ``Entity.evidence["venue_spans"]`` so events can use them as
+Places used only as venues ("arrived in Moscow") are LOCATION entities whose mentions have kind
+``venue``; their offsets are also in ``Entity.evidence["venue_spans"]`` so events can use them as
 locations. ``AnalyzedDoc.extras["actors.venues"]`` maps each venue span to its entity id.
 """
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.actors.classify import classify
 from newsgraph.actors.coref import Entities, group_names
 from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.lexicon import is_title_word
 from newsgraph.actors.recognize import Recognizer, is_heading
 from newsgraph.actors.refer import descriptions, pronouns
 from newsgraph.actors.roles import assign_roles
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.pipeline.registry import Resources, stage
+from newsgraph.text import lexicons
 
 
 def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mention]]:
@@ -39,12 +43,41 @@ def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mentio
     assign_roles(view, cands + extra, ents, kb, found.demonyms)
     extra += descriptions(view, ents, kb, found.demonyms, taken, persons=True)
     extra += pronouns(view, ents, taken)
+    _demonym_states(text, cands, ents, kb)
     venues = _venues(ents, found.venues, kb)
     entities, mentions = _build(ents, kb)
-    for e in venues:
+    for e in venues:  # every named place is an actor: venues get mentions too ("arrived in Moscow")
         entities.append(e)
+        mentions += [Mention(a, b, text[a:b], e.id, kind="venue", type="LOCATION")
+                     for a, b in e.evidence["venue_spans"]]
+    mentions.sort(key=lambda m: (m.start, m.end))
     ad.extras["actors.venues"] = {tuple(s): e.id for e in venues for s in e.evidence["venue_spans"]}
     return entities, mentions
+
+#: nouns after a demonym that make it a people or group, not the state ("Iraqi protesters")
+DEMONYM_GROUP_NOUNS = lexicons.words("actors.demonym_group_nouns")
+
+
+def _demonym_states(text: str, cands: list[Cand], ents: Entities, kb: KnowledgeBase) -> None:
+    """A demonym adjective of a state ("the Turkish President", "an Iranian airline") is a mention
+    of the state (kind ``demonym``), not only an affiliation; hyphenated compounds
+    ("Israeli-Palestinian") stay adjectives."""
+    for c in cands:
+        entry = kb.get(c.kb_id) if c.label == "NORP" and c.kb_id else None
+        hyphen = "-" in (text[c.start - 1 : c.start], text[c.end : c.end + 1])
+        if entry is None or entry.type != "STATE" or hyphen:
+            continue
+        nxt = re.match(r"\s+([\w'’.-]+)", text[c.end : c.end + 40])
+        word = nxt.group(1).rstrip(".") if nxt else ""
+        if word[:1].isupper() and not is_title_word(word):
+            continue  # the first word of a name ("Saudi Aramco", "American Airlines")
+        if word.lower() in DEMONYM_GROUP_NOUNS:
+            continue  # a people or group ("Iraqi protesters"), not the state
+        e = ents.get(c.entity) if c.entity else ents.by_key.get("kb:" + entry.kb_id)
+        if e is None:
+            e = ents.new("STATE", "kb:" + entry.kb_id, entry.kb_id)
+        c.label, c.kind = "STATE", "demonym"
+        ents.add(e, c)
 
 
 def _venues(ents: Entities, venues: list[Cand], kb: KnowledgeBase) -> list[Entity]:
