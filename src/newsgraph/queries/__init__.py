@@ -26,10 +26,11 @@ from newsgraph.queries.base import (
     resolve_actor,
     resolve_document,
 )
-from newsgraph.queries.docs import document, document_ids_at, documents, overview, search
+from newsgraph.queries.docs import document, document_ids_at, documents, outlets, overview, search
+from newsgraph.queries.geo import coordinates, places
 from newsgraph.queries.graph import network, relations, timeline
 from newsgraph.queries.modality import EVERYTHING, FACTUAL, Modality
-from newsgraph.queries.profiles import actor, actor_links, actors, find_actors
+from newsgraph.queries.profiles import actor, actor_links, actor_name, actors, find_actors
 from newsgraph.queries.records import cluster, clusters, divergent, events, quotes
 from newsgraph.queries.report import document_info
 
@@ -43,10 +44,12 @@ __all__ = [
     "Row",
     "actor",
     "actor_links",
+    "actor_name",
     "actors",
     "check_date",
     "cluster",
     "clusters",
+    "coordinates",
     "decode_cursor",
     "divergent",
     "document",
@@ -57,7 +60,9 @@ __all__ = [
     "events",
     "find_actors",
     "network",
+    "outlets",
     "overview",
+    "places",
     "quotes",
     "relations",
     "resolve_actor",

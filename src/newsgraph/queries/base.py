@@ -77,10 +77,24 @@ def _date_range(col: Any, date_from: str | None, date_to: str | None) -> list[An
 
 
 def _types(value: str | Sequence[str] | None) -> list[str]:
+    """Types from ``"A,B"`` or ``["A", "B,C"]`` (upper case, blanks dropped)."""
     if not value:
         return []
-    items = value.split(",") if isinstance(value, str) else list(value)
-    return [x.strip().upper() for x in items if x and x.strip()]
+    items = [value] if isinstance(value, str) else list(value)
+    return [x.strip().upper() for item in items for x in str(item).split(",") if x.strip()]
+
+
+def _many(value: str | Sequence[str] | None) -> list[str]:
+    """One value or several (actor ids, outlets: never split at commas), blanks dropped, in order."""
+    if not value:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return list(dict.fromkeys(str(x) for x in items if x and str(x).strip()))
+
+
+def _outlet_docs(outlets: Sequence[str]) -> Any:
+    """Subquery of the ids of the documents from ``outlets``."""
+    return select(D.c.id).where(D.c.outlet.in_(list(outlets)))
 
 
 def _after(keys: Sequence[tuple[Any, bool]], vals: Sequence[Any]) -> Any:
@@ -185,9 +199,11 @@ def _actor_event_ids(actor_id: str, mod: Modality) -> Any:
     return select(EA.c.event).where(EA.c.actor == actor_id, *mod.where(EA))
 
 
-def _actor_cluster_ids(actor_id: str, mod: Modality) -> Any:
-    """Subquery of the ids of clusters with a report counted under ``mod`` involving ``actor_id``."""
-    return select(EA.c.cluster).where(EA.c.actor == actor_id, EA.c.cluster.is_not(None), *mod.where(EA))
+def _actor_cluster_ids(actor_ids: str | Sequence[str], mod: Modality) -> Any:
+    """Subquery of the ids of clusters with a report counted under ``mod`` involving one of
+    ``actor_ids``."""
+    who = EA.c.actor.in_(_many(actor_ids))
+    return select(EA.c.cluster).where(who, EA.c.cluster.is_not(None), *mod.where(EA))
 
 
 def _pair_counts(

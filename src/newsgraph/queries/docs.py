@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -20,6 +21,7 @@ from newsgraph.queries.base import (
     _date_range,
     _event_items,
     _labels,
+    _many,
     _paged,
     _quote_rows,
     check_limit,
@@ -39,13 +41,13 @@ _MARK_A, _MARK_B = "\x02", "\x03"  # snippet match markers (never in stored text
 def documents(
     store: Store,
     *,
-    outlet: str | None = None,
+    outlet: str | Sequence[str] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
 ) -> Page:
-    """Documents, newest first."""
+    """Documents, newest first; ``outlet`` takes one outlet or several."""
     keys = [(func.coalesce(D.c.published, ""), True), (D.c.id, False)]
     stmt = select(
         *(k for k, _ in keys),
@@ -58,8 +60,8 @@ def documents(
         D.c.dup_of,
         D.c.date_inferred,
     )
-    if outlet:
-        stmt = stmt.where(D.c.outlet == outlet)
+    if outlets := _many(outlet):
+        stmt = stmt.where(D.c.outlet.in_(outlets))
     stmt = stmt.where(*_date_range(D.c.published, date_from, date_to))
     with store.engine.connect() as conn:
         rows, nxt = _paged(conn, stmt, keys, (str, str), cursor, limit)
@@ -200,6 +202,8 @@ def _search_pages(store: Store, *, fq: str, phase: str, off: int, limit: int) ->
             ]
             if len(rows) > limit:
                 nxt = encode_cursor(["d", off + limit])
+            elif len(items) == limit and _any_quote(conn, store, fq):
+                nxt = encode_cursor(["q", 0])  # the documents fill this page exactly: quotes follow
             off = 0
         if nxt is None and len(items) < limit:
             room = limit - len(items)
@@ -222,6 +226,10 @@ def _search_pages(store: Store, *, fq: str, phase: str, off: int, limit: int) ->
             if len(rows) > room:
                 nxt = encode_cursor(["q", off + room])
     return items, nxt
+
+
+def _any_quote(conn: Any, store: Store, fq: str) -> bool:
+    return conn.execute(_search_quotes(store), {"q": fq, "n": 1, "o": 0}).first() is not None
 
 
 def _search_docs(store: Store) -> Any:
@@ -278,6 +286,19 @@ def _overview(store: Store, flags: dict[str, bool]) -> Row:
         "latest_events": clusters(store, limit=10, **flags)["items"],
         "divergent": divergent(store, limit=5, **flags)["items"],
     }
+
+
+def outlets(store: Store) -> list[Row]:
+    """Every outlet with its number of documents, most first (the choices of the outlet filters)."""
+    from newsgraph.queries.cache import cached
+
+    def compute() -> Row:
+        with store.engine.connect() as conn:
+            stmt = select(D.c.outlet, func.count()).where(D.c.outlet.is_not(None)).group_by(D.c.outlet)
+            rows = sorted(conn.execute(stmt).all(), key=lambda r: (-r[1], r[0]))
+        return {"items": [{"outlet": o, "n_documents": n} for o, n in rows]}
+
+    return list(cached(store, ("outlets",), compute)["items"])
 
 
 def document_ids_at(store: Store, path: str) -> list[str]:

@@ -136,10 +136,11 @@ def _nodes(conn: Connection, keep: list[str], degree: Counter[str]) -> list[Row]
 def timeline(
     store: Store,
     *,
-    actor: str | None = None,
+    actor: str | Sequence[str] | None = None,
     type: str | Sequence[str] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    outlet: str | Sequence[str] | None = None,
     include_negated: bool = False,
     include_hypothetical: bool = False,
     limit: int = 100,
@@ -148,10 +149,10 @@ def timeline(
     """Real events oldest first, plus a month-by-type histogram of all that match."""
     flags = {"include_negated": include_negated, "include_hypothetical": include_hypothetical}
     filters = {"actor": actor, "type": type, "date_from": date_from, "date_to": date_to, **flags}
-    page = clusters(store, **filters, oldest_first=True, limit=limit, cursor=cursor)
+    page = clusters(store, **filters, outlet=outlet, oldest_first=True, limit=limit, cursor=cursor)
     month = func.substr(C.c.date, 1, 7)
     stmt = select(month.label("m"), C.c.type, func.count()).where(
-        func.length(C.c.date) >= 7, *cluster_filters(type, actor, date_from, date_to, **flags)
+        func.length(C.c.date) >= 7, *cluster_filters(type, actor, date_from, date_to, **flags, outlet=outlet)
     )
     hist: dict[str, dict[str, int]] = defaultdict(dict)
     with store.engine.connect() as conn:

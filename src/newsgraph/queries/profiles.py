@@ -286,6 +286,19 @@ def _counterparts(store: Store, partners: dict[str, dict[str, int]]) -> list[Row
         ]
 
 
+def actor_name(store: Store, ref: str) -> str | None:
+    """The name of the actor ``ref`` (an id, name or alias), or None when there is none."""
+    from newsgraph.errors import NotFound
+    from newsgraph.queries.base import resolve_actor
+
+    try:
+        aid = resolve_actor(store, ref)
+    except NotFound:
+        return None
+    with store.engine.connect() as conn:
+        return conn.execute(select(A.c.name).where(A.c.id == aid)).scalar()
+
+
 def find_actors(store: Store, ref: str) -> list[str]:
     """Actor ids matching ``ref``: its id, else a name or alias (case-insensitive), else names that
     are spelling variants or short forms of it (``newsgraph.text.names``), else a substring."""
@@ -342,4 +355,4 @@ def actor_links(store: Store, actor_id: str) -> list[Row]:
     return links
 
 
-__all__ = ["actor", "actor_aggregates", "actor_links", "actors", "find_actors", "heavy_actors"]
+__all__ = ["actor", "actor_aggregates", "actor_name", "actor_links", "actors", "find_actors", "heavy_actors"]

@@ -24,6 +24,8 @@ from newsgraph.queries.base import (
     _date_range,
     _event_items,
     _group_accounts,
+    _many,
+    _outlet_docs,
     _paged,
     _quote_items,
     _quote_rows,
@@ -38,36 +40,41 @@ from newsgraph.store import schema as t
 def events(
     store: Store,
     *,
-    actor: str | None = None,
+    actor: str | Sequence[str] | None = None,
     type: str | Sequence[str] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     doc: str | None = None,
     cluster: str | None = None,
+    outlet: str | Sequence[str] | None = None,
     include_negated: bool = False,
     include_hypothetical: bool = False,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
 ) -> Page:
     """Event reports (newest first) with global actors, the cluster they belong to and evidence;
-    negated and hypothetical reports only when included (:mod:`newsgraph.queries.modality`)."""
+    negated and hypothetical reports only when included (:mod:`newsgraph.queries.modality`).
+    ``actor``, ``type`` and ``outlet`` take one value or several (any of them)."""
     # with an actor, everything is read from the actor's rows of event_actors (its index covers
     # date, type and flags), DISTINCT because an actor may be on both sides; otherwise from events
-    X = EA if actor else E
-    ident = EA.c.event if actor else E.c.id
+    actors = _many(actor)
+    X = EA if actors else E
+    ident = EA.c.event if actors else E.c.id
     keys = [(func.coalesce(X.c.date, ""), True), (ident, False)]
     stmt = select(*(k for k, _ in keys))
-    if actor:
-        stmt = stmt.where(EA.c.actor == actor).distinct()
+    if actors:
+        stmt = stmt.where(EA.c.actor.in_(actors)).distinct()
     if types := _types(type):
         stmt = stmt.where(X.c.type.in_(types))
     stmt = stmt.where(*_date_range(X.c.date, date_from, date_to))
     if doc:
         stmt = stmt.where(X.c.doc == doc)
+    if outlets := _many(outlet):
+        stmt = stmt.where(X.c.doc.in_(_outlet_docs(outlets)))
     if cluster:
         stmt = (
             stmt.where(X.c.cluster == cluster)
-            if actor
+            if actors
             else stmt.where(E.c.id.in_(select(CE.c.event).where(CE.c.cluster == cluster)))
         )
     stmt = stmt.where(*modality(include_negated, include_hypothetical).where(X))
@@ -82,20 +89,22 @@ def clusters(
     store: Store,
     *,
     type: str | Sequence[str] | None = None,
-    actor: str | None = None,
+    actor: str | Sequence[str] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     divergent: bool | None = None,
+    outlet: str | Sequence[str] | None = None,
     include_negated: bool = False,
     include_hypothetical: bool = False,
     oldest_first: bool = False,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
 ) -> Page:
-    """Real events (clusters of reports), newest first (or oldest first, for the timeline)."""
+    """Real events (clusters of reports), newest first (or oldest first, for the timeline);
+    ``actor``, ``type`` and ``outlet`` (a report from one of them) take one value or several."""
     keys = [(func.coalesce(C.c.date, ""), not oldest_first), (C.c.id, False)]
     stmt = select(*(k for k, _ in keys), *C.c).where(
-        *cluster_filters(type, actor, date_from, date_to, include_negated, include_hypothetical)
+        *cluster_filters(type, actor, date_from, date_to, include_negated, include_hypothetical, outlet)
     )
     if oldest_first:
         stmt = stmt.where(C.c.date.is_not(None))
@@ -108,11 +117,12 @@ def clusters(
 
 def cluster_filters(
     type: str | Sequence[str] | None,
-    actor: str | None,
+    actor: str | Sequence[str] | None,
     date_from: str | None,
     date_to: str | None,
     include_negated: bool,
     include_hypothetical: bool,
+    outlet: str | Sequence[str] | None = None,
 ) -> list[Any]:
     """Conditions on ``clusters`` for the filters shared by the lists of real events and the
     timeline's histogram."""
@@ -120,6 +130,9 @@ def cluster_filters(
     where: list[Any] = list(_date_range(C.c.date, date_from, date_to))
     if types := _types(type):
         where.append(C.c.type.in_(types))
+    if outlets := _many(outlet):
+        reported = select(CE.c.cluster).join(E, E.c.id == CE.c.event)
+        where.append(C.c.id.in_(reported.where(E.c.doc.in_(_outlet_docs(outlets)))))
     if actor:
         # the actor's rows of event_actors carry the flags: the rule is applied there
         where.append(C.c.id.in_(_actor_cluster_ids(actor, mod)))
@@ -207,20 +220,26 @@ def _accounts(conn: Any, cluster_id: str) -> list[Row]:
 def quotes(
     store: Store,
     *,
-    speaker: str | None = None,
+    speaker: str | Sequence[str] | None = None,
     about: str | None = None,
     doc: str | None = None,
     kind: str | None = None,
+    outlet: str | Sequence[str] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
 ) -> Page:
-    """Quotes (newest document first); ``speaker``: said by; ``about``: the quote mentions that actor."""
+    """Quotes (newest document first); ``speaker``: said by (one actor or several);
+    ``about``: the quote mentions that actor; ``outlet``, dates: of the document."""
     keys = [(func.coalesce(D.c.published, ""), True), (Q.c.doc, False), (Q.c.start, False), (Q.c.id, False)]
     src: Any = Q.join(D, D.c.id == Q.c.doc)
-    where: list[Any] = []
-    if speaker:
+    where: list[Any] = list(_date_range(D.c.published, date_from, date_to))
+    if outlets := _many(outlet):
+        where.append(D.c.outlet.in_(outlets))
+    if speakers := _many(speaker):
         src = src.join(L, and_(L.c.doc == Q.c.doc, L.c.entity == Q.c.speaker))
-        where.append(L.c.actor == speaker)
+        where.append(L.c.actor.in_(speakers))
     if about:
         m, la, q2 = t.mentions.alias("m"), L.alias("la"), Q.alias("q2")
         where.append(

@@ -82,6 +82,7 @@ RESOURCES: tuple[tuple[str, Handler, type[BaseModel], str], ...] = (
     ),
     ("/network", h.network, ObjectModel, "Actor network: edges count real events by type"),
     ("/timeline", h.timeline, PageModel, "Real events oldest first with a monthly histogram"),
+    ("/map", h.places, ObjectModel, "Event locations with coordinates (offline gazetteer)"),
     ("/search", h.search, PageModel, "Full-text search over documents and quotes"),
 )
 

@@ -184,8 +184,10 @@ def _docs_page(app: FastAPI, swagger_dir: Path | None) -> None:
 def _routes(app: FastAPI, allow_ingest: bool) -> None:
     """The JSON API, the upload endpoint (with ``allow_ingest``), the HTML pages, static files, docs."""
     from newsgraph.web.api_routes import ingest_router, router
+    from newsgraph.web.downloads import router as downloads_router
     from newsgraph.web.pages import router as pages_router
 
+    app.include_router(downloads_router)
     app.include_router(router)
     if allow_ingest:
         app.include_router(ingest_router)

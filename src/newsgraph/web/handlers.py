@@ -17,6 +17,7 @@ from typing import Any, Literal
 from fastapi import Depends, Query, Request
 
 import newsgraph.queries as queries
+from newsgraph.errors import BadRequest
 from newsgraph.queries.modality import Modality
 from newsgraph.store import Store
 
@@ -45,6 +46,22 @@ def Text(description: str | None = None) -> Any:
     return Query(None, max_length=500, description=description)
 
 
+def Many(description: str) -> Any:
+    """A parameter that may be repeated (``?actor=a&actor=b``): any of the values matches."""
+    return Query(None, description=f"{description}; repeat for several")
+
+
+MOST_VALUES = 50  # values of one repeated parameter
+
+
+def many(values: list[str] | None, name: str) -> list[str]:
+    """The non-blank values of a repeated parameter (a blank form field is no filter)."""
+    out = [v for v in values or [] if v and v.strip()]
+    if len(out) > MOST_VALUES or any(len(v) > 500 for v in out):
+        raise BadRequest(f"{name}: at most {MOST_VALUES} values of at most 500 characters")
+    return out
+
+
 def flags(
     include_negated: bool = Query(False, description="Include negated events (flagged)"),
     include_hypothetical: bool = Query(False, description="Include hypothetical events (flagged)"),
@@ -67,6 +84,11 @@ def actor_ref(store: Store, ref: str | None) -> str | None:
     return queries.resolve_actor(store, ref) if _b(ref) else None
 
 
+def actor_refs(store: Store, refs: list[str] | None, name: str = "actor") -> list[str] | None:
+    """Actor ids from ids, names or aliases (None: no filter)."""
+    return [queries.resolve_actor(store, r) for r in many(refs, name)] or None
+
+
 def doc_ref(store: Store, ref: str | None) -> str | None:
     return queries.resolve_document(store, ref) if _b(ref) else None
 
@@ -79,15 +101,16 @@ def overview(request: Request, mod: Modality = Depends(flags)) -> Payload:
 
 def documents(
     request: Request,
-    outlet: str | None = Text(),
+    outlet: list[str] | None = Many("Outlet"),
     date_from: str | None = From(),
     date_to: str | None = To(),
     limit: int = Limit(),
     cursor: str | None = Cursor(),
 ) -> Payload:
     store = store_of(request)
+    outlets = many(outlet, "outlet")
     return queries.documents(
-        store, outlet=_b(outlet), date_from=_b(date_from), date_to=_b(date_to), limit=limit, cursor=cursor
+        store, outlet=outlets, date_from=_b(date_from), date_to=_b(date_to), limit=limit, cursor=cursor
     )
 
 
@@ -97,13 +120,14 @@ def document(request: Request, doc_id: str) -> Payload:
 
 def actors(
     request: Request,
-    type: str | None = Text("PERSON, ORG, STATE or LOCATION (comma separated)"),
+    type: list[str] | None = Many("PERSON, ORG, STATE or LOCATION (or several, comma separated)"),
     q: str | None = Text("Part of a name or alias"),
     sort: Literal["documents", "name"] = "documents",
     limit: int = Limit(),
     cursor: str | None = Cursor(),
 ) -> Payload:
-    return queries.actors(store_of(request), type=_b(type), q=_b(q), sort=sort, limit=limit, cursor=cursor)
+    types = many(type, "type")
+    return queries.actors(store_of(request), type=types, q=_b(q), sort=sort, limit=limit, cursor=cursor)
 
 
 def actor(request: Request, actor_id: str, mod: Modality = Depends(flags)) -> Payload:
@@ -113,10 +137,11 @@ def actor(request: Request, actor_id: str, mod: Modality = Depends(flags)) -> Pa
 
 def events(
     request: Request,
-    actor: str | None = Text("Actor id, name or alias"),
-    type: str | None = Text("PLOVER types, comma separated"),
+    actor: list[str] | None = Many("Actor id, name or alias"),
+    type: list[str] | None = Many("PLOVER type (or several, comma separated)"),
     date_from: str | None = From(),
     date_to: str | None = To(),
+    outlet: list[str] | None = Many("Outlet of the report's document"),
     document: str | None = Text("Document id, id prefix or file name"),
     cluster: str | None = Text(),
     mod: Modality = Depends(flags),
@@ -126,10 +151,11 @@ def events(
     store = store_of(request)
     return queries.events(
         store,
-        actor=actor_ref(store, actor),
-        type=_b(type),
+        actor=actor_refs(store, actor),
+        type=many(type, "type"),
         date_from=_b(date_from),
         date_to=_b(date_to),
+        outlet=many(outlet, "outlet"),
         doc=doc_ref(store, document),
         cluster=_b(cluster),
         limit=limit,
@@ -140,10 +166,11 @@ def events(
 
 def clusters(
     request: Request,
-    type: str | None = Text("PLOVER types, comma separated"),
-    actor: str | None = Text("Actor id, name or alias"),
+    type: list[str] | None = Many("PLOVER type (or several, comma separated)"),
+    actor: list[str] | None = Many("Actor id, name or alias"),
     date_from: str | None = From(),
     date_to: str | None = To(),
+    outlet: list[str] | None = Many("Outlet of a report's document"),
     divergent: bool | None = None,
     mod: Modality = Depends(flags),
     limit: int = Limit(),
@@ -152,10 +179,11 @@ def clusters(
     store = store_of(request)
     return queries.clusters(
         store,
-        type=_b(type),
-        actor=actor_ref(store, actor),
+        type=many(type, "type"),
+        actor=actor_refs(store, actor),
         date_from=_b(date_from),
         date_to=_b(date_to),
+        outlet=many(outlet, "outlet"),
         divergent=divergent,
         limit=limit,
         cursor=cursor,
@@ -169,20 +197,26 @@ def cluster(request: Request, cluster_id: str) -> Payload:
 
 def quotes(
     request: Request,
-    speaker: str | None = Text("Said by this actor (id, name or alias)"),
+    speaker: list[str] | None = Many("Said by this actor (id, name or alias)"),
     about: str | None = Text("Mentions this actor (id, name or alias)"),
     document: str | None = Text("Document id, id prefix or file name"),
     kind: Literal["direct", "indirect"] | None = None,
+    outlet: list[str] | None = Many("Outlet of the document"),
+    date_from: str | None = From(),
+    date_to: str | None = To(),
     limit: int = Limit(),
     cursor: str | None = Cursor(),
 ) -> Payload:
     store = store_of(request)
     return queries.quotes(
         store,
-        speaker=actor_ref(store, speaker),
+        speaker=actor_refs(store, speaker, "speaker"),
         about=actor_ref(store, about),
         doc=doc_ref(store, document),
         kind=kind,
+        outlet=many(outlet, "outlet"),
+        date_from=_b(date_from),
+        date_to=_b(date_to),
         limit=limit,
         cursor=cursor,
     )
@@ -206,7 +240,7 @@ def relations(
 
 def network(
     request: Request,
-    type: str | None = Text("PLOVER types, comma separated"),
+    type: list[str] | None = Many("PLOVER type (or several, comma separated)"),
     date_from: str | None = From(),
     date_to: str | None = To(),
     mod: Modality = Depends(flags),
@@ -214,7 +248,7 @@ def network(
 ) -> Payload:
     return queries.network(
         store_of(request),
-        type=_b(type),
+        type=many(type, "type"),
         date_from=_b(date_from),
         date_to=_b(date_to),
         max_nodes=max_nodes,
@@ -224,10 +258,11 @@ def network(
 
 def timeline(
     request: Request,
-    actor: str | None = Text("Actor id, name or alias"),
-    type: str | None = Text("PLOVER types, comma separated"),
+    actor: list[str] | None = Many("Actor id, name or alias"),
+    type: list[str] | None = Many("PLOVER type (or several, comma separated)"),
     date_from: str | None = From(),
     date_to: str | None = To(),
+    outlet: list[str] | None = Many("Outlet of a report's document"),
     mod: Modality = Depends(flags),
     limit: int = Limit(100),
     cursor: str | None = Cursor(),
@@ -235,14 +270,27 @@ def timeline(
     store = store_of(request)
     return queries.timeline(
         store,
-        actor=actor_ref(store, actor),
-        type=_b(type),
+        actor=actor_refs(store, actor),
+        type=many(type, "type"),
         date_from=_b(date_from),
         date_to=_b(date_to),
+        outlet=many(outlet, "outlet"),
         limit=limit,
         cursor=cursor,
         **mod.params(),
     )
+
+
+def places(
+    request: Request,
+    type: list[str] | None = Many("PLOVER type (or several, comma separated)"),
+    date_from: str | None = From(),
+    date_to: str | None = To(),
+    mod: Modality = Depends(flags),
+) -> Payload:
+    """Event locations with coordinates (the map), places without them, events without a place."""
+    store, types = store_of(request), many(type, "type")
+    return queries.places(store, type=types, date_from=_b(date_from), date_to=_b(date_to), **mod.params())
 
 
 def search(
@@ -262,6 +310,7 @@ __all__ = [
     "NO_SEARCH",
     "actor",
     "actor_ref",
+    "actor_refs",
     "actors",
     "cluster",
     "clusters",
@@ -271,8 +320,10 @@ __all__ = [
     "documents",
     "events",
     "flags",
+    "many",
     "network",
     "overview",
+    "places",
     "quotes",
     "relations",
     "search",

@@ -31,6 +31,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+import newsgraph.queries as queries
 import newsgraph.web.handlers as h
 from newsgraph.errors import BadRequest
 from newsgraph.web.highlight import document_html
@@ -54,11 +55,27 @@ def page(
     return HTMLResponse(render(template, request, data, title=title, **extra))
 
 
-def page_endpoint(handler: Callable[..., Payload], template: str, title: Title) -> Callable[..., Response]:
-    """The HTML page of ``handler``: ``template`` over its payload."""
+def form_choices(request: Request) -> Payload:
+    """What the filter forms offer besides the payload: the outlets, and the names of the actors
+    the URL filters on (it may give ids)."""
+    store = h.store_of(request)
+    names: dict[str, str] = {}
+    for name in ("actor", "speaker"):
+        for ref in request.query_params.getlist(name)[: h.MOST_VALUES]:
+            if ref.strip() and len(ref) <= 500:
+                names[ref] = queries.actor_name(store, ref) or ref
+    return {"outlets": queries.outlets(store), "names": names}
+
+
+def page_endpoint(
+    handler: Callable[..., Payload], template: str, title: Title, twin: str | None
+) -> Callable[..., Response]:
+    """The HTML page of ``handler``: ``template`` over its payload (``twin``: its list's noun under
+    ``/api``, for the downloads)."""
 
     def endpoint(request: Request, data: Payload = Depends(handler), fmt: str | None = Fmt()) -> Response:
-        return page(request, template, data, fmt, title=title(data, request))
+        extra = {"twin": twin, "choices": form_choices(request)} if twin else {}
+        return page(request, template, data, fmt, title=title(data, request), **extra)
 
     return endpoint
 
@@ -67,23 +84,28 @@ def _relations_title(data: Payload, _request: Request) -> str:
     return str(data["a"]["name"]) + (f" – {data['b']['name']}" if data.get("b") else "")
 
 
-#: (path, handler, template, title) of the pages rendered straight from their handler
-PAGES: tuple[tuple[str, Callable[..., Payload], str, Title], ...] = (
-    ("/", h.overview, "index.html", lambda d, r: "Overview"),
-    ("/actors", h.actors, "actors.html", lambda d, r: "Actors"),
-    ("/network", h.network, "network.html", lambda d, r: "Network"),
-    ("/timeline", h.timeline, "timeline.html", lambda d, r: "Timeline"),
-    ("/events", h.clusters, "events.html", lambda d, r: "Events"),
-    ("/events/{cluster_id}", h.cluster, "event.html", lambda d, r: f"{d['type']} event"),
-    ("/divergent", h.divergent, "divergent.html", lambda d, r: "Divergent accounts"),
-    ("/quotes", h.quotes, "quotes.html", lambda d, r: "Quotes"),
-    ("/documents", h.documents, "documents.html", lambda d, r: "Documents"),
-    ("/relations", h.relations, "relations.html", _relations_title),
+#: (path, handler, template, title, the noun of its list under /api or None) of the pages
+#: rendered straight from their handler
+PAGES: tuple[tuple[str, Callable[..., Payload], str, Title, str | None], ...] = (
+    ("/", h.overview, "index.html", lambda d, r: "Overview", None),
+    ("/actors", h.actors, "actors.html", lambda d, r: "Actors", "actors"),
+    ("/network", h.network, "network.html", lambda d, r: "Network", None),
+    ("/timeline", h.timeline, "timeline.html", lambda d, r: "Timeline", "timeline"),
+    ("/events", h.clusters, "events.html", lambda d, r: "Events", "clusters"),
+    ("/events/{cluster_id}", h.cluster, "event.html", lambda d, r: f"{d['type']} event", None),
+    ("/divergent", h.divergent, "divergent.html", lambda d, r: "Divergent accounts", "divergent"),
+    ("/quotes", h.quotes, "quotes.html", lambda d, r: "Quotes", "quotes"),
+    ("/documents", h.documents, "documents.html", lambda d, r: "Documents", "documents"),
+    ("/relations", h.relations, "relations.html", _relations_title, None),
+    ("/map", h.places, "map.html", lambda d, r: "Map", None),
 )
 
-for _path, _handler, _template, _title in PAGES:
+for _path, _handler, _template, _title, _twin in PAGES:
     router.add_api_route(
-        _path, page_endpoint(_handler, _template, _title), methods=["GET"], name=f"page_{_handler.__name__}"
+        _path,
+        page_endpoint(_handler, _template, _title, _twin),
+        methods=["GET"],
+        name=f"page_{_handler.__name__}",
     )
 
 
@@ -122,7 +144,8 @@ def search_page(
             if fmt == "json":
                 raise
             data["error"] = str(e)
-    resp = page(request, "search.html", data, fmt, title=f"Search: {q}" if q else "Search")
+    title = f"Search: {q}" if q else "Search"
+    resp = page(request, "search.html", data, fmt, title=title, twin="search" if q and q.strip() else None)
     if data.get("error"):
         resp.status_code = 400
     return resp

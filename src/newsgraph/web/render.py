@@ -20,6 +20,7 @@ NAV = (
     ("/actors", "Actors"),
     ("/network", "Network"),
     ("/timeline", "Timeline"),
+    ("/map", "Map"),
     ("/events", "Events"),
     ("/divergent", "Divergent"),
     ("/quotes", "Quotes"),
@@ -75,6 +76,7 @@ def env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    e.filters["pairs"] = lambda values: [(v, v) for v in values]  # options whose value is their text
     e.globals.update(
         u=u,
         pid=pid,
@@ -88,17 +90,46 @@ def env() -> Environment:
     return e
 
 
-def render(template: str, request: Request, data: Any, *, title: str, **extra: Any) -> str:
-    """Render ``template`` with ``data``; ``here(**changes)`` builds this page's URL with changed params."""
-    params = dict(request.query_params)
+#: parameters that say how to show a list, not which items it holds
+VIEW_PARAMS = ("cursor", "format", "limit")
+
+
+def canonical(items: list[tuple[str, str]], drop: tuple[str, ...]) -> str:
+    """A query string of the non-blank ``items`` less ``drop``, sorted: the same filters always
+    give the same URL, whatever order the form sent them in."""
+    kept = sorted((k, v) for k, v in items if k not in drop and v.strip())
+    return "?" + urlencode(kept) if kept else ""
+
+
+def url_helpers(request: Request, twin: str | None) -> dict[str, Any]:
+    """The URL builders of a page: ``here(**changes)`` (this page, repeated parameters kept),
+    ``values(name)`` (a parameter's non-blank values), ``permalink`` (this filtered view, first
+    page) and ``downloads`` (CSV and JSON of the whole list, when the page has a JSON twin)."""
+    items = list(request.query_params.multi_items())
+    path = request.url.path
 
     def here(**changes: Any) -> str:
-        return u(request.url.path, **{**params, **changes})
+        kept = [(k, v) for k, v in items if k not in changes and v != ""]
+        kept += [(k, str(v)) for k, v in changes.items() if v not in (None, "", False)]
+        return path + ("?" + urlencode(kept) if kept else "")
 
-    return (
-        env()
-        .get_template(template)
-        .render(
-            data=data, title=title, request=request, params=params, here=here, path=request.url.path, **extra
-        )
-    )
+    def values(name: str, split: bool = False) -> list[str]:
+        vals = [v.strip() for v in request.query_params.getlist(name) if v.strip()]
+        return [x.strip() for v in vals for x in v.split(",") if x.strip()] if split else vals
+
+    out: dict[str, Any] = {"here": here, "values": values, "permalink": path + canonical(items, ("cursor",))}
+    if twin:
+        query = canonical(items, VIEW_PARAMS)
+        out["downloads"] = {kind: f"/api/{twin}.{kind}{query}" for kind in ("csv", "json")}
+    return out
+
+
+def render(
+    template: str, request: Request, data: Any, *, title: str, twin: str | None = None, **extra: Any
+) -> str:
+    """Render ``template`` with ``data`` and the page's URL helpers (:func:`url_helpers`);
+    ``twin`` is the noun of the page's list under ``/api`` (for its downloads)."""
+    params = dict(request.query_params)
+    helpers = url_helpers(request, twin)
+    context = {"data": data, "title": title, "request": request, "params": params, "path": request.url.path}
+    return env().get_template(template).render(**context, **helpers, **extra)
