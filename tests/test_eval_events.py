@@ -28,8 +28,9 @@ from .eval_gate import FLOORS, check
 #: floors of the event coder alone on gold mentions (no model): a little under the current figures
 GOLD_MENTION_FLOORS = {
     "seeds": {
-        "events.precision": 0.58,
-        "events.recall": 0.25,
+        "events.precision": 0.55,
+        "events.recall": 0.26,
+        "events.f1": 0.36,
         "events.consult_recall": 0.65,
         "events.date_acc": 0.72,
         "events.flag_acc": 0.96,
@@ -37,15 +38,17 @@ GOLD_MENTION_FLOORS = {
     "sample": {
         "events.precision": 0.55,
         "events.recall": 0.22,
+        "events.f1": 0.32,
         "events.consult_recall": 0.33,
-        "events.date_acc": 0.48,
+        "events.date_acc": 0.45,
         "events.flag_acc": 0.96,
     },
     "dev": {
-        "events.precision": 0.57,
-        "events.recall": 0.17,
+        "events.precision": 0.55,
+        "events.recall": 0.25,
+        "events.f1": 0.34,
         "events.date_acc": 0.65,
-        "events.flag_acc": 0.85,
+        "events.flag_acc": 0.8,
     },
 }
 

@@ -20,6 +20,9 @@ from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, conjuncts, phrase_actors
 
 PREDICATE_POS = frozenset({"VERB"})
+#: how far (in words) the fallback looks for a participant, and where it stops
+NEAR = 8
+STOPS = frozenset({";", ":", "(", ")", "—", "–", '"', "“", "”"})
 #: event types that a speech act carries: their target may be the subject of the reported clause
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -39,6 +42,7 @@ class Found:
     location: str | None = None
     nominal: bool = False
     governed_by: Found | None = None
+    guessed: bool = False  # one participant taken from the nearest name, not the tree
 
 
 class Coder:
@@ -167,6 +171,12 @@ class Coder:
             target = self.oblique_target(cl, off, exclude=set(source), place=place)
         if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."
             target = self.content_target(f.head, off, exclude=set(source))
+        if not source and not cl.passive and target:  # one side from the tree, the other nearby
+            source = self.nearest(f.head, off, before=True, exclude=set(target))
+            f.guessed = bool(source)
+        if not target and not f.coding.reverse and source:
+            target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
+            f.guessed = bool(target)
         if f.coding.reverse:
             source, target = target, source
         if f.coding.type == "CONSULT" and not target and len(source) > 1:
@@ -174,6 +184,22 @@ class Coder:
         f.source = source
         f.target = [t for t in target if t not in source]
         f.location = place
+
+    def nearest(self, v: Token, offset: int, *, before: bool, exclude: set[str]) -> list[str]:
+        """When the parse gives no subject (object) actor: the closest actor named before (after) the
+        predicate in its sentence, within :data:`NEAR` words, not across a clause stop or inside a
+        prepositional phrase before the predicate."""
+        sent = v.sent
+        toks = list(sent[: v.i - sent.start])[::-1] if before else list(sent[v.i - sent.start + 1 :])
+        for k, t in enumerate(toks):
+            if k >= NEAR or t.text in STOPS:
+                return []
+            got = [a for a in self.actors.at(t, offset) if a not in exclude]
+            if got and before and any(c.dep_ == "case" for c in (t, *t.head.children) if c.head is t):
+                continue  # "in Iraq, ...", "with X": not the subject
+            if got:
+                return got
+        return []
 
     def object_actors(self, cl: Clause, offset: int) -> list[str]:
         return self.actors_of(cl.subjects if cl.passive else cl.objects, offset)

@@ -190,8 +190,8 @@ def _event(
         negated=m.negated,
         hypothetical=m.hypothetical,
         trigger=ad.text[f.offset + trig.idx : f.offset + trig.idx + len(trig.text)],
-        confidence=0.6 if f.nominal else 0.7,
-        rule=f.coding.rule,
+        confidence=0.5 if f.guessed else 0.6 if f.nominal else 0.7,
+        rule=f.coding.rule + (" +nearest name" if f.guessed else ""),
         modality_cue=m.cue,
         date_source=dated.source,
     )
