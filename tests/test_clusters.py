@@ -191,3 +191,31 @@ def test_link_pass_stores_clusters_and_accounts(store: Store) -> None:
     big = next(cl for cl in ctx.clusters if cl["n_events"] == 2)
     assert big["divergent"] and big["date"] == "2025-03-07" and big["n_documents"] == 2
     assert {r["cluster"] for r in ctx.accounts} == {big["id"]} and len(ctx.accounts) == 2
+
+
+def test_accounts_of_an_accusation_are_compared_too_and_only_near_the_report(store: Store) -> None:
+    text = (
+        "Dispute\n\nValdoria accused the Sabil Movement of shelling the border on Friday. "
+        "Valdoria said: “Their fighters fired rockets at our villages and killed farmers.” "
+        "The Sabil Movement said: “We never crossed the line; the army staged the incident.”"
+    )
+    ad = _report(text, "Valdoria accused the Sabil Movement of shelling the border on Friday.",
+                 [("Their fighters fired rockets at our villages and killed farmers.", "e3"),
+                  ("We never crossed the line; the army staged the incident.", "e2")], "2025-03-08")
+    ev = ad.events[0]
+    ad.events = [Event(ev.id, "ACCUSE", ev.start, ev.end, ev.text, source=["e3"], target=["e2"],
+                       cameo="112", date="2025-03-07", date_precision="day", date_text="on Friday")]
+    store.write(ad, "test")
+    ctx = run_link(store)
+    (cl,) = ctx.clusters
+    assert cl["type"] == "ACCUSE" and cl["divergent"]
+    assert {r["speaker"] for r in ctx.accounts} == {ctx.actor_map()[(ad.doc.id, "e2")],
+                                                   ctx.actor_map()[(ad.doc.id, "e3")]}
+
+
+def test_accounts_end_a_few_paragraphs_after_the_report() -> None:
+    from newsgraph.linking.clusters import ACCOUNT_WINDOW, _scope_ends
+
+    evs = [{"id": "a", "doc": "d", "type": "ACCUSE", "start": 10, "end": 60}]
+    ends = _scope_ends({"d": "x" * 10_000}, evs, {"a": "c1"})
+    assert ends["a"] == 60 + ACCOUNT_WINDOW

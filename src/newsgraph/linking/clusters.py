@@ -15,9 +15,10 @@ target actor) for its (expanded) actor pairs and, inside a block, by day, month 
 compared only with the cluster representatives of the neighbouring date buckets (at most
 :data:`MAX_CANDIDATES` each), never with all reports. Union-find merges.
 
-Divergent accounts (:func:`divergent_accounts`): the quotes of each side of an event (speaker on
-the source or target side, directly or by affiliation) found in the reporting documents after the
-event's report; the cluster is divergent when both sides have accounts and their wording shares
+Divergent accounts (:func:`divergent_accounts`), for clusters of any type: the quotes of each side
+of an event (speaker on the source or target side, directly or by affiliation) found in the
+reporting documents after the event's report, within :data:`ACCOUNT_WINDOW` characters and before
+the next meeting report; the cluster is divergent when both sides have accounts and their wording shares
 little (cosine of content-word counts below :data:`DIVERGENCE_THRESHOLD`, each side saying at least
 :data:`MIN_ACCOUNT_WORDS` content words) or a report says the accounts differ ("differed in their
 focus", "two readouts").
@@ -41,6 +42,8 @@ MAX_CANDIDATES = 30
 #: days two reports may differ when one date is inherited from context ("during the visit they met")
 INHERITED_TOLERANCE = 2
 DIVERGENCE_THRESHOLD = 0.3
+#: how far after a report (characters, about three paragraphs) its parties' statements count as accounts
+ACCOUNT_WINDOW = 1500
 #: content words each side's accounts need before their wording is compared (a quip is no account)
 MIN_ACCOUNT_WORDS = 6
 _DIFFER = re.compile(
@@ -310,7 +313,8 @@ def divergent_accounts(
 def _scope_ends(
     texts: Mapping[str, str], evs: Sequence[Mapping[str, Any]], cluster_of: Mapping[str, str]
 ) -> dict[str, int]:
-    """Per event: the start of the next report of another CONSULT cluster in its document (or the end)."""
+    """Per event: where the accounts of its report end: the start of the next report of another CONSULT
+    cluster in its document, at most :data:`ACCOUNT_WINDOW` characters after the report."""
     out: dict[str, int] = {}
     by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for e in evs:
@@ -324,7 +328,7 @@ def _scope_ends(
                 for c in consult
                 if c["start"] > e["start"] and cluster_of.get(c["id"]) != cluster_of.get(e["id"])
             ]
-            out[e["id"]] = min(nxt) if nxt else len(texts.get(doc, ""))
+            out[e["id"]] = min([*nxt, len(texts.get(doc, "")), e["end"] + ACCOUNT_WINDOW])
     return out
 
 
@@ -367,7 +371,7 @@ def cluster_events(ctx: LinkContext) -> None:
         ms = members[cid]
         divergent, accounts = False, []
         qdocs = {m["doc"] for m in ms} & set(quotes_by_doc)
-        if qdocs and any(m["type"] == "CONSULT" for m in ms):
+        if qdocs:
             qs = [q for d in sorted(qdocs) for q in quotes_by_doc[d]]
             divergent, accounts = divergent_accounts(ms, qs, amap, aff, scope, texts)
         ctx.clusters.append(
