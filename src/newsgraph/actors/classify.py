@@ -35,7 +35,7 @@ from newsgraph.actors.lexicon import (
     is_cap,
     ordered,
 )
-from newsgraph.actors.spans import Cand, DocView
+from newsgraph.actors.spans import Cand, CandIndex, DocView
 from newsgraph.text import lexicons
 
 #: words after a doc-local demonym that show the place has a government
@@ -191,15 +191,22 @@ def _demonym_mentions(
     rx = re.compile(
         r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(demonyms, key=len, reverse=True))) + r")(?![\w-])"
     )
+    index = CandIndex(cands)
+    dropped: set[int] = set()  # ids of candidates replaced by a demonym
+    new: list[Cand] = []  # the demonyms found, in text order and not overlapping one another
     for p in view.paragraphs:
         for m in rx.finditer(text, p.start, p.end):
-            inside = [c for c in cands if c.start <= m.start() and m.end() <= c.end]
+            inside = [c for c in index.covering(*m.span()) if id(c) not in dropped]
+            inside += [d for d in _reaching(new, m.start()) if d.start <= m.start() and m.end() <= d.end]
             if any(c.span != m.span() for c in inside):
                 continue  # part of a longer name ("Valdorian Foreign Ministry")
-            cands = [c for c in cands if c not in inside]
+            dropped.update(id(c) for c in inside)
             place = demonyms[m.group()]
             g = _GOV_PHRASE.match(text, m.end())
-            if g and not any(c.overlaps((m.start(), g.end())) for c in cands):
+            if g and not (
+                any(id(c) not in dropped for c in index.overlapping(m.start(), g.end()))
+                or any(d.overlaps((m.start(), g.end())) for d in _reaching(new, m.start()))
+            ):
                 label = "STATE" if g.group("head").lower() in _STATE_BODIES else "ORG"
                 kind = "demonym" if label == "STATE" else "name"
                 d = Cand(m.start(), g.end(), text[m.start() : g.end()], label, "derived", kind=kind)
@@ -207,8 +214,18 @@ def _demonym_mentions(
                 d = Cand(m.start(), m.end(), m.group(), "NORP", "derived", kind="demonym")
             d.meta["place"] = place
             d.kb_id = places[place].kb_id if place in places else None
-            cands.append(d)
-    return sorted(cands, key=lambda c: c.start)
+            new.append(d)
+    return sorted([c for c in cands if id(c) not in dropped] + new, key=lambda c: c.start)
+
+
+def _reaching(new: list[Cand], pos: int) -> list[Cand]:
+    """The last demonyms of ``new`` (sorted, not overlapping) that end after ``pos``."""
+    out = []
+    for d in reversed(new):
+        if d.end <= pos:
+            break
+        out.append(d)
+    return out
 
 
 def _classify_one(

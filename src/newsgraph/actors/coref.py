@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +20,7 @@ from typing import Any
 from newsgraph.actors.kb import KnowledgeBase, fold
 from newsgraph.actors.lexicon import KUNYA_WORDS, alternatives
 from newsgraph.actors.rules import is_person_name, org_short_forms
-from newsgraph.actors.spans import Cand, DocView
+from newsgraph.actors.spans import Cand, CandIndex, DocView
 from newsgraph.text.names import PARTIAL, STRONG, NameMatch, name_key, skeleton
 from newsgraph.text.names import compare_names as _compare_names
 
@@ -28,6 +29,9 @@ from newsgraph.text.names import compare_names as _compare_names
 def compare_names(a: str, b: str) -> NameMatch:
     return _compare_names(a, b)
 
+
+#: the kinds of mention that name an entity (not descriptions or pronouns)
+NAME_KINDS = ("name", "alias", "metonym", "demonym")
 
 _TYPE_RANK = {"STATE": 0, "ORG": 1, "LOCATION": 2, "PERSON": 3}
 
@@ -45,7 +49,7 @@ class LocalEntity:
 
     @property
     def names(self) -> list[Cand]:
-        return [c for c in self.cands if c.kind in ("name", "alias", "metonym", "demonym")]
+        return [c for c in self.cands if c.kind in NAME_KINDS]
 
     def best_name(self, kb: KnowledgeBase) -> str:
         if self.kb_id:
@@ -66,15 +70,51 @@ class Entities:
     def __init__(self) -> None:
         self.items: list[LocalEntity] = []
         self.by_key: dict[str, LocalEntity] = {}
+        self._by_id: dict[str, LocalEntity] = {}  # id -> entity: lookups without a scan
+        self._by_kb: dict[str, LocalEntity] = {}  # kb id -> the first entity linked to it
+        self._named: dict[str, list[LocalEntity]] | None = None  # name text -> entities (built on demand)
 
     def new(self, type_: str, key: str, kb_id: str | None = None) -> LocalEntity:
         e = LocalEntity(f"e{len(self.items) + 1}", type_, kb_id, key=key)
         self.items.append(e)
+        self._by_id[e.id] = e
+        if kb_id:
+            self._by_kb.setdefault(kb_id, e)
         if key:
             self.by_key[key] = e
         return e
 
+    def position(self, e: LocalEntity) -> int:
+        """Index of ``e`` in :attr:`items` (ids are numbered in creation order)."""
+        return int(e.id[1:]) - 1
+
+    def with_kb(self, kb_id: str) -> LocalEntity | None:
+        """The first entity linked to ``kb_id``."""
+        return self._by_kb.get(kb_id)
+
+    def all_named(self, text: str) -> list[LocalEntity]:
+        """The entities with a name (any name kind) written ``text``, in entity order."""
+        if self._named is None:
+            self._named = {}
+            for e in self.items:
+                for n in e.names:
+                    self._index_name(e, n)
+        return self._named.get(text, [])
+
+    def named(self, text: str) -> LocalEntity | None:
+        """The first entity with a name (any name kind) written ``text``."""
+        found = self.all_named(text)
+        return found[0] if found else None
+
+    def _index_name(self, e: LocalEntity, c: Cand) -> None:
+        found = self._named.setdefault(c.text, []) if self._named is not None else []
+        if e not in found:
+            found.append(e)
+            found.sort(key=self.position)
+
     def add(self, e: LocalEntity, c: Cand) -> None:
+        if self._named is not None and c.kind in NAME_KINDS:
+            self._index_name(e, c)
         c.entity = e.id
         e.cands.append(c)
         if (
@@ -85,12 +125,13 @@ class Entities:
             e.type = c.label
 
     def get(self, eid: str | None) -> LocalEntity | None:
-        return next((e for e in self.items if e.id == eid), None) if eid else None
+        return self._by_id.get(eid) if eid else None
 
 
 _PLACE_PREFIX = re.compile(rf"^(?:{alternatives('place_prefix')})", re.I)
 
 
+@lru_cache(maxsize=65536)
 def _org_key(text: str) -> str:
     return fold(_PLACE_PREFIX.sub("", text))
 
@@ -118,8 +159,9 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
             ents.add(e, c)
         elif c.label == "PERSON":
             persons.append(c)
+    index = CandIndex(cands)
     for a in aliases:
-        _attach_alias(view, cands, a, ents, persons)
+        _attach_alias(view, index, a, ents, persons)
     _group_persons(ents, persons, by_start)
     _group_others(ents, cands, by_start)
     for c in cands:  # aliases whose referent was a not-yet-grouped organisation
@@ -135,30 +177,30 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
     return ents
 
 
-def _alias_referent(view: DocView, cands: list[Cand], a: Cand) -> Cand | None:
+def _alias_referent(view: DocView, index: CandIndex, a: Cand) -> Cand | None:
     """The candidate an alias names: right before its bracket, or before "known as" in its sentence
     (a person when the alias is a kunya or looks like a personal name)."""
     text = view.text
     at = a.meta.get("alias_of", a.start)
     if text[at : at + 1] in "[(":
-        return next((c for c in cands if c.end <= at and not text[c.end : at].strip() and c is not a), None)
+        blank_from = at  # the candidate must end in the blanks right before the bracket
+        while blank_from > 0 and text[blank_from - 1].isspace():
+            blank_from -= 1
+        return next((c for c in index.ending_in(blank_from, at) if c is not a), None)
     sent = view.sentences[view.sentence_index(at)] if view.sentences else None
     before = [
         c
-        for c in cands
-        if c.end <= at
-        and c.label in ("PERSON", "ORG", "?")
-        and (sent is None or c.start >= sent.start)
-        and c is not a
+        for c in index.starting_in(sent.start if sent is not None else 0, at)
+        if c.end <= at and c.label in ("PERSON", "ORG", "?") and c is not a
     ]
     if a.text.split()[0].lower() in KUNYA_WORDS or is_person_name(a.text):
         before = [c for c in before if c.label == "PERSON"] or before
     return before[-1] if before else None
 
 
-def _attach_alias(view: DocView, cands: list[Cand], a: Cand, ents: Entities, persons: list[Cand]) -> None:
+def _attach_alias(view: DocView, index: CandIndex, a: Cand, ents: Entities, persons: list[Cand]) -> None:
     """Join an alias to its referent's entity, or mark it for the person or organisation grouping."""
-    ref = _alias_referent(view, cands, a)
+    ref = _alias_referent(view, index, a)
     if ref is None:
         if " " in a.text and a.text.split()[0].lower() in KUNYA_WORDS:
             a.label, a.kind = "PERSON", "name"
@@ -183,6 +225,7 @@ def _group_others(ents: Entities, cands: list[Cand], by_start: dict[int, Cand]) 
         if c.label in ("STATE", "LOCATION", "ORG") and c.kind == "name" and not c.kb_id:
             names_by_text.setdefault(c.text, c)
     rest = [c for c in cands if not c.entity and c.label not in ("NORP", "PERSON", "?")]
+    idx = _OrgIndex(ents)
     for c in sorted(rest, key=lambda c: (-len(c.text.split()), c.start)):
         src = by_start.get(c.meta.get("known_from", -1))
         if c.meta.get("alias_org") is not None:
@@ -190,40 +233,64 @@ def _group_others(ents: Entities, cands: list[Cand], by_start: dict[int, Cand]) 
         if c.kind == "demonym" and c.meta.get("place") in names_by_text:
             src = names_by_text[c.meta["place"]]
             if not src.entity:
-                e = ents.new(src.label, f"{src.label}:{_org_key(src.text)}")
-                ents.add(e, src)
+                idx.add(ents.new(src.label, f"{src.label}:{_org_key(src.text)}"), src)
         if src is not None and src.entity:
-            ents.add(ents.get(src.entity), c)  # type: ignore[arg-type]
+            idx.add(ents.get(src.entity), c)  # type: ignore[arg-type]
             continue
         key = f"{c.label}:{_org_key(c.text)}"
         e = ents.by_key.get(key)
         if e is None and c.label in ("STATE", "LOCATION"):
             e = ents.by_key.get(f"{'LOCATION' if c.label == 'STATE' else 'STATE'}:{_org_key(c.text)}")
         if e is None and c.label == "ORG":
-            e = _org_short_match(ents, c)
-        if e is None:
-            e = ents.new(c.label, key)
-        ents.add(e, c)
+            e = idx.short_match(c)
+        idx.add(e or ents.new(c.label, key), c)
 
 
-def _org_short_match(ents: Entities, c: Cand) -> LocalEntity | None:
-    """An acronym or a trailing part of exactly one organisation's name already seen."""
-    k = _org_key(c.text)
-    hits = []
-    for e in ents.items:
-        if e.type != "ORG":
-            continue
-        for n in e.names:
-            nk = _org_key(n.text)
-            if (
-                (c.text.isupper() and 2 <= len(c.text) <= 6 and _initials(n.text) == c.text)
-                or (len(k.split()) >= 2 and nk.endswith(" " + k))
-                or c.text in org_short_forms(n.text)
-                or _subsequence(k.split(), nk.split())
-            ):
-                hits.append(e)
-                break
-    return hits[0] if len(hits) == 1 else None
+class _OrgIndex:
+    """Local entities by the parts of their names that :meth:`short_match` compares (initials, last
+    word, short forms), so that a short form is compared with the few names that can fit it."""
+
+    def __init__(self, ents: Entities) -> None:
+        self.ents = ents
+        self.by_part: dict[tuple[str, str], dict[str, LocalEntity]] = {}
+        self.texts: dict[str, dict[str, None]] = {}  # entity id -> its distinct name texts
+        for e in ents.items:
+            for c in e.cands:
+                self._index(e, c)
+
+    def add(self, e: LocalEntity, c: Cand) -> None:
+        self.ents.add(e, c)
+        self._index(e, c)
+
+    def _index(self, e: LocalEntity, c: Cand) -> None:
+        if c.kind not in NAME_KINDS or c.text in self.texts.get(e.id, {}):
+            return
+        self.texts.setdefault(e.id, {})[c.text] = None
+        nk = _org_key(c.text).split()
+        parts = [("initials", _initials(c.text))] + [("short", f) for f in org_short_forms(c.text)]
+        for part in parts + ([("last", nk[-1])] if nk else []):
+            self.by_part.setdefault(part, {})[e.id] = e
+
+    def short_match(self, c: Cand) -> LocalEntity | None:
+        """An acronym or a trailing part of exactly one organisation's name already seen."""
+        k = _org_key(c.text)
+        parts = [("initials", c.text), ("short", c.text)] + ([("last", k.split()[-1])] if k.split() else [])
+        found = {e.id: e for p in parts for e in self.by_part.get(p, {}).values()}
+        hits = []
+        for e in sorted(found.values(), key=self.ents.position):
+            if e.type != "ORG":
+                continue
+            for name in self.texts[e.id]:
+                nk = _org_key(name)
+                if (
+                    (c.text.isupper() and 2 <= len(c.text) <= 6 and _initials(name) == c.text)
+                    or (len(k.split()) >= 2 and nk.endswith(" " + k))
+                    or c.text in org_short_forms(name)
+                    or _subsequence(k.split(), nk.split())
+                ):
+                    hits.append(e)
+                    break
+        return hits[0] if len(hits) == 1 else None
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
@@ -245,6 +312,74 @@ def _name_keys(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+class _PersonIndex:
+    """The people among the local entities, indexed by loose name key, with each one's name texts
+    and sorted mention offsets: a candidate is compared with the people who share a key, and its
+    distance to each is two bisections (no scan of every entity and every mention)."""
+
+    def __init__(self, ents: Entities) -> None:
+        self.ents = ents
+        self.by_key: dict[str, dict[str, LocalEntity]] = {}
+        self.texts: dict[str, set[str]] = {}  # entity id -> texts of its names (all name kinds)
+        self.full: dict[str, set[str]] = {}  # entity id -> texts of its names of kind "name"
+        self.starts: dict[str, list[int]] = {}  # entity id -> sorted offsets of all its mentions
+        for e in ents.items:
+            for c in e.cands:
+                self._index(e, c)
+
+    def add(self, e: LocalEntity, c: Cand) -> None:
+        self.ents.add(e, c)
+        self._index(e, c)
+
+    def _index(self, e: LocalEntity, c: Cand) -> None:
+        bisect.insort(self.starts.setdefault(e.id, []), c.start)
+        if c.kind not in NAME_KINDS:
+            return
+        self.texts.setdefault(e.id, set()).add(c.text)
+        if c.kind == "name":
+            self.full.setdefault(e.id, set()).add(c.text)
+        for k in _name_keys(c.text):
+            self.by_key.setdefault(k, {})[e.id] = e
+
+    def sharing_key(self, text: str) -> list[LocalEntity]:
+        """People whose names share a loose key with ``text``, in entity order."""
+        found = {e.id: e for k in _name_keys(text) for e in self.by_key.get(k, {}).values()}
+        return sorted((e for e in found.values() if e.type == "PERSON"), key=self.ents.position)
+
+    def distance(self, e: LocalEntity, pos: int) -> int:
+        """Characters from the nearest mention of ``e`` before ``pos`` (one after it counts 100,000 more)."""
+        starts = self.starts[e.id]
+        i = bisect.bisect_left(starts, pos)
+        before = pos - starts[i - 1] if i > 0 else None
+        after = starts[i] - pos + 100000 if i < len(starts) else None
+        return min(d for d in (before, after) if d is not None)
+
+
+def _best_person(idx: _PersonIndex, c: Cand) -> LocalEntity | None:
+    """The person ``c`` names: the nearest one with a strong match, else with a partial one."""
+    strong: list[tuple[int, LocalEntity]] = []
+    weak: list[tuple[int, LocalEntity]] = []
+    for e in idx.sharing_key(c.text):
+        best = max(
+            (compare_names(c.text, t) for t in sorted(idx.full.get(e.id, ()))),
+            key=lambda m: m.score,
+            default=None,
+        )
+        exact = c.text in idx.texts.get(e.id, ())
+        if best is None and not exact:
+            continue
+        dist = idx.distance(e, c.start)
+        if exact or (best is not None and best.score >= STRONG):
+            strong.append((dist, e))
+        elif best is not None and best.kind == "partial" and best.score >= PARTIAL:
+            weak.append((dist, e))
+        elif best is not None and best.kind == "first_name" and len(c.text.split()) == 1:
+            weak.append((dist + 50000, e))
+    if strong:
+        return min(strong, key=lambda x: x[0])[1]
+    return min(weak, key=lambda x: x[0])[1] if weak else None
+
+
 def _group_persons(ents: Entities, persons: list[Cand], by_start: dict[int, Cand]) -> None:
     """Full names first; then short forms and variants join the best fitting full name; aliases
     ("known as", brackets) join their referent's entity."""
@@ -254,47 +389,19 @@ def _group_persons(ents: Entities, persons: list[Cand], by_start: dict[int, Cand
         (c for c in persons if c.meta.get("alias_person") is None),
         key=lambda c: (c.text in alias_texts, -len(c.text.split()), c.start),
     )
+    idx = _PersonIndex(ents)
     for c in order:
         if c.text in alias_texts and aliases:  # attach the aliases before their repetitions
-            for a in aliases:
-                ref = by_start.get(a.meta["alias_person"])
-                e = ents.get(ref.entity) if ref is not None else None
-                ents.add(e or ents.new("PERSON", ""), a)
+            _attach_person_aliases(idx, aliases, by_start)
             aliases = []
         if c.entity:
             continue
-        strong: list[tuple[int, LocalEntity]] = []
-        weak: list[tuple[int, LocalEntity]] = []
-        ck = _name_keys(c.text)
-        for e in ents.items:
-            if e.type != "PERSON" or not any(ck & _name_keys(n.text) for n in e.names):
-                continue
-            best = max(
-                (compare_names(c.text, t) for t in {n.text for n in e.names if n.kind == "name"}),
-                key=lambda m: m.score,
-                default=None,
-            )
-            exact = any(n.text == c.text for n in e.names)
-            if best is None and not exact:
-                continue
-            dist = min(abs(n.start - c.start) + (0 if n.start < c.start else 100000) for n in e.cands)
-            if exact or (best is not None and best.score >= STRONG):
-                strong.append((dist, e))
-            elif best is not None and best.kind == "partial" and best.score >= PARTIAL:
-                weak.append((dist, e))
-            elif best is not None and best.kind == "first_name" and len(c.text.split()) == 1:
-                weak.append((dist + 50000, e))
-        pick = (
-            min(strong, key=lambda x: x[0])[1]
-            if strong
-            else min(weak, key=lambda x: x[0])[1]
-            if weak
-            else None
-        )
-        if pick is None:
-            pick = ents.new("PERSON", "")
-        ents.add(pick, c)
+        idx.add(_best_person(idx, c) or ents.new("PERSON", ""), c)
+    _attach_person_aliases(idx, aliases, by_start)
+
+
+def _attach_person_aliases(idx: _PersonIndex, aliases: list[Cand], by_start: dict[int, Cand]) -> None:
     for a in aliases:
         ref = by_start.get(a.meta["alias_person"])
-        e = ents.get(ref.entity) if ref is not None else None
-        ents.add(e or ents.new("PERSON", ""), a)
+        e = idx.ents.get(ref.entity) if ref is not None else None
+        idx.add(e or idx.ents.new("PERSON", ""), a)

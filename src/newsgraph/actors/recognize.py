@@ -327,13 +327,15 @@ class Recognizer:
         if not forms:
             return []
         rx = re.compile(r"(?<![\w-])(?:" + _alt(forms) + r")(?![\w-])")
-        taken = sorted((c.start, c.end) for c in chosen)
-        out: list[Cand] = []
         text = view.text
+        taken = bytearray(len(text) + 1)  # characters already covered: one lookup per match
+        for c in chosen:
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        out: list[Cand] = []
         for p in view.paragraphs:
             for m in rx.finditer(text, p.start, p.end):
                 a, b = m.start(), m.end()
-                if any(s < b and a < e for s, e in taken):
+                if taken.find(1, a, b) >= 0:
                     continue
                 src = forms[m.group()]
                 heading = view.is_heading(a)
@@ -349,7 +351,7 @@ class Recognizer:
                 )
                 c.meta["known_from"] = src.start
                 out.append(c)
-                taken.append((a, b))
+                taken[a:b] = b"\x01" * (b - a)
         return out
 
 

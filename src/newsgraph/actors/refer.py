@@ -4,7 +4,9 @@ reach, else the nearest one that fits); otherwise they stay unresolved and are n
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 
 from newsgraph.actors.coref import Entities, LocalEntity
 from newsgraph.actors.kb import KnowledgeBase
@@ -53,18 +55,81 @@ def _refs_of_modifier(mods: str, ents: Entities, kb: KnowledgeBase, demonyms: di
             st = kb.demonym(phrase)
             if st is not None:
                 out.add("kb:" + st.kb_id)
-            for e in ents.items:
-                if e.type == "PERSON":
-                    continue
-                if any(n.text == phrase for n in e.names) or demonyms.get(phrase) in {
-                    n.text for n in e.names
-                }:
+            place = demonyms.get(phrase)
+            for e in ents.all_named(phrase) + (ents.all_named(place) if place else []):
+                if e.type != "PERSON":
                     out.add(e.id)
                     if e.kb_id:
                         out.add("kb:" + e.kb_id)
             for entry in kb.lookup(phrase)[:1]:
                 out.add("kb:" + entry.kb_id)
     return out
+
+
+#: how far back (characters) a description or pronoun looks for the actor it refers to
+WINDOW = 20_000
+
+
+class _Prior:
+    """The mentions (not pronouns) of the local entities by offset, so that a description looks back
+    from its place, nearest first, over at most :data:`WINDOW` characters (not over every mention of
+    the document)."""
+
+    def __init__(self, ents: Entities) -> None:
+        self.ents = ents
+        items = [(c.start, ents.position(e), e) for e in ents.items for c in e.cands if c.kind != "pronoun"]
+        self.items = sorted(items, key=lambda x: (x[0], x[1]))
+        self.starts = [x[0] for x in self.items]
+
+    def add(self, start: int, e: LocalEntity) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.items.insert(i, (start, self.ents.position(e), e))
+
+    def groups(self, a: int) -> Iterator[tuple[int, list[LocalEntity]]]:
+        """``(start, entities)`` of the mentions before ``a`` within the window, nearest first; the
+        entities of one start in entity order."""
+        i = bisect.bisect_left(self.starts, a) - 1
+        while i >= 0 and self.starts[i] >= a - WINDOW:
+            s = self.starts[i]
+            group: dict[str, LocalEntity] = {}
+            while i >= 0 and self.starts[i] == s:
+                group[self.items[i][2].id] = self.items[i][2]
+                i -= 1
+            yield s, sorted(group.values(), key=self.ents.position)
+
+
+def _nearest_org(prior: _Prior, a: int, heads: frozenset[str], kb: KnowledgeBase) -> LocalEntity | None:
+    """The organisation mentioned last before ``a`` whose name or kind fits the description's noun."""
+    for _, group in prior.groups(a):
+        fits = [e for e in group if e.type == "ORG" and _org_fits(e, heads, kb)]
+        if fits:
+            return fits[0]
+    return None
+
+
+def _nearest_person(
+    prior: _Prior, a: int, noun: str, refs: set[str], ents: Entities, kb: KnowledgeBase
+) -> LocalEntity | None:
+    """The person mentioned last before ``a`` who is affiliated with what the modifiers name; or a
+    more recent person with no known affiliation but a fitting title ("Deputy Foreign Minister X ...
+    the Valdorian diplomat said"), when nobody else was mentioned since (who then gets it)."""
+    fit: LocalEntity | None = None
+    open_: LocalEntity | None = None
+    since: set[str] = set()
+    for _, group in prior.groups(a):
+        fits = [e for e in group if e.type == "PERSON" and _affil_chain(ents, kb, e) & refs]
+        if fits:
+            fit = fits[0]
+            break
+        persons = [e for e in group if e.type == "PERSON"]
+        since.update(e.id for e in persons)
+        if open_ is None:
+            open_ = next((e for e in persons if not e.affiliation and _title_fits(noun, e.titles)), None)
+    if open_ is not None and len(since) == 1:
+        open_.affiliation = _best_ref(refs, ents)
+        return open_
+    return fit
 
 
 def descriptions(
@@ -79,49 +144,37 @@ def descriptions(
     unresolved ones are dropped."""
     out: list[Cand] = []
     text = view.text
+    covered = bytearray(len(text) + 1)  # characters of ``taken``: one lookup per description
+    for s, e in taken:
+        covered[s:e] = b"\x01" * (e - s)
+    prior = _Prior(ents)
     for p in view.paragraphs:
         for m in _DESC_RX.finditer(text, p.start, p.end):
             a, b = m.start(), m.end()
-            if any(s < b and a < e for s, e in taken):
+            if covered.find(1, a, b) >= 0:
                 continue
             noun, mods = m.group("noun").lower(), m.group("mods")
-            prior = [(c.start, e) for e in ents.items for c in e.cands if c.start < a and c.kind != "pronoun"]
             if (noun in PERSON_NOUNS) != persons:
                 continue
             if noun in ORG_DESCRIPTIONS and not mods.strip():
-                heads = ORG_DESCRIPTIONS[noun]
-                fits = [(s, e) for s, e in prior if e.type == "ORG" and _org_fits(e, heads, kb)]
+                e = _nearest_org(prior, a, ORG_DESCRIPTIONS[noun], kb)
             elif noun in PERSON_NOUNS:
                 refs = _refs_of_modifier(mods, ents, kb, demonyms)
-                if not refs:
-                    continue
-                fits = [(s, e) for s, e in prior if e.type == "PERSON" and _affil_chain(ents, kb, e) & refs]
-                # a more recent person with no known affiliation but a fitting title ("Deputy Foreign
-                # Minister X ... the Valdorian diplomat said") is the better reading
-                latest = max((s for s, _ in fits), default=-1)
-                open_ = [
-                    (s, e)
-                    for s, e in prior
-                    if s > latest and e.type == "PERSON" and not e.affiliation and _title_fits(noun, e.titles)
-                ]
-                if open_:
-                    s0, e0 = max(open_, key=lambda x: x[0])
-                    if len({x.id for s, x in prior if s > latest and x.type == "PERSON"}) == 1:
-                        fits = [(s0, e0)]
-                        e0.affiliation = _best_ref(refs, ents)
+                e = _nearest_person(prior, a, noun, refs, ents, kb) if refs else None
             else:
                 continue
-            if not fits:
+            if e is None:
                 continue
-            e = max(fits, key=lambda x: x[0])[1]
             c = Cand(a, b, text[a:b], e.type, "rule", kind="description")
             ents.add(e, c)
+            prior.add(a, e)
             if persons:
                 title = re.sub(r"^[Tt]he\s+", "", c.text)
                 if title not in e.titles:
                     e.titles.append(title)
             out.append(c)
             taken.append((a, b))
+            covered[a:b] = b"\x01" * (b - a)
     return out
 
 
@@ -166,6 +219,11 @@ def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> lis
     )
     if not persons:
         return out
+    starts = [s for s, _ in persons]
+
+    def between(lo: int, hi: int) -> list[tuple[int, LocalEntity]]:  # persons with lo <= start < hi
+        return persons[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
     for p in view.paragraphs:
         if view.para_of(p.start) in view.headings:
             continue
@@ -173,17 +231,17 @@ def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> lis
             a, b = m.start(), m.end()
             si = view.sentence_index(a)
             lo = view.sentences[max(0, si - 1)].start if view.sentences else p.start
-            window = {e.id: (s, e) for s, e in persons if lo <= s < a}
+            window = {e.id: (s, e) for s, e in between(lo, a)}
             pick = None
             if len(window) == 1:
                 pick = next(iter(window.values()))[1]
             elif len(window) > 1 and si > 0:
                 prev = view.sentences[si - 1]
-                starters = [e for s, e in persons if prev.start <= s <= prev.start + 2]
+                starters = [e for s, e in between(prev.start, prev.start + 3)]
                 pick = starters[0] if starters else None
             elif not window and si > 0:
                 # the last person of the paragraph before, when nobody else intervened
-                earlier = [(s, e) for s, e in persons if s < a and a - s < 600]
+                earlier = between(a - 599, a)
                 if earlier and len({e.id for s, e in earlier if s >= earlier[-1][0] - 300}) == 1:
                     pick = earlier[-1][1]
             if pick is None:

@@ -14,11 +14,12 @@ Assembly").
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsgraph.actors.coref import Entities, LocalEntity
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import TITLE_HEADS, TITLE_MODIFIERS, alternatives, ordered
-from newsgraph.actors.spans import Cand, DocView
+from newsgraph.actors.spans import Cand, CandIndex, DocView
 from newsgraph.text import lexicons
 
 _STOP = lexicons.words("actors.appositive_stop")
@@ -52,14 +53,14 @@ def _clean_title(t: str) -> str:
     return t
 
 
-def left_title(view: DocView, c: Cand, by_pos: dict[int, Cand]) -> tuple[str, int] | None:
+def left_title(view: DocView, c: Cand, by_pos: CandIndex) -> tuple[str, int] | None:
     """Title words (with demonyms, organisations and possessives among them) right before a name."""
     text = view.text
     start = c.title_start if c.title_start is not None else c.start
     pos = start
     for t in reversed(view.before(start, 8)):
         word = t.text
-        owner = next((x for x in by_pos.values() if x.start <= t.start < x.end and x is not c), None)
+        owner = next((x for x in by_pos.containing(t.start) if x is not c), None)
         if owner is not None and owner.label in ("ORG", "STATE", "NORP") and owner.kind != "pronoun":
             pos = owner.start
             continue
@@ -130,14 +131,14 @@ def apposition_before(view: DocView, c: Cand) -> tuple[str, int, int] | None:
 
 
 def _affiliation_in(
-    text: str, span: tuple[int, int], cands: list[Cand], ents: Entities, self_id: str
+    text: str, span: tuple[int, int], cands: CandIndex, ents: Entities, self_id: str
 ) -> str | None:
     """The organisation or state a title names (see module docs)."""
     a, b = span
     inside = [
         c
-        for c in cands
-        if a <= c.start and c.end <= b and c.entity != self_id and c.label != "PERSON" and c.kind != "pronoun"
+        for c in cands.starting_in(a, b)
+        if c.end <= b and c.entity != self_id and c.label != "PERSON" and c.kind != "pronoun"
     ]
     # "Ambassador to Israel": what follows "to" is the counterpart, not the affiliation
     inside = [c for c in inside if not _COUNTERPART.search(text[max(0, c.start - 40) : c.start])]
@@ -149,10 +150,10 @@ def _affiliation_in(
     return ref_of(pick, ents)
 
 
-def _subject_org(view: DocView, pos: int, cands: list[Cand], ents: Entities) -> str | None:
+def _subject_org(view: DocView, pos: int, cands: CandIndex, ents: Entities) -> str | None:
     sent = view.sentences[view.sentence_index(pos)] if view.sentences else None
     lo = sent.start if sent else 0
-    orgs = [c for c in cands if lo <= c.start < pos and c.label in ("ORG", "STATE", "LOCATION") and c.entity]
+    orgs = [c for c in cands.starting_in(lo, pos) if c.label in ("ORG", "STATE", "LOCATION") and c.entity]
     return ref_of(orgs[-1], ents) if orgs else None
 
 
@@ -207,22 +208,22 @@ def assign_roles(
     view: DocView, cands: list[Cand], ents: Entities, kb: KnowledgeBase, demonyms: dict[str, str]
 ) -> None:
     """Set titles and affiliations of local entities (people and organisations)."""
-    by_pos = {c.start: c for c in cands}
+    by_pos = CandIndex(list({c.start: c for c in cands}.values()))
     # demonym adjectives point at the state's local entity when the state is mentioned
     for c in cands:
         if c.label != "NORP":
             continue
         place = c.meta.get("place")
-        for e in ents.items:
-            if (c.kb_id and e.kb_id == c.kb_id) or (place and any(n.text == place for n in e.names)):
-                c.entity = e.id
-                break
+        found = [e for e in (ents.with_kb(c.kb_id or ""), ents.named(place) if place else None) if e]
+        if found:
+            c.entity = min(found, key=ents.position).id
+    index = CandIndex(cands)
     for e in ents.items:
         if e.type != "PERSON":
             _org_affiliation(e, ents, kb, demonyms)
     for e in ents.items:
         if e.type == "PERSON":
-            _person_roles(view, e, cands, by_pos, ents, kb)
+            _person_roles(view, e, index, by_pos, ents, kb)
     for e in ents.items:  # a person affiliated with a government body is affiliated with its state
         if e.type == "PERSON" and e.affiliation and not e.affiliation.startswith("kb:"):
             org = ents.get(e.affiliation)
@@ -232,7 +233,7 @@ def assign_roles(
 
 def _kb_ref(ents: Entities, kb_id: str) -> str:
     """The local entity of a KB id, else a "kb:" reference."""
-    local = next((x for x in ents.items if x.kb_id == kb_id), None)
+    local = ents.with_kb(kb_id)
     return local.id if local else f"kb:{kb_id}"
 
 
@@ -253,13 +254,13 @@ def _org_affiliation(e: LocalEntity, ents: Entities, kb: KnowledgeBase, demonyms
             e.affiliation = _kb_ref(ents, st.kb_id)
             return
         if first in demonyms:
-            place = next((x for x in ents.items if any(m.text == demonyms[first] for m in x.names)), None)
+            place = ents.named(demonyms[first])
             if place is not None and place.type == "STATE":
                 e.affiliation = place.id
                 return
 
 
-def _titles_of(view: DocView, c: Cand, by_pos: dict[int, Cand]) -> list[tuple[str, tuple[int, int]]]:
+def _titles_of(view: DocView, c: Cand, by_pos: CandIndex) -> list[tuple[str, tuple[int, int]]]:
     """Titles written around one name (before it, or in apposition after or before it) with their spans."""
     found = []
     lt = left_title(view, c, by_pos)
@@ -276,8 +277,8 @@ def _titles_of(view: DocView, c: Cand, by_pos: dict[int, Cand]) -> list[tuple[st
 def _person_roles(
     view: DocView,
     e: LocalEntity,
-    cands: list[Cand],
-    by_pos: dict[int, Cand],
+    cands: CandIndex,
+    by_pos: CandIndex,
     ents: Entities,
     kb: KnowledgeBase,
 ) -> None:
@@ -304,5 +305,7 @@ def _person_roles(
     if not votes and entry is not None and entry.affiliation:  # a user's KB entry for a person
         e.affiliation = _kb_ref(ents, entry.affiliation)
     if votes:
-        weight = {v: votes.count(v) * (1.5 if _etype(ents, v) == "ORG" else 1.0) for v in votes}
-        e.affiliation = max(votes, key=lambda v: (weight[v], -votes.index(v)))
+        counts = Counter(votes)  # distinct votes in order of first appearance
+        first = {v: i for i, v in reversed(list(enumerate(votes)))}
+        weight = {v: n * (1.5 if _etype(ents, v) == "ORG" else 1.0) for v, n in counts.items()}
+        e.affiliation = max(counts, key=lambda v: (weight[v], -first[v]))

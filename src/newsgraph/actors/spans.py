@@ -39,6 +39,45 @@ class Cand:
         return self.start < e and s < self.end
 
 
+class CandIndex:
+    """A fixed list of candidates indexed by offset: the candidates that start, end or lie at some
+    place, in list order, found by bisection instead of a scan of the whole list (a long document
+    has tens of thousands of candidates)."""
+
+    def __init__(self, cands: list[Cand]) -> None:
+        self.cands = cands
+        by_start = sorted(range(len(cands)), key=lambda i: (cands[i].start, i))
+        by_end = sorted(range(len(cands)), key=lambda i: (cands[i].end, i))
+        self._start_order, self._starts = by_start, [cands[i].start for i in by_start]
+        self._end_order, self._ends = by_end, [cands[i].end for i in by_end]
+        self._longest = max((c.end - c.start for c in cands), default=0)
+
+    def _pick(self, positions: list[int]) -> list[Cand]:
+        return [self.cands[i] for i in sorted(positions)]
+
+    def starting_in(self, a: int, b: int) -> list[Cand]:
+        """Candidates with ``a <= start < b``, in list order."""
+        lo, hi = bisect.bisect_left(self._starts, a), bisect.bisect_left(self._starts, b)
+        return self._pick(self._start_order[lo:hi])
+
+    def ending_in(self, a: int, b: int) -> list[Cand]:
+        """Candidates with ``a <= end <= b``, in list order."""
+        lo, hi = bisect.bisect_left(self._ends, a), bisect.bisect_right(self._ends, b)
+        return self._pick(self._end_order[lo:hi])
+
+    def containing(self, pos: int) -> list[Cand]:
+        """Candidates with ``start <= pos < end``, in list order."""
+        return [c for c in self.starting_in(pos - self._longest, pos + 1) if pos < c.end]
+
+    def covering(self, a: int, b: int) -> list[Cand]:
+        """Candidates with ``start <= a`` and ``b <= end``, in list order."""
+        return [c for c in self.starting_in(a - self._longest, a + 1) if b <= c.end]
+
+    def overlapping(self, a: int, b: int) -> list[Cand]:
+        """Candidates that overlap ``[a, b)``, in list order."""
+        return [c for c in self.starting_in(a - self._longest, b) if c.overlaps((a, b))]
+
+
 @dataclass(frozen=True)
 class Tok:
     start: int
