@@ -201,9 +201,11 @@ def _find_hits(text: str, spans: list[Span] | None) -> list[_Hit]:
                     g = {k: v for k, v in m.groupdict().items() if v is not None}
                     cands.setdefault((m.start(), m.end(), kind), _Hit(m.start(), m.end(), kind, g))
     chosen: list[_Hit] = []
+    taken = bytearray(hi - lo + 1)  # characters covered by a chosen hit: one lookup per hit
     for h in sorted(cands.values(), key=lambda h: (h.start - h.end, h.start, _ORDER[h.kind])):
-        if all(h.end <= c.start or c.end <= h.start for c in chosen):
+        if taken.find(1, h.start - lo, h.end - lo) < 0:
             chosen.append(h)
+            taken[h.start - lo : h.end - lo] = b"\x01" * (h.end - h.start)
     return sorted(chosen, key=lambda h: h.start)
 
 
@@ -214,13 +216,16 @@ class _Ctx:
         self.text, self.anchor, self.hits = text, anchor, hits
         self.prev: DateValue | None = None
         self._sents: list[Span] | None = None
+        self._sent_starts: list[int] = []
+        self._hit_starts = [h.start for h in hits]
 
     def sentence(self, pos: int) -> Span:
         if self._sents is None:
             self._sents = [s for p in paragraphs(self.text) for s in split_sentences(self.text, p)]
-        for s in self._sents:
-            if s.start <= pos < s.end:
-                return s
+            self._sent_starts = [s.start for s in self._sents]
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        if i >= 0 and pos < self._sents[i].end:
+            return self._sents[i]
         return Span(pos, pos)
 
     def future(self, pos: int) -> bool:
@@ -233,9 +238,10 @@ class _Ctx:
         """Year of the nearest fully dated hit (or, unless ``full_only``, any year) in h's sentence."""
         sent = self.sentence(h.start)
         if full_only:
-            cands = [(abs(o.start - h.start), int(o.g["year"])) for o in self.hits
-                     if o is not h and sent.start <= o.start < sent.end and "year" in o.g
-                     and o.kind in ("iso", "mdy", "dmy", "my")]
+            lo = bisect.bisect_left(self._hit_starts, sent.start)
+            hi = bisect.bisect_left(self._hit_starts, sent.end)
+            cands = [(abs(o.start - h.start), int(o.g["year"])) for o in self.hits[lo:hi]
+                     if o is not h and "year" in o.g and o.kind in ("iso", "mdy", "dmy", "my")]
         else:
             cands = [(abs(m.start() - h.start), int(m.group(1)))
                      for m in _ANY_YEAR.finditer(self.text, sent.start, sent.end)

@@ -6,7 +6,7 @@ from newsgraph.ingest.clean import clean
 from newsgraph.models import AnalyzedDoc, Span
 from newsgraph.pipeline.registry import Resources, stage
 from newsgraph.text.dates import find_dates, infer_document_date, parse_date
-from newsgraph.text.util import paragraphs, split_sentences
+from newsgraph.text.util import MAX_PARAGRAPH, cap_spans, paragraphs, split_sentences
 
 
 @stage("clean", requires=("text",), assigns=("body_spans", "excluded_spans"))
@@ -15,21 +15,28 @@ def clean_stage(ad: AnalyzedDoc, res: Resources) -> None:
     ad.body_spans, ad.excluded_spans = clean(ad.text, ad.doc.title)
 
 
-def _clip(p: Span, body: list[Span]) -> list[Span]:
+def _clip(paras: list[Span], body: list[Span]) -> list[Span]:
+    """The parts of ``paras`` inside ``body`` (both sorted): one merge-like sweep."""
     out = []
-    for b in body:
-        s, e = max(p.start, b.start), min(p.end, b.end)
-        if e > s:
-            out.append(Span(s, e))
+    body = sorted(body)
+    j = 0
+    for p in paras:
+        while j < len(body) and body[j].end <= p.start:
+            j += 1
+        k = j
+        while k < len(body) and body[k].start < p.end:
+            s, e = max(p.start, body[k].start), min(p.end, body[k].end)
+            if e > s:
+                out.append(Span(s, e))
+            k += 1
     return out
 
 
 @stage("segment", requires=("body_spans",), assigns=("paragraphs", "sentences"))
 def segment_stage(ad: AnalyzedDoc, res: Resources) -> None:
-    """Paragraphs and sentences of the body (rule-based)."""
-    paras: list[Span] = []
-    for p in paragraphs(ad.text):
-        paras.extend(_clip(p, ad.body_spans))
+    """Paragraphs and sentences of the body (rule-based); a paragraph longer than
+    ``MAX_PARAGRAPH`` characters (text without breaks) is cut into pieces."""
+    paras = cap_spans(ad.text, _clip(paragraphs(ad.text), ad.body_spans), MAX_PARAGRAPH)
     ad.paragraphs = paras
     ad.sentences = [s for p in paras for s in split_sentences(ad.text, p)]
 
