@@ -22,8 +22,30 @@ def ids(entries: list[KBEntry]) -> list[str]:
 def test_counts_and_no_people(kb):
     counts = kb.counts()
     assert counts["STATE"] >= 240 and counts["LOCATION"] >= 1500 and counts["ORG"] >= 200
-    assert "PERSON" not in counts  # the bundled KB has no individual people
+    # people come only from the compiled Phoenix dictionaries, never hand-entered
+    assert {e.source for e in kb if e.type == "PERSON"} == {"phoenix"} and counts["PERSON"] > 10_000
     assert sum(e.kind == "un_member" for e in kb.states()) == 193
+
+
+def test_phoenix_people_have_dated_cameo_codes_and_no_first_name_or_surname_aliases(kb):
+    from newsgraph.actors.facts import cameo_at, cameo_codes, code_at
+
+    (putin,) = kb.lookup("Vladimir Putin")
+    assert putin.type == "PERSON" and putin.kb_id.startswith("phx:")
+    assert code_at(putin.kb_id, "2010-06-01") == "RUSGOV" and cameo_at(putin, "1985-01-01") == "RUSELI"
+    assert {"code": "RUS", "start": None, "end": None} in cameo_codes("state:RUS")
+    assert cameo_codes("org:un") == [{"code": "IGOUNO", "start": None, "end": None}]
+    for e in kb:
+        if e.source == "phoenix" and e.type == "PERSON":
+            assert all(len(a.split()) >= 2 for a in e.aliases), e
+
+
+def test_gazetteer_geo():
+    from newsgraph.actors.facts import gazetteer_id, geo
+
+    g = geo(gazetteer_id("Tomsk"))
+    assert g is not None and g["country"] == "RU" and 56 < g["lat"] < 57
+    assert geo("state:RUS") is None and gazetteer_id("Nowhereville Qq") is None
 
 
 @pytest.mark.parametrize("surface,kb_id", [

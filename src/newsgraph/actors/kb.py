@@ -39,10 +39,15 @@ TYPE_NAMES = {**{t: t for t in LABELS}, "GPE": "STATE", "COUNTRY": "STATE", "ORG
 FIELDS = ("name", "type", "aliases", "kb_id", "affiliation", "kind", "wikidata", "capital", "demonyms",
           "parent", "template")
 _TYPE_RANK = {"STATE": 0, "ORG": 1, "PERSON": 1, "LOCATION": 2}
+_SOURCE_RANK = {"bundled": 1, "template": 1, "phoenix": 2}  # user files (0) first
 _KIND_RANK = {"region": 0, "sea": 0, "capital": 1, "seat": 2}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-"})
 _ACRONYM = re.compile(r"[A-Z0-9][A-Za-z0-9.&+/-]*")
 _PLACEHOLDER = re.compile(r"\{(adj|state)\}")
+
+
+#: a CAMEO actor code and the ISO dates (inclusive, None = open) between which it holds
+Role = tuple[str, "str | None", "str | None"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,8 @@ class KBEntry:
     parent: str | None = None  # kb_id of a parent organisation
     population: int | None = None
     template: str | None = None  # this body is the <template> of its affiliated state
-    source: str = "bundled"
+    source: str = "bundled"  # bundled | phoenix | a user file's path
+    cameo: tuple[Role, ...] = ()  # CAMEO actor codes with the dates each holds (Phoenix dictionaries)
 
     @property
     def label(self) -> str:
@@ -144,7 +150,35 @@ def _bundled() -> tuple[tuple[KBEntry, ...], tuple[Template, ...]]:
                            e.get("affiliation"), kind=e.get("kind"), wikidata=e.get("wikidata"),
                            parent=e.get("parent"), template=e.get("template")))
     temps = tuple(Template(t["id"], t["name"], tuple(t["forms"]), t.get("sector")) for t in doc["templates"])
-    return tuple(out), temps
+    return tuple(_with_phoenix(out)), temps
+
+
+def _roles(value: str) -> tuple[Role, ...]:
+    out = []
+    for item in filter(None, value.split("|")):
+        code, start, end = (item.split(":") + ["", ""])[:3]
+        out.append((code, start or None, end or None))
+    return tuple(out)
+
+
+def _with_phoenix(entries: list[KBEntry]) -> list[KBEntry]:
+    """The bundled entries with the compiled Phoenix table (``phoenix.csv``, built by
+    ``scripts/build_phoenix_kb.py``): CAMEO codes of known states and organisations, and the
+    dictionaries' people and organisations as entries of their own (source ``phoenix``)."""
+    try:
+        text = _data("phoenix.csv")
+    except FileNotFoundError:
+        return entries
+    by_id = {e.kb_id: i for i, e in enumerate(entries)}
+    for r in csv.DictReader(io.StringIO(text)):
+        roles = _roles(r["cameo"])
+        if r["kb_id"] in by_id:
+            i = by_id[r["kb_id"]]
+            entries[i] = replace(entries[i], cameo=roles)
+        else:
+            entries.append(KBEntry(r["kb_id"], r["type"], r["name"], _split(r["aliases"]), source="phoenix",
+                                   cameo=roles))
+    return entries
 
 
 class KnowledgeBase:
@@ -165,9 +199,9 @@ class KnowledgeBase:
         self._synth: dict[str, KBEntry] = {}
         for e in sorted(self._by_id.values(), key=_rank):
             for form in e.forms:
-                self._exact.setdefault(clean(form), []).append(e.kb_id)
+                _add(self._exact, clean(form), e.kb_id)
                 if not is_acronym(form):
-                    self._folded.setdefault(fold(form), []).append(e.kb_id)
+                    _add(self._folded, fold(form), e.kb_id)
             for d in e.demonyms:
                 self._demonyms.setdefault(clean(d), []).append(e.kb_id)
                 self._demonyms_folded.setdefault(fold(d), []).append(e.kb_id)
@@ -331,13 +365,19 @@ class KnowledgeBase:
         return out
 
 
+def _add(index: dict[str, list[str]], key: str, kb_id: str) -> None:
+    ids = index.setdefault(key, [])
+    if kb_id not in ids:
+        ids.append(kb_id)
+
+
 def _tokens(text: str) -> list[dict[str, Any]]:
     toks = re.findall(r"'s|’s|[A-Za-z]+|[^\sA-Za-z]", text)
     return [{"LOWER": {"IN": ["'s", "’s"]}} if t in ("'s", "’s") else {"LOWER": t.lower()} for t in toks]
 
 
 def _rank(e: KBEntry) -> tuple[int, int, int, int]:
-    return (e.source == "bundled", _TYPE_RANK.get(e.type, 3), _KIND_RANK.get(e.kind or "", 3),
+    return (_SOURCE_RANK.get(e.source, 0), _TYPE_RANK.get(e.type, 3), _KIND_RANK.get(e.kind or "", 3),
             -(e.population or 0))
 
 

@@ -58,9 +58,6 @@ def resolve_overlaps(cands: list[tuple[int, Cand]]) -> list[Cand]:
     orgs = [c for p, c in cands if p >= 2 and c.label == "ORG"]
     places = [c for p, c in cands if p == 1 and c.label in ("STATE", "LOCATION")]
     drop: set[int] = set()
-    for o in orgs:  # a demonym that starts an organisation's name ("Saudi Press Agency")
-        norps = (c for p, c in cands if p == 1 and c.label == "NORP")
-        drop |= {id(c) for c in norps if c.start == o.start and c.end < o.end}
     for o in orgs:
         for c in places:
             if o.start < c.start and c.end <= o.end:

@@ -54,14 +54,19 @@ def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mentio
     ad.extras["actors.venues"] = {tuple(s): e.id for e in venues for s in e.evidence["venue_spans"]}
     return entities, mentions
 
-#: nouns after a demonym that make it a people or group, not the state ("Iraqi protesters")
-DEMONYM_GROUP_NOUNS = lexicons.words("actors.demonym_group_nouns")
+#: words after a demonym adjective that make it a mention of the state ("the Turkish *President*",
+#: "an Iranian *airline*"); before other words it only gives affiliation
+DEMONYM_STATE_WORDS = (
+    lexicons.words("actors.demonym_state_nouns") | lexicons.words("actors.person_nouns")
+    | lexicons.words("actors.government_words") | lexicons.words("actors.org_heads")
+    | lexicons.words("actors.title_heads") | lexicons.words("actors.title_modifiers")
+)
 
 
 def _demonym_states(text: str, cands: list[Cand], ents: Entities, kb: KnowledgeBase) -> None:
-    """A demonym adjective of a state ("the Turkish President", "an Iranian airline") is a mention
-    of the state (kind ``demonym``), not only an affiliation; hyphenated compounds
-    ("Israeli-Palestinian") stay adjectives."""
+    """A demonym adjective of a state before a title, an official or a state body ("the Turkish
+    President", "an Iranian airline") is a mention of the state (kind ``demonym``), not only an
+    affiliation; hyphenated compounds ("Israeli-Palestinian") and other uses stay adjectives."""
     for c in cands:
         entry = kb.get(c.kb_id) if c.label == "NORP" and c.kb_id else None
         hyphen = "-" in (text[c.start - 1 : c.start], text[c.end : c.end + 1])
@@ -71,8 +76,8 @@ def _demonym_states(text: str, cands: list[Cand], ents: Entities, kb: KnowledgeB
         word = nxt.group(1).rstrip(".") if nxt else ""
         if word[:1].isupper() and not is_title_word(word):
             continue  # the first word of a name ("Saudi Aramco", "American Airlines")
-        if word.lower() in DEMONYM_GROUP_NOUNS:
-            continue  # a people or group ("Iraqi protesters"), not the state
+        if word.lower() not in DEMONYM_STATE_WORDS:
+            continue  # "Palestinian unity", "Iraqi protesters": not the state acting
         e = ents.get(c.entity) if c.entity else ents.by_key.get("kb:" + entry.kb_id)
         if e is None:
             e = ents.new("STATE", "kb:" + entry.kb_id, entry.kb_id)
