@@ -17,7 +17,8 @@ try:
 except ImportError:
     from web_fixtures import client, demo_db, demo_docs, demo_store  # noqa: F401
 
-INVALID = ['"ceasefire', "OR talks", "talks OR", "NOT talks", "-talks", "()", "(talks", "talks)", "*", "a AND"]
+INVALID = ['"ceasefire', "OR talks", "talks OR", "NOT talks", "-talks", "()", "(talks", "talks)", "*",
+           "a AND"]
 
 
 def test_parse_and_write_for_both_engines() -> None:

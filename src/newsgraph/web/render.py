@@ -118,6 +118,7 @@ def url_helpers(request: Request, twin: str | None) -> dict[str, Any]:
         return [x.strip() for v in vals for x in v.split(",") if x.strip()] if split else vals
 
     out: dict[str, Any] = {"here": here, "values": values, "permalink": path + canonical(items, ("cursor",))}
+    out["downloads"] = None
     if twin:
         query = canonical(items, VIEW_PARAMS)
         out["downloads"] = {kind: f"/api/{twin}.{kind}{query}" for kind in ("csv", "json")}
