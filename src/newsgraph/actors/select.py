@@ -37,7 +37,8 @@ def harmonize(view: DocView, cands: list[Cand]) -> list[Cand]:
             c.label = "PERSON"  # "Teodora Lindqvist" when "Lindqvist" alone is a person
             continue
         labels = votes[c.text]
-        best = max(set(labels), key=lambda lab: (labels.count(lab), lab != "PERSON"))
+        # ties go to the label seen first (a set's order would depend on the hash seed)
+        best = max(dict.fromkeys(labels), key=lambda lab: (labels.count(lab), lab != "PERSON"))
         if best == "PERSON" and " " not in c.text and name_fold(c.text) not in names:
             prevs = [view.before(x.start, 1) for x in cands if x.text == c.text]
             if any(p and p[0].text.lower() in PLACE_PREPOSITIONS for p in prevs):
