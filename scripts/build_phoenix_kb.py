@@ -250,9 +250,11 @@ def compile_rows(src: Path) -> list[dict[str, str]]:
                 continue  # companies (a stock list, not political actors) are left to the model
             known = kb.lookup(display(words(rec.primary)))
             if rec.file.startswith("Phoenix.Countries") and known and known[0].type == "STATE":
-                country = [c for c in rec.codes if re.fullmatch(r"[A-Z]{3}", c[0]) and not c[1]]
-                if country and known[0].kb_id.startswith("state:"):
-                    add(known[0].kb_id, "STATE", known[0].name, [], cameo(country[:1]))
+                iso3 = known[0].kb_id.split(":", 1)[1]
+                codes3 = [c[0] for c in rec.codes if re.fullmatch(r"[A-Z]{3}", c[0])]
+                code = iso3 if iso3 in codes3 else next(iter(codes3), None)  # undated: the country
+                if code and known[0].kb_id.startswith("state:"):
+                    add(known[0].kb_id, "STATE", known[0].name, [], f"{code}::")
                 continue
             found = people(rec, kb)
             for name, aliases in found:

@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.actors.facts import gazetteer_id
 from newsgraph.actors.kb import fold, load_kb
 from newsgraph.linking.context import LinkContext
 from newsgraph.text.names import PARTIAL, STRONG, _units, compare_names, name_key, skeleton
@@ -94,6 +95,16 @@ def _names_of(ent: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys([ent["name"], *(ent.get("aliases") or [])]))
 
 
+def _place_key(e: dict[str, Any]) -> str:
+    """An organisation, state or place's key: its kb_id; a place the KB does not know is linked to
+    the gazetteer by name ("Tomsk" -> ``place:<geonameid>``); else its folded name."""
+    if e.get("kb_id"):
+        return f"kb:{e['kb_id']}"
+    if e["type"] == "LOCATION" and (gid := gazetteer_id(e["name"])):
+        return f"kb:{gid}"
+    return f"name:{fold(e['name'])}"
+
+
 def link_actors(ctx: LinkContext) -> None:
     ents = list(ctx.store.iter_entities())
     kb = load_kb(ctx.settings.get("kb_files", []) or [])
@@ -105,7 +116,7 @@ def link_actors(ctx: LinkContext) -> None:
     for e in ents:
         if e["type"] == "PERSON":
             continue
-        k = f"kb:{e['kb_id']}" if e.get("kb_id") else f"name:{fold(e['name'])}"
+        k = _place_key(e)
         ekey[(e["doc"], e["local_id"])] = k
         uf.find(k)
         evidence[(e["doc"], e["local_id"])] = {
@@ -170,6 +181,7 @@ def link_actors(ctx: LinkContext) -> None:
     )
     clusters: list[_Person] = []
     blocks: dict[str, list[int]] = defaultdict(list)
+    by_kb: dict[str, int] = {}  # a KB person's cluster
     for e in persons:
         names = _names_of(e)
         aff = affiliation_actor(e["doc"], e.get("affiliation"))
@@ -178,6 +190,9 @@ def link_actors(ctx: LinkContext) -> None:
         cand_ids = sorted({i for n in names for b in _block_keys(n) for i in blocks.get(b, [])})
         best: tuple[float, int, dict[str, Any]] | None = None
         second = 0.0
+        if e.get("kb_id") and e["kb_id"] in by_kb:  # the same knowledge-base person
+            i = by_kb[e["kb_id"]]
+            best, cand_ids = (9.0, i, {"rule": "kb_id", "score": 1.0, "matched": e["kb_id"]}), []
         for i in cand_ids:
             ev = _score(names, aff, tw, cooc, clusters[i], df, rare)
             if ev is None:
@@ -203,6 +218,8 @@ def link_actors(ctx: LinkContext) -> None:
         p.title_words |= tw
         p.cooc.update(cooc)
         p.ents.append(e)
+        if e.get("kb_id"):
+            by_kb.setdefault(e["kb_id"], idx)
         evidence[(e["doc"], e["local_id"])] = ev
         for n in names:
             for b in _block_keys(n):
@@ -220,7 +237,9 @@ def link_actors(ctx: LinkContext) -> None:
             aid = "a_" + short_hash("person:" + name_key(canon), n)
         used.add(aid)
         aff = p.affiliations.most_common(1)[0][0] if p.affiliations else None
-        _emit(ctx, aid, "PERSON", canon, None, aff if aff != aid else None, p.ents, evidence)
+        kb_ids = Counter(m["kb_id"] for m in p.ents if m.get("kb_id"))
+        kb_id = min(kb_ids, key=lambda k: (-kb_ids[k], k)) if kb_ids else None
+        _emit(ctx, aid, "PERSON", canon, kb_id, aff if aff != aid else None, p.ents, evidence)
     votes: dict[str, Counter[str]] = {}
     for root, members in list(group_ents.items()):
         v: Counter[str] = Counter(
