@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from newsgraph.actors.facts import cameo_codes, code_at, geo
 from newsgraph.queries.modality import EVERYTHING, Modality
 from newsgraph.store import Store
 from newsgraph.store import schema as t
@@ -90,6 +91,7 @@ class Records:
                 "affiliation": r["affiliation"],
                 "roles": roles.get(r["id"], []),
                 "kb_id": r["kb_id"],
+                **_kb_facts(r["kb_id"]),
             }
 
     def mentions(self) -> Iterator[dict[str, Any]]:
@@ -101,6 +103,7 @@ class Records:
 
     def events(self) -> Iterator[dict[str, Any]]:
         E = t.events
+        kb_ids = {a: r["kb_id"] for a, r in self.actor_refs().items() if r["kb_id"]}
         for r in self.store.iter_rows(E, order_by=(E.c.doc, E.c.start, E.c.id)):
             if not self.mod.keeps(r["negated"], r["hypothetical"]):
                 continue
@@ -121,6 +124,9 @@ class Records:
                 "confidence": r["confidence"],
                 "evidence": {"doc": d, "start": r["start"], "end": r["end"], "text": r["text"]},
                 **{k: r[k] for k in PROVENANCE},
+                **_event_cameo(
+                    self.actors_of(d, r["source"]), self.actors_of(d, r["target"]), r["date"], kb_ids
+                ),
             }
 
     def quotes(self) -> Iterator[dict[str, Any]]:
@@ -188,6 +194,26 @@ class Records:
     def cluster_dates(self) -> dict[str, str | None]:
         with self.store.engine.connect() as conn:
             return dict(conn.execute(select(t.clusters.c.id, t.clusters.c.date)).all())  # type: ignore[arg-type]
+
+
+def _kb_facts(kb_id: str | None) -> dict[str, Any]:
+    """An actor's optional export/1 fields from the knowledge base: ``cameo`` (CAMEO codes with
+    their date ranges) and ``geo`` (``{"lat", "lon", "country"}`` of a gazetteer place)."""
+    out: dict[str, Any] = {}
+    if codes := cameo_codes(kb_id):
+        out["cameo"] = codes
+    if (g := geo(kb_id)) is not None:
+        out["geo"] = g
+    return out
+
+
+def _event_cameo(
+    source: list[str], target: list[str], date: str | None, kb_ids: dict[str, str]
+) -> dict[str, Any]:
+    """The CAMEO actor codes of an event's source and target at the event's date (optional fields)."""
+    src = [c for a in source if (c := code_at(kb_ids.get(a), date))]
+    tgt = [c for a in target if (c := code_at(kb_ids.get(a), date))]
+    return {"source_cameo": src, "target_cameo": tgt}
 
 
 def document_texts(store: Store) -> dict[str, str]:
