@@ -213,3 +213,67 @@ def test_api_fuzz(demo_store: Store) -> None:
                 assert mode == schemathesis.GenerationMode.NEGATIVE, op.label
             ran += 1
     assert ran >= 2 * 13
+
+
+def page_schema(app: Any) -> dict[str, Any]:
+    """An OpenAPI description of the routes the API description leaves out: the HTML pages and the
+    list downloads (their parameters are those of the handlers they share with the API)."""
+    import copy
+
+    from fastapi.openapi.utils import get_openapi
+    from fastapi.routing import APIRoute
+
+    routes, todo = [], list(app.routes)
+    while todo:
+        r = todo.pop(0)
+        if getattr(r, "original_router", None) is not None:  # an included router
+            todo += list(r.original_router.routes)
+        elif isinstance(r, APIRoute) and not r.include_in_schema and r.path != "/docs":
+            shown = copy.copy(r)
+            shown.include_in_schema = True
+            routes.append(shown)
+    return get_openapi(title="newsgraph pages", version="1", routes=routes)
+
+
+def test_html_routes_fuzz(demo_store: Store) -> None:
+    """Every HTML page and download with generated parameters (valid and not): never a 5xx, and
+    a page is HTML (or, for a bad parameter, the error page)."""
+    from hypothesis import given
+    from hypothesis.errors import Unsatisfiable
+    from schemathesis.checks import not_a_server_error
+
+    from newsgraph.web import create_app
+
+    app = create_app(demo_store, allowed_hosts=["testserver", "127.0.0.1"], warm_cache=False)
+    spec = page_schema(app)
+    assert {"/actors", "/events/{cluster_id}", "/map", "/search", "/api/clusters.csv"} <= set(spec["paths"])
+    schema = schemathesis.openapi.from_dict(spec)
+    schema.app = app
+    ran = 0
+    for result in schema.get_all_operations():
+        op = result.ok()
+        for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
+
+            @given(case=op.as_strategy(generation_mode=mode))
+            @settings(
+                max_examples=FUZZ_EXAMPLES // 2,
+                deadline=None,
+                derandomize=True,
+                database=None,
+                phases=[Phase.explicit, Phase.generate],
+                suppress_health_check=list(HealthCheck),
+            )
+            def run(case: Any) -> None:
+                r = case.call_and_validate(checks=[not_a_server_error])
+                kind = r.headers.get("content-type") or ""
+                kind = kind[0] if isinstance(kind, list) else kind  # schemathesis lists header values
+                page = not case.path.startswith("/api/") and (case.query or {}).get("format") != "json"
+                if page and r.status_code < 300:  # rendered (errors: JSON for clients like this one)
+                    assert kind.startswith("text/html"), (case.path, case.query, kind)
+
+            try:
+                run()
+            except Unsatisfiable:
+                assert mode == schemathesis.GenerationMode.NEGATIVE, op.label
+            ran += 1
+    assert ran >= 2 * 25
