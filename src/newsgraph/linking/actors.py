@@ -321,10 +321,16 @@ def _score(
     }
 
 
-def _first_name_only(alias: str, name: str) -> bool:
-    """ "Joe" of "Joe Biden": a first name alone is never a person's alias (the mention stays)."""
+def _not_alias(alias: str, name: str) -> bool:
+    """ "Joe" of "Joe Biden": a first name alone is never a person's alias; nor is a hyphenated
+    pair of surnames naming someone else too ("Trump-Biden" of Donald Trump). The mention stays."""
     words = name.split()
-    return " " not in alias and len(words) >= 2 and alias == words[0] and alias != words[-1]
+    if " " not in alias and len(words) >= 2 and alias == words[0] and alias != words[-1]:
+        return True
+    parts = alias.split("-")
+    own = {w.casefold() for w in name.replace("-", " ").split()}
+    return (" " not in alias and len(parts) == 2 and all(p[:1].isupper() for p in parts)
+            and any(p.casefold() not in own for p in parts))
 
 
 def _emit(
@@ -344,7 +350,7 @@ def _emit(
         ev = dict(evidence.get((m["doc"], m["local_id"]), {}))
         ev["names"] = _names_of(m)
         ctx.links.append({"doc": m["doc"], "entity": m["local_id"], "actor": aid, "evidence": ev})
-        aliases.update(n for n in _names_of(m) if not (typ == "PERSON" and _first_name_only(n, name)))
+        aliases.update(n for n in _names_of(m) if not (typ == "PERSON" and _not_alias(n, name)))
         roles.update((ti, m["doc"]) for ti in (m.get("titles") or []))
     ctx.aliases.extend({"actor": aid, "alias": a, "count": n} for a, n in sorted(aliases.items()))
     ctx.roles.extend({"actor": aid, "title": ti, "doc": d} for ti, d in sorted(roles))
