@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
+from newsgraph.events.stance import judgement
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, conjuncts, phrase_actors
 
 PREDICATE_POS = frozenset({"VERB"})
@@ -80,9 +81,16 @@ class Coder:
 
     def verb(self, v: Token, offset: int) -> Found | None:
         lemma = self.lemma(v)
-        if not self.lex.has_verb(lemma):
+        naming = lemma in self.lex.words("naming")
+        if not naming and not self.lex.has_verb(lemma):
             return None
         cl = Clause.of_verb(v)
+        if naming and (judged := judgement(v, self.lex)) is not None:
+            if len(cl.objects) > 1:
+                cl.objects = cl.objects[:1]
+            f = Found(v, offset, judged, lemma, cl)
+            self.participants(f)
+            return f
         own = self.lex.verb_coding(lemma)
         coding = self.best(lemma, cl, speech=own is None)
         if (
@@ -187,15 +195,17 @@ class Coder:
 
     def nearest(self, v: Token, offset: int, *, before: bool, exclude: set[str]) -> list[str]:
         """When the parse gives no subject (object) actor: the closest actor named before (after) the
-        predicate in its sentence, within :data:`NEAR` words, not across a clause stop or inside a
-        prepositional phrase before the predicate."""
+        predicate, within :data:`NEAR` words, inside the predicate's own phrase (after) or its
+        governing clause (before), not across a clause stop or from a prepositional phrase."""
         sent = v.sent
         toks = list(sent[: v.i - sent.start])[::-1] if before else list(sent[v.i - sent.start + 1 :])
+        scope = v.head if before else v
+        lo, hi = scope.left_edge.i, scope.right_edge.i
         for k, t in enumerate(toks):
-            if k >= NEAR or t.text in STOPS:
+            if k >= NEAR or t.text in STOPS or not (lo <= t.i <= hi):
                 return []
             got = [a for a in self.actors.at(t, offset) if a not in exclude]
-            if got and before and any(c.dep_ == "case" for c in (t, *t.head.children) if c.head is t):
+            if got and before and any(c.dep_ == "case" for c in t.children):
                 continue  # "in Iraq, ...", "with X": not the subject
             if got:
                 return got

@@ -13,30 +13,16 @@ instead; a speech event repeats no event already coded in its sentence.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
+from newsgraph.events.stance import stance
 from newsgraph.events.tree import ActorIndex, phrase_actors
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
 
-NEGATIVE = -0.45
-POSITIVE = 0.6
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "STATE"})
 #: who a negative quote accuses: the doers in it (subjects, "by" agents, possessors)
 AGENT_DEPS = frozenset({"nsubj", "obl:agent", "nmod:poss", "csubj"})
-
-
-@lru_cache(maxsize=1)
-def _analyzer() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-def valence(text: str) -> float:
-    """VADER's compound score of ``text`` (-1 .. 1)."""
-    return float(_analyzer().polarity_scores(text)["compound"])
 
 
 def _side(ent: Entity | None) -> set[str]:
@@ -49,12 +35,7 @@ def quote_coding(q: Quote, lex: EventLexicon) -> Coding | None:
     words = {w.strip(".,;:!?\"'“”’").lower() for w in q.text.split()}
     if words & lex.words("threat") and words & lex.words("modals"):
         return Coding("THREATEN", None, "130", "quote content: threat words with a modal")
-    v = valence(q.text)
-    if v <= NEGATIVE and words & lex.words("accusation"):
-        return Coding("ACCUSE", "disapprove", "111", f"quote content: negative (valence {v:.2f})")
-    if v >= POSITIVE:
-        return Coding("SUPPORT", None, "051", f"quote content: positive (valence {v:.2f})")
-    return None
+    return stance(q.text, lex, "quote content")
 
 
 def speech_events(

@@ -101,6 +101,9 @@ def inherited_subjects(v: Token) -> list[Token]:
             rel = [c for c in v.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE]
             return conjuncts(head) if rel or not any(c.dep_ in SUBJECTS for c in v.children) else []
         if dep == "acl" and v.tag_ == "VBG":
+            if head.dep_ in ("obj", "obl") and head.head is not head:  # "X posted a message blaming Y"
+                subj = [c for c in head.head.children if c.dep_ in SUBJECTS]
+                return [x for s in subj for x in conjuncts(s)] or conjuncts(head)
             return conjuncts(head)
         return []
     return []

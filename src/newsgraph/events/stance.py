@@ -1,0 +1,58 @@
+"""Stances: whether words judge an actor well or badly (accusation or support).
+
+The valence is VADER's compound score (vaderSentiment, MIT: a rule-based lexicon of ~7,500 words
+with valences). An accusation needs more than a sad or negative tone: one of the accusation words
+of ``event_verbs.yaml`` (section ``words``, list ``accusation``) must occur too.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.events.cameo import Coding, EventLexicon
+from newsgraph.events.tree import Token, case_of
+
+NEGATIVE = -0.45
+POSITIVE = 0.6
+#: a one-word judgement ("decisive", "an aggression") is scored with a lower bar
+NEGATIVE_SHORT = -0.25
+POSITIVE_SHORT = 0.2
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def valence(text: str) -> float:
+    """VADER's compound score of ``text`` (-1 .. 1)."""
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> Coding | None:
+    """ACCUSE for clearly negative words with an accusation word, SUPPORT for clearly positive ones."""
+    words = {w.strip(".,;:!?\"'“”’").lower() for w in text.split()}
+    v = valence(text)
+    neg, pos = (NEGATIVE_SHORT, POSITIVE_SHORT) if short else (NEGATIVE, POSITIVE)
+    if v <= neg and words & lex.words("accusation"):
+        return Coding("ACCUSE", "disapprove", "111", f"{rule}: negative (valence {v:.2f})")
+    if v >= pos:
+        return Coding("SUPPORT", None, "051", f"{rule}: positive (valence {v:.2f})")
+    return None
+
+
+def judgement(v: Token, lex: EventLexicon) -> Coding | None:
+    """The stance of a naming verb's judgement: "called the decision *decisive*", "characterised the
+    attack *as a serious violation*", "calling it *an aggression*"."""
+    pred = [c for c in v.children if c.dep_ in ("xcomp", "oprd")]
+    pred += [c for c in v.children if c.dep_ == "obl" and case_of(c) == "as"]
+    objs = [c for c in v.children if c.dep_ == "obj"]
+    if not pred and len(objs) > 1:
+        pred = objs[1:]  # "calling it an aggression" parsed with two objects
+    if not pred:
+        return None
+    text = " ".join(t.text for p in pred for t in p.subtree)
+    return stance(text, lex, f"judgement '{text[:40]}'", short=True)
