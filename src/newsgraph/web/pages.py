@@ -140,12 +140,11 @@ def search_page(
     if q and q.strip():
         try:
             data = h.search(request, q=q, limit=limit, cursor=cursor)
-        except BadRequest as e:  # invalid syntax: the form again with what to change, not an error page
+        except BadRequest as e:  # invalid syntax: the form again with what to change
             if fmt == "json":
                 raise
             data["error"] = str(e)
     title = f"Search: {q}" if q else "Search"
-    resp = page(request, "search.html", data, fmt, title=title, twin="search" if q and q.strip() else None)
-    if data.get("error"):
-        resp.status_code = 400
-    return resp
+    # a query that is not valid is the form again with what to change (200: the page works; the
+    # JSON twin answers 400)
+    return page(request, "search.html", data, fmt, title=title, twin="search" if q and q.strip() else None)

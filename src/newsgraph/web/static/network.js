@@ -19,7 +19,7 @@
 
   function params() {
     var p = new URLSearchParams();
-    new FormData(form).forEach(function (v, k) { if (v) { p.set(k, v); } });
+    new FormData(form).forEach(function (v, k) { if (v) { p.append(k, v); } });  // types may repeat
     return p;
   }
 
