@@ -23,11 +23,20 @@ def nlp() -> spacy.language.Language:
 
 
 def test_components_and_labels(nlp: spacy.language.Language) -> None:
-    for name in ("tagger", "parser", "ner"):
+    for name in ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner"):
         assert name in nlp.pipe_names
     assert {"PER", "ORG", "LOC"} <= set(nlp.get_pipe("ner").labels)
     assert len(nlp.get_pipe("tagger").labels) > 10
     assert len(nlp.get_pipe("parser").labels) > 10
+    assert len(nlp.get_pipe("morphologizer").labels) > 50
+    # every trained component listens to the one shared tok2vec (newsgraph keeps it when it runs NER only)
+    assert hasattr(nlp.get_pipe("tok2vec"), "listeners")
+
+
+def test_meta_credits_every_dataset(nlp: spacy.language.Language) -> None:
+    names = " ".join(src["name"] for src in nlp.meta.get("sources", []))
+    for dataset in ("UD English EWT", "UNER", "GUM", "Wikigold", "CrossNER"):
+        assert dataset in names
 
 
 def test_runs_on_text(nlp: spacy.language.Language) -> None:
@@ -38,6 +47,11 @@ def test_runs_on_text(nlp: spacy.language.Language) -> None:
     assert doc.has_annotation("TAG")
     assert doc.has_annotation("DEP")
     assert all(tok.tag_ for tok in doc)
+    assert doc.has_annotation("POS") and all(tok.pos_ for tok in doc)
+    assert doc.has_annotation("LEMMA") and all(tok.lemma_ for tok in doc)
+    assert doc.has_annotation("MORPH")
+    assert any(str(tok.morph) for tok in doc)
+    assert doc.has_annotation("SENT_START")
     assert len(list(doc.sents)) >= 1
     for ent in doc.ents:
         assert ent.label_ in {"PER", "ORG", "LOC"}
