@@ -92,5 +92,12 @@ def test_postgresql(tmp_path: Any) -> None:
             search_cases(store)
             hit = queries.search(store, '"talks were frank"')["items"][0]
             assert any(h for _, h in hit["snippet_parts"])
+            # the read model's other lists on PostgreSQL too (row-value IN, multi-value filters)
+            kesh = queries.resolve_actor(store, "Kesh")
+            evs = queries.events(store, actor=[kesh], type=["CONSULT", "AGREE"])
+            assert {e["type"] for e in evs["items"]} == {"AGREE"} and evs["items"][0]["source"]
+            meeting = queries.clusters(store, type="CONSULT")["items"][0]
+            assert len(queries.cluster(store, meeting["id"])["reports"]) == 2
+            assert queries.timeline(store, outlet=["Castellan Herald"])["items"]
         finally:
             store.close()

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from newsgraph.errors import BadRequest, NotFound, err
@@ -172,15 +172,19 @@ def resolve_actor(store: Store, ref: str) -> str:
     raise not_found("NG041", ref=ref)
 
 
-def _labels(conn: Connection, docs: set[str]) -> dict[tuple[str, str], Row]:
-    """(doc, local entity) -> ``{"id", "name", "type"}`` for every linked entity of ``docs``."""
-    if not docs:
+def _labels(
+    conn: Connection, docs: set[str], pairs: set[tuple[str, str]] | None = None
+) -> dict[tuple[str, str], Row]:
+    """(doc, local entity) -> ``{"id", "name", "type"}`` for every linked entity of ``docs``, or
+    only for the (doc, local entity) ``pairs`` when given (a page of events names a few)."""
+    if not docs or pairs is not None and not pairs:
         return {}
-    rows = conn.execute(
-        select(L.c.doc, L.c.entity, A.c.id, A.c.name, A.c.type)
-        .join(A, A.c.id == L.c.actor)
-        .where(L.c.doc.in_(sorted(docs)))
-    )
+    stmt = select(L.c.doc, L.c.entity, A.c.id, A.c.name, A.c.type).join(A, A.c.id == L.c.actor)
+    if pairs is None:
+        stmt = stmt.where(L.c.doc.in_(sorted(docs)))
+    else:
+        stmt = stmt.where(tuple_(L.c.doc, L.c.entity).in_(sorted(pairs)))
+    rows = conn.execute(stmt)
     return {(r.doc, r.entity): {"id": r.id, "name": r.name, "type": r.type} for r in rows}
 
 
@@ -261,7 +265,8 @@ def _doc_meta(conn: Connection, docs: set[str]) -> dict[str, Any]:
 def _event_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
     """Event rows as dicts: global actors, the cluster, flags and the evidence with its document."""
     docs = {r.doc for r in rows}
-    labels = _labels(conn, docs)
+    named = {(r.doc, x) for r in rows for x in [*(r.source or []), *(r.target or []), r.location] if x}
+    labels = _labels(conn, docs, named)
     ids = [r.id for r in rows]
     cl = dict(conn.execute(select(CE.c.event, CE.c.cluster).where(CE.c.event.in_(ids))).all()) if ids else {}
     meta = _doc_meta(conn, docs)
