@@ -71,6 +71,8 @@ CLUSTER_COLUMNS = [
     "id",
     "type",
     "date",
+    "date_precision",
+    "date_source",
     "n_events",
     "n_documents",
     "divergent",

@@ -49,6 +49,11 @@ def _flags(item: dict[str, Any]) -> str:
     )
 
 
+def _date(item: dict[str, Any]) -> str:
+    """The date, ``~`` marking one that is only the publication date (the text states none)."""
+    return (item.get("date") or "????") + ("~" if item.get("date_source") == "document" else "")
+
+
 @app.command("events")
 def events_cmd(
     types: Optional[list[str]] = TypeOpt,
@@ -92,7 +97,7 @@ def events_cmd(
 def _report_line(it: dict[str, Any]) -> str:
     ev = it["evidence"]
     return (
-        f"{it['date'] or '????':<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
+        f"{_date(it):<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
         f"  ({it['mode'] or '-'}, CAMEO {it['cameo'] or '-'}){_flags(it)}  cluster {it['cluster']}\n"
         f"           {ev['doc']}[{ev['start']}:{ev['end']}] {ev['text'][:150]}"
     )
@@ -126,7 +131,7 @@ def _why_line(it: dict[str, Any]) -> str:
 def _event_line(it: dict[str, Any]) -> str:
     div = " [divergent accounts]" if it["divergent"] else ""
     return (
-        f"{it['date'] or '????':<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
+        f"{_date(it):<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
         f"  {it['n_events']} report(s) in {it['n_documents']} document(s){_flags(it)}{div}  {it['id']}"
     )
 
@@ -203,7 +208,7 @@ def timeline_cmd(
         return
     for it in page["items"]:
         typer.echo(
-            f"{it['date']:<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
+            f"{_date(it):<10} {it['type']:<9} {_names(it['source'])} -> {_names(it['target'])}"
             f"  ({it['n_events']} report(s)){' [divergent]' if it['divergent'] else ''}"
         )
     typer.echo("")
