@@ -114,6 +114,8 @@ class Quote:
     cue_start: int | None = None
     channel: str | None = None  # e.g. "RT" in "told RT"
     confidence: float = 0.5
+    rule: str | None = None  # how it was found: "zero-that", "cue-after", "according-to", "continuation", ...
+    speaker_text: str | None = None  # the words that name or describe the speaker ("a senior official")
 
 
 @dataclass

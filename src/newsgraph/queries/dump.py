@@ -142,6 +142,8 @@ class Records:
                 "start": r["start"],
                 "end": r["end"],
                 "confidence": r["confidence"],
+                "rule": r["rule"],
+                "speaker_text": r["speaker_text"],
             }
 
     def clusters(self) -> Iterator[dict[str, Any]]:

@@ -47,6 +47,8 @@ class Found:
     span: int = -1  # index of the quoted span (direct quotes)
     depth: int = 0
     parent: int = -1
+    rule: str | None = None  # how it was found (see :attr:`newsgraph.models.Quote.rule`)
+    speaker_text: str | None = None
 
 
 class BlockQuotes:
@@ -55,6 +57,7 @@ class BlockQuotes:
     att: Attributor
     out: list[Found]
     last: dict[int, Resolution]
+    last_text: dict[int, str | None]
     intro: dict[int, Resolution]
     transcript: tuple[Resolution, str | None, str | None] | None
     last_cues: list[Cue]
@@ -75,28 +78,41 @@ class BlockQuotes:
         *,
         span: int = -1,
         cue: Cue | None = None,
+        rule: str | None = None,
+        speaker_text: str | None = None,
     ) -> Found:
         raise NotImplementedError  # provided by the host class
 
-    def _continuation(self, pi: int, pos: int, cues: list[Cue]) -> Resolution:
-        """The speaker of the quotation this unattributed quote continues."""
-        best: tuple[int, Resolution] | None = None
+    def _phrase_text(self, cue: Cue | None) -> str | None:
+        """The words of a cue's speaker phrase ("a senior official", "Lavrov")."""
+        if cue is None:
+            return None
+        if cue.speaker_text or cue.phrase is None:
+            return cue.speaker_text
+        return self.text[cue.phrase.start : cue.phrase.end]
+
+    def _continuation(self, pi: int, pos: int, cues: list[Cue]) -> tuple[Resolution, str | None]:
+        """The speaker (and speaker phrase) of the quotation this unattributed quote continues."""
+        best: tuple[int, Resolution, str | None] | None = None
         for q in self.out:
             if q.para == pi and q.depth == 0 and q.end <= pos and (best is None or q.end > best[0]):
-                best = (q.end, q.res)
+                best = (q.end, q.res, q.speaker_text)
         for c in cues:
             if c.container == -1 and c.start < pos and c.res.entity and (best is None or c.start > best[0]):
-                best = (c.start, c.res)
+                best = (c.start, c.res, self._phrase_text(c))
         if best is not None:
-            res = best[1]
+            res, spk = best[1], best[2]
         else:
             pp = pi - 1
             if pp < 0 or pp in self.att.headings:
-                return UNRESOLVED
+                return UNRESOLVED, None
             res = self.last.get(pp) or self.intro.get(pp) or UNRESOLVED
+            spk = self.last_text.get(pp)
         if not res.entity:
-            return UNRESOLVED
-        return res._replace(how="continuation", confidence=min(res.confidence, CONFIDENCE["continuation"]))
+            return UNRESOLVED, None
+        return res._replace(
+            how="continuation", confidence=min(res.confidence, CONFIDENCE["continuation"])
+        ), spk
 
     # ---- headings, introductions, transcripts ---------------------------------------------
     def _heading(self, pi: int) -> None:
@@ -128,7 +144,7 @@ class BlockQuotes:
                 res = att.unique_title(head) if head in PERSON_HEADS else UNRESOLVED
             if text[e - 1] in ALL_MARKS:
                 e -= 1
-            self._add("direct", s, e, pi, res, None, None, span=idx)
+            self._add("direct", s, e, pi, res, None, None, span=idx, rule="heading")
 
     def _intro(self, pi: int) -> None:
         """A paragraph ending with a colon that introduces the next paragraphs' words."""
@@ -180,7 +196,7 @@ class BlockQuotes:
         s, e = trim(text, p.start, p.end)
         if text[e : e + 1] in ".!?…":
             e += 1
-        q = self._add("direct", s, e, pi, res, cue, None)
+        q = self._add("direct", s, e, pi, res, cue, None, rule="transcript")
         q.channel = channel
         self.last[pi] = res
         return True

@@ -28,11 +28,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from newsgraph.models import Entity, Mention, Quote, Span
 from newsgraph.quotes.blocks import BlockQuotes, Found
+from newsgraph.quotes.fromparse import ParseQuotes
 from newsgraph.quotes.indirect import according_spans, according_to, clause_end, clause_start, indirect_spans
 from newsgraph.quotes.marks import ALL_MARKS, QuoteSpan, find_quote_spans
+from newsgraph.quotes.parsed import ParsedSpeech
 from newsgraph.quotes.speakers import (
     CONFIDENCE,
     UNRESOLVED,
@@ -56,6 +59,8 @@ MAX_TERM_WORDS = 4
 #: lower-case fragments of at most this many words need a resolved speaker
 MAX_FRAGMENT_WORDS = 8
 INDIRECT_FACTOR = 0.9
+#: rules of a reported clause (not an object or complement): kept with an unresolved speaker
+CLAUSE_RULES = frozenset({"that-clause", "zero-that", "wh-clause", "fronted", "parenthetical"})
 
 _NAMING = re.compile(
     rf"(?:{lexicons.pattern('quotes.naming_words')})\s+(?:{lexicons.pattern('quotes.naming_determiners')})?$",
@@ -67,6 +72,17 @@ _CLAUSE_WORDS = lexicons.words("quotes.clause_words")
 _RELATIVE_WORDS = lexicons.words("quotes.relative_words")
 
 
+class DirectCue(NamedTuple):
+    """What attributes a direct quotation: the speaker, the cue as written and where, the rule."""
+
+    res: Resolution
+    form: str | None
+    start: int | None
+    rule: str | None
+    text: str | None  # the speaker phrase as written
+    cue: Cue | None
+
+
 def _title_case(s: str) -> bool:
     ws = text_words(s)
     long = [w for w in ws if len(w) >= 4]
@@ -74,11 +90,13 @@ def _title_case(s: str) -> bool:
 
 
 @dataclass
-class _DocQuotes(BlockQuotes):
+class _DocQuotes(BlockQuotes, ParseQuotes):
     att: Attributor
     keep_unattributed_indirect: bool = False
+    parsed: ParsedSpeech | None = None
     out: list[Found] = field(default_factory=list)
     last: dict[int, Resolution] = field(default_factory=dict)  # speaker of the last quote per paragraph
+    last_text: dict[int, str | None] = field(default_factory=dict)
     intro: dict[int, Resolution] = field(default_factory=dict)
     transcript: tuple[Resolution, str | None, str | None] | None = None
     last_cues: list[Cue] = field(default_factory=list)
@@ -114,19 +132,28 @@ class _DocQuotes(BlockQuotes):
                     acc.res._replace(how="according", confidence=CONFIDENCE["according"]),
                     "According to",
                     None,
+                    rule="according-to",
+                    speaker_text=self.text[acc.source.start : acc.source.end],
                 )
         for idx in sorted(att.by_para.get(pi, ()), key=lambda i: att.spans[i].outer):
             self._direct(idx, cues, acc_quotes)
         for cue in cues:
-            if id(cue) in suppressed or (cue.res.entity is None and not self.keep_unattributed_indirect):
+            if id(cue) in suppressed or not (
+                cue.res.entity or self.keep_unattributed_indirect or cue.speaker_text
+            ):
                 continue
             if cue.container >= 0 and (cue.res.how != "name" or att.etype(cue.res.entity) != "PERSON"):
                 continue  # reported speech inside a quotation only with a named person as speaker
-            for s, e in indirect_spans(att, cue, cues):
-                self._add("indirect", s, e, pi, cue.res, cue.form, cue.start, cue=cue)
+            rule, spans = indirect_spans(att, cue, cues)
+            if not cue.res.entity and not self.keep_unattributed_indirect and rule not in CLAUSE_RULES:
+                continue  # an unnamed source's words are kept only as a reported clause
+            for s, e in spans:
+                self._add("indirect", s, e, pi, cue.res, cue.form, cue.start, cue=cue, rule=rule)
+        self._parsed_indirect(pi, cues)
         new = [q for q in self.out[n0:] if q.depth == 0]
         if new:
-            self.last[pi] = max(new, key=lambda q: q.end).res
+            lastq = max(new, key=lambda q: q.end)
+            self.last[pi], self.last_text[pi] = lastq.res, lastq.speaker_text
         self._intro(pi)
 
     def _add(
@@ -141,6 +168,8 @@ class _DocQuotes(BlockQuotes):
         *,
         span: int = -1,
         cue: Cue | None = None,
+        rule: str | None = None,
+        speaker_text: str | None = None,
     ) -> Found:
         conf = res.confidence if res.entity else UNRESOLVED_CONFIDENCE
         if kind == "indirect":
@@ -155,6 +184,8 @@ class _DocQuotes(BlockQuotes):
             cue_start,
             self._channel(cue) if cue is not None else None,
             span,
+            rule=rule,
+            speaker_text=speaker_text or self._phrase_text(cue),
         )
         if span >= 0:
             q.depth, q.parent = self.att.spans[span].depth, self.att.spans[span].parent
@@ -191,30 +222,64 @@ class _DocQuotes(BlockQuotes):
         o0 = q.outer[0]
         sent = att.sentence(q.parent, q.para, o0)
         naming = _NAMING.search(text, max(sent[0], o0 - 40), o0) if words <= 8 else None
-        if naming is not None and not self._named_by_speaker(naming.start(), sent[0]):
+        if naming is not None and not (
+            self._named_by_speaker(naming.start(), sent[0])
+            or (self.parsed is not None and self.parsed.speech_act_at(naming.start()))
+        ):
             return  # a name: the so-called ‘Joint Room’
         if words <= 6 and _title_case(text[s:e]):
             return  # a title or proper name in quotation marks
-        cue = self._right_cue(q, cues) or self._paren_cue(idx, q, cues) or self._left_cue(q, cues, sent)
-        res: Resolution = UNRESOLVED
-        cue_form: str | None = None
-        cue_start: int | None = None
-        if cue is not None:
-            res, cue_form, cue_start = cue.res, cue.form, cue.start
+        found = self._direct_cue(idx, q, cues, sent)
         for ares, (a, b) in accs:
-            if a <= o0 < b and res.how not in ("name", "pronoun", "object"):
+            if a <= o0 < b and found.res.how not in ("name", "pronoun", "object"):
                 res = ares._replace(how="according", confidence=CONFIDENCE["according"])
-                cue_form = cue_form or "According to"
-        if cue is None and cue_form is None:
+                found = found._replace(res=res, form=found.form or "According to", rule="according-to")
+        if found.form is None and found.rule is None:
             if q.open_pos < 0 or q.depth > 0:
                 return  # repaired and nested quotes need an attribution of their own
             if not any(ch.isalnum() for ch in text[sent[0] : o0]):
-                res = self._continuation(q.para, o0, cues)
-        if words <= MAX_TERM_WORDS and (cue_form is None or res.entity is None):
+                res, spk = self._continuation(q.para, o0, cues)
+                found = found._replace(res=res, rule="continuation" if res.entity else None, text=spk)
+        res = found.res
+        if words <= MAX_TERM_WORDS and (found.form is None or res.entity is None):
             return  # a quoted term with no identifiable speaker
         if res.entity is None and words <= MAX_FRAGMENT_WORDS and text[s].islower():
             return  # a quoted fragment (“spearheads the struggle”) with no identifiable speaker
-        self._add("direct", s, e, q.para, res, cue_form, cue_start, span=idx, cue=cue)
+        self._add(
+            "direct",
+            s,
+            e,
+            q.para,
+            res,
+            found.form,
+            found.start,
+            span=idx,
+            cue=found.cue,
+            rule=found.rule,
+            speaker_text=found.text,
+        )
+
+    def _direct_cue(self, idx: int, q: QuoteSpan, cues: list[Cue], sent: tuple[int, int]) -> DirectCue:
+        """The cue of a quotation from the word-level rules (after it, inside it, before it), and
+        from the parse where they find no speaker."""
+        cue, rule = self._right_cue(q, cues), "cue-after"
+        if cue is None:
+            cue, rule = self._paren_cue(idx, q, cues), "cue-inside"
+        if cue is None:
+            cue, rule = self._left_cue(q, cues, sent), "cue-before"
+            if cue is not None and self.text[cue.end : q.outer[0]].rstrip().endswith(":"):
+                rule = "colon"
+        found = DirectCue(UNRESOLVED, None, None, None, None, None)
+        if cue is not None:
+            found = DirectCue(cue.res, cue.form, cue.start, rule, self._phrase_text(cue), cue)
+        tc = self.parsed.quote_cue(q.outer, sent, q.para) if self.parsed is not None else None
+        if tc is None or not tc.speaker.res.entity or found.res.entity == tc.speaker.res.entity:
+            return found
+        if found.res.entity and not (tc.speaker.named and tc.cue_start == found.start):
+            return found  # the word-level cue stands unless the parse names another subject of it
+        if tc.inherited and len(self.text[q.start : q.end].split()) <= MAX_TERM_WORDS:
+            return found  # "..., describing it as “moderate”": a term needs a speaker of its own
+        return DirectCue(tc.speaker.res, tc.cue or found.form, tc.cue_start, tc.rule, tc.speaker.text, None)
 
     def _named_by_speaker(self, pos: int, lo: int) -> bool:
         """ "what he called its “balanced position”": a speaker names it, so it is a quote."""
@@ -348,6 +413,8 @@ class _DocQuotes(BlockQuotes):
                     cue_start=q.cue_start,
                     channel=q.channel,
                     confidence=q.res.confidence if q.res.entity else UNRESOLVED_CONFIDENCE,
+                    rule=q.rule,
+                    speaker_text=q.speaker_text,
                 )
             )
         return quotes
@@ -376,13 +443,16 @@ def extract_quotes(
     body_spans: Sequence[Span] | None = None,
     lexicon: Lexicon | None = None,
     keep_unattributed_indirect: bool = False,
+    parses: Sequence[tuple[int, Any]] = (),
 ) -> list[Quote]:
     """Direct and indirect quotes of ``text`` with their speakers (local entity ids of ``entities``).
 
     ``paragraphs`` are the body paragraphs (as the segment stage gives them); without them the
     text is split into paragraphs and clipped to ``body_spans`` when given. ``mentions`` and
     ``entities`` are the document's actor mentions and local entities (may be empty: quotes are
-    then found with ``speaker=None``). Quotes come sorted by offset.
+    then found with ``speaker=None``). ``parses`` are the parse stage's ``(offset, Doc)`` pairs: with
+    them, reported speech is also read from the dependency trees (:mod:`newsgraph.quotes.reported`).
+    Quotes come sorted by offset.
     """
     paras = _body_paragraphs(text, paragraphs, body_spans)
     if body_spans is not None and paragraphs is not None:
@@ -392,7 +462,10 @@ def extract_quotes(
     att.headings = {
         i for i, p in enumerate(paras) if is_heading(text[p.start : p.end], first=(i == 0 and p.start < 200))
     }
-    dq = _DocQuotes(att, keep_unattributed_indirect)
+    lex = lexicon or default_lexicon()
+    parsed = ParsedSpeech(parses, lex, att) if parses else None
+    att.parsed = parsed
+    dq = _DocQuotes(att, keep_unattributed_indirect, parsed=parsed)
     for pi in range(len(paras)):
         dq.paragraph(pi)
     return dq.finish(doc_id)

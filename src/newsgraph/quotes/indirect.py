@@ -157,11 +157,7 @@ def _skip_adjunct(rest: list[Tok]) -> list[Tok]:
     i = 0
     for _ in range(2):
         low = rest[i].low if i < len(rest) else ""
-        if (
-            low in _ADJUNCT_OPENERS
-            and i + 1 < len(rest)
-            and rest[i + 1].low in _TIME_NOUNS
-        ):
+        if low in _ADJUNCT_OPENERS and i + 1 < len(rest) and rest[i + 1].low in _TIME_NOUNS:
             i += 2
             while i < len(rest) and (rest[i].text.isdigit() or rest[i].low in _TIME_NOUNS):
                 i += 1
@@ -356,22 +352,38 @@ def clause_parts(
     return [t for t in (trim(att.text, a, b) for a, b in out) if t[1] > t[0]]
 
 
-def indirect_spans(att: Attributor, cue: Cue, cues: list[Cue]) -> list[tuple[int, int]]:
-    """The reported-clause spans of one cue (empty when it reports no clause)."""
+#: the rule name of each frame (:attr:`newsgraph.models.Quote.rule`)
+RULES = {
+    "that": "that-clause",
+    "bare": "zero-that",
+    "wh": "wh-clause",
+    "about": "about-clause",
+    "object": "object",
+    "to": "directive",
+    "of": "of-complement",
+    "as": "as-complement",
+    "final": "fronted",
+    "paren": "parenthetical",
+}
+
+
+def indirect_spans(att: Attributor, cue: Cue, cues: list[Cue]) -> tuple[str, list[tuple[int, int]]]:
+    """The rule and the reported-clause spans of one cue (no spans when it reports no clause)."""
     cl = clause_start(att, cue)
     if cl is None:
-        return []
+        return "", []
+    rule = RULES.get(cl.frame, cl.frame)
     end = cl.end if cl.end is not None else clause_end(att, cl.start, cue, cues)
     if end <= cl.start:
-        return []
-    if cl.frame == "paren" and not _mostly_unquoted(att, cl.start, end, cue.container, cue.para):
-        return []  # "Tel Aviv, the official said, is seeking a “…long quotation…”"
-    return clause_parts(
+        return rule, []
+    if cl.frame == "paren" and not mostly_unquoted(att, cl.start, end, cue.container, cue.para):
+        return rule, []  # "Tel Aviv, the official said, is seeking a “…long quotation…”"
+    return rule, clause_parts(
         att, cl.start, end, cue.container, cue.para, MIN_WORDS_BY_FRAME.get(cl.frame, MIN_UNQUOTED_WORDS)
     )
 
 
-def _mostly_unquoted(att: Attributor, s: int, e: int, container: int, para: int) -> bool:
+def mostly_unquoted(att: Attributor, s: int, e: int, container: int, para: int) -> bool:
     kids = [k.outer for k in att.children(container, para) if s <= k.outer[0] < e]
     free = unquoted_words(att, s, e, kids)
     return free >= MIN_UNQUOTED_SHARE * (len(_WORD.findall(att.text, s, e)) - free)
@@ -416,7 +428,7 @@ def according_spans(att: Attributor, acc: According, para: int) -> list[tuple[in
     if (
         e <= s
         or unquoted_words(att, s, e, kids) < MIN_UNQUOTED_WORDS
-        or not _mostly_unquoted(att, s, e, -1, para)
+        or not mostly_unquoted(att, s, e, -1, para)
     ):
         return []
     return [(s, e)]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newsgraph.models import Entity, Mention
+from newsgraph.quotes.gender import Genders
 from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import (
     DEFINITE,
@@ -44,6 +45,8 @@ from newsgraph.text.nounphrases import (
 )
 
 _INDEFINITE = lexicons.words("quotes.indefinite_articles")
+#: unmodified source heads that speak for the organisation in focus ("officials said")
+CONTEXT_HEADS = lexicons.words("quotes.context_heads")
 
 # base confidence of a speaker found in each way
 CONFIDENCE = {
@@ -56,6 +59,7 @@ CONFIDENCE = {
     "description": 0.65,
     "anaphor": 0.65,
     "intro": 0.6,
+    "context": 0.5,
     "heading": 0.4,
 }
 UNRESOLVED_CONFIDENCE = 0.3
@@ -103,6 +107,7 @@ class SpeakerResolver(PhraseScanner):
     records: list[Record]
     subjects: list[Record]
     headings: set[int]
+    genders: Genders
 
     def prev_para(self, para: int) -> int:
         p = para - 1
@@ -130,33 +135,70 @@ class SpeakerResolver(PhraseScanner):
             return UNRESOLVED
         if len(words) == 1 and words[0].low in PRONOUNS:
             return self.resolve_pronoun(words[0].low, pos, para)
-        over = self.mentions_in(ph.start, ph.end)
-        last = words[-1]
-        for m in over:
-            if m.start <= last.start < m.end:
-                how = m.kind if m.kind in ("pronoun", "description") else "name"
-                return Resolution(m.entity, how, CONFIDENCE[how], None)
         core = [words[0]]
         for t in words[1:]:
             if t.low in PREPS:
                 break
             core.append(t)
-        ms = [m for m in over if m.start >= ph.start and m.end <= ph.end + 1]
+        named = self._named(ph, words, core)
+        if named is not None:
+            return named
+        ms = [m for m in self.mentions_in(ph.start, ph.end) if m.start >= ph.start and m.end <= ph.end + 1]
         core_ms = [m for m in ms if m.start < core[-1].end]
         pp_ms = [m for m in ms if m.start >= core[-1].end]
         head = core[-1].low
         if head in PERSON_HEADS:
-            mods = [m.entity for m in core_ms + pp_ms if self.mention_type(m) != "PERSON"]
-            if core[0].low in _INDEFINITE:  # "a Hamas official": someone new, speaking for the modifier
-                return (
-                    Resolution(mods[0], "description", CONFIDENCE["description"] - 0.1, head)
-                    if mods
-                    else Resolution(None, None, UNRESOLVED_CONFIDENCE, head)
-                )
-            return self.resolve_description(head, mods, [t.low for t in core[:-1]], pos, para)
+            return self._person(head, core, core_ms + pp_ms, pos, para)
         if head in GROUP_HEADS or head in INSTITUTION_HEADS:
-            return self._institution(words, core, core_ms or pp_ms, pos, para)
+            if not core_ms and head not in GROUP_HEADS and head.endswith("s"):
+                pp_ms = []  # "reports in the Russian media" are many sources, not Russia
+            orgs = [m for m in core_ms or pp_ms if self.mention_type(m) != "LOCATION"]
+            if head in GROUP_HEADS:  # "associates of X" are not X
+                orgs = [m for m in orgs if self.mention_type(m) != "PERSON"]
+            res = self._institution(words, core, orgs, pos, para)
+            return res if res.entity else self._context(head, core, pos, para, res)
         return UNRESOLVED
+
+    def _named(self, ph: Phrase, words: list[Tok], core: list[Tok]) -> Resolution | None:
+        """A name ending the phrase ("Senior Hamas official Basem Naim", "Doug Collins of Georgia":
+        a place after a preposition qualifies the name and is not the speaker)."""
+        over = self.mentions_in(ph.start, ph.end)
+        after_prep = len(core) < len(words)
+        for w in (words[-1], core[-1]):
+            for m in over:
+                if not m.start <= w.start < m.end:
+                    continue
+                if w is words[-1] and after_prep and self.mention_type(m) != "PERSON":
+                    break
+                how = m.kind if m.kind in ("pronoun", "description") else "name"
+                return Resolution(m.entity, how, CONFIDENCE[how], None)
+        return None
+
+    def _person(self, head: str, core: list[Tok], named: list[Mention], pos: int, para: int) -> Resolution:
+        """ "a Hamas official" (someone new, speaking for the modifier), "the top Hamas official" (a
+        person named before), "the spokesperson for the German government" (its affiliation)."""
+        mods = [m.entity for m in named if self.mention_type(m) in ("ORG", "STATE")]
+        if core[0].low in _INDEFINITE:
+            if mods:
+                return Resolution(mods[0], "description", CONFIDENCE["description"] - 0.1, head)
+            return self._context(head, core, pos, para, Resolution(None, None, UNRESOLVED_CONFIDENCE, head))
+        res = self.resolve_description(head, mods, [t.low for t in core[:-1]], pos, para)
+        if res.entity is None and mods:
+            return Resolution(mods[0], "description", CONFIDENCE["description"] - 0.1, head)
+        return res
+
+    def _context(self, head: str, core: list[Tok], pos: int, para: int, res: Resolution) -> Resolution:
+        """An unmodified source ("officials said", "a spokesperson told"): the organisation or state
+        speaking or acting last, in this paragraph or the one before; a named modifier ("Hospital
+        officials") says it is someone else."""
+        if head not in CONTEXT_HEADS or any(
+            t.text[0].isupper() and t.low not in DETERMINERS for t in core[:-1]
+        ):
+            return res
+        ctx = self.resolve_pronoun("they", pos, para)
+        if ctx.entity is None:
+            return res
+        return Resolution(ctx.entity, "context", CONFIDENCE["context"], head)
 
     def _institution(
         self, words: list[Tok], core: list[Tok], named: list[Mention], pos: int, para: int
@@ -202,7 +244,8 @@ class SpeakerResolver(PhraseScanner):
         best: Record | None = None
         for r in self.records + self.subjects:
             if r.pos < pos and r.para in window and r.etype in want and (best is None or r.pos > best.pos):
-                best = r
+                if self.genders.fits(r.entity, word):
+                    best = r
         if best is None:
             return UNRESOLVED
         return Resolution(best.entity, "pronoun", CONFIDENCE["pronoun"], None)
@@ -272,6 +315,10 @@ class SpeakerResolver(PhraseScanner):
             if fit > 0:
                 return Resolution(r.entity, "description", CONFIDENCE["description"], head)
         return Resolution(None, None, UNRESOLVED_CONFIDENCE, head)
+
+    def variant_name(self, text: str, res: Resolution) -> Resolution:
+        """An unresolved name that spells a known person's name differently ("Saree" for "Sarea")."""
+        return res
 
     def unique_title(self, head: str) -> Resolution:
         """The one PERSON entity whose titles contain ``head`` (for headline quotes)."""

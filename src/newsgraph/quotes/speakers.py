@@ -12,8 +12,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsgraph.models import Entity, Mention, Span
+from newsgraph.quotes.gender import Genders
 from newsgraph.quotes.marks import QuoteSpan
 from newsgraph.quotes.resolution import (
     CONFIDENCE,
@@ -61,6 +63,7 @@ class Cue:
     inverted: bool = False
     inherit_next: bool = False
     direct_subject: bool = False  # the subject was found before the verb (not inherited or inverted)
+    speaker_text: str | None = None  # the speaker phrase the parse gives, when it decided the speaker
 
     @property
     def participle(self) -> bool:
@@ -79,6 +82,7 @@ class Attributor(SpeakerResolver):
     lexicon: Lexicon
     headings: set[int] = field(default_factory=set)
     records: list[Record] = field(default_factory=list)
+    parsed: Any = None  # a newsgraph.quotes.parsed.ParsedSpeech when the document has parses
 
     def __post_init__(self) -> None:
         self.ents = {e.id: e for e in self.entities}
@@ -95,6 +99,7 @@ class Attributor(SpeakerResolver):
         for i, s in enumerate(self.spans):
             self.by_para.setdefault(s.para, []).append(i)
         self.subjects = self._sentence_subjects()
+        self.genders = Genders(self.text, self.mentions, self.entities)
 
     # ---- basic helpers ---------------------------------------------------------------
     def container_span(self, c: int, para: int) -> tuple[int, int]:
@@ -170,12 +175,7 @@ class Attributor(SpeakerResolver):
                 or prev.text in "]),"
             ):
                 return False
-        if (
-            low.endswith("ing")
-            and prev is not None
-            and prev.is_word
-            and prev.low not in _PARTICIPLE_AFTER
-        ):
+        if low.endswith("ing") and prev is not None and prev.is_word and prev.low not in _PARTICIPLE_AFTER:
             return False  # "statements stressing …" is not a speech act of its own
         return True
 
@@ -195,6 +195,8 @@ class Attributor(SpeakerResolver):
             cues.append(Cue(vm.start, vm.end, vm.form, vm.info, c, para, sent))
         for k, cue in enumerate(cues):
             self._subject(cue, cues[:k])
+            if self.parsed is not None:
+                self._parsed_subject(cue)
             self.record(cue.start, cue.res, para)
         for k, cue in enumerate(cues):
             if cue.inherit_next:
@@ -237,6 +239,20 @@ class Attributor(SpeakerResolver):
             self._inherit(cue, earlier)
             return
         self._own_subject(cue, ph)
+
+    def _parsed_subject(self, cue: Cue) -> None:
+        """The parse's speaker where the word-level one is missing, or where the parse's subject is
+        itself a name ("Doug Collins of Georgia said": Collins, not Georgia)."""
+        r = self.parsed.at_cue(cue.start)
+        if r is None or r.speaker is None or r.how == "inherit":
+            return  # a participle or coordinated verb inherits by the word-level rules
+        sp = self.parsed.report_speaker(r, cue.para)
+        if sp.res.entity and (cue.res.entity is None or (sp.named and sp.res.entity != cue.res.entity)):
+            cue.res, cue.speaker_text = sp.res, sp.text
+        elif cue.res.entity is None and self.parsed.source_like(r):
+            cue.speaker_text = sp.text
+        elif not sp.res.entity and not self.parsed.speaks(r.speaker):
+            cue.res, cue.speaker_text = UNRESOLVED, sp.text  # "Associates of X said": not X
 
     def _inherit(self, cue: Cue, earlier: list[Cue]) -> None:
         """A coordinated verb or a participle ("…, and added", "…, stressing"): the speaker of the

@@ -238,6 +238,8 @@ class Store(PassIO):
                         "cue_start": q.cue_start,
                         "channel": q.channel,
                         "confidence": q.confidence,
+                        "rule": q.rule,
+                        "speaker_text": q.speaker_text,
                     }
                     for q in {q.id: q for q in ad.quotes}.values()
                 ],

@@ -99,12 +99,30 @@ def _m0005_event_provenance(conn: Connection, dialect: str) -> None:
         conn.execute(e.update().where(e.c.date_source.is_(None), cond).values(date_source=value))
 
 
+#: the columns the quote provenance migration adds to ``quotes`` (a database created after it has them)
+QUOTE_PROVENANCE = (("rule", "TEXT"), ("speaker_text", "TEXT"))
+
+
+def _m_quote_provenance(conn: Connection, dialect: str) -> None:
+    """Quote provenance: ``rule`` (how the quote was found: "zero-that", "cue-after",
+    "according-to", ...) and ``speaker_text`` (the words that name or describe the speaker, kept
+    also when the speaker is an unnamed source). Quotes stored before it keep both null."""
+    from sqlalchemy import inspect
+
+    have = {c["name"] for c in inspect(conn).get_columns("quotes")}
+    quote = conn.dialect.identifier_preparer.quote
+    for name, sql_type in QUOTE_PROVENANCE:
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE quotes ADD COLUMN {quote(name)} {sql_type}"))
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _m0001_initial),
     ("0002_fulltext", _m0002_fulltext),
     ("0003_indexes", _m0003_indexes),
     ("0004_actor_read_tables", _m0004_actor_read_tables),
     ("0005_event_provenance", _m0005_event_provenance),
+    ("quote_provenance", _m_quote_provenance),
 ]
 
 

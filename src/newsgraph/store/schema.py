@@ -87,6 +87,7 @@ quotes = Table(
     Column("text", Text, nullable=False), Column("speaker", String(16)),
     Column("cue", Text), Column("cue_start", Integer), Column("channel", Text),
     Column("confidence", Float),
+    Column("rule", Text), Column("speaker_text", Text),  # migration quote_provenance
 )
 
 events = Table(

@@ -8,10 +8,13 @@ from newsgraph.quotes.extract import extract_quotes
 
 
 @stage(
-    "quotes", requires=("body_spans", "paragraphs", "sentences", "mentions", "entities"), assigns=("quotes",)
+    "quotes",
+    requires=("body_spans", "paragraphs", "sentences", "parses", "mentions", "entities"),
+    assigns=("quotes",),
 )
 def quotes_stage(ad: AnalyzedDoc, res: Resources) -> None:
-    """Direct and indirect quotes with resolved speakers (rule-based, speech-verb lexicon)."""
+    """Direct and indirect quotes with resolved speakers (speech-cue lexicon, rules over the text and
+    the dependency parse)."""
     ad.quotes = extract_quotes(
         ad.text,
         doc_id=ad.doc.id,
@@ -20,4 +23,5 @@ def quotes_stage(ad: AnalyzedDoc, res: Resources) -> None:
         entities=ad.entities,
         body_spans=ad.body_spans,
         lexicon=res.get("speech_verbs"),
+        parses=ad.parses,
     )
