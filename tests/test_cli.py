@@ -74,7 +74,7 @@ def test_bad_inputs_are_reported_and_skipped(tmp_path: Path) -> None:
     code, out, err = ng("ingest", str(src), str(tmp_path / "missing.txt"), "--db", db)
     assert code == 1
     assert out.startswith("3 added") and "6 failed" in out
-    failures = [ln for ln in err.splitlines() if ln.startswith("  failed: ")]
+    failures = [ln for ln in err.splitlines() if ln.startswith("skipped ")]
     assert len(failures) == 6
     text = "\n".join(failures)
     for needle in ("empty.txt", "binary.txt", "bad.json", "mixed.jsonl:2", "french.txt", "missing.txt"):

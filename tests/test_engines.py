@@ -191,7 +191,8 @@ def test_parquet_input_reads_like_json_records(tmp_path: Path) -> None:
     parquet_file(pq_path, 10)
     docs = keyed(shards.iter_documents([str(pq_path)]))
     assert len(docs) == 10
-    assert docs[2] == ("error", f"{pq_path}#3: JSON record has no non-empty 'text' field [NG008]")
+    no_text = "JSON record has no non-empty 'text' field; put the article text in 'text' [NG008]"
+    assert docs[2] == ("error", f"{pq_path}#3: {no_text}")
     first = docs[0]
     assert isinstance(first, Document)
     assert first.published and first.file_name == "synthetic-5-0" and first.meta == {"section": "world"}
@@ -374,8 +375,8 @@ def test_local_engine_resumes_after_kill_9(tmp_path: Path, resume_corpus: Any) -
     )
     assert m, r.stdout
     assert (int(m[1]), int(m[2]), int(m[3])) == (RESUME_DOCS - stored, stored, len(ref_report.failed))
-    assert [ln for ln in r.stderr.splitlines() if ln.startswith("  failed: ")] == [
-        f"  failed: {e}" for e in ref_report.failed
+    assert [ln for ln in r.stderr.splitlines() if ln.startswith("skipped ")] == [
+        f"skipped {e}" for e in ref_report.failed
     ]
     with Store.open(db) as store:
         assert_same_export(export_dict(store), reference)

@@ -250,7 +250,8 @@ def test_non_english_refused(tmp_path: Path, text: str, lang: str) -> None:
 
 def test_missing_path(tmp_path: Path) -> None:
     e = one_error(tmp_path / "nope.txt")
-    assert e.code == "NG012" and str(e) == f"{tmp_path / 'nope.txt'}: path does not exist [NG012]"
+    assert e.code == "NG012"
+    assert str(e) == f"{tmp_path / 'nope.txt'}: path does not exist; check the spelling [NG012]"
 
 
 def test_unsupported_suffix(tmp_path: Path) -> None:
@@ -293,7 +294,15 @@ def test_read_and_walk_errors_as_ng001(tmp_path: Path, monkeypatch: pytest.Monke
 def test_directory_with_suffix_is_walked_not_read(tmp_path: Path) -> None:
     d = tmp_path / "x.txt"
     d.mkdir()
-    assert run(d) == []
+    (d / "inner.txt").write_text(ENGLISH, encoding="utf-8")
+    [doc] = run(d)
+    assert isinstance(doc, Document) and doc.file_name == "inner.txt"
+
+
+def test_empty_folder_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("not read", encoding="utf-8")
+    e = one_error(tmp_path)
+    assert e.code == "NG016" and e.source == str(tmp_path) and ".jsonl" in e.message
 
 
 @pytest.mark.parametrize(

@@ -30,16 +30,35 @@ JsonOpt = typer.Option(False, "--json", help="Print JSON for scripting.")
 
 
 def _fail(msg: str, code: int = 1) -> None:
-    typer.echo(f"error: {msg}", err=True)
+    """Print ``error: MSG`` as one line on stderr (control characters of names escaped) and exit."""
+    from newsgraph.errors import printable
+
+    typer.echo(f"error: {printable(msg)}", err=True)
     raise typer.Exit(code)
+
+
+def open_store(db: Optional[str], create: bool = False) -> Any:
+    """``Store.open``; a file that is not a database is a coded error (NG030), not a traceback."""
+    from sqlalchemy.exc import DatabaseError
+
+    from newsgraph.errors import ConfigError, err
+    from newsgraph.store import Store
+    from newsgraph.store.db import resolve_db
+
+    try:
+        return Store.open(db, create=create)
+    except DatabaseError as e:
+        reason = str(getattr(e, "orig", e)).splitlines()[0]
+        raise ConfigError(*err("NG030", db=resolve_db(db), reason=(
+            f"{reason}; point --db at a newsgraph database, or at a new file to create one"
+        ))) from e
 
 
 def _store(db: Optional[str], create: bool = False) -> Any:
     from newsgraph.errors import NewsgraphError
-    from newsgraph.store import Store
 
     try:
-        return Store.open(db, create=create)
+        return open_store(db, create=create)
     except NewsgraphError as e:
         _fail(str(e))
 

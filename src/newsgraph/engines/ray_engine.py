@@ -45,7 +45,7 @@ from newsgraph.engines import shards as _shards
 from newsgraph.errors import ConfigError, InputError
 from newsgraph.models import AnalyzedDoc
 from newsgraph.pipeline.registry import Pipeline, Resources
-from newsgraph.pipeline.runner import IngestReport, process_document
+from newsgraph.pipeline.runner import IngestReport, process_document, stage_error
 from newsgraph.store import Store
 
 log = logging.getLogger("newsgraph.engines.ray")
@@ -278,6 +278,10 @@ class KnownIds:
 # ---------------------------------------------------------------- workers
 
 
+def _pickled(x: InputError | AnalyzedDoc) -> bytes:
+    return pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -357,7 +361,7 @@ class _ShardWorker:
                 units, max_bytes=self.max_bytes, check_language=self.check_language
             ):
                 if isinstance(item, InputError):
-                    add(index, pos, "failed", str(item))
+                    add(index, pos, "failed", item.line(), _pickled(item))
                 elif self.known is not None and item.id in self.known:
                     add(index, pos, "exists", item.file_name or item.id)
                 else:
@@ -367,16 +371,14 @@ class _ShardWorker:
                         add(index, pos, "fatal", str(e))
                         yield take()
                         return
+                    try:
+                        payload = _pickled(r) if not isinstance(r, InputError) else None
+                    except Exception as e:  # a result that cannot travel back: this document only
+                        r = stage_error(item, "worker process", e)
                     if isinstance(r, InputError):
-                        add(index, pos, "failed", str(r))
+                        add(index, pos, "failed", r.line(), _pickled(r))
                     else:
-                        add(
-                            index,
-                            pos,
-                            "doc",
-                            r.doc.file_name or r.doc.id,
-                            pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL),
-                        )
+                        add(index, pos, "doc", r.doc.file_name or r.doc.id, payload)
                 pos += 1
                 if len(cols["pos"]) >= self.emit_every:
                     yield take()
@@ -519,7 +521,7 @@ def ingest_ray(
                 elif status == "fatal":
                     raise ConfigError(row["label"])
                 elif status == "failed":
-                    report.failed.append(row["label"])
+                    report.fail(pickle.loads(row["payload"]))
                 elif status == "exists":
                     report.exists += 1
                 else:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from typing import Any
 
 from newsgraph.errors import InputError
 from newsgraph.ingest import read as _ing
+from newsgraph.ingest import records as _rec
 from newsgraph.models import Document
 
 PARQUET = ".parquet"
@@ -93,6 +93,8 @@ def jsonl_cuts(
             cuts: list[tuple[int, int, int]] = []
             start, first, lineno, lines, has_record = pos, 1, 0, 0, False
             for raw in f:
+                if b"\r" in raw.rstrip(b"\r\n"):
+                    return None  # lines ended by a lone CR: the whole-file reader splits them
                 lineno += 1
                 lines += 1
                 pos += len(raw)
@@ -179,11 +181,15 @@ def plan_units(
             continue
         path = Path(arg)
         if path.is_dir():
+            found_any = False
             for found in walk(path):
+                found_any = True
                 if isinstance(found, InputError):
                     yield _error_unit(found), 0
                 else:
                     yield from file_units(found, explicit=False)
+            if not found_any:
+                yield _error_unit(_ing._empty_folder(path, SUFFIXES)), 0
         elif path.is_file() and path.suffix.lower() in (".jsonl", PARQUET):
             yield from file_units(path, explicit=True)
         else:  # other files, missing paths, unsupported suffixes: exactly as ingest reads them
@@ -225,7 +231,7 @@ def plan_shards(
 def _jsonl_range(path: Path, start: int, end: int, first_line: int, max_bytes: int) -> Iterator[Item]:
     """Lines ``[start, end)`` of a JSONL file, handled line by line exactly as
     :func:`newsgraph.ingest.read._jsonl_lines` handles them (blank lines skipped, line numbers kept)."""
-    source, name = str(path), path.name
+    source, name = _ing.shown(path), _ing.shown(path.name)
     try:
         f = open(path, "rb")
     except OSError as e:
@@ -240,23 +246,10 @@ def _jsonl_range(path: Path, start: int, end: int, first_line: int, max_bytes: i
                 break
             pos += len(raw)
             lineno += 1
-            where = f"{source}:{lineno}"
             if not raw.strip():
                 continue
-            if len(raw) > max_bytes:
-                yield where, _ing._error(where, "NG005", size=len(raw), limit=max_bytes)
-                continue
-            try:
-                obj = json.loads(_ing.decode_bytes(raw, where))
-            except InputError as e:
-                yield where, e
-                continue
-            except json.JSONDecodeError as e:
-                yield where, _ing._error(where, "NG007", line=lineno, reason=f"{e.msg} (column {e.colno})")
-                continue
-            yield _ing._guarded(
-                where, lambda o=obj, w=where, n=lineno: _ing._record(o, w, source, f"{name}#{n}", True)
-            )
+            raw = raw.rstrip(b"\r\n")  # as ingest.records.split_lines gives the line
+            yield _rec.jsonl_line(raw, lineno, source, name, max_bytes, _ing.decode_bytes)
 
 
 def _plain(v: Any) -> Any:
@@ -283,7 +276,7 @@ def read_parquet(
     columns as the JSON record fields (``text``, optional ``title``, ``url``, ``outlet``,
     ``published``, ``id``; other columns go to the document's metadata). ``max_bytes``
     limits each record's text. Errors name ``path#ROW`` (rows count from 1)."""
-    source, name = str(path), path.name
+    source, name = _ing.shown(path), _ing.shown(path.name)
     try:
         _ing._stat_size(path, source)
     except InputError as e:
@@ -306,7 +299,7 @@ def read_parquet(
                 text = rec.get("text")
                 size = len(text.encode("utf-8", errors="surrogatepass")) if isinstance(text, str) else 0
                 if size > max_bytes:
-                    yield where, _ing._error(where, "NG005", size=size, limit=max_bytes)
+                    yield where, _ing._error(where, "NG005", what="record", size=size, limit=max_bytes)
                 else:
                     obj = {str(k): _plain(v) for k, v in rec.items()}
                     yield _ing._guarded(

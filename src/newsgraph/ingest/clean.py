@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.ingest import datelines
 from newsgraph.models import ExcludedSpan, Span
 from newsgraph.text import lexicons
 from newsgraph.text.util import lines, paragraphs
@@ -43,7 +44,7 @@ from newsgraph.text.util import lines, paragraphs
 #: every kind an excluded span can have
 KINDS = (
     "caption", "byline", "related_headline", "donation", "source_line", "share_bar",
-    "comment_count", "comments", "comments_closed", "reply_counter", "other",
+    "comment_count", "comments", "comments_closed", "reply_counter", "dateline", "other",
 )
 
 _I = re.IGNORECASE
@@ -178,6 +179,8 @@ def _classify(s: str) -> str | None:
     """Kind of a whole line by its own patterns, or None. ``related_head`` = a related-links heading."""
     n_words = len(s.split())
     if n_words <= 15:
+        if datelines.is_date_line(s):
+            return "dateline"
         if _CLOSED.match(s):
             return "comments_closed"
         if _COUNT.match(s):
@@ -292,6 +295,7 @@ def find_boilerplate(text: str, title: str | None = None) -> list[ExcludedSpan]:
     norm_title = " ".join(title.split()) if title else None
     protected = [norm_title is not None and " ".join(s.split()) == norm_title for s in strs]
     protected[0] = protected[0] or norm_title is None
+    protected = [p and kinds[i] != "dateline" for i, p in enumerate(protected)]  # a date is no title
     for i, p in enumerate(protected):
         if p:
             kinds[i] = None
@@ -299,7 +303,7 @@ def find_boilerplate(text: str, title: str | None = None) -> list[ExcludedSpan]:
     _related_blocks(strs, kinds, protected)
     first_body = _tail(text, ls, strs, kinds, protected)
     _interleaved_headlines(strs, kinds, protected, first_body)
-    return _excluded(ls, strs, kinds, protected)
+    return _excluded(ls, strs, kinds, protected, first_body)
 
 
 def _comment_sections(
@@ -388,13 +392,16 @@ def _interleaved_headlines(
 
 
 def _excluded(
-    ls: list[Span], strs: list[str], kinds: list[str | None], protected: list[bool]
+    ls: list[Span], strs: list[str], kinds: list[str | None], protected: list[bool], first_body: int
 ) -> list[ExcludedSpan]:
-    """The excluded spans of classified lines (neighbouring comment lines merged), plus source tags
-    that close a body line."""
+    """The excluded spans of classified lines (neighbouring comment lines merged), plus a dateline
+    that opens the lead ("MOSCOW, Sept. 18 (Reuters) -") and source tags that close a body line."""
     out: list[ExcludedSpan] = []
     for i, (a, b) in enumerate(ls):
         k = kinds[i]
+        n = datelines.opening(strs[i]) if k is None and i <= first_body and not protected[i] else 0
+        if n:
+            out.append(ExcludedSpan(a, a + len(strs[i][:n].rstrip()), "dateline"))
         if k is None:
             m = _TRAIL_SOURCE.search(strs[i])
             if m and not protected[i]:

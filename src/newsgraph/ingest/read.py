@@ -15,42 +15,51 @@ Text conventions (offsets of every later stage index into ``Document.text``):
 
 from __future__ import annotations
 
-import email.utils
 import functools
 import io
-import json
+import logging
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+import traceback
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newsgraph.errors import InputError, err
+from newsgraph.errors import InputError, safe_text
+from newsgraph.ingest import datelines, records
+from newsgraph.ingest.records import META_FIELDS, error, normalise_date
+from newsgraph.ingest.screen import detect_language, screen
 from newsgraph.models import Document
-from newsgraph.text import lexicons
 from newsgraph.text.util import doc_id
+
+__all__ = [
+    "META_FIELDS", "SUFFIXES", "decode_bytes", "detect_language", "iter_documents", "normalise_date",
+    "read_text_file",
+]
 
 SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
 SIDECAR = ".meta.json"
 FOLDER_META = "metadata.json"  # {"FILE.txt": {...metadata...}} for the files of one folder
-META_FIELDS = ("title", "url", "outlet", "published", "id")
 STDIN = "<stdin>"
 
 _NEWLINES = re.compile(r"\r\n?")
 _C0 = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13))  # control bytes, not whitespace
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}  # bytes cp1252 leaves undefined
-_LANG_NAMES: dict[str, str] = lexicons.table("english.language_names")
-# frequent English function words that other common languages rarely use
-_EN_WORDS = lexicons.words("english.english_markers")
+_log = logging.getLogger("newsgraph.ingest")
+
+# kept for the engines and older callers: the record helpers live in ingest.records
+_error = error
+_record = records.record
+_guarded = records.guarded
 
 
-def _error(source: object, code: str, **kwargs: object) -> InputError:
-    message, code = err(code, **kwargs)
-    return InputError(str(source), message, code=code)
+def shown(path: str | os.PathLike[str]) -> str:
+    """A path as newsgraph names it (messages, the store): undecodable bytes of a file name
+    written as ``\\xNN`` escapes, so the name is valid text."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 # ---------------------------------------------------------------- decoding
@@ -90,6 +99,8 @@ def _stat_size(path: Path, source: str) -> int:
     try:
         st = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise _error(source, "NG001", reason="broken symbolic link") from None
         raise _error(source, "NG012") from None
     except OSError as e:
         raise _error(source, "NG001", reason=e.strerror or str(e)) from None
@@ -106,7 +117,7 @@ def read_text_file(path: Path, max_bytes: int) -> str:
     source = str(path)
     size = _stat_size(path, source)
     if size > max_bytes:
-        raise _error(source, "NG005", size=size, limit=max_bytes)
+        raise _error(source, "NG005", what="file", size=size, limit=max_bytes)
     if size == 0:
         raise _error(source, "NG002")
     try:
@@ -115,76 +126,39 @@ def read_text_file(path: Path, max_bytes: int) -> str:
     except OSError as e:
         raise _error(source, "NG001", reason=e.strerror or str(e)) from None
     if len(data) > max_bytes:
-        raise _error(source, "NG005", size=len(data), limit=max_bytes)
+        raise _error(source, "NG005", what="file", size=len(data), limit=max_bytes)
     return decode_bytes(data, source)
 
 
-# ---------------------------------------------------------------- fields
+# ---------------------------------------------------------------- sidecars
 
 
-_DATE_FORMATS = (
-    "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%d %B, %Y",
-    "%A, %B %d, %Y", "%a, %b %d, %Y", "%A %d %B %Y", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d",
-)
+def _reason(e: InputError) -> str:
+    """What is wrong, without the advice (a sidecar's problem is reported inside another message)."""
+    return e.message.split("; ")[0]
 
 
-def normalise_date(value: str) -> str | None:
-    """``YYYY-MM-DD`` for an ISO date/datetime, an RFC 2822 date or a common written
-    form ("March 28, 2024", "28 Mar. 2024", "Thursday, March 28, 2024"); else None."""
-    s = value.strip()
-    iso = s[:-1] + "+00:00" if s.endswith(("Z", "z")) else s
+def _load_sidecar(side: Path, max_bytes: int) -> Any:
+    """The parsed JSON of a sidecar file; its problem is a ``ValueError`` with the reason."""
     try:
-        return datetime.fromisoformat(iso).date().isoformat()
-    except ValueError:
-        pass
+        text = read_text_file(side, max_bytes)
+    except InputError as e:
+        raise ValueError(_reason(e)) from None
     try:
-        return email.utils.parsedate_to_datetime(s).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    s = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", s)
-    s = re.sub(r"\bSept\b", "Sep", s)
-    s = re.sub(r"\s+", " ", s.replace(".", " " if re.search(r"[A-Za-z]", s) else ".")).strip()
-    s = s.replace(" ,", ",")
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(s, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def _apply_fields(fields: dict[str, Any], into: dict[str, Any], source: str, where: str = "") -> None:
-    """Validate the known metadata ``fields`` and copy them (normalised) into ``into``."""
-    for name in ("title", "url", "outlet"):
-        if fields.get(name) is not None:
-            if not isinstance(fields[name], str):
-                raise _error(source, "NG014", field=name, expected="a string", where=where)
-            into[name] = fields[name].strip() or None
-    rid = fields.get("id")
-    if rid is not None:
-        if not isinstance(rid, (str, int)) or isinstance(rid, bool):
-            raise _error(source, "NG014", field="id", expected="a string or an integer", where=where)
-        into["source_id"] = str(rid)
-    pub = fields.get("published")
-    if pub is not None:
-        date = normalise_date(pub) if isinstance(pub, str) else None
-        if date is None:
-            expected = f"a date such as 2024-03-28 (got {json.dumps(pub)})"
-            raise _error(source, "NG014", field="published", expected=expected, where=where)
-        into["published"] = date
+        return records.parse(text)
+    except (ValueError, RecursionError) as e:
+        raise ValueError(f"malformed JSON: {records.why_not(e)}") from None
 
 
 @functools.lru_cache(maxsize=32)
-def _folder_meta(folder: Path, mtime: float) -> dict[str, Any] | InputError:
-    side = folder / FOLDER_META
+def _folder_meta(folder: Path, mtime: float) -> dict[str, Any] | str:
+    """The folder's ``metadata.json``, or what is wrong with it."""
     try:
-        data = json.loads(read_text_file(side, 50_000_000))
-    except InputError as e:
-        return _error(side, "NG013", sidecar=FOLDER_META, reason=e.message)
-    except json.JSONDecodeError as e:
-        return _error(side, "NG013", sidecar=FOLDER_META, reason=f"malformed JSON: {e}")
+        data = _load_sidecar(folder / FOLDER_META, 50_000_000)
+    except ValueError as e:
+        return str(e)
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        return _error(side, "NG013", sidecar=FOLDER_META, reason="must map file names to JSON objects")
+        return "must map file names to JSON objects"
     return data
 
 
@@ -197,58 +171,29 @@ def _read_sidecar(path: Path, max_bytes: int, source: str) -> dict[str, Any] | N
         if not folder.is_file():
             return None
         meta = _folder_meta(path.parent.resolve(), folder.stat().st_mtime)
-        if isinstance(meta, InputError):
-            raise _error(source, "NG013", sidecar=FOLDER_META, reason=meta.message)
+        if isinstance(meta, str):
+            raise _error(source, "NG013", sidecar=FOLDER_META, reason=meta)
         return meta.get(path.name)
     try:
-        data = json.loads(read_text_file(side, max_bytes))
-    except InputError as e:
-        raise _error(source, "NG013", sidecar=side.name, reason=e.message) from None
-    except json.JSONDecodeError as e:
-        raise _error(source, "NG013", sidecar=side.name, reason=f"malformed JSON: {e}") from None
+        data = _load_sidecar(side, max_bytes)
+    except ValueError as e:
+        raise _error(source, "NG013", sidecar=shown(side.name), reason=str(e)) from None
     if not isinstance(data, dict):
-        raise _error(source, "NG013", sidecar=side.name, reason="must be a JSON object")
+        raise _error(source, "NG013", sidecar=shown(side.name), reason="must be a JSON object")
     return data
 
 
 def _first_line(text: str) -> str | None:
-    return next((ln.strip() for ln in text.split("\n") if ln.strip()), None)
-
-
-# ---------------------------------------------------------------- language
-
-
-@functools.lru_cache(maxsize=1)
-def _language_identifier() -> Any:
-    """py3langid's bundled model with normalised probabilities, loaded once on first use."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-def detect_language(text: str) -> tuple[str, float] | None:
-    """``(lang, prob)`` for a confidently non-English text, ``("en", prob)`` otherwise;
-    None when the text is too short (< 20 words) to judge."""
-    sample = text[:3000]
-    words = re.findall(r"\w+", sample.lower())
-    if len(words) < 20:
-        return None
-    english_share = sum(w in _EN_WORDS for w in words) / len(words)
-    if english_share >= 0.08:  # plainly English: never refused, so the classifier is not needed
-        return "en", 1.0
-    lang, prob = _language_identifier().classify(sample)
-    if lang != "en" and prob > 0.9:
-        return lang, float(prob)
-    return "en", float(prob)
+    """The title of a text file: its first non-blank line that is not a date line."""
+    for ln in text.split("\n"):
+        if ln.strip() and not datelines.is_date_line(ln.strip()):
+            return ln.strip()[:1000]
+    return None
 
 
 def _check_language(doc: Document, source: str) -> Document | InputError:
-    found = detect_language(doc.text)
-    if found is not None and found[0] != "en":
-        name = f"{found[0]} ({_LANG_NAMES[found[0]]})" if found[0] in _LANG_NAMES else found[0]
-        return _error(source, "NG009", lang=name, conf=found[1])
-    doc.lang = "en"
-    return doc
+    """Junk and language screening (:func:`newsgraph.ingest.screen.screen`)."""
+    return screen(doc, source)
 
 
 # ---------------------------------------------------------------- readers
@@ -264,20 +209,23 @@ def _html_extract(html: str, source: str) -> dict[str, Any]:
 
     result = None
     for page in (html, f"<html><body>{html}</body></html>"):  # the 2nd try helps bare fragments
-        result = trafilatura.bare_extraction(page, include_comments=False, with_metadata=True)
+        try:
+            result = trafilatura.bare_extraction(page, include_comments=False, with_metadata=True)
+        except RecursionError:  # markup nested thousands of levels deep
+            raise _error(source, "NG011", reason=" (its markup is nested too deeply to read)") from None
         if result is not None and (result.text or "").strip():
             break
     if result is None or not (result.text or "").strip():
-        raise _error(source, "NG011")
+        raise _error(source, "NG011", reason="")
     text = re.sub(r"\n\s*", "\n\n", _NEWLINES.sub("\n", result.text).strip())
     fields = {"title": result.title, "url": result.url, "outlet": result.sitename,
               "published": normalise_date(result.date) if result.date else None}
-    return {"text": text, **{k: v.strip() for k, v in fields.items() if v and v.strip()}}
+    return {"text": text, **{k: safe_text(v.strip()) for k, v in fields.items() if v and v.strip()}}
 
 
 def _read_plain(path: Path, max_bytes: int) -> Document:
     """A ``.txt`` or ``.html``/``.htm`` file plus its optional sidecar."""
-    source = str(path)
+    source = shown(path)
     text = read_text_file(path, max_bytes)
     values: dict[str, Any] = {}
     if path.suffix.lower() in (".html", ".htm"):
@@ -287,84 +235,39 @@ def _read_plain(path: Path, max_bytes: int) -> Document:
     meta: dict[str, Any] = {}
     side = _read_sidecar(path, max_bytes, source)
     if side is not None:
-        _apply_fields(side, values, source, where=f" in sidecar {path.stem}{SIDECAR}")
-        meta = {k: v for k, v in side.items() if k not in META_FIELDS}
-    return Document(id=doc_id(text), text=text, path=source, file_name=path.name, meta=meta, **values)
-
-
-def _record(obj: Any, source: str, path: str, file_name: str, multi: bool) -> Document:
-    """One JSON record; in multi-record inputs (JSONL, JSON list) its ``id`` is the file name."""
-    if not isinstance(obj, dict):
-        raise _error(source, "NG015", kind=type(obj).__name__)
-    text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise _error(source, "NG008", where="")
-    text = _NEWLINES.sub("\n", text)
-    values: dict[str, Any] = {}
-    _apply_fields(obj, values, source)
-    if multi and values.get("source_id"):
-        file_name = values["source_id"]
-    meta = {k: v for k, v in obj.items() if k not in META_FIELDS and k != "text"}
-    return Document(id=doc_id(text), text=text, path=path, file_name=file_name, meta=meta, **values)
-
-
-def _guarded(source: str, make: Callable[[], Document]) -> Item:
-    try:
-        return source, make()
-    except InputError as e:
-        return source, e
-
-
-def _json_items(data: Any, source: str, name: str) -> Iterator[Item]:
-    """The records of a parsed ``.json`` value: one object or a list of objects."""
-    if not isinstance(data, list):
-        yield _guarded(source, lambda: _record(data, source, source, name, False))
-        return
-    if not data:
-        yield source, _error(source, "NG002")
-    for i, obj in enumerate(data, 1):
-        where = f"{source}#{i}"
-        yield _guarded(where, lambda o=obj, w=where, i=i: _record(o, w, source, f"{name}#{i}", True))
+        where = f" in sidecar {shown(path.stem)}{SIDECAR}"
+        records.apply_fields(side, values, source, where=where)
+        meta = records.meta_of(side, source, where=where)
+    return Document(id=doc_id(text), text=text, path=source, file_name=shown(path.name), meta=meta, **values)
 
 
 def _jsonl_lines(lines: Iterable[bytes | str], max_bytes: int, source: str, name: str) -> Iterator[Item]:
     """Stream JSONL records; ``max_bytes`` limits each line, not the file; blank lines are skipped."""
     n_records = 0
     for lineno, raw in enumerate(lines, 1):
-        where = f"{source}:{lineno}"
         if not raw.strip():
             continue
         n_records += 1
-        if len(raw) > max_bytes:
-            yield where, _error(where, "NG005", size=len(raw), limit=max_bytes)
-            continue
-        try:
-            line = raw if isinstance(raw, str) else decode_bytes(raw, where)
-            obj = json.loads(line)
-        except InputError as e:
-            yield where, e
-            continue
-        except json.JSONDecodeError as e:
-            yield where, _error(where, "NG007", line=lineno, reason=f"{e.msg} (column {e.colno})")
-            continue
-        yield _guarded(where, lambda o=obj, w=where, n=lineno: _record(o, w, source, f"{name}#{n}", True))
+        yield records.jsonl_line(raw, lineno, source, name, max_bytes, decode_bytes)
     if n_records == 0:
         yield source, _error(source, "NG002")
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
-    source = str(path)
+    source = shown(path)
     _stat_size(path, source)
     with open(path, "rb") as f:
         head = f.read(8192)
         f.seek(0)
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            yield from _jsonl_lines(io.TextIOWrapper(f, encoding="utf-16"), max_bytes, source, path.name)
+            text = io.TextIOWrapper(f, encoding="utf-16", errors="replace", newline=None)
+            yield from _jsonl_lines(text, max_bytes, source, shown(path.name))
         elif b"\x00" in head:
             yield source, _error(source, "NG003")
         else:
             f.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
-            yield from _jsonl_lines(f, max_bytes, source, path.name)
+            chunks = iter(lambda: f.read(1 << 16), b"")
+            yield from _jsonl_lines(records.split_lines(chunks), max_bytes, source, shown(path.name))
 
 
 def _read_stdin(max_bytes: int) -> Iterator[Item]:
@@ -372,47 +275,57 @@ def _read_stdin(max_bytes: int) -> Iterator[Item]:
     buffer = getattr(sys.stdin, "buffer", None)
     data = buffer.read(max_bytes + 1) if buffer is not None else sys.stdin.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise _error(STDIN, "NG005", size=len(data), limit=max_bytes)
-    text = decode_bytes(data, STDIN) if isinstance(data, bytes) else _NEWLINES.sub("\n", data)
+        raise _error(STDIN, "NG005", what="input", size=len(data), limit=max_bytes)
+    text = decode_bytes(data, STDIN) if isinstance(data, bytes) else records.text_of(data)
     if not text.strip():
         raise _error(STDIN, "NG002")
     stripped = text.strip()
     if stripped[0] in "[{":
         try:
-            yield from _json_items(json.loads(stripped), STDIN, STDIN)
+            yield from records.json_items(records.parse(stripped), STDIN, STDIN)
             return
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             pass
         try:
-            is_jsonl = isinstance(json.loads(stripped.split("\n", 1)[0]), dict)
-        except json.JSONDecodeError:
+            is_jsonl = isinstance(records.parse(stripped.split("\n", 1)[0]), dict)
+        except (ValueError, RecursionError):
             is_jsonl = False
         if is_jsonl:
             yield from _jsonl_lines(io.StringIO(text), max_bytes, STDIN, STDIN)
             return
+    text = records.text_of(text)
     yield STDIN, Document(id=doc_id(text), text=text, title=_first_line(text), path=STDIN, file_name=STDIN)
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
     """All items of one explicitly named or walked file; never raises for bad input."""
-    source = str(path)
+    source = shown(path)
     suffix = path.suffix.lower()
     try:
         if suffix == ".jsonl":
             yield from _read_jsonl(path, max_bytes)
         elif suffix == ".json":
-            try:
-                data = json.loads(read_text_file(path, max_bytes))
-            except json.JSONDecodeError as e:
-                yield source, _error(source, "NG006", reason=f"{e.msg} (line {e.lineno}, column {e.colno})")
-                return
-            yield from _json_items(data, source, path.name)
+            data = records.loads(read_text_file(path, max_bytes), source)
+            yield from records.json_items(data, source, shown(path.name))
         else:
             yield source, _read_plain(path, max_bytes)
     except InputError as e:
         yield source, e
     except OSError as e:
         yield source, _error(source, "NG001", reason=e.strerror or str(e))
+    except Exception as e:  # a bug, or a library failing on odd input: this file only
+        yield source, internal_error(source, e)
+
+
+def internal_error(source: str, e: BaseException) -> InputError:
+    """An unexpected exception while reading ``source`` as that input's error (NG017); the
+    traceback goes to the log."""
+    detail = "".join(traceback.format_exception(e))
+    _log.error("reading %s failed\n%s", source, detail)
+    where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
+    at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
+    reason = f"{type(e).__name__}: {str(e)[:150]}{at}"
+    return InputError(source, _error(source, "NG017", reason=reason).message, code="NG017", detail=detail)
 
 
 def _walk(directory: Path, suffixes: AbstractSet[str] = SUFFIXES) -> Iterator[Path | InputError]:
@@ -420,19 +333,28 @@ def _walk(directory: Path, suffixes: AbstractSet[str] = SUFFIXES) -> Iterator[Pa
     entries, ``*.meta.json`` sidecars and symlinked directories are skipped."""
     try:
         with os.scandir(directory) as it:
-            entries = sorted(it, key=lambda e: e.name)
+            entries = sorted(it, key=lambda e: os.fsencode(e.name))
     except OSError as e:
-        yield _error(directory, "NG001", reason=e.strerror or str(e))
+        yield _error(shown(directory), "NG001", reason=e.strerror or str(e))
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = directory / entry.name
-        if entry.is_dir(follow_symlinks=False):
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
             yield from _walk(path, suffixes)
         elif (Path(entry.name).suffix.lower() in suffixes and not entry.name.lower().endswith(SIDECAR)
               and entry.name != FOLDER_META):
             yield path
+
+
+def _empty_folder(path: Path, suffixes: AbstractSet[str] = SUFFIXES) -> InputError:
+    names = ", ".join(sorted(suffixes))
+    return _error(shown(path), "NG016", suffixes=names)
 
 
 def _items(path_arg: str | os.PathLike[str], max_bytes: int) -> Iterator[Item]:
@@ -444,30 +366,61 @@ def _items(path_arg: str | os.PathLike[str], max_bytes: int) -> Iterator[Item]:
         return
     path = Path(path_arg)
     if path.is_dir():
+        found_any = False
         for found in _walk(path):
+            found_any = True
             if isinstance(found, InputError):
                 yield found.source, found
             else:
                 yield from _read_file(found, max_bytes)
+        if not found_any:
+            yield shown(path), _empty_folder(path)
+    elif path.is_symlink() and not path.exists():
+        yield shown(path), _error(shown(path), "NG001", reason=_link_problem(path))
     elif not path.exists():
-        yield str(path), _error(path, "NG012")
+        yield shown(path), _error(shown(path), "NG012")
     elif path.suffix.lower() not in SUFFIXES:
-        yield str(path), _error(path, "NG010", suffix=path.suffix or "(none)")
+        yield shown(path), _error(shown(path), "NG010", suffix=shown(path.suffix) or "(none)")
     else:
         yield from _read_file(path, max_bytes)
 
 
+def _link_problem(path: Path) -> str:
+    try:
+        path.stat()
+    except OSError as e:
+        return f"broken symbolic link ({e.strerror or e})"
+    return "broken symbolic link"
+
+
+def guarded_items(path_arg: str | os.PathLike[str], max_bytes: int) -> Iterator[Item]:
+    """:func:`_items` that never raises: an unexpected failure ends that argument with NG017."""
+    source = shown(path_arg)
+    it = _items(path_arg, max_bytes)
+    while True:
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        except Exception as e:  # pragma: no cover - _read_file guards each file already
+            yield source, internal_error(source, e)
+            return
+        yield item
+
+
 def iter_documents(paths: Iterable[str], *, max_bytes: int = 5_000_000,
                    check_language: bool = True) -> Iterator[Document | InputError]:
-    """Stream one :class:`Document` or :class:`InputError` per input document.
+    """Stream one :class:`Document` or :class:`InputError` per input document; never raises for
+    bad input.
 
     ``paths``: files, directories (walked recursively in sorted order, supported suffixes
-    only, unsupported ones silently skipped) and ``-`` for stdin. ``max_bytes`` caps each
-    file (each line for JSONL). With ``check_language``, confidently non-English texts are
-    refused (NG009) and accepted documents get ``lang="en"``. ``file_name`` is the basename,
-    or for records of a JSONL file / JSON list the record ``id`` if given, else ``NAME#N``."""
+    only, unsupported ones silently skipped; a folder without any is NG016) and ``-`` for
+    stdin. ``max_bytes`` caps each file (each line for JSONL). With ``check_language``, junk
+    (NG019) and confidently non-English texts (NG009) are refused and accepted documents get
+    ``lang="en"`` (:mod:`newsgraph.ingest.screen`). ``file_name`` is the basename, or for records
+    of a JSONL file / JSON list the record ``id`` if given, else ``NAME#N``."""
     for path_arg in paths:
-        for source, item in _items(path_arg, max_bytes):
+        for source, item in guarded_items(path_arg, max_bytes):
             if check_language and isinstance(item, Document):
                 item = _check_language(item, source)
             yield item

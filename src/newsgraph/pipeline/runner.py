@@ -3,21 +3,37 @@
 Engines: ``local`` with one worker (a plain loop) or several (a process pool with a
 bounded window, so memory stays flat). The Ray engine maps the same
 :func:`process_document` over shards (see :mod:`newsgraph.engines`).
+
+Nothing one document does can stop the run: an input that cannot be read is an
+:class:`InputError` from the reader; an unexpected exception inside a stage fails that
+document only (NG018, naming the stage; the traceback goes to the ``newsgraph.ingest`` logger,
+which the CLI writes to a log file); a worker process that dies (killed, out of memory, a crash
+in a native library) fails the documents it was given only after each was retried alone in a
+fresh worker. Results come back in input order whatever the number of workers, so a run with
+``workers=N`` stores exactly what ``workers=1`` stores.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from newsgraph.engines.shards import iter_documents  # newsgraph.ingest.read's reader plus Parquet input
-from newsgraph.errors import ConfigError, InputError, NewsgraphError
+from newsgraph.errors import ConfigError, InputError, NewsgraphError, err
 from newsgraph.models import AnalyzedDoc, Document
-from newsgraph.pipeline.registry import Pipeline, Resources
+from newsgraph.pipeline.registry import TRANSIENT, Pipeline, Resources
 from newsgraph.store import Store
+
+log = logging.getLogger("newsgraph.ingest")
+
+#: ``on_stage(document, stage name, stage number, number of stages)`` before each stage
+StageHook = Callable[[Document, str, int, int], None]
+INTERNAL_CODES = ("NG017", "NG018")
 
 
 @dataclass
@@ -27,12 +43,29 @@ class IngestReport:
     replaced: int = 0
     duplicates: int = 0
     words: int = 0
-    failed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # one line per failed input
+    failures: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    @property
+    def failed_files(self) -> list[str]:
+        """The files to give ``ingest`` again (each once, in input order)."""
+        return list(dict.fromkeys(e.path for e in self.failures))
+
+    @property
+    def internal_errors(self) -> int:
+        return sum(e.code in INTERNAL_CODES for e in self.failures)
+
+    def fail(self, e: InputError) -> None:
+        """Account for one input that failed; its traceback, if any, goes to the log."""
+        self.failures.append(e)
+        self.failed.append(e.line())
+        if e.detail:
+            log.error("%s\n%s", e.line(), e.detail.rstrip())
 
     def count(self, status: str, ad: AnalyzedDoc) -> None:
         """Account for one ``Store.write`` result."""
@@ -53,27 +86,54 @@ class IngestReport:
             "replaced": self.replaced,
             "near_duplicates": self.duplicates,
             "failed": len(self.failed),
+            "internal_errors": self.internal_errors,
             "errors": self.failed,
+            "failed_files": self.failed_files,
             "words": self.words,
             "seconds": round(self.seconds, 3),
         }
 
 
-def process_document(doc: Document, pipeline: Pipeline, res: Resources) -> AnalyzedDoc | InputError:
+def _label(doc: Document) -> str:
+    """How a failed document is named: its file, and its record when the file holds several."""
+    path = doc.path or doc.id
+    if doc.file_name and doc.path and not doc.path.endswith(doc.file_name):
+        return f"{path} (record {doc.file_name})"
+    return path
+
+
+def stage_error(doc: Document, stage: str, e: BaseException) -> InputError:
+    """An unexpected exception of ``stage`` as the document's error (NG018), with the traceback."""
+    where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
+    at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
+    first = str(e).split("\n")[0][:150]
+    reason = f"{type(e).__name__}{': ' + first if first else ''}{at}"
+    message, code = err("NG018", stage=stage, reason=reason)
+    detail = "".join(traceback.format_exception(e))
+    return InputError(_label(doc), message, code, path=doc.path, detail=detail, stage=stage)
+
+
+def process_document(
+    doc: Document, pipeline: Pipeline, res: Resources, on_stage: StageHook | None = None
+) -> AnalyzedDoc | InputError:
     """Run every stage on one document; a stage failure becomes an error for that document."""
-    try:
-        return pipeline(AnalyzedDoc(doc=doc), res)
-    except ConfigError:
-        raise  # a setup problem (missing model, bad KB file) fails the whole run, once
-    except NewsgraphError as e:
-        return InputError(doc.path or doc.id, str(e), code=e.code)
-    except Exception as e:  # a bug in a stage must not stop the whole run
-        where = traceback.extract_tb(e.__traceback__)[-1]
-        return InputError(
-            doc.path or doc.id,
-            f"internal error in pipeline: {type(e).__name__}: {e} "
-            f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it",
-        )
+    ad = AnalyzedDoc(doc=doc)
+    n = len(pipeline.stages)
+    for i, s in enumerate(pipeline.stages, 1):
+        if on_stage is not None:
+            on_stage(doc, s.name, i, n)
+        try:
+            s.fn(ad, res)
+        except ConfigError:
+            raise  # a setup problem (missing model, bad KB file) fails the whole run, once
+        except NewsgraphError as e:
+            return InputError(_label(doc), e.message, code=e.code, path=doc.path, stage=s.name)
+        except Exception as e:  # a bug in a stage, or a resource it exhausted: this document only
+            return stage_error(doc, s.name, e)
+        ad.done.append(s.name)
+    for attr in TRANSIENT:
+        setattr(ad, attr, [])
+    return ad
 
 
 # ---- worker-process state for the pool engine -------------------------------------
@@ -85,52 +145,111 @@ def _init_worker(stage_names: list[str], settings: dict[str, object]) -> None:
     _W["res"] = Resources(**settings)
 
 
-def _work(doc: Document) -> AnalyzedDoc | tuple[str, str, str | None]:
-    r = process_document(doc, _W["pipeline"], _W["res"])  # type: ignore[arg-type]
-    # exceptions with extra constructor arguments do not unpickle: send an error as a tuple
-    return (r.source, r.message, r.code) if isinstance(r, InputError) else r
+def _work(doc: Document) -> AnalyzedDoc | InputError:
+    return process_document(doc, _W["pipeline"], _W["res"])  # type: ignore[arg-type]
 
 
-def _result(r: AnalyzedDoc | tuple[str, str, str | None]) -> AnalyzedDoc | InputError:
-    return InputError(r[0], r[1], code=r[2]) if isinstance(r, tuple) else r
+def _lost(doc: Document, e: BaseException) -> InputError:
+    """A document whose worker failed outside the pipeline (it died, or the document or its
+    result could not be sent between processes)."""
+    if isinstance(e, BrokenProcessPool):
+        e = RuntimeError("the worker process died (killed, out of memory, or a crash in a library)")
+    return stage_error(doc, "worker process", e)
+
+
+class _Pool:
+    """A process pool that survives a dying worker: the documents in flight are retried one by one
+    in a fresh pool, and only one that kills a worker on its own fails."""
+
+    def __init__(self, pipeline: Pipeline, res: Resources, workers: int) -> None:
+        self.args = (pipeline.names, res.settings)
+        self.workers = workers
+        self.ex = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=self.args)
+
+    def submit(self, doc: Document) -> Future[AnalyzedDoc | InputError]:
+        try:
+            return self.ex.submit(_work, doc)
+        except BrokenProcessPool:
+            self.restart()
+            return self.ex.submit(_work, doc)
+
+    def restart(self) -> None:
+        self.ex.shutdown(wait=False, cancel_futures=True)
+        self.ex = self._new()
+
+    def alone(self, doc: Document) -> AnalyzedDoc | InputError:
+        """``doc`` in a worker of its own (after a worker died with it among others in flight)."""
+        try:
+            return self.submit(doc).result()
+        except BrokenProcessPool as e:
+            self.restart()
+            return _lost(doc, e)
+        except Exception as e:
+            return _lost(doc, e)
+
+    def close(self) -> None:
+        self.ex.shutdown(wait=True, cancel_futures=True)
 
 
 def _pooled(
     items: Iterable[Document | InputError], pipeline: Pipeline, res: Resources, workers: int
 ) -> Iterator[AnalyzedDoc | InputError]:
     window = workers * 8
-    with ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(pipeline.names, res.settings)
-    ) as ex:
-        pending: dict[Future[AnalyzedDoc | InputError], int] = {}
-        order = 0
-        ready: dict[int, AnalyzedDoc | InputError] = {}
-        next_out = 0
-        it = iter(items)
-        exhausted = False
+    pool = _Pool(pipeline, res, workers)
+    pending: dict[Future[AnalyzedDoc | InputError], tuple[int, Document]] = {}
+    ready: dict[int, AnalyzedDoc | InputError] = {}
+    order = next_out = 0
+    it = iter(items)
+    exhausted = False
+    try:
         while not exhausted or pending or ready:
             # ``ready`` counts too: results held behind a slow document must not pile up
             while not exhausted and len(pending) < window and len(ready) < 4 * window:
-                try:
-                    item = next(it)
-                except StopIteration:
+                item = next(it, None)
+                if item is None:
                     exhausted = True
-                    break
-                if isinstance(item, InputError):
+                elif isinstance(item, InputError):
                     ready[order] = item
+                    order += 1
                 else:
-                    pending[ex.submit(_work, item)] = order
-                order += 1
+                    pending[pool.submit(item)] = (order, item)
+                    order += 1
             while next_out in ready:  # keep input order so runs are reproducible
                 yield ready.pop(next_out)
                 next_out += 1
             if pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
-                    ready[pending.pop(f)] = _result(f.result())
+                _collect(pool, pending, ready)
             while next_out in ready:
                 yield ready.pop(next_out)
                 next_out += 1
+    finally:
+        pool.close()
+
+
+def _collect(pool: _Pool, pending: dict[Future[AnalyzedDoc | InputError], tuple[int, Document]],
+             ready: dict[int, AnalyzedDoc | InputError]) -> None:
+    """Move finished results from ``pending`` to ``ready``; after a worker died, every document
+    in flight is run again alone."""
+    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+    broken = False
+    for f in done:
+        pos, doc = pending.pop(f)
+        try:
+            ready[pos] = f.result()
+        except BrokenProcessPool:
+            broken = True
+            pending[f] = (pos, doc)
+        except Exception as e:  # the document or its result could not be pickled
+            ready[pos] = _lost(doc, e)
+    if broken:
+        suspects = sorted(pending.values(), key=lambda x: x[0])
+        pending.clear()
+        pool.restart()
+        for pos, doc in suspects:
+            ready[pos] = pool.alone(doc)
 
 
 def ingest(
@@ -144,8 +263,13 @@ def ingest(
     workers: int = 1,
     check_language: bool = True,
     on_item: Callable[[str, str], None] | None = None,
+    on_stage: StageHook | None = None,
+    on_file: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, analyse and store every input document. ``on_item(status, label)`` is called per item."""
+    """Read, analyse and store every input document. ``on_item(status, label)`` is called per item
+    (``label`` is the error's one line for ``failed``); ``on_stage`` before each stage of each
+    document (one worker only: the progress of a long document); ``on_file(path)`` when the reader
+    starts on the next input file (the progress over a folder)."""
     pipeline = pipeline or Pipeline.build()
     res = resources or Resources()
     report = IngestReport()
@@ -153,7 +277,12 @@ def ingest(
     sig = pipeline.signature
 
     def todo() -> Iterator[Document | InputError]:
+        current = None
         for item in iter_documents(paths, max_bytes=max_bytes, check_language=check_language):
+            path = item.path if isinstance(item, (Document, InputError)) else None
+            if on_file is not None and path != current:
+                current = path
+                on_file(path or "")
             if isinstance(item, Document) and not replace and store.has_document(item.id):
                 report.exists += 1
                 if on_item:
@@ -164,12 +293,14 @@ def ingest(
     if workers > 1:
         results: Iterator[AnalyzedDoc | InputError] = _pooled(todo(), pipeline, res, workers)
     else:
-        results = (x if isinstance(x, InputError) else process_document(x, pipeline, res) for x in todo())
+        results = (
+            x if isinstance(x, InputError) else process_document(x, pipeline, res, on_stage) for x in todo()
+        )
     for r in results:
         if isinstance(r, InputError):
-            report.failed.append(str(r))
+            report.fail(r)
             if on_item:
-                on_item("failed", str(r))
+                on_item("failed", r.line())
             continue
         status = store.write(r, sig, replace=replace)
         report.count(status, r)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsgraph.ingest import datelines
 from newsgraph.ingest.clean import clean
 from newsgraph.models import AnalyzedDoc, Span
 from newsgraph.pipeline.registry import Resources, stage
@@ -41,11 +42,25 @@ def segment_stage(ad: AnalyzedDoc, res: Resources) -> None:
     ad.sentences = [s for p in paras for s in split_sentences(ad.text, p)]
 
 
-@stage("docdate", requires=("body_spans",), assigns=("dates",))
+def _dateline_date(ad: AnalyzedDoc) -> str | None:
+    """The first full date written in a dateline of the document (``YYYY-MM-DD``)."""
+    for x in ad.excluded_spans:
+        if x.kind == "dateline":
+            written = datelines.date_text(ad.text[x.start : x.end])
+            day = parse_date(written) if written else None
+            if day is not None:
+                return day.isoformat()
+    return None
+
+
+@stage("docdate", requires=("body_spans", "excluded_spans"), assigns=("dates",))
 def docdate_stage(ad: AnalyzedDoc, res: Resources) -> None:
-    """Document date from metadata, else inferred from the text (flagged); all date expressions."""
+    """Document date from metadata, else from a dateline, else inferred from the text (both flagged
+    as inferred); all date expressions."""
     d = ad.doc
     anchor = parse_date(d.published) if d.published else None
+    if anchor is None and (stated := _dateline_date(ad)) is not None:
+        anchor, d.published, d.date_inferred = parse_date(stated), stated, True
     if anchor is None:
         d.published = None
         inferred = infer_document_date(ad.text, ad.body_spans)
