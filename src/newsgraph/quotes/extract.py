@@ -61,6 +61,8 @@ MAX_FRAGMENT_WORDS = 8
 INDIRECT_FACTOR = 0.9
 #: rules of a reported clause (not an object or complement): kept with an unresolved speaker
 CLAUSE_RULES = frozenset({"that-clause", "zero-that", "wh-clause", "fronted", "parenthetical"})
+#: "described X as Y", "dismissed X as Y": a description, not a report (its quoted words are direct)
+NO_CLAUSE_RULES = frozenset({"as-complement"})
 
 _NAMING = re.compile(
     rf"(?:{lexicons.pattern('quotes.naming_words')})\s+(?:{lexicons.pattern('quotes.naming_determiners')})?$",
@@ -145,8 +147,13 @@ class _DocQuotes(BlockQuotes, ParseQuotes):
             if cue.container >= 0 and (cue.res.how != "name" or att.etype(cue.res.entity) != "PERSON"):
                 continue  # reported speech inside a quotation only with a named person as speaker
             rule, spans = indirect_spans(att, cue, cues)
-            if not cue.res.entity and not self.keep_unattributed_indirect and rule not in CLAUSE_RULES:
+            if rule in NO_CLAUSE_RULES or (
+                not cue.res.entity and not self.keep_unattributed_indirect and rule not in CLAUSE_RULES
+            ):
                 continue  # an unnamed source's words are kept only as a reported clause
+            pc = self.parse_content(cue) if rule not in CLAUSE_RULES else None
+            if pc is not None:  # where the parse reads a clause, not an object or topic, the parse decides
+                spans = [(a, b) for a, b in spans if min(b, pc[1]) - max(a, pc[0]) >= 0.5 * (b - a)]
             for s, e in spans:
                 self._add("indirect", s, e, pi, cue.res, cue.form, cue.start, cue=cue, rule=rule)
         self._parsed_indirect(pi, cues)

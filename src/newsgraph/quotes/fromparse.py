@@ -61,6 +61,9 @@ class ParseQuotes:
             if r.content is None or not p.start <= r.cue_span[0] < p.end:
                 continue
             s, e = trim(self.att.text, *r.content)
+            container = self.att.container_of(r.cue_span[0], pi)
+            sent = self.att.sentence(container, pi, r.cue_span[0])
+            s = max(s, sent[0])  # never across the sentence of the cue
             if not (p.start <= s < e <= p.end):
                 continue
             self._report(r, pi, s, e, by_start.get(r.cue_span[0]))
@@ -114,6 +117,13 @@ class ParseQuotes:
         )
         if container >= 0:
             q.depth, q.parent = att.spans[container].depth + 1, container
+
+    def parse_content(self, cue: Cue) -> tuple[int, int] | None:
+        """The reported clause the parse gives a word-level cue (None: it gives none)."""
+        if self.parsed is None:
+            return None
+        r = self.parsed.at_cue(cue.start)
+        return r.content if r is not None and r.content and r.rule != "according-to" else None
 
     def _channel_only(self, r: Report, s: int, e: int) -> bool:
         assert self.parsed is not None

@@ -40,6 +40,9 @@ _LOOKBEHIND_COMMA = r"(?:(?<=,)|(?<=,[”\"’'])|(?<=[”\"’'],))"
 _boundary_cache: dict[tuple[int, bool], re.Pattern[str]] = {}
 
 
+_CLOSING = "\u201d\"\u2019'"
+
+
 class According(NamedTuple):
     """An "according to X" attribution: the source phrase, its resolution and the clause it covers."""
 
@@ -66,7 +69,7 @@ def boundary_re(lex: Lexicon, coordinated: bool) -> re.Pattern[str]:
             r"(?<=[”\"’'])\s+\(",
         ]
         if coordinated:
-            finite = [f for f in lex.by_form if not f.endswith("ing")]
+            finite = [f for f in lex.all_forms if not f.endswith("ing")]
             parts.append(
                 rf"\s+and\s+(?:(?:{lexicons.pattern('quotes.coordinated_subjects')})\s+)?"
                 rf"(?:(?:{lexicons.pattern('quotes.coordinated_adverbs')})\s+)?(?:" + _alt(finite) + r")\b"
@@ -406,7 +409,7 @@ def according_to(att: Attributor, para: int) -> list[According]:
             if comma < 0:
                 continue
             src, clause = (m.end(), comma), (comma + 1, se)
-        elif text[ss : m.start()].rstrip().endswith(","):
+        elif text[ss : m.start()].rstrip().rstrip(_CLOSING).endswith(","):  # "…,” according to X"
             src_end = comma if comma > 0 else se
             src, clause = (m.end(), src_end), (ss, text.rindex(",", ss, m.start()))
         else:

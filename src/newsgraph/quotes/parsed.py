@@ -72,6 +72,11 @@ class ParsedSpeech:
     def _speaker(self, head: Token, how: str, para: int, pos: int) -> Speaker:
         att = self.att
         toks = phrase_tokens(head)
+        if how == "inverted":  # "wrote student protester Joshua Wong": the name after the title
+            nxt = toks[-1].i + 1
+            while nxt < len(head.doc) and head.doc[nxt].tag_ in ("NN", "NNP", "NNPS") and nxt < head.sent.end:
+                toks.append(head.doc[nxt])
+                nxt += 1
         s, e = self.tree.span(toks)
         text = att.text[s:e]  # type: ignore[attr-defined]
         hs, he = self.tree.start(head), self.tree.end(head)
@@ -81,6 +86,12 @@ class ParsedSpeech:
                     kind = _HOW.get(how, "name")
                     return Speaker(Resolution(m.entity, kind, CONFIDENCE[kind]), text, True)
         kind = "pronoun" if head.lower_ in PRONOUNS and len(toks) == 1 else "np"
+        named = self._name_run(toks, head)
+        if named is not None:
+            return Speaker(named, text, True)
+        if head.pos_ == "PROPN" and self._unknown_name(head):  # someone the actors do not know
+            res = att.variant_name(text, UNRESOLVED)  # type: ignore[attr-defined]
+            return Speaker(res, text, bool(res.entity))
         res = att.resolve(Phrase(s, e, kind), para, pos)  # type: ignore[attr-defined]
         if res.entity is None:
             for ap in children(head, "appos"):  # "someone, seemingly X, says"
@@ -90,6 +101,23 @@ class ParsedSpeech:
         if res.entity is None:
             res = att.variant_name(text, res)  # type: ignore[attr-defined]
         return Speaker(res, text, False)
+
+    def _name_run(self, toks: list[Token], head: Token) -> Resolution | None:
+        """An organisation or person mention inside the name that ends at the head ("the Iranian
+        *Revolutionary Guard* Corps"); a state inside it is a modifier ("the Saudi Press Agency")."""
+        if head.pos_ != "PROPN":
+            return None
+        run = [t for t in toks if t.i <= head.i]
+        while run and not (run[0].pos_ == "PROPN" or run[0].tag_ == "NNP"):
+            run = run[1:]
+        if len(run) < 2:
+            return None
+        s, e = self.tree.span(run)
+        for m in self.att.mentions_in(s, e):  # type: ignore[attr-defined]
+            if s <= m.start and m.end <= e and m.kind == "name":
+                if self.att.mention_type(m) in ("ORG", "PERSON"):  # type: ignore[attr-defined]
+                    return Resolution(m.entity, "name", CONFIDENCE["name"] - 0.05)
+        return None
 
     def report_speaker(self, r: Report, para: int) -> Speaker:
         return self.speaker(r.speaker, r.how, para, r.cue_span[0])
@@ -103,6 +131,27 @@ class ParsedSpeech:
         if h.pos_ == "PROPN" or (h.lower_ in PRONOUNS and h.lower_ != "it"):
             return True
         return self.speaks(h) or h.lower_ in SOURCE_HEADS or h.lower_.rstrip("s") in SOURCE_HEADS
+
+    def not_resolvable(self, h: Token, entity: str | None) -> bool:
+        """A subject no word-level guess should resolve to ``entity``: a name no actor mention
+        covers ("... Man-kei Tam", "the Saudi Press Agency": not a person named in it), or a plural
+        noun that names no speaker ("associates of X")."""
+        if h.pos_ == "PROPN":
+            named = any(
+                m.entity == entity and self.att.etype(entity) == "PERSON"  # type: ignore[attr-defined]
+                for x in h.subtree
+                for m in self.att.mentions_in(self.tree.start(x), self.tree.end(x))  # type: ignore[attr-defined]
+            )
+            return not named and self._unknown_name(h)
+        return h.tag_ == "NNS" and not self.speaks(h)
+
+    def _unknown_name(self, h: Token) -> bool:
+        """A name ending the speaker phrase that no actor mention covers ("... Man-kei Tam")."""
+        last = phrase_tokens(h)[-1]
+        if last.pos_ != "PROPN":
+            return False
+        ls, le = self.tree.start(last), self.tree.end(last)
+        return not any(m.start <= ls and le <= m.end for m in self.att.mentions_in(ls, le))  # type: ignore[attr-defined]
 
     def speaks(self, h: Token) -> bool:
         """Whether a common noun can name a speaker ("official", "ministry", "statement")."""

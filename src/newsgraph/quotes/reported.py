@@ -102,6 +102,9 @@ def speaker_of(t: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, st
         if subj.lower_ in RELATIVES and t.dep_.startswith("acl") and is_nominal(t.head):
             return t.head, "subject"  # "the minister, who said ..."
         return subj, "inverted" if subj.i > t.i else "subject"
+    obj = child(t, "obj")
+    if obj is not None and obj.i > t.i and _reports_before(t):  # "“…,” wrote student protester X"
+        return obj, "inverted"
     if child(t, "nsubj:pass") is not None:
         agent = next((c for c in children(t, "obl", "obl:agent") if case_of(c) == "by"), None)
         return (agent, "agent") if agent is not None else (None, "none")
@@ -117,8 +120,25 @@ def speaker_of(t: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, st
         if h.lower_ in lex.nouns or lemma(h) in lex.nouns:
             spk, how = noun_speaker(h, lex, depth + 1)
             return (spk, how) if spk is not None else (h, "noun")
+        if case_of(h) not in ("", "with"):  # "posted a message on Twitter blaming ..., saying"
+            up = h.head
+            while up.i != up.head.i and not is_verb(up):
+                up = up.head
+            if is_verb(up):
+                spk, how = speaker_of(up, lex, depth + 1)
+                return spk, "inherit" if spk is not None else how
         return h, "subject"  # "with officials saying ...", "a motion claiming ..."
     return None, "none"
+
+
+def _reports_before(t: Token) -> bool:
+    """A cue after what it reports: a clause or quotation before it ("“…,” wrote X")."""
+    if any(c.i < t.i and c.dep_ in ("ccomp", "parataxis") for c in t.children):
+        return True
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    if prev is None:
+        return False
+    return prev.tag_ == "''" or (prev.text == "," and t.i > 1 and t.doc[t.i - 2].tag_ == "''")
 
 
 def _cue_above(h: Token, lex: Lexicon) -> Token | None:

@@ -47,6 +47,8 @@ from newsgraph.text.nounphrases import (
 _INDEFINITE = lexicons.words("quotes.indefinite_articles")
 #: unmodified source heads that speak for the organisation in focus ("officials said")
 CONTEXT_HEADS = lexicons.words("quotes.context_heads")
+#: prepositions whose object is the speaker ("a statement *by* X", "a message *from* X")
+AGENT_PREPS = frozenset({"by", "from"})
 
 # base confidence of a speaker found in each way
 CONFIDENCE = {
@@ -98,6 +100,24 @@ def _outside_brackets(toks: list[Tok]) -> list[Tok]:
         elif depth == 0 and t.is_word:
             words.append(t)
     return words
+
+
+_NAME_WORD = re.compile(r"[\w’'-]+")
+
+
+def _surname_fits(word: str, e: Entity) -> bool:
+    surnames = {n.split()[-1].lower() for n in [e.name, *e.aliases] if len(n.split()) > 1}
+    return any(word == s or (len(word) >= 5 and _one_edit(word, s)) for s in surnames)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one substituted, inserted or deleted letter (first two equal)."""
+    if a[:2] != b[:2] or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 class SpeakerResolver(PhraseScanner):
@@ -168,8 +188,15 @@ class SpeakerResolver(PhraseScanner):
             for m in over:
                 if not m.start <= w.start < m.end:
                     continue
-                if w is words[-1] and after_prep and self.mention_type(m) != "PERSON":
-                    break
+                before = [t for t in words if t.end <= m.start]
+                if (
+                    w is words[-1]
+                    and after_prep
+                    and (
+                        self.mention_type(m) != "PERSON" or (before and before[-1].low in PREPS - AGENT_PREPS)
+                    )
+                ):
+                    break  # "X of Georgia", "associates of X": the object of a preposition
                 how = m.kind if m.kind in ("pronoun", "description") else "name"
                 return Resolution(m.entity, how, CONFIDENCE[how], None)
         return None
@@ -317,8 +344,16 @@ class SpeakerResolver(PhraseScanner):
         return Resolution(None, None, UNRESOLVED_CONFIDENCE, head)
 
     def variant_name(self, text: str, res: Resolution) -> Resolution:
-        """An unresolved name that spells a known person's name differently ("Saree" for "Sarea")."""
-        return res
+        """A name the actor stage did not mark that is the surname of exactly one person of the
+        document, as written or spelled one letter differently ("Saree" for "Sarea")."""
+        names = [w for w in _NAME_WORD.findall(text) if w[0].isupper()]
+        if res.entity or not names:
+            return res
+        last = names[-1].lower()
+        hits = {e.id for e in self.entities if e.type == "PERSON" and _surname_fits(last, e)}
+        if len(hits) != 1:
+            return res
+        return Resolution(hits.pop(), "name", CONFIDENCE["name"] - 0.1, None)
 
     def unique_title(self, head: str) -> Resolution:
         """The one PERSON entity whose titles contain ``head`` (for headline quotes)."""

@@ -251,7 +251,7 @@ class Attributor(SpeakerResolver):
             cue.res, cue.speaker_text = sp.res, sp.text
         elif cue.res.entity is None and self.parsed.source_like(r):
             cue.speaker_text = sp.text
-        elif not sp.res.entity and not self.parsed.speaks(r.speaker):
+        elif not sp.res.entity and self.parsed.not_resolvable(r.speaker, cue.res.entity):
             cue.res, cue.speaker_text = UNRESOLVED, sp.text  # "Associates of X said": not X
 
     def _inherit(self, cue: Cue, earlier: list[Cue]) -> None:
