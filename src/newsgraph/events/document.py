@@ -13,7 +13,7 @@ from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.speech import speech_events
 from newsgraph.events.tree import ActorIndex, phrase_actors
-from newsgraph.events.when import choose, owners
+from newsgraph.events.when import choose, context_date, context_start, owners
 from newsgraph.models import AnalyzedDoc, Event, Mention
 from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
@@ -169,7 +169,11 @@ def _event(
     if not f.source or not f.target:
         return None
     m = mood(f.head, lex, coder.lemma, nominal=f.nominal)
-    dated = choose(f.head, owned, heads, future=m.future, published=ad.doc.published)
+    a = f.offset + sent.start_char
+    ctx = context_date(ad.dates, context_start(ad.paragraphs, a), a, lex.words("span_openers"))
+    dated = choose(
+        f.head, owned, heads, offset=f.offset, future=m.future, published=ad.doc.published, context=ctx
+    )
     start, end = f.offset + sent.start_char, f.offset + sent.end_char
     trig = f.head
     return Event(

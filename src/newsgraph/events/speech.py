@@ -18,6 +18,7 @@ from typing import Any
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.stance import stance
 from newsgraph.events.tree import ActorIndex, phrase_actors
+from newsgraph.events.when import Dated, choose_undated, context_date, context_start
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "STATE"})
@@ -73,7 +74,7 @@ def speech_events(
         a, b = (sent.start, sent.end) if sent else (q.start, q.end)
         if any((coding.type, q.speaker, t, a) in have for t in targets):
             continue
-        out.append(_event(ad, q, coding, targets, a, b, start_n + len(out) + 1))
+        out.append(_event(ad, q, coding, targets, a, b, start_n + len(out) + 1, lex))
     return out
 
 
@@ -102,11 +103,17 @@ def _about(q: Quote, parses: Sequence[tuple[int, Any]], actors: ActorIndex, *, a
     return list(dict.fromkeys(out))
 
 
-def _event(ad: AnalyzedDoc, q: Quote, coding: Coding, targets: list[str], a: int, b: int, n: int) -> Event:
-    pub = ad.doc.published
+def _event(
+    ad: AnalyzedDoc, q: Quote, coding: Coding, targets: list[str], a: int, b: int, n: int, lex: EventLexicon
+) -> Event:
     stated = [d for d in ad.dates if d.value and d.start is not None and a <= d.start < b]
     at = q.cue_start if q.cue_start is not None else q.start
     d = min(stated, key=lambda d: abs((d.start or 0) - at)) if stated else None
+    if d is not None:
+        dated = Dated(d.value, d.precision, d.text, "text")
+    else:
+        ctx = context_date(ad.dates, context_start(ad.paragraphs, a), a, lex.words("span_openers"))
+        dated = choose_undated(ctx, ad.doc.published)
     return Event(
         id=f"{ad.doc.id}:ev{n}",
         type=coding.type,
@@ -117,12 +124,12 @@ def _event(ad: AnalyzedDoc, q: Quote, coding: Coding, targets: list[str], a: int
         target=targets,
         mode=coding.mode,
         cameo=coding.cameo,
-        date=d.value if d else (pub[:7] if pub else None),
-        date_precision=d.precision if d else ("month" if pub else None),
-        date_text=d.text if d else None,
-        date_fallback=d is None and bool(pub),
+        date=dated.value,
+        date_precision=dated.precision,
+        date_text=dated.text,
+        date_fallback=dated.source == "document",
         trigger=q.cue,
         confidence=0.5,
         rule=coding.rule,
-        date_source="text" if d else ("document" if pub else "none"),
+        date_source=dated.source,
     )

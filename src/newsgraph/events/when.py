@@ -3,9 +3,12 @@
 Each date expression of a sentence belongs to the predicate it attaches to in the parse: the
 nearest event predicate above it, or the sentence when none is (``X said on Monday that ...``).
 An event takes, in order: a date of its own clause; the date of the nearest event predicate that
-governs it; the sentence's date no event owns; else the publication date at month precision with
-``date_source="document"`` (never shown as a stated day). A date is never taken from another
-sentence. "on Tuesday" in a future clause ("will meet on Tuesday") is the coming Tuesday.
+governs it; the sentence's date no event owns (``date_source="text"``); else the last day stated
+earlier in its paragraph (and the :data:`CONTEXT_PARAGRAPHS` before it): "On Friday X met Y. Y
+thanked X for ..." (``date_source="context"``; never a month or year, never a span such as "since
+Friday"); else the
+publication date at month precision with ``date_source="document"`` (never shown as a stated
+day). "on Tuesday" in a future clause ("will meet on Tuesday") is the coming Tuesday.
 """
 
 from __future__ import annotations
@@ -22,6 +25,11 @@ from newsgraph.text import lexicons
 _WEEKDAY = re.compile(
     r"(?i)^(?:on\s+|this\s+|next\s+)?(?:" + "|".join(lexicons.phrases("english.weekdays")) + r")\b"
 )
+
+
+#: how many paragraphs before a sentence's own may give it a context date (the annotation convention:
+#: an undated reaction reported later takes the month, not the day of the event it reacts to)
+CONTEXT_PARAGRAPHS = 0
 
 
 @dataclass(frozen=True)
@@ -62,13 +70,39 @@ def owners(
     return out
 
 
+def context_start(paragraphs: Sequence[tuple[int, int]], pos: int) -> int:
+    """Where the context of a sentence at ``pos`` starts: :data:`CONTEXT_PARAGRAPHS` paragraphs back."""
+    starts = [a for a, _ in paragraphs if a <= pos]
+    return (
+        starts[-1 - CONTEXT_PARAGRAPHS]
+        if len(starts) > CONTEXT_PARAGRAPHS
+        else (starts[0] if starts else pos)
+    )
+
+
+def context_date(dates: Sequence[DateValue], start: int, end: int, spans: frozenset[str]) -> DateValue | None:
+    """The last day stated between ``start`` and ``end`` (the paragraphs just before a sentence)."""
+    found = [
+        d
+        for d in dates
+        if d.value
+        and d.start is not None
+        and start <= d.start < end
+        and d.precision in ("day", "month")
+        and (d.text or "").split(" ", 1)[0].lower() not in spans
+    ]
+    return max(found, key=lambda d: d.start or 0) if found else None
+
+
 def choose(
     head: Token,
     owned: dict[int | None, list[DateValue]],
     heads: set[int],
     *,
+    offset: int,
     future: bool,
     published: str | None,
+    context: DateValue | None = None,
 ) -> Dated:
     own = owned.get(head.i)
     if not own:
@@ -83,11 +117,18 @@ def choose(
     own = own or owned.get(None)
     usable = [d for d in own or () if d.value]
     if usable:
-        d = min(usable, key=lambda d: abs((d.start or 0) - head.idx))
+        d = min(usable, key=lambda d: abs((d.start or 0) - (offset + head.idx)))
         d = _coming(d, future, published)
         return Dated(d.value, d.precision, d.text, "text")
     if own:  # a stated date that could not be resolved (no document date)
         return Dated(None, None, own[0].text, "text")
+    return choose_undated(context, published)
+
+
+def choose_undated(context: DateValue | None, published: str | None) -> Dated:
+    """No date of its own: the paragraph's context date, else the publication month."""
+    if context is not None:
+        return Dated(context.value, context.precision, None, "context")
     if published:
         return Dated(published[:7], "month", None, "document")
     return Dated(None, None, None, "none")
