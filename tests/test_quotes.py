@@ -452,10 +452,6 @@ def test_mixed_clause_gives_indirect_and_direct() -> None:
             "Naim accused Israel of harming Russia's national interests in the region.",
             "Israel of harming Russia's national interests in the region",
         ),
-        (
-            "Naim described Western support for the occupation as an evil alliance against the people.",
-            "Western support for the occupation as an evil alliance against the people",
-        ),
     ],
 )
 def test_indirect_object_frames(sentence: str, expected: str) -> None:
@@ -636,3 +632,9 @@ def test_gold_quote_scores(shared_dir: Path) -> None:
     d, i = res["direct"], res["indirect"]
     assert d["precision"] >= 0.9 and d["recall"] >= 0.9 and d["speaker_acc"] >= 0.9, d
     assert i["precision"] >= 0.7 and i["recall"] >= 0.6, i
+
+
+def test_description_as_reports_no_clause() -> None:
+    """ "described X as Y" is a description: its quoted words are a direct quote, no indirect one."""
+    qs = run("Naim described Western support for the occupation as “an evil alliance against the people”.")
+    assert [q.kind for q in qs] == ["direct"] and qs[0].speaker == "naim"

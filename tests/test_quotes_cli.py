@@ -30,3 +30,16 @@ def test_quotes_by_speaker_and_on_profile(store: Store) -> None:
     assert r.exit_code == 1 and "NG041" in r.stderr
     r = runner.invoke(app, ["actor", "Yusuf al-Haddad", "--db", db])
     assert r.exit_code == 0 and "We are ready to talk" in r.stdout
+
+
+def test_quotes_why_shows_cue_rule_and_speaker_words(store: Store) -> None:
+    ad = analysed_example()
+    ad.quotes[0].rule, ad.quotes[0].speaker_text = "cue-after", "al-Haddad"
+    store.write(ad, "p")
+    run_link(store)
+    db = store.url.removeprefix("sqlite:///")
+    r = runner.invoke(app, ["quotes", "--db", db, "--why"])
+    assert r.exit_code == 0, r.output
+    assert "cue 'said' | rule cue-after | speaker 'al-Haddad'" in r.stdout
+    rows = json.loads(runner.invoke(app, ["quotes", "--db", db, "--json"]).stdout)
+    assert (rows[0]["rule"], rows[0]["speaker_text"]) == ("cue-after", "al-Haddad")

@@ -37,6 +37,9 @@ def quotes_cmd(
     about: Optional[str] = typer.Option(None, "--about", help="Only quotes that mention this actor."),
     kind: Optional[str] = typer.Option(None, "--kind", help="direct or indirect."),
     limit: int = typer.Option(50, "--limit", min=1, help="At most this many quotes."),
+    why: bool = typer.Option(
+        False, "--why", help="Show how each quote was found: its cue, the rule and the speaker's words."
+    ),
     db: Optional[str] = DbOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -61,3 +64,16 @@ def quotes_cmd(
         mark = "“”" if q["kind"] == "direct" else "[]"
         typer.echo(f"{spk} {q.get('cue') or ''}: {mark[0]}{q['text']}{mark[1]}")
         typer.echo(f"    {q.get('doc_title') or q['doc']} [{q['doc']} {q['start']}:{q['end']}]")
+        if why:
+            typer.echo("    " + _why(q))
+
+
+def _why(q: dict[str, Any]) -> str:
+    """ "cue 'said' | rule zero-that | speaker 'a senior official' | confidence 0.45" """
+    parts = [f"cue '{q['cue']}'" if q.get("cue") else "no cue", f"rule {q.get('rule') or 'unknown'}"]
+    if q.get("speaker_text"):
+        parts.append(f"speaker '{q['speaker_text']}'")
+    if q.get("channel"):
+        parts.append(f"channel {q['channel']}")
+    parts.append(f"confidence {q.get('confidence') or 0:.2f}")
+    return " | ".join(parts)

@@ -305,6 +305,8 @@ def _quote_items(conn: Connection, rows: Sequence[Any]) -> list[Row]:
             "kind": r.kind,
             "text": r.text,
             "cue": r.cue,
+            "rule": r.rule,
+            "speaker_text": r.speaker_text,
             "channel": r.channel,
             "speaker": labels.get((r.doc, r.speaker)) if r.speaker else None,
             "doc": r.doc,

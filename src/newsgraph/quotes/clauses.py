@@ -31,7 +31,11 @@ def edges(tree: Tree, toks: list[Token]) -> tuple[int, int] | None:
     """The character span of ``toks`` without edge punctuation and a leading "that" (None when
     fewer than two words remain)."""
     toks = sorted(toks, key=lambda x: x.i)
-    while toks and (toks[0].text in _PUNCT_EDGE or (toks[0].lower_ == "that" and toks[0].tag_ == "IN")):
+    while toks and (
+        toks[0].text in _PUNCT_EDGE
+        or toks[0].dep_ == "cc"
+        or (toks[0].lower_ == "that" and toks[0].tag_ == "IN")
+    ):
         toks = toks[1:]
     while toks and (toks[-1].text in _PUNCT_EDGE + "." or toks[-1].dep_ == "cc"):
         toks = toks[:-1]

@@ -151,6 +151,8 @@ class _DocQuotes(BlockQuotes, ParseQuotes):
                 not cue.res.entity and not self.keep_unattributed_indirect and rule not in CLAUSE_RULES
             ):
                 continue  # an unnamed source's words are kept only as a reported clause
+            if self.parse_parts(cue) > 1:
+                continue  # the parse reads coordinated clauses, one report each
             pc = self.parse_content(cue) if rule not in CLAUSE_RULES else None
             if pc is not None:  # where the parse reads a clause, not an object or topic, the parse decides
                 spans = [(a, b) for a, b in spans if min(b, pc[1]) - max(a, pc[0]) >= 0.5 * (b - a)]

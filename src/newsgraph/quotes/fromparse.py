@@ -75,8 +75,8 @@ class ParseQuotes:
         sp = self.parsed.report_speaker(r, pi)
         if cue is not None and cue.res.entity and (not sp.res.entity or r.how == "inherit"):
             return Speaker(cue.res, self._phrase_text(cue) or sp.text, False)
-        if sp.res.entity or self.parsed.source_like(r):
-            return sp
+        if sp.res.entity or self.parsed.source_like(r) or (r.rule == "noun-that" and r.speaker is None):
+            return sp  # "the claim that ...": reported speech whose speaker the text does not give
         if r.speaker is None and cue is not None and cue.phrase is not None:  # a subject the parse missed
             words = self.att.text[cue.phrase.start : cue.phrase.end].split()
             if words and words[-1].lower() in SOURCE_HEADS:
@@ -117,6 +117,12 @@ class ParseQuotes:
         )
         if container >= 0:
             q.depth, q.parent = att.spans[container].depth + 1, container
+
+    def parse_parts(self, cue: Cue) -> int:
+        """How many reported clauses the parse reads for a word-level cue ("said A, and B": two)."""
+        if self.parsed is None:
+            return 0
+        return sum(1 for r in self.parsed.by_cue.get(cue.start, ()) if r.content and r.rule != "according-to")
 
     def parse_content(self, cue: Cue) -> tuple[int, int] | None:
         """The reported clause the parse gives a word-level cue (None: it gives none)."""

@@ -25,7 +25,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from newsgraph.quotes.clauses import clause_children, edges, frame_of, split_clauses, without_cues, zero_that
+from newsgraph.quotes.clauses import (
+    FINITE,
+    NP_TAGS,
+    clause_children,
+    edges,
+    frame_of,
+    split_clauses,
+    without_cues,
+    zero_that,
+)
 from newsgraph.quotes.tree import (
     RELATIVES,
     SUBJECTS,
@@ -45,8 +54,6 @@ from newsgraph.text.speechverbs import Lexicon, VerbInfo
 ISSUING = lexicons.words("quotes.issuing_verbs")
 #: "to the effect (that) ...": the noun that carries the reported clause after a speech noun
 _EFFECT = "effect"
-#: a fronted clause opened by one of these is not the report ("Because ..., reads the motion, X")
-SUBORDINATORS = lexicons.words("quotes.fronted_subordinators")
 
 
 class Report(NamedTuple):
@@ -215,8 +222,8 @@ def _complements(
 def _parenthetical(tree: Tree, t: Token, info: VerbInfo) -> tuple[str, tuple[int, int]] | None:
     """ "the talks, she said, were useful", "..., reads the motion, the declaration violates ...",
     "Russia will not intervene, the ministry said.": a cue (its verb, subject and adverbials only)
-    set off by commas; the content is the rest of its sentence (after a fronted subordinate clause,
-    the main clause only)."""
+    set off by commas; the content is the clause after it, or before it when it ends the sentence
+    (as reported clauses are annotated: "the talks, she said, were useful" reports "were useful")."""
     if not frames_report(info) or t.dep_ == "conj" or children(t, "ccomp", "xcomp", "iobj"):
         return None
     sent = t.sent
@@ -242,15 +249,35 @@ def _parenthetical(tree: Tree, t: Token, info: VerbInfo) -> tuple[str, tuple[int
     end_punct = right >= sent.end or all(x.is_punct for x in t.doc[right : sent.end])
     before = [x for x in sent if x.i < left]
     after = [] if end_punct else [x for x in sent if x.i > right]
-    if before and after and before[0].lower_ in SUBORDINATORS:
-        before = []
     if before and after and not any(is_nominal(x) for x in before):
         return None  # "For now, both readouts agree on one thing: ..."
-    content = before + after
+    content = after or before
     if not any(is_verb(x) or x.dep_ == "cop" for x in content):
         return None
     span = edges(tree, content)
     return ("fronted" if end_punct else "parenthetical", span) if span else None
+
+
+def _medial(tree: Tree, t: Token, last: int, info: VerbInfo) -> tuple[Token, tuple[int, int]] | None:
+    """ "The new rules, the minister said, take effect in June": a noun phrase and the cue between
+    two commas inside a sentence whose clause runs on both sides; read from the tags, since the
+    parser often takes the clause's subject for the cue's."""
+    if not frames_report(info):
+        return None
+    doc, sent = t.doc, t.sent
+    right = last + 1
+    left = next((k for k in range(t.i - 1, max(sent.start, t.i - 9) - 1, -1) if doc[k].text == ","), None)
+    if left is None or right >= sent.end or doc[right].text != "," or left == sent.start:
+        return None
+    seg = doc[left + 1 : t.i]
+    if not seg or any(x.tag_ not in NP_TAGS | {"PRP", "RB"} for x in seg):
+        return None
+    before, after = doc[sent.start : left], doc[right + 1 : sent.end]
+    if any(x.tag_ in FINITE for x in before) or not any(x.tag_ in FINITE for x in after):
+        return None  # the clause's subject before, its verb after
+    nouns = [x for x in seg if x.tag_.startswith(("NN", "PRP"))]
+    span = edges(tree, list(after))  # the clause after the cue, as reported clauses are annotated
+    return (nouns[-1], span) if nouns and span else None
 
 
 def frames_report(info: VerbInfo) -> bool:
@@ -307,6 +334,11 @@ def sentence_reports(tree: Tree, lex: Lexicon, sent: object) -> list[Report]:
         if info is not None and _fits_subject(info, t):
             spk, how = speaker_of(t, lex)
             cue_span = (tree.start(t), tree.end(t.doc[last]))
+            medial = _medial(tree, t, last, info)
+            if medial is not None:  # "The talks, Lavrov said, were useful": whatever the parse says
+                spk, how = medial[0], "subject"
+                out.append(Report(t, form, cue_span, "parenthetical", medial[1], spk, how, info))
+                continue
             found = list(_complements(tree, t, last, info, lex))
             par = None if found else _parenthetical(tree, t, info)
             for rule, span in found or ([par] if par else [(None, None)]):
