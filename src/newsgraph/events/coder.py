@@ -54,9 +54,9 @@ class Coder:
 
     # ---- lemmas -----------------------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
-        """The verb lemma the lexicon knows for ``tok``, with its particle ("pull out")."""
-        base = tok.lemma_.lower() if tok.lemma_ and tok.lemma_ != tok.text else ""
-        base = base or self.lex.lemma_of(tok.lower_)
+        """The verb lemma of ``tok`` (the model's lemmatizer; the dictionary's own verb forms only for
+        a model without one), with its particle when the lexicon knows the pair ("pull out")."""
+        base = tok.lemma_.lower() or self.lex.lemma_of(tok.lower_)
         for c in tok.children:
             if c.dep_ == "compound:prt":
                 multi = f"{base} {c.lower_}"

@@ -66,7 +66,8 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
 def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
     neg, modals, conds = words.get("negation", ()), words.get("modals", ()), words.get("conditions", ())
     for c in t.children:
-        if c.dep_ in ("advmod", "neg", "det", "cc:preconj") and c.lower_ in neg:
+        polar = "Neg" in c.morph.get("Polarity")  # the morphologizer marks "not", "never", "no"
+        if c.dep_ in ("advmod", "neg", "det", "cc:preconj") and (polar or c.lower_ in neg):
             m.mark("negated", c)
         elif c.dep_ == "aux" and c.lower_ in modals:
             m.mark("hypothetical", c, words.get("future", frozenset()))
