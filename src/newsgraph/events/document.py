@@ -73,12 +73,17 @@ class Places:
 def group_mentions(lex: EventLexicon, parses: Sequence[tuple[int, Any]], known: ActorIndex) -> list[Mention]:
     """ "the delegation" after "a delegation of X" (or "X's delegation"): a mention of X."""
     groups = lex.words("groups")
+    if not groups:
+        return []
+    find = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(groups))) + r")\b", re.IGNORECASE)
     owner: dict[str, list[str]] = {}
     out: list[Mention] = []
     for offset, doc in parses:
-        for t in doc:
-            if t.lower_ not in groups or known.at(t, offset):
+        for m in find.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or len(span) != 1 or known.at(span[0], offset):
                 continue
+            t = span[0]
             own = phrase_actors(t, known, offset)
             key = t.lower_.rstrip("s")
             if own:

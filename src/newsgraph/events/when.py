@@ -42,10 +42,8 @@ class Dated:
 
 def token_at(sent: Token, pos: int) -> Token | None:
     """The token of the sentence (a spaCy Span) that covers character ``pos`` (doc offsets)."""
-    for t in sent:
-        if t.idx <= pos < t.idx + len(t.text):
-            return t
-    return None
+    span = sent.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def owners(
