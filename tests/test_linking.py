@@ -265,3 +265,14 @@ def test_linking_is_blocked_not_all_pairs(store: Store, monkeypatch: pytest.Monk
         docs.append(build(f"{name} spoke ({i}).", [("e1", "PERSON", name, [name], {})]))
     link(store, docs)
     assert calls < 6 * len(docs)
+
+
+def test_a_venue_city_is_not_its_state(store: Store) -> None:
+    """ "Berlin said ..." makes Berlin an alias of Germany in one document; "arrived in Berlin" in
+    another is the place: two actors (the place, and the state when it acts)."""
+    d1 = build("Berlin said no.", [("e1", "STATE", "Germany", ["Berlin"], {"kb_id": "state:DEU"})])
+    d2 = build("He arrived in Berlin.", [("e1", "LOCATION", "Berlin", ["Berlin"], {})])
+    amap = link(store, [d1, d2])
+    assert actor_of(amap, d1, "e1") != actor_of(amap, d2, "e1")
+    place = next(r for r in store.rows(t.actors) if r["id"] == actor_of(amap, d2, "e1"))
+    assert (place["type"], place["name"]) == ("LOCATION", "Berlin")

@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.actors.given import GivenNames, lone_places
 from newsgraph.actors.kb import KnowledgeBase, is_acronym, load_kb
 from newsgraph.actors.lexicon import (
     FUNCTION_WORDS,
@@ -39,6 +40,7 @@ from newsgraph.actors.rules import (
     _CONNECTORS,
     _DATELINE,
     _MONTHS,
+    NAME_TOK,
     NameRules,
     _alt,
     is_person_name,
@@ -105,7 +107,9 @@ class Recognizer:
 
         self.nlp, self.kb = nlp, kb
         self.rules = NameRules(kb)
+        self.given = GivenNames(kb, NAME_TOK, f"(?:{alternatives('name_particles')})")
         self.has_ner = "ner" in nlp.pipe_names
+        self.has_tagger = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.keys: dict[str, tuple[str, str]] = {}
@@ -144,6 +148,7 @@ class Recognizer:
                 model = self._model(doc, piece, text, view)
                 cands += [(3, c) for c in model if not view.is_heading(c.start)]
         skips = []
+        propn = _proper_nouns(parses) if self.has_tagger else None
         for i, p in enumerate(view.paragraphs):
             if i in view.headings:
                 continue
@@ -153,6 +158,8 @@ class Recognizer:
                 skips.append((p.start, p.start + dl.end()))
             cands += [(0, c) for c in self.rules.people(seg, p.start, text)]
             cands += [(2, c) for c in self.rules.orgs(seg, p.start, text)]
+            cands += [(4, c) for c in self.given.find(seg, p.start, propn)]
+            cands += [(4, c) for c in lone_places(self.kb, seg, p.start, propn)]
         if skips:
             cands = [(pr, c) for pr, c in cands if not any(c.overlaps(sk) for sk in skips)]
         chosen = harmonize(view, resolve_overlaps(cands))
@@ -179,9 +186,11 @@ class Recognizer:
                 a, b = ab
                 surface = text[a:b]
                 if (a > 0 and text[a - 1] == "-" and text[a - 2 : a - 1].isalpha()) or (
-                    text[b : b + 1] == "-" and text[b + 1 : b + 2].isalpha()
+                    text[b : b + 1] == "-" and text[b + 1 : b + 2].isupper()
                 ):
-                    continue  # part of a hyphenated word ("Ostrava-Nor", "Arab-Israeli")
+                    continue  # part of a hyphenated name ("Ostrava-Nor", "Arab-Israeli")
+                if text[b : b + 1] == "-" and self.keys[key][0] != "STATE":
+                    continue  # "Ramallah-based"; but a state before "-led", "-built" is a mention
                 if lowered and not (is_cap(surface) or any(c.isupper() for c in surface.split()[0])):
                     continue
                 source = "kb"
@@ -297,8 +306,8 @@ class Recognizer:
             return False  # "Arab peace initiative", "Islamic organization": not a name
         if all(w.lower().rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS for w in words_l):
             return False  # a bare title ("Foreign Minister")
-        if label != "PERSON" and words_l[-1].lower() in TITLE_HEADS and words_l[-1].lower() not in ORG_HEADS:
-            return False  # a title with its country or organisation ("Valdorian Foreign Minister")
+        if words_l[-1].lower() in TITLE_HEADS and words_l[-1].lower() not in ORG_HEADS:
+            return False  # a title with its country or organisation ("Keshi Foreign Minister")
         parts = re.split(r"[-\s]+", surface)
         return not (
             surface in NON_ACTORS
@@ -355,6 +364,11 @@ class Recognizer:
         return out
 
 
+def _proper_nouns(parses: list[tuple[int, Any]]) -> set[int]:
+    """Document offsets of the words the tagger calls proper nouns."""
+    return {offset + t.idx for offset, doc in parses for t in doc if t.pos_ == "PROPN"}
+
+
 def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
     """Extend a span over hyphenated parts the model cut off ("Ostrava" + "-Nor") and drop a
     trailing possessive."""
@@ -381,6 +395,8 @@ def _strip_leading(text: str, a: int, b: int, label: str) -> tuple[int, int, str
             words = words[1:]
         else:
             break
+    while len(words) > 1 and words[-1].group().lower().strip("\"'“”‘’") in FUNCTION_WORDS | {""}:
+        words = words[:-1]  # "Kesh of", "Supreme Leader of": the model ran into the next phrase
     if not words:
         return None
     title = " ".join(titles) or None

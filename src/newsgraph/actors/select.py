@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.actors.lexicon import ORG_HEADS, PLACE_PREPOSITIONS, ordered
 from newsgraph.actors.rules import person_short_forms
 from newsgraph.actors.spans import Cand, DocView
+from newsgraph.text import lexicons
 from newsgraph.text.names import _table as _name_table
 from newsgraph.text.names import fold as name_fold
 
@@ -21,11 +24,13 @@ def harmonize(view: DocView, cands: list[Cand]) -> list[Cand]:
             votes.setdefault(c.text, []).append(c.label)
     names = _name_table().by_token
     single_persons = {c.text for c in cands if c.label == "PERSON" and " " not in c.text}
+    person_forms = shorts | {c.text for c in cands if c.label == "PERSON"}
+    places = _place_evidence(view, cands)
     for c in cands:
         if c.source not in ("model", "known"):
             continue
-        if c.text in shorts:
-            c.label = "PERSON"
+        if c.text in shorts or (c.text[:1].isupper() and c.text[:1].lower() + c.text[1:] in person_forms):
+            c.label = "PERSON"  # "Al-Haddad" at the start of a sentence when "al-Haddad" is a person
             continue
         toks = c.text.split()
         if (
@@ -40,11 +45,47 @@ def harmonize(view: DocView, cands: list[Cand]) -> list[Cand]:
         # ties go to the label seen first (a set's order would depend on the hash seed)
         best = max(dict.fromkeys(labels), key=lambda lab: (labels.count(lab), lab != "PERSON"))
         if best == "PERSON" and " " not in c.text and name_fold(c.text) not in names:
-            prevs = [view.before(x.start, 1) for x in cands if x.text == c.text]
-            if any(p and p[0].text.lower() in PLACE_PREPOSITIONS for p in prevs):
+            if places.get(c.text, set()) & {"prep", "person_prep", "which", "place_of"}:
                 best = "LOCATION"
+        elif best == "ORG" and c.source == "model" and _lone_name(c) and not c.kb_id:
+            if places.get(c.text, set()) & {"org_prep", "place_of"}:
+                best = "LOCATION"  # "met in Castellan", "the border town of Drevna"
         c.label = best
     return cands
+
+
+_ORG_PLACE_PREPOSITIONS = lexicons.words("actors.org_place_prepositions")
+_PERSON_PLACE_PREPOSITIONS = lexicons.words("actors.person_place_prepositions")
+_PLACE_NOUNS_OF = lexicons.words("actors.place_nouns_of")
+_WHICH = re.compile(r",?\s+which\b")
+
+
+def _lone_name(c: Cand) -> bool:
+    """One capitalised word that is not an acronym nor an organisation word ("Castellan")."""
+    return " " not in c.text and not c.text.isupper() and c.text.lower() not in ORG_HEADS
+
+
+def _place_evidence(view: DocView, cands: list[Cand]) -> dict[str, set[str]]:
+    """What the words around each one-word name say about it being a place: after "in"
+    (``org_prep``; ``prep`` for the wider person list), after "between" (``person_prep``), after
+    "town of" (``place_of``), before ", which" (``which``: not a person)."""
+    out: dict[str, set[str]] = {}
+    for c in cands:
+        if " " in c.text or c.source not in ("model", "known"):
+            continue
+        found = out.setdefault(c.text, set())
+        prev = [t.text.lower() for t in view.before(c.start, 3)]
+        if prev and prev[-1] in PLACE_PREPOSITIONS:
+            found.add("prep")
+        if prev and prev[-1] in _ORG_PLACE_PREPOSITIONS:
+            found.add("org_prep")
+        if prev and prev[-1] in _PERSON_PLACE_PREPOSITIONS:
+            found.add("person_prep")
+        if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in _PLACE_NOUNS_OF:
+            found.add("place_of")
+        if _WHICH.match(view.text, c.end):
+            found.add("which")
+    return out
 
 
 _AROUND = ordered("place_around_prepositions")

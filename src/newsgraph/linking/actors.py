@@ -95,14 +95,19 @@ def _names_of(ent: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys([ent["name"], *(ent.get("aliases") or [])]))
 
 
-def _place_key(e: dict[str, Any]) -> str:
+def _place_key(e: dict[str, Any], acting: set[str]) -> str:
     """An organisation, state or place's key: its kb_id; a place the KB does not know is linked to
-    the gazetteer by name ("Tomsk" -> ``place:<geonameid>``); else its folded name."""
+    the gazetteer by name ("Tomsk" -> ``place:<geonameid>``); else its folded name. A venue whose
+    name acts as a state or organisation in some document ("arrived in Castellan" / "Castellan
+    protested") is the place, a separate actor (``venue:<name>``)."""
     if e.get("kb_id"):
         return f"kb:{e['kb_id']}"
     if e["type"] == "LOCATION" and (gid := gazetteer_id(e["name"])):
         return f"kb:{gid}"
-    return f"name:{fold(e['name'])}"
+    name = fold(e["name"])
+    if e["type"] == "LOCATION" and (e.get("evidence") or {}).get("venue") and name in acting:
+        return f"venue:{name}"
+    return f"name:{name}"
 
 
 def link_actors(ctx: LinkContext) -> None:
@@ -113,22 +118,25 @@ def link_actors(ctx: LinkContext) -> None:
     evidence: dict[tuple[str, str], dict[str, Any]] = {}
     # ---- 1. organisations, states and places ---------------------------------------------
     alias_index: dict[str, set[str]] = defaultdict(set)
+    acting = {fold(e["name"]) for e in ents if e["type"] in ("STATE", "ORG") and not e.get("kb_id")}
     for e in ents:
         if e["type"] == "PERSON":
             continue
-        k = _place_key(e)
+        k = _place_key(e, acting)
         ekey[(e["doc"], e["local_id"])] = k
         uf.find(k)
         evidence[(e["doc"], e["local_id"])] = {
             "rule": "kb_id" if e.get("kb_id") else "same_name",
             "matched": e["name"],
         }
+        if e["type"] != "ORG":
+            continue  # a state's aliases are its capital and demonyms: never another actor's name
         for a in _names_of(e):
             if fold(a) != fold(e["name"]):
                 alias_index[fold(a)].add(k)
     for e in ents:
-        if e["type"] == "PERSON" or e.get("kb_id"):
-            continue
+        if e["type"] in ("PERSON", "LOCATION") or e.get("kb_id"):
+            continue  # a place is linked by gazetteer or name only ("Berlin" is not Germany)
         owners = {uf.find(x) for x in alias_index.get(fold(e["name"]), set())}
         k = ekey[(e["doc"], e["local_id"])]
         if len(owners) == 1 and uf.find(k) not in owners:

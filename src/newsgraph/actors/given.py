@@ -1,0 +1,116 @@
+"""Names the model misses: people, a known given name followed by capitalised name words ("Yusuf
+al-Haddad met ..."), and places, a lone proper noun after "in" ("talks in Castellan on Friday").
+
+The given names are the first words of the knowledge base's people (the Phoenix dictionaries:
+thousands of leaders and officials of every region) that at least :data:`MIN_PEOPLE` different
+people carry, less words that start the KB's places and organisations ("New", "United", "South"),
+title and function words. A match is a candidate of the lowest priority: the model's and the
+other rules' spans win where they overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.lexicon import (
+    FUNCTION_WORDS,
+    NON_ACTORS,
+    ORG_HEADS,
+    SENTENCE_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from newsgraph.actors.spans import Cand
+from newsgraph.text import lexicons
+from newsgraph.text.vocabulary import MONTHS_AND_WEEKDAYS
+
+#: a first word is a given name when this many KB people carry it
+MIN_PEOPLE = 3
+_WORD = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?$")
+_PLACE_RX = re.compile(
+    rf"(?<![\w-])(?:{lexicons.pattern('actors.org_place_prepositions')})[ \t]+"
+    r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w’'-])"
+)
+_ADJECTIVE_ENDINGS = lexicons.phrases("actors.adjective_endings")
+_STOP = FUNCTION_WORDS | SENTENCE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | ORG_HEADS | MONTHS_AND_WEEKDAYS
+
+
+def given_names(kb: KnowledgeBase) -> frozenset[str]:
+    """First words of the KB's people carried by at least :data:`MIN_PEOPLE` of them."""
+    people: Counter[str] = Counter()
+    other: set[str] = set()
+    for e in kb:
+        firsts = {f.split()[0] for f in e.forms if " " in f}
+        if e.type == "PERSON":
+            people.update(w for w in firsts if _WORD.match(w))
+        else:
+            other |= firsts | {f for f in e.forms if " " not in f} | set(e.demonyms)
+    return frozenset(
+        w for w, n in people.items() if n >= MIN_PEOPLE and w not in other and w.lower() not in _STOP
+    )
+
+
+class GivenNames:
+    """Finds "<given name> <Name> [<Name>]" sequences in paragraph text."""
+
+    def __init__(self, kb: KnowledgeBase, name_tok: str, particle: str) -> None:
+        self.kb = kb
+        self.names = given_names(kb)
+        self.rx = re.compile(
+            rf"(?<![\w-])(?P<first>[A-ZÀ-Þ][\w’'-]*)"
+            rf"(?P<rest>(?:[ \t]+(?:{particle}[ \t]+)?{name_tok}){{1,3}})"
+        )
+
+    def find(self, seg: str, off: int, propn: set[int] | None = None) -> list[Cand]:
+        """Names in paragraph ``seg`` (at ``off``); with ``propn`` (offsets of the words the
+        tagger calls proper nouns) the given name must be one ("Grace" in "by the grace of" is not)."""
+        out: list[Cand] = []
+        pos = 0
+        while (m := self.rx.search(seg, pos)) is not None:
+            pos = m.start("rest")  # the next name may start at any later word
+            if m.group("first") not in self.names or (propn is not None and off + m.start() not in propn):
+                continue
+            words = m.group("rest").split()
+            keep = 0
+            for w in words:  # stop at a title, an organisation word, a month or a known place
+                bare = w.strip("’'").lower()
+                if bare in _STOP or (w[:1].isupper() and self.kb.lookup(w) and not self.kb.demonym(w)):
+                    break
+                keep += 1
+            if keep == 0:
+                continue
+            tail = m.group("rest")
+            end = m.start("rest") + _end_of(tail, keep)
+            out.append(Cand(off + m.start(), off + end, seg[m.start() : end], "PERSON", "given"))
+            pos = end
+        return out
+
+
+def _end_of(tail: str, n: int) -> int:
+    """Offset in ``tail`` after its ``n``-th word."""
+    return list(re.finditer(r"\S+", tail))[n - 1].end()
+
+
+def lone_places(kb: KnowledgeBase, seg: str, off: int, propn: set[int] | None) -> list[Cand]:
+    """A proper noun alone after "in", "into", "near" ("talks in Castellan on Friday") is a place
+    when the KB does not know it (its own matches come first) and it is no people, faith, month,
+    title or organisation word. Needs the tagger (``propn``)."""
+    if propn is None:
+        return []
+    out = []
+    for m in _PLACE_RX.finditer(seg):
+        name = m.group("name")
+        a = off + m.start("name")
+        if (
+            a not in propn
+            or name.lower() in _STOP
+            or name in NON_ACTORS
+            or name.endswith(_ADJECTIVE_ENDINGS)
+            or kb.lookup(name)
+            or kb.demonym(name)
+        ):
+            continue
+        out.append(Cand(a, a + len(name), name, "LOCATION", "given", meta={"lone_place": True}))
+    return out

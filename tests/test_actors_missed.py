@@ -1,0 +1,89 @@
+"""Names the model misses or mistypes: given-name people, lone places, and the label votes of
+one-word names (no statistical model: rules, the KB and hand-made candidates)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from newsgraph.actors.given import GivenNames, given_names, lone_places
+from newsgraph.actors.kb import KnowledgeBase, load_kb
+from newsgraph.actors.recognize import _strip_leading
+from newsgraph.actors.rules import NAME_TOK
+from newsgraph.actors.select import harmonize
+from newsgraph.actors.spans import Cand, DocView
+from newsgraph.models import Span
+
+from .actors_helpers import analyse, by_name
+
+
+@cache
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+def view(text: str) -> DocView:
+    return DocView(text, [Span(0, len(text))], [Span(0, len(text))])
+
+
+def model_cand(text: str, word: str, label: str, nth: int = 0) -> Cand:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(word, i + 1)
+    return Cand(i, i + len(word), word, label, "model")
+
+
+def test_given_names_come_from_the_kb_people() -> None:
+    names = given_names(kb())
+    assert {"Yusuf", "Pavel", "John"} <= names
+    assert not {"New", "United", "South", "The", "President"} & names  # places' first words, titles
+
+
+def test_a_given_name_and_surname_is_a_person() -> None:
+    finder = GivenNames(kb(), NAME_TOK, "(?:al|bin)")
+    seg = "The delegation led by Yusuf al-Haddad met Pavel Lisitsyn on Monday."
+    assert [c.text for c in finder.find(seg, 0)] == ["Yusuf al-Haddad", "Pavel Lisitsyn"]
+    # with the tagger's proper nouns, a given name that is not one is skipped
+    assert finder.find(seg, 0, propn={seg.index("Pavel")}) == [finder.find(seg, 0)[1]]
+
+
+def test_rules_only_pipeline_finds_given_name_people() -> None:
+    ad = analyse("Talks\n\nThe delegation led by Yusuf al-Haddad met with the committee on Saturday.")
+    e = by_name(ad, "Yusuf al-Haddad")
+    assert e is not None and e.type == "PERSON"
+
+
+def test_lone_proper_noun_after_in_is_a_place() -> None:
+    seg = "The talks in Castellan ended. Lessons in Arabic and in Moscow."
+    propn = {seg.index(w) for w in ("Castellan", "Arabic", "Moscow")}
+    found = lone_places(kb(), seg, 0, propn)
+    assert [(c.text, c.label) for c in found] == [("Castellan", "LOCATION")]  # KB places match elsewhere
+    assert lone_places(kb(), seg, 0, None) == []  # needs the tagger
+
+
+def test_model_span_loses_trailing_function_words_and_titles() -> None:
+    text = "He accused Kesh of starving the valley."
+    a = text.index("Kesh")
+    assert _strip_leading(text, a, a + len("Kesh of"), "ORG")[:2] == (a, a + 4)
+
+
+def test_one_word_person_with_place_evidence_is_a_place() -> None:
+    text = "A settlement between Kesh and the factions. Kesh, which designated the group, declined."
+    cands = [model_cand(text, "Kesh", "PERSON"), model_cand(text, "Kesh", "PERSON", 1)]
+    assert {c.label for c in harmonize(view(text), cands)} == {"LOCATION"}
+
+
+def test_one_word_org_after_in_or_town_of_is_a_place() -> None:
+    text = "The delegation arrived in Castellan. Rockets hit the border town of Drevna."
+    cands = [model_cand(text, "Castellan", "ORG"), model_cand(text, "Drevna", "ORG")]
+    assert [c.label for c in harmonize(view(text), cands)] == ["LOCATION", "LOCATION"]
+    text2 = "A spokesman from Siemens said so."  # organisations follow "from"
+    assert harmonize(view(text2), [model_cand(text2, "Siemens", "ORG")])[0].label == "ORG"
+
+
+def test_capitalised_surname_of_a_person_is_the_person() -> None:
+    text = "Yusuf al-Haddad arrived. Al-Haddad also rejected the plan."
+    cands = [
+        Cand(0, 15, "Yusuf al-Haddad", "PERSON", "model"),
+        model_cand(text, "Al-Haddad", "ORG"),
+    ]
+    assert harmonize(view(text), cands)[1].label == "PERSON"
