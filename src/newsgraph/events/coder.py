@@ -54,9 +54,13 @@ class Coder:
 
     # ---- lemmas -----------------------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
-        """The verb lemma of ``tok`` (the model's lemmatizer; the dictionary's own verb forms only for
-        a model without one), with its particle when the lexicon knows the pair ("pull out")."""
-        base = tok.lemma_.lower() or self.lex.lemma_of(tok.lower_)
+        """The verb lemma of ``tok`` (the model's lemmatizer; the dictionary's own verb forms for a
+        model without one, or when the lemmatizer's guess is no verb the dictionary knows, as
+        "blamed" -> "blam"), with its particle when the lexicon knows the pair ("pull out")."""
+        base = tok.lemma_.lower()
+        if not base or not self.lex.has_verb(base):
+            base = self.lex.lemma_of(tok.lower_) if self.lex.has_verb(self.lex.lemma_of(tok.lower_)) else base
+        base = base or tok.lower_
         for c in tok.children:
             if c.dep_ == "compound:prt":
                 multi = f"{base} {c.lower_}"
