@@ -245,7 +245,21 @@ class Coder:
         return []
 
     def place(self, cl: Clause, offset: int) -> str | None:
-        for c, x in self.obliques(cl):
+        """The venue: a place in an "in"/"at" phrase of the clause, else of the clause that governs it
+        ("met X on Monday in Doha", "arrived in Doha to meet X")."""
+        got = self.place_in(self.obliques(cl), offset)
+        head = cl.head.head
+        if (
+            got is None
+            and head is not cl.head
+            and cl.head.dep_ in ("xcomp", "advcl", "conj")
+            and head.pos_ == "VERB"
+        ):
+            got = self.place_in(Clause.of_verb(head).obliques, offset)
+        return got
+
+    def place_in(self, obliques: list[tuple[str, Token]], offset: int) -> str | None:
+        for c, x in obliques:
             if c in self.lex.words("place_cases"):
                 for a in self.actors_of(conjuncts(x), offset):
                     if self.actors.type_of(a) == "LOCATION":

@@ -22,6 +22,15 @@ class NounCoder:
     def __init__(self, lex: EventLexicon, actors: ActorIndex, lemma_of: Any) -> None:
         self.lex, self.actors, self.lemma_of = lex, actors, lemma_of
 
+    def place_in(self, nmods: list[tuple[str, Token]], offset: int) -> str | None:
+        """A venue in the noun's own phrase ("talks in Doha")."""
+        for case, x in nmods:
+            if case in self.lex.words("place_cases"):
+                for a in phrase_actors(x, self.actors, offset):
+                    if self.actors.type_of(a) == "LOCATION":
+                        return a
+        return None
+
     def key(self, tok: Token) -> str | None:
         for k in ((tok.lemma_ or "").lower(), tok.lower_, tok.lower_.rstrip("s")):
             if k and k in self.lex.nouns:
@@ -78,6 +87,8 @@ class NounCoder:
             source, target = source[:1], source[1:]
         f.source = source
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
+        nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
+        f.location = self.place_in(nmods, off)
 
     def light_subject(self, n: Token, spec: dict[str, Any], offset: int) -> list[str]:
         """The subject of a light verb whose object (or oblique) the noun is ("X imposed sanctions"),
