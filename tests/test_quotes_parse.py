@@ -226,3 +226,17 @@ def test_quote_provenance_migration_adds_the_columns(tmp_path: Path) -> None:
         assert conn.execute(select(t.quotes.c.rule)).scalar() is None  # quotes stored before keep null
     assert migrate(store.engine) == []
     store.close()
+
+
+def test_speech_noun_from_its_author_before_a_colon_title_alone() -> None:
+    body = (
+        "King Harald of Norway opened the session on Monday.\n\n"
+        "The court released this statement from the king: “Our country stands united behind its people.”"
+    )
+    q, spk = one(body, "direct", "stands united")
+    assert spk is not None and "Harald" in spk  # "the king": the one person titled so
+
+
+def test_inverted_speaker_across_a_misread_sentence_end() -> None:
+    body = "“The vote was a warning,” wrote opposition leader Boris Johnson on his blog."
+    assert one(body, "direct", "warning")[1] == "Boris Johnson"

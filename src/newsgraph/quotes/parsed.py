@@ -74,7 +74,7 @@ class ParsedSpeech:
         toks = phrase_tokens(head)
         if how == "inverted":  # "wrote student protester Joshua Wong": the name after the title
             nxt = toks[-1].i + 1
-            while nxt < len(head.doc) and head.doc[nxt].tag_ in ("NN", "NNP", "NNPS") and nxt < head.sent.end:
+            while nxt < len(head.doc) and head.doc[nxt].tag_ in ("NN", "NNP", "NNPS"):
                 toks.append(head.doc[nxt])
                 nxt += 1
         s, e = self.tree.span(toks)
@@ -250,16 +250,39 @@ class ParsedSpeech:
         ids = {t.i for t in toks}
         roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
         root = max(roots, key=lambda t: len(list(t.subtree)))
+        head, how, form = None, "none", None
         if is_verb(root):
-            head, how = speaker_of(root, self.lex)
-            if head is None:
-                return None
-            return self._tree_cue(root, root.text, self.tree.start(root), head, how, para, "colon")
-        if is_nominal(root):
+            (head, how), form = speaker_of(root, self.lex), root.text
+        elif is_nominal(root):
             head, how = noun_speaker(root, self.lex)
             if head is None and root.pos_ == "PROPN":
                 head, how = root, "subject"
-            if head is None:
-                return None
-            return self._tree_cue(root, None, None, head, how, para, "colon")
-        return None
+        if head is None:
+            head, how = self._first_subject(toks), "subject"
+        if head is None:
+            return None
+        start = self.tree.start(root) if form else None
+        return self._tree_cue(root, form, start, head, how, para, "colon")
+
+    def _first_subject(self, toks: list[Token]) -> Token | None:
+        """The first actor named before the colon outside a prepositional phrase, where the parse
+        gives the clause no subject ("..., the Department of Defense justified the strike: “...”");
+        of names run together ("the United States Department of Defense") the last."""
+        s, e = self.tree.span(toks)
+        text = self.att.text  # type: ignore[attr-defined]
+        cands = [
+            m
+            for m in self.att.mentions_in(s, e)  # type: ignore[attr-defined]
+            if s <= m.start
+            and self.att.mention_type(m) in ("PERSON", "ORG", "STATE")  # type: ignore[attr-defined]
+            and text[max(s, m.start - 5) : m.start].split()[-1:]
+            not in (["in"], ["of"], ["at"], ["from"], ["to"])
+        ]
+        if not cands:
+            return None
+        m = cands[0]
+        for m2 in cands[1:]:
+            if m2.start - m.end > 1:
+                break
+            m = m2
+        return self.tree.token_at(m.end - 1)

@@ -109,8 +109,10 @@ def speaker_of(t: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, st
         if subj.lower_ in RELATIVES and t.dep_.startswith("acl") and is_nominal(t.head):
             return t.head, "subject"  # "the minister, who said ..."
         return subj, "inverted" if subj.i > t.i else "subject"
-    obj = child(t, "obj")
-    if obj is not None and obj.i > t.i and _reports_before(t):  # "“…,” wrote student protester X"
+    obj = child(t, "obj", "iobj", "dep")
+    if (
+        obj is not None and obj.i > t.i and is_nominal(obj) and _reports_before(t)
+    ):  # "“…,” wrote student protester X"
         return obj, "inverted"
     if child(t, "nsubj:pass") is not None:
         agent = next((c for c in children(t, "obl", "obl:agent") if case_of(c) == "by"), None)
@@ -175,6 +177,9 @@ def noun_speaker(n: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
         and is_verb(h)
         and (h.lower_ in ISSUING or lemma(h) in ISSUING)
     ):
+        for c in children(h, "obl"):  # "issued a statement from the king" (the agent read as the verb's)
+            if c.i > n.i and case_of(c) in ("by", "from"):
+                return c, "agent"
         return speaker_of(h, lex, depth + 1)
     return None, "none"
 

@@ -212,6 +212,10 @@ class SpeakerResolver(PhraseScanner):
         res = self.resolve_description(head, mods, [t.low for t in core[:-1]], pos, para)
         if res.entity is None and mods:
             return Resolution(mods[0], "description", CONFIDENCE["description"] - 0.1, head)
+        if res.entity is None and not mods and head not in GENERIC_PERSON_HEADS:
+            alone = self.unique_title(head)  # "the king": the one person titled so in the document
+            if alone.entity:
+                return alone._replace(how="description", confidence=CONFIDENCE["description"] - 0.1)
         return res
 
     def _context(self, head: str, core: list[Tok], pos: int, para: int, res: Resolution) -> Resolution:
