@@ -172,6 +172,9 @@ class Coder:
 
     # ---- participants -----------------------------------------------------------------------
     def participants(self, f: Found) -> None:
+        if f.head.dep_ in ("amod", "compound") and f.head.tag_ == "VBN":
+            self.modifier_participants(f)  # "an Iranian-backed militia"
+            return
         cl, off = f.clause, f.offset
         subj = self.actors_of(cl.subjects, off)
         if cl.passive:
@@ -196,6 +199,17 @@ class Coder:
         f.source = source
         f.target = [t for t in target if t not in source]
         f.location = place
+
+    def modifier_participants(self, f: Found) -> None:
+        """A participle modifying a noun: the source named inside it, the target the noun it modifies
+        (or the name that noun stands in apposition to: "the PMF, an Iranian-backed militia")."""
+        v, off = f.head, f.offset
+        f.source = self.actors_of([c for c in v.lefts], off)
+        noun = v.head
+        target = phrase_actors(noun, self.actors, off)
+        if not target and noun.dep_ == "appos":
+            target = phrase_actors(noun.head, self.actors, off)
+        f.target = [t for t in target if t not in f.source]
 
     def nearest(self, v: Token, offset: int, *, before: bool, exclude: set[str]) -> list[str]:
         """When the parse gives no subject (object) actor: the closest actor named before (after) the
