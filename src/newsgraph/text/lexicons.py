@@ -269,6 +269,42 @@ def alternation(items: Iterable[str]) -> str:
     )
 
 
+#: entries longer than this are tried before the trie of :func:`literal_union` (bounded nesting)
+_TRIE_DEPTH = 100
+
+
+def literal_union(items: Iterable[str]) -> str:
+    """A regular expression matching any of ``items`` literally, longest first at each position (as a
+    longest-first alternation does), written as a trie: each character is compared once, so a union
+    of thousands of names scans a long text in time proportional to the text, not to the names."""
+    entries = sorted(set(items), key=len, reverse=True)
+    long = [re.escape(w) for w in entries if len(w) > _TRIE_DEPTH]
+    trie: dict[str, Any] = {}
+    for w in entries:
+        if 0 < len(w) <= _TRIE_DEPTH:
+            node = trie
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    body = _trie(trie)
+    parts = long + ([body] if body else [])
+    return "|".join(parts) if parts else "(?!)"
+
+
+def _trie(node: dict[str, Any]) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        run, child = re.escape(ch), node[ch]
+        while len(child) == 1 and "" not in child:  # a chain without choices: one literal run
+            (nxt, child), = child.items()
+            run += re.escape(nxt)
+        branches.append(run + _trie(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 def clear_cache() -> None:
     """Forget the files read so far (tests; a changed ``NEWSGRAPH_LEXICONS``). Lists that modules
     copied into constants at import keep their values."""
