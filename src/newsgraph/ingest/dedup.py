@@ -21,6 +21,7 @@ BANDS = 16  # 16 bands x 8 rows: candidate pairs from Jaccard ~0.7 upwards
 ROWS = NUM_PERM // BANDS
 SHINGLE = 5
 THRESHOLD = 0.8  # estimated Jaccard at or above which a document is a near-duplicate
+BLOCK = 4096  # shingles hashed at once (a block's matrix is BLOCK x NUM_PERM x 8 bytes: 4 MB)
 
 _MAX32 = np.uint64(0xFFFFFFFF)
 _WORD = re.compile(r"\w+")
@@ -51,11 +52,15 @@ class MinHasher:
         if not sh:
             return [int(_MAX32)] * NUM_PERM
         hv = np.fromiter(
-            (zlib.crc32(s.encode("utf-8")) for s in sh),
+            (zlib.crc32(s.encode("utf-8", "surrogatepass")) for s in sh),
             dtype=np.uint64, count=len(sh))
-        # multiply-shift hashing: the high 32 bits of (a * x + b) mod 2**64, one per permutation
-        ph = (np.outer(hv, self.a) + self.b) >> np.uint64(32)
-        return ph.min(axis=0).astype(np.uint32).tolist()
+        # multiply-shift hashing: the high 32 bits of (a * x + b) mod 2**64, one per permutation;
+        # in blocks of shingles, so that memory stays bounded however long the document is
+        low = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+        for i in range(0, len(hv), BLOCK):
+            ph = (np.outer(hv[i : i + BLOCK], self.a) + self.b) >> np.uint64(32)
+            np.minimum(low, ph.min(axis=0), out=low)
+        return low.astype(np.uint32).tolist()
 
 
 def to_bytes(sig: list[int]) -> bytes:
