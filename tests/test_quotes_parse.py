@@ -240,3 +240,18 @@ def test_speech_noun_from_its_author_before_a_colon_title_alone() -> None:
 def test_inverted_speaker_across_a_misread_sentence_end() -> None:
     body = "“The vote was a warning,” wrote opposition leader Boris Johnson on his blog."
     assert one(body, "direct", "warning")[1] == "Boris Johnson"
+
+
+def test_relative_clause_cue_reports_the_clause_after_it() -> None:
+    q, _ = one("The convoy reached a bridge, which the French army said was closed.", "indirect", "closed")
+    assert q.text == "was closed"
+
+
+def test_partial_quote_after_the_subject_keeps_both_views() -> None:
+    body = "Angela Merkel said she had “never doubted the outcome of the talks”."
+    assert one(body, "indirect", "she had")[1] == one(body, "direct", "never doubted")[1] == "Angela Merkel"
+
+
+def test_appositive_name_is_the_speaker() -> None:
+    body = "The chancellor's spokesperson, Olaf Scholz, said the decision had been taken on Monday."
+    assert one(body, "indirect", "decision")[1] == "Olaf Scholz"

@@ -96,6 +96,27 @@ def split_clauses(c: Token, addressee: bool = False) -> list[list[Token]]:
     return [main, *parts]
 
 
+def and_clauses(part: list[Token], is_cue: object) -> list[list[Token]]:
+    """A clause split at ", and" + a noun phrase + a verb, read from the tags where the parser did not
+    see the second clause ("said it is possible “...,” and the ban followed discussions ...")."""
+    part = sorted(part, key=lambda x: x.i)
+    if not part:
+        return [part]
+    doc, end = part[0].doc, part[-1].i + 1
+    for k, x in enumerate(part[1:-2], start=1):
+        if x.lower_ != "and" or part[k - 1].text not in (",", "”", '"', "''") or part[k - 1].i != x.i - 1:
+            continue
+        marks = [t.tag_ for t in doc[x.sent.start : x.i] if t.tag_ in ("``", "''")]
+        if marks.count("``") > marks.count("''"):
+            continue  # inside a quotation: its own words, not a report
+        j = _noun_phrase_end(doc, x.i + 1, end, FINITE | {"VBN"})
+        if j is not None and is_cue(doc[j]):  # type: ignore[operator]
+            return [part[: k - 1]]  # "..., and the statement described ...": a report of its own
+        if j is not None:
+            return [part[: k - 1], [t for t in part if t.i > x.i]]
+    return [part]
+
+
 def without_cues(part: list[Token], is_cue: object) -> list[Token]:
     """A clause without the coordinated speech verbs inside it and what follows them ("announced
     the tests found X, and said there was ...": the second verb is a cue of its own)."""
@@ -132,7 +153,7 @@ def zero_that(tree: Tree, t: Token, last: int, addressee: bool) -> tuple[int, in
     return edges(tree, list(doc[start : _clause_end(doc, j, sent.end)]))
 
 
-def _noun_phrase_end(doc: object, k: int, end: int) -> int | None:
+def _noun_phrase_end(doc: object, k: int, end: int, finite: frozenset[str] = FINITE) -> int | None:
     """The index of the finite verb that follows a noun phrase starting at ``k`` (None: no such)."""
     d = doc  # type: ignore[assignment]
     noun = False
@@ -141,7 +162,7 @@ def _noun_phrase_end(doc: object, k: int, end: int) -> int | None:
         return j + 1 if j + 1 < end and d[j + 1].tag_ in FINITE else None
     while j < end:
         x = d[j]
-        if x.tag_ in FINITE:
+        if x.tag_ in finite:
             return j if noun else None
         if x.tag_ in NP_TAGS:
             noun = noun or x.tag_.startswith(("NN", "CD"))

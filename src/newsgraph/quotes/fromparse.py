@@ -17,8 +17,20 @@ from newsgraph.quotes.parsed import SOURCE_HEADS, ParsedSpeech, Speaker
 from newsgraph.quotes.reported import Report
 from newsgraph.quotes.speakers import Attributor, Cue, Resolution
 
+#: reported clauses whose subject and verb, outside the quotation marks, make them a report of
+#: their own beside the direct quote they hold ('she had “relinquished my titles”')
+CLAUSE_OUTSIDE = frozenset({"that-clause", "zero-that"})
+MARKS = "\"'“”‘’«»„"
 #: rules whose clause is the rest of a sentence: it must not be mostly a direct quotation
 LOOSE_RULES = frozenset({"parenthetical", "fronted", "according-to"})
+
+
+def _outside_words(text: str, s: int, kids: list[tuple[int, int]]) -> int:
+    """Words (as written: "Israel’s" is one) before the first quotation inside a clause."""
+    if any(a < s < b for a, b in kids):
+        return 0  # the clause starts inside a quotation
+    first = min((a for a, _ in kids if a >= s), default=len(text))
+    return len(text[s:first].split())
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -73,7 +85,11 @@ class ParseQuotes:
         coordinated verbs and participles); None when neither has a speaker this could be."""
         assert self.parsed is not None
         sp = self.parsed.report_speaker(r, pi)
-        if cue is not None and cue.res.entity and (not sp.res.entity or r.how == "inherit"):
+        if (
+            cue is not None
+            and cue.res.entity
+            and (not sp.res.entity or (r.how == "inherit" and not sp.named))
+        ):
             return Speaker(cue.res, self._phrase_text(cue) or sp.text, False)
         if sp.res.entity or self.parsed.source_like(r) or (r.rule == "noun-that" and r.speaker is None):
             return sp  # "the claim that ...": reported speech whose speaker the text does not give
@@ -98,8 +114,11 @@ class ParseQuotes:
         for a, b in kids:  # a clause does not end inside a quotation it opened
             if s <= a < e < b:
                 e = trim(att.text, a, b)[1]
-        if unquoted_words(att, s, e, kids) < MIN_UNQUOTED_WORDS:
-            return  # (almost) all quotation: the direct quote carries it
+        outside = (
+            r.rule in CLAUSE_OUTSIDE and att.text[s] not in MARKS and _outside_words(att.text, s, kids) >= 2
+        )
+        if unquoted_words(att, s, e, kids) < MIN_UNQUOTED_WORDS and not outside:
+            return  # (almost) all quotation: the direct quote carries it ('she had “...”' is kept)
         if r.rule == "according-to" and self._channel_only(r, s, e):
             return  # "X said ..., according to NBC": X speaks, NBC is the channel
         if r.rule in LOOSE_RULES and not mostly_unquoted(att, s, e, container, pi):

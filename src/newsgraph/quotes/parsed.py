@@ -89,6 +89,10 @@ class ParsedSpeech:
         named = self._name_run(toks, head)
         if named is not None:
             return Speaker(named, text, True)
+        for ap in children(head, "appos") if head.pos_ != "PROPN" else []:  # "the spokesperson, X, said"
+            alt = self._speaker(ap, how, para, pos)
+            if alt.named:
+                return alt
         if head.pos_ == "PROPN" and self._unknown_name(head):  # someone the actors do not know
             res = att.variant_name(text, UNRESOLVED)  # type: ignore[attr-defined]
             return Speaker(res, text, bool(res.entity))

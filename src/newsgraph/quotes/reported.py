@@ -28,6 +28,7 @@ from typing import NamedTuple
 from newsgraph.quotes.clauses import (
     FINITE,
     NP_TAGS,
+    and_clauses,
     clause_children,
     edges,
     frame_of,
@@ -140,6 +141,14 @@ def speaker_of(t: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, st
     return None, "none"
 
 
+def _relative(t: Token) -> bool:
+    """A cue in a relative clause whose pronoun is the reported clause's subject ("fires, which
+    state media said were under control")."""
+    return t.dep_.startswith("acl") and any(
+        x.tag_ in ("WDT", "WP") and x.i < t.i for x in t.doc[max(t.sent.start, t.i - 6) : t.i]
+    )
+
+
 def _reports_before(t: Token) -> bool:
     """A cue after what it reports: a clause or quotation before it ("“…,” wrote X")."""
     if any(c.i < t.i and c.dep_ in ("ccomp", "parataxis") for c in t.children):
@@ -200,11 +209,12 @@ def _complements(
             continue
         if frame != "wh-clause" and not frames & {"that", "bare"}:
             continue
-        if frame != "wh-clause" and child(c, *SUBJECTS, "expl") is None:
+        if frame != "wh-clause" and child(c, *SUBJECTS, "expl") is None and not _relative(t):
             continue  # "Speaking to reporters, X said:" is an adverbial; "alleged X are hiding": below
         rule = "fronted" if c.i < t.i else frame
-        for part in split_clauses(c, info.addressee and c.i > t.i):
-            span = edges(tree, without_cues(part, is_cue))
+        parts = split_clauses(c, info.addressee and c.i > t.i)
+        for part in [p for whole in parts for p in and_clauses(without_cues(whole, is_cue), is_cue)]:
+            span = edges(tree, part)
             if span is not None:
                 found = True
                 yield rule, span
