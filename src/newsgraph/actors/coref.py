@@ -237,7 +237,7 @@ def _group_others(ents: Entities, cands: list[Cand], by_start: dict[int, Cand]) 
         if src is not None and src.entity:
             idx.add(ents.get(src.entity), c)  # type: ignore[arg-type]
             continue
-        key = f"{c.label}:{_org_key(c.text)}"
+        key = f"{c.label}:{_org_key(c.meta.get('group_key', c.text))}"  # "protester(s)": one group
         e = ents.by_key.get(key)
         if e is None and c.label in ("STATE", "LOCATION"):
             e = ents.by_key.get(f"{'LOCATION' if c.label == 'STATE' else 'STATE'}:{_org_key(c.text)}")

@@ -42,14 +42,14 @@ from newsgraph.actors.rules import (
     _MONTHS,
     NAME_TOK,
     NameRules,
+    _alt,
     is_person_name,
     org_short_forms,
     person_short_forms,
 )
-from newsgraph.actors.select import harmonize, resolve_overlaps
+from newsgraph.actors.select import demonym_led, harmonize, resolve_overlaps
 from newsgraph.actors.spans import Cand, DocView, strip_possessive, strip_span
 from newsgraph.errors import ConfigError
-from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ class Recognizer:
             cands += [(4, c) for c in lone_places(self.kb, seg, p.start, propn)]
         if skips:
             cands = [(pr, c) for pr, c in cands if not any(c.overlaps(sk) for sk in skips)]
-        chosen = harmonize(view, resolve_overlaps(cands))
+        chosen = harmonize(view, resolve_overlaps(cands, demonym_led(cands, self.kb)))
         chosen += self._known(view, chosen)
         return sorted(chosen, key=lambda c: c.start)
 
@@ -335,7 +335,7 @@ class Recognizer:
         forms = {f: c for f, c in forms.items() if len(f) >= 3 and f.lower() not in SENTENCE_WORDS}
         if not forms:
             return []
-        rx = re.compile(r"(?<![\w-])(?:" + lexicons.literal_union(forms) + r")(?![\w-])")  # a trie: linear
+        rx = re.compile(r"(?<![\w-])(?:" + _alt(forms) + r")(?![\w-])")
         text = view.text
         taken = bytearray(len(text) + 1)  # characters already covered: one lookup per match
         for c in chosen:

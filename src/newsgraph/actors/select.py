@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.actors.lexicon import ORG_HEADS, PLACE_PREPOSITIONS, ordered
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.lexicon import ORG_HEADS, PERSON_NOUNS, PLACE_PREPOSITIONS, STATE_NOUNS, ordered
 from newsgraph.actors.rules import person_short_forms
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.text import lexicons
@@ -92,14 +93,43 @@ _AROUND = ordered("place_around_prepositions")
 _AROUND_EXCEPTIONS = ordered("place_around_exceptions")
 
 
-def resolve_overlaps(cands: list[tuple[int, Cand]]) -> list[Cand]:
-    """Keep non-overlapping candidates: higher priority first, then longer spans.
+_DEMONYM_NOUNS = STATE_NOUNS | PERSON_NOUNS | lexicons.words("actors.government_words")
+
+
+def demonym_led(cands: list[tuple[int, Cand]], kb: KnowledgeBase) -> set[int]:
+    """Ids of the candidates to drop where an organisation's name starts with a demonym ("Saudi
+    Aramco", "American Airlines", "Thai Raksa Chart Party"): the demonym, so that the name wins;
+    but the organisation when the KB knows a name inside it ("Palestinian Resistance Movement
+    *Hamas*"). A name the KB knows with the state's name for the demonym ("Palestinian Liberation
+    Organization") gets that entry."""
+    norps = {c.start: c for p, c in cands if p == 1 and c.label == "NORP" and c.kb_id}
+    known = [c for p, c in cands if p == 1 and c.label in ("ORG", "PERSON", "STATE")]
+    drop: set[int] = set()
+    for p, o in cands:
+        d = norps.get(o.start)
+        if p < 2 or o.label != "ORG" or d is None or d.end >= o.end:
+            continue
+        if all(w.lower() in _DEMONYM_NOUNS for w in o.text[d.end - o.start :].split()):
+            continue  # "Palestinian State", "Iraqi Government": the state (see classify)
+        if any(o.start < k.start and k.end <= o.end for k in known):
+            drop.add(id(o))
+            continue
+        drop.add(id(d))
+        state = kb.get(d.kb_id) if d.kb_id else None
+        if state is not None and not o.kb_id:
+            hits = kb.lookup(state.name + o.text[d.end - o.start :])
+            o.kb_id = hits[0].kb_id if hits and hits[0].type == "ORG" else None
+    return drop
+
+
+def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None) -> list[Cand]:
+    """Keep non-overlapping candidates: higher priority first, then longer spans, less ``drop``.
 
     An organisation that the model or an ORG rule found *around* a KB place after a preposition
     ("Islamic Resistance in Iraq") wins over the place."""
     orgs = [c for p, c in cands if p >= 2 and c.label == "ORG"]
     places = [c for p, c in cands if p == 1 and c.label in ("STATE", "LOCATION")]
-    drop: set[int] = set()
+    drop = set(drop or ())
     for o in orgs:
         for c in places:
             if o.start < c.start and c.end <= o.end:

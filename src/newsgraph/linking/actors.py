@@ -102,6 +102,8 @@ def _place_key(e: dict[str, Any], acting: set[str]) -> str:
     protested") is the place, a separate actor (``venue:<name>``)."""
     if e.get("kb_id"):
         return f"kb:{e['kb_id']}"
+    if (e.get("evidence") or {}).get("collective") == "noun":
+        return f"local:{e['doc']}:{e['local_id']}"  # "the protesters" of one story
     if e["type"] == "LOCATION" and (gid := gazetteer_id(e["name"])):
         return f"kb:{gid}"
     name = fold(e["name"])

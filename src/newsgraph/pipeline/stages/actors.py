@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.actors.classify import classify
-from newsgraph.actors.coref import Entities, group_names
+from newsgraph.actors.coref import Entities, LocalEntity, group_names
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import is_title_word
 from newsgraph.actors.recognize import Recognizer, is_heading
@@ -148,9 +148,12 @@ def _build(ents: Entities, kb: KnowledgeBase) -> tuple[list[Entity], list[Mentio
     return entities, mentions
 
 
-def _extra(e: object) -> dict[str, object]:
-    ev = getattr(e, "evidence", {}) or {}
-    return {k: v for k, v in ev.items() if k == "kb_kind" and v}
+def _extra(e: LocalEntity) -> dict[str, object]:
+    ev = e.evidence or {}
+    out: dict[str, object] = {k: v for k, v in ev.items() if k == "kb_kind" and v}
+    if any(c.meta.get("group_key") for c in e.cands):
+        out["collective"] = "noun"  # "the protesters": a group of this story, not linked by name
+    return out
 
 
 @stage(
