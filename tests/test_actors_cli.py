@@ -86,3 +86,16 @@ def test_actor_why_shows_the_linking_evidence(tmp_path: Path) -> None:
 def test_unknown_actor(tmp_path: Path) -> None:
     r = runner.invoke(app, ["actor", "Nobody Atall", "--db", _db(tmp_path)])
     assert r.exit_code == 1 and "NG041" in r.output
+
+
+def test_actors_why_explains_every_merge(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    r = runner.invoke(app, ["actors", "--why", "--db", db])
+    assert r.exit_code == 0, r.output
+    # every document of every actor, with the rule in words (spelling variants, the same KB entry)
+    assert r.stdout.count("why linked:\n") == 2  # and Palestine, an affiliation no document names
+    assert "no document names it" in r.stdout
+    assert "spelling variants of one name" in r.stdout and "the same knowledge-base entry" in r.stdout
+    rows = json.loads(runner.invoke(app, ["actors", "--why", "--json", "--db", db]).stdout)
+    assert all(len(x["links"]) == x["n_documents"] for x in rows)
+    assert all(link["evidence"]["rule"] for x in rows for link in x["links"])

@@ -24,6 +24,9 @@ def actors_cmd(
         None, "--name", "-q", help="Only actors with a name or alias containing this."
     ),
     limit: int = typer.Option(50, "--limit", min=1, help="How many actors to list."),
+    why: bool = typer.Option(
+        False, "--why", help="Explain every merge: each document's names linked to the actor, and why."
+    ),
     db: Optional[str] = DbOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -34,7 +37,11 @@ def actors_cmd(
         type_ = type_.upper()
         if type_ not in TYPES:
             _fail(f"unknown type '{type_}' (use one of {', '.join(TYPES)})", 2)
-    rows, more = first(queries.actors, _store(db), limit, type=type_, q=q)
+    store = _store(db)
+    rows, more = first(queries.actors, store, limit, type=type_, q=q)
+    if why:
+        for r in rows:
+            r["links"] = queries.actor_links(store, r["id"])
     if as_json:
         typer.echo(json.dumps(rows, indent=1, ensure_ascii=False))
         return
@@ -47,6 +54,8 @@ def actors_cmd(
             f"{r['id']}  {r['type']:<8} {r['name']}{aff}  docs={r['n_documents']} mentions={r['n_mentions']}"
             + (f"  aka {'; '.join(others)}" if others else "")
         )
+        if why:
+            _print_links(r["links"])
     if more:
         typer.echo(f"(more: --limit {limit * 2})")
 
@@ -78,12 +87,7 @@ def actor_cmd(
         return
     _print_profile(prof)
     if why:
-        typer.echo("  why linked:")
-        for link in prof["links"]:
-            typer.echo(
-                f"    {link.get('file_name') or link['doc']} {link['entity']}: "
-                f"{' / '.join(link['names'])}\n      {_why_line(link)}"
-            )
+        _print_links(prof["links"])
     if prof.get("other_matches"):
         typer.echo(f"  also matching: {', '.join(prof['other_matches'])} (give the id to pick one)")
 
@@ -112,10 +116,33 @@ def _print_profile(prof: dict[str, Any]) -> None:
             typer.echo(f"    [{q['kind']}] {text}  — {q['doc']} {q['start']}:{q['end']}")
 
 
+def _print_links(links: list[dict[str, Any]]) -> None:
+    if not links:
+        typer.echo("  why linked: no document names it (the affiliation the knowledge base gives others)")
+        return
+    typer.echo("  why linked:")
+    for link in links:
+        typer.echo(
+            f"    {link.get('file_name') or link['doc']} {link['entity']}: "
+            f"{' / '.join(link['names'])}\n      {_why_line(link)}"
+        )
+
+
+#: what each rule of the link pass (newsgraph.linking.actors) means, in words
+RULES = {
+    "new": "the first document of this actor",
+    "kb_id": "the same knowledge-base entry",
+    "same_name": "the same name",
+    "name_variant": "spelling variants of one name",
+    "short_name+context": "a short form of the name, with context shared with the actor's other documents",
+    "alias": "an alias another document gives with the full name",
+}
+
+
 def _why_line(link: dict[str, Any]) -> str:
     ev = link["evidence"]
     rule = ev.get("rule", "?")
-    parts = [f"rule={rule}"]
+    parts = [f"rule={rule}" + (f" ({RULES[rule]})" if rule in RULES else "")]
     if "score" in ev:
         parts.append(f"score={ev['score']}")
     m = ev.get("matched")
