@@ -190,9 +190,7 @@ def _demonym_mentions(
     text = view.text
     for d in list(demonyms):  # plural forms ("Valdorians")
         demonyms.setdefault(d + "s", demonyms[d])
-    rx = re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(demonyms, key=len, reverse=True))) + r")(?![\w-])"
-    )
+    rx = re.compile(r"(?<![\w-])(?:" + lexicons.literal_union(demonyms) + r")(?![\w-])")  # a trie: linear
     index = CandIndex(cands)
     dropped: set[int] = set()  # ids of candidates replaced by a demonym
     new: list[Cand] = []  # the demonyms found, in text order and not overlapping one another

@@ -42,7 +42,6 @@ from newsgraph.actors.rules import (
     _MONTHS,
     NAME_TOK,
     NameRules,
-    _alt,
     is_person_name,
     org_short_forms,
     person_short_forms,
@@ -50,6 +49,7 @@ from newsgraph.actors.rules import (
 from newsgraph.actors.select import demonym_led, harmonize, resolve_overlaps
 from newsgraph.actors.spans import Cand, DocView, strip_possessive, strip_span
 from newsgraph.errors import ConfigError
+from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 
 if TYPE_CHECKING:
@@ -335,7 +335,7 @@ class Recognizer:
         forms = {f: c for f, c in forms.items() if len(f) >= 3 and f.lower() not in SENTENCE_WORDS}
         if not forms:
             return []
-        rx = re.compile(r"(?<![\w-])(?:" + _alt(forms) + r")(?![\w-])")
+        rx = re.compile(r"(?<![\w-])(?:" + lexicons.literal_union(forms) + r")(?![\w-])")  # a trie: linear
         text = view.text
         taken = bytearray(len(text) + 1)  # characters already covered: one lookup per match
         for c in chosen:
