@@ -28,7 +28,7 @@ from .eval_gate import FLOORS, check
 #: floors of the event coder alone on gold mentions (no model): a little under the current figures
 GOLD_MENTION_FLOORS = {
     "seeds": {
-        "events.precision": 0.57,
+        "events.precision": 0.55,
         "events.recall": 0.29,
         "events.f1": 0.38,
         "events.consult_recall": 0.65,
@@ -36,11 +36,11 @@ GOLD_MENTION_FLOORS = {
         "events.flag_acc": 0.96,
     },
     "sample": {
-        "events.precision": 0.54,
-        "events.recall": 0.26,
-        "events.f1": 0.35,
+        "events.precision": 0.58,
+        "events.recall": 0.3,
+        "events.f1": 0.4,
         "events.consult_recall": 0.33,
-        "events.date_acc": 0.39,
+        "events.date_acc": 0.36,
         "events.flag_acc": 0.96,
     },
     "dev": {

@@ -95,7 +95,11 @@ def group_mentions(lex: EventLexicon, parses: Sequence[tuple[int, Any]], known: 
 
 
 def code_events(
-    ad: AnalyzedDoc, lex: EventLexicon, parses: Sequence[tuple[int, Any]], kb: Any | None = None
+    ad: AnalyzedDoc,
+    lex: EventLexicon,
+    parses: Sequence[tuple[int, Any]],
+    kb: Any | None = None,
+    acts: Any | None = None,
 ) -> list[Event]:
     """Events of one analysed document from its parsed body paragraphs ``(offset, spaCy Doc)``."""
     extra = [*venue_mentions(ad), *first_person_mentions(ad, lex)]
@@ -124,7 +128,7 @@ def code_events(
                 if key not in seen:  # "imposed sanctions on X": one fact read twice
                     seen.add(key)
                     events.append(ev)
-    return events + speech_events(ad, lex, events, len(events), parses, actors, kb)
+    return events + speech_events(ad, lex, events, len(events), parses, actors, kb, acts)
 
 
 def _govern(found: list[Found]) -> list[Found]:

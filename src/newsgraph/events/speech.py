@@ -2,12 +2,12 @@
 
 A quote with a resolved speaker that names another actor (a person, organisation or state that
 is neither the speaker nor the speaker's own side) is an event of the speaker towards that actor
-when its content takes a stance: a threat (threat words with a future or modal verb: "they will
-pay a price") is THREATEN, clearly negative content ("treats the rule of law with contempt") is
-ACCUSE, clearly positive content ("I thank him for his service") is SUPPORT. The valence comes
-from the VADER lexicon (vaderSentiment, MIT); the threat words from ``event_verbs.yaml``.
-The quote's cue verb, when it is itself coded ("accused", "warned"), is coded by the verb coder
-instead; a speech event repeats no event already coded in its sentence.
+when its cue is a speech act ("urged", "denied", "warned": the ``act`` of speech_verbs.yaml, the
+one list of speech verbs) or its content takes a stance: a threat (threat words with a future or
+modal verb: "they will pay a price") is THREATEN, clearly negative content ("treats the rule of
+law with contempt") is ACCUSE, clearly positive content ("I thank him for his service") is
+SUPPORT. The valence comes from the VADER lexicon (vaderSentiment, MIT); the threat words from
+``event_verbs.yaml``. A speech event repeats no event already coded in its sentence.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from newsgraph.events.when import Dated, choose_undated, context_date, context_s
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "STATE"})
+#: the speech acts of cues that are events of the speaker towards the actors the quote is about
+#: (an AGREE cue, "agrees", states an opinion, not an intent to cooperate)
+CUE_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
 #: who a negative quote accuses: the doers in it (subjects, "by" agents, possessors)
 AGENT_DEPS = frozenset({"nsubj", "obl:agent", "nmod:poss", "csubj"})
 
@@ -32,9 +35,15 @@ def _side(ent: Entity | None) -> set[str]:
     return {ent.id} | ({ent.affiliation} if ent.affiliation else set())
 
 
-def quote_coding(q: Quote, lex: EventLexicon) -> Coding | None:
+def quote_coding(q: Quote, lex: EventLexicon, acts: Any | None = None) -> Coding | None:
+    """The cue's own speech act ("urged", "denied", "accused": speech_verbs.yaml ``act``), else the
+    stance of the content."""
+    act = acts.act(q.cue) if acts is not None and q.cue else None
     words = {w.strip(".,;:!?\"'“”’").lower() for w in q.text.split()}
-    if words & lex.words("threat") and words & lex.words("modals"):
+    threat = bool(words & lex.words("threat") and words & lex.words("modals"))
+    if act in CUE_ACTS and (act != "THREATEN" or threat):  # "warned that ..." is no threat by itself
+        return Coding(act, None, None, f"speech act of the cue '{q.cue}'")
+    if threat:
         return Coding("THREATEN", None, "130", "quote content: threat words with a modal")
     return stance(q.text, lex, "quote content")
 
@@ -47,8 +56,10 @@ def speech_events(
     parses: Sequence[tuple[int, Any]],
     actors: ActorIndex,
     kb: Any | None = None,
+    acts: Any | None = None,
 ) -> list[Event]:
-    """Events from quote content (see the module docstring), numbered after ``start_n``."""
+    """Events from quotes (see the module docstring), numbered after ``start_n``; ``acts`` is the
+    speech-verb lexicon that gives each cue its speech act."""
     ents = {e.id: e for e in ad.entities}
     have = {(e.type, s, t, e.start) for e in coded for s in e.source for t in e.target}
     reporting = lex.words("reporting")
@@ -58,11 +69,11 @@ def speech_events(
             continue
         if _is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
             continue
-        coding = quote_coding(q, lex)
+        coding = quote_coding(q, lex, acts)
         if coding is None:
             continue
         side = _side(ents[q.speaker])
-        agents = coding.type == "ACCUSE"
+        agents = coding.type in ("ACCUSE", "REJECT")
         targets = [
             a
             for a in _about(q, parses, actors, agents=agents)

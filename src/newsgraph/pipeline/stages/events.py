@@ -15,4 +15,6 @@ from newsgraph.pipeline.registry import Resources, stage
 )
 def events_stage(ad: AnalyzedDoc, res: Resources) -> None:
     """Events (PLOVER + CAMEO) with participants, date, place and negation/hypothetical flags."""
-    ad.events = code_events(ad, res.get("event_lexicon"), ad.parses, res.get("kb"))
+    ad.events = code_events(
+        ad, res.get("event_lexicon"), ad.parses, res.get("kb"), acts=res.get("speech_verbs")
+    )
