@@ -255,3 +255,8 @@ def test_partial_quote_after_the_subject_keeps_both_views() -> None:
 def test_appositive_name_is_the_speaker() -> None:
     body = "The chancellor's spokesperson, Olaf Scholz, said the decision had been taken on Monday."
     assert one(body, "indirect", "decision")[1] == "Olaf Scholz"
+
+
+def test_negated_cue_reports_nothing() -> None:
+    body = "Angela Merkel did not say whether Germany would send more troops."
+    assert quotes(body, "indirect") == []

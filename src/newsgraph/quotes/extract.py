@@ -146,6 +146,12 @@ class _DocQuotes(BlockQuotes, ParseQuotes):
                 continue
             if cue.container >= 0 and (cue.res.how != "name" or att.etype(cue.res.entity) != "PERSON"):
                 continue  # reported speech inside a quotation only with a named person as speaker
+            if (
+                self.parsed is not None
+                and (r := self.parsed.at_cue(cue.start)) is not None
+                and r.rule == "negated"
+            ):
+                continue  # "did not say whether ...": nothing was reported
             rule, spans = indirect_spans(att, cue, cues)
             if rule in NO_CLAUSE_RULES or (
                 not cue.res.entity and not self.keep_unattributed_indirect and rule not in CLAUSE_RULES

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from newsgraph.quotes.reported import Report, find_reports, noun_speaker, speaker_of
 from newsgraph.quotes.resolution import CONFIDENCE, UNRESOLVED, Resolution
-from newsgraph.quotes.tree import Token, Tree, children, is_nominal, is_verb, lemma, phrase_tokens
+from newsgraph.quotes.tree import Token, Tree, child, children, is_nominal, is_verb, lemma, phrase_tokens
 from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import HEADS, PRONOUNS, Phrase
 from newsgraph.text.speechverbs import Lexicon
@@ -79,12 +79,15 @@ class ParsedSpeech:
                 nxt += 1
         s, e = self.tree.span(toks)
         text = att.text[s:e]  # type: ignore[attr-defined]
-        hs, he = self.tree.start(head), self.tree.end(head)
-        if head.lower_ not in PRONOUNS:
-            for m in att.mentions_in(hs, he):  # type: ignore[attr-defined]
-                if m.start <= hs and he <= m.end and m.kind not in ("pronoun", "description"):
-                    kind = _HOW.get(how, "name")
-                    return Speaker(Resolution(m.entity, kind, CONFIDENCE[kind]), text, True)
+        last = toks[-1]
+        if last.i > head.i and last.pos_ == "PROPN":  # "student protester Joshua Wong": the name
+            found = self._mention_at(last, how, "PERSON")
+            if found is not None:
+                return Speaker(found, text, True)
+        if head.lower_ not in PRONOUNS and not self._someone(head):
+            found = self._mention_at(head, how, None)
+            if found is not None:
+                return Speaker(found, text, True)
         kind = "pronoun" if head.lower_ in PRONOUNS and len(toks) == 1 else "np"
         named = self._name_run(toks, head)
         if named is not None:
@@ -122,6 +125,22 @@ class ParsedSpeech:
                 if self.att.mention_type(m) in ("ORG", "PERSON"):  # type: ignore[attr-defined]
                     return Resolution(m.entity, "name", CONFIDENCE["name"] - 0.05)
         return None
+
+    def _mention_at(self, t: Token, how: str, etype: str | None) -> Resolution | None:
+        """The actor named by a mention covering token ``t`` (of type ``etype`` when given)."""
+        ts, te = self.tree.start(t), self.tree.end(t)
+        for m in self.att.mentions_in(ts, te):  # type: ignore[attr-defined]
+            if m.start <= ts and te <= m.end and m.kind not in ("pronoun", "description"):
+                if etype is None or self.att.mention_type(m) == etype:  # type: ignore[attr-defined]
+                    kind = _HOW.get(how, "name")
+                    return Resolution(m.entity, kind, CONFIDENCE[kind])
+        return None
+
+    @staticmethod
+    def _someone(head: Token) -> bool:
+        """ "a protester", "an official": one unnamed person, not the group the noun names."""
+        det = child(head, "det")
+        return head.tag_ == "NN" and det is not None and det.lower_ in ("a", "an")
 
     def report_speaker(self, r: Report, para: int) -> Speaker:
         return self.speaker(r.speaker, r.how, para, r.cue_span[0])

@@ -55,6 +55,8 @@ from newsgraph.text.speechverbs import Lexicon, VerbInfo
 ISSUING = lexicons.words("quotes.issuing_verbs")
 #: "to the effect (that) ...": the noun that carries the reported clause after a speech noun
 _EFFECT = "effect"
+#: words that negate a speech verb ("did *not* say")
+NEGATIONS = lexicons.words("quotes.negations")
 
 
 class Report(NamedTuple):
@@ -139,6 +141,11 @@ def speaker_of(t: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, st
                 return spk, "inherit" if spk is not None else how
         return h, "subject"  # "with officials saying ...", "a motion claiming ..."
     return None, "none"
+
+
+def negated(t: Token) -> bool:
+    """A cue negated by "not", "never", "n't" (its clause was not said)."""
+    return any(c.dep_ in ("advmod", "neg") and c.lower_ in NEGATIONS for c in t.children)
 
 
 def _relative(t: Token) -> bool:
@@ -353,6 +360,9 @@ def sentence_reports(tree: Tree, lex: Lexicon, sent: object) -> list[Report]:
             if medial is not None:  # "The talks, Lavrov said, were useful": whatever the parse says
                 spk, how = medial[0], "subject"
                 out.append(Report(t, form, cue_span, "parenthetical", medial[1], spk, how, info))
+                continue
+            if negated(t):  # "did not say whether ...": nothing was reported
+                out.append(Report(t, form, cue_span, "negated", None, spk, how, info))
                 continue
             found = list(_complements(tree, t, last, info, lex))
             par = None if found else _parenthetical(tree, t, info)

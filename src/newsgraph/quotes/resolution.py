@@ -185,6 +185,8 @@ class SpeakerResolver(PhraseScanner):
         over = self.mentions_in(ph.start, ph.end)
         after_prep = len(core) < len(words)
         for w in (words[-1], core[-1]):
+            if w.text[:1].islower() and core[0].low in _INDEFINITE:
+                continue  # "a protester": someone new, not the group the noun names
             for m in over:
                 if not m.start <= w.start < m.end:
                     continue
