@@ -186,10 +186,12 @@ class Coder:
             target = self.oblique_target(cl, off, exclude=set(source), place=place)
         if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."
             target = self.content_target(f.head, off, exclude=set(source))
-        if not source and not cl.passive and target:  # one side from the tree, the other nearby
+        # one side from the tree, the other nearby, only where the tree has no such argument at all
+        # (an object that names no actor, "encouraged entities to ...", is the target, not a gap)
+        if not source and not cl.passive and target and not cl.subjects:
             source = self.nearest(f.head, off, before=True, exclude=set(target))
             f.guessed = bool(source)
-        if not target and not f.coding.reverse and source:
+        if not target and not f.coding.reverse and source and not cl.objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = bool(target)
         if f.coding.reverse:

@@ -58,6 +58,19 @@ class Places:
         self.by_kb = {e.kb_id: e.id for e in reversed(ad.entities) if e.kb_id}
         self.ents = {e.id: e for e in ad.entities}
 
+    def side(self, eid: str) -> set[str]:
+        """An actor and what it belongs to (its affiliation, and that one's): one side of an event."""
+        out, e = set(), self.ents.get(eid)
+        while e is not None and e.id not in out:
+            out.add(e.id)
+            aff = e.affiliation or ""
+            e = self.ents.get(self.by_kb.get(aff[3:], "")) if aff.startswith("kb:") else self.ents.get(aff)
+        return out
+
+    def same_side(self, a: str, b: str) -> bool:
+        """True when one of two actors belongs to the other ("the US embassy" and the United States)."""
+        return a in self.side(b) or b in self.side(a)
+
     def state_of(self, eid: str) -> str | None:
         e = self.ents.get(eid)
         if e is None or self.kb is None or not e.kb_id:
@@ -175,6 +188,7 @@ def _event(
             f.target = [
                 s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source
             ]
+    f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
     if not f.source or not f.target:
         return None
     m = mood(f.head, lex, coder.lemma, nominal=f.nominal)
