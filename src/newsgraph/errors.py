@@ -64,6 +64,10 @@ class Errors:
     NG030 = "database {db}: {reason}"
     NG031 = "no document matches '{ref}'"
     NG032 = "'{ref}' matches {n} documents; give more of the id"
+    NG033 = (
+        "cannot listen on {host} port {port}: {reason}; is another server using it? choose another with "
+        "--port N"
+    )
     NG040 = "{path}: line {line}: {field}: {reason}"
     NG041 = "no actor matches '{ref}'"
     NG042 = "lexicon {path}: line {line}: {reason}"

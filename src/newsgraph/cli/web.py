@@ -43,6 +43,7 @@ def serve_cmd(
         web = create_app(db, allow_ingest=allow_ingest, max_upload_bytes=max_upload, allowed_hosts=hosts)
     except NewsgraphError as e:
         _fail(str(e))
+    _check_port(host, port)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(
         f"newsgraph serving {web.state.store.url} at http://{shown}:{port}/ "
@@ -52,3 +53,20 @@ def serve_cmd(
     if allow_ingest:
         typer.echo(f"upload token (send as header X-Newsgraph-Token): {web.state.ingest_token}", err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _check_port(host: str, port: int) -> None:
+    """A port that cannot be bound is a one-line error (NG033), not a server traceback."""
+    import socket
+
+    from newsgraph.errors import err
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, addr = infos[0]
+        with socket.socket(family, kind, proto) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(addr)
+    except OSError as e:
+        message, code = err("NG033", host=host, port=port, reason=e.strerror or str(e))
+        _fail(f"[{code}] {message}")
