@@ -21,7 +21,7 @@ from pathlib import Path
 GOOD = (
     "The foreign minister of Valdoria met his counterpart from Kesh in the capital on Monday, "
     "officials said. The two governments agreed to resume talks on trade and border security, "
-    "according to a statement released after the meeting. \"We are ready to work together,\" the "
+    'according to a statement released after the meeting. "We are ready to work together," the '
     "minister told reporters, adding that a new round of negotiations would begin next month."
 )
 
@@ -50,7 +50,7 @@ def _text_files() -> dict[str, bytes]:
         "digits_only.txt": " ".join(str(rng.randrange(10**6)) for _ in range(3000)).encode(),
         "punctuation_only.txt": ("!?.,;:-- " * 3000).encode(),
         "control_chars.txt": ("\x1b[31mred\x1b[0m \x07\x08 " * 500).encode(),
-        "two_mb_single_line.txt": (GOOD.replace("\n", " ") + " ") .encode() * (2_000_000 // len(GOOD)),
+        "two_mb_single_line.txt": (GOOD.replace("\n", " ") + " ").encode() * (2_000_000 // len(GOOD)),
         "zalgo.txt": ("Z\u0351\u0352\u0357\u035b\u0300a\u0301\u0302l\u0303g\u0304o\u0305 " * 3000).encode(),
         "emoji.txt": ("\U0001f600\U0001f4a5\U0001f30d " * 3000).encode(),
         "lone_surrogate_utf8.txt": _good(9).encode() + b"\xed\xa0\x80 tail",
@@ -113,9 +113,19 @@ def _json_files() -> dict[str, bytes]:
         "huge_int_only.json": big.encode(),
         "surrogate.json": ('{"text": "' + g + ' \\udc80", "title": "\\ud83d"}').encode(),
         "bad_dates.json": json.dumps(
-            [{"text": GOOD + f" ({d})", "published": d}
-             for d in ("2024-13-01", "2024-02-30", "1900-01-01T25:00", "10000-01-01", "-0001-01-01",
-                       "2024-03-28T10:00:00+99:00", "Thu, 32 Mar 2024 10:00:00 +0000", "1e10")]
+            [
+                {"text": GOOD + f" ({d})", "published": d}
+                for d in (
+                    "2024-13-01",
+                    "2024-02-30",
+                    "1900-01-01T25:00",
+                    "10000-01-01",
+                    "-0001-01-01",
+                    "2024-03-28T10:00:00+99:00",
+                    "Thu, 32 Mar 2024 10:00:00 +0000",
+                    "1e10",
+                )
+            ]
         ).encode(),
         "empty_list.json": b"[]",
         "not_object.json": b'"just a string"',
@@ -194,9 +204,23 @@ def build(root: Path) -> list[Path]:
 
 #: documents of the corpus that must be stored: they are good text however odd their packaging
 GOOD_FILES = (
-    "good_plain.txt", "good_bom_utf8.txt", "good_utf16le.txt", "good_utf16be.txt", "good_cr_only.txt",
-    "good_crlf.txt", "good_cp1252.txt", "good_page.html", "good.json", "bom.json", "utf16.json",
-    "[red]markup[red] [bold]x.txt", "x].txt", "real.txt", "inner.txt", "bottom.txt", "two_mb_single_line.txt",
+    "good_plain.txt",
+    "good_bom_utf8.txt",
+    "good_utf16le.txt",
+    "good_utf16be.txt",
+    "good_cr_only.txt",
+    "good_crlf.txt",
+    "good_cp1252.txt",
+    "good_page.html",
+    "good.json",
+    "bom.json",
+    "utf16.json",
+    "[red]markup[red] [bold]x.txt",
+    "x].txt",
+    "real.txt",
+    "inner.txt",
+    "bottom.txt",
+    "two_mb_single_line.txt",
 )
 
 

@@ -177,7 +177,7 @@ def _share_bar(s: str) -> bool:
 
 def _classify(s: str) -> str | None:
     """Kind of a whole line by its own patterns, or None. ``related_head`` = a related-links heading."""
-    n_words = len(s.split())
+    n_words = max(len(s.split()), len(s) // 30)  # a long line without spaces is no short line
     if n_words <= 15:
         if datelines.is_date_line(s):
             return "dateline"

@@ -49,6 +49,8 @@ _C0 = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13))  # control byt
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}  # bytes cp1252 leaves undefined
 _log = logging.getLogger("newsgraph.ingest")
+# trafilatura logs every page it cannot parse at level ERROR: not to the screen (newsgraph reports it)
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 
 # kept for the engines and older callers: the record helpers live in ingest.records
 _error = error
@@ -89,6 +91,8 @@ def decode_bytes(data: bytes, source: str) -> str:
         text = data.decode("cp1252", errors="surrogateescape").translate(_CP1252_HOLES)
         if len(_CONTROL_CHARS.findall(text)) > 0.01 * len(text):
             raise _error(source, "NG004")
+    if "\x00" in text or len(_CONTROL_CHARS.findall(text[:65536])) > 0.1 * min(len(text), 65536):
+        raise _error(source, "NG003")  # NUL after the first 64 KB, or UTF-16 that decodes to control codes
     text = _NEWLINES.sub("\n", text.lstrip("\ufeff"))
     if not text.strip():
         raise _error(source, "NG002")
