@@ -3,9 +3,10 @@
 names alone used as aliases (issue 16's targets: 0 and at most 5 over the Wikinews corpus).
 
 An alias names another person when, after titles, it is a multi-word name whose last word is not
-one of the actor's own name words and that is the name or an alias of another PERSON actor, or when
-it joins two surnames with a hyphen ("Trump-Biden"). A first-name alias is a one-word alias that
-is the first word of the actor's name and not its last.
+one of the actor's own name words and that is the name or an alias of another PERSON actor, when it
+is one word, none of the actor's own name words, and the surname of another PERSON actor ("Biden" of
+Donald Trump), or when it joins two surnames with a hyphen ("Trump-Biden"). A first-name alias is
+a one-word alias that is the first word of the actor's name and not its last.
 
 Usage: ``python scripts/audit_identity.py --db /tmp/wn.db`` (prints both lists and their counts).
 """
@@ -23,10 +24,12 @@ from newsgraph.store import Store
 def audit(actors: list[dict]) -> tuple[list[str], list[str]]:
     people = [a for a in actors if a["type"] == "PERSON"]
     owner: dict[str, set[str]] = defaultdict(set)
+    surname: dict[str, set[str]] = defaultdict(set)  # the last word of a person's full name
     for a in people:
         for n in {a["name"], *a["aliases"]}:
             if len(n.split()) >= 2:
                 owner[n.casefold()].add(a["id"])
+                surname[n.split()[-1].casefold()].add(a["id"])
     other, first = [], []
     for a in people:
         words = {w.casefold() for n in [a["name"]] for w in n.replace("-", " ").split()}
@@ -40,6 +43,8 @@ def audit(actors: list[dict]) -> tuple[list[str], list[str]]:
                 other.append(f"{a['name']}: {al!r} (another person's name)")
             elif len(parts) == 1 and first_word and al.casefold() == first_word:
                 first.append(f"{a['name']}: {al!r}")
+            elif len(parts) == 1 and al.casefold() not in words and surname[al.casefold()] - {a["id"]}:
+                other.append(f"{a['name']}: {al!r} (another person's surname)")
     return other, first
 
 
