@@ -161,7 +161,7 @@ def _govern(found: list[Found]) -> list[Found]:
         if gov is None or gov is f:
             kept.append(f)
             continue
-        if not gov.target:
+        if not gov.target and not gov.clause.objects:  # "urged allies to ...": the allies are its target
             gov.target = [a for a in f.target if a not in gov.source] or [
                 a for a in f.source if a not in gov.source
             ]

@@ -101,12 +101,26 @@ def inherited_subjects(v: Token) -> list[Token]:
             rel = [c for c in v.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE]
             return conjuncts(head) if rel or not any(c.dep_ in SUBJECTS for c in v.children) else []
         if dep == "acl" and v.tag_ == "VBG":
-            if head.dep_ in ("obj", "obl") and head.head is not head:  # "X posted a message blaming Y"
-                subj = [c for c in head.head.children if c.dep_ in SUBJECTS]
-                return [x for s in subj for x in conjuncts(s)] or conjuncts(head)
-            return conjuncts(head)
+            return _participle_subject(head)
         return []
     return []
+
+
+def _participle_subject(noun: Token) -> list[Token]:
+    """Who does what an "-ing" participle on ``noun`` says: the noun itself ("a group claiming the
+    attack"), or, when the noun is an object or inside one, the clause's subject ("X posted a
+    message on Twitter blaming Y")."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ not in ("obj", "obl", "nmod") or t.head is t:
+            break
+        t = t.head
+        if t.pos_ == "VERB":
+            subj = [c for c in t.children if c.dep_ in SUBJECTS]
+            if subj:
+                return [x for s in subj for x in conjuncts(s)]
+            break
+    return conjuncts(noun)
 
 
 @dataclass
@@ -176,7 +190,7 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         return _uniq(core)
     if depth < 2:
         for c in t.children:
-            if c.dep_ == "nmod" and case_of(c) in ("of", "from", "in"):
+            if c.dep_ == "nmod" and case_of(c) in ("of", "from", "in", "such as", "including", "like"):
                 got = phrase_actors(c, idx, offset, depth=depth + 1)
                 if got:
                     return got
