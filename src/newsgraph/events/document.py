@@ -134,6 +134,8 @@ def code_events(
             owned = owners(sent, offset, ad.dates, heads)
             seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
             for f in kept:
+                if not f.source and f.clause.passive and f.target:
+                    f.source = _earlier_agent(events, f)
                 ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
                 if ev is None:
                     continue
@@ -142,6 +144,16 @@ def code_events(
                     seen.add(key)
                     events.append(ev)
     return events + speech_events(ad, lex, events, len(events), parses, actors, kb, acts)
+
+
+def _earlier_agent(events: list[Event], f: Found) -> list[str]:
+    """A passive without its agent ("he was further sanctioned in 2011") repeats an earlier event of
+    the document: the same type done to the same target gives the agent."""
+    for ev in reversed(events):
+        if ev.type == f.coding.type and set(ev.target) & set(f.target) and not ev.negated:
+            f.guessed = True
+            return list(ev.source)
+    return []
 
 
 def _govern(found: list[Found]) -> list[Found]:
