@@ -25,6 +25,8 @@ commas; other punctuation inside the marks is kept.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -448,6 +450,12 @@ def _body_paragraphs(text: str, paragraphs: Sequence[Span] | None, body: Sequenc
     return out
 
 
+def _inside(p: Span, body: Sequence[Span]) -> bool:
+    """``p`` lies inside one of the ``body`` spans (sorted, not overlapping): one bisection."""
+    i = bisect.bisect_right(body, (p.start, math.inf)) - 1
+    return i >= 0 and body[i].start <= p.start and p.end <= body[i].end
+
+
 def extract_quotes(
     text: str,
     *,
@@ -471,7 +479,8 @@ def extract_quotes(
     """
     paras = _body_paragraphs(text, paragraphs, body_spans)
     if body_spans is not None and paragraphs is not None:
-        paras = [p for p in paras if any(b.start <= p.start and p.end <= b.end for b in body_spans)]
+        body = sorted(body_spans)
+        paras = [p for p in paras if _inside(p, body)]
     spans = find_quote_spans(text, paras)
     att = Attributor(text, paras, spans, list(mentions), list(entities), lexicon or default_lexicon())
     att.headings = {

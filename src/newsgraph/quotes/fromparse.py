@@ -11,6 +11,9 @@ and the affiliation it gives, and is not forced onto a named actor.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from newsgraph.quotes.blocks import Found
 from newsgraph.quotes.indirect import MIN_UNQUOTED_WORDS, mostly_unquoted, trim, unquoted_words
 from newsgraph.quotes.parsed import SOURCE_HEADS, ParsedSpeech, Speaker
@@ -25,12 +28,16 @@ MARKS = "\"'“”‘’«»„"
 LOOSE_RULES = frozenset({"parenthetical", "fronted", "according-to"})
 
 
-def _outside_words(text: str, s: int, kids: list[tuple[int, int]]) -> int:
-    """Words (as written: "Israel’s" is one) before the first quotation inside a clause."""
+def _outside_words(text: str, s: int, kids: list[tuple[int, int]], cap: int = 2) -> int:
+    """Words (as written: "Israel’s" is one) before the first quotation inside a clause, counted up
+    to ``cap`` (without a quotation the rest of the text follows: never split it whole)."""
     if any(a < s < b for a, b in kids):
         return 0  # the clause starts inside a quotation
     first = min((a for a, _ in kids if a >= s), default=len(text))
-    return len(text[s:first].split())
+    return sum(1 for _ in itertools.islice(_RUN.finditer(text, s, first), cap))
+
+
+_RUN = re.compile(r"\S+")
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -356,10 +356,25 @@ class SpeakerResolver(PhraseScanner):
         if res.entity or not names:
             return res
         last = names[-1].lower()
-        hits = {e.id for e in self.entities if e.type == "PERSON" and _surname_fits(last, e)}
+        # _surname_fits over every person, through an index by the first two letters (long documents)
+        index = self._surnames().get(last[:2], ())
+        hits = {eid for eid, sn in index if last == sn or (len(last) >= 5 and _one_edit(last, sn))}
         if len(hits) != 1:
             return res
         return Resolution(hits.pop(), "name", CONFIDENCE["name"] - 0.1, None)
+
+    def _surnames(self) -> dict[str, list[tuple[str, str]]]:
+        """The people's surnames by their first two letters (built once per document)."""
+        index: dict[str, list[tuple[str, str]]] | None = self.__dict__.get("_surname_index")
+        if index is None:
+            index = {}
+            for e in self.entities:
+                if e.type == "PERSON":
+                    names = [e.name, *e.aliases]
+                    for sn in sorted({n.split()[-1].lower() for n in names if len(n.split()) > 1}):
+                        index.setdefault(sn[:2], []).append((e.id, sn))
+            self.__dict__["_surname_index"] = index
+        return index
 
     def unique_title(self, head: str) -> Resolution:
         """The one PERSON entity whose titles contain ``head`` (for headline quotes)."""
