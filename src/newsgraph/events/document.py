@@ -3,6 +3,7 @@ their governors, then date, place and flag each event (see :mod:`newsgraph.event
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -123,6 +124,8 @@ def code_events(
     nouns = NounCoder(lex, actors, coder.lemma)
     events: list[Event] = []
     first = min((o for o, _ in parses), default=0)
+    dated = sorted((d for d in ad.dates if d.start is not None), key=lambda d: d.start or 0)
+    date_starts = [d.start or 0 for d in dated]
     for offset, doc in parses:
         if is_heading(doc.text, first=offset == first):
             continue  # a headline or section title repeats the story
@@ -131,7 +134,9 @@ def code_events(
             found += [f for t in sent if t.pos_ in NOUN_POS and (f := nouns.noun(t, offset)) is not None]
             kept = _govern([f for f in found if f.coding.type])
             heads = {f.head.i for f in kept}
-            owned = owners(sent, offset, ad.dates, heads)
+            a, b = offset + sent.start_char, offset + sent.end_char  # the dates of this sentence only
+            here = dated[bisect.bisect_left(date_starts, a) : bisect.bisect_left(date_starts, b)]
+            owned = owners(sent, offset, here, heads)
             seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
             for f in kept:
                 if not f.source and f.clause.passive and f.target:

@@ -12,6 +12,7 @@ SUPPORT. The valence comes from the VADER lexicon (vaderSentiment, MIT); the thr
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -104,7 +105,10 @@ def _about(q: Quote, parses: Sequence[tuple[int, Any]], actors: ActorIndex, *, a
             )
         )
     out: list[str] = []
-    for offset, doc in parses:
+    # the one piece that can hold the quote's start: the last that starts before it (pieces are in
+    # text order; len(doc.text) joins the whole piece, so it is not computed for every piece)
+    i = bisect.bisect_right([o for o, _ in parses], q.start) - 1
+    for offset, doc in parses[max(i, 0) : i + 1]:
         if not (offset <= q.start < offset + len(doc.text)):
             continue
         for t in doc:
