@@ -11,6 +11,7 @@ and the affiliation it gives, and is not forced onto a named actor.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -76,7 +77,7 @@ class ParseQuotes:
             return
         p = self.att.paragraphs[pi]
         by_start = {c.start: c for c in cues}
-        for r in self.parsed.reports:
+        for r in self._reports_in(p.start, p.end):
             if r.content is None or not p.start <= r.cue_span[0] < p.end:
                 continue
             s, e = trim(self.att.text, *r.content)
@@ -86,6 +87,20 @@ class ParseQuotes:
             if not (p.start <= s < e <= p.end):
                 continue
             self._report(r, pi, s, e, by_start.get(r.cue_span[0]))
+
+    def _reports_in(self, a: int, b: int) -> list[Report]:
+        """The parse's reports whose cue starts in ``[a, b)``, in report order: an index by cue offset
+        built once per document (not every report for every paragraph)."""
+        assert self.parsed is not None
+        reports = self.parsed.reports
+        index: tuple[list[int], list[int]] | None = self.__dict__.get("_report_index")
+        if index is None or len(index[1]) != len(reports):
+            order = sorted(range(len(reports)), key=lambda i: (reports[i].cue_span[0], i))
+            index = ([reports[i].cue_span[0] for i in order], order)
+            self.__dict__["_report_index"] = index
+        starts, order = index
+        found = order[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+        return [reports[i] for i in sorted(found)]
 
     def _speaker(self, r: Report, pi: int, cue: Cue | None) -> Speaker | None:
         """The report's speaker: the parse's, else the word-level cue's (which also decides for

@@ -120,6 +120,10 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+#: how far back (characters) a description looks for the person it names (as actors.refer.WINDOW)
+WINDOW = 20_000
+
+
 class SpeakerResolver(PhraseScanner):
     """Phrase-to-entity resolution over the host's mentions, entities and speaker records."""
 
@@ -138,6 +142,23 @@ class SpeakerResolver(PhraseScanner):
     def record(self, pos: int, res: Resolution, para: int) -> None:
         if res.entity:
             self.records.append(Record(pos, res.entity, self.etype(res.entity), para, res.head))
+
+    def _in_paras(self, paras: set[int]) -> list[Record]:
+        """The records, then the sentence subjects, of the paragraphs ``paras``, each in its list's
+        order (as ``records + subjects`` filtered by paragraph, without a scan of every record)."""
+        by_para: dict[int, list[int]] = self.__dict__.setdefault("_records_by_para", {})
+        seen = self.__dict__.get("_records_seen", 0)
+        for i in range(seen, len(self.records)):  # index the records added since the last call
+            by_para.setdefault(self.records[i].para, []).append(i)
+        self.__dict__["_records_seen"] = len(self.records)
+        subjects: dict[int, list[Record]] | None = self.__dict__.get("_subjects_by_para")
+        if subjects is None:
+            subjects = {}
+            for r in self.subjects:
+                subjects.setdefault(r.para, []).append(r)
+            self.__dict__["_subjects_by_para"] = subjects
+        mine = sorted(i for p in paras for i in by_para.get(p, ()))  # subjects are in paragraph order
+        return [self.records[i] for i in mine] + [r for p in sorted(paras) for r in subjects.get(p, [])]
 
     def resolve(self, ph: Phrase | None, para: int, pos: int) -> Resolution:
         if ph is None:
@@ -275,7 +296,7 @@ class SpeakerResolver(PhraseScanner):
         want = ("PERSON",) if word in HE_SHE else ("ORG", "STATE")
         window = {para, self.prev_para(para)}
         best: Record | None = None
-        for r in self.records + self.subjects:
+        for r in self._in_paras(window):
             if r.pos < pos and r.para in window and r.etype in want and (best is None or r.pos > best.pos):
                 if self.genders.fits(r.entity, word):
                     best = r
@@ -320,10 +341,10 @@ class SpeakerResolver(PhraseScanner):
         """The most recent person whose titles or affiliation fit "the [modifiers] head"."""
         recent = {para, self.prev_para(para)}
         seen: set[str] = set()
-        cands = sorted(
-            (r for r in self.records + self.subjects if r.pos < pos and r.etype == "PERSON"),
-            key=lambda r: -r.pos,
-        )
+        # the people of the paragraphs within WINDOW characters before (a long document: not all of them)
+        first = bisect.bisect_right(self._pstarts, pos - WINDOW) - 1
+        nearby = self._in_paras(set(range(max(first, 0), para + 1)))
+        cands = sorted((r for r in nearby if r.pos < pos and r.etype == "PERSON"), key=lambda r: -r.pos)
         mod_ids = set(mods) | {"kb:" + (self.ents[m].kb_id or "") for m in mods if m in self.ents}
         for r in cands:
             if r.entity in seen:
