@@ -189,6 +189,7 @@ def cluster_records(
     global actors by ``actor_map``). ``story`` maps a document to its near-duplicate original."""
     aff = affiliation or {}
     st = story or {}
+    records = sorted(records, key=lambda r: (r["doc"], r["id"]))  # the same clusters whatever the store order
     preps = [_Prepared(i, r, actor_map, aff, st.get(r["doc"]) or r["doc"]) for i, r in enumerate(records)]
     uf = _UF(len(preps))
     index: dict[tuple[Any, ...], list[int]] = defaultdict(list)
@@ -372,7 +373,11 @@ def cluster_events(ctx: LinkContext) -> None:
         divergent, accounts = False, []
         qdocs = {m["doc"] for m in ms} & set(quotes_by_doc)
         if qdocs:
-            qs = [q for d in sorted(qdocs) for q in quotes_by_doc[d]]
+            qs = [
+                q
+                for d in sorted(qdocs)
+                for q in sorted(quotes_by_doc[d], key=lambda q: (q["start"], q["id"]))
+            ]
             divergent, accounts = divergent_accounts(ms, qs, amap, aff, scope, texts)
         ctx.clusters.append(
             {
