@@ -20,8 +20,9 @@ of an event (speaker on the source or target side, directly or by affiliation) f
 reporting documents after the event's report, within :data:`ACCOUNT_WINDOW` characters and before
 the next meeting report; the cluster is divergent when both sides have accounts and their wording shares
 little (cosine of content-word counts below :data:`DIVERGENCE_THRESHOLD`, each side saying at least
-:data:`MIN_ACCOUNT_WORDS` content words) or a report says the accounts differ ("differed in their
-focus", "two readouts").
+:data:`MIN_ACCOUNT_WORDS` content words) and their stances differ (one side negative, or one warm and
+the other not: VADER valence, see :mod:`newsgraph.events.stance`), or a report says the accounts
+differ ("differed in their focus", "two readouts").
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from newsgraph.events.stance import valence
 from newsgraph.linking.context import LinkContext
 from newsgraph.store.derived import event_actor_rows
 from newsgraph.text.dates import date_range
@@ -42,6 +44,8 @@ MAX_CANDIDATES = 30
 #: days two reports may differ when one date is inherited from context ("during the visit they met")
 INHERITED_TOLERANCE = 2
 DIVERGENCE_THRESHOLD = 0.3
+#: how clearly negative (or positive against neutral) the sides' accounts must be to be opposed
+OPPOSED_VALENCE = 0.3
 #: how far after a report (characters, about three paragraphs) its parties' statements count as accounts
 ACCOUNT_WINDOW = 1500
 #: content words each side's accounts need before their wording is compared (a quip is no account)
@@ -282,6 +286,7 @@ def divergent_accounts(
         starts[m["doc"]].append((m["start"], scope_end.get(m["id"], m["end"])))
     accounts: list[dict[str, Any]] = []
     by_side: dict[str, Counter[str]] = {"source": Counter(), "target": Counter()}
+    texts_of: dict[str, list[str]] = {"source": [], "target": []}
     cue = False
     for q in quotes:
         spans = starts.get(q["doc"])
@@ -297,9 +302,9 @@ def divergent_accounts(
             continue
         accounts.append({"quote": q["id"], "speaker": spk, "side": side})
         by_side[side] += _words(q["text"])
-    for doc, spans in starts.items():
-        text = texts.get(doc, "")
-        if any(_DIFFER.search(text[s:e]) for s, e in spans):
+        texts_of[side].append(q["text"])
+    for m in members:  # a report that says the accounts differ, in its own sentence
+        if _DIFFER.search(texts.get(m["doc"], "")[m["start"] : m["end"]]):
             cue = True
     sides = {a["side"] for a in accounts}
     if len(sides) < 2:
@@ -308,7 +313,17 @@ def divergent_accounts(
         return True, accounts
     if min(sum(by_side["source"].values()), sum(by_side["target"].values())) < MIN_ACCOUNT_WORDS:
         return False, accounts
-    return _cosine(by_side["source"], by_side["target"]) < DIVERGENCE_THRESHOLD, accounts
+    if _cosine(by_side["source"], by_side["target"]) >= DIVERGENCE_THRESHOLD:
+        return False, accounts
+    return _opposed(texts_of), accounts
+
+
+def _opposed(texts_of: Mapping[str, list[str]]) -> bool:
+    """Two sides whose words differ also differ in stance: one side negative, or one positive and the
+    other not (two warm statements in different words are no divergence)."""
+    v = {side: valence(" ".join(ts)) for side, ts in texts_of.items()}
+    low, high = min(v.values()), max(v.values())
+    return low <= -OPPOSED_VALENCE or (high >= OPPOSED_VALENCE and low < OPPOSED_VALENCE / 2)
 
 
 def _scope_ends(
