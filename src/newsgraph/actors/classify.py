@@ -62,6 +62,8 @@ _DEMONYM_SUFFIXES = ordered("demonym_suffixes")
 _DEMONYM_VOWEL_SUFFIXES = ordered("demonym_vowel_suffixes")
 _POSS = re.compile(r"^['’]s\b")
 _GOV_BODY_METONYMS = ("presidency",)  # KB seats of government that stand for their state ("the Kremlin")
+#: government-body templates whose generic matches are the state itself ("the U.S. military")
+_STATE_TEMPLATES = lexicons.words("actors.state_templates")
 
 
 @dataclass
@@ -236,7 +238,9 @@ def _classify_one(
         return _demonym(view, c, kb, taken)
     entry = kb.get(c.kb_id) if c.kb_id else None
     seat = entry is not None and (
-        (entry.template in _GOV_BODY_METONYMS and " " not in entry.name) or entry.template == "government"
+        (entry.template in _GOV_BODY_METONYMS and " " not in entry.name)
+        or entry.template == "government"
+        or (entry.template in _STATE_TEMPLATES and entry.source == "template")
     )
     if seat and entry is not None and entry.type == "ORG" and entry.affiliation and c.kind == "name":
         # a seat of government stands for its state ("the Kremlin")

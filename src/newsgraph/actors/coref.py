@@ -163,7 +163,7 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
     for a in aliases:
         _attach_alias(view, index, a, ents, persons)
     _group_persons(ents, persons, by_start)
-    _group_others(ents, cands, by_start)
+    _group_others(ents, cands, by_start, kb)
     for c in cands:  # aliases whose referent was a not-yet-grouped organisation
         ref = by_start.get(c.meta.get("alias_org", -1))
         if ref is not None and ref.entity and not c.entity:
@@ -217,7 +217,7 @@ def _attach_alias(view: DocView, index: CandIndex, a: Cand, ents: Entities, pers
         a.meta["alias_org"] = ref.start
 
 
-def _group_others(ents: Entities, cands: list[Cand], by_start: dict[int, Cand]) -> None:
+def _group_others(ents: Entities, cands: list[Cand], by_start: dict[int, Cand], kb: KnowledgeBase) -> None:
     """Organisations, places and states the KB does not know, longer names first so that short forms
     and suffixes ("Foreign Ministry") find the full name; a demonym joins its place."""
     names_by_text: dict[str, Cand] = {}
@@ -238,12 +238,26 @@ def _group_others(ents: Entities, cands: list[Cand], by_start: dict[int, Cand]) 
             idx.add(ents.get(src.entity), c)  # type: ignore[arg-type]
             continue
         key = f"{c.label}:{_org_key(c.meta.get('group_key', c.text))}"  # "protester(s)": one group
+        if c.label == "ORG":
+            key = _state_led_key(key, kb)  # "Australia Liberal Party" = "Australian Liberal Party"
         e = ents.by_key.get(key)
         if e is None and c.label in ("STATE", "LOCATION"):
             e = ents.by_key.get(f"{'LOCATION' if c.label == 'STATE' else 'STATE'}:{_org_key(c.text)}")
         if e is None and c.label == "ORG":
             e = idx.short_match(c)
         idx.add(e or ents.new(c.label, key), c)
+
+
+def _state_led_key(key: str, kb: KnowledgeBase) -> str:
+    """An organisation key whose first words name a state or its demonym, with the state's id instead."""
+    label, _, name = key.partition(":")
+    words = name.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        head = " ".join(words[:n]).title()
+        state = kb.demonym(head) or next((e for e in kb.lookup(head)[:1] if e.type == "STATE"), None)
+        if state is not None:
+            return f"{label}:{state.kb_id} {' '.join(words[n:])}"
+    return key
 
 
 class _OrgIndex:

@@ -162,6 +162,7 @@ class Recognizer:
             cands += [(4, c) for c in lone_places(self.kb, seg, p.start, propn)]
         if skips:
             cands = [(pr, c) for pr, c in cands if not any(c.overlaps(sk) for sk in skips)]
+        cands = _leaders_known(cands)
         chosen = harmonize(view, resolve_overlaps(cands, demonym_led(cands, self.kb)))
         chosen += self._known(view, chosen)
         return sorted(chosen, key=lambda c: c.start)
@@ -174,6 +175,7 @@ class Recognizer:
 
     def _kb(self, doc: Any, joined: _Piece, text: str) -> list[tuple[int, Cand]]:
         out: list[tuple[int, Cand]] = []
+        joined_parts: list[Cand] = []  # KB organisations joined by a hyphen ("IRGC-Quds Force")
         vocab = self.nlp.vocab.strings
         for matcher, lowered in ((self.exact, False), (self.lower, True)):
             for key_id, s, e in matcher(doc):
@@ -188,6 +190,8 @@ class Recognizer:
                 if (a > 0 and text[a - 1] == "-" and text[a - 2 : a - 1].isalpha()) or (
                     text[b : b + 1] == "-" and text[b + 1 : b + 2].isupper()
                 ):
+                    if label == "ORG":
+                        joined_parts.append(Cand(a, b, surface, label, "kb", kb_id=kb_id))
                     continue  # part of a hyphenated name ("Ostrava-Nor", "Arab-Israeli")
                 if text[b : b + 1] == "-" and self.keys[key][0] != "STATE":
                     continue  # "Ramallah-based"; but a state before "-led", "-built" is a mention
@@ -204,6 +208,7 @@ class Recognizer:
                     label = entry.type
                 out.append((1, Cand(a, b, surface, label, source, kb_id=kb_id, kind=kind)))
         out += [(1, c) for c in self._templates(text, [c for _, c in out])]
+        out += [(0, c) for c in _hyphen_compounds(text, joined_parts)]
         by_span: dict[tuple[int, int, str], list[Cand]] = {}
         for _, c in out:
             by_span.setdefault((c.start, c.end, c.kind), []).append(c)
@@ -308,6 +313,8 @@ class Recognizer:
             return False  # a bare title ("Foreign Minister")
         if words_l[-1].lower() in TITLE_HEADS and words_l[-1].lower() not in ORG_HEADS:
             return False  # a title with its country or organisation ("Keshi Foreign Minister")
+        if _title_of(words_l):
+            return False  # a title and what it serves ("Chancellor of Germany", "Secretary of State")
         parts = re.split(r"[-\s]+", surface)
         return not (
             surface in NON_ACTORS
@@ -362,6 +369,36 @@ class Recognizer:
                 out.append(c)
                 taken[a:b] = b"\x01" * (b - a)
         return out
+
+
+def _leaders_known(cands: list[tuple[int, Cand]]) -> list[tuple[int, Cand]]:
+    """ "the Trump administration" only where the document names Trump as a person."""
+    surnames = {c.text.split()[-1] for _, c in cands if c.label == "PERSON"}
+    return [(p, c) for p, c in cands if not c.meta.get("leader_body") or c.text.split()[0] in surnames]
+
+
+def _hyphen_compounds(text: str, parts: list[Cand]) -> list[Cand]:
+    """Two known organisations joined by a hyphen name the second, a unit of the first ("Islamic
+    Revolutionary Guard Corps-Quds Force" is the Quds Force): one mention over the compound."""
+    ends = {c.end: c for c in sorted(parts, key=lambda c: c.start, reverse=True)}
+    out = []
+    for c in parts:
+        first = ends.get(c.start - 1)
+        if first is not None and text[c.start - 1] == "-" and first.kb_id != c.kb_id:
+            compound = Cand(first.start, c.end, text[first.start : c.end], "ORG", "kb", kb_id=c.kb_id)
+            compound.meta["parent"] = first.kb_id
+            out.append(compound)
+    return out
+
+
+def _title_of(words: list[str]) -> bool:
+    """ "Chancellor of Germany", "Deputy Secretary of State": title words before "of"."""
+    if "of" not in words:
+        return False
+    head = [w.lower().rstrip(".") for w in words[: words.index("of")]]
+    return bool(head) and head[-1] in TITLE_HEADS and head[-1] not in ORG_HEADS and all(
+        w in TITLE_HEADS or w in TITLE_MODIFIERS for w in head
+    )
 
 
 def _proper_nouns(parses: list[tuple[int, Any]]) -> set[int]:

@@ -78,6 +78,24 @@ def left_title(view: DocView, c: Cand, by_pos: CandIndex) -> tuple[str, int] | N
     return _clean_title(phrase), pos
 
 
+def title_states(view: DocView, cands: list[Cand]) -> None:
+    """A state named right before the title of a named person ("*United States* President Donald
+    Trump", "*US* Ambassador to Germany Richard Grenell") is the person's affiliation, not a mention
+    of the state: the mention is the person. Demonyms ("Russian president") stay as they are."""
+    by_pos = CandIndex(list({c.start: c for c in cands}.values()))
+    for c in cands:
+        if c.label != "PERSON" or c.kind != "name":
+            continue
+        lt = left_title(view, c, by_pos)
+        if lt is None:
+            continue
+        for s in by_pos.starting_in(lt[1], c.start):
+            nxt = view.after(s.end, 1)
+            if s.label == "STATE" and s.kind == "name" and s.kb_id and nxt and _title_word(nxt[0].text):
+                s.label, s.kind = "NORP", "demonym"
+                s.meta["title_state"] = True
+
+
 def apposition_after(view: DocView, c: Cand) -> tuple[str, int, int] | None:
     text = view.text
     m = re.match(r"\s*,\s+", text[c.end : c.end + 4])
@@ -246,6 +264,10 @@ def _org_affiliation(e: LocalEntity, ents: Entities, kb: KnowledgeBase, demonyms
         e.affiliation = _kb_ref(ents, entry.affiliation)
         return
     if e.type != "ORG":
+        return
+    state = next((c.meta["state"] for c in e.names if c.meta.get("state")), None)
+    if state:  # a state's name starts the organisation's ("United States Department of ...")
+        e.affiliation = _kb_ref(ents, state)
         return
     for n in e.names:
         first = n.text.split()[0]

@@ -51,7 +51,9 @@ NAME_TOK = (
     rf"|(?:{alternatives('article_prefixes')})-[{_UP}{_APO}][\w{_APO}]*)"
 )
 _PARTICLE = rf"(?:{alternatives('name_particles')})"
-NAME = rf"{NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_TOK}){{0,4}}"
+#: between two words of a personal name: blanks, maybe a particle or a middle initial ("John *R.* Bolton")
+_NAME_SEP = rf"[ \t]+(?:{_PARTICLE}[ \t]+|[{_UP}]\.[ \t]+)?"
+NAME = rf"{NAME_TOK}(?:{_NAME_SEP}{NAME_TOK}){{0,4}}"
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -69,18 +71,20 @@ _TITLE_START = (
     rf"(?i:{_alt(TITLE_MODIFIERS | TITLE_HEADS)})\b"
 )
 _APPOS_AFTER_RX = re.compile(
-    rf"(?<![\w-])(?P<name>{NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_TOK}){{1,4}}),[ \t]+"
+    rf"(?<![\w-])(?P<name>{NAME_TOK}(?:{_NAME_SEP}{NAME_TOK}){{1,4}}),[ \t]+"
     rf"(?={_TITLE_START})"
 )
 _APPOS_BEFORE_RX = re.compile(
-    rf"(?i:\b(?:{_alt(TITLE_HEADS)})),[ \t]+(?P<name>{NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?"
-    rf"{NAME_TOK}){{1,4}}),"
+    rf"(?i:\b(?:{_alt(TITLE_HEADS)})),[ \t]+(?P<name>{NAME_TOK}(?:{_NAME_SEP}{NAME_TOK}){{1,4}}),"
 )
 _MEDIA_NUM_RX = re.compile(
     rf"(?<![\w-])(?P<org>{NAME_TOK}(?:[ \t]+{NAME_TOK})?[ \t]+\d{{1,2}})(?![\w,]|[ \t]*,?[ \t]*\d{{4}})"
 )
 _SITE_RX = re.compile(
     rf"\b[Tt]he[ \t]+(?P<name>{NAME_TOK}(?:[ \t]+{NAME_TOK})?)[ \t]+(?P<site>{alternatives('site_words')})\b"
+)
+_FACILITY_RX = re.compile(
+    rf"(?<![\w-])(?P<name>(?:{NAME_TOK}[ \t]+){{1,3}}(?:{alternatives('facility_heads')}))(?![\w-])"
 )
 _ALIAS_RX = re.compile(rf"(?P<a>{NAME})[ \t]*(?P<open>[\[(])(?P<b>{NAME})[\])]")
 _KNOWN_AS_RX = re.compile(
@@ -97,10 +101,14 @@ _OF = alternatives("org_connectors")
 _HEAD_OF = alternatives("org_head_connectors")
 _ORG_RX = re.compile(
     rf"(?<![\w-])(?P<org>(?:{NAME_TOK}[ \t]+(?:(?:{_OF})[ \t]+(?:the[ \t]+)?)?){{1,5}}"
-    rf"(?:{_ORG_HEAD_CAP})(?:[ \t]+(?:{_HEAD_OF})[ \t]+(?:the[ \t]+)?{NAME_TOK}(?:[ \t]+{NAME_TOK}){{0,3}})?"
+    rf"(?:{_ORG_HEAD_CAP})(?:[ \t]+(?:{_HEAD_OF})[ \t]+(?:the[ \t]+)?{NAME_TOK}(?:[ \t]+{NAME_TOK}){{0,3}}"
+    rf"(?:[ \t]+and[ \t]+{NAME_TOK}[ \t]+{NAME_TOK}(?![ \t]+{NAME_TOK}))?)?"
     rf"|(?:{_ORG_HEAD_CAP})[ \t]+(?:{_HEAD_OF})[ \t]+(?:the[ \t]+)?{NAME_TOK}"
     rf"(?:[ \t]+(?:and[ \t]+)?{NAME_TOK}){{0,3}})"
     r"(?![\w-])"
+)
+_LEADER_BODY_RX = re.compile(
+    rf"(?<![\w-])(?P<org>{NAME_TOK})[ \t]+(?i:{alternatives('leader_body_heads')})(?![\w-])"
 )
 _DATELINE = re.compile(rf"^[{_UP}][{_UP} .'’-]+(?:,[^–—\n]{{0,40}})?[ \t]*[–—-][ \t]")
 
@@ -160,6 +168,7 @@ class NameRules:
             self._titled(seg, off)
             + self._appositions(seg, off)
             + self._sites(seg, off)
+            + self._facilities(seg, off)
             + self._aliases(seg, off)
             + self._known_as(seg, off)
         )
@@ -216,6 +225,20 @@ class NameRules:
                 continue
             meta = {"site": m.group("site")}
             out.append(Cand(off + m.start("name"), off + m.end("name"), name, "LOCATION", "rule", meta=meta))
+        return out
+
+    def _facilities(self, seg: str, off: int) -> list[Cand]:
+        """ "Baghdad International Airport", "Ain al-Asad Air Base": places of their own (a city
+        inside the name is not a mention)."""
+        out: list[Cand] = []
+        for m in _FACILITY_RX.finditer(seg):
+            words = list(re.finditer(r"\S+", m.group("name")))
+            while words and words[0].group().lower() in SENTENCE_WORDS | FUNCTION_WORDS:
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            a, b = off + m.start("name") + words[0].start(), off + m.end("name")
+            out.append(Cand(a, b, seg[a - off : b - off], "LOCATION", "rule", meta={"site": "facility"}))
         return out
 
     def _aliases(self, seg: str, off: int) -> list[Cand]:
@@ -275,6 +298,7 @@ class NameRules:
                 if text[a:b].split()[-1].lower() in MEDIA_HEADS:
                     c.meta["media"] = True
                 out.append(c)
+        out += self._leader_bodies(seg, off, text)
         for m in _MEDIA_NUM_RX.finditer(seg):  # "Castellan 24", "France 24": a broadcaster
             words = m.group("org").split()
             if (
@@ -284,6 +308,26 @@ class NameRules:
                 continue
             a, b = off + m.start("org"), off + m.end("org")
             out.append(Cand(a, b, text[a:b], "ORG", "rule", meta={"media": True}))
+        return out
+
+    def _leader_bodies(self, seg: str, off: int, text: str) -> list[Cand]:
+        """ "the Trump administration": a surname before ``leader_body_heads`` names the body the
+        person leads (an organisation of its own), unless the word is a known actor or a demonym, or
+        part of a longer name ("Food and Drug Administration", "Transportation Security ...")."""
+        out = []
+        for m in _LEADER_BODY_RX.finditer(seg):
+            name = m.group("org")
+            prev = (seg[max(0, m.start() - 20) : m.start()].split() or [""])[-1]
+            if (
+                name.lower() in SENTENCE_WORDS | FUNCTION_WORDS
+                or self.kb.lookup(name)
+                or self.kb.demonym(name)
+                or prev.lower() in (*_ORG_CONNECTORS, "and")
+                or (prev[:1].isupper() and prev.lower() not in SENTENCE_WORDS | FUNCTION_WORDS)
+            ):
+                continue
+            a, b = off + m.start(), off + m.end()
+            out.append(Cand(a, b, text[a:b], "ORG", "rule", meta={"leader_body": True}))
         return out
 
     @staticmethod

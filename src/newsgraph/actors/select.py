@@ -101,25 +101,38 @@ def demonym_led(cands: list[tuple[int, Cand]], kb: KnowledgeBase) -> set[int]:
     Aramco", "American Airlines", "Thai Raksa Chart Party"): the demonym, so that the name wins;
     but the organisation when the KB knows a name inside it ("Palestinian Resistance Movement
     *Hamas*"). A name the KB knows with the state's name for the demonym ("Palestinian Liberation
-    Organization") gets that entry."""
+    Organization") gets that entry. Likewise a state's name that starts an organisation's name the
+    organisation rules found ("*United States* Department of Transportation")."""
     norps = {c.start: c for p, c in cands if p == 1 and c.label == "NORP" and c.kb_id}
+    for p, c in cands:  # a state's name that starts an organisation's ("United States Department of ...")
+        if p == 1 and c.label == "STATE" and c.kb_id and c.start not in norps:
+            norps[c.start] = c
     known = [c for p, c in cands if p == 1 and c.label in ("ORG", "PERSON", "STATE")]
     drop: set[int] = set()
     for p, o in cands:
         d = norps.get(o.start)
         if p < 2 or o.label != "ORG" or d is None or d.end >= o.end:
             continue
-        if all(w.lower() in _DEMONYM_NOUNS for w in o.text[d.end - o.start :].split()):
+        if d.label == "STATE" and (o.source != "rule" or not text_after(o, d)[:2].strip()[:1].isupper()):
+            continue  # a name the organisation rules found ("United States Department of ..."), no possessive
+        if all(w.lower() in _DEMONYM_NOUNS for w in text_after(o, d).split()):
             continue  # "Palestinian State", "Iraqi Government": the state (see classify)
         if any(o.start < k.start and k.end <= o.end for k in known):
             drop.add(id(o))
             continue
         drop.add(id(d))
+        if d.label == "STATE":
+            o.meta["state"] = d.kb_id  # its affiliation (see roles)
         state = kb.get(d.kb_id) if d.kb_id else None
         if state is not None and not o.kb_id:
-            hits = kb.lookup(state.name + o.text[d.end - o.start :])
+            hits = kb.lookup(state.name + text_after(o, d)) if d.label == "NORP" else []
             o.kb_id = hits[0].kb_id if hits and hits[0].type == "ORG" else None
     return drop
+
+
+def text_after(o: Cand, d: Cand) -> str:
+    """The words of ``o`` after ``d``, which starts it."""
+    return o.text[d.end - o.start :]
 
 
 def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None) -> list[Cand]:

@@ -18,7 +18,8 @@ News in English spells the same Arabic or Russian name many ways: "Mousa Abu Mar
 A remaining near miss (same consonant skeleton, key edit distance 1, or 2 for long names)
 is a strong variant only if an ``e`` stands for another vowel (Meshaal/Mashal); otherwise it
 is only a *possible* variant (score below :data:`STRONG`): "Hamid"/"Hamad" and "Nasir"/"Nasr"
-are different names that differ just like "Yasser"/"Yasir" do.
+are different names that differ just like "Yasser"/"Yasir" do. Endings that spell one sound
+after the same beginning ("Saree"/"Sarea", ``ending_variants``) are variants.
 
 :func:`compare_names` aligns multi-token names and says how they match (``exact``,
 ``variant``, ``partial`` short form, ``first_name``, ``mismatch``); :func:`same_person_score`
@@ -52,6 +53,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r) for p, r in lexicons.table("names.spelling_rules").items()
 )
 _VOWELS = re.compile(r"(?<!^)[aeiu]")
+_ENDINGS = tuple(lexicons.table("names.ending_variants").items())
 
 
 class NameMatch(NamedTuple):
@@ -179,9 +181,9 @@ def token_variants(token: str) -> set[str]:
 
 
 def token_score(a: str, b: str) -> float:
-    """Similarity of two folded name tokens: 1 equal, 0.95 same rule key or variant group,
-    0.85 one "e" written for another vowel, 0.75/0.7 other near misses on the consonant
-    skeleton (possible variants, below :data:`STRONG`),
+    """Similarity of two folded name tokens: 1 equal, 0.95 same rule key, variant group or
+    ending variant ("saree"/"sarea"), 0.85 one "e" written for another vowel, 0.75/0.7 other near
+    misses on the consonant skeleton (possible variants, below :data:`STRONG`),
     0.7 an initial ("V." / "Vladimir"), else 0."""
     if a == b:
         return 1.0
@@ -190,7 +192,7 @@ def token_score(a: str, b: str) -> float:
     if len(a) == 1 or len(b) == 1:
         return 0.7 if a[0] == b[0] else 0.0
     ka, kb = _token_key(a), _token_key(b)
-    if ka == kb or _groups(a) & _groups(b):
+    if ka == kb or _groups(a) & _groups(b) or _ending_variant(a, b):
         return 0.95
     if skeleton(ka) == skeleton(kb) and min(len(ka), len(kb)) >= 4:
         d = _lev(ka, kb, 2)
@@ -202,6 +204,15 @@ def token_score(a: str, b: str) -> float:
         if d == 2 and min(len(ka), len(kb)) >= 7:
             return 0.7
     return 0.0
+
+
+def _ending_variant(a: str, b: str) -> bool:
+    """ "saree" / "sarea": the same beginning (3+ letters) with endings that spell one sound."""
+    for x, y in _ENDINGS:
+        for p, q in ((a, b), (b, a)):
+            if p.endswith(x) and q.endswith(y) and len(p) - len(x) >= 3 and p[: -len(x)] == q[: -len(y)]:
+                return True
+    return False
 
 
 def _units(name: str) -> list[tuple[str, ...]]:

@@ -21,7 +21,7 @@ from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import is_title_word
 from newsgraph.actors.recognize import Recognizer, is_heading
 from newsgraph.actors.refer import descriptions, pronouns
-from newsgraph.actors.roles import assign_roles
+from newsgraph.actors.roles import assign_roles, title_states
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.pipeline.registry import Resources, stage
@@ -36,6 +36,7 @@ def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mentio
     view.headings = {i for i, p in enumerate(view.paragraphs) if is_heading(text[p.start : p.end])}
     cands = rec.recognize(view, ad.parses)
     cands, found = classify(view, cands, kb)
+    title_states(view, cands)
     ents = group_names(view, cands, kb)
     # descriptions may contain names ("the Hamas official") but not overlap people or each other
     taken = [(c.start, c.end) for c in cands if c.label == "PERSON" and c.entity]
@@ -70,7 +71,7 @@ def _demonym_states(text: str, cands: list[Cand], ents: Entities, kb: KnowledgeB
     for c in cands:
         entry = kb.get(c.kb_id) if c.label == "NORP" and c.kb_id else None
         hyphen = "-" in (text[c.start - 1 : c.start], text[c.end : c.end + 1])
-        if entry is None or entry.type != "STATE" or hyphen:
+        if entry is None or entry.type != "STATE" or hyphen or c.meta.get("title_state"):
             continue
         nxt = re.match(r"\s+([\w'’.-]+)", text[c.end : c.end + 40])
         word = nxt.group(1).rstrip(".") if nxt else ""

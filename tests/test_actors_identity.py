@@ -1,0 +1,97 @@
+"""Identity rules of issue 16: one actor per real actor inside a document (rules only, no model)."""
+
+from __future__ import annotations
+
+from newsgraph.text.names import STRONG, compare_names
+
+from .actors_helpers import analyse, by_name, entity_of, mentions_of
+
+
+def test_middle_initial_is_part_of_the_name() -> None:
+    ad = analyse(
+        "Adviser out\n\nThe president asked for national security advisor John R. Bolton's resignation. "
+        "Bolton left on Tuesday."
+    )
+    e = entity_of(ad, "John R. Bolton")
+    assert e is not None and e.type == "PERSON"
+    assert entity_of(ad, "Bolton") is e
+    assert not any(m.text == "John R" for m in ad.mentions)
+
+
+def test_state_in_a_title_before_a_name_is_the_affiliation() -> None:
+    ad = analyse(
+        "Visit\n\nOn Tuesday, United States President Donald Trump met the delegation. "
+        "The United States said the talks went well."
+    )
+    trump = by_name(ad, "Donald Trump")
+    assert trump is not None
+    us = [m for m in ad.mentions if m.text == "United States"]
+    assert len(us) == 1 and us[0].start > ad.text.index("Trump")  # the title's state is no mention
+    assert trump.affiliation == us[0].entity
+
+
+def test_demonym_in_a_title_stays_a_mention() -> None:
+    ad = analyse("Critic\n\nNavalny is a critic of Russian president Vladimir Putin.")
+    assert [m.kind for m in ad.mentions if m.text == "Russian"] == ["demonym"]
+
+
+def test_generic_military_is_the_state() -> None:
+    ad = analyse("Strike\n\nThe U.S. military said the strike was ordered. Afghan forces were attacked.")
+    us = entity_of(ad, "U.S. military")
+    assert us is not None and us.type == "STATE" and us.kb_id == "state:USA"
+    afg = entity_of(ad, "Afghan forces")
+    assert afg is not None and afg.kb_id == "state:AFG"
+
+
+def test_named_military_stays_an_organisation() -> None:
+    ad = analyse("Raid\n\nThe Israel Defense Forces said the raid was over.")
+    e = entity_of(ad, "Israel Defense Forces")
+    assert e is not None and e.type == "ORG"
+
+
+def test_leader_administration_is_an_organisation() -> None:
+    ad = analyse(
+        "Sanctions\n\nPresident Donald Trump spoke. The Trump administration imposed new sanctions, "
+        "and the Food and Drug Administration was not involved."
+    )
+    adm = entity_of(ad, "Trump administration")
+    assert adm is not None and adm.type == "ORG"
+    assert by_name(ad, "Donald Trump") is not adm
+    assert not any(m.text == "Drug Administration" for m in ad.mentions)
+
+
+def test_facility_is_a_place_of_its_own() -> None:
+    ad = analyse("Strike\n\nThe convoy was hit near Baghdad International Airport on Friday.")
+    e = entity_of(ad, "Baghdad International Airport")
+    assert e is not None and e.type == "LOCATION"
+    assert not any(m.text == "Baghdad" for m in ad.mentions)
+
+
+def test_hyphenated_units_name_the_second_organisation() -> None:
+    ad = analyse("Strike\n\nHe led the Islamic Revolutionary Guard Corps-Quds Force for years.")
+    e = entity_of(ad, "Islamic Revolutionary Guard Corps-Quds Force")
+    assert e is not None and e.kb_id == "org:quds_force"
+    assert len(mentions_of(ad, e)) == 1
+
+
+def test_organisation_named_after_its_state() -> None:
+    ad = analyse(
+        "Flights\n\nThe United States Department of Transportation announced the ban. "
+        "The United States said more would follow."
+    )
+    dot = entity_of(ad, "United States Department of Transportation")
+    us = entity_of(ad, "United States")
+    assert dot is not None and dot.type == "ORG" and us is not None
+    assert dot.affiliation == us.id
+
+
+def test_title_of_a_state_is_no_organisation() -> None:
+    ad = analyse("Talks\n\nAngela Merkel, the Chancellor of Germany, said the test was clear.")
+    assert not any(e.name == "Chancellor of Germany" for e in ad.entities)
+    assert entity_of(ad, "Germany") is not None
+
+
+def test_transliterated_endings_are_one_name() -> None:
+    assert compare_names("Saree", "Sarea").score >= STRONG
+    assert compare_names("Saree", "Yahya Sarea").kind == "partial"
+    assert compare_names("Lee", "Lea").score < STRONG  # the shared beginning must be 3+ letters
