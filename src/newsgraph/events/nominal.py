@@ -82,6 +82,8 @@ class NounCoder:
                     target += [a for a in phrase_actors(c, self.actors, off) if a not in source]
         if not source:
             source = self.light_subject(n, spec, off)
+        if not source and f.coding.type == "CONSULT":  # "In a phone call, X urged Y to ..."
+            source, target = self.setting(n, off, target)
         source = list(dict.fromkeys(source))
         if f.coding.type == "CONSULT" and not target and len(source) > 1:  # "X and Y held talks"
             source, target = source[:1], source[1:]
@@ -89,6 +91,22 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    def setting(self, n: Token, offset: int, target: list[str]) -> tuple[list[str], list[str]]:
+        """A meeting or call that frames a clause ("in a phone call, X encouraged Y"; "X said in a
+        meeting with Y"): the clause's subject met its object, or the noun's own partner."""
+        v = n.head
+        if v is n or n.dep_ != "obl" or case_of(n) not in self.lex.words("settings") or v.pos_ != "VERB":
+            return [], target
+        cl = Clause.of_verb(v)
+        source = [
+            a
+            for s in (cl.agent if cl.passive else cl.subjects)
+            for a in phrase_actors(s, self.actors, offset)
+        ]
+        if source and not target:
+            target = [a for o in cl.objects for a in phrase_actors(o, self.actors, offset) if a not in source]
+        return source, target
 
     def light_subject(self, n: Token, spec: dict[str, Any], offset: int) -> list[str]:
         """The subject of a light verb whose object (or oblique) the noun is ("X imposed sanctions"),
