@@ -137,6 +137,10 @@ def code_events(
             a, b = offset + sent.start_char, offset + sent.end_char  # the dates of this sentence only
             here = dated[bisect.bisect_left(date_starts, a) : bisect.bisect_left(date_starts, b)]
             owned = owners(sent, offset, here, heads)
+            for f in kept:  # "in a phone call in late July, X urged Y": the setting dates the clause
+                gov = f.head.head
+                if f.nominal and f.head.dep_ == "obl" and owned.get(f.head.i) and not owned.get(gov.i):
+                    owned[gov.i] = owned[f.head.i]
             seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
             for f in kept:
                 if not f.source and f.clause.passive and f.target:
