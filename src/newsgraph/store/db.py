@@ -22,6 +22,7 @@ from newsgraph.ingest import dedup
 from newsgraph.models import AnalyzedDoc
 from newsgraph.store.migrations import MIGRATIONS, applied, migrate
 from newsgraph.store.passes import PassIO
+from newsgraph.store.rows import result_rows
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -163,118 +164,7 @@ class Store(PassIO):
 
     def _insert_results(self, conn: Connection, ad: AnalyzedDoc) -> None:
         did = ad.doc.id
-        rows: list[tuple[Any, list[dict[str, Any]]]] = [
-            (t.body_spans, [{"doc": did, "start": s.start, "end": s.end} for s in ad.body_spans]),
-            (
-                t.excluded_spans,
-                [{"doc": did, "start": s.start, "end": s.end, "kind": s.kind} for s in ad.excluded_spans],
-            ),
-            (
-                t.doc_dates,
-                [
-                    {
-                        "doc": did,
-                        "start": x.start,
-                        "end": x.end,
-                        "text": x.text,
-                        "value": x.value,
-                        "precision": x.precision,
-                        "relative": x.relative,
-                    }
-                    for x in {(x.start, x.end): x for x in ad.dates if x.start is not None}.values()
-                ],
-            ),
-            (
-                t.minhash_bands,
-                [
-                    {"doc": did, "band": b, "hash": h}
-                    for b, h in (dedup.band_keys(ad.minhash) if ad.minhash else [])
-                ],
-            ),
-            (
-                t.entities,
-                [
-                    {
-                        "doc": did,
-                        "local_id": e.id,
-                        "type": e.type,
-                        "name": e.name,
-                        "aliases": e.aliases,
-                        "titles": e.titles,
-                        "kb_id": e.kb_id,
-                        "affiliation": e.affiliation,
-                        "evidence": e.evidence or None,
-                    }
-                    for e in ad.entities
-                ],
-            ),
-            (
-                t.mentions,
-                [
-                    {
-                        "doc": did,
-                        "start": m.start,
-                        "end": m.end,
-                        "text": m.text,
-                        "entity": m.entity,
-                        "kind": m.kind,
-                        "type": m.type,
-                    }
-                    for m in {(m.start, m.end): m for m in ad.mentions}.values()
-                ],
-            ),
-            (
-                t.quotes,
-                [
-                    {
-                        "id": q.id,
-                        "doc": did,
-                        "kind": q.kind,
-                        "start": q.start,
-                        "end": q.end,
-                        "text": q.text,
-                        "speaker": q.speaker,
-                        "cue": q.cue,
-                        "cue_start": q.cue_start,
-                        "channel": q.channel,
-                        "confidence": q.confidence,
-                        "rule": q.rule,
-                        "speaker_text": q.speaker_text,
-                    }
-                    for q in {q.id: q for q in ad.quotes}.values()
-                ],
-            ),
-            (
-                t.events,
-                [
-                    {
-                        "id": e.id,
-                        "doc": did,
-                        "type": e.type,
-                        "mode": e.mode,
-                        "cameo": e.cameo,
-                        "start": e.start,
-                        "end": e.end,
-                        "text": e.text,
-                        "source": e.source,
-                        "target": e.target,
-                        "location": e.location,
-                        "date": e.date,
-                        "date_precision": e.date_precision,
-                        "date_text": e.date_text,
-                        "date_fallback": e.date_fallback,
-                        "negated": e.negated,
-                        "hypothetical": e.hypothetical,
-                        "trigger": e.trigger,
-                        "confidence": e.confidence,
-                        "rule": e.rule,
-                        "modality_cue": e.modality_cue,
-                        "date_source": e.date_source or _date_source(e),
-                    }
-                    for e in {e.id: e for e in ad.events}.values()
-                ],
-            ),
-        ]
+        rows = result_rows(ad)
         for table, values in rows:
             if values:
                 conn.execute(insert(table), values)
@@ -415,13 +305,6 @@ class Store(PassIO):
         else:
             with self.engine.begin() as c:
                 _do(c)
-
-
-def _date_source(e: Any) -> str:
-    """Where an event's date came from when the coder did not say (hand-built or older events)."""
-    if not e.date:
-        return "none"
-    return "document" if e.date_fallback else "text"
 
 
 def fts_query(q: str) -> str:
