@@ -322,10 +322,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
 
 
 def internal_error(source: str, e: BaseException) -> InputError:
-    """An unexpected exception while reading ``source`` as that input's error (NG017); the
-    traceback goes to the log."""
+    """An unexpected exception while reading ``source`` as that input's error (NG017); its
+    traceback travels as ``detail`` (the runner writes it to the log)."""
     detail = "".join(traceback.format_exception(e))
-    _log.error("reading %s failed\n%s", source, detail)
     where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
     at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
     reason = f"{type(e).__name__}: {str(e)[:150]}{at}"
