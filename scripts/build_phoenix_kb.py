@@ -9,7 +9,8 @@ Input: ``Phoenix.Countries.actors.txt``, ``Phoenix.International.actors.txt`` an
 - **people** (``phx:<slug>``): a primary phrase that looks like a personal name, with every role
   line as a dated CAMEO code (``USAGOV:2009-01-20:`` = from that day on, open-ended). Synonyms
   are aliases only when they are the same person's full name (titles such as "President" dropped,
-  at least two words, the same surname); a synonym naming another person (TABARI groups people
+  at least two words, the same surname or a transliteration of the whole name: "Usama bin Ladin");
+  a synonym naming another person (TABARI groups people
   with the same roles) becomes its own entry with the same codes. Surnames and first names alone
   are never aliases.
 - **organisations** (``phx:<slug>``) of the international and non-state dictionaries whose name
@@ -39,6 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsgraph.actors.kb import KnowledgeBase, _bundled, fold  # noqa: E402
 from newsgraph.text import lexicons  # noqa: E402
+from newsgraph.text.names import STRONG, compare_names  # noqa: E402
 
 DEFAULT_SRC = ROOT.parent / "shared/data/resources/petrarch2"
 DEFAULT_OUT = ROOT / "src/newsgraph/data/kb/phoenix.csv"
@@ -191,7 +193,7 @@ def people(rec: Record, kb: object) -> list[tuple[str, list[str]]]:
         if sw[0].lower() in _KUNYA:
             groups[0][1].append(display(sw))  # a kunya of the primary person ("Abu Mazen")
             continue
-        owner = next((g for g in groups if _core(g[0])[-1] == _core(sw)[-1]), None)
+        owner = next((g for g in groups if _same_person(g[0], sw)), None)
         if owner is None and any(set(sw) <= set(g[0]) for g in groups):
             continue  # given names of a listed person ("RECEP_TAYYIP"): never an alias
         if owner is None:
@@ -204,6 +206,11 @@ def people(rec: Record, kb: object) -> list[tuple[str, list[str]]]:
         spaced = display(g, join_particles=False)
         out.append((name, sorted((set(a) | {spaced}) - {name})))
     return out
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """The same surname, or the same full name in another transliteration ("Usama bin Ladin")."""
+    return _core(a)[-1] == _core(b)[-1] or compare_names(display(a), display(b)).score >= STRONG
 
 
 def org(rec: Record) -> tuple[str, list[str]] | None:

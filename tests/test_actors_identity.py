@@ -95,3 +95,65 @@ def test_transliterated_endings_are_one_name() -> None:
     assert compare_names("Saree", "Sarea").score >= STRONG
     assert compare_names("Saree", "Yahya Sarea").kind == "partial"
     assert compare_names("Lee", "Lea").score < STRONG  # the shared beginning must be 3+ letters
+
+
+def test_hyphenated_pair_of_surnames_is_two_mentions() -> None:
+    ad = analyse(
+        "Debate\n\nPresident Donald Trump and Vice President Joe Biden met again. The earlier "
+        "Trump-Biden debate was rough, and Biden said so."
+    )
+    trump, biden = entity_of(ad, "Donald Trump"), entity_of(ad, "Joe Biden")
+    assert trump is not None and biden is not None and trump is not biden
+    i = ad.text.index("Trump-Biden")
+    pair = [m for m in ad.mentions if i <= m.start < i + len("Trump-Biden")]
+    assert [(m.text, m.entity) for m in pair] in ([("Trump", trump.id), ("Biden", biden.id)], [])
+    assert entity_of(ad, "Biden") is biden
+    assert not any("Trump-Biden" in n for e in ad.entities for n in e.aliases)
+
+
+def test_diseases_laws_and_events_are_no_actors() -> None:
+    ad = analyse(
+        "Pandemic\n\nOfficials said COVID-19 spread. The Voting Rights Act and the Second World War "
+        "were mentioned, as was Brexit. The Ebola outbreak ended."
+    )
+    names = {m.text for m in ad.mentions}
+    assert not names & {"COVID-19", "Voting Rights Act", "Second World War", "Brexit", "Ebola"}
+
+
+def test_generic_institution_belongs_to_the_state_of_the_document() -> None:
+    ad = analyse(
+        "Ruling\n\nIraq rejected the plan. Iraq's Foreign Ministry said the Supreme Court ruled. "
+        "Iraq will appeal. Russia's National Police Agency said nothing."
+    )
+    iraq = entity_of(ad, "Iraq")
+    court = entity_of(ad, "Supreme Court")
+    assert iraq is not None and court is not None and court.affiliation == iraq.id
+    police = entity_of(ad, "National Police Agency")
+    russia = entity_of(ad, "Russia")
+    assert police is not None and russia is not None and police.affiliation == russia.id
+
+
+def test_place_named_before_an_institution_is_its_jurisdiction() -> None:
+    ad = analyse("Ruling\n\nThe Wisconsin Supreme Court ruled against the governor.")
+    court = entity_of(ad, "Wisconsin Supreme Court")
+    assert court is not None and court.type == "ORG" and court.affiliation is not None
+
+
+def test_transliterations_of_one_kb_person_are_one_entry() -> None:
+    from newsgraph.actors.kb import load_kb
+
+    kb = load_kb()
+    assert kb.lookup("Usama bin Ladin")[0].kb_id == kb.lookup("Osama bin Laden")[0].kb_id
+
+
+def test_a_second_surname_left_out_is_the_same_name() -> None:
+    assert compare_names("Pedro Pierluisi", "Pedro R. Pierluisi Urrutia").score >= STRONG
+    assert compare_names("Ali Khamenei", "Sayyid Ali Hosseini Khamenei").score >= STRONG
+
+
+def test_a_misspelt_surname_joins_the_one_person_it_fits() -> None:
+    ad = analyse(
+        "Analysis\n\nAnalyst Alexei Malashenko said the talks would fail. Mr. Malshenko added that "
+        "nobody expected more."
+    )
+    assert entity_of(ad, "Malshenko") is entity_of(ad, "Alexei Malashenko")

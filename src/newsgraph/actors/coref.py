@@ -30,6 +30,10 @@ def compare_names(a: str, b: str) -> NameMatch:
     return _compare_names(a, b)
 
 
+#: a one-word name whose spelling is only a possible variant of one person's surname joins that person
+#: when nobody else fits ("Malshenko" / "Alexei Malashenko": 0.6 x 0.75)
+LOOSE = 0.4
+
 #: the kinds of mention that name an entity (not descriptions or pronouns)
 NAME_KINDS = ("name", "alias", "metonym", "demonym")
 
@@ -322,7 +326,7 @@ def _name_keys(text: str) -> frozenset[str]:
     out = set()
     for tok in name_key(text).split():
         sk = skeleton(tok)
-        out.add(sk[1:] if len(sk) > 2 else tok)
+        out.add(sk[1:] if len(sk) > 2 else sk)
     return frozenset(out)
 
 
@@ -373,6 +377,7 @@ def _best_person(idx: _PersonIndex, c: Cand) -> LocalEntity | None:
     """The person ``c`` names: the nearest one with a strong match, else with a partial one."""
     strong: list[tuple[int, LocalEntity]] = []
     weak: list[tuple[int, LocalEntity]] = []
+    loose: list[LocalEntity] = []  # a surname spelled a little differently ("Malshenko"): one person only
     for e in idx.sharing_key(c.text):
         best = max(
             (compare_names(c.text, t) for t in sorted(idx.full.get(e.id, ()))),
@@ -389,9 +394,13 @@ def _best_person(idx: _PersonIndex, c: Cand) -> LocalEntity | None:
             weak.append((dist, e))
         elif best is not None and best.kind == "first_name" and len(c.text.split()) == 1:
             weak.append((dist + 50000, e))
+        elif best is not None and best.kind == "partial" and best.score >= LOOSE and " " not in c.text:
+            loose.append(e)
     if strong:
         return min(strong, key=lambda x: x[0])[1]
-    return min(weak, key=lambda x: x[0])[1] if weak else None
+    if weak:
+        return min(weak, key=lambda x: x[0])[1]
+    return loose[0] if len(loose) == 1 else None
 
 
 def _group_persons(ents: Entities, persons: list[Cand], by_start: dict[int, Cand]) -> None:

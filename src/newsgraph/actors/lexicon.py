@@ -76,3 +76,14 @@ def is_cap(word: str) -> bool:
 def is_title_word(word: str) -> bool:
     w = word.lower()
     return w in TITLE_HEADS or w in TITLE_MODIFIERS
+
+
+_GENERIC_WORDS = words("actors.generic_institution_words")
+
+
+def is_generic_institution(name: str) -> bool:
+    """An organisation's name made only of words that say nothing of whose institution it is
+    ("Supreme Court", "the Foreign Ministry", "House of Representatives")."""
+    ws = [w.strip(".,'’").lower() for w in name.split()]
+    ws = [w for w in ws if w and w not in FUNCTION_WORDS]
+    return bool(ws) and all(w in _GENERIC_WORDS for w in ws)

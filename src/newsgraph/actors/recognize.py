@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.actors.compounds import hyphen_compounds, hyphen_pairs, leaders_known
 from newsgraph.actors.given import GivenNames, lone_places
 from newsgraph.actors.kb import KnowledgeBase, is_acronym, load_kb
 from newsgraph.actors.lexicon import (
@@ -36,6 +37,7 @@ from newsgraph.actors.lexicon import (
     is_cap,
     ordered,
 )
+from newsgraph.actors.nonactors import drop_non_actors
 from newsgraph.actors.rules import (
     _CONNECTORS,
     _DATELINE,
@@ -162,8 +164,9 @@ class Recognizer:
             cands += [(4, c) for c in lone_places(self.kb, seg, p.start, propn)]
         if skips:
             cands = [(pr, c) for pr, c in cands if not any(c.overlaps(sk) for sk in skips)]
-        cands = _leaders_known(cands)
-        chosen = harmonize(view, resolve_overlaps(cands, demonym_led(cands, self.kb)))
+        cands = leaders_known(cands)
+        chosen = hyphen_pairs(harmonize(view, resolve_overlaps(cands, demonym_led(cands, self.kb))))
+        chosen = drop_non_actors(view.text, chosen)
         chosen += self._known(view, chosen)
         return sorted(chosen, key=lambda c: c.start)
 
@@ -208,7 +211,7 @@ class Recognizer:
                     label = entry.type
                 out.append((1, Cand(a, b, surface, label, source, kb_id=kb_id, kind=kind)))
         out += [(1, c) for c in self._templates(text, [c for _, c in out])]
-        out += [(0, c) for c in _hyphen_compounds(text, joined_parts)]
+        out += [(0, c) for c in hyphen_compounds(text, joined_parts)]
         by_span: dict[tuple[int, int, str], list[Cand]] = {}
         for _, c in out:
             by_span.setdefault((c.start, c.end, c.kind), []).append(c)
@@ -369,26 +372,6 @@ class Recognizer:
                 out.append(c)
                 taken[a:b] = b"\x01" * (b - a)
         return out
-
-
-def _leaders_known(cands: list[tuple[int, Cand]]) -> list[tuple[int, Cand]]:
-    """ "the Trump administration" only where the document names Trump as a person."""
-    surnames = {c.text.split()[-1] for _, c in cands if c.label == "PERSON"}
-    return [(p, c) for p, c in cands if not c.meta.get("leader_body") or c.text.split()[0] in surnames]
-
-
-def _hyphen_compounds(text: str, parts: list[Cand]) -> list[Cand]:
-    """Two known organisations joined by a hyphen name the second, a unit of the first ("Islamic
-    Revolutionary Guard Corps-Quds Force" is the Quds Force): one mention over the compound."""
-    ends = {c.end: c for c in sorted(parts, key=lambda c: c.start, reverse=True)}
-    out = []
-    for c in parts:
-        first = ends.get(c.start - 1)
-        if first is not None and text[c.start - 1] == "-" and first.kb_id != c.kb_id:
-            compound = Cand(first.start, c.end, text[first.start : c.end], "ORG", "kb", kb_id=c.kb_id)
-            compound.meta["parent"] = first.kb_id
-            out.append(compound)
-    return out
 
 
 def _title_of(words: list[str]) -> bool:

@@ -16,9 +16,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsgraph.actors.coref import Entities, LocalEntity
+from newsgraph.actors.coref import NAME_KINDS, Entities, LocalEntity
 from newsgraph.actors.kb import KnowledgeBase
-from newsgraph.actors.lexicon import TITLE_HEADS, TITLE_MODIFIERS, alternatives, ordered
+from newsgraph.actors.lexicon import (
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    alternatives,
+    is_generic_institution,
+    ordered,
+)
 from newsgraph.actors.spans import Cand, CandIndex, DocView
 from newsgraph.text import lexicons
 
@@ -239,6 +245,7 @@ def assign_roles(
     for e in ents.items:
         if e.type != "PERSON":
             _org_affiliation(e, ents, kb, demonyms)
+    _jurisdictions(view.text, ents, index)
     for e in ents.items:
         if e.type == "PERSON":
             _person_roles(view, e, index, by_pos, ents, kb)
@@ -280,6 +287,44 @@ def _org_affiliation(e: LocalEntity, ents: Entities, kb: KnowledgeBase, demonyms
             if place is not None and place.type == "STATE":
                 e.affiliation = place.id
                 return
+
+
+def main_state(ents: Entities) -> LocalEntity | None:
+    """The state a document is about: the one named most often (names, capitals, demonyms), the first
+    named on a tie."""
+    counts = [(sum(c.kind in NAME_KINDS for c in e.cands), -ents.position(e), e) for e in ents.items
+              if e.type == "STATE"]
+    best = max(counts, key=lambda x: (x[0], x[1]), default=None)
+    return best[2] if best is not None and best[0] > 0 else None
+
+
+def _jurisdictions(text: str, ents: Entities, index: CandIndex) -> None:
+    """An institution with a generic name and no other affiliation ("the Supreme Court", "the
+    Foreign Ministry") belongs to the state or place named before it with a possessive ("South
+    Korea's National Police Agency"), else to the state the document is about."""
+    main: LocalEntity | None | bool = False
+    for e in ents.items:
+        if e.type != "ORG" or e.kb_id or e.affiliation or not e.names:
+            continue
+        if not all(is_generic_institution(n.text) for n in e.names):
+            continue
+        owner = next((o for n in e.names if (o := _possessor(text, n, index, ents))), None)
+        if owner is None:
+            main = main_state(ents) if main is False else main
+            owner = main if isinstance(main, LocalEntity) else None
+        if owner is not None:
+            e.affiliation = owner.id
+
+
+def _possessor(text: str, c: Cand, index: CandIndex, ents: Entities) -> LocalEntity | None:
+    """The state or place whose possessive stands right before ``c`` ("*Iraq's* Foreign Ministry")."""
+    if not re.fullmatch(r"['’]s\s", text[max(0, c.start - 3) : c.start]):
+        return None
+    for o in index.ending_in(c.start - 3, c.start - 3):
+        e = ents.get(o.entity)
+        if e is not None and e.type in ("STATE", "LOCATION"):
+            return e
+    return None
 
 
 def _titles_of(view: DocView, c: Cand, by_pos: CandIndex) -> list[tuple[str, tuple[int, int]]]:

@@ -291,7 +291,7 @@ class NameRules:
         out = []
         for m in _ORG_RX.finditer(seg):
             for a, b in self.org_parts(seg, m.start("org"), m.end("org")):
-                a, b = strip_span(text, off + a, off + b)
+                a, b = strip_span(text, off + self._after_owner(seg, a), off + b)
                 if len(text[a:b].split()) < 2:
                     continue
                 c = Cand(a, b, text[a:b], "ORG", "rule")
@@ -309,6 +309,14 @@ class NameRules:
             a, b = off + m.start("org"), off + m.end("org")
             out.append(Cand(a, b, text[a:b], "ORG", "rule", meta={"media": True}))
         return out
+
+    def _after_owner(self, seg: str, a: int) -> int:
+        """Where an organisation's name starts after a place's possessive ("*Russia's* National Police
+        Agency": the place is its owner, a mention of its own)."""
+        m = re.match(r"([^\s'’]+(?:\s+[^\s'’]+)?)['’]s\s+", seg[a:])
+        if m and any(e.type in ("STATE", "LOCATION") for e in self.kb.lookup(m.group(1))[:1]):
+            return a + m.end()
+        return a
 
     def _leader_bodies(self, seg: str, off: int, text: str) -> list[Cand]:
         """ "the Trump administration": a surname before ``leader_body_heads`` names the body the

@@ -101,11 +101,12 @@ def demonym_led(cands: list[tuple[int, Cand]], kb: KnowledgeBase) -> set[int]:
     Aramco", "American Airlines", "Thai Raksa Chart Party"): the demonym, so that the name wins;
     but the organisation when the KB knows a name inside it ("Palestinian Resistance Movement
     *Hamas*"). A name the KB knows with the state's name for the demonym ("Palestinian Liberation
-    Organization") gets that entry. Likewise a state's name that starts an organisation's name the
-    organisation rules found ("*United States* Department of Transportation")."""
+    Organization") gets that entry. Likewise a state's or a known place's name that starts an
+    organisation's name the organisation rules found ("*United States* Department of Transportation",
+    "*Wisconsin* Supreme Court")."""
     norps = {c.start: c for p, c in cands if p == 1 and c.label == "NORP" and c.kb_id}
-    for p, c in cands:  # a state's name that starts an organisation's ("United States Department of ...")
-        if p == 1 and c.label == "STATE" and c.kb_id and c.start not in norps:
+    for p, c in cands:  # a state's or place's name that starts an organisation's ("Wisconsin Supreme Court")
+        if p == 1 and c.label in ("STATE", "LOCATION") and c.kb_id and c.start not in norps:
             norps[c.start] = c
     known = [c for p, c in cands if p == 1 and c.label in ("ORG", "PERSON", "STATE")]
     drop: set[int] = set()
@@ -113,7 +114,7 @@ def demonym_led(cands: list[tuple[int, Cand]], kb: KnowledgeBase) -> set[int]:
         d = norps.get(o.start)
         if p < 2 or o.label != "ORG" or d is None or d.end >= o.end:
             continue
-        if d.label == "STATE" and (o.source != "rule" or not text_after(o, d)[:2].strip()[:1].isupper()):
+        if d.label != "NORP" and (o.source != "rule" or not text_after(o, d)[:2].strip()[:1].isupper()):
             continue  # a name the organisation rules found ("United States Department of ..."), no possessive
         if all(w.lower() in _DEMONYM_NOUNS for w in text_after(o, d).split()):
             continue  # "Palestinian State", "Iraqi Government": the state (see classify)
@@ -121,8 +122,8 @@ def demonym_led(cands: list[tuple[int, Cand]], kb: KnowledgeBase) -> set[int]:
             drop.add(id(o))
             continue
         drop.add(id(d))
-        if d.label == "STATE":
-            o.meta["state"] = d.kb_id  # its affiliation (see roles)
+        if d.label != "NORP":
+            o.meta["state"] = d.kb_id  # its affiliation, the state or place it serves (see roles)
         state = kb.get(d.kb_id) if d.kb_id else None
         if state is not None and not o.kb_id:
             hits = kb.lookup(state.name + text_after(o, d)) if d.label == "NORP" else []

@@ -2,7 +2,9 @@
 
 1. **Organisations, states, places**: by knowledge-base id; else by folded name, joined through
    the aliases documents establish ("Qadiri National Council (QNC)" makes a later bare "QNC"
-   the same actor when no other actor has that alias).
+   the same actor when no other actor has that alias). Institutions with a generic name ("Supreme
+   Court", "the Senate", "Foreign Ministry") keep their jurisdiction: one actor per state or place
+   they belong to.
 2. **People**, blocked by the consonant skeleton of each name's last unit (so only people who
    could share a surname are compared; near-linear, never all pairs), in order of how much of
    the name is known (full names first):
@@ -13,7 +15,9 @@
    - a document that only gives a short form (surname, kunya "Abu Karim", first name) joins a
      person only with a name match *and* context: the same affiliation, a shared title word, or
      actors that co-occur in both documents; and only when one person fits clearly;
-   - kunyas are units of their own: "Abu Marzouk" never matches "Abu Mazen".
+   - kunyas are units of their own: "Abu Marzouk" never matches "Abu Mazen";
+   - two people of one document stay two ("Wong" and "Wang" in one article): its coreference
+     already kept them apart.
 
 Every link row keeps its evidence (rule, score, the names matched, shared context), shown by
 ``newsgraph actor NAME --why``.
@@ -27,6 +31,7 @@ from typing import Any
 
 from newsgraph.actors.facts import gazetteer_id
 from newsgraph.actors.kb import fold, load_kb
+from newsgraph.actors.lexicon import is_generic_institution
 from newsgraph.linking.context import LinkContext
 from newsgraph.text.names import PARTIAL, STRONG, _units, compare_names, name_key, skeleton
 from newsgraph.text.util import short_hash
@@ -65,6 +70,7 @@ class _Person:
     title_words: set[str] = field(default_factory=set)
     cooc: Counter[str] = field(default_factory=Counter)
     ents: list[dict[str, Any]] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
 
     @property
     def full(self) -> list[str]:
@@ -112,6 +118,38 @@ def _place_key(e: dict[str, Any], acting: set[str]) -> str:
     return f"name:{name}"
 
 
+def _org_keys(ents: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """Keys of the organisations, states and places (see :func:`_place_key`); an institution with a
+    generic name ("Supreme Court", "Foreign Ministry") is one actor per jurisdiction (its affiliation:
+    "Supreme Court" of the United States is not Wisconsin's or Pakistan's), of its document only
+    when it has none."""
+    acting = {fold(e["name"]) for e in ents if e["type"] in ("STATE", "ORG") and not e.get("kb_id")}
+    ekey = {(e["doc"], e["local_id"]): _place_key(e, acting) for e in ents if e["type"] != "PERSON"}
+    for e in ents:
+        if e["type"] == "ORG" and not e.get("kb_id") and is_generic_institution(e["name"]):
+            jur = _jurisdiction(e, ekey)
+            local = f"local:{e['doc']}:{e['local_id']}"
+            ekey[(e["doc"], e["local_id"])] = f"name:{fold(e['name'])}@{jur}" if jur else local
+    return ekey
+
+
+def _jurisdiction(e: dict[str, Any], ekey: dict[tuple[str, str], str]) -> str | None:
+    """The key of what an organisation belongs to (its affiliation), if known."""
+    aff = e.get("affiliation")
+    if not aff:
+        return None
+    return aff if aff.startswith("kb:") else ekey.get((e["doc"], aff))
+
+
+def _alias_key(alias: str, e: dict[str, Any], ekey: dict[tuple[str, str], str]) -> str:
+    """Index key of an organisation's alias: a generic one ("Supreme Court") with its jurisdiction
+    (empty without one: it joins nothing)."""
+    if not is_generic_institution(alias):
+        return fold(alias)
+    jur = _jurisdiction(e, ekey)
+    return f"{fold(alias)}@{jur}" if jur else ""
+
+
 def link_actors(ctx: LinkContext) -> None:
     ents = list(ctx.store.iter_entities())
     kb = load_kb(ctx.settings.get("kb_files", []) or [])
@@ -120,12 +158,11 @@ def link_actors(ctx: LinkContext) -> None:
     evidence: dict[tuple[str, str], dict[str, Any]] = {}
     # ---- 1. organisations, states and places ---------------------------------------------
     alias_index: dict[str, set[str]] = defaultdict(set)
-    acting = {fold(e["name"]) for e in ents if e["type"] in ("STATE", "ORG") and not e.get("kb_id")}
+    ekey.update(_org_keys(ents))
     for e in ents:
         if e["type"] == "PERSON":
             continue
-        k = _place_key(e, acting)
-        ekey[(e["doc"], e["local_id"])] = k
+        k = ekey[(e["doc"], e["local_id"])]
         uf.find(k)
         evidence[(e["doc"], e["local_id"])] = {
             "rule": "kb_id" if e.get("kb_id") else "same_name",
@@ -134,12 +171,12 @@ def link_actors(ctx: LinkContext) -> None:
         if e["type"] != "ORG":
             continue  # a state's aliases are its capital and demonyms: never another actor's name
         for a in _names_of(e):
-            if fold(a) != fold(e["name"]):
-                alias_index[fold(a)].add(k)
+            if fold(a) != fold(e["name"]) and (ak := _alias_key(a, e, ekey)):
+                alias_index[ak].add(k)
     for e in ents:
         if e["type"] in ("PERSON", "LOCATION") or e.get("kb_id"):
             continue  # a place is linked by gazetteer or name only ("Berlin" is not Germany)
-        owners = {uf.find(x) for x in alias_index.get(fold(e["name"]), set())}
+        owners = {uf.find(x) for x in alias_index.get(_alias_key(e["name"], e, ekey), set())}
         k = ekey[(e["doc"], e["local_id"])]
         if len(owners) == 1 and uf.find(k) not in owners:
             target = next(iter(owners))
@@ -204,6 +241,8 @@ def link_actors(ctx: LinkContext) -> None:
             i = by_kb[e["kb_id"]]
             best, cand_ids = (9.0, i, {"rule": "kb_id", "score": 1.0, "matched": e["kb_id"]}), []
         for i in cand_ids:
+            if e["doc"] in clusters[i].docs:
+                continue  # the document's own coreference keeps them apart: different people
             ev = _score(names, aff, tw, cooc, clusters[i], df, rare)
             if ev is None:
                 continue
@@ -228,6 +267,7 @@ def link_actors(ctx: LinkContext) -> None:
         p.title_words |= tw
         p.cooc.update(cooc)
         p.ents.append(e)
+        p.docs.add(e["doc"])
         if e.get("kb_id"):
             by_kb.setdefault(e["kb_id"], idx)
         evidence[(e["doc"], e["local_id"])] = ev

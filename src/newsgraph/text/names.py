@@ -290,6 +290,9 @@ def compare_names(a: str, b: str) -> NameMatch:
     weakest = min(s for _, s in al)
     if len(short) >= 2 and idx[0] == 0 and idx[-1] == len(long) - 1:
         return NameMatch(round(0.9 * weakest, 3), "variant")  # a middle name left out
+    if len(short) >= 2 and idx[0] == 0 and idx[-1] == len(long) - 2:
+        # a second surname left out ("Pedro Pierluisi" / "Pedro R. Pierluisi Urrutia")
+        return NameMatch(round(0.85 * weakest, 3), "variant")
     if idx[-1] == len(long) - 1:
         return NameMatch(round(0.6 * weakest + 0.05 * (len(short) - 1), 3), "partial")
     if idx == [0]:

@@ -1,0 +1,50 @@
+"""Names made of other names: hyphenated pairs of people ("the Trump-Biden debate"), organisation
+units joined to their parent by a hyphen ("Islamic Revolutionary Guard Corps-Quds Force"), and the
+body a leader heads ("the Trump administration")."""
+
+from __future__ import annotations
+
+from newsgraph.actors.spans import Cand
+
+
+def hyphen_pairs(cands: list[Cand]) -> list[Cand]:
+    """ "the Trump-Biden debate", "the Biden-Harris ticket": two capitalised words joined by a hyphen,
+    each the surname of a different person the document names in full, are two mentions (one of
+    each person), never one name."""
+    surnames = {c.text.split()[-1] for c in cands if c.label == "PERSON" and " " in c.text}
+    out = []
+    for c in cands:
+        parts = c.text.split("-")
+        if (
+            " " in c.text
+            or c.kb_id
+            or len(parts) != 2
+            or parts[0] == parts[1]
+            or not all(p[:1].isupper() and p in surnames for p in parts)
+        ):
+            out.append(c)
+            continue
+        b = c.start + len(parts[0]) + 1
+        out += [Cand(c.start, b - 1, parts[0], "PERSON", c.source)]
+        out += [Cand(b, c.end, parts[1], "PERSON", c.source)]
+    return out
+
+
+def leaders_known(cands: list[tuple[int, Cand]]) -> list[tuple[int, Cand]]:
+    """ "the Trump administration" only where the document names Trump as a person."""
+    surnames = {c.text.split()[-1] for _, c in cands if c.label == "PERSON"}
+    return [(p, c) for p, c in cands if not c.meta.get("leader_body") or c.text.split()[0] in surnames]
+
+
+def hyphen_compounds(text: str, parts: list[Cand]) -> list[Cand]:
+    """Two known organisations joined by a hyphen name the second, a unit of the first ("Islamic
+    Revolutionary Guard Corps-Quds Force" is the Quds Force): one mention over the compound."""
+    ends = {c.end: c for c in sorted(parts, key=lambda c: c.start, reverse=True)}
+    out = []
+    for c in parts:
+        first = ends.get(c.start - 1)
+        if first is not None and text[c.start - 1] == "-" and first.kb_id != c.kb_id:
+            compound = Cand(first.start, c.end, text[first.start : c.end], "ORG", "kb", kb_id=c.kb_id)
+            compound.meta["parent"] = first.kb_id
+            out.append(compound)
+    return out
