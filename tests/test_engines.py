@@ -474,7 +474,7 @@ def test_cli_ray_engine_reports_bad_input_like_local(tmp_path: Path, ray_local: 
         if r.exception and not isinstance(r.exception, SystemExit):
             raise r.exception
         summary = re.sub(r"\(.* in [0-9.]+ s\)", "", r.stdout.strip())
-        failed = [ln for ln in r.stderr.splitlines() if ln.startswith("  failed: ")]
+        failed = [ln for ln in r.stderr.splitlines() if ln.startswith("skipped ")]
         outputs.append((r.exit_code, summary, failed))
     assert outputs[0] == outputs[1]
     assert outputs[0][0] == 1 and len(outputs[0][2]) == 11

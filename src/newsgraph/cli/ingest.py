@@ -70,13 +70,23 @@ def _count_files(paths: list[str]) -> int | None:
     return sum(1 for _ in plan_units(paths, split=False))
 
 
-def _local_ingest(paths: list[str], store: Any, as_json: bool, **kw: Any) -> Any:
-    """The local engine with progress: files done of files found, and the stage of a long document."""
+def _failure_printer(as_json: bool) -> Any:
+    """``on_item`` that prints ``skipped LINE`` for each failed input: one line on stderr, never
+    wrapped, no console markup read in it (nothing with ``--json``)."""
     from rich.text import Text
 
-    from newsgraph.pipeline.runner import ingest
+    console = _err_console()
 
-    err_console = _err_console()
+    def on_item(status: str, label: str) -> None:
+        if status == "failed" and not as_json:
+            console.print(Text(f"skipped {printable(label)}"), soft_wrap=True, highlight=False)
+
+    return on_item
+
+
+def _local_ingest(paths: list[str], store: Any, as_json: bool, **kw: Any) -> Any:
+    """The local engine with progress: files done of files found, and the stage of a long document."""
+    from newsgraph.pipeline.runner import ingest
     with _progress("ingest") as prog:
         files = prog.add_task("ingest", total=_count_files(paths), status="")
         doc_task = prog.add_task("document", total=None, status="", visible=False)
@@ -88,11 +98,12 @@ def _local_ingest(paths: list[str], store: Any, as_json: bool, **kw: Any) -> Any
                 prog.update(files, advance=1)
             seen += 1
 
+        print_failure = _failure_printer(as_json)
+
         def on_item(status: str, label: str) -> None:
             prog.update(files, status=status)
             prog.update(doc_task, visible=False)
-            if status == "failed" and not as_json:  # one line, never wrapped, no markup read in it
-                err_console.print(Text(f"skipped {printable(label)}"), soft_wrap=True, highlight=False)
+            print_failure(status, label)
 
         def on_stage(doc: Any, stage: str, i: int, n: int) -> None:
             if len(doc.text) >= LONG_DOCUMENT:  # a long document: its stages as a second bar
@@ -153,7 +164,8 @@ def run_ingest(
             if engine == "ray":
                 from newsgraph.engines.ray_engine import ingest_ray
 
-                report = ingest_ray(paths, store, pipeline=pipeline, resources=res, address=address, **opts)
+                report = ingest_ray(paths, store, pipeline=pipeline, resources=res, address=address,
+                                    on_item=_failure_printer(as_json), **opts)
             else:
                 report = _local_ingest(paths, store, as_json, pipeline=pipeline, resources=res, **opts)
         with _status("linking actors and clustering events across documents"):
