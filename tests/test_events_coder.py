@@ -121,3 +121,13 @@ def test_malformed_user_lexicon_names_the_file_and_line(tmp_path) -> None:  # ty
     with pytest.raises(ConfigError) as e:
         build_lexicon([f])
     assert "bad.yaml" in str(e.value) and e.value.code == "NG042" and "line " in str(e.value)
+
+
+def test_a_negated_concession_is_a_refusal() -> None:
+    src, tgt, ev = only("Japan did not accede to China's demands.", "REJECT")
+    assert (src, tgt) == (["Japan"], ["China"]) and not ev.negated and "refusal" in (ev.rule or "")
+
+
+def test_a_request_that_frames_a_clause_targets_the_clause_subject() -> None:
+    src, tgt, _ = only("French troops returned to Mali at the Malian government's request.", "REQUEST")
+    assert src == ["Mali"] and tgt == ["France"]

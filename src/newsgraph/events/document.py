@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import NOUN_POS, Coder, Found
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
@@ -24,6 +24,8 @@ _WORD = re.compile(r"\b\w+\b")
 THIS = lexicons.words("english.definite_determiners")
 #: KB kinds of places that stand in their state for a visit
 CITY_KINDS = frozenset({"city", "capital", "seat", "town"})
+#: concessions that, negated, are refusals (CAMEO 12: reject, decline to yield)
+REFUSALS = frozenset({"CONCEDE", "AGREE"})
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
@@ -213,6 +215,10 @@ def _event(
     if not f.source or not f.target:
         return None
     m = mood(f.head, lex, coder.lemma, nominal=f.nominal)
+    if m.negated and f.coding.type in REFUSALS:  # "did not accede to their demands": a refusal
+        f.coding = Coding("REJECT", f.coding.mode, f.coding.cameo, f.coding.rule + " (negated: a refusal)")
+        m.negated = False
+        m.cue = m.cue if m.hypothetical else None
     a = f.offset + sent.start_char
     ctx = context_date(ad.dates, context_start(ad.paragraphs, a), a, lex.words("span_openers"))
     dated = choose(

@@ -84,6 +84,8 @@ class NounCoder:
             source = self.light_subject(n, spec, off)
         if not source and f.coding.type == "CONSULT":  # "In a phone call, X urged Y to ..."
             source, target = self.setting(n, off, target)
+        if source and not target and f.coding.type == "REQUEST":  # "X returned at Y's request"
+            target = [a for a in self.setting(n, off, [])[0] if a not in source]
         source = list(dict.fromkeys(source))
         if f.coding.type == "CONSULT" and not target and len(source) > 1:  # "X and Y held talks"
             source, target = source[:1], source[1:]
