@@ -188,7 +188,7 @@ class Coder:
             target = self.content_target(f.head, off, exclude=set(source))
         # one side from the tree, the other nearby, only where the tree has no such argument at all
         # (an object that names no actor, "encouraged entities to ...", is the target, not a gap)
-        if not source and not cl.passive and target and not cl.subjects:
+        if not source and not cl.passive and target and (not cl.subjects or cl.inherited):
             source = self.nearest(f.head, off, before=True, exclude=set(target))
             f.guessed = bool(source)
         if not target and not f.coding.reverse and source and not cl.objects:

@@ -115,6 +115,8 @@ class NounCoder:
         or of the clause a time phrase ties the noun to ("after the talks with Y, X said ...")."""
         light = set(spec.get("light") or ())
         subj = [c for c in n.children if c.dep_ == "nsubj"]
+        if not subj and any(c.dep_ == "cop" for c in n.head.children):  # "X was more of a critic of Y"
+            subj = [c for c in n.head.children if c.dep_ == "nsubj"]
         if subj:  # a predicate noun: "X is a critic of Y"
             return [a for s in subj for a in phrase_actors(s, self.actors, offset)]
         v = n.head
