@@ -131,3 +131,13 @@ def test_a_negated_concession_is_a_refusal() -> None:
 def test_a_request_that_frames_a_clause_targets_the_clause_subject() -> None:
     src, tgt, _ = only("French troops returned to Mali at the Malian government's request.", "REQUEST")
     assert src == ["Mali"] and tgt == ["France"]
+
+
+def test_the_target_of_an_event_noun_under_a_copula() -> None:
+    src, tgt, _ = only("In 2006, Chile was the target of an attack by Peru.", "ASSAULT")
+    assert tgt == ["Chile"] and src == ["Peru"]
+
+
+def test_the_partner_of_a_treaty_is_the_target_of_a_withdrawal() -> None:
+    _, tgt, _ = only("Last year Brazil withdrew from a trade treaty with Argentina.", "SANCTION")
+    assert tgt == ["Argentina"]

@@ -248,6 +248,13 @@ class Coder:
                 got = [a for a in self.actors_of([x], offset) if a not in exclude and a != place]
                 if got:
                     return got
+        # "withdrew from a treaty with Iran", "pulled out of the deal with X": the partner of the thing
+        for _c, x in self.obliques(cl):
+            for c in x.children:
+                if c.dep_ == "nmod" and case_of(c) in self.lex.words("partner_cases"):
+                    got = [a for a in self.actors_of([c], offset) if a not in exclude and a != place]
+                    if got:
+                        return got
         return []
 
     def content_target(self, v: Token, offset: int, *, exclude: set[str]) -> list[str]:

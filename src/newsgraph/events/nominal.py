@@ -86,6 +86,8 @@ class NounCoder:
             source, target = self.setting(n, off, target)
         if source and not target and f.coding.type == "REQUEST":  # "X returned at Y's request"
             target = [a for a in self.setting(n, off, [])[0] if a not in source]
+        if not target:  # "X was the target of an attack", "X has been the subject of US sanctions"
+            target = [a for a in self.patient(n, off) if a not in source]
         source = list(dict.fromkeys(source))
         if f.coding.type == "CONSULT" and not target and len(source) > 1:  # "X and Y held talks"
             source, target = source[:1], source[1:]
@@ -93,6 +95,15 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    def patient(self, n: Token, offset: int) -> list[str]:
+        """The subject of a copular "the target/subject/victim of" that the event noun hangs from."""
+        h = n.head
+        if n.dep_ != "nmod" or case_of(n) != "of" or h.lower_ not in self.lex.words("patient_nouns"):
+            return []
+        if not any(c.dep_ == "cop" for c in h.children):
+            return []
+        return [a for c in h.children if c.dep_ == "nsubj" for a in phrase_actors(c, self.actors, offset)]
 
     def setting(self, n: Token, offset: int, target: list[str]) -> tuple[list[str], list[str]]:
         """A meeting or call that frames a clause ("in a phone call, X encouraged Y"; "X said in a
