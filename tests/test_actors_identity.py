@@ -157,3 +157,34 @@ def test_a_misspelt_surname_joins_the_one_person_it_fits() -> None:
         "nobody expected more."
     )
     assert entity_of(ad, "Malshenko") is entity_of(ad, "Alexei Malashenko")
+
+
+def test_pronouns_take_a_person_of_their_gender() -> None:
+    ad = analyse(
+        "Visit\n\nPresident Donald Trump met Chancellor Angela Merkel. She said the talks went well, "
+        "and he agreed. Later Mrs. Theresa Lang arrived; she spoke briefly."
+    )
+    merkel, trump = entity_of(ad, "Angela Merkel"), entity_of(ad, "Donald Trump")
+    lang = entity_of(ad, "Theresa Lang")
+    assert merkel is not None and trump is not None and lang is not None
+    by_text = {m.text: m.entity for m in ad.mentions if m.kind == "pronoun"}
+    assert by_text["She"] == merkel.id and by_text["he"] == trump.id and by_text["she"] == lang.id
+
+
+def test_descriptions_resolve_to_the_document_actor() -> None:
+    ad = analyse(
+        "Strike\n\nPresident Donald Trump spoke. Vice President Mike Pence listened. The president said "
+        "the strike was lawful. Iraq protested. The Ministry of Foreign Affairs of Iraq called it a "
+        "violation; its foreign ministry said more later, and the foreign ministry summoned the envoy."
+    )
+    trump = entity_of(ad, "Donald Trump")
+    mfa = entity_of(ad, "Ministry of Foreign Affairs of Iraq")
+    desc = {m.text: m.entity for m in ad.mentions if m.kind == "description"}
+    assert trump is not None and mfa is not None
+    assert desc["The president"] == trump.id  # not the Vice President named last
+    assert desc["its foreign ministry"] == mfa.id and desc["the foreign ministry"] == mfa.id
+
+
+def test_adjectives_are_no_descriptions() -> None:
+    ad = analyse("Statement\n\nHamas official Basem Naim spoke. The official statement came later.")
+    assert not any(m.kind == "description" for m in ad.mentions)

@@ -6,18 +6,26 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from newsgraph.actors.coref import Entities, LocalEntity
+from newsgraph.actors.gender import Genders
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import ORG_DESCRIPTIONS, PERSON_NOUNS, PRONOUNS, alternatives
+from newsgraph.actors.roles import main_state
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.text import lexicons
 
+_SECTORS = lexicons.words("actors.description_sectors")
+_TITLED_NOUNS = lexicons.words("actors.description_titled_nouns")
+_NOT_HOLDERS = lexicons.words("actors.title_not_holders")
 _DESC_RX = re.compile(
-    rf"\b(?P<the>[Tt]he) (?P<mods>(?:(?:{alternatives('description_modifiers')}|[A-Z][\w’'-]+) ){{0,3}})"
+    rf"\b(?P<the>[Tt]he|[Ii]ts|[Tt]heir) "
+    rf"(?P<mods>(?:(?:{alternatives('description_modifiers')}|{'|'.join(sorted(_SECTORS))}"
+    rf"|[A-Z][\w’'-]+) ){{0,3}})"
     r"(?P<noun>" + "|".join(sorted(PERSON_NOUNS | set(ORG_DESCRIPTIONS), key=len, reverse=True)) + r")\b"
-    r"(?![ -][A-Z])"
+    r"(?![ -][A-Z])(?! of\b)(?!-)"
 )
 _PRON_RX = re.compile(
     r"\b(?:" + "|".join(PRONOUNS) + "|" + "|".join(p.capitalize() for p in PRONOUNS) + r")\b"
@@ -140,8 +148,10 @@ def descriptions(
     taken: list[tuple[int, int]],
     persons: bool,
 ) -> list[Cand]:
-    """Description mentions of people (``persons``) or organisations resolved to one entity;
-    unresolved ones are dropped."""
+    """Description mentions resolved to one entity; unresolved ones are dropped. The first pass
+    (``persons`` false) resolves organisations ("the movement"); the second, after the affiliations,
+    people ("the Hamas official", "the president") and the bodies of a state or organisation ("its
+    foreign ministry", "the foreign ministry": of the last state named, of the state in focus)."""
     out: list[Cand] = []
     text = view.text
     covered = bytearray(len(text) + 1)  # characters of ``taken``: one lookup per description
@@ -153,22 +163,16 @@ def descriptions(
             a, b = m.start(), m.end()
             if covered.find(1, a, b) >= 0:
                 continue
-            noun, mods = m.group("noun").lower(), m.group("mods")
-            if (noun in PERSON_NOUNS) != persons:
-                continue
-            if noun in ORG_DESCRIPTIONS and not mods.strip():
-                e = _nearest_org(prior, a, ORG_DESCRIPTIONS[noun], kb)
-            elif noun in PERSON_NOUNS:
-                refs = _refs_of_modifier(mods, ents, kb, demonyms)
-                e = _nearest_person(prior, a, noun, refs, ents, kb) if refs else None
-            else:
-                continue
+            noun = m.group("noun").lower()
+            if (noun in PERSON_NOUNS or _owned_form(m)) != persons:
+                continue  # people and owned bodies ("its foreign ministry") after the affiliations
+            e = _referent(m, prior, ents, kb, demonyms)
             if e is None:
                 continue
             c = Cand(a, b, text[a:b], e.type, "rule", kind="description")
             ents.add(e, c)
             prior.add(a, e)
-            if persons:
+            if e.type == "PERSON":
                 title = re.sub(r"^[Tt]he\s+", "", c.text)
                 if title not in e.titles:
                     e.titles.append(title)
@@ -176,6 +180,78 @@ def descriptions(
             taken.append((a, b))
             covered[a:b] = b"\x01" * (b - a)
     return out
+
+
+def _referent(
+    m: re.Match[str], prior: _Prior, ents: Entities, kb: KnowledgeBase, demonyms: dict[str, str]
+) -> LocalEntity | None:
+    """The entity a description refers to (see :func:`descriptions`), or None."""
+    a, the, noun, mods = m.start(), m.group("the").lower(), m.group("noun").lower(), m.group("mods")
+    words = mods.split()
+    sectors = {w for w in words if w in _SECTORS}
+    if noun in PERSON_NOUNS:
+        if the != "the":
+            return None
+        refs = _refs_of_modifier(mods, ents, kb, demonyms)
+        if refs:
+            return _nearest_person(prior, a, noun, refs, ents, kb)
+        return _titled_person(prior, a, noun) if not words and noun in _TITLED_NOUNS else None
+    heads = ORG_DESCRIPTIONS.get(noun, frozenset())
+    if the != "the":  # "its foreign ministry": the ministry of the last state or organisation named
+        owner = _nearest_owner(prior, a)
+        return _owned_org(prior, a, owner, heads, sectors) if owner is not None else None
+    if sectors and len(sectors) == len(words):  # "the foreign ministry": of the state in focus
+        return _owned_org(prior, a, main_state(ents), heads, sectors)
+    return _nearest_org(prior, a, heads, kb) if not words else None
+
+
+def _owned_form(m: re.Match[str]) -> bool:
+    """ "its ministry", "the foreign ministry": an organisation's description that names whose it is."""
+    words = m.group("mods").split()
+    return m.group("noun").lower() not in PERSON_NOUNS and (
+        m.group("the").lower() != "the" or (bool(words) and all(w in _SECTORS for w in words))
+    )
+
+
+def _titled_person(prior: _Prior, a: int, noun: str) -> LocalEntity | None:
+    """ "the president": the person named last with a title headed by the noun (or a title it fits),
+    not a vice-, deputy or former one."""
+    want = _NOUN_TITLES.get(noun) or frozenset({noun})
+    for _, group in prior.groups(a):
+        fits = [e for e in group if e.type == "PERSON" and any(_holds(t, want) for t in e.titles)]
+        if fits:
+            return fits[0]
+    return None
+
+
+def _holds(title: str, want: frozenset[str]) -> bool:
+    words = [w.strip(".,'’").lower() for w in re.split(r"[\s-]+", title)]
+    return bool(words) and words[-1] in want and not set(words) & _NOT_HOLDERS
+
+
+def _nearest_owner(prior: _Prior, a: int) -> LocalEntity | None:
+    """The state or organisation named last before ``a`` ("Iraq ... *its* foreign ministry")."""
+    for _, group in prior.groups(a):
+        found = [e for e in group if e.type in ("STATE", "ORG")]
+        if found:
+            return found[0]
+    return None
+
+
+def _owned_org(
+    prior: _Prior, a: int, owner: LocalEntity | None, heads: frozenset[str], sectors: set[str]
+) -> LocalEntity | None:
+    """The organisation named last before ``a`` whose name fits the noun and the sector words
+    ("foreign ministry": the "Ministry of Foreign Affairs") and that belongs to ``owner`` (when one
+    is given; an organisation that is the owner itself fits too: "Iraq's Foreign Ministry ... its")."""
+    for _, group in prior.groups(a):
+        for e in group:
+            if e.type != "ORG" or (owner is not None and owner.id not in (e.affiliation, e.id)):
+                continue
+            words = {w.lower() for n in e.names for w in re.findall(r"[\w’'-]+", n.text)}
+            if words & heads and sectors <= words:
+                return e
+    return None
 
 
 _NOUN_TITLES = lexicons.word_table("actors.noun_titles")
@@ -209,8 +285,9 @@ def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase) -> bool:
 
 
 def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> list[Cand]:
-    """ "he"/"she"/"his"/"her": the one person in reach (this and the previous sentence), else the
-    person who starts the previous sentence; otherwise unresolved."""
+    """ "he"/"she"/"his"/"her": among the people of fitting gender (:mod:`.gender`), the one in reach
+    (this and the previous sentence), else the one who starts the previous sentence, else the last
+    person of the paragraph before when nobody else intervened; otherwise unresolved."""
     out: list[Cand] = []
     text = view.text
     persons = sorted(
@@ -220,33 +297,44 @@ def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> lis
     if not persons:
         return out
     starts = [s for s, _ in persons]
+    genders = Genders(text)
 
-    def between(lo: int, hi: int) -> list[tuple[int, LocalEntity]]:  # persons with lo <= start < hi
-        return persons[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    def between(lo: int, hi: int, want: str) -> list[tuple[int, LocalEntity]]:  # lo <= start < hi
+        found = persons[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        return [(s, e) for s, e in found if genders.fits(e, want)]
 
     for p in view.paragraphs:
         if view.para_of(p.start) in view.headings:
             continue
         for m in _PRON_RX.finditer(text, p.start, p.end):
-            a, b = m.start(), m.end()
-            si = view.sentence_index(a)
-            lo = view.sentences[max(0, si - 1)].start if view.sentences else p.start
-            window = {e.id: (s, e) for s, e in between(lo, a)}
-            pick = None
-            if len(window) == 1:
-                pick = next(iter(window.values()))[1]
-            elif len(window) > 1 and si > 0:
-                prev = view.sentences[si - 1]
-                starters = [e for s, e in between(prev.start, prev.start + 3)]
-                pick = starters[0] if starters else None
-            elif not window and si > 0:
-                # the last person of the paragraph before, when nobody else intervened
-                earlier = between(a - 599, a)
-                if earlier and len({e.id for s, e in earlier if s >= earlier[-1][0] - 300}) == 1:
-                    pick = earlier[-1][1]
+            want = PRONOUNS.get(m.group().lower(), "")
+            pick, sure = _pronoun_referent(view, m.start(), p.start, want, between)
             if pick is None:
                 continue
-            c = Cand(a, b, m.group(), "PERSON", "rule", kind="pronoun")
+            if sure:
+                genders.learn(pick, want)
+            c = Cand(m.start(), m.end(), m.group(), "PERSON", "rule", kind="pronoun")
             ents.add(pick, c)
             out.append(c)
     return out
+
+
+def _pronoun_referent(
+    view: DocView, a: int, para_start: int, want: str, between: Callable[[int, int, str], list[Any]]
+) -> tuple[LocalEntity | None, bool]:
+    """The person a pronoun at ``a`` refers to, and whether it was the only one in reach."""
+    si = view.sentence_index(a)
+    lo = view.sentences[max(0, si - 1)].start if view.sentences else para_start
+    window = {e.id: e for s, e in between(lo, a, want)}
+    if len(window) == 1:
+        return next(iter(window.values())), True
+    if len(window) > 1 and si > 0:
+        prev = view.sentences[si - 1]
+        starters = [e for s, e in between(prev.start, prev.start + 3, want)]
+        return (starters[0] if starters else None), False
+    if not window and si > 0:
+        # the last person of the paragraph before, when nobody else intervened
+        earlier = between(a - 599, a, want)
+        if earlier and len({e.id for s, e in earlier if s >= earlier[-1][0] - 300}) == 1:
+            return earlier[-1][1], False
+    return None, False

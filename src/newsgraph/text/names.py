@@ -307,3 +307,22 @@ def same_person_score(a: str, b: str) -> float:
     True
     """
     return compare_names(a, b).score
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    try:
+        text = resources.files("newsgraph").joinpath("data/names/genders.tsv").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def given_name_gender(name: str) -> str:
+    """ "m" or "f": the gender of the pronouns for people with this given name
+    (``data/names/genders.tsv``, built by ``scripts/build_name_genders.py``); "" when unknown.
+
+    >>> given_name_gender("Angela"), given_name_gender("Vladimir")
+    ('f', 'm')
+    """
+    return _genders().get(fold(name).replace(" ", ""), "")
