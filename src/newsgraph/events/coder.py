@@ -89,7 +89,7 @@ class Coder:
         if not naming and not self.lex.has_verb(lemma):
             return None
         cl = Clause.of_verb(v)
-        if naming and (judged := judgement(v, self.lex)) is not None:
+        if naming and not self.best(lemma, cl) and (judged := judgement(v, self.lex)) is not None:
             if len(cl.objects) > 1:
                 cl.objects = cl.objects[:1]
             f = Found(v, offset, judged, lemma, cl)

@@ -100,8 +100,10 @@ def inherited_subjects(v: Token) -> list[Token]:
         if dep == "acl:relcl":
             rel = [c for c in v.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE]
             return conjuncts(head) if rel or not any(c.dep_ in SUBJECTS for c in v.children) else []
-        if dep == "acl" and v.tag_ == "VBG":
-            return _participle_subject(head)
+        if dep == "acl" and (
+            v.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
+        ):
+            return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
         return []
     return []
 
