@@ -81,7 +81,7 @@ class NounCoder:
                 if c.dep_ == "nmod" and case_of(c) == case:
                     target += [a for a in phrase_actors(c, self.actors, off) if a not in source]
         if not source:
-            source = self.light_subject(n, spec, off)
+            source = self.light_subject(n, spec, off) or self.ascribed(n, off)
         if not source and f.coding.type == "CONSULT":  # "In a phone call, X urged Y to ..."
             source, target = self.setting(n, off, target)
         if source and not target and f.coding.type == "REQUEST":  # "X returned at Y's request"
@@ -95,6 +95,22 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    def ascribed(self, n: Token, offset: int) -> list[str]:
+        """Who a participle on the event noun says did it: "an attack ascribed to X", "a bombing claimed
+        by X", "the strike carried out by X"."""
+        for c in n.children:
+            if c.dep_ != "acl" or c.tag_ != "VBN":
+                continue
+            for o in c.children:
+                case = case_of(o)
+                if o.dep_ in ("obl:agent", "obl") and (
+                    case == "by" or (case in ("to", "on") and c.lemma_ in self.lex.words("ascribing"))
+                ):
+                    got = phrase_actors(o, self.actors, offset)
+                    if got:
+                        return got
+        return []
 
     def patient(self, n: Token, offset: int) -> list[str]:
         """The subject of a copular "the target/subject/victim of" that the event noun hangs from."""

@@ -23,6 +23,8 @@ OBJECTS = frozenset({"obj", "iobj"})
 #: dependents that belong to a noun phrase's name (not to its modifiers' clauses)
 NP_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "nmod:poss", "appos", "det", "nummod"})
 RELATIVE = lexicons.words("english.relative_pronouns")
+#: participles that give a thing its owner ("facilities *belonging* to X")
+BELONGING = frozenset({"belong"})
 
 
 def case_of(tok: Token) -> str:
@@ -196,4 +198,12 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
                 got = phrase_actors(c, idx, offset, depth=depth + 1)
                 if got:
                     return got
+            if c.dep_ == "acl" and c.lemma_ in BELONGING:  # "oil facilities belonging to X"
+                for o in c.children:
+                    if (
+                        o.dep_ == "obl"
+                        and case_of(o) == "to"
+                        and (got := phrase_actors(o, idx, offset, depth=depth + 1))
+                    ):
+                        return got
     return []
