@@ -188,3 +188,34 @@ def test_descriptions_resolve_to_the_document_actor() -> None:
 def test_adjectives_are_no_descriptions() -> None:
     ad = analyse("Statement\n\nHamas official Basem Naim spoke. The official statement came later.")
     assert not any(m.kind == "description" for m in ad.mentions)
+
+
+def test_capitals_the_document_names_stand_for_their_state() -> None:
+    from newsgraph.actors.capitals import doc_capitals
+    from newsgraph.actors.classify import classify
+    from newsgraph.actors.kb import load_kb
+    from newsgraph.actors.spans import Cand, DocView
+    from newsgraph.models import Span
+
+    kb = load_kb()
+    caps = doc_capitals("Nusantara, the new capital of Indonesia, opened. The Valdorian capital, Castellan, "
+                        "hosted talks.", kb, {"Valdorian": "Valdoria"})
+    assert caps == {"Nusantara": ("Indonesia", "state:IDN"), "Castellan": ("Valdoria", None)}
+    text = "Nusantara, the new capital of Indonesia, opened. Officials said Nusantara warned the envoys."
+    view = DocView(text, [Span(0, len(text))], [Span(0, len(text))])
+    first, second = (text.index("Nusantara"), text.rindex("Nusantara"))
+    cands = [Cand(i, i + 9, "Nusantara", "ORG", "model") for i in (first, second)]
+    kept, _ = classify(view, cands, kb)
+    acting = [c for c in kept if c.start == second][0]
+    assert (acting.label, acting.kind, acting.kb_id) == ("STATE", "metonym", "state:IDN")
+
+
+def test_media_outlets_by_their_kind_and_heads() -> None:
+    ad = analyse(
+        "Strikes\n\nSpeaking on al-Masirah TV in Yemen, the spokesman said more. Kurdish news outlet "
+        "Rudaw reported the ban, and the president took a daily Aspirin."
+    )
+    for name in ("al-Masirah TV", "Rudaw"):
+        e = entity_of(ad, name)
+        assert e is not None and e.type == "ORG"
+    assert entity_of(ad, "Aspirin") is None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsgraph.actors.capitals import doc_capitals
 from newsgraph.actors.groups import group_mentions
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import (
@@ -72,6 +73,7 @@ class Classified:
 
     demonyms: dict[str, str] = field(default_factory=dict)  # "Valdorian" -> "Valdoria" (local)
     venues: list[Cand] = field(default_factory=list)
+    capitals: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # city -> its state
 
 
 def _has_demonyms(kb: KnowledgeBase, kb_id: str) -> bool:
@@ -144,13 +146,14 @@ def classify(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> tuple[list[
         cands = _demonym_mentions(view, cands, places, out.demonyms)
     taken = [(c.start, c.end) for c in cands]
     state_like = _state_evidence(view, cands, out)
+    out.capitals = doc_capitals(view.text, kb, out.demonyms)
     used = {d.meta.get("place") for d in cands if d.source == "derived"}
     for c in cands:
         if c.text in used or c.meta.get("site"):
             c.meta["has_demonym"] = True
         if c.label == "ORG" and c.source == "model" and " " not in c.text and context(view, c) == "capital":
             c.label = "LOCATION"
-    kept = [k for c in cands if (k := _classify_one(view, c, kb, taken, state_like)) is not None]
+    kept = [k for c in cands if (k := _classify_one(view, c, kb, taken, state_like, out)) is not None]
     labels = {c.text: c.label for c in kept if c.kind == "name" and c.label in ("STATE", "LOCATION")}
     for c in kept:  # only a state's people stand for it ("Valdorians"; not "Qadiris")
         if c.source == "derived" and c.label == "STATE" and labels.get(c.meta.get("place", "")) != "STATE":
@@ -231,7 +234,12 @@ def _reaching(new: list[Cand], pos: int) -> list[Cand]:
 
 
 def _classify_one(
-    view: DocView, c: Cand, kb: KnowledgeBase, taken: list[tuple[int, int]], state_like: set[str]
+    view: DocView,
+    c: Cand,
+    kb: KnowledgeBase,
+    taken: list[tuple[int, int]],
+    state_like: set[str],
+    found: Classified,
 ) -> Cand | None:
     """One candidate's type and kind; None when it is no actor (a sea, a broad region, a modifier)."""
     if c.label == "NORP":
@@ -249,11 +257,22 @@ def _classify_one(
         return c
     if c.label == "LOCATION" and c.text.isupper() and len(c.text) > 3:
         c.venue = True  # datelines and all-caps place names
+    if c.text in found.capitals and c.kind == "name" and not c.kb_id:
+        c.label = "LOCATION"  # a capital the document names ("the Valdorian capital, Castellan")
     if c.label in ("LOCATION", "STATE") and c.kind == "name":
         _place(view, c, kb, state_like)
+        if c.meta.get("ctx") == "metonym" and not c.kb_id and c.text in found.capitals:
+            _doc_capital(c, found.capitals[c.text])
     if c.label == "LOCATION" and c.meta.get("modifier"):
         return None
     return c
+
+
+def _doc_capital(c: Cand, state: tuple[str, str | None]) -> None:
+    """A capital the document names for a state, acting: a mention of the state ("Castellan said")."""
+    c.label, c.kind = "STATE", "metonym"
+    c.kb_id = state[1]
+    c.meta["place"] = state[0]
 
 
 def _state_evidence(view: DocView, cands: list[Cand], out: Classified) -> set[str]:

@@ -234,7 +234,7 @@ def _group_others(ents: Entities, cands: list[Cand], by_start: dict[int, Cand], 
         src = by_start.get(c.meta.get("known_from", -1))
         if c.meta.get("alias_org") is not None:
             src = by_start.get(c.meta["alias_org"])
-        if c.kind == "demonym" and c.meta.get("place") in names_by_text:
+        if c.kind in ("demonym", "metonym") and c.meta.get("place") in names_by_text:
             src = names_by_text[c.meta["place"]]
             if not src.entity:
                 idx.add(ents.new(src.label, f"{src.label}:{_org_key(src.text)}"), src)

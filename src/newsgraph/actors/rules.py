@@ -91,11 +91,14 @@ _KNOWN_AS_RX = re.compile(
     rf"\b(?:who[ \t]+is[ \t]+)?(?:(?:{alternatives('alias_adverbs')})[ \t]+)?"
     rf"(?:{alternatives('alias_verbs')})[ \t]+as[ \t]+(?P<b>{NAME})"
 )
-_ORG_HEAD_CAP = _alt(
-    w.capitalize()
-    for w in ORG_HEADS
-    | (MEDIA_HEADS - lexicons.words("actors.media_heads_not_names"))
-    if w.isalpha()
+_NAME_HEADS = ORG_HEADS | (MEDIA_HEADS - lexicons.words("actors.media_heads_not_names"))
+# capitalised ("Sabil Movement") and, for short heads, upper-case ("al-Masirah TV") organisation words
+_ORG_HEAD_CAP = _alt({w.capitalize() for w in _NAME_HEADS if w.isalpha()} | {
+    w.upper() for w in _NAME_HEADS if w.isalpha() and len(w) <= 3})
+#: "news outlet Rudaw", "the broadcaster Al Mayadeen": a media organisation named after its kind
+_MEDIA_NOUN_RX = re.compile(
+    rf"(?<![\w-])(?:{alternatives('media_nouns')})[ \t]+"
+    rf"(?P<org>{NAME_TOK}(?:[ \t]+{NAME_TOK}){{0,3}})(?![\w-])"
 )
 _OF = alternatives("org_connectors")
 _HEAD_OF = alternatives("org_head_connectors")
@@ -299,6 +302,7 @@ class NameRules:
                     c.meta["media"] = True
                 out.append(c)
         out += self._leader_bodies(seg, off, text)
+        out += self._media_named(seg, off, text)
         for m in _MEDIA_NUM_RX.finditer(seg):  # "Castellan 24", "France 24": a broadcaster
             words = m.group("org").split()
             if (
@@ -317,6 +321,19 @@ class NameRules:
         if m and any(e.type in ("STATE", "LOCATION") for e in self.kb.lookup(m.group(1))[:1]):
             return a + m.end()
         return a
+
+    def _media_named(self, seg: str, off: int, text: str) -> list[Cand]:
+        """ "Kurdish news outlet Rudaw", "the broadcaster Al Mayadeen": a media organisation."""
+        out = []
+        for m in _MEDIA_NOUN_RX.finditer(seg):
+            a, b = self.trim_name(seg, m.start("org"), m.end("org"))
+            name = seg[a:b]
+            if b <= a or name.split()[0].lower() in SENTENCE_WORDS or any(
+                e.type in ("PERSON", "STATE", "LOCATION") for e in self.kb.lookup(name)[:1]
+            ):
+                continue
+            out.append(Cand(off + a, off + b, text[off + a : off + b], "ORG", "rule", meta={"media": True}))
+        return out
 
     def _leader_bodies(self, seg: str, off: int, text: str) -> list[Cand]:
         """ "the Trump administration": a surname before ``leader_body_heads`` names the body the
