@@ -144,10 +144,12 @@ def test_the_partner_of_a_treaty_is_the_target_of_a_withdrawal() -> None:
 
 
 def test_an_infinitive_on_a_noun_takes_the_clause_subject() -> None:
-    src, tgt, _ = only("The Iraqi parliament voted on a resolution to expel United States troops.", "SANCTION")
+    text = "The Iraqi parliament voted on a resolution to expel United States troops."
+    src, tgt, _ = only(text, "SANCTION")
     assert tgt == ["United States"] and src and "Iraq" in src[0]
 
 
 def test_labelling_as_a_terrorist_organisation_is_a_designation() -> None:
-    src, tgt, _ = only("In 2007, the United States labeled Iran's army as a terrorist organization.", "SANCTION")
+    text = "In 2007, the United States labeled Iran's army as a terrorist organization."
+    src, tgt, _ = only(text, "SANCTION")
     assert src == ["United States"] and tgt == ["Iran"]
