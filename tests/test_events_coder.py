@@ -153,3 +153,14 @@ def test_labelling_as_a_terrorist_organisation_is_a_designation() -> None:
     text = "In 2007, the United States labeled Iran's army as a terrorist organization."
     src, tgt, _ = only(text, "SANCTION")
     assert src == ["United States"] and tgt == ["Iran"]
+
+
+def test_a_title_before_a_name_refers_to_the_person() -> None:
+    src, tgt, _ = only("Nikki Haley has long been a fierce critic of Venezuelan president Nicolas Maduro.", "ACCUSE")
+    assert src == ["Nikki Haley"] and tgt == ["Nicolas Maduro"]
+
+
+def test_a_capital_city_stands_for_its_government_in_a_verbal_event() -> None:
+    text = "Poland accused Russia of meddling. Russia dismissed the allegation from Warsaw as absurd."
+    src, tgt, _ = only(text, "REJECT")
+    assert src == ["Russia"] and tgt == ["Poland"]

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 COMPILED = "data/lexicon/cameo_verbs.json"
 OWN = "event_verbs.yaml"
+#: the PETRARCH2 dictionary file the compiled patterns cite
+DICTIONARY = "CAMEO.2.0.txt"
 PLOVER_TYPES = frozenset(
     {
         "AGREE",
@@ -77,6 +79,11 @@ class Pattern:
     @property
     def size(self) -> int:
         return len(self.pre) + len(self.post) + sum(2 if n else 1 for _, n in self.preps)
+
+    @property
+    def compiled(self) -> bool:
+        """True for a pattern of the PETRARCH2 dictionary (not one of our own or the user's files)."""
+        return self.rule.startswith(DICTIONARY)
 
 
 @dataclass(frozen=True)
@@ -202,7 +209,7 @@ def build_lexicon(extra: Iterable[Path | str] = ()) -> EventLexicon:
         verbs={k: VerbEntry(k, v["block"], v.get("code")) for k, v in data["verbs"].items()},
         blocks={k: {"code": b.get("code"), "reverse": b.get("reverse")} for k, b in data["blocks"].items()},
         patterns={
-            k: [_pattern(p, f"CAMEO.2.0.txt:{p['line']} ({k})") for p in b["patterns"]]
+            k: [_pattern(p, f"{DICTIONARY}:{p['line']} ({k})") for p in b["patterns"]]
             for k, b in data["blocks"].items()
         },
         forms={},

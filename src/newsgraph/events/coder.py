@@ -114,11 +114,12 @@ class Coder:
         """The most specific matching pattern's coding; a matching ``---`` pattern blocks the verb.
 
         A verb that is no event by itself (``speech``: "report", "describe") does not take an event
-        noun as its object for its own ("reported the attack"): the noun is coded on its own.
+        noun as its object for its own ("reported the attack"): the noun is coded on its own. Our
+        own files' object patterns ("dismissed the claim") still apply.
         """
         best: tuple[int, Pattern] | None = None
         for p in self.lex.candidates(lemma):
-            if speech and p.post and not p.pre and not p.preps:
+            if speech and p.compiled and p.post and not p.pre and not p.preps:
                 continue
             if (best is None or p.size > best[0]) and self.matches(p, cl):
                 best = (p.size, p)

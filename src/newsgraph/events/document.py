@@ -28,6 +28,8 @@ CITY_KINDS = frozenset({"city", "capital", "seat", "town"})
 REFUSALS = frozenset({"CONCEDE", "AGREE"})
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
+#: event types done in or to a place; in the others a capital city stands for its government
+PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
 GOVERNED = frozenset({"xcomp", "advcl", "acl", "ccomp"})
 #: the links a governed verb may hang by, through at most one noun ("accused Israel of harming")
@@ -73,6 +75,12 @@ class Places:
     def same_side(self, a: str, b: str) -> bool:
         """True when one of two actors belongs to the other ("the US embassy" and the United States)."""
         return a in self.side(b) or b in self.side(a)
+
+    def government_of(self, eid: str) -> str | None:
+        """The document's state actor whose capital ``eid`` is ("the claim from Berlin": Germany's)."""
+        e = self.ents.get(eid)
+        cap = self.kb.capital_of(e.name) if e is not None and self.kb is not None else None
+        return self.by_kb.get(cap.kb_id) if cap is not None else None
 
     def state_of(self, eid: str) -> str | None:
         e = self.ents.get(eid)
@@ -211,6 +219,8 @@ def _event(
             f.target = [
                 s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source
             ]
+        elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
+            f.target = [s for s in dict.fromkeys(places.government_of(w) for w in where) if s and s not in f.source]
     f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
     if not f.source or not f.target:
         return None
@@ -225,6 +235,8 @@ def _event(
         f.head, owned, heads, offset=f.offset, future=m.future, published=ad.doc.published, context=ctx
     )
     start, end = f.offset + sent.start_char, f.offset + sent.end_char
+    while start < end and ad.text[start].isspace():  # the parser's sentence may open on a space
+        start += 1
     trig = f.head
     return Event(
         id=f"{ad.doc.id}:ev{n + 1}",

@@ -25,6 +25,7 @@ NP_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "nmod:poss", "app
 RELATIVE = lexicons.words("english.relative_pronouns")
 #: participles that give a thing its owner ("facilities *belonging* to X")
 BELONGING = frozenset({"belong"})
+TITLE_HEADS = lexicons.words("actors.title_heads")
 
 
 def case_of(tok: Token) -> str:
@@ -34,6 +35,9 @@ def case_of(tok: Token) -> str:
         if c.dep_ == "case" and c.i < tok.i:
             words.append(c.lower_)
             words += [f.lower_ for f in c.children if f.dep_ == "fixed"]
+    first = tok.left_edge
+    if not words and first.dep_ == "case" and first.head is not tok and first.i < tok.i:
+        return first.lower_  # the parse hung "of" on a modifier: "of [Russian president] Putin"
     return " ".join(words)
 
 
@@ -163,6 +167,18 @@ class ActorIndex:
         return self.entities[eid].type
 
 
+def _titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
+    """The person a title noun introduces ("the Russian president Vladimir Putin"), also where the
+    parse cut the name off the title: a person's name that starts right after the title word."""
+    if t.lower_ not in TITLE_HEADS or t.i + 1 >= len(t.doc):
+        return []
+    nxt = t.doc[t.i + 1]
+    if not nxt.text[:1].isupper():
+        return []
+    a = offset + nxt.idx
+    return _uniq(m.entity for m in idx.between(a, a + 1) if m.start == a and idx.type_of(m.entity) == "PERSON")
+
+
 def _uniq(xs: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(xs))
 
@@ -182,7 +198,7 @@ def phrase_actors(tok: Token, idx: ActorIndex, offset: int, *, depth: int = 0) -
 
 
 def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]:
-    own = idx.at(t, offset)
+    own = idx.at(t, offset) or _titled_name(t, idx, offset)
     if own:
         return own
     core: list[str] = []
