@@ -156,7 +156,8 @@ def test_labelling_as_a_terrorist_organisation_is_a_designation() -> None:
 
 
 def test_a_title_before_a_name_refers_to_the_person() -> None:
-    src, tgt, _ = only("Nikki Haley has long been a fierce critic of Venezuelan president Nicolas Maduro.", "ACCUSE")
+    text = "Nikki Haley has long been a fierce critic of Venezuelan president Nicolas Maduro."
+    src, tgt, _ = only(text, "ACCUSE")
     assert src == ["Nikki Haley"] and tgt == ["Nicolas Maduro"]
 
 
@@ -164,3 +165,20 @@ def test_a_capital_city_stands_for_its_government_in_a_verbal_event() -> None:
     text = "Poland accused Russia of meddling. Russia dismissed the allegation from Warsaw as absurd."
     src, tgt, _ = only(text, "REJECT")
     assert src == ["Russia"] and tgt == ["Poland"]
+
+
+def test_the_passive_of_a_feeling_verb_is_the_subjects_disapproval() -> None:
+    src, tgt, _ = only("Ivan Petrov said Russia was disappointed by Turkey's decision.", "ACCUSE")
+    assert src == ["Russia"] and tgt == ["Turkey"]
+
+
+def test_a_reported_clause_read_as_an_adverbial_keeps_its_own_subject() -> None:
+    text = "AP reported Ivan Petrov, the prime minister, recommended the United States troops in Iraq leave."
+    src, tgt, _ = only(text, "REQUEST")
+    assert src == ["Ivan Petrov"] and tgt == ["United States"]
+
+
+def test_a_demonym_before_leaders_is_the_state() -> None:
+    text = 'Ivan Petrov said: "We strongly urge Iraqi leaders to reconsider the decision."'
+    src, tgt, _ = only(text, "REQUEST")
+    assert src == ["Ivan Petrov"] and tgt == ["Iraq"]

@@ -178,7 +178,12 @@ class Coder:
             return
         cl, off = f.clause, f.offset
         subj = self.actors_of(cl.subjects, off)
-        if cl.passive:
+        if cl.passive and f.lemma in self.lex.words("experiencer"):  # "X was disappointed by Y"
+            source = subj
+            target = [a for a in self.actors_of(cl.agent, off) if a not in source] or self.oblique_target(
+                cl, off, exclude=set(subj), place=None
+            )
+        elif cl.passive:
             source, target = self.actors_of(cl.agent, off), subj
         else:
             source, target = subj, self.actors_of(cl.objects, off)

@@ -220,7 +220,8 @@ def _event(
                 s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source
             ]
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
-            f.target = [s for s in dict.fromkeys(places.government_of(w) for w in where) if s and s not in f.source]
+            govs = dict.fromkeys(places.government_of(w) for w in where)
+            f.target = [s for s in govs if s and s not in f.source]
     f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
     if not f.source or not f.target:
         return None

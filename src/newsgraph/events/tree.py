@@ -14,6 +14,7 @@ from typing import Any
 
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.text import lexicons
+from newsgraph.text.speechverbs import default_lexicon
 
 Token = Any  # a spaCy Token (spaCy is imported lazily by the stages)
 
@@ -26,6 +27,8 @@ RELATIVE = lexicons.words("english.relative_pronouns")
 #: participles that give a thing its owner ("facilities *belonging* to X")
 BELONGING = frozenset({"belong"})
 TITLE_HEADS = lexicons.words("actors.title_heads")
+#: finite verb tags (a clause of its own, not a participle)
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def case_of(tok: Token) -> str:
@@ -97,6 +100,11 @@ def inherited_subjects(v: Token) -> list[Token]:
         dep, head = v.dep_, v.head
         if head is v:
             return []
+        if dep == "ccomp" or (dep == "advcl" and _bare_report(v, head)):
+            # "indicated [the US] was disappointed", "reported [X], the minister, recommended ...": a
+            # complement without "that" whose subject the parse took as the reporting verb's object
+            objs = [c for c in head.children if c.dep_ == "obj" and c.i < v.i]
+            return conjuncts(objs[-1]) if objs and v.left_edge.i > objs[-1].i else []
         if dep in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             subj = [c for c in head.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS]
             if subj:
@@ -112,6 +120,15 @@ def inherited_subjects(v: Token) -> list[Token]:
             return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
         return []
     return []
+
+
+def _bare_report(v: Token, head: Token) -> bool:
+    """A finite clause without a subordinator hanging from a neutral reporting verb ("NPR reported X,
+    the minister, recommended ..."): a reported clause the parse read as an adverbial one."""
+    if v.tag_ not in FINITE or any(c.dep_ == "mark" for c in v.children):
+        return False
+    info = default_lexicon().verb(head.text, head.lemma_)
+    return info is not None and bool(info.frames & {"that", "bare"}) and info.act is None
 
 
 def _participle_subject(noun: Token) -> list[Token]:
@@ -176,7 +193,8 @@ def _titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     if not nxt.text[:1].isupper():
         return []
     a = offset + nxt.idx
-    return _uniq(m.entity for m in idx.between(a, a + 1) if m.start == a and idx.type_of(m.entity) == "PERSON")
+    named = (m.entity for m in idx.between(a, a + 1) if m.start == a)
+    return _uniq(e for e in named if idx.type_of(e) == "PERSON")
 
 
 def _uniq(xs: Iterable[str]) -> list[str]:
