@@ -207,14 +207,13 @@ def cluster_records(
         own, look = _buckets(p.rec)
         seen: set[int] = set()
         base = (p.rec["type"], p.kind, p.flags)
-        for key in keys:
+        for key in sorted(keys):  # a set's order follows the hash seed: sorted, the same every run
             block = base + key
             for bucket in [*look, "doc:" + p.story] if p.rec.get("date") else ["doc:" + p.story]:
                 for j in index.get(block + (bucket,), ()):
-                    r = uf.find(j)
-                    if r in seen or uf.find(p.i) == r:
+                    if j in seen or uf.find(p.i) == uf.find(j):
                         continue
-                    seen.add(r)
+                    seen.add(j)
                     if same_event(p, preps[j]):
                         uf.union(p.i, j)
             for bucket in [*own, "doc:" + p.story]:
