@@ -19,3 +19,13 @@ def test_outlet_named_newspaper_speaks_for_excerpts_of_its_interview() -> None:
     )
     q, name = one(body, "direct", "The talks in Geneva")
     assert name == "Coastal Newspaper"
+
+
+def test_unknown_name_that_reports_is_an_actor_and_speaks() -> None:
+    body = (
+        "Flooding closed three border crossings between Chile and Argentina on Tuesday. Veltora reports "
+        "the crossings will stay shut until the rivers fall."
+    )
+    q, name = one(body, "indirect", "the crossings will stay shut")
+    assert name == "Veltora"
+

@@ -50,6 +50,7 @@ from newsgraph.actors.rules import (
 )
 from newsgraph.actors.select import demonym_led, harmonize, resolve_overlaps
 from newsgraph.actors.spans import Cand, DocView, strip_possessive, strip_span
+from newsgraph.actors.speaking import speaking_names
 from newsgraph.errors import ConfigError
 from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
@@ -168,6 +169,10 @@ class Recognizer:
         chosen = hyphen_pairs(harmonize(view, resolve_overlaps(cands, demonym_led(cands, self.kb))))
         chosen = drop_non_actors(view.text, chosen)
         chosen += self._known(view, chosen)
+        speaking = speaking_names(parses, text, chosen, self.kb, skip=view.is_heading)
+        if speaking:  # "Rudaw reports ...": and the name's other occurrences
+            chosen += speaking
+            chosen += self._known(view, chosen)
         return sorted(chosen, key=lambda c: c.start)
 
     def parse(self, view: DocView) -> list[tuple[int, Any]]:
