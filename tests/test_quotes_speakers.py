@@ -29,3 +29,36 @@ def test_unknown_name_that_reports_is_an_actor_and_speaks() -> None:
     q, name = one(body, "indirect", "the crossings will stay shut")
     assert name == "Veltora"
 
+
+def test_state_media_speaks_for_the_state_named_before() -> None:
+    body = (
+        "A fire broke out at a refinery owned by Norway's state-owned energy company on Monday, which "
+        "state media said was under control by the evening."
+    )
+    q, name = one(body, "indirect", "under control")
+    assert name == "Norway"
+
+
+def test_state_media_speaks_for_the_state_in_its_phrase() -> None:
+    body = "Officials in Ankara met on Monday. Later, Iranian state television said the talks had failed."
+    q, name = one(body, "indirect", "the talks had failed")
+    assert name == "Iran"
+
+
+def test_a_states_military_is_its_armed_body_named_in_the_document() -> None:
+    body = (
+        "Two drones were shot down near the border, the Malian Security Forces said in a statement on "
+        "Friday. A third drone crashed in a field, according to Malian military."
+    )
+    q, name = one(body, "indirect", "A third drone crashed")
+    assert name is not None and name.lower().endswith("security forces")
+
+
+def test_the_sources_refer_back_to_sources_within_a_body() -> None:
+    body = (
+        "On Monday, several newspapers reported the minister had resigned, citing sources within the "
+        "French Ministry of Finance. The sources said the minister left after a dispute over the budget."
+    )
+    q, name = one(body, "indirect", "left after a dispute")
+    assert name is not None and "Ministry" in name
+

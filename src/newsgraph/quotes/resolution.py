@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newsgraph.models import Entity, Mention
+from newsgraph.quotes import sources
 from newsgraph.quotes.gender import Genders
 from newsgraph.text import lexicons
 from newsgraph.text.nounphrases import (
@@ -181,12 +182,15 @@ class SpeakerResolver(PhraseScanner):
             if t.low in PREPS:
                 break
             core.append(t)
-        named = self._named(ph, words, core)
-        if named is not None:
-            return named
         ms = [m for m in self.mentions_in(ph.start, ph.end) if m.start >= ph.start and m.end <= ph.end + 1]
         core_ms = [m for m in ms if m.start < core[-1].end]
         pp_ms = [m for m in ms if m.start >= core[-1].end]
+        unnamed = self._unnamed_source(core, core_ms, pos, para)
+        if unnamed is not None:
+            return unnamed
+        named = self._named(ph, words, core)
+        if named is not None:
+            return named
         head = core[-1].low
         if head in PERSON_HEADS:
             return self._person(head, core, core_ms + pp_ms, pos, para)
@@ -199,6 +203,18 @@ class SpeakerResolver(PhraseScanner):
             res = self._institution(words, core, orgs, pos, para)
             return res if res.entity else self._context(head, core, pos, para, res)
         return UNRESOLVED
+
+    def _unnamed_source(
+        self, core: list[Tok], named: list[Mention], pos: int, para: int
+    ) -> Resolution | None:
+        """"state media" (the state's outlet), "Kesh military" (the document's Kesh armed body)."""
+        outlet = sources.state_outlet(self, core, named, pos, para)
+        if outlet is not None:
+            return Resolution(outlet, "context", CONFIDENCE["context"], core[-1].low)
+        body = sources.armed_body(self, core, named)
+        if body is not None:
+            return Resolution(body, "description", CONFIDENCE["description"], core[-1].low)
+        return None
 
     def _named(self, ph: Phrase, words: list[Tok], core: list[Tok]) -> Resolution | None:
         """A name ending the phrase ("Senior Hamas official Basem Naim", "Doug Collins of Georgia":
@@ -281,6 +297,9 @@ class SpeakerResolver(PhraseScanner):
             res = self.resolve_anaphor(head, pos, para)
             if res.entity:
                 return res
+            back = sources.source_antecedent(self, head, pos, para)  # "sources within X ... the sources"
+            if back is not None:
+                return Resolution(back, "anaphor", CONFIDENCE["anaphor"] - 0.05, head)
         return Resolution(None, None, UNRESOLVED_CONFIDENCE, head)
 
     def _affiliated(self, owner: str, head: str) -> str | None:
