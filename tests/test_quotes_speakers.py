@@ -62,3 +62,11 @@ def test_the_sources_refer_back_to_sources_within_a_body() -> None:
     q, name = one(body, "indirect", "left after a dispute")
     assert name is not None and "Ministry" in name
 
+
+def test_associates_of_a_person_are_not_the_person() -> None:
+    body = (
+        "The opposition politician Marek Halvorsen fell ill on a flight to Oslo on Thursday. Associates "
+        "of Halvorsen alleged he had been poisoned."
+    )
+    q, name = one(body, "indirect", "had been poisoned")
+    assert name != "Marek Halvorsen"

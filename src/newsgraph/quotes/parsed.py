@@ -80,7 +80,9 @@ class ParsedSpeech:
         s, e = self.tree.span(toks)
         text = att.text[s:e]  # type: ignore[attr-defined]
         last = toks[-1]
-        if last.i > head.i and last.pos_ == "PROPN":  # "student protester Joshua Wong": the name
+        # "student protester Joshua Wong": the name ("associates of X" are not X)
+        linked = any(t.pos_ == "ADP" for t in toks if t.i > head.i)
+        if last.i > head.i and last.pos_ == "PROPN" and not linked:
             found = self._mention_at(last, how, "PERSON")
             if found is not None:
                 return Speaker(found, text, True)
@@ -105,9 +107,17 @@ class ParsedSpeech:
                 alt = self._speaker(ap, how, para, pos)
                 if alt.res.entity:
                     return alt
-        if res.entity is None:
-            res = att.variant_name(text, res)  # type: ignore[attr-defined]
+        if res.entity is None:  # a misspelt name heading the phrase, not one after "of" ("associates of X")
+            res = att.variant_name(self._before_link(toks, head, text), res)  # type: ignore[attr-defined]
         return Speaker(res, text, False)
+
+    def _before_link(self, toks: list[Token], head: Token, text: str) -> str:
+        """The words of the phrase up to the first preposition after its head."""
+        cut = [t for t in toks if t.i > head.i and t.pos_ == "ADP"]
+        if not cut:
+            return text
+        s = self.tree.start(toks[0])
+        return str(self.att.text[s : self.tree.start(cut[0])])  # type: ignore[attr-defined]
 
     def _name_run(self, toks: list[Token], head: Token) -> Resolution | None:
         """An organisation or person mention inside the name that ends at the head ("the Iranian
