@@ -79,6 +79,17 @@ def test_dates_flags_and_places_keep_events_apart() -> None:
     assert cl["f"] in (cl["a"], cl["b"])  # a month contains its days
 
 
+def test_a_month_joins_one_day_but_does_not_bridge_two() -> None:
+    recs = [
+        rec("a", "d1", ["sabil"], ["kesh"], "2025-03-07", typ="ACCUSE", mode=None),
+        rec("m", "d3", ["sabil"], ["kesh"], "2025-03", typ="ACCUSE", mode=None),
+        rec("b", "d2", ["sabil"], ["kesh"], "2025-03-20", typ="ACCUSE", mode=None),
+    ]
+    for order in (recs, recs[::-1], [recs[1], recs[0], recs[2]]):
+        cl = cluster_records(order, AMAP, AFF)
+        assert cl["a"] != cl["b"] and cl["m"] in (cl["a"], cl["b"])
+
+
 def test_undated_reports_join_only_their_own_story() -> None:
     recs = [
         rec("a", "d1", ["sabil"], ["vessin"], None),

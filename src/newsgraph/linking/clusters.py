@@ -65,9 +65,41 @@ according statement side sides told added stressed noted""".split()
 )
 
 
+Window = tuple[dt.date, dt.date] | None
+
+
+def _window(rec: Mapping[str, Any]) -> Window:
+    """The days a report's date allows: its range, widened where the date is approximate (a
+    document date by a day, a date inherited from the context by :data:`INHERITED_TOLERANCE`)."""
+    d = rec.get("date")
+    r = date_range(d) if d else None
+    if r is None:
+        return None
+    slack = 1 if rec.get("date_fallback") else 0 if rec.get("date_text") else INHERITED_TOLERANCE
+    return r[0] - dt.timedelta(days=slack), r[1] + dt.timedelta(days=slack)
+
+
+def _meet(a: Window, b: Window) -> Window:
+    """The dates two windows share (latest start, earliest end), or None where either is undated."""
+    if a is None or b is None:
+        return a or b
+    return max(a[0], b[0]), min(a[1], b[1])
+
+
+def _fits(w: Window) -> bool:
+    return w is None or w[0] <= w[1]
+
+
 class _UF:
-    def __init__(self, n: int) -> None:
-        self.p = list(range(n))
+    """Union-find whose clusters keep the dates all their reports share: a report dated only by
+    month joins a day's cluster but cannot bridge two clusters of different days."""
+
+    def __init__(self, windows: Sequence[Window]) -> None:
+        self.p = list(range(len(windows)))
+        self.w = list(windows)
+
+    def joinable(self, a: int, b: int) -> bool:
+        return _fits(_meet(self.w[self.find(a)], self.w[self.find(b)]))
 
     def find(self, a: int) -> int:
         while self.p[a] != a:
@@ -79,6 +111,7 @@ class _UF:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.p[max(ra, rb)] = min(ra, rb)
+            self.w[min(ra, rb)] = _meet(self.w[ra], self.w[rb])
 
 
 def _kind(rec: Mapping[str, Any]) -> str:
@@ -195,7 +228,7 @@ def cluster_records(
     st = story or {}
     records = sorted(records, key=lambda r: (r["doc"], r["id"]))  # the same clusters whatever the store order
     preps = [_Prepared(i, r, actor_map, aff, st.get(r["doc"]) or r["doc"]) for i, r in enumerate(records)]
-    uf = _UF(len(preps))
+    uf = _UF([_window(r) for r in records])
     index: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for p in sorted(preps, key=lambda p: (p.rec.get("date") or "9999", p.rec["id"])):
         sym = p.rec["type"] == "CONSULT"
@@ -214,7 +247,7 @@ def cluster_records(
                     if j in seen or uf.find(p.i) == uf.find(j):
                         continue
                     seen.add(j)
-                    if same_event(p, preps[j]):
+                    if same_event(p, preps[j]) and uf.joinable(p.i, j):
                         uf.union(p.i, j)
             for bucket in [*own, "doc:" + p.story]:
                 lst = index[block + (bucket,)]
