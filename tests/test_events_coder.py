@@ -182,3 +182,8 @@ def test_a_demonym_before_leaders_is_the_state() -> None:
     text = 'Ivan Petrov said: "We strongly urge Iraqi leaders to reconsider the decision."'
     src, tgt, _ = only(text, "REQUEST")
     assert src == ["Ivan Petrov"] and tgt == ["Iraq"]
+
+
+def test_talking_with_a_newspaper_is_an_interview_not_a_consultation() -> None:
+    got = coded("Senator Ivan Petrov spoke about the sanctions with The Castellan Times on Friday.")
+    assert not [ty for ty, *_ in got if ty == "CONSULT"], got

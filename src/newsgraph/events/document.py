@@ -12,7 +12,7 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import NOUN_POS, Coder, Found
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
-from newsgraph.events.speech import speech_events
+from newsgraph.events.speech import is_media, speech_events
 from newsgraph.events.tree import ActorIndex, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners
 from newsgraph.models import AnalyzedDoc, Event, Mention
@@ -223,6 +223,8 @@ def _event(
             govs = dict.fromkeys(places.government_of(w) for w in where)
             f.target = [s for s in govs if s and s not in f.source]
     f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
+    if f.coding.type == "CONSULT":  # "spoke with The Daily Herald": an interview, not a consultation
+        f.target = [t for t in f.target if not is_media(coder.actors.entities[t], places.kb)]
     if not f.source or not f.target:
         return None
     m = mood(f.head, lex, coder.lemma, nominal=f.nominal)

@@ -16,6 +16,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsgraph.actors.lexicon import MEDIA_HEADS
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.stance import stance
 from newsgraph.events.tree import ActorIndex, phrase_actors
@@ -68,17 +69,18 @@ def speech_events(
     for q in sorted(ad.quotes, key=lambda q: q.start):
         if q.speaker is None or q.speaker not in ents or (q.cue or "").lower() in reporting:
             continue
-        if _is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
+        if is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
             continue
         coding = quote_coding(q, lex, acts)
         if coding is None:
             continue
         side = _side(ents[q.speaker])
         agents = coding.type in ("ACCUSE", "REJECT")
+        stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
         targets = [
             a
             for a in _about(q, parses, actors, agents=agents)
-            if a not in side and ents[a].type in ACTOR_TYPES
+            if a not in side and ents[a].type in ACTOR_TYPES and not (stance_only and is_media(ents[a], kb))
         ]
         if not targets or (coding.type == "SUPPORT" and len(targets) > 1):
             continue  # praise of several actors at once is too loose to say who it is for
@@ -90,9 +92,13 @@ def speech_events(
     return out
 
 
-def _is_media(ent: Entity, kb: Any | None) -> bool:
+def is_media(ent: Entity, kb: Any | None) -> bool:
+    """A media organisation: of the knowledge base's kind ``media``, or named by an outlet word
+    ("The Parliamentary *Newspaper*", "Castellan *Times*")."""
     entry = kb.get(ent.kb_id) if kb is not None and ent.kb_id else None
-    return entry is not None and entry.kind == "media"
+    if entry is not None:
+        return entry.kind == "media"
+    return ent.type == "ORG" and ent.name.split()[-1].lower() in MEDIA_HEADS
 
 
 def _about(q: Quote, parses: Sequence[tuple[int, Any]], actors: ActorIndex, *, agents: bool) -> list[str]:
