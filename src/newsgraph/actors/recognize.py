@@ -129,10 +129,10 @@ class Recognizer:
             else:
                 lower.setdefault(key, []).append(p["pattern"])
         for store, matcher in ((exact, self.exact), (lower, self.lower)):
-            forms = sorted({f for fs in store.values() for f in fs})
-            docs = dict(zip(forms, nlp.tokenizer.pipe(forms), strict=True))
+            # one key's patterns tokenized at a time: the matcher keeps only their token ids, and
+            # holding a Doc for each of the ~28,000 KB forms at once cost ~130 MB of peak memory
             for key, fs in store.items():
-                matcher.add(key, [docs[f] for f in fs])
+                matcher.add(key, [nlp.tokenizer(f) for f in fs])
 
     # ---- one document ------------------------------------------------------------------
     def recognize(self, view: DocView, parses: list[tuple[int, Any]] | None = None) -> list[Cand]:
