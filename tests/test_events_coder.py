@@ -187,3 +187,15 @@ def test_a_demonym_before_leaders_is_the_state() -> None:
 def test_talking_with_a_newspaper_is_an_interview_not_a_consultation() -> None:
     got = coded("Senator Ivan Petrov spoke about the sanctions with The Castellan Times on Friday.")
     assert not [ty for ty, *_ in got if ty == "CONSULT"], got
+
+
+def test_a_light_verb_takes_its_event_nouns_coding() -> None:
+    text = "The European Union imposed a ban on imports from Syria."
+    src, tgt, ev = only(text, "SANCTION")
+    assert src == ["European Union"] and tgt == ["Syria"] and "ban" in (ev.rule or "")
+    assert not [ty for ty, *_ in coded(text) if ty == "COERCE"]
+
+
+def test_the_target_of_a_thing_is_the_actor_it_leads_to() -> None:
+    src, tgt, _ = only("Canada announced new restrictions on flights to Venezuela.", "SANCTION")
+    assert src == ["Canada"] and tgt == ["Venezuela"]

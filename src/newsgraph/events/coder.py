@@ -96,7 +96,7 @@ class Coder:
             self.participants(f)
             return f
         own = self.lex.verb_coding(lemma)
-        coding = self.best(lemma, cl, speech=own is None)
+        coding = self.light_use(lemma, cl) or self.best(lemma, cl, speech=own is None)
         if (
             coding is None
             and own is not None
@@ -108,6 +108,18 @@ class Coder:
         f = Found(v, offset, coding, lemma, cl)
         self.participants(f)
         return f
+
+    def light_use(self, lemma: str, cl: Clause) -> Coding | None:
+        """A light verb takes its event noun's coding ("imposed a ban on X" is the ban, a SANCTION,
+        not the verb's own "impose", a coercion; "launched an attack", "held talks")."""
+        for o in cl.objects:
+            spec = self.lex.nouns.get((o.lemma_ or o.text).lower()) or self.lex.nouns.get(o.lower_)
+            if spec and lemma in (spec.get("light") or ()) and not spec.get("mods"):
+                c = self.lex.coding(str(spec.get("code") or ""), spec["rule"])
+                if c is not None and spec.get("type"):
+                    c = Coding(spec["type"], spec.get("mode") or c.mode, c.cameo, c.rule)
+                return c
+        return None
 
     # ---- patterns ---------------------------------------------------------------------------
     def best(self, lemma: str, cl: Clause, *, speech: bool = False) -> Coding | None:

@@ -79,7 +79,7 @@ class NounCoder:
                 break
             for c in n.children:
                 if c.dep_ == "nmod" and case_of(c) == case:
-                    target += [a for a in phrase_actors(c, self.actors, off) if a not in source]
+                    target += [a for a in self.thing_actors(c, off) if a not in source]
         if not source:
             source = self.light_subject(n, spec, off) or self.ascribed(n, off)
         if not source and f.coding.type == "CONSULT":  # "In a phone call, X urged Y to ..."
@@ -95,6 +95,17 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    def thing_actors(self, c: Token, offset: int) -> list[str]:
+        """The actors of a target phrase, or of the phrase it leads to when it names a thing
+        ("restrictions on flights *to Cuba*", "a ban on imports *from Syria*")."""
+        got = phrase_actors(c, self.actors, offset)
+        if got:
+            return got
+        for x in c.children:
+            if x.dep_ == "nmod" and case_of(x) in self.lex.words("thing_cases"):
+                got += phrase_actors(x, self.actors, offset)
+        return got
 
     def ascribed(self, n: Token, offset: int) -> list[str]:
         """Who a participle on the event noun says did it: "an attack ascribed to X", "a bombing claimed
