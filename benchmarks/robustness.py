@@ -9,7 +9,8 @@ Prints one table (and, with ``--json-out``, writes the figures):
   files of every kind; every document the reader accepts must be stored;
 * **time of an 800 KB document / time of a 50 KB document** (CPU seconds of the process, measured
   one after the other in the same process after a warm-up; the 50 KB time is the mean of three 50 KB
-  documents cut from the beginning, the middle and the end of the 800 KB one): news prose (Wikinews
+  documents cut from the beginning, the middle and the end of the 800 KB one, each timed before and
+  again after it, so that a change of machine load during the row cancels out): news prose (Wikinews
   articles joined), the same prose without sentence breaks (no ``. ! ?`` and no line breaks), and
   without spaces;
 * **peak memory** (resident set, model included) of a fresh process analysing the 800 KB prose;
@@ -189,9 +190,12 @@ out = {}
 for kind, make in rb.KINDS.items():
     small, big = rb.SIZES
     text = make(big)
-    for k, at in enumerate(rb.slices(len(text), small)):
+    starts = rb.slices(len(text), small)
+    for k, at in enumerate(starts):
         out[f"{kind}|{small}|{k}"] = cpu(text[at : at + small], f"{kind}-{small}-{k}")
     out[f"{kind}|{big}"] = cpu(text, f"{kind}-{big}")
+    for k, at in enumerate(starts, len(starts)):  # again after it: a change of load cancels out
+        out[f"{kind}|{small}|{k}"] = cpu(text[at : at + small], f"{kind}-{small}-{k}")
 print(json.dumps(out))
 """
 
@@ -211,7 +215,7 @@ def row_long(work: Path) -> dict[str, Any]:
     times = json.loads(r.stdout.strip().splitlines()[-1])
     out = {}
     for kind in KINDS:
-        small = [times[f"{kind}|{SIZES[0]}|{k}"] for k in range(3)]
+        small = [times[f"{kind}|{SIZES[0]}|{k}"] for k in range(6)]
         big = times[f"{kind}|{SIZES[1]}"]
         mean = sum(t for t, _ in small) / len(small)
         out[kind] = {
