@@ -199,3 +199,16 @@ def test_a_light_verb_takes_its_event_nouns_coding() -> None:
 def test_the_target_of_a_thing_is_the_actor_it_leads_to() -> None:
     src, tgt, _ = only("Canada announced new restrictions on flights to Venezuela.", "SANCTION")
     assert src == ["Canada"] and tgt == ["Venezuela"]
+
+
+def test_its_on_an_event_noun_is_the_closest_state_before_it() -> None:
+    text = "Ivan Petrov criticised the Syrian government's record and its support for Hezbollah."
+    src, tgt, _ = only(text, "SUPPORT")
+    assert src == ["Syria"] and tgt == ["Hezbollah"]
+
+
+def test_a_mutual_quarrel_puts_coordinated_subjects_on_both_sides() -> None:
+    src, tgt, _ = only("Angela Merkel and Emmanuel Macron have been at odds over the budget.", "ACCUSE")
+    assert src == ["Angela Merkel"] and tgt == ["Emmanuel Macron"]
+    src, tgt, _ = only("Russia is embroiled in a feud with Ukraine.", "ACCUSE")
+    assert src == ["Russia"] and tgt == ["Ukraine"]

@@ -14,8 +14,15 @@ from typing import Any
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Found
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, phrase_actors
+from newsgraph.text import lexicons
 
 SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
+#: possessives that refer to a state or organisation ("its", "their")
+GROUP_POSSESSIVES = frozenset(
+    k
+    for k, v in lexicons.table("english.possessive_pronouns").items()
+    if v in lexicons.words("english.pronouns_group")
+)
 
 
 class NounCoder:
@@ -81,7 +88,7 @@ class NounCoder:
                 if c.dep_ == "nmod" and case_of(c) == case:
                     target += [a for a in self.thing_actors(c, off) if a not in source]
         if not source:
-            source = self.light_subject(n, spec, off) or self.ascribed(n, off)
+            source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
         if not source and f.coding.type == "CONSULT":  # "In a phone call, X urged Y to ..."
             source, target = self.setting(n, off, target)
         if source and not target and f.coding.type == "REQUEST":  # "X returned at Y's request"
@@ -89,7 +96,8 @@ class NounCoder:
         if not target:  # "X was the target of an attack", "X has been the subject of US sanctions"
             target = [a for a in self.patient(n, off) if a not in source]
         source = list(dict.fromkeys(source))
-        if f.coding.type == "CONSULT" and not target and len(source) > 1:  # "X and Y held talks"
+        if (f.coding.type == "CONSULT" or spec.get("mutual")) and not target and len(source) > 1:
+            # "X and Y held talks", "X and Y have been at odds"
             source, target = source[:1], source[1:]
         f.source = source
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
@@ -106,6 +114,18 @@ class NounCoder:
             if x.dep_ == "nmod" and case_of(x) in self.lex.words("thing_cases"):
                 got += phrase_actors(x, self.actors, offset)
         return got
+
+    def its_owner(self, n: Token, offset: int) -> list[str]:
+        """An unresolved "its"/"their" on the noun: the closest state or organisation named before it
+        in the sentence ("the Cuban government's repression ... and *its* support for X")."""
+        poss = [c for c in n.children if c.dep_ == "nmod:poss" and c.lower_ in GROUP_POSSESSIVES]
+        if not poss:
+            return []
+        for t in reversed(list(n.sent)[: poss[0].i - n.sent.start]):
+            got = [a for a in self.actors.at(t, offset) if self.actors.type_of(a) in ("STATE", "ORG")]
+            if got:
+                return got[:1]
+        return []
 
     def ascribed(self, n: Token, offset: int) -> list[str]:
         """Who a participle on the event noun says did it: "an attack ascribed to X", "a bombing claimed
@@ -165,4 +185,6 @@ class NounCoder:
             return []
         cl = Clause.of_verb(v)
         subj = cl.agent if cl.passive else cl.subjects
+        if cl.passive and not subj and n not in cl.subjects:  # "X and Y are locked in a dispute"
+            subj = cl.subjects
         return [a for s in subj for a in phrase_actors(s, self.actors, offset)]
