@@ -1,11 +1,13 @@
 """Issue 17: a stage failure or a dying worker fails one document; datelines; the failed list and
-the log of a run; clear errors for a bad --db, an empty folder, a busy port; no state carried from
-one document to the next; bounded sentences and paragraphs on text without breaks."""
+the log of a run; clear errors for a bad --db, an empty folder, a busy port; progress bars; no state
+carried from one document to the next; bounded sentences and paragraphs on text without breaks."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -217,6 +219,30 @@ def test_cli_clear_errors(tmp_path: Path) -> None:
         s.listen()
         r = ng("serve", "--db", str(tmp_path / "e.db"), "--port", str(s.getsockname()[1]))
     assert r.returncode == 1 and "[NG033]" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1) for a terminal")
+def test_progress_for_files_and_a_long_document(tmp_path: Path) -> None:
+    # the bars are drawn on a terminal only: the run gets one from script(1)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "short.txt").write_text(f"Talks\n\n{LEAD}\n", encoding="utf-8")
+    paras = [f"{LEAD} Paragraph {i}." for i in range(600)]
+    (src / "long.txt").write_text("Long report\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    cmd = f"{sys.executable} -m newsgraph.cli.main ingest {src} --db {tmp_path / 'p.db'} --no-link"
+    env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_NO_PROGRESS"}
+    r = subprocess.run(
+        ["script", "-qec", cmd, "/dev/null"],
+        env={**env, "COLUMNS": "200", "TERM": "xterm"},
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=600,
+    )
+    assert r.returncode == 0, r.stdout[-2000:]
+    assert re.search(r"long\.txt \(1\d\d,\d{3} characters\): (parse|actors)", r.stdout), r.stdout[-2000:]
+    assert "2/2" in r.stdout and "short.txt (" not in r.stdout  # a short document shows no stage bar
 
 
 # ---------------------------------------------------------------- determinism and long text
