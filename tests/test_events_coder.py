@@ -212,3 +212,15 @@ def test_a_mutual_quarrel_puts_coordinated_subjects_on_both_sides() -> None:
     assert src == ["Angela Merkel"] and tgt == ["Emmanuel Macron"]
     src, tgt, _ = only("Russia is embroiled in a feud with Ukraine.", "ACCUSE")
     assert src == ["Russia"] and tgt == ["Ukraine"]
+
+
+def test_backing_one_side_against_another_is_military_aid() -> None:
+    text = "In 2016, Russia started supporting the government of Bashar al-Assad against the rebels."
+    src, tgt, _ = only(text, "AID")
+    assert src == ["Russia"] and tgt == ["Bashar al-Assad"]
+
+
+def test_a_light_verb_the_parse_left_off_still_gives_the_source() -> None:
+    text = "In 2012, the United States labeled Ivan Petrov as a criminal and levied sanctions against him."
+    src, tgt, _ = only(text, "SANCTION")
+    assert src == ["United States"] and tgt == ["Ivan Petrov"]

@@ -200,6 +200,8 @@ class Coder:
         else:
             source, target = subj, self.actors_of(cl.objects, off)
         place = self.place(cl, off)
+        if target and all(self.own_side(t, source) for t in target):  # "X withdrew the US from ..."
+            target = []
         if not target:
             target = self.oblique_target(cl, off, exclude=set(source), place=place)
         if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."
@@ -219,6 +221,11 @@ class Coder:
         f.source = source
         f.target = [t for t in target if t not in source]
         f.location = place
+
+    def own_side(self, eid: str, source: list[str]) -> bool:
+        """True when actor ``eid`` is a source or what a source belongs to (its affiliation)."""
+        ents = self.actors.entities
+        return any(eid == s or (s in ents and ents[s].affiliation == eid) for s in source)
 
     def modifier_participants(self, f: Found) -> None:
         """A participle modifying a noun: the source named inside it, the target the noun it modifies

@@ -168,6 +168,16 @@ class NounCoder:
             target = [a for o in cl.objects for a in phrase_actors(o, self.actors, offset) if a not in source]
         return source, target
 
+    def light_before(self, n: Token, light: set[str]) -> bool:
+        """A light verb written right before the noun's phrase that the parse did not make its head."""
+        i = n.i - 1
+        while i >= n.sent.start and n.doc[i].pos_ in ("DET", "ADJ", "NUM") and n.doc[i].head is n:
+            i -= 1  # "levied [new individual] sanctions"
+        if i < n.sent.start or n.doc[i] is n.head:
+            return False
+        prev = n.doc[i]
+        return self.lemma_of(prev) in light or prev.lemma_.lower() in light
+
     def light_subject(self, n: Token, spec: dict[str, Any], offset: int) -> list[str]:
         """The subject of a light verb whose object (or oblique) the noun is ("X imposed sanctions"),
         or of the clause a time phrase ties the noun to ("after the talks with Y, X said ...")."""
@@ -180,6 +190,9 @@ class NounCoder:
         v = n.head
         if v is n or n.dep_ not in ("obj", "obl", "nsubj:pass"):
             return []
+        if self.light_before(n, light) and v.pos_ == "VERB":  # "labeled X as ... and levied sanctions"
+            cl = Clause.of_verb(v)
+            return [a for s in cl.subjects for a in phrase_actors(s, self.actors, offset)]
         temporal = n.dep_ == "obl" and case_of(n) in self.lex.words("temporal")
         if self.lemma_of(v) not in light and not temporal:
             return []
