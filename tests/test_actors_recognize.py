@@ -38,6 +38,14 @@ def test_title_plus_name() -> None:
     assert m.kind == "demonym" and entity_of(ad, "Russian").kb_id == "state:RUS"  # type: ignore[union-attr]
 
 
+def test_a_surname_that_is_also_a_title_word() -> None:
+    text = "Brexit\n\nFormer prime minister John Major criticised the plan on Monday."
+    ad = analyse(text, Resources())  # the model finds the name; the title rule must not drop it
+    e = by_name(ad, "John Major")
+    assert e is not None and e.type == "PERSON"
+    assert by_name(ad, "Keshi Foreign Minister") is None
+
+
 def test_honorific_and_single_name() -> None:
     ad = analyse("Sermon\n\nSheikh Ahmad Yassin spoke. Later Mr. Lavrov answered.")
     assert entity_of(ad, "Ahmad Yassin") is not None

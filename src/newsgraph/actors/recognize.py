@@ -319,8 +319,12 @@ class Recognizer:
             return False  # "Arab peace initiative", "Islamic organization": not a name
         if all(w.lower().rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS for w in words_l):
             return False  # a bare title ("Foreign Minister")
-        if words_l[-1].lower() in TITLE_HEADS and words_l[-1].lower() not in ORG_HEADS:
-            return False  # a title with its country or organisation ("Keshi Foreign Minister")
+        if (
+            words_l[-1].lower() in TITLE_HEADS
+            and words_l[-1].lower() not in ORG_HEADS
+            and not (label == "PERSON" and len(words_l) > 1 and words_l[0] in self.given.names)
+        ):  # a title with its country or organisation ("Keshi Foreign Minister"), not "John Major"
+            return False
         if _title_of(words_l):
             return False  # a title and what it serves ("Chancellor of Germany", "Secretary of State")
         parts = re.split(r"[-\s]+", surface)
