@@ -224,3 +224,9 @@ def test_a_light_verb_the_parse_left_off_still_gives_the_source() -> None:
     text = "In 2012, the United States labeled Ivan Petrov as a criminal and levied sanctions against him."
     src, tgt, _ = only(text, "SANCTION")
     assert src == ["United States"] and tgt == ["Ivan Petrov"]
+
+
+def test_a_criticism_of_a_thing_is_aimed_at_the_actor_its_argument_names() -> None:
+    text = "Emmanuel Macron criticized the plan, arguing Boris Johnson was ignoring the risks."
+    src, tgt, _ = only(text, "ACCUSE")
+    assert src == ["Emmanuel Macron"] and tgt == ["Boris Johnson"]

@@ -290,6 +290,18 @@ class Coder:
                 got = [a for a in self.actors_of(subj, offset) if a not in exclude]
                 if got:
                     return got
+        return self.argued_target(v, offset, exclude=exclude)
+
+    def argued_target(self, v: Token, offset: int, *, exclude: set[str]) -> list[str]:
+        """The first actor named after an "arguing"/"saying" participle of the predicate's phrase
+        ("criticized the move, arguing X was sowing chaos"), wherever the parse hung it."""
+        for p in v.subtree:
+            if p.tag_ != "VBG" or p.lemma_ not in self.lex.words("arguing") or p is v:
+                continue
+            for t in p.subtree:
+                got = [a for a in self.actors.at(t, offset) if a not in exclude] if t.i > p.i else []
+                if got:
+                    return got
         return []
 
     def place(self, cl: Clause, offset: int) -> str | None:
