@@ -230,3 +230,9 @@ def test_a_criticism_of_a_thing_is_aimed_at_the_actor_its_argument_names() -> No
     text = "Emmanuel Macron criticized the plan, arguing Boris Johnson was ignoring the risks."
     src, tgt, _ = only(text, "ACCUSE")
     assert src == ["Emmanuel Macron"] and tgt == ["Boris Johnson"]
+
+
+def test_protests_without_a_named_source_are_the_documents_protesters() -> None:
+    text = "Protesters gathered in Minsk. Anti-government protests continued across Belarus."
+    src, tgt, _ = only(text, "PROTEST")
+    assert src == ["Protesters"] and tgt == ["Belarus"]

@@ -89,6 +89,9 @@ class NounCoder:
                     target += [a for a in self.thing_actors(c, off) if a not in source]
         if not source:
             source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
+        if not source and f.coding.type == "PROTEST":  # "protests continue in X": the document's crowd
+            source = self.crowd()
+            target = target or self.anti_target(n, off)
         if not source and f.coding.type == "CONSULT":  # "In a phone call, X urged Y to ..."
             source, target = self.setting(n, off, target)
         if source and not target and f.coding.type == "REQUEST":  # "X returned at Y's request"
@@ -123,6 +126,22 @@ class NounCoder:
             return []
         for t in reversed(list(n.sent)[: poss[0].i - n.sent.start]):
             got = [a for a in self.actors.at(t, offset) if self.actors.type_of(a) in ("STATE", "ORG")]
+            if got:
+                return got[:1]
+        return []
+
+    def crowd(self) -> list[str]:
+        """The document's one protesting group ("Protesters", "the demonstrators"), if it names one."""
+        words = self.lex.words("crowd_nouns")
+        got = [e.id for e in self.actors.entities.values() if e.name.split()[-1].lower() in words]
+        return got if len(got) == 1 else []
+
+    def anti_target(self, n: Token, offset: int) -> list[str]:
+        """What an "anti-government" protest is against: the state named in its sentence."""
+        if not any(c.lower_.startswith("anti") for c in n.children if c.dep_ in ("amod", "compound")):
+            return []
+        for t in n.sent:
+            got = [a for a in self.actors.at(t, offset) if self.actors.type_of(a) == "STATE"]
             if got:
                 return got[:1]
         return []
