@@ -236,3 +236,27 @@ def test_protests_without_a_named_source_are_the_documents_protesters() -> None:
     text = "Protesters gathered in Minsk. Anti-government protests continued across Belarus."
     src, tgt, _ = only(text, "PROTEST")
     assert src == ["Protesters"] and tgt == ["Belarus"]
+
+
+def test_an_unattributed_attack_is_the_claimants() -> None:
+    text = "Oil facilities belonging to Nigeria were hit by drone strikes. Boko Haram claimed responsibility."
+    src, tgt, ev = only(text, "ASSAULT")
+    assert src == ["Boko Haram"] and tgt == ["Nigeria"] and "nearest" in (ev.rule or "")
+
+
+def test_an_insurgent_group_is_not_on_its_states_side() -> None:
+    src, tgt, _ = only("The Taliban attacked Afghan forces in Ghazni.", "ASSAULT")
+    assert src == ["Taliban"] and tgt == ["Afghanistan"]
+
+
+def test_a_light_verbs_noun_possessor_is_no_target() -> None:
+    got = coded("Ivan Petrov expressed his country's support for the new plan.")
+    assert not [t for ty, _, t, _ in got if ty == "SUPPORT"], got
+
+
+def test_stopping_aid_or_talks_is_a_sanction() -> None:
+    text = "The crisis caused the United States to stop its economic aid to Palestine."
+    src, tgt, _ = only(text, "SANCTION")
+    assert src == ["United States"] and tgt == ["Palestine"]
+    src, tgt, _ = only("Russia suspended talks with Ukraine.", "SANCTION")
+    assert src == ["Russia"] and tgt == ["Ukraine"]

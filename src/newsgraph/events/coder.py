@@ -95,8 +95,13 @@ class Coder:
             f = Found(v, offset, judged, lemma, cl)
             self.participants(f)
             return f
+        light = self.light_use(lemma, cl)
+        if light is not None:
+            f = Found(v, offset, light[0], lemma, cl)
+            self.light_participants(f, light[1])
+            return f
         own = self.lex.verb_coding(lemma)
-        coding = self.light_use(lemma, cl) or self.best(lemma, cl, speech=own is None)
+        coding = self.best(lemma, cl, speech=own is None)
         if (
             coding is None
             and own is not None
@@ -109,7 +114,7 @@ class Coder:
         self.participants(f)
         return f
 
-    def light_use(self, lemma: str, cl: Clause) -> Coding | None:
+    def light_use(self, lemma: str, cl: Clause) -> tuple[Coding, dict[str, Any]] | None:
         """A light verb takes its event noun's coding ("imposed a ban on X" is the ban, a SANCTION,
         not the verb's own "impose", a coercion; "launched an attack", "held talks")."""
         for o in cl.objects:
@@ -118,8 +123,26 @@ class Coder:
                 c = self.lex.coding(str(spec.get("code") or ""), spec["rule"])
                 if c is not None and spec.get("type"):
                     c = Coding(spec["type"], spec.get("mode") or c.mode, c.cameo, c.rule)
-                return c
+                return (c, {**spec, "noun": o}) if c is not None else None
         return None
+
+    def light_participants(self, f: Found, spec: dict[str, Any]) -> None:
+        """The light verb's subject does what its noun says, to the noun's own target ("sanctions
+        *on X*") or the verb's oblique one ("imposed a ban on imports *from X*"); the noun's
+        possessor ("expressed *his country's* support") is no target."""
+        cl, off, noun = f.clause, f.offset, spec["noun"]
+        f.source = self.actors_of(cl.agent if cl.passive else cl.subjects, off)
+        cases = tuple(spec.get("target") or ())
+        target = [
+            a
+            for c in noun.children
+            if c.dep_ == "nmod" and case_of(c) in cases
+            for a in self.actors_of([c], off)
+        ]
+        place = self.place(cl, off)
+        target = target or self.oblique_target(cl, off, exclude=set(f.source), place=place)
+        f.target = [t for t in dict.fromkeys(target) if t not in f.source]
+        f.location = place
 
     # ---- patterns ---------------------------------------------------------------------------
     def best(self, lemma: str, cl: Clause, *, speech: bool = False) -> Coding | None:
@@ -201,7 +224,7 @@ class Coder:
             source, target = subj, self.actors_of(cl.objects, off)
         place = self.place(cl, off)
         if target and all(self.own_side(t, source) for t in target):  # "X withdrew the US from ..."
-            target = []
+            target = self.oblique_target(cl, off, exclude=set(source), place=place) or target
         if not target:
             target = self.oblique_target(cl, off, exclude=set(source), place=place)
         if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."

@@ -15,7 +15,7 @@ from newsgraph.events.nominal import NounCoder
 from newsgraph.events.speech import is_media, speech_events
 from newsgraph.events.tree import ActorIndex, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners
-from newsgraph.models import AnalyzedDoc, Event, Mention
+from newsgraph.models import AnalyzedDoc, Entity, Event, Mention
 from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 
@@ -26,6 +26,8 @@ THIS = lexicons.words("english.definite_determiners")
 CITY_KINDS = frozenset({"city", "capital", "seat", "town"})
 #: concessions that, negated, are refusals (CAMEO 12: reject, decline to yield)
 REFUSALS = frozenset({"CONCEDE", "AGREE"})
+#: CAMEO actor roles of groups that stand against their own state (rebels, insurgents, opposition)
+OPPOSING_ROLES = lexicons.words("actors.opposing_roles")
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
 #: event types done in or to a place; in the others a capital city stands for its government
@@ -64,13 +66,22 @@ class Places:
         self.ents = {e.id: e for e in ad.entities}
 
     def side(self, eid: str) -> set[str]:
-        """An actor and what it belongs to (its affiliation, and that one's): one side of an event."""
+        """An actor and what it belongs to (its affiliation, and that one's): one side of an event.
+        An armed or opposition group is on no state's side ("Boko Haram attacked Nigeria")."""
         out, e = set(), self.ents.get(eid)
         while e is not None and e.id not in out:
             out.add(e.id)
+            if self.opposing(e):
+                break
             aff = e.affiliation or ""
             e = self.ents.get(self.by_kb.get(aff[3:], "")) if aff.startswith("kb:") else self.ents.get(aff)
         return out
+
+    def opposing(self, e: Entity) -> bool:
+        """A group the knowledge base codes as rebels, insurgents or opposition (CAMEO roles)."""
+        entry = self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None
+        codes = [code for code, _, _ in entry.cameo] if entry is not None else []
+        return any(code[3:6] in OPPOSING_ROLES or code[:3] in OPPOSING_ROLES for code in codes)
 
     def same_side(self, a: str, b: str) -> bool:
         """True when one of two actors belongs to the other ("the US embassy" and the United States)."""
@@ -130,6 +141,7 @@ def code_events(
     actors = ActorIndex.of(ad, extra)
     actors = ActorIndex.of(ad, [*extra, *group_mentions(lex, parses, actors)])
     places = Places(ad, kb)
+    claims = claimers(parses, actors, lex)
     coder = Coder(lex, actors)
     nouns = NounCoder(lex, actors, coder.lemma)
     events: list[Event] = []
@@ -154,7 +166,7 @@ def code_events(
             seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
             for f in kept:
                 if not f.source and f.clause.passive and f.target:
-                    f.source = _earlier_agent(events, f)
+                    f.source = _earlier_agent(events, f) or _claimed(claims, f)
                 ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
                 if ev is None:
                     continue
@@ -163,6 +175,28 @@ def code_events(
                     seen.add(key)
                     events.append(ev)
     return events + speech_events(ad, lex, events, len(events), parses, actors, kb, acts)
+
+
+def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:
+    """Who the document says claimed responsibility for its attacks ("X claimed responsibility for
+    the attacks"): the subjects of a claiming verb whose object is "responsibility"."""
+    out: list[str] = []
+    for offset, doc in parses:
+        for t in doc:
+            v = t.head
+            if t.lower_ == "responsibility" and t.dep_ == "obj" and v.lemma_ in lex.words("claiming"):
+                subj = [c for c in v.children if c.dep_ == "nsubj"]
+                out += [a for s in subj for a in phrase_actors(s, actors, offset)]
+    return list(dict.fromkeys(out))
+
+
+def _claimed(claims: list[str], f: Found) -> list[str]:
+    """An attack done by no one named (a passive: "facilities were hit by drone strikes") in a
+    document where one actor claimed responsibility: that actor's (a guess, marked as such)."""
+    if f.coding.type != "ASSAULT" or len(claims) != 1 or claims[0] in f.target:
+        return []
+    f.guessed = True
+    return list(claims)
 
 
 def _earlier_agent(events: list[Event], f: Found) -> list[str]:

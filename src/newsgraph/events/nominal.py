@@ -17,6 +17,8 @@ from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, phrase_act
 from newsgraph.text import lexicons
 
 SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
+#: what stopping an event noun's event is (CAMEO): stopped aid 162, halted talks 164, ended cooperation 161
+STOPPED = {"AID": "162", "CONSULT": "164", "COOPERATE": "161"}
 #: possessives that refer to a state or organisation ("its", "their")
 GROUP_POSSESSIVES = frozenset(
     k
@@ -55,6 +57,8 @@ class NounCoder:
         coding = self.coding(spec)
         if coding is None:
             return None
+        if coding.type in ("AID", "CONSULT", "COOPERATE") and self.stopped(n):  # "stopped their aid to X"
+            coding = self.lex.coding(STOPPED[coding.type], f"{spec['rule']} (stopped)") or coding
         f = Found(n, offset, coding, key, Clause(n), nominal=True)
         self.participants(f, spec)
         return f if f.source and f.target else None
@@ -106,6 +110,10 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    def stopped(self, n: Token) -> bool:
+        """The noun is what a stopping verb stops ("stopped their aid", "suspended the talks")."""
+        return n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in self.lex.words("stopping")
 
     def thing_actors(self, c: Token, offset: int) -> list[str]:
         """The actors of a target phrase, or of the phrase it leads to when it names a thing
@@ -213,7 +221,7 @@ class NounCoder:
             cl = Clause.of_verb(v)
             return [a for s in cl.subjects for a in phrase_actors(s, self.actors, offset)]
         temporal = n.dep_ == "obl" and case_of(n) in self.lex.words("temporal")
-        if self.lemma_of(v) not in light and not temporal:
+        if self.lemma_of(v) not in light and not temporal and not self.stopped(n):
             return []
         cl = Clause.of_verb(v)
         subj = cl.agent if cl.passive else cl.subjects
