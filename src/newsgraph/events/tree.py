@@ -90,7 +90,8 @@ class Clause:
 def inherited_subjects(v: Token) -> list[Token]:
     """The subject a predicate shares with the clause that governs it.
 
-    ``conj`` ("X met Y and signed ...") and ``xcomp`` ("X agreed to meet Y") share the governing
+    ``conj`` ("X met Y and signed ..."), ``parataxis`` ("X left, then returned") and ``xcomp`` ("X agreed
+    to meet Y") share the governing
     verb's subject; a relative clause whose subject is ``which``/``who`` has the noun it modifies;
     an active participle modifying a noun ("forces loyal to ...", "a group claiming ...") too.
     """
@@ -105,7 +106,7 @@ def inherited_subjects(v: Token) -> list[Token]:
             # complement without "that" whose subject the parse took as the reporting verb's object
             objs = [c for c in head.children if c.dep_ == "obj" and c.i < v.i]
             return conjuncts(objs[-1]) if objs and v.left_edge.i > objs[-1].i else []
-        if dep in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+        if dep in ("conj", "xcomp", "advcl", "parataxis") and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             subj = [c for c in head.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS]
             if subj:
                 return [x for s in subj for x in conjuncts(s)]
