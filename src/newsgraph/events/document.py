@@ -14,7 +14,7 @@ from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.speech import is_media, speech_events
 from newsgraph.events.tree import ActorIndex, phrase_actors
-from newsgraph.events.when import choose, context_date, context_start, owners
+from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.models import AnalyzedDoc, Entity, Event, Mention
 from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
@@ -174,7 +174,8 @@ def code_events(
                 if key not in seen:  # "imposed sanctions on X": one fact read twice
                     seen.add(key)
                     events.append(ev)
-    return events + speech_events(ad, lex, events, len(events), parses, actors, kb, acts)
+    events += speech_events(ad, lex, events, len(events), parses, actors, kb, acts)
+    return redate(events, story_days(parses, actors, ad.dates, ad.doc.published))
 
 
 def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:

@@ -2,13 +2,19 @@
 
 Each date expression of a sentence belongs to the predicate it attaches to in the parse: the
 nearest event predicate above it, or the sentence when none is (``X said on Monday that ...``).
-An event takes, in order: a date of its own clause; the date of the nearest event predicate that
-governs it; the sentence's date no event owns (``date_source="text"``); else the last day stated
-earlier in its paragraph (and the :data:`CONTEXT_PARAGRAPHS` before it): "On Friday X met Y. Y
-thanked X for ..." (``date_source="context"``; never a month or year, never a span such as "since
-Friday"); else the
-publication date at month precision with ``date_source="document"`` (never shown as a stated
-day). "on Tuesday" in a future clause ("will meet on Tuesday") is the coming Tuesday.
+A date inside a relative clause dates that clause and the noun it describes, nothing above it
+("X urged Y to investigate Z, who served from 2008": not 2008). An event takes, in order: a date of
+its own clause; the date of the nearest event predicate that governs it; the sentence's date no
+event owns (``date_source="text"``); else the last day stated earlier in its paragraph (and the
+:data:`CONTEXT_PARAGRAPHS` before it): "On Friday X met Y. Y thanked X for ..."
+(``date_source="context"``; never a month or year, never a span such as "since Friday"); else the
+day of the latest earlier main clause whose subject is one of its sources, the story's day for
+that actor ("On Tuesday, X announced ... 'I thank Y,' X wrote": :func:`redate`, also
+``"context"``); else the publication date at month precision with ``date_source="document"``
+(never shown as a stated day). "on Tuesday" in a future clause ("will meet on Tuesday") is the
+coming Tuesday. "yesterday" inside a quotation counts from when the words were said, which the
+date finder leaves unresolved (:mod:`newsgraph.text.dates`): it dates nothing, and the event
+falls back to its context.
 """
 
 from __future__ import annotations
@@ -17,15 +23,23 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from newsgraph.events.tree import Token
-from newsgraph.models import DateValue
+from newsgraph.events.tree import SUBJECTS, ActorIndex, Token, phrase_actors
+from newsgraph.models import DateValue, Event
+from newsgraph.quotes.marks import find_quote_spans
 from newsgraph.text import lexicons
 
 _WEEKDAY = re.compile(
     r"(?i)^(?:on\s+|this\s+|next\s+)?(?:" + "|".join(lexicons.phrases("english.weekdays")) + r")\b"
 )
 
+
+#: the links of a clause that describes a noun ("X, *who* served from 2008 until 2016")
+CLAUSES_OF_NOUNS = frozenset({"acl:relcl"})
+
+#: parts of speech of a predicate (a date below one dates that predicate's clause)
+PREDICATE_POS = frozenset({"VERB", "AUX"})
 
 #: how many paragraphs before a sentence's own may give it a context date (the annotation convention:
 #: an undated reaction reported later takes the month, not the day of the event it reacts to)
@@ -55,17 +69,31 @@ def owners(
     for d in dates:
         if d.start is None or not (a <= d.start < b):
             continue
-        t = token_at(sent, d.start - offset)
-        owner = None
-        for _ in range(12):
-            if t is None or t.head is t:
-                break
-            t = t.head
-            if t.i in heads:
-                owner = t.i
-                break
-        out.setdefault(owner, []).append(d)
+        if not d.value and _quoted(sent, d.start - offset):
+            continue  # "yesterday" in a quote: counted from when it was said, which the text may give
+        out.setdefault(_owner(token_at(sent, d.start - offset), heads), []).append(d)
     return out
+
+
+def _owner(t: Token | None, heads: set[int]) -> int | None:
+    """The event predicate above a date's token; None for the sentence. A date in a relative clause
+    ("Biden, who served from 2008") dates that clause and the noun it describes, nothing above:
+    the clause's own (negative) key, which no event has."""
+    for _ in range(12):
+        if t is None or t.head.i == t.i:
+            break
+        inner = t.dep_ in CLAUSES_OF_NOUNS and t.i not in heads
+        t = t.head
+        if t.i in heads:
+            return t.i
+        if inner:
+            return -1 - t.i
+    return None
+
+
+def _quoted(sent: Token, pos: int) -> bool:
+    """Whether ``pos`` (offsets of the sentence's parse) lies between paired quotation marks."""
+    return any(q.start <= pos < q.end for q in find_quote_spans(sent.doc.text) if q.open_pos >= 0)
 
 
 def context_start(paragraphs: Sequence[tuple[int, int]], pos: int) -> int:
@@ -139,3 +167,91 @@ def _coming(d: DateValue, future: bool, published: str | None) -> DateValue:
     if not _WEEKDAY.match(d.text or "") or d.value >= published:
         return d
     return d._replace(value=(dt.date.fromisoformat(d.value) + dt.timedelta(days=7)).isoformat())
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A day a sentence's main clause states ("On Tuesday, X announced ..."), with the actors of
+    that clause's subject: the day the story's later undated acts by the same actors happened."""
+
+    start: int
+    actors: frozenset[str]
+    date: DateValue
+
+
+@dataclass(frozen=True)
+class Story:
+    """A document's anchors in text order, and its sentences whose predicate is a state ("X is an
+    outspoken critic of Y", "X and Y have been at odds"): their span and the predicate's word. An
+    event coded from such a predicate has no story day (one named inside it may: "an article
+    after the visit was rife with errors")."""
+
+    anchors: list[Anchor]
+    states: list[tuple[int, int, str]]
+
+
+def story_days(
+    parses: Sequence[tuple[int, Any]], actors: ActorIndex, dates: Sequence[DateValue], published: str | None
+) -> Story:
+    """The anchors of a document (past days only: a plan is no story day) and its states."""
+    last = published or "9999"
+    days = [d for d in dates if d.start is not None and d.precision == "day" and d.value <= last]
+    story = Story([], [])
+    for offset, doc in parses:
+        for sent in doc.sents:
+            a = offset + sent.start_char
+            if any(c.dep_ == "cop" for c in sent.root.children):
+                story.states.append((a, offset + sent.end_char, sent.root.text))
+            day = _main_day(sent, offset, days)
+            who = _subject_actors(sent, actors, offset) if day is not None else frozenset()
+            if day is not None and who:
+                story.anchors.append(Anchor(a, who, day))
+    return story
+
+
+def _main_day(sent: Token, offset: int, days: Sequence[DateValue]) -> DateValue | None:
+    """The first of ``days`` that the sentence's main clause states."""
+    a, b = offset + sent.start_char, offset + sent.end_char
+    for d in days:
+        pos = d.start or 0
+        if a <= pos < b and _main_clause(token_at(sent, pos - offset)):
+            return d
+    return None
+
+
+def _subject_actors(sent: Token, actors: ActorIndex, offset: int) -> frozenset[str]:
+    """The actors of a sentence's subject: its root's subject phrase, and every actor named before
+    the root (where the parse hangs "On Monday, X, the minister of Y, said" apart)."""
+    root = sent.root
+    out = [x for c in root.children if c.dep_ in SUBJECTS for x in phrase_actors(c, actors, offset)]
+    out += [m.entity for m in actors.between(offset + sent.start_char, offset + root.idx + len(root.text))]
+    return frozenset(out)
+
+
+def _main_clause(t: Token | None) -> bool:
+    """Whether a date's token hangs from its sentence's root through no other predicate."""
+    for _ in range(12):
+        if t is None or t.head.i == t.i:
+            return t is not None
+        t = t.head
+        if t.head.i != t.i and t.pos_ in PREDICATE_POS:
+            return False
+    return False
+
+
+def redate(events: list[Event], story: Story) -> list[Event]:
+    """An event dated only by the publication takes the day of the latest earlier anchor whose
+    subject is one of its sources: "On Tuesday, X announced ... 'I thank Y,' X wrote"."""
+    for ev in events:
+        day = _anchor_day(ev, story) if ev.date_source == "document" else None
+        if day is not None:
+            ev.date, ev.date_precision, ev.date_text = day.value, day.precision, None
+            ev.date_fallback, ev.date_source = False, "context"
+    return events
+
+
+def _anchor_day(ev: Event, story: Story) -> DateValue | None:
+    if any(a <= ev.start < b and ev.trigger == word for a, b, word in story.states):
+        return None
+    sources = set(ev.source)
+    return next((a.date for a in reversed(story.anchors) if a.start < ev.start and a.actors & sources), None)

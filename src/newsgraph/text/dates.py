@@ -10,14 +10,20 @@ Conventions (news reports past events):
   on/after it when the clause before it has a future cue ("will", "is due to", "by", ...);
   "last Thursday" is strictly before the anchor (a week earlier when the anchor is a
   Thursday), "next Thursday" strictly after, "this Thursday" in the anchor's Mon-Sun week;
-- "last/this/next week" -> the month (precision ``month``) of anchor -7/0/+7 days;
-  "N weeks ago" likewise; "last/this/next month|year" -> that month/year;
+- "last/this/next week" -> the Monday-Sunday week of anchor -7/0/+7 days, at the finest
+  precision that holds all of it: its month, else its year, else unresolved (a week across New
+  Year); "N weeks ago" likewise; "last/this/next month|year" -> that month/year;
 - month-day without year ("Sept. 18"): the year of a fully dated expression in the same
   sentence, else the anchor year -1/0/+1 closest to the anchor, where days after it count
   triple (a future cue picks the first on/after it), else the closest bare year in the
   sentence; else unresolved. A bare month ("in May") works the same at month precision;
 - "the day after", "the next day", "that year", "two days later", "the following week":
-  counted from the closest preceding resolved date in the text (not from the anchor);
+  counted from the closest preceding resolved date in the text (not from the anchor); in a
+  clause about the past, from the closest one not after the anchor ("to take effect on
+  December 10 ... released later the same day": not December 10);
+- a day counted from the moment of speaking ("yesterday", "on Monday", "last week", "two days
+  ago") inside quotation marks is counted from when the words were said, which the text may
+  not give: unresolved;
 - offsets cover the expression; a leading preposition is included only where it is what
   makes the expression a date ("in 2006", "on Thursday", "in May"), not before a full date
   ("September 12, 2022").
@@ -34,6 +40,7 @@ import re
 from typing import NamedTuple
 
 from newsgraph.models import DateValue, Span
+from newsgraph.quotes.marks import find_quote_spans
 from newsgraph.text import lexicons
 from newsgraph.text.util import paragraphs, split_sentences
 from newsgraph.text.vocabulary import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
@@ -215,6 +222,7 @@ class _Ctx:
     def __init__(self, text: str, anchor: dt.date | None, hits: list[_Hit]):
         self.text, self.anchor, self.hits = text, anchor, hits
         self.prev: DateValue | None = None
+        self.prev_past: DateValue | None = None  # the last date not after the anchor
         self._sents: list[Span] | None = None
         self._sent_starts: list[int] = []
         self._hit_starts = [h.start for h in hits]
@@ -227,6 +235,17 @@ class _Ctx:
         if i >= 0 and pos < self._sents[i].end:
             return self._sents[i]
         return Span(pos, pos)
+
+    def earlier(self, pos: int) -> DateValue | None:
+        """The date a counted expression ("the same day", "two days later") at ``pos`` counts from:
+        the previous one, or in a clause about the past the previous one not after the anchor
+        ("... to take effect on December 10. X was released later the same day": not December 10)."""
+        return self.prev if self.future(pos) else self.prev_past
+
+    def remember(self, v: DateValue) -> None:
+        self.prev = v
+        if self.anchor is None or v.value <= self.anchor.isoformat()[: len(v.value)]:
+            self.prev_past = v
 
     def future(self, pos: int) -> bool:
         sent = self.sentence(pos)
@@ -289,12 +308,22 @@ def _shift(base: DateValue, unit: str, k: int) -> tuple[str, str] | None:
     if unit == "week":
         if base.precision != "day":
             return (v[:7], "month") if k == 0 and base.precision == "month" else None
-        return (dt.date.fromisoformat(v) + dt.timedelta(days=7 * k)).isoformat()[:7], "month"
+        return _week(dt.date.fromisoformat(v) + dt.timedelta(days=7 * k))
     if unit == "month":
         if base.precision == "year":
             return None
         return _ym(*_add_months(int(v[:4]), int(v[5:7]), k)), "month"
     return f"{int(v[:4]) + k:04d}", "year"
+
+
+def _week(day: dt.date) -> tuple[str, str] | None:
+    """The Monday-Sunday week of ``day`` at the finest precision that holds all of it: its month,
+    else its year; None for a week across New Year (neither can be told)."""
+    first = day - dt.timedelta(days=day.weekday())
+    last = first + dt.timedelta(days=6)
+    if first.month == last.month:
+        return _ym(first.year, first.month), "month"
+    return (f"{first.year:04d}", "year") if first.year == last.year else None
 
 
 def _relative(h: _Hit, ctx: _Ctx) -> tuple[str, str] | None:
@@ -305,10 +334,10 @@ def _relative(h: _Hit, ctx: _Ctx) -> tuple[str, str] | None:
         n = int(g["n"]) if g["n"].isdigit() else _NUMS[g["n"].lower()]
         unit, d = g["unit"].lower(), g["dir"].lower()
         n, unit = (n * 10, "year") if unit == "decade" else (n, unit)
-        base = now if d == "ago" else ctx.prev
+        base = now if d == "ago" else ctx.earlier(h.start)
         return _shift(base, unit, n if d == "later" else -n) if base and base.value else None
     if k == "ctx":
-        base = ctx.prev
+        base = ctx.earlier(h.start)
         if base is None or not base.value:
             return None
         if g.get("dir"):
@@ -377,16 +406,38 @@ def _resolve_hit(h: _Hit, ctx: _Ctx) -> DateValue:
     return dv(r[0], r[1], True) if r else dv("", "none", True)
 
 
+def _deictic(h: _Hit) -> bool:
+    """A day counted from the moment of speaking: "yesterday", "on Monday", "last week", "two days
+    ago". Inside a quotation that moment is when the words were said, not the document date: such
+    an expression is left unresolved there ("‘I asked him last night’, he wrote" on an earlier day)."""
+    unit = (h.g.get("unit") or "").lower()
+    if h.kind == "period":
+        return unit.startswith("week")
+    if h.kind == "ago":
+        return (h.g.get("dir") or "").lower() == "ago" and unit in ("day", "week")
+    return h.kind in ("weekday", "day")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The spans between paired quotation marks."""
+    return [(q.start, q.end) for q in find_quote_spans(text) if q.open_pos >= 0]
+
+
 def find_dates(text: str, spans: list[Span] | None = None, anchor: dt.date | None = None) -> list[DateValue]:
     """Every date expression in ``text`` (only inside ``spans`` when given), in text order."""
     hits = _find_hits(text, spans)
     ctx = _Ctx(text, anchor, hits)
+    quoted: list[tuple[int, int]] | None = None
     out = []
     for h in hits:
         v = _resolve_hit(h, ctx)
+        if v.value and _deictic(h):
+            quoted = _quoted(text) if quoted is None else quoted
+            if any(a <= h.start < b for a, b in quoted):
+                v = v._replace(value="", precision="none")
         out.append(v)
         if v.value:
-            ctx.prev = v
+            ctx.remember(v)
     return out
 
 
