@@ -260,3 +260,16 @@ def test_stopping_aid_or_talks_is_a_sanction() -> None:
     assert src == ["United States"] and tgt == ["Palestine"]
     src, tgt, _ = only("Russia suspended talks with Ukraine.", "SANCTION")
     assert src == ["Russia"] and tgt == ["Ukraine"]
+
+
+def test_sanctions_imposed_by_an_agent_are_a_sanction_not_a_coercion() -> None:
+    text = "The sanctions imposed by the European Union on Iran hurt its economy."
+    src, tgt, _ = only(text, "SANCTION")
+    assert src == ["European Union"] and tgt == ["Iran"]
+    assert not [ty for ty, *_ in coded(text) if ty == "COERCE"]
+
+
+def test_a_cue_verb_without_a_named_subject_takes_the_quotes_speaker() -> None:
+    text = "Hamas sent a letter to Vladimir Putin on Monday. It accused Israel of harming Russia's interests."
+    src, tgt, _ = only(text, "ACCUSE")  # and no second accusation of Russia from the quoted words
+    assert src == ["Hamas"] and tgt == ["Israel"]

@@ -117,7 +117,8 @@ class Coder:
     def light_use(self, lemma: str, cl: Clause) -> tuple[Coding, dict[str, Any]] | None:
         """A light verb takes its event noun's coding ("imposed a ban on X" is the ban, a SANCTION,
         not the verb's own "impose", a coercion; "launched an attack", "held talks")."""
-        for o in cl.objects:
+        owner = [cl.head.head] if cl.head.dep_ == "acl" else []  # "the sanctions imposed by X on Y"
+        for o in [*cl.objects, *owner]:
             spec = self.lex.nouns.get((o.lemma_ or o.text).lower()) or self.lex.nouns.get(o.lower_)
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods"):
                 c = self.lex.coding(str(spec.get("code") or ""), spec["rule"])
@@ -131,7 +132,8 @@ class Coder:
         *on X*") or the verb's oblique one ("imposed a ban on imports *from X*"); the noun's
         possessor ("expressed *his country's* support") is no target."""
         cl, off, noun = f.clause, f.offset, spec["noun"]
-        f.source = self.actors_of(cl.agent if cl.passive else cl.subjects, off)
+        doers = cl.agent if cl.passive else cl.subjects
+        f.source = self.actors_of(doers, off) or self.actors.speaker_of(f.head, off)
         cases = tuple(spec.get("target") or ())
         target = [
             a
@@ -141,6 +143,14 @@ class Coder:
         ]
         place = self.place(cl, off)
         target = target or self.oblique_target(cl, off, exclude=set(f.source), place=place)
+        if not target:  # "imposed by the EU [on Iran]": the parse hung the target phrase lower down
+            target = [
+                a
+                for t in f.head.subtree
+                if t.dep_ in ("nmod", "obl") and case_of(t) in cases
+                for a in self.actors_of([t], off)
+                if a not in f.source and a != place
+            ]
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         f.location = place
 
@@ -229,6 +239,8 @@ class Coder:
             target = self.oblique_target(cl, off, exclude=set(source), place=place)
         if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."
             target = self.content_target(f.head, off, exclude=set(source))
+        if not source and not cl.passive:  # "It accused X of ...": whom the quote stage says is speaking
+            source = [a for a in self.actors.speaker_of(f.head, off) if a not in target]
         # one side from the tree, the other nearby, only where the tree has no such argument at all
         # (an object that names no actor, "encouraged entities to ...", is the target, not a gap)
         if not source and not cl.passive and target and (not cl.subjects or cl.inherited):

@@ -64,6 +64,7 @@ def speech_events(
     speech-verb lexicon that gives each cue its speech act."""
     ents = {e.id: e for e in ad.entities}
     have = {(e.type, s, t, e.start) for e in coded for s in e.source for t in e.target}
+    said = {(e.type, s, e.start) for e in coded for s in e.source}  # a cue the coder read as a verb
     reporting = lex.words("reporting")
     out: list[Event] = []
     for q in sorted(ad.quotes, key=lambda q: q.start):
@@ -88,6 +89,8 @@ def speech_events(
         a, b = (sent.start, sent.end) if sent else (q.start, q.end)
         if any((coding.type, q.speaker, t, a) in have for t in targets):
             continue
+        if not stance_only and (coding.type, q.speaker, a) in said:
+            continue  # "accused Israel of harming Russia": the verb's own object is the target
         out.append(_event(ad, q, coding, targets, a, b, start_n + len(out) + 1, lex))
     return out
 

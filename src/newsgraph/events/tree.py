@@ -156,6 +156,8 @@ class ActorIndex:
     mentions: list[Mention]
     entities: dict[str, Entity]
     starts: list[int] = field(default_factory=list)
+    #: where a quote's cue word starts -> the quote's resolved speaker ("the delegation *expressed* ...")
+    cue_speakers: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ad: AnalyzedDoc, extra: Iterable[Mention] = ()) -> ActorIndex:
@@ -163,7 +165,15 @@ class ActorIndex:
         ms = sorted((m for m in [*ad.mentions, *extra] if m.entity in ents), key=lambda m: (m.start, -m.end))
         idx = cls(ms, ents)
         idx.starts = [m.start for m in ms]
+        idx.cue_speakers = {
+            q.cue_start: q.speaker for q in ad.quotes if q.cue_start is not None and q.speaker in ents
+        }
         return idx
+
+    def speaker_of(self, tok: Token, offset: int) -> list[str]:
+        """The speaker the quote stage resolved for a cue word ("it accused ...": the letter's author)."""
+        got = self.cue_speakers.get(offset + tok.idx)
+        return [got] if got else []
 
     def between(self, start: int, end: int) -> Iterator[Mention]:
         """Mentions that overlap [start, end)."""
