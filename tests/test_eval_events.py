@@ -29,10 +29,10 @@ from .eval_gate import FLOORS, check
 GOLD_MENTION_FLOORS = {
     "seeds": {
         "events.precision": 0.55,
-        "events.recall": 0.29,
-        "events.f1": 0.38,
+        "events.recall": 0.31,
+        "events.f1": 0.41,
         "events.consult_recall": 0.65,
-        "events.date_acc": 0.69,
+        "events.date_acc": 0.74,
         "events.flag_acc": 0.96,
     },
     "sample": {
@@ -44,10 +44,10 @@ GOLD_MENTION_FLOORS = {
         "events.flag_acc": 0.96,
     },
     "dev": {
-        "events.precision": 0.8,
-        "events.recall": 0.29,
-        "events.f1": 0.43,
-        "events.date_acc": 0.6,
+        "events.precision": 0.86,
+        "events.recall": 0.43,
+        "events.f1": 0.58,
+        "events.date_acc": 0.8,
         "events.flag_acc": 0.9,
         "events.consult_recall": 0.7,
     },
