@@ -328,6 +328,9 @@ def _pronoun_referent(
     window = {e.id: e for s, e in between(lo, a, want)}
     if len(window) == 1:
         return next(iter(window.values())), True
+    here = {e.id: e for s, e in between(view.sentences[si].start, a, want)} if view.sentences else {}
+    if len(window) > 1 and len(here) == 1 and view.text[a : a + 3].lower() == "him":
+        return next(iter(here.values())), False  # "X labeled Soleimani ... and sanctioned him"
     if len(window) > 1 and si > 0:
         prev = view.sentences[si - 1]
         starters = [e for s, e in between(prev.start, prev.start + 3, want)]
