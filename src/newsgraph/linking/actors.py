@@ -151,99 +151,153 @@ def _alias_key(alias: str, e: dict[str, Any], ekey: dict[tuple[str, str], str]) 
 
 
 def link_actors(ctx: LinkContext) -> None:
-    ents = list(ctx.store.iter_entities())
-    kb = load_kb(ctx.settings.get("kb_files", []) or [])
-    uf = _UF()
-    ekey: dict[tuple[str, str], str] = {}
-    evidence: dict[tuple[str, str], dict[str, Any]] = {}
+    """Canonical actors across documents: organisations, states and places by key and alias, then
+    people by name, context and affiliation; one row each, with the evidence of every link."""
+    linker = _Linker(ctx)
+    linker.link_groups()
+    people = linker.link_people()
+    linker.emit_people(people)
+    linker.emit_groups()
+
+
+class _Linker:
+    """The state of one link pass over the stored document entities."""
+
+    def __init__(self, ctx: LinkContext) -> None:
+        self.ctx = ctx
+        self.ents = list(ctx.store.iter_entities())
+        self.kb = load_kb(ctx.settings.get("kb_files", []) or [])
+        self.uf = _UF()
+        self.ekey: dict[tuple[str, str], str] = {}
+        self.evidence: dict[tuple[str, str], dict[str, Any]] = {}
+        self.actor_of_key: dict[str, str] = {}
+        self.group_ents: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.local_actor: dict[tuple[str, str], str] = {}
+
+    def key(self, e: dict[str, Any]) -> str:
+        return self.ekey[(e["doc"], e["local_id"])]
+
     # ---- 1. organisations, states and places ---------------------------------------------
-    alias_index: dict[str, set[str]] = defaultdict(set)
-    ekey.update(_org_keys(ents))
-    for e in ents:
-        if e["type"] == "PERSON":
-            continue
-        k = ekey[(e["doc"], e["local_id"])]
-        uf.find(k)
-        evidence[(e["doc"], e["local_id"])] = {
-            "rule": "kb_id" if e.get("kb_id") else "same_name",
-            "matched": e["name"],
+    def link_groups(self) -> None:
+        uf, ents = self.uf, self.ents
+        alias_index: dict[str, set[str]] = defaultdict(set)
+        self.ekey.update(_org_keys(ents))
+        for e in ents:
+            if e["type"] == "PERSON":
+                continue
+            k = self.key(e)
+            uf.find(k)
+            self.evidence[(e["doc"], e["local_id"])] = {
+                "rule": "kb_id" if e.get("kb_id") else "same_name",
+                "matched": e["name"],
+            }
+            if e["type"] != "ORG":
+                continue  # a state's aliases are its capital and demonyms: never another actor's name
+            for a in _names_of(e):
+                if fold(a) != fold(e["name"]) and (ak := _alias_key(a, e, self.ekey)):
+                    alias_index[ak].add(k)
+        for e in ents:
+            if e["type"] in ("PERSON", "LOCATION") or e.get("kb_id"):
+                continue  # a place is linked by gazetteer or name only ("Berlin" is not Germany)
+            self.alias_link(e, alias_index)
+        for e in ents:
+            if e["type"] != "PERSON":
+                self.group_ents[uf.find(self.key(e))].append(e)
+        for root in self.group_ents:
+            self.actor_of_key[root] = "a_" + short_hash(root)
+        self.local_actor = {
+            (e["doc"], e["local_id"]): self.actor_of_key[uf.find(self.key(e))]
+            for e in ents
+            if e["type"] != "PERSON"
         }
-        if e["type"] != "ORG":
-            continue  # a state's aliases are its capital and demonyms: never another actor's name
-        for a in _names_of(e):
-            if fold(a) != fold(e["name"]) and (ak := _alias_key(a, e, ekey)):
-                alias_index[ak].add(k)
-    for e in ents:
-        if e["type"] in ("PERSON", "LOCATION") or e.get("kb_id"):
-            continue  # a place is linked by gazetteer or name only ("Berlin" is not Germany)
-        owners = {uf.find(x) for x in alias_index.get(_alias_key(e["name"], e, ekey), set())}
-        k = ekey[(e["doc"], e["local_id"])]
-        if len(owners) == 1 and uf.find(k) not in owners:
-            target = next(iter(owners))
-            uf.union(k, target)
-            evidence[(e["doc"], e["local_id"])] = {
+
+    def alias_link(self, e: dict[str, Any], alias_index: dict[str, set[str]]) -> None:
+        """An organisation named by an alias another document gives with the full name."""
+        owners = {self.uf.find(x) for x in alias_index.get(_alias_key(e["name"], e, self.ekey), set())}
+        k = self.key(e)
+        if len(owners) == 1 and self.uf.find(k) not in owners:
+            self.uf.union(k, next(iter(owners)))
+            self.evidence[(e["doc"], e["local_id"])] = {
                 "rule": "alias",
                 "matched": e["name"],
                 "score": 1.0,
                 "via": "an alias given with the full name in another document",
             }
-    actor_of_key: dict[str, str] = {}
-    group_ents: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for e in ents:
-        if e["type"] != "PERSON":
-            group_ents[uf.find(ekey[(e["doc"], e["local_id"])])].append(e)
-    for root in group_ents:
-        actor_of_key[root] = "a_" + short_hash(root)
-    local_actor: dict[tuple[str, str], str] = {
-        (e["doc"], e["local_id"]): actor_of_key[uf.find(ekey[(e["doc"], e["local_id"])])]
-        for e in ents
-        if e["type"] != "PERSON"
-    }
 
-    def affiliation_actor(doc: str, aff: str | None) -> str | None:
+    def affiliation_actor(self, doc: str, aff: str | None) -> str | None:
         if not aff:
             return None
         if aff.startswith("kb:"):
-            root = uf.find(aff)
-            if root not in actor_of_key:  # an affiliation no document mentions by name
-                actor_of_key[root] = "a_" + short_hash(root)
-                group_ents[root] = []
-            return actor_of_key[root]
-        return local_actor.get((doc, aff))
+            root = self.uf.find(aff)
+            if root not in self.actor_of_key:  # an affiliation no document mentions by name
+                self.actor_of_key[root] = "a_" + short_hash(root)
+                self.group_ents[root] = []
+            return self.actor_of_key[root]
+        return self.local_actor.get((doc, aff))
 
     # ---- 2. people ---------------------------------------------------------------------
-    doc_actors: dict[str, set[str]] = defaultdict(set)
-    for (doc, _), a in local_actor.items():
-        doc_actors[doc].add(a)
-    df: Counter[str] = Counter(a for acts in doc_actors.values() for a in acts)
-    rare = max(3.0, 0.2 * len({e["doc"] for e in ents}))
-    persons = [e for e in ents if e["type"] == "PERSON"]
-    persons.sort(
-        key=lambda e: (
-            -max(len(_units(n)) for n in _names_of(e)),
-            -len(_names_of(e)),
-            e["doc"],
-            e["local_id"],
+    def link_people(self) -> list[_Person]:
+        ents = self.ents
+        doc_actors: dict[str, set[str]] = defaultdict(set)
+        for (doc, _), a in self.local_actor.items():
+            doc_actors[doc].add(a)
+        df: Counter[str] = Counter(a for acts in doc_actors.values() for a in acts)
+        rare = max(3.0, 0.2 * len({e["doc"] for e in ents}))
+        persons = [e for e in ents if e["type"] == "PERSON"]
+        persons.sort(
+            key=lambda e: (
+                -max(len(_units(n)) for n in _names_of(e)),
+                -len(_names_of(e)),
+                e["doc"],
+                e["local_id"],
+            )
         )
-    )
-    clusters: list[_Person] = []
-    blocks: dict[str, list[int]] = defaultdict(list)
-    by_kb: dict[str, int] = {}  # a KB person's cluster
-    for e in persons:
-        names = _names_of(e)
-        aff = affiliation_actor(e["doc"], e.get("affiliation"))
-        tw = _title_words(e.get("titles") or [])
-        cooc = doc_actors[e["doc"]]
+        clusters: list[_Person] = []
+        blocks: dict[str, list[int]] = defaultdict(list)
+        by_kb: dict[str, int] = {}  # a KB person's cluster
+        for e in persons:
+            names = _names_of(e)
+            aff = self.affiliation_actor(e["doc"], e.get("affiliation"))
+            tw = _title_words(e.get("titles") or [])
+            cooc = doc_actors[e["doc"]]
+            best = self.best_person(e, names, aff, tw, cooc, clusters, blocks, by_kb, (df, rare))
+            if best is None:
+                clusters.append(_Person(key=f"p{len(clusters)}"))
+                idx, ev = len(clusters) - 1, {"rule": "new", "score": 1.0, "matched": e["name"]}
+            else:
+                idx, ev = best
+            _join(clusters[idx], e, names, aff, tw, cooc)
+            if e.get("kb_id"):
+                by_kb.setdefault(e["kb_id"], idx)
+            self.evidence[(e["doc"], e["local_id"])] = ev
+            for n in names:
+                for b in _block_keys(n):
+                    if idx not in blocks[b]:
+                        blocks[b].append(idx)
+        return clusters
+
+    @staticmethod
+    def best_person(
+        e: dict[str, Any],
+        names: list[str],
+        aff: str | None,
+        tw: set[str],
+        cooc: set[str],
+        clusters: list[_Person],
+        blocks: dict[str, list[int]],
+        by_kb: dict[str, int],
+        rarity: tuple[Counter[str], float],
+    ) -> tuple[int, dict[str, Any]] | None:
+        """The person cluster a document's person joins (its index and the evidence), or None."""
+        if e.get("kb_id") and e["kb_id"] in by_kb:  # the same knowledge-base person
+            return by_kb[e["kb_id"]], {"rule": "kb_id", "score": 1.0, "matched": e["kb_id"]}
         cand_ids = sorted({i for n in names for b in _block_keys(n) for i in blocks.get(b, [])})
         best: tuple[float, int, dict[str, Any]] | None = None
         second = 0.0
-        if e.get("kb_id") and e["kb_id"] in by_kb:  # the same knowledge-base person
-            i = by_kb[e["kb_id"]]
-            best, cand_ids = (9.0, i, {"rule": "kb_id", "score": 1.0, "matched": e["kb_id"]}), []
         for i in cand_ids:
             if e["doc"] in clusters[i].docs:
                 continue  # the document's own coreference keeps them apart: different people
-            ev = _score(names, aff, tw, cooc, clusters[i], df, rare)
+            ev = _score(names, aff, tw, cooc, clusters[i], *rarity)
             if ev is None:
                 continue
             if best is None or ev["score"] > best[0]:
@@ -251,77 +305,77 @@ def link_actors(ctx: LinkContext) -> None:
                 best = (ev["score"], i, ev)
             else:
                 second = max(second, ev["score"])
-        if best is not None and best[2]["rule"] != "name_variant" and best[0] - second < MARGIN:
-            best = None  # two people fit a short name about equally: stay apart
-        if best is None:
-            p = _Person(key=f"p{len(clusters)}")
-            clusters.append(p)
-            idx = len(clusters) - 1
-            ev = {"rule": "new", "score": 1.0, "matched": e["name"]}
-        else:
-            idx, ev = best[1], best[2]
-            p = clusters[idx]
-        p.names.update(names)
-        if aff:
-            p.affiliations[aff] += 1
-        p.title_words |= tw
-        p.cooc.update(cooc)
-        p.ents.append(e)
-        p.docs.add(e["doc"])
-        if e.get("kb_id"):
-            by_kb.setdefault(e["kb_id"], idx)
-        evidence[(e["doc"], e["local_id"])] = ev
-        for n in names:
-            for b in _block_keys(n):
-                if idx not in blocks[b]:
-                    blocks[b].append(idx)
+        if best is None or (best[2]["rule"] != "name_variant" and best[0] - second < MARGIN):
+            return None  # two people fit a short name about equally: stay apart
+        return best[1], best[2]
+
     # ---- 3. rows -----------------------------------------------------------------------
-    used: set[str] = set(actor_of_key.values())
-    for p in clusters:
-        full = p.full or list(p.names)
-        canon = max(full, key=lambda n: (p.names[n], len(n)))
-        aid = "a_" + short_hash("person:" + name_key(canon))
-        n = 1
-        while aid in used:
-            n += 1
-            aid = "a_" + short_hash("person:" + name_key(canon), n)
-        used.add(aid)
-        aff = p.affiliations.most_common(1)[0][0] if p.affiliations else None
-        kb_ids = Counter(m["kb_id"] for m in p.ents if m.get("kb_id"))
-        kb_id = min(kb_ids, key=lambda k: (-kb_ids[k], k)) if kb_ids else None
-        _emit(ctx, aid, "PERSON", canon, kb_id, aff if aff != aid else None, p.ents, evidence)
-    votes: dict[str, Counter[str]] = {}
-    for root, members in list(group_ents.items()):
-        v: Counter[str] = Counter(
-            a for m in members if (a := affiliation_actor(m["doc"], m.get("affiliation")))
-        )
-        entry = kb.get(root[3:]) if root.startswith("kb:") else None
-        if not v and entry is not None and entry.affiliation:
-            a = affiliation_actor("", "kb:" + entry.affiliation)
-            if a:
-                v[a] += 1
-        votes[root] = v
-    for root, members in list(group_ents.items()):
-        aid = actor_of_key[root]
-        kb_id = (
-            root[3:]
-            if root.startswith("kb:")
-            else next((m["kb_id"] for m in members if m.get("kb_id")), None)
-        )
-        entry = kb.get(kb_id) if kb_id else None
-        if members:
-            types = Counter(m["type"] for m in members)
-            typ = types.most_common(1)[0][0]
-            names = Counter(m["name"] for m in members)
-            name = entry.name if entry else max(names, key=lambda x: (names[x], len(x)))
-        elif entry is not None:
-            typ, name = entry.type, entry.name
-        else:
-            continue
-        if entry is not None and entry.type in ("STATE", "ORG", "PERSON"):
-            typ = entry.type
-        aff = next((a for a, _ in votes.get(root, Counter()).most_common() if a and a != aid), None)
-        _emit(ctx, aid, typ, name, kb_id, aff, members, evidence)
+    def emit_people(self, clusters: list[_Person]) -> None:
+        used: set[str] = set(self.actor_of_key.values())
+        for p in clusters:
+            full = p.full or list(p.names)
+            canon = max(full, key=lambda n: (p.names[n], len(n)))
+            aid = "a_" + short_hash("person:" + name_key(canon))
+            n = 1
+            while aid in used:
+                n += 1
+                aid = "a_" + short_hash("person:" + name_key(canon), n)
+            used.add(aid)
+            aff = p.affiliations.most_common(1)[0][0] if p.affiliations else None
+            kb_ids = Counter(m["kb_id"] for m in p.ents if m.get("kb_id"))
+            kb_id = min(kb_ids, key=lambda k: (-kb_ids[k], k)) if kb_ids else None
+            _emit(self.ctx, aid, "PERSON", canon, kb_id, aff if aff != aid else None, p.ents, self.evidence)
+
+    def group_votes(self) -> dict[str, Counter[str]]:
+        """Each organisation's, state's or place's affiliation votes from its documents (or the KB)."""
+        votes: dict[str, Counter[str]] = {}
+        for root, members in list(self.group_ents.items()):
+            v: Counter[str] = Counter(
+                a for m in members if (a := self.affiliation_actor(m["doc"], m.get("affiliation")))
+            )
+            entry = self.kb.get(root[3:]) if root.startswith("kb:") else None
+            if not v and entry is not None and entry.affiliation:
+                a = self.affiliation_actor("", "kb:" + entry.affiliation)
+                if a:
+                    v[a] += 1
+            votes[root] = v
+        return votes
+
+    def emit_groups(self) -> None:
+        votes = self.group_votes()
+        for root, members in list(self.group_ents.items()):
+            aid = self.actor_of_key[root]
+            kb_id = (
+                root[3:]
+                if root.startswith("kb:")
+                else next((m["kb_id"] for m in members if m.get("kb_id")), None)
+            )
+            entry = self.kb.get(kb_id) if kb_id else None
+            if members:
+                typ = Counter(m["type"] for m in members).most_common(1)[0][0]
+                names = Counter(m["name"] for m in members)
+                name = entry.name if entry else max(names, key=lambda x: (names[x], len(x)))
+            elif entry is not None:
+                typ, name = entry.type, entry.name
+            else:
+                continue
+            if entry is not None and entry.type in ("STATE", "ORG", "PERSON"):
+                typ = entry.type
+            aff = next((a for a, _ in votes.get(root, Counter()).most_common() if a and a != aid), None)
+            _emit(self.ctx, aid, typ, name, kb_id, aff, members, self.evidence)
+
+
+def _join(
+    p: _Person, e: dict[str, Any], names: list[str], aff: str | None, tw: set[str], cooc: set[str]
+) -> None:
+    """Add a document's person to a person cluster."""
+    p.names.update(names)
+    if aff:
+        p.affiliations[aff] += 1
+    p.title_words |= tw
+    p.cooc.update(cooc)
+    p.ents.append(e)
+    p.docs.add(e["doc"])
 
 
 def _score(
