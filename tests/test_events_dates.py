@@ -144,3 +144,10 @@ def test_a_state_takes_no_story_day() -> None:
     )
     ev = one(body, "ACCUSE", "Poland")
     assert ev.date == "2020-01" and ev.date_source == "document"
+
+
+def test_a_past_event_dated_by_a_month_alone_is_before_the_report() -> None:
+    ad = analyse("Joe Biden said Donald Trump banned travel from China in January.", "2020-11-02")
+    assert [(e.type, e.date) for e in ad.events] == [("SANCTION", "2020-01")]
+    ad = analyse("Russia will meet China in January.", "2020-11-02")  # a coming one is after it
+    assert [(e.type, e.date) for e in ad.events] == [("CONSULT", "2021-01")]

@@ -512,29 +512,33 @@ def ingest_ray(
                     yield from batch.to_pylist()
 
             for row in _ordered(rows(), len(plan)):
-                status = row["status"]
-                if status == "end":
-                    key = str(row["pid"])
-                    report.worker_peak_rss_mb[key] = max(
-                        report.worker_peak_rss_mb.get(key, 0.0), row["rss"] or 0.0
-                    )
-                elif status == "fatal":
-                    raise ConfigError(row["label"])
-                elif status == "failed":
-                    report.fail(pickle.loads(row["payload"]))
-                elif status == "exists":
-                    report.exists += 1
-                else:
-                    ad: AnalyzedDoc = pickle.loads(row["payload"])
-                    tw = time.perf_counter()
-                    status = store.write(ad, sig, replace=replace)
-                    report.write_seconds += time.perf_counter() - tw
-                    report.count(status, ad)
-                    row["label"] = ad.doc.file_name or ad.doc.id
+                status = _take(row, store, sig, replace, report)
                 if on_item and status != "end":
                     on_item(status, row["label"])
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _take(row: dict[str, Any], store: Store, sig: str, replace: bool, report: RayIngestReport) -> str:
+    """Count one worker row in the report (storing its document, in input order); its status."""
+    status = str(row["status"])
+    if status == "end":
+        key = str(row["pid"])
+        report.worker_peak_rss_mb[key] = max(report.worker_peak_rss_mb.get(key, 0.0), row["rss"] or 0.0)
+    elif status == "fatal":
+        raise ConfigError(row["label"])
+    elif status == "failed":
+        report.fail(pickle.loads(row["payload"]))
+    elif status == "exists":
+        report.exists += 1
+    else:
+        ad: AnalyzedDoc = pickle.loads(row["payload"])
+        tw = time.perf_counter()
+        status = store.write(ad, sig, replace=replace)
+        report.write_seconds += time.perf_counter() - tw
+        report.count(status, ad)
+        row["label"] = ad.doc.file_name or ad.doc.id
+    return status
 
 
 __all__ = ["KnownIds", "RayIngestReport", "ingest_ray", "local_ray", "ray_session", "stored_ids"]

@@ -144,7 +144,7 @@ def choose(
     usable = [d for d in own or () if d.value]
     if usable:
         d = min(usable, key=lambda d: abs((d.start or 0) - (offset + head.idx)))
-        d = _coming(d, future, published)
+        d = _past(_coming(d, future, published), future, published)
         return Dated(d.value, d.precision, d.text, "text")
     if own:  # a stated date that could not be resolved (no document date)
         return Dated(None, None, own[0].text, "text")
@@ -158,6 +158,19 @@ def choose_undated(context: DateValue | None, published: str | None) -> Dated:
     if published:
         return Dated(published[:7], "month", None, "document")
     return Dated(None, None, None, "none")
+
+
+def _past(d: DateValue, future: bool, published: str | None) -> DateValue:
+    """A past event dated by a month or day without its year ("banned travel in January", in a
+    November article) happened before the report: the year before, not the coming one."""
+    if future or not (d.value and published) or d.precision not in ("month", "day"):
+        return d
+    if re.search(r"\b\d{4}\b", d.text or "") or d.value <= published[: len(d.value)]:
+        return d
+    year = int(d.value[:4]) - 1
+    if d.value[4:] == "-02-29":
+        return d
+    return d._replace(value=f"{year}{d.value[4:]}")
 
 
 def _coming(d: DateValue, future: bool, published: str | None) -> DateValue:
