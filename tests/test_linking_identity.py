@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from newsgraph.store import Store
+from newsgraph.store import schema as t
 
-from .test_linking import RUSSIA, actor_of, build, link
+from .test_linking import HAMAS, RUSSIA, actor_of, build, link
 
 USA = ("e7", "STATE", "United States", ["United States"], {"kb_id": "state:USA"})
 
@@ -57,3 +58,20 @@ def test_two_people_of_one_document_stay_two(store: Store) -> None:
     )
     amap = link(store, [d1])
     assert actor_of(amap, d1, "e1") != actor_of(amap, d1, "e2")
+
+
+def test_a_first_name_however_spelled_is_no_alias_and_joins_no_other_document(store: Store) -> None:
+    d1 = build(
+        "Kasimir Dolan met Russia and Hamas. Later Kazimir said the talks went well.",
+        [RUSSIA, HAMAS,
+         ("e1", "PERSON", "Kasimir Dolan", ["Kasimir Dolan", "Kazimir"], {"affiliation": "e9"})],
+    )
+    d2 = build(
+        "Russia and Hamas met again. His son Kazimir said the talks failed.",
+        [RUSSIA, HAMAS, ("e1", "PERSON", "Kazimir", ["Kazimir"], {"affiliation": "e9"})],
+    )
+    amap = link(store, [d1, d2])
+    dolan = actor_of(amap, d1, "e1")
+    assert actor_of(amap, d2, "e1") != dolan  # anyone may be called Kazimir
+    aliases = {r["alias"] for r in store.rows(t.actor_aliases) if r["actor"] == dolan}
+    assert aliases == {"Kasimir Dolan"}

@@ -368,8 +368,9 @@ class _Linker:
 def _join(
     p: _Person, e: dict[str, Any], names: list[str], aff: str | None, tw: set[str], cooc: set[str]
 ) -> None:
-    """Add a document's person to a person cluster."""
-    p.names.update(names)
+    """Add a document's person to a person cluster. A first name the document tied to a full name
+    ("Barron" to "Baron Cohen") is no name another document joins the person by: it may be anyone's."""
+    p.names.update(n for n in names if not _first_name_of(n, e["name"]))
     if aff:
         p.affiliations[aff] += 1
     p.title_words |= tw
@@ -425,11 +426,17 @@ def _score(
     }
 
 
+def _first_name_of(alias: str, name: str) -> bool:
+    """ "Joe" of "Joe Biden", "Deirdre" of "Dierdre Coleman": one word that matches only the first
+    name of a longer name, spelled the same or a little differently."""
+    return " " not in alias and " " in name and compare_names(alias, name).kind == "first_name"
+
+
 def _not_alias(alias: str, name: str) -> bool:
-    """ "Joe" of "Joe Biden": a first name alone is never a person's alias; nor is a hyphenated
-    pair of surnames naming someone else too ("Trump-Biden" of Donald Trump). The mention stays."""
-    words = name.split()
-    if " " not in alias and len(words) >= 2 and alias == words[0] and alias != words[-1]:
+    """ "Joe" of "Joe Biden": a first name alone, however spelled, is never a person's alias; nor
+    is a hyphenated pair of surnames naming someone else too ("Trump-Biden" of Donald Trump). The
+    mention stays."""
+    if _first_name_of(alias, name):
         return True
     parts = alias.split("-")
     own = {w.casefold() for w in name.replace("-", " ").split()}
