@@ -99,3 +99,22 @@ def test_actors_why_explains_every_merge(tmp_path: Path) -> None:
     rows = json.loads(runner.invoke(app, ["actors", "--why", "--json", "--db", db]).stdout)
     assert all(len(x["links"]) == x["n_documents"] for x in rows)
     assert all(link["evidence"]["rule"] for x in rows for link in x["links"])
+
+
+def test_a_name_means_the_most_reported_actor_that_bears_it(store: Store) -> None:
+    from newsgraph.queries.base import resolve_actor
+    from newsgraph.queries.profiles import find_actors
+    from newsgraph.store import schema as t
+
+    with store.engine.begin() as conn:
+        conn.execute(t.actors.insert(), [
+            {"id": "a_place", "type": "LOCATION", "name": "Tavor"},
+            {"id": "a_person", "type": "PERSON", "name": "Ilan Tavor"},
+        ])
+        conn.execute(t.actor_aliases.insert(), [{"actor": "a_person", "alias": "Tavor", "count": 40}])
+        conn.execute(t.actor_stats.insert(), [
+            {"actor": "a_place", "n_documents": 1, "n_mentions": 1, "event_types": {}, "partners": {}},
+            {"actor": "a_person", "n_documents": 30, "n_mentions": 90, "event_types": {}, "partners": {}},
+        ])
+    assert resolve_actor(store, "tavor") == "a_person"
+    assert find_actors(store, "Tavor") == ["a_person", "a_place"]

@@ -159,17 +159,24 @@ def resolve_actor(store: Store, ref: str) -> str:
     with store.engine.connect() as conn:
         if conn.execute(select(A.c.id).where(A.c.id == ref)).first():
             return ref
-        low = ref.casefold()
-        for stmt in (
-            select(A.c.id).where(func.lower(A.c.name) == low),
-            select(t.actor_aliases.c.actor)
-            .where(func.lower(t.actor_aliases.c.alias) == low)
-            .order_by(t.actor_aliases.c.count.desc()),
-        ):
-            row = conn.execute(stmt.limit(1)).first()
-            if row:
-                return str(row[0])
+        found = named_actors(conn, ref)
+        if found:
+            return found[0]
     raise not_found("NG041", ref=ref)
+
+
+def named_actors(conn: Connection, ref: str) -> list[str]:
+    """Actors whose canonical name or an alias is ``ref`` (case-insensitive), the most reported
+    first ("Trump": Donald Trump, not a one-document place of that name); a name before an alias."""
+    low = ref.strip().casefold()
+    AL, S = t.actor_aliases, t.actor_stats
+    names = [r[0] for r in conn.execute(select(A.c.id).where(func.lower(A.c.name) == low))]
+    aliases = [r[0] for r in conn.execute(select(AL.c.actor).where(func.lower(AL.c.alias) == low))]
+    ids = list(dict.fromkeys([*names, *aliases]))
+    if len(ids) < 2:
+        return ids
+    docs = dict(conn.execute(select(S.c.actor, S.c.n_documents).where(S.c.actor.in_(ids))).all())
+    return sorted(ids, key=lambda a: (-docs.get(a, 0), a not in names, a))
 
 
 def _labels(

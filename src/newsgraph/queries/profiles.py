@@ -20,6 +20,7 @@ from newsgraph.queries.base import (
     _paged,
     _ref,
     _types,
+    named_actors,
     not_found,
 )
 from newsgraph.queries.cache import HEAVY_DOCUMENTS, cached
@@ -305,19 +306,12 @@ def find_actors(store: Store, ref: str) -> list[str]:
     from newsgraph.actors.kb import fold
     from newsgraph.text.names import PARTIAL, compare_names
 
-    low = ref.strip().casefold()
     with store.engine.connect() as conn:
         if conn.execute(select(A.c.id).where(A.c.id == ref.strip())).first():
             return [ref.strip()]
-        exact = [r[0] for r in conn.execute(select(A.c.id).where(func.lower(A.c.name) == low))]
-        exact += [
-            r[0]
-            for r in conn.execute(
-                select(AL.c.actor).where(func.lower(AL.c.alias) == low).order_by(AL.c.count.desc())
-            )
-        ]
+        exact = named_actors(conn, ref)
         if exact:
-            return list(dict.fromkeys(exact))
+            return exact
         rows = conn.execute(select(AL.c.actor, AL.c.alias, A.c.type).join(A, A.c.id == AL.c.actor)).all()
     scored: dict[str, float] = {}
     for actor_id, alias, typ in rows:
