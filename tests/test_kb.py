@@ -33,6 +33,8 @@ def test_phoenix_people_have_dated_cameo_codes_and_no_first_name_or_surname_alia
     (putin,) = kb.lookup("Vladimir Putin")
     assert putin.type == "PERSON" and putin.kb_id.startswith("phx:")
     assert code_at(putin.kb_id, "2010-06-01") == "RUSGOV" and cameo_at(putin, "1985-01-01") == "RUSELI"
+    # a role the dictionary left open (it was last dated in 2015) is not asserted years later
+    assert code_at(putin.kb_id, "2016-06-01") == "RUSGOV" and code_at(putin.kb_id, "2020-06-01") == "RUSELI"
     assert {"code": "RUS", "start": None, "end": None} in cameo_codes("state:RUS")
     assert cameo_codes("org:un") == [{"code": "IGOUNO", "start": None, "end": None}]
     for e in kb:

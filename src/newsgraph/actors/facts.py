@@ -30,11 +30,16 @@ def _cities() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     return cities, by_name
 
 
+#: the last day an open-ended role of the Phoenix dictionaries is asserted: they were last dated in
+#: 2015 (their latest role change is of February 2015), and a role still open then has ended for
+#: many since (Joe Biden's vice-presidency, "USAGOV" from 2009, would be asserted in 2020)
+OPEN_ROLE_HORIZON = "2016-12-31"
+
+
 def cameo_at(entry: KBEntry, date: str | None) -> str | None:
     """The entry's CAMEO actor code at ``date`` (``YYYY[-MM[-DD]]``): the first dated role holding
-    then, else the undated default. An ended role is not asserted after its end; an open-ended one
-    (in office when the dictionary was written, about 2015) is kept, as the
-    dictionary asserts it."""
+    then, else the undated default. An ended role is not asserted after its end, an open-ended one
+    (in office when the dictionary was written, about 2015) not after :data:`OPEN_ROLE_HORIZON`."""
     day = (date or "")[:10]
     best: str | None = None
     for code, start, end in entry.cameo:
@@ -43,7 +48,7 @@ def cameo_at(entry: KBEntry, date: str | None) -> str | None:
             continue
         if not day:
             continue
-        stop = end
+        stop = end or OPEN_ROLE_HORIZON
         if (start is None or start[: len(day)] <= day) and (stop is None or day <= stop[: len(day)]):
             return code
     return best
