@@ -141,6 +141,9 @@ def test_divergent_accounts_side_by_side() -> None:
     }
     same = [dict(q, text="The talks covered trade corridors and economic ties.") for q in quotes[:2]]
     assert divergent_accounts(members, same, AMAP, AFF, {"a": 300}, {"d1": "x" * 300})[0] is False
+    fragment = [quotes[0], dict(quotes[1], text="On the issue of guns")]  # a fragment is no account
+    div, acc = divergent_accounts(members, fragment, AMAP, AFF, {"a": 300}, {"d1": "x" * 300})
+    assert not div and [a["quote"] for a in acc] == ["q1"]
 
 
 def _report(text: str, meeting: str, accounts: list[tuple[str, str]], published: str) -> AnalyzedDoc:

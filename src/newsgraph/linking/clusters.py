@@ -50,6 +50,8 @@ OPPOSED_VALENCE = 0.3
 ACCOUNT_WINDOW = 1500
 #: content words each side's accounts need before their wording is compared (a quip is no account)
 MIN_ACCOUNT_WORDS = 6
+#: content words one quote needs to count as an account at all
+MIN_QUOTE_WORDS = 3
 _DIFFER = re.compile(
     r"\b(?:differ(?:ed|s|ent|ing)?|divergen\w*|contradict\w*|conflicting|two\s+readouts|"
     r"two\s+(?:different\s+)?(?:stories|versions|accounts)|on\s+the\s+other\s+hand|by\s+contrast|"
@@ -327,13 +329,14 @@ def divergent_accounts(
         if not any(s <= q["start"] < e for s, e in spans):
             continue
         spk = actor_map.get((q["doc"], q["speaker"]))
-        if not spk:
-            continue
+        words = _words(q["text"])
+        if not spk or sum(words.values()) < MIN_QUOTE_WORDS:
+            continue  # a fragment ("idea.", "On the issue of guns") is no account
         side = side_of.get(spk) or side_of.get(affiliation.get(spk) or "")
         if side is None:
             continue
         accounts.append({"quote": q["id"], "speaker": spk, "side": side})
-        by_side[side] += _words(q["text"])
+        by_side[side] += words
         texts_of[side].append(q["text"])
     for m in members:  # a report that says the accounts differ, in its own sentence
         if _DIFFER.search(texts.get(m["doc"], "")[m["start"] : m["end"]]):
