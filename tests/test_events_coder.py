@@ -273,3 +273,14 @@ def test_a_cue_verb_without_a_named_subject_takes_the_quotes_speaker() -> None:
     text = "Hamas sent a letter to Vladimir Putin on Monday. It accused Israel of harming Russia's interests."
     src, tgt, _ = only(text, "ACCUSE")  # and no second accusation of Russia from the quoted words
     assert src == ["Hamas"] and tgt == ["Israel"]
+
+
+def test_a_contest_between_two_people_is_no_assault() -> None:
+    assert not coded("Joe Biden defeated Donald Trump in the election.")
+    src, tgt, _ = only("US forces defeated Saddam Hussein.", "ASSAULT")
+    assert src == ["United States"] and tgt == ["Saddam Hussein"]
+
+
+def test_a_predicted_event_is_hypothetical() -> None:
+    _, _, ev = only("Ivan Petrov predicts that Russia defeats Ukraine.", "ASSAULT")
+    assert ev.hypothetical and ev.modality_cue == "predicts"

@@ -112,7 +112,13 @@ class Coder:
             return None
         f = Found(v, offset, coding, lemma, cl)
         self.participants(f)
+        if lemma in self.lex.words("contest") and self.between_people(f):  # "Biden defeats Trump"
+            f.coding = Coding("", None, coding.cameo, coding.rule + " (a contest between people)")
         return f
+
+    def between_people(self, f: Found) -> bool:
+        people = [self.actors.type_of(a) == "PERSON" for a in [*f.source, *f.target]]
+        return bool(f.source and f.target) and all(people)
 
     def light_use(self, lemma: str, cl: Clause) -> tuple[Coding, dict[str, Any]] | None:
         """A light verb takes its event noun's coding ("imposed a ban on X" is the ban, a SANCTION,

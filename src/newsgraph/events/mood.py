@@ -47,6 +47,7 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
             "plans",
             "prospective",
             "future",
+            "predicting",
         )
     }
     m = Mood()
@@ -92,6 +93,9 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             _local(gov, words, m)
             t = gov
             continue
+        if dep == "ccomp" and lemma_of(gov) in words.get("predicting", ()):  # "X predicts Biden wins"
+            m.mark("hypothetical", gov)
+            return
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in conds for c in t.children):
             m.mark("hypothetical", next(c for c in t.children if c.dep_ == "mark"))
             return
