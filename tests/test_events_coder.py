@@ -284,3 +284,10 @@ def test_a_contest_between_two_people_is_no_assault() -> None:
 def test_a_predicted_event_is_hypothetical() -> None:
     _, _, ev = only("Ivan Petrov predicts that Russia defeats Ukraine.", "ASSAULT")
     assert ev.hypothetical and ev.modality_cue == "predicts"
+
+
+def test_one_person_attacking_another_is_criticism() -> None:
+    src, tgt, ev = only("Donald Trump attacked Joe Biden at the rally.", "ACCUSE")
+    assert src == ["Donald Trump"] and tgt == ["Joe Biden"] and ev.cameo == "111"
+    src, tgt, _ = only("The Taliban attacked Ashraf Ghani's convoy.", "ASSAULT")
+    assert src == ["Taliban"] and tgt == ["Ashraf Ghani"]
