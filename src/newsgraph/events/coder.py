@@ -112,11 +112,10 @@ class Coder:
             return None
         f = Found(v, offset, coding, lemma, cl)
         self.participants(f)
-        if lemma in self.lex.words("contest") and self.between_people(f):  # "Biden defeats Trump"
+        people = self.between_people(f)
+        if lemma in self.lex.words("contest") and people:  # "Biden defeats Trump"
             f.coding = Coding("", None, coding.cameo, coding.rule + " (a contest between people)")
-        elif coding.type == "ASSAULT" and lemma in self.lex.words("verbal_attacks") and self.between_people(
-            f
-        ):
+        elif coding.type == "ASSAULT" and lemma in self.lex.words("verbal_attacks") and people:
             criticism = self.lex.coding("111", coding.rule + " (one person attacking another: criticism)")
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
