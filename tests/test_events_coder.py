@@ -291,3 +291,11 @@ def test_one_person_attacking_another_is_criticism() -> None:
     assert src == ["Donald Trump"] and tgt == ["Joe Biden"] and ev.cameo == "111"
     src, tgt, _ = only("The Taliban attacked Ashraf Ghani's convoy.", "ASSAULT")
     assert src == ["Taliban"] and tgt == ["Ashraf Ghani"]
+
+
+def test_a_state_of_emergency_is_coercion_of_the_leaders_own_state() -> None:
+    text = "Thailand is tense. On Friday, Thai premier Prayut Chan-o-cha declared a state of emergency."
+    src, tgt, _ = only(text, "COERCE")
+    assert tgt == ["Thailand"] and src and "Prayut" in src[0]
+    src, tgt, _ = only("Thai Prime Minister Prayut Chan-o-cha imposed a curfew in Bangkok.", "COERCE")
+    assert tgt == ["Thailand"]

@@ -44,6 +44,7 @@ class Found:
     nominal: bool = False
     governed_by: Found | None = None
     guessed: bool = False  # one participant taken from the nearest name, not the tree
+    internal: bool = False  # done to the source's own state ("declared a state of emergency")
 
 
 class Coder:

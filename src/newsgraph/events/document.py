@@ -257,7 +257,8 @@ def _event(
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
             govs = dict.fromkeys(places.government_of(w) for w in where)
             f.target = [s for s in govs if s and s not in f.source]
-    f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
+    if not f.internal:
+        f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
     if f.coding.type == "CONSULT":  # "spoke with The Daily Herald": an interview, not a consultation
         f.target = [t for t in f.target if not is_media(coder.actors.entities[t], places.kb)]
     if not f.source or not f.target:

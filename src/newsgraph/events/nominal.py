@@ -44,6 +44,11 @@ class NounCoder:
         for k in ((tok.lemma_ or "").lower(), tok.lower_, tok.lower_.rstrip("s")):
             if k and k in self.lex.nouns:
                 return k
+        if tok.lower_ in self.lex.words("of_heads"):  # "a state of emergency": the emergency's entry
+            for c in tok.children:
+                spec = self.lex.nouns.get(c.lower_) or {}
+                if c.dep_ == "nmod" and case_of(c) == "of" and spec.get("own_state"):
+                    return c.lower_
         return None
 
     def noun(self, n: Token, offset: int) -> Found | None:
@@ -102,6 +107,9 @@ class NounCoder:
             target = [a for a in self.setting(n, off, [])[0] if a not in source]
         if not target:  # "X was the target of an attack", "X has been the subject of US sanctions"
             target = [a for a in self.patient(n, off) if a not in source]
+        if not target and spec.get("own_state"):  # "the president declared a state of emergency"
+            target = [a for a in self.own_states(source) if a not in source]
+            f.internal = bool(target)
         source = list(dict.fromkeys(source))
         if (f.coding.type == "CONSULT" or spec.get("mutual")) and not target and len(source) > 1:
             # "X and Y held talks", "X and Y have been at odds"
@@ -137,6 +145,18 @@ class NounCoder:
             if got:
                 return got[:1]
         return []
+
+    def own_states(self, source: list[str]) -> list[str]:
+        """The states the source actors belong to (their affiliation, local or by KB id)."""
+        ents = self.actors.entities
+        by_kb = {e.kb_id: e.id for e in ents.values() if e.kb_id}
+        out = []
+        for s in source:
+            aff = ents[s].affiliation or "" if s in ents else ""
+            eid = by_kb.get(aff[3:]) if aff.startswith("kb:") else aff
+            if eid in ents and ents[eid].type == "STATE":
+                out.append(eid)
+        return out
 
     def crowd(self) -> list[str]:
         """The document's one protesting group ("Protesters", "the demonstrators"), if it names one."""
