@@ -151,3 +151,8 @@ def test_a_past_event_dated_by_a_month_alone_is_before_the_report() -> None:
     assert [(e.type, e.date) for e in ad.events] == [("SANCTION", "2020-01")]
     ad = analyse("Russia will meet China in January.", "2020-11-02")  # a coming one is after it
     assert [(e.type, e.date) for e in ad.events] == [("CONSULT", "2021-01")]
+
+
+def test_a_weekday_is_not_moved_back_a_year() -> None:
+    ad = analyse("Russia and China met on Tuesday, officials said.", "2020-11-02")
+    assert [e.date for e in ad.events if e.type == "CONSULT"] in (["2020-10-27"], ["2020-11-03"])

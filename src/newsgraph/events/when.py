@@ -30,6 +30,11 @@ from newsgraph.models import DateValue, Event
 from newsgraph.quotes.marks import find_quote_spans
 from newsgraph.text import lexicons
 
+_MONTH = re.compile(
+    r"(?i)\b(?:"
+    + "|".join([*lexicons.phrases("english.months"), *lexicons.table("english.month_abbreviations")])
+    + r")\b"
+)
 _WEEKDAY = re.compile(
     r"(?i)^(?:on\s+|this\s+|next\s+)?(?:" + "|".join(lexicons.phrases("english.weekdays")) + r")\b"
 )
@@ -165,6 +170,8 @@ def _past(d: DateValue, future: bool, published: str | None) -> DateValue:
     November article) happened before the report: the year before, not the coming one."""
     if future or not (d.value and published) or d.precision not in ("month", "day"):
         return d
+    if not _MONTH.search(d.text or "") or re.search(r"\b(?:next|last|this)\b", d.text or "", re.I):
+        return d  # "on Tuesday", "next month": counted from the report already
     if re.search(r"\b\d{4}\b", d.text or "") or d.value <= published[: len(d.value)]:
         return d
     year = int(d.value[:4]) - 1
