@@ -119,6 +119,7 @@ class EventLexicon:
     overrides: dict[str, str] = field(default_factory=dict)  # CAMEO code -> PLOVER type (conventions)
     ordered: dict[str, tuple[str, ...]] = field(default_factory=dict)  # section "words" (negation, modals...)
     needs_object: set[str] = field(default_factory=set)  # verbs that are events only with an object
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # words() as sets
 
     # ---- lookups ---------------------------------------------------------------------------
     def lemma_of(self, form: str) -> str:
@@ -130,7 +131,10 @@ class EventLexicon:
 
     def words(self, name: str) -> frozenset[str]:
         """A word list of the lexicon's ``words`` section ("negation", "modals", "target_cases"...)."""
-        return frozenset(self.ordered.get(name, ()))
+        got = self._sets.get(name)
+        if got is None:
+            got = self._sets[name] = frozenset(self.ordered.get(name, ()))
+        return got
 
     def noun_words(self, noun: Noun) -> frozenset[str]:
         """The words a pattern noun's head stands for (a synonym set expands)."""
@@ -165,6 +169,7 @@ class EventLexicon:
         return self.patterns.get(v.block, ()) if v else ()
 
 
+@lru_cache(maxsize=8192)
 def _with_plurals(word: str) -> frozenset[str]:
     out = {word}
     last = word.rsplit(" ", 1)[-1]
@@ -245,6 +250,7 @@ def add_file(lex: EventLexicon, path: Path | str) -> None:
     for name, words in (data.get("words") or {}).items():
         old = lex.ordered.get(str(name), ())
         lex.ordered[str(name)] = tuple(dict.fromkeys([*old, *(str(w).lower() for w in words)]))
+    lex._sets.clear()  # words() sets are rebuilt from the merged lists
     for lemma, spec in (data.get("verbs") or {}).items():
         _add_verb(lex, path, str(lemma).lower(), spec or {})
     for lemma in data.get("generic") or ():

@@ -174,10 +174,12 @@ class Coder:
         own files' object patterns ("dismissed the claim") still apply.
         """
         best: tuple[int, Pattern] | None = None
+        obl = self.obliques(cl)
+        keys: dict[int, set[str]] = {}  # a token's noun keys, computed once per clause
         for p in self.lex.candidates(lemma):
             if speech and p.compiled and p.post and not p.pre and not p.preps:
                 continue
-            if (best is None or p.size > best[0]) and self.matches(p, cl):
+            if (best is None or p.size > best[0]) and self.matches(p, cl, obl, keys):
                 best = (p.size, p)
         if best is None:
             return None
@@ -189,16 +191,18 @@ class Coder:
             return Coding("", None, p.code, p.rule, pattern=p)
         return coding
 
-    def matches(self, p: Pattern, cl: Clause) -> bool:
+    def matches(
+        self, p: Pattern, cl: Clause, obl: list[tuple[str, Token]], keys: dict[int, set[str]]
+    ) -> bool:
         subjects = cl.agent if cl.passive else cl.subjects
-        if any(not any(self.noun_ok(n, s) for s in subjects) for n in p.pre):
+        if any(not any(self.noun_ok(n, s, keys) for s in subjects) for n in p.pre):
             return False
         objects = cl.objects or ([*cl.subjects] if cl.passive else [])
-        if any(not any(self.noun_ok(n, o) for o in objects) for n in p.post):
+        if any(not any(self.noun_ok(n, o, keys) for o in objects) for n in p.post):
             return False
         for prep, noun in p.preps:
-            cands = [x for c, x in self.obliques(cl) if c == prep]
-            if not cands or (noun is not None and not any(self.noun_ok(noun, x) for x in cands)):
+            cands = [x for c, x in obl if c == prep]
+            if not cands or (noun is not None and not any(self.noun_ok(noun, x, keys) for x in cands)):
                 return False
         return True
 
@@ -212,13 +216,14 @@ class Coder:
         out += [(p, o) for p in prt for o in cl.objects]
         return out
 
-    def noun_ok(self, n: Noun, tok: Token) -> bool:
-        words = self.lex.noun_words(n)
-        keys = {tok.lower_, self.noun_key(tok)}
-        left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod:poss", "flat")]
-        if left:
-            keys.add(" ".join([*(c.lower_ for c in left), tok.lower_]))
-        if not keys & words:
+    def noun_ok(self, n: Noun, tok: Token, cache: dict[int, set[str]]) -> bool:
+        keys = cache.get(tok.i)
+        if keys is None:
+            keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}
+            left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod:poss", "flat")]
+            if left:
+                keys.add(" ".join([*(c.lower_ for c in left), tok.lower_]))
+        if keys.isdisjoint(self.lex.noun_words(n)):
             return False
         mods = {c.lower_ for c in tok.children} | {self.noun_key(c) for c in tok.children}
         for m in n.mods:

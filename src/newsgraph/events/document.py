@@ -183,6 +183,8 @@ def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLe
     the attacks"): the subjects of a claiming verb whose object is "responsibility"."""
     out: list[str] = []
     for offset, doc in parses:
+        if "responsibility" not in doc.text.lower():
+            continue
         for t in doc:
             v = t.head
             if t.lower_ == "responsibility" and t.dep_ == "obj" and v.lemma_ in lex.words("claiming"):
