@@ -156,3 +156,9 @@ def test_a_past_event_dated_by_a_month_alone_is_before_the_report() -> None:
 def test_a_weekday_is_not_moved_back_a_year() -> None:
     ad = analyse("Russia and China met on Tuesday, officials said.", "2020-11-02")
     assert [e.date for e in ad.events if e.type == "CONSULT"] in (["2020-10-27"], ["2020-11-03"])
+
+
+def test_a_past_act_does_not_take_a_coming_date_from_its_context() -> None:
+    body = "The summit will be held in Geneva next month. Russia criticised China for its plans."
+    ad = analyse(body, "2020-11-02")
+    assert [(e.type, e.date) for e in ad.events if e.type == "ACCUSE"] == [("ACCUSE", "2020-11")]

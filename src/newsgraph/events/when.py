@@ -153,6 +153,9 @@ def choose(
         return Dated(d.value, d.precision, d.text, "text")
     if own:  # a stated date that could not be resolved (no document date)
         return Dated(None, None, own[0].text, "text")
+    if context is not None and context.value and published and not future:
+        if context.value > published[: len(context.value)]:  # a past act is not dated after its report
+            context = None
     return choose_undated(context, published)
 
 
