@@ -136,6 +136,13 @@ class EventLexicon:
             got = self._sets[name] = frozenset(self.ordered.get(name, ()))
         return got
 
+    def noun_coding(self, spec: dict[str, Any]) -> Coding | None:
+        """The coding of a ``nouns`` entry: its CAMEO code's, with the entry's own type and mode."""
+        c = self.coding(str(spec.get("code") or ""), spec["rule"])
+        if c is not None and spec.get("type"):
+            return Coding(spec["type"], spec.get("mode") or c.mode, c.cameo, c.rule)
+        return c
+
     def noun_words(self, noun: Noun) -> frozenset[str]:
         """The words a pattern noun's head stands for (a synonym set expands)."""
         if noun.head.startswith("&"):

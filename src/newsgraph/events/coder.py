@@ -113,10 +113,12 @@ class Coder:
             return None
         f = Found(v, offset, coding, lemma, cl)
         self.participants(f)
-        people = self.between_people(f)
-        if lemma in self.lex.words("contest") and people:  # "Biden defeats Trump"
+        contest, verbal = lemma in self.lex.words("contest"), lemma in self.lex.words("verbal_attacks")
+        if not (contest or verbal) or not self.between_people(f):
+            return f
+        if contest:  # "Biden defeats Trump"
             f.coding = Coding("", None, coding.cameo, coding.rule + " (a contest between people)")
-        elif coding.type == "ASSAULT" and lemma in self.lex.words("verbal_attacks") and people:
+        elif coding.type == "ASSAULT":
             criticism = self.lex.coding("111", coding.rule + " (one person attacking another: criticism)")
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
@@ -132,9 +134,7 @@ class Coder:
         for o in [*cl.objects, *owner]:
             spec = self.lex.nouns.get((o.lemma_ or o.text).lower()) or self.lex.nouns.get(o.lower_)
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods"):
-                c = self.lex.coding(str(spec.get("code") or ""), spec["rule"])
-                if c is not None and spec.get("type"):
-                    c = Coding(spec["type"], spec.get("mode") or c.mode, c.cameo, c.rule)
+                c = self.lex.noun_coding(spec)
                 return (c, {**spec, "noun": o}) if c is not None else None
         return None
 
@@ -275,8 +275,7 @@ class Coder:
 
     def own_side(self, eid: str, source: list[str]) -> bool:
         """True when actor ``eid`` is a source or what a source belongs to (its affiliation)."""
-        ents = self.actors.entities
-        return any(eid == s or (s in ents and ents[s].affiliation == eid) for s in source)
+        return any(eid in (s, self.actors.affiliation_of(s)) for s in source)
 
     def modifier_participants(self, f: Found) -> None:
         """A participle modifying a noun: the source named inside it, the target the noun it modifies

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.events.cameo import Coding, EventLexicon
+from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Found
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, phrase_actors
 from newsgraph.text import lexicons
@@ -59,7 +59,7 @@ class NounCoder:
         mods = spec.get("mods")
         if mods and not any(c.lower_ in mods for c in n.lefts):
             return None
-        coding = self.coding(spec)
+        coding = self.lex.noun_coding(spec)
         if coding is None:
             return None
         if coding.type in ("AID", "CONSULT", "COOPERATE") and self.stopped(n):  # "stopped their aid to X"
@@ -67,14 +67,6 @@ class NounCoder:
         f = Found(n, offset, coding, key, Clause(n), nominal=True)
         self.participants(f, spec)
         return f if f.source and f.target else None
-
-    def coding(self, spec: dict[str, Any]) -> Coding | None:
-        c = self.lex.coding(str(spec.get("code") or ""), spec["rule"])
-        if c is None:
-            return None
-        if spec.get("type"):
-            return Coding(spec["type"], spec.get("mode") or c.mode, c.cameo, c.rule)
-        return c
 
     def participants(self, f: Found, spec: dict[str, Any]) -> None:
         n, off = f.head, f.offset
@@ -147,16 +139,9 @@ class NounCoder:
         return []
 
     def own_states(self, source: list[str]) -> list[str]:
-        """The states the source actors belong to (their affiliation, local or by KB id)."""
-        ents = self.actors.entities
-        by_kb = {e.kb_id: e.id for e in ents.values() if e.kb_id}
-        out = []
-        for s in source:
-            aff = ents[s].affiliation or "" if s in ents else ""
-            eid = by_kb.get(aff[3:]) if aff.startswith("kb:") else aff
-            if eid in ents and ents[eid].type == "STATE":
-                out.append(eid)
-        return out
+        """The states the source actors belong to."""
+        affs = (self.actors.affiliation_of(s) for s in source)
+        return [a for a in affs if a is not None and self.actors.type_of(a) == "STATE"]
 
     def crowd(self) -> list[str]:
         """The document's one protesting group ("Protesters", "the demonstrators"), if it names one."""

@@ -90,10 +90,10 @@ class Clause:
 def inherited_subjects(v: Token) -> list[Token]:
     """The subject a predicate shares with the clause that governs it.
 
-    ``conj`` ("X met Y and signed ..."), ``parataxis`` ("X left, then returned") and ``xcomp`` ("X agreed
-    to meet Y") share the governing
-    verb's subject; a relative clause whose subject is ``which``/``who`` has the noun it modifies;
-    an active participle modifying a noun ("forces loyal to ...", "a group claiming ...") too.
+    ``conj`` ("X met Y and signed ..."), ``parataxis`` ("X left, then returned") and ``xcomp`` ("X
+    agreed to meet Y") share the governing verb's subject; a relative clause whose subject is
+    ``which``/``who`` has the noun it modifies; an active participle modifying a noun ("forces loyal
+    to ...", "a group claiming ...") too.
     """
     seen = 0
     while seen < 4:
@@ -169,6 +169,14 @@ class ActorIndex:
             q.cue_start: q.speaker for q in ad.quotes if q.cue_start is not None and q.speaker in ents
         }
         return idx
+
+    def affiliation_of(self, eid: str) -> str | None:
+        """The document actor ``eid`` belongs to (its affiliation, given locally or by KB id), or None."""
+        e = self.entities.get(eid)
+        aff = (e.affiliation or "") if e is not None else ""
+        if aff.startswith("kb:"):
+            return next((x.id for x in self.entities.values() if x.kb_id == aff[3:]), None)
+        return aff if aff in self.entities else None
 
     def speaker_of(self, tok: Token, offset: int) -> list[str]:
         """The speaker the quote stage resolved for a cue word ("it accused ...": the letter's author)."""

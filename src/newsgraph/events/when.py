@@ -19,6 +19,7 @@ falls back to its context.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -218,26 +219,30 @@ def story_days(
 ) -> Story:
     """The anchors of a document (past days only: a plan is no story day) and its states."""
     last = published or "9999"
-    days = [d for d in dates if d.start is not None and d.precision == "day" and d.value <= last]
+    days = sorted(
+        (d for d in dates if d.start is not None and d.precision == "day" and d.value <= last),
+        key=lambda d: d.start or 0,
+    )
+    starts = [d.start or 0 for d in days]
     story = Story([], [])
     for offset, doc in parses:
         for sent in doc.sents:
             a = offset + sent.start_char
             if any(c.dep_ == "cop" for c in sent.root.children):
                 story.states.append((a, offset + sent.end_char, sent.root.text))
-            day = _main_day(sent, offset, days)
+            day = _main_day(sent, offset, days, starts)
             who = _subject_actors(sent, actors, offset) if day is not None else frozenset()
             if day is not None and who:
                 story.anchors.append(Anchor(a, who, day))
     return story
 
 
-def _main_day(sent: Token, offset: int, days: Sequence[DateValue]) -> DateValue | None:
-    """The first of ``days`` that the sentence's main clause states."""
+def _main_day(sent: Token, offset: int, days: Sequence[DateValue], starts: list[int]) -> DateValue | None:
+    """The first of ``days`` (in text order, starting at ``starts``) that the sentence's main clause
+    states."""
     a, b = offset + sent.start_char, offset + sent.end_char
-    for d in days:
-        pos = d.start or 0
-        if a <= pos < b and _main_clause(token_at(sent, pos - offset)):
+    for d in days[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]:
+        if _main_clause(token_at(sent, (d.start or 0) - offset)):
             return d
     return None
 
@@ -274,7 +279,8 @@ def redate(events: list[Event], story: Story) -> list[Event]:
 
 
 def _anchor_day(ev: Event, story: Story) -> DateValue | None:
-    if any(a <= ev.start < b and ev.trigger == word for a, b, word in story.states):
+    i = bisect.bisect_right(story.states, (ev.start, float("inf"), "")) - 1  # the state sentence holding it
+    if i >= 0 and story.states[i][0] <= ev.start < story.states[i][1] and ev.trigger == story.states[i][2]:
         return None
     sources = set(ev.source)
     return next((a.date for a in reversed(story.anchors) if a.start < ev.start and a.actors & sources), None)
