@@ -162,26 +162,26 @@ def test_a_title_before_a_name_refers_to_the_person() -> None:
 
 
 def test_a_capital_city_stands_for_its_government_in_a_verbal_event() -> None:
-    text = "Poland accused Russia of meddling. Russia dismissed the allegation from Warsaw as absurd."
+    text = "Poland accused Russia of meddling. Russia rejected the complaint from Warsaw."
     src, tgt, _ = only(text, "REJECT")
     assert src == ["Russia"] and tgt == ["Poland"]
 
 
 def test_the_passive_of_a_feeling_verb_is_the_subjects_disapproval() -> None:
-    src, tgt, _ = only("Ivan Petrov said Russia was disappointed by Turkey's decision.", "ACCUSE")
+    src, tgt, _ = only("Ivan Petrov said Russia was deeply disappointed by Turkey's vote.", "ACCUSE")
     assert src == ["Russia"] and tgt == ["Turkey"]
 
 
 def test_a_reported_clause_read_as_an_adverbial_keeps_its_own_subject() -> None:
-    text = "AP reported Ivan Petrov, the prime minister, recommended the United States troops in Iraq leave."
+    text = "Reuters reported Ivan Petrov, the defence minister, recommended the NATO troops in Estonia stay."
     src, tgt, _ = only(text, "REQUEST")
-    assert src == ["Ivan Petrov"] and tgt == ["United States"]
+    assert src == ["Ivan Petrov"] and tgt == ["NATO"]
 
 
 def test_a_demonym_before_leaders_is_the_state() -> None:
-    text = 'Ivan Petrov said: "We strongly urge Iraqi leaders to reconsider the decision."'
+    text = 'Ivan Petrov said: "We urge Syrian leaders to release the prisoners."'
     src, tgt, _ = only(text, "REQUEST")
-    assert src == ["Ivan Petrov"] and tgt == ["Iraq"]
+    assert src == ["Ivan Petrov"] and tgt == ["Syria"]
 
 
 def test_talking_with_a_newspaper_is_an_interview_not_a_consultation() -> None:
@@ -221,9 +221,9 @@ def test_backing_one_side_against_another_is_military_aid() -> None:
 
 
 def test_a_light_verb_the_parse_left_off_still_gives_the_source() -> None:
-    text = "In 2012, the United States labeled Ivan Petrov as a criminal and levied sanctions against him."
+    text = "Last year Canada branded Ivan Petrov a fraudster and levied sanctions against him."
     src, tgt, _ = only(text, "SANCTION")
-    assert src == ["United States"] and tgt == ["Ivan Petrov"]
+    assert src == ["Canada"] and tgt == ["Ivan Petrov"]
 
 
 def test_a_criticism_of_a_thing_is_aimed_at_the_actor_its_argument_names() -> None:
@@ -233,31 +233,30 @@ def test_a_criticism_of_a_thing_is_aimed_at_the_actor_its_argument_names() -> No
 
 
 def test_protests_without_a_named_source_are_the_documents_protesters() -> None:
-    text = "Protesters gathered in Minsk. Anti-government protests continued across Belarus."
+    text = "Demonstrators marched in Minsk. Anti-government protests spread to other cities of Belarus."
     src, tgt, _ = only(text, "PROTEST")
-    assert src == ["Protesters"] and tgt == ["Belarus"]
+    assert src == ["Demonstrators"] and tgt == ["Belarus"]
 
 
 def test_an_unattributed_attack_is_the_claimants() -> None:
-    text = "Oil facilities belonging to Nigeria were hit by drone strikes. Boko Haram claimed responsibility."
+    text = "A base belonging to Nigeria was struck by rockets overnight. Boko Haram claimed responsibility."
     src, tgt, ev = only(text, "ASSAULT")
     assert src == ["Boko Haram"] and tgt == ["Nigeria"] and "nearest" in (ev.rule or "")
 
 
 def test_an_insurgent_group_is_not_on_its_states_side() -> None:
-    src, tgt, _ = only("The Taliban attacked Afghan forces in Ghazni.", "ASSAULT")
+    src, tgt, _ = only("The Taliban attacked Afghan forces in Kunduz.", "ASSAULT")
     assert src == ["Taliban"] and tgt == ["Afghanistan"]
 
 
 def test_a_light_verbs_noun_possessor_is_no_target() -> None:
-    got = coded("Ivan Petrov expressed his country's support for the new plan.")
+    got = coded("Ivan Petrov voiced his party's support for the new budget.")
     assert not [t for ty, _, t, _ in got if ty == "SUPPORT"], got
 
 
 def test_stopping_aid_or_talks_is_a_sanction() -> None:
-    text = "The crisis caused the United States to stop its economic aid to Palestine."
-    src, tgt, _ = only(text, "SANCTION")
-    assert src == ["United States"] and tgt == ["Palestine"]
+    src, tgt, _ = only("Germany froze its development aid to Niger.", "SANCTION")
+    assert src == ["Germany"] and tgt == ["Niger"]
     src, tgt, _ = only("Russia suspended talks with Ukraine.", "SANCTION")
     assert src == ["Russia"] and tgt == ["Ukraine"]
 
@@ -270,9 +269,9 @@ def test_sanctions_imposed_by_an_agent_are_a_sanction_not_a_coercion() -> None:
 
 
 def test_a_cue_verb_without_a_named_subject_takes_the_quotes_speaker() -> None:
-    text = "Hamas sent a letter to Vladimir Putin on Monday. It accused Israel of harming Russia's interests."
-    src, tgt, _ = only(text, "ACCUSE")  # and no second accusation of Russia from the quoted words
-    assert src == ["Hamas"] and tgt == ["Israel"]
+    text = "Venezuela sent a letter to the United Nations. It accused Colombia of sheltering armed groups."
+    src, tgt, _ = only(text, "ACCUSE")  # and no second accusation from the quoted words
+    assert src == ["Venezuela"] and tgt == ["Colombia"]
 
 
 def test_a_contest_between_two_people_is_no_assault() -> None:
@@ -299,3 +298,9 @@ def test_a_state_of_emergency_is_coercion_of_the_leaders_own_state() -> None:
     assert tgt == ["Thailand"] and src and "Prayut" in src[0]
     src, tgt, _ = only("Thai Prime Minister Prayut Chan-o-cha imposed a curfew in Bangkok.", "COERCE")
     assert tgt == ["Thailand"]
+
+
+def test_a_request_framing_a_clause_in_parataxis_targets_the_shared_subject() -> None:
+    text = "French troops left Mali in 2022, then at the Malian government's request returned a year later."
+    src, tgt, _ = only(text, "REQUEST")
+    assert src == ["Mali"] and tgt == ["France"]
