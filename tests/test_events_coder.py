@@ -6,35 +6,11 @@ from any article.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
 from newsgraph.events.cameo import build_lexicon, load_lexicon
-from newsgraph.models import AnalyzedDoc, Document, Event
-from newsgraph.pipeline.registry import Pipeline, Resources
 
-
-@lru_cache(maxsize=1)
-def _pipe() -> tuple[Pipeline, Resources]:
-    return Pipeline.build(), Resources()
-
-
-def analyse(body: str, published: str | None = "2020-01-10") -> AnalyzedDoc:
-    pipe, res = _pipe()
-    return pipe(AnalyzedDoc(doc=Document(id="t", text=f"A headline\n\n{body}\n", published=published)), res)
-
-
-def coded(body: str, published: str | None = "2020-01-10") -> list[tuple[str, list[str], list[str], Event]]:
-    ad = analyse(body, published)
-    names = {e.id: e.name for e in ad.entities}
-    return [(e.type, [names[x] for x in e.source], [names[x] for x in e.target], e) for e in ad.events]
-
-
-def only(body: str, typ: str) -> tuple[list[str], list[str], Event]:
-    got = [(s, t, e) for ty, s, t, e in coded(body) if ty == typ]
-    assert len(got) == 1, coded(body)
-    return got[0]
+from .events_helpers import coded, only
 
 
 def test_verb_subject_and_object() -> None:

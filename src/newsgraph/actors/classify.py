@@ -33,6 +33,7 @@ from newsgraph.actors.lexicon import (
     RELATION_NOUNS,
     STATE_NOUNS,
     VENUE_BEFORE,
+    agent_hyphen,
     alternatives,
     is_cap,
     ordered,
@@ -301,10 +302,11 @@ def _demonym(view: DocView, c: Cand, kb: KnowledgeBase, taken: list[tuple[int, i
         state_id = entry.kb_id if entry else None
     c.kb_id = state_id
     plural = c.text.endswith("s") and (
-        c.source != "kb"
-        or kb.demonym(c.text[:-1]) is not None
-        or c.text.lower().endswith(_PLURAL_ENDINGS)
+        c.source != "kb" or kb.demonym(c.text[:-1]) is not None or c.text.lower().endswith(_PLURAL_ENDINGS)
     )
+    if agent_hyphen(text, c.end) and text[c.start - 1 : c.start] != "-":
+        c.label, c.kind = "STATE", "demonym"  # "an Iranian-backed militia": Iran backs it
+        return c
     if text[c.start - 1 : c.start] == "-" or text[c.end : c.end + 1] == "-":
         return c  # "Israeli-Palestinian", "Arab-Israeli"
     if plural and (not is_cap(nxt) or c.heading):

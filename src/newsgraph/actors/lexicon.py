@@ -39,6 +39,8 @@ RELATION_NOUNS = words("actors.relation_nouns")
 MODIFIED_NOUNS = words("actors.modified_nouns")
 #: nouns after a demonym that make the phrase a mention of the state ("the Russian *side*")
 STATE_NOUNS = words("actors.state_nouns")
+#: participles after a demonym and a hyphen: the state acts ("an Iranian-backed militia")
+AGENT_PARTICIPLES = words("actors.agent_participles")
 #: nouns after a demonym or organisation that describe a person ("the Hamas *official*")
 PERSON_NOUNS = words("actors.person_nouns")
 #: descriptions of organisations ("the *movement*") and the name heads they can refer to
@@ -66,6 +68,12 @@ def ordered(name: str) -> tuple[str, ...]:
 
 
 _CAP = re.compile(r"^[A-Z\u00C0-\u00DE]")
+
+
+def agent_hyphen(text: str, end: int) -> bool:
+    """True when "-backed", "-led"... follows offset ``end`` ("an Iranian-backed militia")."""
+    m = re.match(r"-(\w+)", text[end : end + 20])
+    return m is not None and m.group(1).lower() in AGENT_PARTICIPLES
 
 
 def is_cap(word: str) -> bool:

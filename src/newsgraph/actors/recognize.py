@@ -33,6 +33,7 @@ from newsgraph.actors.lexicon import (
     SENTENCE_WORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    agent_hyphen,
     alternatives,
     is_cap,
     ordered,
@@ -201,7 +202,11 @@ class Recognizer:
                     if label == "ORG":
                         joined_parts.append(Cand(a, b, surface, label, "kb", kb_id=kb_id))
                     continue  # part of a hyphenated name ("Ostrava-Nor", "Arab-Israeli")
-                if text[b : b + 1] == "-" and self.keys[key][0] != "STATE":
+                if (
+                    text[b : b + 1] == "-"
+                    and self.keys[key][0] != "STATE"
+                    and not (label == "NORP" and agent_hyphen(text, b))  # "an Iranian-backed militia"
+                ):
                     continue  # "Ramallah-based"; but a state before "-led", "-built" is a mention
                 if lowered and not (is_cap(surface) or any(c.isupper() for c in surface.split()[0])):
                     continue
@@ -388,8 +393,11 @@ def _title_of(words: list[str]) -> bool:
     if "of" not in words:
         return False
     head = [w.lower().rstrip(".") for w in words[: words.index("of")]]
-    return bool(head) and head[-1] in TITLE_HEADS and head[-1] not in ORG_HEADS and all(
-        w in TITLE_HEADS or w in TITLE_MODIFIERS for w in head
+    return (
+        bool(head)
+        and head[-1] in TITLE_HEADS
+        and head[-1] not in ORG_HEADS
+        and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in head)
     )
 
 
@@ -444,3 +452,4 @@ class _Piece:
         """Document offsets of the piece's ``[a, b)``; None if empty."""
         end = min(b, self.length)
         return (a + self.offset, end + self.offset) if end > a else None
+

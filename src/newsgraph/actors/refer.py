@@ -107,10 +107,12 @@ class _Prior:
             yield s, sorted(group.values(), key=self.ents.position)
 
 
-def _nearest_org(prior: _Prior, a: int, heads: frozenset[str], kb: KnowledgeBase) -> LocalEntity | None:
+def _nearest_org(
+    prior: _Prior, a: int, heads: frozenset[str], kb: KnowledgeBase, text: str
+) -> LocalEntity | None:
     """The organisation mentioned last before ``a`` whose name or kind fits the description's noun."""
     for _, group in prior.groups(a):
-        fits = [e for e in group if e.type == "ORG" and _org_fits(e, heads, kb)]
+        fits = [e for e in group if e.type == "ORG" and _org_fits(e, heads, kb, text)]
         if fits:
             return fits[0]
     return None
@@ -186,6 +188,7 @@ def _referent(
     m: re.Match[str], prior: _Prior, ents: Entities, kb: KnowledgeBase, demonyms: dict[str, str]
 ) -> LocalEntity | None:
     """The entity a description refers to (see :func:`descriptions`), or None."""
+    text = m.string
     a, the, noun, mods = m.start(), m.group("the").lower(), m.group("noun").lower(), m.group("mods")
     words = mods.split()
     sectors = {w for w in words if w in _SECTORS}
@@ -202,7 +205,7 @@ def _referent(
         return _owned_org(prior, a, owner, heads, sectors) if owner is not None else None
     if sectors and len(sectors) == len(words):  # "the foreign ministry": of the state in focus
         return _owned_org(prior, a, main_state(ents), heads, sectors)
-    return _nearest_org(prior, a, heads, kb) if not words else None
+    return _nearest_org(prior, a, heads, kb, text) if not words else None
 
 
 def _owned_form(m: re.Match[str]) -> bool:
@@ -273,7 +276,10 @@ def _best_ref(refs: set[str], ents: Entities) -> str | None:
     return kbs[0] if kbs else None
 
 
-def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase) -> bool:
+def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase, text: str) -> bool:
+    """The organisation's name ends in one of the description's nouns ("the Sabil *Movement*"), its
+    kind fits it (a KB armed group is "the group"), or the text introduced it with one of them
+    ("Iranian *airline* Mahan Air" ... "the airline")."""
     entry = kb.get(e.kb_id) if e.kb_id else None
     if (
         entry is not None
@@ -281,7 +287,16 @@ def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase) -> bool:
         and heads & _GENERIC_ORG_HEADS
     ):
         return True
-    return any(n.text.split()[-1].lower() in heads for n in e.names if n.kind in ("name", "alias"))
+    names = [n for n in e.names if n.kind in ("name", "alias")]
+    return any(n.text.split()[-1].lower() in heads for n in names) or any(
+        _word_before(text, n.start) in heads for n in names
+    )
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The lower-case word just before offset ``pos`` (one space between), or ""."""
+    m = re.search(r"(\w+) $", text[max(0, pos - 30) : pos])
+    return m.group(1).lower() if m else ""
 
 
 def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> list[Cand]:

@@ -18,7 +18,15 @@ from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
 from newsgraph.events.stance import judgement
-from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, conjuncts, phrase_actors
+from newsgraph.events.tree import (
+    ActorIndex,
+    Clause,
+    Token,
+    case_of,
+    conjuncts,
+    misread_modifier,
+    phrase_actors,
+)
 
 PREDICATE_POS = frozenset({"VERB"})
 #: how far (in words) the fallback looks for a participant, and where it stops
@@ -45,6 +53,7 @@ class Found:
     governed_by: Found | None = None
     guessed: bool = False  # one participant taken from the nearest name, not the tree
     internal: bool = False  # done to the source's own state ("declared a state of emergency")
+    about: str | None = None  # the earlier event this one reacts to ("condemned the attack")
 
 
 class Coder:
@@ -234,7 +243,7 @@ class Coder:
 
     # ---- participants -----------------------------------------------------------------------
     def participants(self, f: Found) -> None:
-        if f.head.dep_ in ("amod", "compound") and f.head.tag_ == "VBN":
+        if f.head.dep_ in ("amod", "compound") and f.head.tag_ == "VBN" and not misread_modifier(f.head):
             self.modifier_participants(f)  # "an Iranian-backed militia"
             return
         cl, off = f.clause, f.offset
@@ -283,10 +292,21 @@ class Coder:
         v, off = f.head, f.offset
         f.source = self.actors_of([c for c in v.lefts], off)
         noun = v.head
-        target = phrase_actors(noun, self.actors, off)
-        if not target and noun.dep_ == "appos":
-            target = phrase_actors(noun.head, self.actors, off)
-        f.target = [t for t in target if t not in f.source]
+        target = [t for t in phrase_actors(noun, self.actors, off) if t not in f.source]
+        # "the PMF, an Iranian-backed militia" (an apposition, or a conjunct with no "and")
+        appos = noun.dep_ == "appos" or (
+            noun.dep_ == "conj" and not any(c.dep_ == "cc" for c in noun.children)
+        )
+        named = [noun.head] if appos else []
+        if any(c.dep_ == "cop" for c in noun.children):  # "the Houthis are an Iran-backed group"
+            named += [c for c in noun.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if not target:
+            target = [t for t in self.actors_of(named, off) if t not in f.source]
+        f.target = target
+        if f.lemma in self.lex.words("backing") and noun.lower_ in self.lex.words("armed_groups"):
+            f.coding = (
+                self.lex.coding("072", f.coding.rule + " (backing an armed group: military aid)") or f.coding
+            )
 
     def nearest(self, v: Token, offset: int, *, before: bool, exclude: set[str]) -> list[str]:
         """When the parse gives no subject (object) actor: the closest actor named before (after) the

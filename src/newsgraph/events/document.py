@@ -32,6 +32,10 @@ OPPOSING_ROLES = lexicons.words("actors.opposing_roles")
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
 #: event types done in or to a place; in the others a capital city stands for its government
 PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
+#: event types that may react to an earlier event of the document named by its noun ("condemned the attack")
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+#: the kinds of earlier event a reaction's noun may stand for: acts done by one side to another
+REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
 GOVERNED = frozenset({"xcomp", "advcl", "acl", "ccomp"})
 #: the links a governed verb may hang by, through at most one noun ("accused Israel of harming")
@@ -154,7 +158,7 @@ def code_events(
         for sent in doc.sents:
             found = coder.sentence(sent, offset)
             found += [f for t in sent if t.pos_ in NOUN_POS and (f := nouns.noun(t, offset)) is not None]
-            kept = _govern([f for f in found if f.coding.type])
+            kept = _govern([f for f in found if f.coding.type], lex)
             heads = {f.head.i for f in kept}
             a, b = offset + sent.start_char, offset + sent.end_char  # the dates of this sentence only
             here = dated[bisect.bisect_left(date_starts, a) : bisect.bisect_left(date_starts, b)]
@@ -167,6 +171,8 @@ def code_events(
             for f in kept:
                 if not f.source and f.clause.passive and f.target:
                     f.source = _earlier_agent(events, f) or _claimed(claims, f)
+                if f.source and not f.target and f.coding.type in REACTIONS:
+                    f.target = _reacted(events, f, lex, coder, places)
                 ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
                 if ev is None:
                     continue
@@ -212,11 +218,46 @@ def _earlier_agent(events: list[Event], f: Found) -> list[str]:
     return []
 
 
-def _govern(found: list[Found]) -> list[Found]:
+def _reacted(events: list[Event], f: Found, lex: EventLexicon, coder: Coder, places: Places) -> list[str]:
+    """A reaction to an event the document reported before, named by a definite event noun
+    ("Germany condemned *the attack*", "spoke out against the strikes", "welcomed the sanctions"):
+    its target is the source of the document's first such event (the story's own, told in its lead)
+    done by another side than the reacting one."""
+    for noun in _event_nouns(f, lex, coder):
+        spec = lex.nouns.get(coder.noun_key(noun)) or lex.nouns.get(noun.lower_) or {}
+        kind = lex.noun_coding(spec) if spec else None
+        named = set(phrase_actors(noun, coder.actors, f.offset))  # "the attack on Kabul"
+        for ev in events if kind is not None and kind.type in REACTED else ():
+            if ev.type != kind.type or ev.negated or (named and not named & set(ev.target)):
+                continue
+            got = [
+                s
+                for s in ev.source
+                if s not in f.source and not any(places.same_side(s, x) for x in f.source)
+            ]
+            if got:
+                f.about = ev.id
+                return got
+    return []
+
+
+def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
+    """The definite nouns a reaction is about: its objects, and its "against"/"over" phrases."""
+    cases = lex.words("reaction_cases")
+    nouns = [*f.clause.objects, *(x for c, x in coder.obliques(f.clause) if c in cases)]
+    return [
+        n
+        for n in nouns
+        if n.pos_ == "NOUN"
+        and any(c.dep_ == "nmod:poss" or (c.dep_ == "det" and c.lower_ in THIS) for c in n.children)
+    ]
+
+
+def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:
     """Drop a verb that a coded predicate governs ("threatened to attack", "accused X of harming Y");
     the governor borrows its target if it lacks one. Event nouns are coded on their own."""
     by_head = {f.head.i: f for f in found}
-    kept = []
+    kept, dropped = [], set()
     for f in found:
         t, gov = f.head, None
         for _ in range(3):
@@ -229,12 +270,27 @@ def _govern(found: list[Found]) -> list[Found]:
         if gov is None or gov is f:
             kept.append(f)
             continue
+        if _purpose(f, gov, lex):  # "came to Iraq to fight ISIS": the fight, not the visit
+            kept.append(f)
+            dropped.add(id(gov))
+            continue
         if not gov.target and not gov.clause.objects:  # "urged allies to ...": the allies are its target
             gov.target = [a for a in f.target if a not in gov.source] or [
                 a for a in f.source if a not in gov.source
             ]
         f.governed_by = gov
-    return kept
+    return [f for f in kept if id(f) not in dropped]
+
+
+def _purpose(f: Found, gov: Found, lex: EventLexicon) -> bool:
+    """A coded act that is the purpose of a journey ("came to Iraq *to fight* ISIS", "flew to X to
+    sign ..."): the journey gives way to it, unless it is already an event of that type."""
+    return (
+        gov.lemma in lex.words("journeys")
+        and f.coding.type != gov.coding.type  # "arrived in Moscow to meet X": the visit is the meeting
+        and f.head.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in f.head.children)
+    )
 
 
 def _event(
@@ -297,8 +353,10 @@ def _event(
         negated=m.negated,
         hypothetical=m.hypothetical,
         trigger=ad.text[f.offset + trig.idx : f.offset + trig.idx + len(trig.text)],
-        confidence=0.5 if f.guessed else 0.6 if f.nominal else 0.7,
-        rule=f.coding.rule + (" +nearest name" if f.guessed else ""),
+        confidence=0.5 if f.guessed or f.about else 0.6 if f.nominal else 0.7,
+        rule=f.coding.rule
+        + (" +nearest name" if f.guessed else "")
+        + (f" +reacting to {f.about}" if f.about else ""),
         modality_cue=m.cue,
         date_source=dated.source,
     )

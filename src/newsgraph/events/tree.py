@@ -51,7 +51,19 @@ def conjuncts(tok: Token) -> list[Token]:
 
 def is_passive(v: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in v.children) or (
-        v.dep_ == "acl" and v.tag_ == "VBN"
+        v.dep_ == "acl" and v.tag_ == "VBN" and not misread_modifier(v)
+    )
+
+
+def misread_modifier(v: Token) -> bool:
+    """A verb the parse hung on the noun after it as a modifier although it has its own subject
+    before it ("[The EU] imposed sanctions on X" read as "imposed" modifying "sanctions"): the
+    noun is the verb's object."""
+    return (
+        v.dep_ in ("amod", "acl")
+        and v.head.i > v.i
+        and v.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ in SUBJECTS and c.i < v.i for c in v.children)
     )
 
 
@@ -80,11 +92,26 @@ class Clause:
                 cl.agent += conjuncts(c)
             elif dep.startswith("obl"):
                 cl.obliques += [(case_of(x), x) for x in conjuncts(c)]
+        if misread_modifier(v):
+            cl.objects += conjuncts(v.head)
         if cl.subjects and v.dep_ == "acl:relcl" and all(x.lower_ in RELATIVE for x in cl.subjects):
             cl.subjects, cl.inherited = conjuncts(v.head), True  # "Chile, which accused Peru ..."
         if not cl.subjects:
+            cl.subjects = _fronted_subject(v)
+        if not cl.subjects:
             cl.subjects, cl.inherited = inherited_subjects(v), True
         return cl
+
+
+def _fronted_subject(v: Token) -> list[Token]:
+    """The subject the parse gave to a participle set off before the verb ("Trump, responding to
+    X, attacked ..." read with "Trump" as the subject of "responding")."""
+    for c in v.children:
+        if c.dep_ == "advcl" and c.i < v.i and c.tag_ in ("VBG", "VBN"):
+            subj = [x for x in c.children if x.dep_ in SUBJECTS and x.i < c.i]
+            if subj:
+                return conjuncts(subj[0])
+    return []
 
 
 def inherited_subjects(v: Token) -> list[Token]:

@@ -1,0 +1,33 @@
+"""Shared helpers of the event-coder tests: run a made-up body through the whole pipeline (bundled
+model) and read its events back by actor name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newsgraph.models import AnalyzedDoc, Document, Event
+from newsgraph.pipeline.registry import Pipeline, Resources
+
+
+@lru_cache(maxsize=1)
+def pipe() -> tuple[Pipeline, Resources]:
+    return Pipeline.build(), Resources()
+
+
+def analyse(body: str, published: str | None = "2020-01-10") -> AnalyzedDoc:
+    p, res = pipe()
+    return p(AnalyzedDoc(doc=Document(id="t", text=f"A headline\n\n{body}\n", published=published)), res)
+
+
+def coded(body: str, published: str | None = "2020-01-10") -> list[tuple[str, list[str], list[str], Event]]:
+    """(type, source names, target names, event) of every event of ``body``."""
+    ad = analyse(body, published)
+    names = {e.id: e.name for e in ad.entities}
+    return [(e.type, [names[x] for x in e.source], [names[x] for x in e.target], e) for e in ad.events]
+
+
+def only(body: str, typ: str) -> tuple[list[str], list[str], Event]:
+    """The one event of type ``typ`` in ``body`` (the test fails when there is none or several)."""
+    got = [(s, t, e) for ty, s, t, e in coded(body) if ty == typ]
+    assert len(got) == 1, coded(body)
+    return got[0]

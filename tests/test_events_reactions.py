@@ -1,0 +1,131 @@
+"""Reactions to earlier events, backed armed groups and two parse repairs (issue 14).
+
+The sentences are written for these tests (made-up situations between real states), not taken
+from any article. The parse repairs are tested on hand-built trees, so they do not depend on what
+the bundled model happens to parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsgraph.events.tree import Clause, misread_modifier
+
+from .events_helpers import coded, only
+
+
+def test_condemning_the_attack_accuses_whoever_the_story_says_attacked() -> None:
+    src, tgt, ev = only(
+        "Russian forces shelled the Ukrainian city of Kharkiv on Monday. "
+        "On Tuesday, Poland condemned the attack.",
+        "ACCUSE",
+    )
+    assert (src, tgt) == (["Poland"], ["Russia"])
+    assert "reacting to t:ev1" in (ev.rule or "") and ev.confidence < 0.7
+
+
+def test_a_reaction_skips_the_reacting_sides_own_attack() -> None:
+    src, tgt, ev = only(
+        "Turkey struck Kurdish positions in Syria on Monday. Syrian forces shelled Turkish border towns "
+        "on Tuesday. Turkey condemned the attack.",
+        "ACCUSE",
+    )
+    assert (src, tgt) == (["Turkey"], ["Syria"])
+
+
+def test_a_reaction_to_no_reported_event_is_no_event() -> None:
+    assert [t for t, *_ in coded("Poland condemned the attack on Tuesday.")] == []
+
+
+def test_rejecting_the_sanctions_rejects_who_imposed_them() -> None:
+    got = {
+        (t, tuple(s), tuple(g))
+        for t, s, g, _ in coded(
+            "The European Union imposed sanctions on Belarus on Monday. Belarus rejected the sanctions."
+        )
+    }
+    assert ("SANCTION", ("European Union",), ("Belarus",)) in got
+    assert ("REJECT", ("Belarus",), ("European Union",)) in got
+
+
+def test_a_reaction_only_to_hostile_acts() -> None:
+    """Praise of "the agreement" is not praise of whoever the story first said agreed to something."""
+    got = coded("Chile and Peru signed a trade agreement on Monday. Brazil praised the agreement.")
+    assert not [e for t, s, g, e in got if "reacting" in (e.rule or "")]
+
+
+def test_a_state_backing_an_armed_group_gives_it_military_aid() -> None:
+    got = {
+        (t, tuple(s), tuple(g))
+        for t, s, g, _ in coded(
+            "Hezbollah, an Iranian-backed militia, fired rockets. "
+            "The Polisario Front is an Algerian-backed rebel group."
+        )
+    }
+    assert ("AID", ("Iran",), ("Hezbollah",)) in got
+    assert ("AID", ("Algeria",), ("Polisario Front",)) in got
+
+
+def test_a_demonym_before_led_is_the_leading_state() -> None:
+    src, tgt, _ = only("The Saudi-led coalition bombed the port of Hodeidah on Monday.", "ASSAULT")
+    assert src == ["Saudi Arabia"]
+
+
+def _tree(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_verb_misread_as_its_objects_modifier_takes_the_noun_as_object() -> None:
+    # "The Union imposed sanctions on Iran" parsed with "imposed" modifying "sanctions"
+    doc = _tree(
+        ["The", "Union", "imposed", "sanctions", "on", "Iran", "."],
+        [1, 2, 3, 3, 5, 3, 3],
+        ["det", "nsubj", "amod", "ROOT", "case", "nmod", "punct"],
+        ["DET", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["DT", "NNP", "VBN", "NNS", "IN", "NNP", "."],
+    )
+    verb = doc[2]
+    assert misread_modifier(verb)
+    cl = Clause.of_verb(verb)
+    assert [t.text for t in cl.objects] == ["sanctions"] and not cl.passive
+    assert [t.text for t in cl.subjects] == ["Union"]
+    assert not misread_modifier(doc[1])
+
+
+def test_a_participle_modifier_without_a_subject_is_no_misread_verb() -> None:
+    doc = _tree(
+        ["the", "sanctions", "imposed", "on", "Iran"],
+        [1, 1, 1, 4, 2],
+        ["det", "ROOT", "acl", "case", "obl"],
+        ["DET", "NOUN", "VERB", "ADP", "PROPN"],
+        ["DT", "NNS", "VBN", "IN", "NNP"],
+    )
+    assert not misread_modifier(doc[2]) and Clause.of_verb(doc[2]).passive
+
+
+def test_a_subject_the_parse_gave_to_a_fronted_participle_is_the_verbs() -> None:
+    # "Erdogan, responding to Macron, criticised France" with "Erdogan" under "responding"
+    doc = _tree(
+        ["Erdogan", ",", "responding", "to", "Macron", ",", "criticised", "France", "."],
+        [2, 2, 6, 4, 2, 2, 6, 6, 6],
+        ["nsubj", "punct", "advcl", "case", "obl", "punct", "ROOT", "obj", "punct"],
+        ["PROPN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "PROPN", "PUNCT"],
+        ["NNP", ",", "VBG", "IN", "NNP", ",", "VBD", "NNP", "."],
+    )
+    cl = Clause.of_verb(doc[6])
+    assert [t.text for t in cl.subjects] == ["Erdogan"] and not cl.inherited
+
+
+def test_the_purpose_of_a_journey_is_the_event() -> None:
+    body = "Russian troops entered Syria to fight the Islamic State in 2015."
+    got = [(t, s, g) for t, s, g, _ in coded(body)]
+    assert got == [("ASSAULT", ["Russia"], ["Islamic State"])]
+    src, tgt, _ = only("Putin flew to Ankara to meet Erdogan on Monday.", "CONSULT")
+    assert (src, tgt) == (["Putin"], ["Erdogan"])
+
+
+def test_troops_going_somewhere_is_no_withdrawal() -> None:
+    assert not [t for t, *_ in coded("American troops went to Kuwait on Monday.") if t == "RETREAT"]
+    src, tgt, _ = only("Turkish troops left Syria in 2019.", "RETREAT")
+    assert (src, tgt) == (["Turkey"], ["Syria"])
