@@ -12,7 +12,7 @@ from spacy.vocab import Vocab
 
 from newsgraph.events.tree import Clause, misread_modifier
 
-from .events_helpers import coded, only
+from .events_helpers import analyse, coded, only
 
 
 def test_condemning_the_attack_accuses_whoever_the_story_says_attacked() -> None:
@@ -129,3 +129,38 @@ def test_troops_going_somewhere_is_no_withdrawal() -> None:
     assert not [t for t, *_ in coded("American troops went to Kuwait on Monday.") if t == "RETREAT"]
     src, tgt, _ = only("Turkish troops left Syria in 2019.", "RETREAT")
     assert (src, tgt) == (["Turkey"], ["Syria"])
+
+
+def test_coordinated_parties_of_an_agreement_stand_on_both_sides() -> None:
+    src, tgt, _ = only("Russia and China agreed to cooperate on energy.", "AGREE")
+    assert (src, tgt) == (["Russia"], ["China"])
+
+
+def test_the_two_sides_are_the_parties_of_the_latest_talks() -> None:
+    src, tgt, ev = only(
+        "Chile and Peru held talks in Lima on Monday. "
+        "After five hours, the two sides agreed to form a joint committee.",
+        "AGREE",
+    )
+    assert (src, tgt) == (["Chile"], ["Peru"])
+
+
+def test_a_verb_the_parse_tagged_as_an_adjective_is_still_coded() -> None:
+    # the bundled model reads "eased" here as an adjective modifying "sanctions"
+    src, tgt, ev = only("The United States eased sanctions on Venezuela on Monday.", "RETREAT")
+    assert (src, tgt) == (["United States"], ["Venezuela"]) and ev.mode == "ease"
+
+
+def test_deploying_troops_is_mobilisation_not_military_aid() -> None:
+    src, tgt, _ = only("China deployed troops to the Indian border on Monday.", "MOBILIZE")
+    assert src == ["China"]
+
+
+def test_an_organisation_introduced_with_a_descriptor_is_what_the_descriptor_refers_to() -> None:
+    ad = analyse(
+        "Poland banned Russian airline Nordwind Airlines on Monday. The airline said it would appeal. "
+        "The company that owns the airport declined to comment."
+    )
+    names = {e.id: e.name for e in ad.entities}
+    assert [names[m.entity] for m in ad.mentions if m.text == "The airline"] == ["Nordwind Airlines"]
+    assert not [m for m in ad.mentions if m.text.lower() == "the company"]

@@ -85,8 +85,10 @@ class Coder:
     def sentence(self, sent: Any, offset: int) -> list[Found]:
         found: list[Found] = []
         for tok in sent:
-            if tok.pos_ in PREDICATE_POS or (
-                tok.pos_ == "AUX" and tok.dep_ not in ("aux", "aux:pass", "cop")
+            if (
+                tok.pos_ in PREDICATE_POS
+                or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "aux:pass", "cop"))
+                or (tok.pos_ == "ADJ" and misread_modifier(tok))  # "[X] eased sanctions" read as an adjective
             ):
                 f = self.verb(tok, offset)
                 if f is not None:
@@ -276,7 +278,7 @@ class Coder:
             f.guessed = bool(target)
         if f.coding.reverse:
             source, target = target, source
-        if f.coding.type == "CONSULT" and not target and len(source) > 1:
+        if f.coding.type.lower() in self.lex.words("mutual_types") and not target and len(source) > 1:
             source, target = source[:1], source[1:]
         f.source = source
         f.target = [t for t in target if t not in source]

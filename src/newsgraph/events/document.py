@@ -171,6 +171,8 @@ def code_events(
             for f in kept:
                 if not f.source and f.clause.passive and f.target:
                     f.source = _earlier_agent(events, f) or _claimed(claims, f)
+                if not f.source and not f.target and _two_sides(f, lex):
+                    f.source, f.target = _pair(events)
                 if f.source and not f.target and f.coding.type in REACTIONS:
                     f.target = _reacted(events, f, lex, coder, places)
                 ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
@@ -239,6 +241,27 @@ def _reacted(events: list[Event], f: Found, lex: EventLexicon, coder: Coder, pla
                 f.about = ev.id
                 return got
     return []
+
+
+def _two_sides(f: Found, lex: EventLexicon) -> bool:
+    """The clause's subject is the two parties of the story ("the two sides", "both ministers", "the
+    delegations") and the event is one done together (talks, an agreement)."""
+    if f.coding.type.lower() not in lex.words("mutual_types"):
+        return False
+    for s in f.clause.subjects:
+        mods = {c.lower_ for c in s.children if c.dep_ in ("nummod", "det", "amod")}
+        pair = mods & {"two", "both"} or (s.tag_ == "NNS" and "the" in mods)
+        if s.lemma_.lower() in lex.words("party_nouns") and pair:
+            return True
+    return False
+
+
+def _pair(events: list[Event]) -> tuple[list[str], list[str]]:
+    """The parties of the document's latest event done together (a meeting, talks, a call)."""
+    for ev in reversed(events):
+        if ev.type == "CONSULT" and ev.source and ev.target and not ev.negated:
+            return list(ev.source), list(ev.target)
+    return [], []
 
 
 def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:

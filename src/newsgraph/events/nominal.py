@@ -103,7 +103,8 @@ class NounCoder:
             target = [a for a in self.own_states(source) if a not in source]
             f.internal = bool(target)
         source = list(dict.fromkeys(source))
-        if (f.coding.type == "CONSULT" or spec.get("mutual")) and not target and len(source) > 1:
+        mutual = f.coding.type.lower() in self.lex.words("mutual_types") or spec.get("mutual")
+        if mutual and not target and len(source) > 1:
             # "X and Y held talks", "X and Y have been at odds"
             source, target = source[:1], source[1:]
         f.source = source
