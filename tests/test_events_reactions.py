@@ -134,6 +134,10 @@ def test_troops_going_somewhere_is_no_withdrawal() -> None:
 def test_coordinated_parties_of_an_agreement_stand_on_both_sides() -> None:
     src, tgt, _ = only("Russia and China agreed to cooperate on energy.", "AGREE")
     assert (src, tgt) == (["Russia"], ["China"])
+    # pledging is no agreement between the pledgers
+    assert [(s, g) for t, s, g, _ in coded("China and Iran pledged funds to Syria on Monday.")] == [
+        (["China", "Iran"], ["Syria"])
+    ]
 
 
 def test_the_two_sides_are_the_parties_of_the_latest_talks() -> None:

@@ -278,7 +278,8 @@ class Coder:
             f.guessed = bool(target)
         if f.coding.reverse:
             source, target = target, source
-        if f.coding.type.lower() in self.lex.words("mutual_types") and not target and len(source) > 1:
+        mutual = f.coding.type == "CONSULT" or f.lemma in self.lex.words("mutual_verbs")
+        if mutual and not target and len(source) > 1:
             source, target = source[:1], source[1:]
         f.source = source
         f.target = [t for t in target if t not in source]
