@@ -168,3 +168,13 @@ def test_an_organisation_introduced_with_a_descriptor_is_what_the_descriptor_ref
     names = {e.id: e.name for e in ad.entities}
     assert [names[m.entity] for m in ad.mentions if m.text == "The airline"] == ["Nordwind Airlines"]
     assert not [m for m in ad.mentions if m.text.lower() == "the company"]
+
+
+def test_talks_an_earlier_act_followed_were_held_by_its_actor() -> None:
+    for body in (
+        "Norway expelled two Russian diplomats on Monday. The expulsion followed consultations within NATO "
+        "and with Britain.",
+        "Norway expelled two Russian diplomats on Monday. The expulsion came after talks with Britain.",
+    ):
+        src, tgt, _ = only(body, "CONSULT")
+        assert (src, tgt) == (["Norway"], ["United Kingdom"])

@@ -147,8 +147,8 @@ def code_events(
     places = Places(ad, kb)
     claims = claimers(parses, actors, lex)
     coder = Coder(lex, actors)
-    nouns = NounCoder(lex, actors, coder.lemma)
     events: list[Event] = []
+    nouns = NounCoder(lex, actors, coder.lemma, events)
     first = min((o for o, _ in parses), default=0)
     dated = sorted((d for d in ad.dates if d.start is not None), key=lambda d: d.start or 0)
     date_starts = [d.start or 0 for d in dated]

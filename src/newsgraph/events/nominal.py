@@ -13,7 +13,8 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Found
-from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, phrase_actors
+from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, misread_modifier, phrase_actors
+from newsgraph.models import Event
 from newsgraph.text import lexicons
 
 SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
@@ -28,8 +29,11 @@ GROUP_POSSESSIVES = frozenset(
 
 
 class NounCoder:
-    def __init__(self, lex: EventLexicon, actors: ActorIndex, lemma_of: Any) -> None:
+    def __init__(
+        self, lex: EventLexicon, actors: ActorIndex, lemma_of: Any, events: list[Event] | None = None
+    ) -> None:
         self.lex, self.actors, self.lemma_of = lex, actors, lemma_of
+        self.events = events if events is not None else []  # the document's events coded so far
 
     def place_in(self, nmods: list[tuple[str, Token]], offset: int) -> str | None:
         """A venue in the noun's own phrase ("talks in Doha")."""
@@ -85,8 +89,9 @@ class NounCoder:
         for case in targets:
             if target:
                 break
-            for c in n.children:
-                if c.dep_ == "nmod" and case_of(c) == case:
+            nmods = (x for m in n.children if m.dep_ == "nmod" for x in (m, *m.conjuncts))
+            for c in nmods:
+                if case_of(c) == case:  # "talks within Europe and *with the US*": a conjunct's own case
                     target += [a for a in self.thing_actors(c, off) if a not in source]
         if not source:
             source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
@@ -95,6 +100,8 @@ class NounCoder:
             target = target or self.anti_target(n, off)
         if not source and f.coding.type == "CONSULT":  # "In a phone call, X urged Y to ..."
             source, target = self.setting(n, off, target)
+        if not source and target and f.coding.type == "CONSULT":  # "the ban followed talks with X"
+            source = [a for a in self.event_subject(n) if a not in target]
         if source and not target and f.coding.type == "REQUEST":  # "X returned at Y's request"
             target = [a for a in self.setting(n, off, [])[0] if a not in source]
         if not target:  # "X was the target of an attack", "X has been the subject of US sanctions"
@@ -111,6 +118,20 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    def event_subject(self, n: Token) -> list[str]:
+        """Who held talks that an earlier event of the story "followed" or "came after" ("the ban
+        followed discussions with X"): the source of the document's first event of the kind the
+        subject noun names."""
+        verbs = [n.head] if n.dep_ in ("obj", "obl") else []
+        verbs += [c for c in n.children if misread_modifier(c)]  # "[the ban] followed discussions"
+        for s in (c for v in verbs for c in v.children if c.dep_ == "nsubj"):
+            key = self.key(s)
+            kind = self.lex.noun_coding(self.lex.nouns[key]) if key else None
+            for ev in self.events if kind is not None else ():
+                if ev.type == kind.type and ev.source and not ev.negated:
+                    return list(ev.source)
+        return []
 
     def stopped(self, n: Token) -> bool:
         """The noun is what a stopping verb stops ("stopped their aid", "suspended the talks")."""
