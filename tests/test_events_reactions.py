@@ -178,3 +178,24 @@ def test_talks_an_earlier_act_followed_were_held_by_its_actor() -> None:
     ):
         src, tgt, _ = only(body, "CONSULT")
         assert (src, tgt) == (["Norway"], ["United Kingdom"])
+
+
+def test_a_passive_act_without_agent_is_done_by_whose_operation_it_was() -> None:
+    src, tgt, _ = only(
+        "The Taliban commander Mullah Omar was killed in a United States counter-terrorism operation "
+        "in the Afghanistan region.",
+        "ASSAULT",
+    )
+    assert src == ["United States"] and "Afghanistan" not in src
+    src, tgt, _ = only("Three Palestinians were killed in an Israeli airstrike on Monday.", "ASSAULT")
+    assert (src, tgt) == (["Israel"], ["Palestine"])
+
+
+def test_citing_an_actors_misdeed_accuses_it() -> None:
+    src, tgt, ev = only(
+        "In the letter, Johnson cited the Venezuelan government's ongoing repression of its people "
+        "as his motivation.",
+        "ACCUSE",
+    )
+    assert (src, tgt) == (["Johnson"], ["Venezuela"]) and "cited" in (ev.rule or "")
+    assert not coded("In the letter, Johnson cited the Venezuelan government's budget as his motivation.")

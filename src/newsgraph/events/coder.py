@@ -107,6 +107,8 @@ class Coder:
             f = Found(v, offset, judged, lemma, cl)
             self.participants(f)
             return f
+        if lemma in self.lex.words("citing") and (cited := self.cited(v, offset, lemma, cl)) is not None:
+            return cited
         light = self.light_use(lemma, cl)
         if light is not None:
             f = Found(v, offset, light[0], lemma, cl)
@@ -133,6 +135,21 @@ class Coder:
             criticism = self.lex.coding("111", coding.rule + " (one person attacking another: criticism)")
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
+
+    def cited(self, v: Token, offset: int, lemma: str, cl: Clause) -> Found | None:
+        """Citing an actor's misdeed is accusing it: "cited the Cuban government's *repression*",
+        "pointed to Russia's *interference*" (an object of the accusation words with an actor owner)."""
+        for o in cl.objects:
+            if not {o.lower_, o.lemma_.lower()} & self.lex.words("accusation"):
+                continue
+            owners = [c for c in o.children if c.dep_ == "nmod:poss"]
+            coding = self.lex.coding("111", f"verb {lemma}: cited '{o.text}' (an accusation)")
+            f = Found(v, offset, coding, lemma, cl) if coding is not None and owners else None
+            if f is not None:
+                f.source = self.actors_of(cl.subjects, offset) or self.actors.speaker_of(v, offset)
+                f.target = [a for a in self.actors_of(owners, offset) if a not in f.source]
+                return f
+        return None
 
     def between_people(self, f: Found) -> bool:
         people = [self.actors.type_of(a) == "PERSON" for a in [*f.source, *f.target]]
@@ -255,8 +272,8 @@ class Coder:
             target = [a for a in self.actors_of(cl.agent, off) if a not in source] or self.oblique_target(
                 cl, off, exclude=set(subj), place=None
             )
-        elif cl.passive:
-            source, target = self.actors_of(cl.agent, off), subj
+        elif cl.passive:  # the agent, else whose operation it was ("killed in a US operation")
+            source, target = self.actors_of(cl.agent, off) or self.operation_agent(cl, off), subj
         else:
             source, target = subj, self.actors_of(cl.objects, off)
         place = self.place(cl, off)
@@ -284,6 +301,19 @@ class Coder:
         f.source = source
         f.target = [t for t in target if t not in source]
         f.location = place
+
+    def operation_agent(self, cl: Clause, offset: int) -> list[str]:
+        """Who did a passive act with no agent, from the operation it was done in: "was killed in a
+        *US* counter-terrorism operation", "died in an *Israeli* airstrike" (the operation noun's own
+        modifiers, not its place: "in the Afghanistan region")."""
+        cases, nouns = self.lex.words("operation_cases"), self.lex.words("operation_nouns")
+        for case, x in cl.obliques:
+            if case in cases and x.lemma_.lower() in nouns:
+                mods = [c for c in x.children if c.dep_ in ("compound", "amod", "nmod:poss")]
+                got = self.actors_of(mods, offset)
+                if got:
+                    return got
+        return []
 
     def own_side(self, eid: str, source: list[str]) -> bool:
         """True when actor ``eid`` is a source or what a source belongs to (its affiliation)."""
