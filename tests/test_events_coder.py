@@ -184,8 +184,9 @@ def test_its_on_an_event_noun_is_the_closest_state_before_it() -> None:
 
 
 def test_a_mutual_quarrel_puts_coordinated_subjects_on_both_sides() -> None:
-    src, tgt, _ = only("Angela Merkel and Emmanuel Macron have been at odds over the budget.", "ACCUSE")
-    assert src == ["Angela Merkel"] and tgt == ["Emmanuel Macron"]
+    body = "Angela Merkel and Emmanuel Macron have been at odds over the budget."
+    got = [(s, g) for t, s, g, _ in coded(body)]
+    assert got == [(["Angela Merkel"], ["Emmanuel Macron"]), (["Emmanuel Macron"], ["Angela Merkel"])]
     src, tgt, _ = only("Russia is embroiled in a feud with Ukraine.", "ACCUSE")
     assert src == ["Russia"] and tgt == ["Ukraine"]
 

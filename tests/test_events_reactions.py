@@ -132,8 +132,8 @@ def test_troops_going_somewhere_is_no_withdrawal() -> None:
 
 
 def test_coordinated_parties_of_an_agreement_stand_on_both_sides() -> None:
-    src, tgt, _ = only("Russia and China agreed to cooperate on energy.", "AGREE")
-    assert (src, tgt) == (["Russia"], ["China"])
+    got = [(t, s, g) for t, s, g, _ in coded("Russia and China agreed to cooperate on energy.")]
+    assert got == [("AGREE", ["Russia"], ["China"]), ("AGREE", ["China"], ["Russia"])]  # each with the other
     # pledging is no agreement between the pledgers
     assert [(s, g) for t, s, g, _ in coded("China and Iran pledged funds to Syria on Monday.")] == [
         (["China", "Iran"], ["Syria"])
@@ -141,12 +141,9 @@ def test_coordinated_parties_of_an_agreement_stand_on_both_sides() -> None:
 
 
 def test_the_two_sides_are_the_parties_of_the_latest_talks() -> None:
-    src, tgt, ev = only(
-        "Chile and Peru held talks in Lima on Monday. "
-        "After five hours, the two sides agreed to form a joint committee.",
-        "AGREE",
-    )
-    assert (src, tgt) == (["Chile"], ["Peru"])
+    body = "Chile and Peru held talks in Lima on Monday. Later the two sides agreed to form a committee."
+    got = [(s, g) for t, s, g, _ in coded(body) if t == "AGREE"]
+    assert got == [(["Chile"], ["Peru"]), (["Peru"], ["Chile"])]
 
 
 def test_a_verb_the_parse_tagged_as_an_adjective_is_still_coded() -> None:

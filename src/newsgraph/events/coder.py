@@ -54,6 +54,7 @@ class Found:
     guessed: bool = False  # one participant taken from the nearest name, not the tree
     internal: bool = False  # done to the source's own state ("declared a state of emergency")
     about: str | None = None  # the earlier event this one reacts to ("condemned the attack")
+    mutual: bool = False  # done by both sides to each other ("X and Y were at odds", "X and Y agreed")
 
 
 class Coder:
@@ -298,6 +299,7 @@ class Coder:
         mutual = f.coding.type == "CONSULT" or f.lemma in self.lex.words("mutual_verbs")
         if mutual and not target and len(source) > 1:
             source, target = source[:1], source[1:]
+            f.mutual = True
         f.source = source
         f.target = [t for t in target if t not in source]
         f.location = place

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
@@ -173,6 +174,7 @@ def code_events(
                     f.source = _earlier_agent(events, f) or _claimed(claims, f)
                 if not f.source and not f.target and _two_sides(f, lex):
                     f.source, f.target = _pair(events)
+                    f.mutual = True
                 if f.source and not f.target and f.coding.type in REACTIONS:
                     f.target = _reacted(events, f, lex, coder, places)
                 ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
@@ -182,6 +184,9 @@ def code_events(
                 if key not in seen:  # "imposed sanctions on X": one fact read twice
                     seen.add(key)
                     events.append(ev)
+                    if f.mutual and ev.type != "CONSULT":  # "X and Y were at odds": each with the other
+                        other = f"{ad.doc.id}:ev{len(events) + 1}"
+                        events.append(replace(ev, id=other, source=ev.target, target=ev.source))
     events += speech_events(ad, lex, events, len(events), parses, actors, kb, acts)
     return redate(events, story_days(parses, actors, ad.dates, ad.doc.published))
 

@@ -114,6 +114,7 @@ class NounCoder:
         if mutual and not target and len(source) > 1:
             # "X and Y held talks", "X and Y have been at odds"
             source, target = source[:1], source[1:]
+            f.mutual = True
         f.source = source
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
