@@ -196,3 +196,9 @@ def test_citing_an_actors_misdeed_accuses_it() -> None:
     )
     assert (src, tgt) == (["Johnson"], ["Venezuela"]) and "cited" in (ev.rule or "")
     assert not coded("In the letter, Johnson cited the Venezuelan government's budget as his motivation.")
+
+
+def test_a_demonym_before_a_people_noun_is_the_state_they_belong_to() -> None:
+    src, tgt, _ = only("The Taliban kidnapped two Indian engineers on Monday.", "ASSAULT")
+    assert (src, tgt) == (["Taliban"], ["India"])
+    assert not [e for e in coded("Iraqi protesters marched in Baghdad on Monday.") if "Iraq" in e[1]]
