@@ -202,3 +202,8 @@ def test_a_demonym_before_a_people_noun_is_the_state_they_belong_to() -> None:
     src, tgt, _ = only("The Taliban kidnapped two Indian engineers on Monday.", "ASSAULT")
     assert (src, tgt) == (["Taliban"], ["India"])
     assert not [e for e in coded("Iraqi protesters marched in Baghdad on Monday.") if "Iraq" in e[1]]
+
+
+def test_a_withdrawal_from_a_city_is_from_its_state() -> None:
+    src, tgt, ev = only("Russian troops withdrew from Kherson on Friday, Ukraine said.", "RETREAT")
+    assert (src, tgt) == (["Russia"], ["Ukraine"])

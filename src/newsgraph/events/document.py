@@ -31,6 +31,8 @@ REFUSALS = frozenset({"CONCEDE", "AGREE"})
 OPPOSING_ROLES = lexicons.words("actors.opposing_roles")
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
+#: event types whose place stands for its state ("visited Kazan", "withdrew from Kherson")
+STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT"})
 #: event types done in or to a place; in the others a capital city stands for its government
 PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
 #: event types that may react to an earlier event of the document named by its noun ("condemned the attack")
@@ -336,7 +338,7 @@ def _event(
         where = [t for t in f.target if coder.actors.type_of(t) == "LOCATION"]
         f.target = [t for t in f.target if t not in where]
         f.location = f.location or (where[0] if where else None)
-        if not f.target and f.coding.type == "CONSULT":  # a visit to a city is a visit to its state
+        if not f.target and f.coding.type in STATE_OF_PLACE:  # a visit to a city is a visit to its state
             f.target = [
                 s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source
             ]
