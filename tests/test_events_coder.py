@@ -218,7 +218,7 @@ def test_protests_without_a_named_source_are_the_documents_protesters() -> None:
 def test_an_unattributed_attack_is_the_claimants() -> None:
     text = "A base belonging to Nigeria was struck by rockets overnight. Boko Haram claimed responsibility."
     src, tgt, ev = only(text, "ASSAULT")
-    assert src == ["Boko Haram"] and tgt == ["Nigeria"] and "nearest" in (ev.rule or "")
+    assert src == ["Boko Haram"] and tgt == ["Nigeria"] and "+who claimed responsibility" in (ev.rule or "")
 
 
 def test_an_insurgent_group_is_not_on_its_states_side() -> None:

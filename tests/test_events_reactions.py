@@ -207,3 +207,14 @@ def test_a_demonym_before_a_people_noun_is_the_state_they_belong_to() -> None:
 def test_a_withdrawal_from_a_city_is_from_its_state() -> None:
     src, tgt, ev = only("Russian troops withdrew from Kherson on Friday, Ukraine said.", "RETREAT")
     assert (src, tgt) == (["Russia"], ["Ukraine"])
+
+
+def test_a_concession_naming_no_one_answers_the_documents_protesters() -> None:
+    body = (
+        "Protesters marched through Minsk for a fifth week on Sunday. On Monday, Alexander Lukashenko "
+        "announced that his government will withdraw the proposed law."
+    )
+    src, tgt, ev = only(body, "CONCEDE")
+    assert src == ["Alexander Lukashenko"] and tgt == ["Protesters"]
+    assert "+the document's protesters" in (ev.rule or "") and ev.confidence == 0.5
+    assert not [t for t, *_ in coded("On Monday, Alexander Lukashenko announced he will withdraw the law.")]

@@ -51,7 +51,7 @@ class Found:
     location: str | None = None
     nominal: bool = False
     governed_by: Found | None = None
-    guessed: bool = False  # one participant taken from the nearest name, not the tree
+    guessed: str = ""  # how a participant not in the tree was guessed ("nearest name"), shown in the rule
     internal: bool = False  # done to the source's own state ("declared a state of emergency")
     about: str | None = None  # the earlier event this one reacts to ("condemned the attack")
     mutual: bool = False  # done by both sides to each other ("X and Y were at odds", "X and Y agreed")
@@ -290,10 +290,10 @@ class Coder:
         # (an object that names no actor, "encouraged entities to ...", is the target, not a gap)
         if not source and not cl.passive and target and (not cl.subjects or cl.inherited):
             source = self.nearest(f.head, off, before=True, exclude=set(target))
-            f.guessed = bool(source)
+            f.guessed = "nearest name" if source else ""
         if not target and not f.coding.reverse and source and not cl.objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
-            f.guessed = bool(target)
+            f.guessed = "nearest name" if target else ""
         if f.coding.reverse:
             source, target = target, source
         mutual = f.coding.type == "CONSULT" or f.lemma in self.lex.words("mutual_verbs")

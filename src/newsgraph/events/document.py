@@ -39,6 +39,8 @@ PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREA
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 #: the kinds of earlier event a reaction's noun may stand for: acts done by one side to another
 REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
+#: event types that, naming no one, yield to or refuse the document's protesters ("withdrew the bill")
+YIELDING = frozenset({"CONCEDE", "REJECT"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
 GOVERNED = frozenset({"xcomp", "advcl", "acl", "ccomp"})
 #: the links a governed verb may hang by, through at most one noun ("accused Israel of harming")
@@ -177,6 +179,8 @@ def code_events(
                 if not f.source and not f.target and _two_sides(f, lex):
                     f.source, f.target = _pair(events)
                     f.mutual = True
+                if f.source and not f.target and f.coding.type in YIELDING:  # "withdrew the bill"
+                    f.target = _to_the_crowd(nouns.crowd(), f, places)
                 if f.source and not f.target and f.coding.type in REACTIONS:
                     f.target = _reacted(events, f, lex, coder, places)
                 ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
@@ -213,7 +217,7 @@ def _claimed(claims: list[str], f: Found) -> list[str]:
     document where one actor claimed responsibility: that actor's (a guess, marked as such)."""
     if f.coding.type != "ASSAULT" or len(claims) != 1 or claims[0] in f.target:
         return []
-    f.guessed = True
+    f.guessed = "who claimed responsibility"
     return list(claims)
 
 
@@ -222,7 +226,7 @@ def _earlier_agent(events: list[Event], f: Found) -> list[str]:
     the document: the same type done to the same target gives the agent."""
     for ev in reversed(events):
         if ev.type == f.coding.type and set(ev.target) & set(f.target) and not ev.negated:
-            f.guessed = True
+            f.guessed = f"agent of {ev.id}"
             return list(ev.source)
     return []
 
@@ -248,6 +252,14 @@ def _reacted(events: list[Event], f: Found, lex: EventLexicon, coder: Coder, pla
                 f.about = ev.id
                 return got
     return []
+
+
+def _to_the_crowd(crowd: list[str], f: Found, places: Places) -> list[str]:
+    """A concession or refusal that names no one, in a story of protests: it answers the
+    protesters ("announced her government will withdraw the bill"), a guess marked as such."""
+    got = [c for c in crowd if not any(places.same_side(c, s) for s in f.source)]
+    f.guessed = "the document's protesters" if got else ""
+    return got
 
 
 def _two_sides(f: Found, lex: EventLexicon) -> bool:
@@ -385,7 +397,7 @@ def _event(
         trigger=ad.text[f.offset + trig.idx : f.offset + trig.idx + len(trig.text)],
         confidence=0.5 if f.guessed or f.about else 0.6 if f.nominal else 0.7,
         rule=f.coding.rule
-        + (" +nearest name" if f.guessed else "")
+        + (f" +{f.guessed}" if f.guessed else "")
         + (f" +reacting to {f.about}" if f.about else ""),
         modality_cue=m.cue,
         date_source=dated.source,
