@@ -218,3 +218,13 @@ def test_a_concession_naming_no_one_answers_the_documents_protesters() -> None:
     assert src == ["Alexander Lukashenko"] and tgt == ["Protesters"]
     assert "+the document's protesters" in (ev.rule or "") and ev.confidence == 0.5
     assert not [t for t, *_ in coded("On Monday, Alexander Lukashenko announced he will withdraw the law.")]
+
+
+def test_people_arrested_in_a_story_of_protests_are_the_protesters_held_by_their_adversary() -> None:
+    body = (
+        "Protesters marched through Minsk for a fifth week on Sunday. Belarusian President Alexander "
+        "Lukashenko rejected their demands. More than 200 people have been arrested since the protests began."
+    )
+    src, tgt, ev = only(body, "COERCE")
+    assert (src, tgt) == (["Belarus"], ["Protesters"]) and "+the protesters' adversary" in (ev.rule or "")
+    assert not coded("More than 200 people have been arrested since the protests began.")
