@@ -228,3 +228,15 @@ def test_people_arrested_in_a_story_of_protests_are_the_protesters_held_by_their
     src, tgt, ev = only(body, "COERCE")
     assert (src, tgt) == (["Belarus"], ["Protesters"]) and "+the protesters' adversary" in (ev.rule or "")
     assert not coded("More than 200 people have been arrested since the protests began.")
+
+
+def test_the_demands_of_the_protesters_are_made_of_their_adversary() -> None:
+    body = (
+        "Protesters marched through Minsk on Sunday. Belarusian President Alexander Lukashenko rejected "
+        "their demands. The demands of the protesters include a new election."
+    )
+    got = [(s, g) for t, s, g, _ in coded(body) if t == "REQUEST"]
+    assert got == [(["Protesters"], ["Belarus"])]
+    # whom protesters merely accuse is not whom they protest against
+    body = "Protesters accused Russia of interference. The demands of the protesters include a new election."
+    assert not [t for t, *_ in coded(body) if t == "REQUEST"]

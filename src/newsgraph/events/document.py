@@ -181,7 +181,7 @@ def code_events(
                     f.mutual = True
                 if not f.source and not f.target and _crowd_patient(f, lex, nouns.crowd()):
                     f.target = nouns.crowd()  # "1000 people have been arrested since the protests began"
-                    f.source = _adversary(events, f.target, coder.actors)
+                    f.source = nouns.adversary(f.target)
                     f.guessed = "the protesters' adversary" if f.source else ""
                 if f.source and not f.target and f.coding.type in YIELDING:  # "withdrew the bill"
                     f.target = _to_the_crowd(nouns.crowd(), f, places)
@@ -274,21 +274,6 @@ def _crowd_patient(f: Found, lex: EventLexicon, crowd: list[str]) -> bool:
     people = any(s.lemma_.lower() in lex.words("crowd_patients") for s in f.clause.subjects)
     protests = any(t.lemma_.lower() in lex.words("protest_words") for t in f.head.sent)
     return people and protests
-
-
-def _adversary(events: list[Event], crowd: list[str], actors: ActorIndex) -> list[str]:
-    """Whom a document's protesters stand against: the state of the latest actor that answered them
-    (a concession, a refusal) or that their own acts targeted."""
-    for ev in reversed(events):
-        if set(ev.target) & set(crowd):
-            other = ev.source
-        elif set(ev.source) & set(crowd):
-            other = ev.target
-        else:
-            continue
-        states = [a if actors.type_of(a) == "STATE" else actors.affiliation_of(a) for a in other]
-        return list(dict.fromkeys(s for s in states if s and actors.type_of(s) == "STATE")) or list(other)
-    return []
 
 
 def _two_sides(f: Found, lex: EventLexicon) -> bool:

@@ -18,6 +18,8 @@ from newsgraph.models import Event
 from newsgraph.text import lexicons
 
 SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
+#: what protesters do that is aimed at whom they protest against, when it names no one
+AGAINST_ADVERSARY = frozenset({"PROTEST", "REQUEST"})
 #: what stopping an event noun's event is (CAMEO): stopped aid 162, halted talks 164, ended cooperation 161
 STOPPED = {"AID": "162", "CONSULT": "164", "COOPERATE": "161"}
 #: possessives that refer to a state or organisation ("its", "their")
@@ -82,7 +84,7 @@ class NounCoder:
                 both = phrase_actors(c, self.actors, off)
                 source, target = both[:1], both[1:]
                 break
-            if c.dep_ == "nmod" and case == "by":
+            if c.dep_ == "nmod" and (case == "by" or case in (spec.get("source") or ())):  # "demands *of* X"
                 source += phrase_actors(c, self.actors, off)
             elif c.dep_ in SOURCE_PARTS and c.i < n.i:
                 source += phrase_actors(c, self.actors, off)
@@ -98,6 +100,8 @@ class NounCoder:
         if not source and f.coding.type == "PROTEST":  # "protests continue in X": the document's crowd
             source = self.crowd()
             target = target or self.anti_target(n, off)
+        if source and not target and f.coding.type in AGAINST_ADVERSARY and set(source) <= set(self.crowd()):
+            target = self.adversary(source)  # "the demands of the protesters": of whom they demand it
         if not source and f.coding.type == "CONSULT":  # "In a phone call, X urged Y to ..."
             source, target = self.setting(n, off, target)
         if not source and target and f.coding.type == "CONSULT":  # "the ban followed talks with X"
@@ -165,6 +169,22 @@ class NounCoder:
         """The states the source actors belong to."""
         affs = (self.actors.affiliation_of(s) for s in source)
         return [a for a in affs if a is not None and self.actors.type_of(a) == "STATE"]
+
+    def adversary(self, crowd: list[str]) -> list[str]:
+        """Whom a document's protesters stand against: the state of the latest actor that answered
+        them (a concession, a refusal, arrests) or that their protests and demands targeted (not
+        whoever else they accuse)."""
+        for ev in reversed(self.events):
+            if set(ev.target) & set(crowd):
+                other = ev.source
+            elif set(ev.source) & set(crowd) and ev.type in AGAINST_ADVERSARY:
+                other = ev.target
+            else:
+                continue
+            kind = self.actors.type_of
+            states = [a if kind(a) == "STATE" else self.actors.affiliation_of(a) for a in other]
+            return [s for s in dict.fromkeys(states) if s and kind(s) == "STATE"] or list(other)
+        return []
 
     def crowd(self) -> list[str]:
         """The document's one protesting group ("Protesters", "the demonstrators"), if it names one."""
