@@ -211,13 +211,16 @@ def test_a_withdrawal_from_a_city_is_from_its_state() -> None:
 
 def test_a_concession_naming_no_one_answers_the_documents_protesters() -> None:
     body = (
-        "Protesters marched through Minsk for a fifth week on Sunday. On Monday, Alexander Lukashenko "
-        "announced that his government will withdraw the proposed law."
+        "Protesters marched through Minsk for a fifth week on Sunday. On Monday, Belarusian President "
+        "Alexander Lukashenko announced that his government will withdraw the proposed law."
     )
     src, tgt, ev = only(body, "CONCEDE")
     assert src == ["Alexander Lukashenko"] and tgt == ["Protesters"]
     assert "+the document's protesters" in (ev.rule or "") and ev.confidence == 0.5
     assert not [t for t, *_ in coded("On Monday, Alexander Lukashenko announced he will withdraw the law.")]
+    # a candidate withdrawing from a race yields nothing to anyone
+    body = "Protesters marched in Minsk on Sunday. Belarusian candidate Viktor Babariko withdrew on Monday."
+    assert not [t for t, *_ in coded(body) if t == "CONCEDE"]
 
 
 def test_people_arrested_in_a_story_of_protests_are_the_protesters_held_by_their_adversary() -> None:

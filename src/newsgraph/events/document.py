@@ -92,6 +92,10 @@ class Places:
         codes = [code for code, _, _ in entry.cameo] if entry is not None else []
         return any(code[3:6] in OPPOSING_ROLES or code[:3] in OPPOSING_ROLES for code in codes)
 
+    def state_side(self, eid: str) -> bool:
+        """True when the actor is a state or belongs to one (a leader, a ministry)."""
+        return any(e in self.ents and self.ents[e].type == "STATE" for e in self.side(eid))
+
     def same_side(self, a: str, b: str) -> bool:
         """True when one of two actors belongs to the other ("the US embassy" and the United States)."""
         return a in self.side(b) or b in self.side(a)
@@ -184,7 +188,7 @@ def code_events(
                     f.source = nouns.adversary(f.target)
                     f.guessed = "the protesters' adversary" if f.source else ""
                 if f.source and not f.target and f.coding.type in YIELDING:  # "withdrew the bill"
-                    f.target = _to_the_crowd(nouns.crowd(), f, places)
+                    f.target = _to_the_crowd(nouns.crowd(), f, places, lex)
                 if f.source and not f.target and f.coding.type in REACTIONS:
                     f.target = _reacted(events, f, lex, coder, places)
                 ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
@@ -258,9 +262,14 @@ def _reacted(events: list[Event], f: Found, lex: EventLexicon, coder: Coder, pla
     return []
 
 
-def _to_the_crowd(crowd: list[str], f: Found, places: Places) -> list[str]:
+def _to_the_crowd(crowd: list[str], f: Found, places: Places, lex: EventLexicon) -> list[str]:
     """A concession or refusal that names no one, in a story of protests: it answers the
     protesters ("announced her government will withdraw the bill"), a guess marked as such."""
+    things = {o.lemma_.lower() for o in f.clause.objects} | {o.lower_ for o in f.clause.objects}
+    if things.isdisjoint(lex.words("yielded_things")):
+        return []  # "X withdrew (from the race)", "which Trump denied": no answer to protesters
+    if not any(places.state_side(s) for s in f.source):
+        return []  # only a state, or someone who speaks for one, answers protesters
     got = [c for c in crowd if not any(places.same_side(c, s) for s in f.source)]
     f.guessed = "the document's protesters" if got else ""
     return got
