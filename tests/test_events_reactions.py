@@ -243,3 +243,14 @@ def test_the_demands_of_the_protesters_are_made_of_their_adversary() -> None:
     # whom protesters merely accuse is not whom they protest against
     body = "Protesters accused Russia of interference. The demands of the protesters include a new election."
     assert not [t for t, *_ in coded(body) if t == "REQUEST"]
+
+
+def test_an_impeachment_without_agent_is_by_the_legislature_the_story_names() -> None:
+    body = (
+        "Members of the House of Representatives debated the motion for a week. "
+        "On Friday, the governor Andrew Cuomo was impeached for abuse of power."
+    )
+    src, tgt, ev = only(body, "ACCUSE")
+    assert (src, tgt) == (["United States House of Representatives"], ["Andrew Cuomo"])
+    assert "+the institution that does it" in (ev.rule or "")
+    assert not coded("On Friday, the governor Andrew Cuomo was impeached for abuse of power.")

@@ -119,6 +119,7 @@ class EventLexicon:
     overrides: dict[str, str] = field(default_factory=dict)  # CAMEO code -> PLOVER type (conventions)
     ordered: dict[str, tuple[str, ...]] = field(default_factory=dict)  # section "words" (negation, modals...)
     needs_object: set[str] = field(default_factory=set)  # verbs that are events only with an object
+    implicit_agents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # verb -> who does it, passive
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # words() as sets
 
     # ---- lookups ---------------------------------------------------------------------------
@@ -277,6 +278,8 @@ def _add_verb(lex: EventLexicon, path: Path | str, lemma: str, spec: dict[str, A
     lex.verbs[lemma] = VerbEntry(lemma, block, code)
     if str(spec.get("object", "")).lower() == "true":
         lex.needs_object.add(lemma)
+    if spec.get("agents"):
+        lex.implicit_agents[lemma] = tuple(str(a).lower() for a in spec["agents"])
     for f in spec.get("forms") or ():
         lex.forms[str(f).lower()] = lemma
     name = Path(str(path)).name

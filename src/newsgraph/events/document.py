@@ -11,36 +11,28 @@ from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import NOUN_POS, Coder, Found
+from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
+from newsgraph.events.places import Places
 from newsgraph.events.speech import is_media, speech_events
 from newsgraph.events.tree import ActorIndex, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
-from newsgraph.models import AnalyzedDoc, Entity, Event, Mention
+from newsgraph.models import AnalyzedDoc, Event, Mention
 from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 
 _WORD = re.compile(r"\b\w+\b")
 #: determiners of a noun that refers back ("the delegation")
 THIS = lexicons.words("english.definite_determiners")
-#: KB kinds of places that stand in their state for a visit
-CITY_KINDS = frozenset({"city", "capital", "seat", "town"})
 #: concessions that, negated, are refusals (CAMEO 12: reject, decline to yield)
 REFUSALS = frozenset({"CONCEDE", "AGREE"})
-#: CAMEO actor roles of groups that stand against their own state (rebels, insurgents, opposition)
-OPPOSING_ROLES = lexicons.words("actors.opposing_roles")
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
 #: event types whose place stands for its state ("visited Kazan", "withdrew from Kherson")
 STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT"})
 #: event types done in or to a place; in the others a capital city stands for its government
 PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
-#: event types that may react to an earlier event of the document named by its noun ("condemned the attack")
-REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-#: the kinds of earlier event a reaction's noun may stand for: acts done by one side to another
-REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
-#: event types that, naming no one, yield to or refuse the document's protesters ("withdrew the bill")
-YIELDING = frozenset({"CONCEDE", "REJECT"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
 GOVERNED = frozenset({"xcomp", "advcl", "acl", "ccomp"})
 #: the links a governed verb may hang by, through at most one noun ("accused Israel of harming")
@@ -64,58 +56,6 @@ def first_person_mentions(ad: AnalyzedDoc, lex: EventLexicon) -> list[Mention]:
             if m.group().lower() in words:
                 out.append(Mention(m.start(), m.end(), m.group(), q.speaker, kind="pronoun"))
     return out
-
-
-class Places:
-    """The state a place belongs to, among the document's own actors ("visited Kazan" -> Russia)."""
-
-    def __init__(self, ad: AnalyzedDoc, kb: Any | None) -> None:
-        self.kb = kb
-        self.by_kb = {e.kb_id: e.id for e in reversed(ad.entities) if e.kb_id}
-        self.ents = {e.id: e for e in ad.entities}
-
-    def side(self, eid: str) -> set[str]:
-        """An actor and what it belongs to (its affiliation, and that one's): one side of an event.
-        An armed or opposition group is on no state's side ("Boko Haram attacked Nigeria")."""
-        out, e = set(), self.ents.get(eid)
-        while e is not None and e.id not in out:
-            out.add(e.id)
-            if self.opposing(e):
-                break
-            aff = e.affiliation or ""
-            e = self.ents.get(self.by_kb.get(aff[3:], "")) if aff.startswith("kb:") else self.ents.get(aff)
-        return out
-
-    def opposing(self, e: Entity) -> bool:
-        """A group the knowledge base codes as rebels, insurgents or opposition (CAMEO roles)."""
-        entry = self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None
-        codes = [code for code, _, _ in entry.cameo] if entry is not None else []
-        return any(code[3:6] in OPPOSING_ROLES or code[:3] in OPPOSING_ROLES for code in codes)
-
-    def state_side(self, eid: str) -> bool:
-        """True when the actor is a state or belongs to one (a leader, a ministry)."""
-        return any(e in self.ents and self.ents[e].type == "STATE" for e in self.side(eid))
-
-    def same_side(self, a: str, b: str) -> bool:
-        """True when one of two actors belongs to the other ("the US embassy" and the United States)."""
-        return a in self.side(b) or b in self.side(a)
-
-    def government_of(self, eid: str) -> str | None:
-        """The document's state actor whose capital ``eid`` is ("the claim from Berlin": Germany's)."""
-        e = self.ents.get(eid)
-        cap = self.kb.capital_of(e.name) if e is not None and self.kb is not None else None
-        return self.by_kb.get(cap.kb_id) if cap is not None else None
-
-    def state_of(self, eid: str) -> str | None:
-        e = self.ents.get(eid)
-        if e is None or self.kb is None or not e.kb_id:
-            return None
-        entry = self.kb.get(e.kb_id)
-        if entry is None and (cap := self.kb.capital_of(e.name)) is not None:
-            return self.by_kb.get(cap.kb_id)
-        if entry is None or entry.kind not in CITY_KINDS or not entry.affiliation:
-            return None
-        return self.by_kb.get(entry.affiliation)
 
 
 def group_mentions(lex: EventLexicon, parses: Sequence[tuple[int, Any]], known: ActorIndex) -> list[Mention]:
@@ -158,6 +98,7 @@ def code_events(
     coder = Coder(lex, actors)
     events: list[Event] = []
     nouns = NounCoder(lex, actors, coder.lemma, events)
+    implicit = Implicit(events, claims, lex, coder, places, nouns)
     first = min((o for o, _ in parses), default=0)
     dated = sorted((d for d in ad.dates if d.start is not None), key=lambda d: d.start or 0)
     date_starts = [d.start or 0 for d in dated]
@@ -178,19 +119,7 @@ def code_events(
                     owned[gov.i] = owned[f.head.i]
             seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
             for f in kept:
-                if not f.source and f.clause.passive and f.target:
-                    f.source = _earlier_agent(events, f) or _claimed(claims, f)
-                if not f.source and not f.target and _two_sides(f, lex):
-                    f.source, f.target = _pair(events)
-                    f.mutual = True
-                if not f.source and not f.target and _crowd_patient(f, lex, nouns.crowd()):
-                    f.target = nouns.crowd()  # "1000 people have been arrested since the protests began"
-                    f.source = nouns.adversary(f.target)
-                    f.guessed = "the protesters' adversary" if f.source else ""
-                if f.source and not f.target and f.coding.type in YIELDING:  # "withdrew the bill"
-                    f.target = _to_the_crowd(nouns.crowd(), f, places, lex)
-                if f.source and not f.target and f.coding.type in REACTIONS:
-                    f.target = _reacted(events, f, lex, coder, places)
+                implicit.fill(f)
                 ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
                 if ev is None:
                     continue
@@ -203,119 +132,6 @@ def code_events(
                         events.append(replace(ev, id=other, source=ev.target, target=ev.source))
     events += speech_events(ad, lex, events, len(events), parses, actors, kb, acts)
     return redate(events, story_days(parses, actors, ad.dates, ad.doc.published))
-
-
-def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:
-    """Who the document says claimed responsibility for its attacks ("X claimed responsibility for
-    the attacks"): the subjects of a claiming verb whose object is "responsibility"."""
-    out: list[str] = []
-    for offset, doc in parses:
-        if "responsibility" not in doc.text.lower():
-            continue
-        for t in doc:
-            v = t.head
-            if t.lower_ == "responsibility" and t.dep_ == "obj" and v.lemma_ in lex.words("claiming"):
-                subj = [c for c in v.children if c.dep_ == "nsubj"]
-                out += [a for s in subj for a in phrase_actors(s, actors, offset)]
-    return list(dict.fromkeys(out))
-
-
-def _claimed(claims: list[str], f: Found) -> list[str]:
-    """An attack done by no one named (a passive: "facilities were hit by drone strikes") in a
-    document where one actor claimed responsibility: that actor's (a guess, marked as such)."""
-    if f.coding.type != "ASSAULT" or len(claims) != 1 or claims[0] in f.target:
-        return []
-    f.guessed = "who claimed responsibility"
-    return list(claims)
-
-
-def _earlier_agent(events: list[Event], f: Found) -> list[str]:
-    """A passive without its agent ("he was further sanctioned in 2011") repeats an earlier event of
-    the document: the same type done to the same target gives the agent."""
-    for ev in reversed(events):
-        if ev.type == f.coding.type and set(ev.target) & set(f.target) and not ev.negated:
-            f.guessed = f"agent of {ev.id}"
-            return list(ev.source)
-    return []
-
-
-def _reacted(events: list[Event], f: Found, lex: EventLexicon, coder: Coder, places: Places) -> list[str]:
-    """A reaction to an event the document reported before, named by a definite event noun
-    ("Germany condemned *the attack*", "spoke out against the strikes", "welcomed the sanctions"):
-    its target is the source of the document's first such event (the story's own, told in its lead)
-    done by another side than the reacting one."""
-    for noun in _event_nouns(f, lex, coder):
-        spec = lex.nouns.get(coder.noun_key(noun)) or lex.nouns.get(noun.lower_) or {}
-        kind = lex.noun_coding(spec) if spec else None
-        named = set(phrase_actors(noun, coder.actors, f.offset))  # "the attack on Kabul"
-        for ev in events if kind is not None and kind.type in REACTED else ():
-            if ev.type != kind.type or ev.negated or (named and not named & set(ev.target)):
-                continue
-            got = [
-                s
-                for s in ev.source
-                if s not in f.source and not any(places.same_side(s, x) for x in f.source)
-            ]
-            if got:
-                f.about = ev.id
-                return got
-    return []
-
-
-def _to_the_crowd(crowd: list[str], f: Found, places: Places, lex: EventLexicon) -> list[str]:
-    """A concession or refusal that names no one, in a story of protests: it answers the
-    protesters ("announced her government will withdraw the bill"), a guess marked as such."""
-    things = {o.lemma_.lower() for o in f.clause.objects} | {o.lower_ for o in f.clause.objects}
-    if things.isdisjoint(lex.words("yielded_things")):
-        return []  # "X withdrew (from the race)", "which Trump denied": no answer to protesters
-    if not any(places.state_side(s) for s in f.source):
-        return []  # only a state, or someone who speaks for one, answers protesters
-    got = [c for c in crowd if not any(places.same_side(c, s) for s in f.source)]
-    f.guessed = "the document's protesters" if got else ""
-    return got
-
-
-def _crowd_patient(f: Found, lex: EventLexicon, crowd: list[str]) -> bool:
-    """A coercion of people with no agent, in a sentence about the protests of a story that has one
-    protesting crowd ("1000 people have been arrested since the protests began")."""
-    if f.coding.type != "COERCE" or not f.clause.passive or not crowd:
-        return False
-    people = any(s.lemma_.lower() in lex.words("crowd_patients") for s in f.clause.subjects)
-    protests = any(t.lemma_.lower() in lex.words("protest_words") for t in f.head.sent)
-    return people and protests
-
-
-def _two_sides(f: Found, lex: EventLexicon) -> bool:
-    """The clause's subject is the two parties of the story ("the two sides", "both ministers", "the
-    delegations") and the event is one done together (talks, an agreement)."""
-    if f.coding.type.lower() not in lex.words("mutual_types"):
-        return False
-    for s in f.clause.subjects:
-        mods = {c.lower_ for c in s.children if c.dep_ in ("nummod", "det", "amod")}
-        pair = mods & {"two", "both"} or (s.tag_ == "NNS" and "the" in mods)
-        if s.lemma_.lower() in lex.words("party_nouns") and pair:
-            return True
-    return False
-
-
-def _pair(events: list[Event]) -> tuple[list[str], list[str]]:
-    """The parties of the document's latest event done together (a meeting, talks, a call)."""
-    for ev in reversed(events):
-        if ev.type == "CONSULT" and ev.source and ev.target and not ev.negated:
-            return list(ev.source), list(ev.target)
-    return [], []
-
-
-def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
-    """The definite nouns a reaction is about: its objects, and its "against"/"over" phrases."""
-    cases = lex.words("reaction_cases")
-    nouns = [*f.clause.objects, *(x for c, x in coder.obliques(f.clause) if c in cases)]
-    return [
-        n
-        for n in nouns
-        if n.pos_ == "NOUN"
-        and any(c.dep_ == "nmod:poss" or (c.dep_ == "det" and c.lower_ in THIS) for c in n.children)
-    ]
 
 
 def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:

@@ -1,0 +1,185 @@
+"""Participants a clause leaves implicit, found in the rest of its document: the agent of a passive
+("he was further sanctioned", "Clinton was impeached"), whoever claimed an attack, the parties of
+"the two sides agreed", the protesters a concession answers and the state they stand against, and
+the earlier event a reaction is about ("Germany condemned the attack"). Each such participant is
+marked in the event's rule (``+nearest name``, ``+reacting to evN``...) and lowers its confidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.coder import Coder, Found
+from newsgraph.events.nominal import NounCoder
+from newsgraph.events.places import Places
+from newsgraph.events.tree import ActorIndex, phrase_actors
+from newsgraph.models import Event
+from newsgraph.text import lexicons
+
+#: determiners of a noun that refers back ("the attack")
+THIS = lexicons.words("english.definite_determiners")
+#: event types that may react to an earlier event of the document named by its noun ("condemned the attack")
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+#: the kinds of earlier event a reaction's noun may stand for: acts done by one side to another
+REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
+#: event types that, naming no one, yield to or refuse the document's protesters ("withdrew the bill")
+YIELDING = frozenset({"CONCEDE", "REJECT"})
+
+
+def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:
+    """Who the document says claimed responsibility for its attacks ("X claimed responsibility for
+    the attacks"): the subjects of a claiming verb whose object is "responsibility"."""
+    out: list[str] = []
+    for offset, doc in parses:
+        if "responsibility" not in doc.text.lower():
+            continue
+        for t in doc:
+            v = t.head
+            if t.lower_ == "responsibility" and t.dep_ == "obj" and v.lemma_ in lex.words("claiming"):
+                subj = [c for c in v.children if c.dep_ == "nsubj"]
+                out += [a for s in subj for a in phrase_actors(s, actors, offset)]
+    return list(dict.fromkeys(out))
+
+
+@dataclass
+class Implicit:
+    """Participants a clause leaves implicit, from the rest of the document (each marked as a guess
+    in the event's rule, or as the event it reacts to)."""
+
+    events: list[Event]
+    claims: list[str]
+    lex: EventLexicon
+    coder: Coder
+    places: Places
+    nouns: NounCoder
+
+    def fill(self, f: Found) -> None:
+        lex, events = self.lex, self.events
+        if not f.source and f.clause.passive and f.target:  # the agent of a passive that names none
+            actors = self.coder.actors
+            f.source = _earlier_agent(events, f) or _claimed(self.claims, f) or _institution(f, lex, actors)
+        if not f.source and not f.target and _two_sides(f, lex):  # "the two sides agreed"
+            f.source, f.target = _pair(events)
+            f.mutual = True
+        crowd = self.nouns.crowd()
+        if not f.source and not f.target and _crowd_patient(f, lex, crowd):
+            f.target = crowd  # "1000 people have been arrested since the protests began"
+            f.source = self.nouns.adversary(f.target)
+            f.guessed = "the protesters' adversary" if f.source else ""
+        if f.source and not f.target and f.coding.type in YIELDING:  # "withdrew the bill"
+            f.target = _to_the_crowd(crowd, f, self.places, lex)
+        if f.source and not f.target and f.coding.type in REACTIONS:  # "condemned the attack"
+            f.target = _reacted(events, f, lex, self.coder, self.places)
+
+
+def _claimed(claims: list[str], f: Found) -> list[str]:
+    """An attack done by no one named (a passive: "facilities were hit by drone strikes") in a
+    document where one actor claimed responsibility: that actor's (a guess, marked as such)."""
+    if f.coding.type != "ASSAULT" or len(claims) != 1 or claims[0] in f.target:
+        return []
+    f.guessed = "who claimed responsibility"
+    return list(claims)
+
+
+def _institution(f: Found, lex: EventLexicon, actors: ActorIndex) -> list[str]:
+    """A passive act that only one kind of institution does ("Clinton was impeached": by the lower
+    house of the legislature), done by that institution when the document names it."""
+    kinds = lex.implicit_agents.get(f.lemma, ())
+    names = {eid: e.name.lower() for eid, e in actors.entities.items() if e.type == "ORG"}
+    for kind in kinds:
+        got = [eid for eid, name in names.items() if kind in name and eid not in f.target]
+        if got:
+            f.guessed = f"the institution that does it: {kind}"
+            return got[:1]
+    return []
+
+
+def _earlier_agent(events: list[Event], f: Found) -> list[str]:
+    """A passive without its agent ("he was further sanctioned in 2011") repeats an earlier event of
+    the document: the same type done to the same target gives the agent."""
+    for ev in reversed(events):
+        if ev.type == f.coding.type and set(ev.target) & set(f.target) and not ev.negated:
+            f.guessed = f"agent of {ev.id}"
+            return list(ev.source)
+    return []
+
+
+def _reacted(events: list[Event], f: Found, lex: EventLexicon, coder: Coder, places: Places) -> list[str]:
+    """A reaction to an event the document reported before, named by a definite event noun
+    ("Germany condemned *the attack*", "spoke out against the strikes", "welcomed the sanctions"):
+    its target is the source of the document's first such event (the story's own, told in its lead)
+    done by another side than the reacting one."""
+    for noun in _event_nouns(f, lex, coder):
+        spec = lex.nouns.get(coder.noun_key(noun)) or lex.nouns.get(noun.lower_) or {}
+        kind = lex.noun_coding(spec) if spec else None
+        named = set(phrase_actors(noun, coder.actors, f.offset))  # "the attack on Kabul"
+        for ev in events if kind is not None and kind.type in REACTED else ():
+            if ev.type != kind.type or ev.negated or (named and not named & set(ev.target)):
+                continue
+            got = [
+                s
+                for s in ev.source
+                if s not in f.source and not any(places.same_side(s, x) for x in f.source)
+            ]
+            if got:
+                f.about = ev.id
+                return got
+    return []
+
+
+def _to_the_crowd(crowd: list[str], f: Found, places: Places, lex: EventLexicon) -> list[str]:
+    """A concession or refusal that names no one, in a story of protests: it answers the
+    protesters ("announced her government will withdraw the bill"), a guess marked as such."""
+    things = {o.lemma_.lower() for o in f.clause.objects} | {o.lower_ for o in f.clause.objects}
+    if things.isdisjoint(lex.words("yielded_things")):
+        return []  # "X withdrew (from the race)", "which Trump denied": no answer to protesters
+    if not any(places.state_side(s) for s in f.source):
+        return []  # only a state, or someone who speaks for one, answers protesters
+    got = [c for c in crowd if not any(places.same_side(c, s) for s in f.source)]
+    f.guessed = "the document's protesters" if got else ""
+    return got
+
+
+def _crowd_patient(f: Found, lex: EventLexicon, crowd: list[str]) -> bool:
+    """A coercion of people with no agent, in a sentence about the protests of a story that has one
+    protesting crowd ("1000 people have been arrested since the protests began")."""
+    if f.coding.type != "COERCE" or not f.clause.passive or not crowd:
+        return False
+    people = any(s.lemma_.lower() in lex.words("crowd_patients") for s in f.clause.subjects)
+    protests = any(t.lemma_.lower() in lex.words("protest_words") for t in f.head.sent)
+    return people and protests
+
+
+def _two_sides(f: Found, lex: EventLexicon) -> bool:
+    """The clause's subject is the two parties of the story ("the two sides", "both ministers", "the
+    delegations") and the event is one done together (talks, an agreement)."""
+    if f.coding.type.lower() not in lex.words("mutual_types"):
+        return False
+    for s in f.clause.subjects:
+        mods = {c.lower_ for c in s.children if c.dep_ in ("nummod", "det", "amod")}
+        pair = mods & {"two", "both"} or (s.tag_ == "NNS" and "the" in mods)
+        if s.lemma_.lower() in lex.words("party_nouns") and pair:
+            return True
+    return False
+
+
+def _pair(events: list[Event]) -> tuple[list[str], list[str]]:
+    """The parties of the document's latest event done together (a meeting, talks, a call)."""
+    for ev in reversed(events):
+        if ev.type == "CONSULT" and ev.source and ev.target and not ev.negated:
+            return list(ev.source), list(ev.target)
+    return [], []
+
+
+def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
+    """The definite nouns a reaction is about: its objects, and its "against"/"over" phrases."""
+    cases = lex.words("reaction_cases")
+    nouns = [*f.clause.objects, *(x for c, x in coder.obliques(f.clause) if c in cases)]
+    return [
+        n
+        for n in nouns
+        if n.pos_ == "NOUN"
+        and any(c.dep_ == "nmod:poss" or (c.dep_ == "det" and c.lower_ in THIS) for c in n.children)
+    ]

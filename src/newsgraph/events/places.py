@@ -1,0 +1,67 @@
+"""The places of a document's events: which state a city or region belongs to, which actors stand
+on one side, and who governs from a capital ("visited Kazan" is a visit to Russia; "the claim
+from Berlin" is Germany's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.models import AnalyzedDoc, Entity
+from newsgraph.text import lexicons
+
+#: KB kinds of places that stand in their state for a visit
+CITY_KINDS = frozenset({"city", "capital", "seat", "town"})
+#: CAMEO actor roles of groups that stand against their own state (rebels, insurgents, opposition)
+OPPOSING_ROLES = lexicons.words("actors.opposing_roles")
+
+
+class Places:
+    """The state a place belongs to, among the document's own actors ("visited Kazan" -> Russia)."""
+
+    def __init__(self, ad: AnalyzedDoc, kb: Any | None) -> None:
+        self.kb = kb
+        self.by_kb = {e.kb_id: e.id for e in reversed(ad.entities) if e.kb_id}
+        self.ents = {e.id: e for e in ad.entities}
+
+    def side(self, eid: str) -> set[str]:
+        """An actor and what it belongs to (its affiliation, and that one's): one side of an event.
+        An armed or opposition group is on no state's side ("Boko Haram attacked Nigeria")."""
+        out, e = set(), self.ents.get(eid)
+        while e is not None and e.id not in out:
+            out.add(e.id)
+            if self.opposing(e):
+                break
+            aff = e.affiliation or ""
+            e = self.ents.get(self.by_kb.get(aff[3:], "")) if aff.startswith("kb:") else self.ents.get(aff)
+        return out
+
+    def opposing(self, e: Entity) -> bool:
+        """A group the knowledge base codes as rebels, insurgents or opposition (CAMEO roles)."""
+        entry = self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None
+        codes = [code for code, _, _ in entry.cameo] if entry is not None else []
+        return any(code[3:6] in OPPOSING_ROLES or code[:3] in OPPOSING_ROLES for code in codes)
+
+    def state_side(self, eid: str) -> bool:
+        """True when the actor is a state or belongs to one (a leader, a ministry)."""
+        return any(e in self.ents and self.ents[e].type == "STATE" for e in self.side(eid))
+
+    def same_side(self, a: str, b: str) -> bool:
+        """True when one of two actors belongs to the other ("the US embassy" and the United States)."""
+        return a in self.side(b) or b in self.side(a)
+
+    def government_of(self, eid: str) -> str | None:
+        """The document's state actor whose capital ``eid`` is ("the claim from Berlin": Germany's)."""
+        e = self.ents.get(eid)
+        cap = self.kb.capital_of(e.name) if e is not None and self.kb is not None else None
+        return self.by_kb.get(cap.kb_id) if cap is not None else None
+
+    def state_of(self, eid: str) -> str | None:
+        e = self.ents.get(eid)
+        if e is None or self.kb is None or not e.kb_id:
+            return None
+        entry = self.kb.get(e.kb_id)
+        if entry is None and (cap := self.kb.capital_of(e.name)) is not None:
+            return self.by_kb.get(cap.kb_id)
+        if entry is None or entry.kind not in CITY_KINDS or not entry.affiliation:
+            return None
+        return self.by_kb.get(entry.affiliation)
