@@ -181,3 +181,18 @@ def test_user_kb_adds_people_and_aliases(tmp_path: Path) -> None:
     assert e is not None and e.type == "PERSON" and e.kb_id == "user:mahmoud_abbas"
     assert entity_of(ad, "Mahmoud Abbas") is e
     assert e.affiliation == "kb:org:fatah"
+
+
+def test_a_body_the_kb_knows_for_one_state_given_to_another_is_that_states() -> None:
+    """"Congress" alone is the US Congress in the KB; the Peruvian one is not."""
+    for text in (
+        "Vote\n\nThe Peruvian Congress debated the motion on Monday.",
+        "Vote\n\nThe Congress of Peru debated the motion on Monday.",
+        "Vote\n\nPeru's Congress debated the motion on Monday.",
+    ):
+        ad = analyse(text)
+        peru = {e.id for e in ad.entities if e.kb_id == "state:PER"} | {"kb:state:PER"}
+        bodies = [e for e in ad.entities if e.type == "ORG"]
+        assert len(bodies) == 1 and bodies[0].kb_id is None and bodies[0].affiliation in peru, text
+    ad = analyse("Vote\n\nThe US Congress debated the motion on Monday.")
+    assert [e.kb_id for e in ad.entities if e.type == "ORG"] == ["org:us_congress"]

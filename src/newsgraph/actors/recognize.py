@@ -49,7 +49,7 @@ from newsgraph.actors.rules import (
     org_short_forms,
     person_short_forms,
 )
-from newsgraph.actors.select import demonym_led, harmonize, resolve_overlaps
+from newsgraph.actors.select import demonym_led, foreign_bodies, harmonize, resolve_overlaps
 from newsgraph.actors.spans import Cand, DocView, strip_possessive, strip_span
 from newsgraph.actors.speaking import speaking_names
 from newsgraph.errors import ConfigError
@@ -168,7 +168,7 @@ class Recognizer:
             cands = [(pr, c) for pr, c in cands if not any(c.overlaps(sk) for sk in skips)]
         cands = leaders_known(cands)
         chosen = hyphen_pairs(harmonize(view, resolve_overlaps(cands, demonym_led(cands, self.kb))))
-        chosen = drop_non_actors(view.text, chosen)
+        chosen = foreign_bodies(view.text, drop_non_actors(view.text, chosen), self.kb)
         chosen += self._known(view, chosen)
         speaking = speaking_names(parses, text, chosen, self.kb, skip=view.is_heading)
         if speaking:  # "Rudaw reports ...": and the name's other occurrences

@@ -166,3 +166,50 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     return out
+
+
+def foreign_bodies(text: str, cands: list[Cand], kb: KnowledgeBase) -> list[Cand]:
+    """A body the KB knows by a bare word of one state ("Congress": the United States Congress) that
+    the text gives to another state ("the Peruvian Congress", "Peru's Congress", "the Congress of
+    Peru") is that state's body, not the KB's: its link is dropped, the state becomes its
+    affiliation, and a demonym right before it joins its name. Returns the candidates without the
+    joined demonyms."""
+    states = [c for c in cands if c.label in ("NORP", "STATE", "LOCATION") and c.kb_id]
+    by_end = {c.end: c for c in states}
+    by_start = {c.start: c for c in states}
+    joined: set[int] = set()
+    for o in cands:
+        entry = kb.get(o.kb_id) if o.label == "ORG" and o.kb_id else None
+        if entry is None or not entry.affiliation or " " in o.text.strip():
+            continue
+        if re.match(r"\s+[A-Z]", text[o.end : o.end + 2]):
+            continue  # a word of a longer name ("the Toronto Congress Centre")
+        before = re.search(r"(['’]s)?\s+$", text[max(0, o.start - 4) : o.start])
+        d = by_end.get(o.start - len(before.group())) if before else None
+        after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)", text[o.end : o.end + 60])
+        d = d or (by_start.get(o.end + after.start(1)) if after else None)
+        state = _state_of(d, kb) if d is not None else _named_state(after.group(1), kb) if after else None
+        if state is None or state == entry.affiliation:
+            continue
+        o.kb_id, o.meta["state"] = None, state
+        if d is not None and d.label == "NORP" and text[d.end : o.start].isspace():  # "Peruvian Congress"
+            o.start, o.text = d.start, text[d.start : o.end]
+            joined.add(id(d))
+        elif d is None and after:  # "the Congress of Peru", the state's name found by no other rule
+            o.end = o.end + after.end()
+            o.text = text[o.start : o.end]
+    return [c for c in cands if id(c) not in joined]
+
+
+def _named_state(name: str, kb: KnowledgeBase) -> str | None:
+    """The state kb_id of a name the KB knows as a state ("the Congress of *Peru*")."""
+    hits = [e for e in kb.lookup(name) if e.type == "STATE"]
+    return hits[0].kb_id if hits else None
+
+
+def _state_of(c: Cand, kb: KnowledgeBase) -> str | None:
+    """The state kb_id a demonym or state candidate stands for."""
+    entry = kb.get(c.kb_id) if c.kb_id else None
+    if entry is None:
+        return None
+    return entry.kb_id if entry.type == "STATE" else entry.affiliation
