@@ -27,6 +27,7 @@ from newsgraph.events.tree import (
     misread_modifier,
     phrase_actors,
 )
+from newsgraph.text.speechverbs import default_lexicon
 
 PREDICATE_POS = frozenset({"VERB"})
 #: how far (in words) the fallback looks for a participant, and where it stops
@@ -116,7 +117,8 @@ class Coder:
             self.light_participants(f, light[1])
             return f
         own = self.lex.verb_coding(lemma)
-        coding = self.best(lemma, cl, speech=own is None)
+        speech = own is None and default_lexicon().verb(v.text, lemma) is not None  # "reported the attack"
+        coding = self.best(lemma, cl, speech=speech)
         if (
             coding is None
             and own is not None
@@ -198,15 +200,16 @@ class Coder:
     def best(self, lemma: str, cl: Clause, *, speech: bool = False) -> Coding | None:
         """The most specific matching pattern's coding; a matching ``---`` pattern blocks the verb.
 
-        A verb that is no event by itself (``speech``: "report", "describe") does not take an event
-        noun as its object for its own ("reported the attack"): the noun is coded on its own. Our
-        own files' object patterns ("dismissed the claim") still apply.
+        A speech verb that is no event by itself (``speech``: "report", "describe") does not take an
+        event noun as its object for its own ("reported the attack"): the noun is coded on its own.
+        Our own files' object patterns ("dismissed the claim") still apply, and so do the compiled
+        ones of other verbs with no code of their own ("cut ties", "recalled its ambassador").
         """
         best: tuple[int, Pattern] | None = None
         obl = self.obliques(cl)
         keys: dict[int, set[str]] = {}  # a token's noun keys, computed once per clause
         for p in self.lex.candidates(lemma):
-            if speech and p.compiled and p.post and not p.pre and not p.preps:
+            if speech and p.compiled and p.post and not p.pre and not p.preps and self.event_nouns(p):
                 continue
             if (best is None or p.size > best[0]) and self.matches(p, cl, obl, keys):
                 best = (p.size, p)
@@ -219,6 +222,11 @@ class Coder:
         if coding is None:  # an explicit non-event ("fell" + "equities") or a statement
             return Coding("", None, p.code, p.rule, pattern=p)
         return coding
+
+    def event_nouns(self, p: Pattern) -> bool:
+        """The pattern's objects are event nouns of the noun lexicon ("the attack", "talks")."""
+        words = (w for n in p.post for w in self.lex.noun_words(n))
+        return any(w in self.lex.nouns or w.rstrip("s") in self.lex.nouns for w in words)
 
     def matches(
         self, p: Pattern, cl: Clause, obl: list[tuple[str, Token]], keys: dict[int, set[str]]
@@ -294,12 +302,12 @@ class Coder:
         if not target and not f.coding.reverse and source and not cl.objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = "nearest name" if target else ""
-        if f.coding.reverse:
-            source, target = target, source
         mutual = f.coding.type == "CONSULT" or f.lemma in self.lex.words("mutual_verbs")
-        if mutual and not target and len(source) > 1:
+        if mutual and not target and len(source) > 1:  # "India and Pakistan exchanged fire"
             source, target = source[:1], source[1:]
             f.mutual = True
+        elif f.coding.reverse:
+            source, target = target, source
         f.source = source
         f.target = [t for t in target if t not in source]
         f.location = place

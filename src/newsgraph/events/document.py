@@ -159,6 +159,9 @@ def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:
             gov.target = [a for a in f.target if a not in gov.source] or [
                 a for a in f.source if a not in gov.source
             ]
+        if not gov.target and f.source and f.target:  # "sent a letter requesting X to Y": the request
+            kept.append(f)
+            continue
         f.governed_by = gov
     return [f for f in kept if id(f) not in dropped]
 
