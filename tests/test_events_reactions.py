@@ -257,15 +257,24 @@ def test_an_impeachment_without_agent_is_by_the_legislature_the_story_names() ->
 
 
 def test_verbs_coded_only_by_their_patterns_take_their_objects() -> None:
-    """"cut ties", "recalled its ambassador": verbs with no code of their own (and a speech verb,
-    "recall") code their PETRARCH object patterns; a speech verb still takes no event noun for its own."""
-    src, tgt, _ = only("Saudi Arabia cut diplomatic ties with Qatar on Monday.", "SANCTION")
+    """"severed ties", "recalled its ambassador": verbs with no code of their own (and a speech verb,
+    "recall") code their PETRARCH object patterns; a speech verb still takes no event noun for its own,
+    and a verb of many senses no compiled object pattern ("announced its plans" is no intent)."""
+    src, tgt, _ = only("Saudi Arabia severed diplomatic ties with Qatar on Monday.", "SANCTION")
     assert (src, tgt) == (["Saudi Arabia"], ["Qatar"])
     src, tgt, _ = only("Serbia recalled its ambassador from Montenegro on Monday.", "SANCTION")
     assert (src, tgt) == (["Serbia"], ["Montenegro"])
     assert not coded("Reuters reported the attack on Monday.")
+    assert not coded("On Tuesday, Siemens announced its plans to leave Germany.")
 
 
 def test_a_governor_that_gives_no_event_does_not_swallow_the_one_it_governs() -> None:
     src, tgt, _ = only("Japan sent a message urging China to release the fishermen.", "REQUEST")
     assert (src, tgt) == (["Japan"], ["China"])  # "sent a message" is a consultation with no one
+
+
+def test_a_naming_verb_outside_the_verb_lexicon_is_read() -> None:
+    """"characterised" is a naming verb the compiled dictionary does not list."""
+    body = "Russian forces shelled Kharkiv on Monday. Poland characterised the attack as a war crime."
+    src, tgt, _ = only(body, "ACCUSE")
+    assert (src, tgt) == (["Poland"], ["Russia"])

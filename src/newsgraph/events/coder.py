@@ -117,8 +117,10 @@ class Coder:
             self.light_participants(f, light[1])
             return f
         own = self.lex.verb_coding(lemma)
+        entry = self.lex.verbs.get(lemma)
+        generic = own is None and entry is not None and entry.code == "---"  # "announced its plans"
         speech = own is None and default_lexicon().verb(v.text, lemma) is not None  # "reported the attack"
-        coding = self.best(lemma, cl, speech=speech)
+        coding = self.best(lemma, cl, speech=speech, generic=generic)
         if (
             coding is None
             and own is not None
@@ -197,19 +199,22 @@ class Coder:
         f.location = place
 
     # ---- patterns ---------------------------------------------------------------------------
-    def best(self, lemma: str, cl: Clause, *, speech: bool = False) -> Coding | None:
+    def best(self, lemma: str, cl: Clause, *, speech: bool = False, generic: bool = False) -> Coding | None:
         """The most specific matching pattern's coding; a matching ``---`` pattern blocks the verb.
 
         A speech verb that is no event by itself (``speech``: "report", "describe") does not take an
         event noun as its object for its own ("reported the attack"): the noun is coded on its own.
-        Our own files' object patterns ("dismissed the claim") still apply, and so do the compiled
-        ones of other verbs with no code of their own ("cut ties", "recalled its ambassador").
+        A verb of many senses (``generic``: "announce", "hold", "find", "issue") takes no compiled
+        object pattern at all ("announced its plans" is no intent, "issued a hurricane warning" no
+        threat). Our own files' object patterns ("dismissed the claim") still apply, and so do the
+        compiled ones of other verbs with no code of their own ("recalled its ambassador").
         """
         best: tuple[int, Pattern] | None = None
         obl = self.obliques(cl)
         keys: dict[int, set[str]] = {}  # a token's noun keys, computed once per clause
         for p in self.lex.candidates(lemma):
-            if speech and p.compiled and p.post and not p.pre and not p.preps and self.event_nouns(p):
+            object_only = p.compiled and p.post and not p.pre and not p.preps
+            if object_only and (generic or (speech and self.event_nouns(p))):
                 continue
             if (best is None or p.size > best[0]) and self.matches(p, cl, obl, keys):
                 best = (p.size, p)
