@@ -278,3 +278,4 @@ def test_a_naming_verb_outside_the_verb_lexicon_is_read() -> None:
     body = "Russian forces shelled Kharkiv on Monday. Poland characterised the attack as a war crime."
     src, tgt, _ = only(body, "ACCUSE")
     assert (src, tgt) == (["Poland"], ["Russia"])
+    assert coded("Poland characterised the meeting with Russia as long.") == []  # no judgement: no event
