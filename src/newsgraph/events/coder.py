@@ -27,7 +27,6 @@ from newsgraph.events.tree import (
     misread_modifier,
     phrase_actors,
 )
-from newsgraph.text.speechverbs import default_lexicon
 
 PREDICATE_POS = frozenset({"VERB"})
 #: how far (in words) the fallback looks for a participant, and where it stops
@@ -119,8 +118,7 @@ class Coder:
         own = self.lex.verb_coding(lemma)
         entry = self.lex.verbs.get(lemma)
         generic = own is None and entry is not None and entry.code == "---"  # "announced its plans"
-        speech = own is None and default_lexicon().verb(v.text, lemma) is not None  # "reported the attack"
-        coding = self.best(lemma, cl, speech=speech, generic=generic)
+        coding = self.best(lemma, cl, speech=own is None, generic=generic)
         if (
             coding is None
             and own is not None
@@ -202,12 +200,13 @@ class Coder:
     def best(self, lemma: str, cl: Clause, *, speech: bool = False, generic: bool = False) -> Coding | None:
         """The most specific matching pattern's coding; a matching ``---`` pattern blocks the verb.
 
-        A speech verb that is no event by itself (``speech``: "report", "describe") does not take an
-        event noun as its object for its own ("reported the attack"): the noun is coded on its own.
-        A verb of many senses (``generic``: "announce", "hold", "find", "issue") takes no compiled
-        object pattern at all ("announced its plans" is no intent, "issued a hurricane warning" no
-        threat). Our own files' object patterns ("dismissed the claim") still apply, and so do the
-        compiled ones of other verbs with no code of their own ("recalled its ambassador").
+        A verb that is no event by itself (``speech``: "report", "describe", "address") does not take
+        an event noun as its object for its own ("reported the attack", "addressed X's arrest"): the
+        noun is coded on its own. A verb of many senses (``generic``: "announce", "hold", "find",
+        "issue") takes no compiled object pattern at all ("announced its plans" is no intent, "issued a
+        hurricane warning" no threat). Our own files' object patterns ("dismissed the claim") still
+        apply, and so do the compiled ones of other verbs with no code of their own on things that
+        are no events ("recalled its ambassador", "severed ties").
         """
         best: tuple[int, Pattern] | None = None
         obl = self.obliques(cl)
