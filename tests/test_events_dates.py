@@ -162,3 +162,16 @@ def test_a_past_act_does_not_take_a_coming_date_from_its_context() -> None:
     body = "The summit will be held in Geneva next month. Russia criticised China for its plans."
     ad = analyse(body, "2020-11-02")
     assert [(e.type, e.date) for e in ad.events if e.type == "ACCUSE"] == [("ACCUSE", "2020-11")]
+
+
+def test_a_day_of_the_announcing_clause_is_counted_back_even_for_a_coming_act() -> None:
+    """ "On Wednesday, X announced that she will ...": the day is the announcement's (the last
+    Wednesday), while a day in the future act's own clause is the coming one."""
+    ev = one(
+        "On Wednesday, Angela Merkel announced that she will impose sanctions on Russia.",
+        "SANCTION",
+        "Angela Merkel",
+    )
+    assert ev.hypothetical and ev.date == "2020-01-08"
+    ev = one("Germany will impose sanctions on Russia on Wednesday.", "SANCTION", "Germany")
+    assert ev.date == "2020-01-15"

@@ -137,6 +137,7 @@ def choose(
     context: DateValue | None = None,
 ) -> Dated:
     own = owned.get(head.i)
+    future = future and bool(own)  # "On Wednesday, X announced [she will ...]": the announcement's day
     if not own:
         t = head
         for _ in range(12):
