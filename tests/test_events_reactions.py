@@ -279,3 +279,9 @@ def test_a_naming_verb_outside_the_verb_lexicon_is_read() -> None:
     src, tgt, _ = only(body, "ACCUSE")
     assert (src, tgt) == (["Poland"], ["Russia"])
     assert coded("Poland characterised the meeting with Russia as long.") == []  # no judgement: no event
+
+
+def test_attacking_someone_on_their_record_is_criticism() -> None:
+    src, tgt, _ = only("The Labour Party attacked Boris Johnson on his record.", "ACCUSE")
+    assert (src, tgt) == (["Labour Party"], ["Boris Johnson"])
+    assert [t for t, *_ in coded("Russia attacked Ukraine on Monday.")] == ["ASSAULT"]
