@@ -285,3 +285,11 @@ def test_attacking_someone_on_their_record_is_criticism() -> None:
     src, tgt, _ = only("The Labour Party attacked Boris Johnson on his record.", "ACCUSE")
     assert (src, tgt) == (["Labour Party"], ["Boris Johnson"])
     assert [t for t, *_ in coded("Russia attacked Ukraine on Monday.")] == ["ASSAULT"]
+
+
+
+def test_a_confession_or_revelation_is_no_support() -> None:
+    body = "Mohammed Waseem confessed to killing his sister Qandeel Baloch in 2016."
+    assert not [t for t, *_ in coded(body) if t == "SUPPORT"]
+    body = "Excerpts from Bob Woodward's book revealed Donald Trump downplayed the virus."
+    assert not [t for t, *_ in coded(body) if t == "SUPPORT"]
