@@ -24,6 +24,8 @@ from newsgraph.text import lexicons
 HEADS = lexicons.words("actors.non_actor_heads")
 NAMES = lexicons.words("actors.non_actor_names")
 MODIFIED = lexicons.words("actors.non_actor_modified")
+STORMS = lexicons.words("actors.storm_titles")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 _CAP_HEADS = "|".join(sorted((w.capitalize() for w in HEADS), key=len, reverse=True))
 _BEFORE_HEAD = re.compile(rf"(?:[ \t]+[A-Z][\w'’.-]*){{0,6}}[ \t]+(?:{_CAP_HEADS})(?![\w-])")
@@ -43,11 +45,19 @@ def drop_non_actors(text: str, cands: list[Cand]) -> list[Cand]:
         if c.kb_id is None and c.label != "NORP" and (
             is_non_actor(c.text)
             or c.text in things
+            or _storm(text, c)
             or (c.label == "PERSON" and _BEFORE_HEAD.match(text, c.end))
         ):
             continue
         out.append(c)
     return out
+
+
+def _storm(text: str, c: Cand) -> bool:
+    """A storm's name: "Hurricane Lorenzo", "Storm Lorenzo", "Typhoon Hagibis"."""
+    before = _WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
+    first = c.text.split()[0].lower() if c.text.split() else ""
+    return first in STORMS or (before is not None and before.group(1).lower() in STORMS)
 
 
 def _used_as_things(text: str, cands: list[Cand]) -> set[str]:

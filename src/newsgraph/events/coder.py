@@ -367,8 +367,9 @@ class Coder:
             if k >= NEAR or t.text in STOPS or not (lo <= t.i <= hi):
                 return []
             got = [a for a in self.actors.at(t, offset) if a not in exclude]
-            if got and before and any(c.dep_ == "case" for c in t.children):
-                continue  # "in Iraq, ...", "with X": not the subject
+            cases = {c.lower_ for c in t.children if c.dep_ == "case"}
+            if got and (cases if before else cases & self.lex.words("place_cases")):
+                continue  # "in Iraq, ...", "with X": not the subject; "remained in Iraq": a place, no target
             if got:
                 return got
         return []

@@ -1,0 +1,14 @@
+"""Actor fixes found by reading the Wikinews corpus output (whole pipeline, bundled model; made-up text)."""
+
+from __future__ import annotations
+
+from .events_helpers import analyse, coded
+
+
+def test_a_storm_is_no_actor() -> None:
+    ad = analyse("As Hurricane Lorenzo hit the Azores on Monday, Ireland issued alerts. Storm Lorenzo faded.")
+    assert not [e.name for e in ad.entities if "Lorenzo" in e.name]
+
+
+def test_an_interview_with_wikinews_is_no_consultation() -> None:
+    assert not coded("The mayor, Aparna Garg, discussed the initiative with Wikinews on Monday.")
