@@ -6,7 +6,7 @@ from .events_helpers import analyse, coded
 
 
 def test_a_storm_is_no_actor() -> None:
-    ad = analyse("As Hurricane Lorenzo hit the Azores on Monday, Ireland issued alerts. Storm Lorenzo faded.")
+    ad = analyse("As Hurricane Lorenzo hit the Azores on Monday, Ireland issued alerts. Lorenzo will fade.")
     assert not [e.name for e in ad.entities if "Lorenzo" in e.name]
 
 

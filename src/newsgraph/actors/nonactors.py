@@ -40,12 +40,13 @@ def is_non_actor(name: str) -> bool:
 def drop_non_actors(text: str, cands: list[Cand]) -> list[Cand]:
     """The candidates less those that name no actor (see the module docs)."""
     things = _used_as_things(text, cands)
+    storms = {c.text.split()[-1] for c in cands if c.kb_id is None and _storm(text, c)}  # and "Lorenzo" later
     out = []
     for c in cands:
         if c.kb_id is None and c.label != "NORP" and (
             is_non_actor(c.text)
             or c.text in things
-            or _storm(text, c)
+            or (c.label != "STATE" and c.text.split()[-1] in storms)
             or (c.label == "PERSON" and _BEFORE_HEAD.match(text, c.end))
         ):
             continue
