@@ -12,3 +12,9 @@ def test_a_storm_is_no_actor() -> None:
 
 def test_an_interview_with_wikinews_is_no_consultation() -> None:
     assert not coded("The mayor, Aparna Garg, discussed the initiative with Wikinews on Monday.")
+
+
+def test_a_guessed_participant_is_no_demonym_and_no_outlet() -> None:
+    """The nearest-name fallback takes neither a people's adjective nor a news outlet."""
+    assert not coded("In 2016, the Supreme Court declined to hear a case about American Samoans' rights.")
+    assert not coded("According to these videos and NPR, the police then surrounded the attacker Usman Khan.")

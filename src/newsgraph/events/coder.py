@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
+from newsgraph.events.speech import is_media
 from newsgraph.events.stance import judgement
 from newsgraph.events.tree import (
     ActorIndex,
@@ -60,8 +61,8 @@ class Found:
 class Coder:
     """Codes the predicates of parsed sentences into :class:`Found` events."""
 
-    def __init__(self, lex: EventLexicon, actors: ActorIndex) -> None:
-        self.lex, self.actors = lex, actors
+    def __init__(self, lex: EventLexicon, actors: ActorIndex, kb: Any | None = None) -> None:
+        self.lex, self.actors, self.kb = lex, actors, kb
 
     # ---- lemmas -----------------------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
@@ -358,7 +359,8 @@ class Coder:
     def nearest(self, v: Token, offset: int, *, before: bool, exclude: set[str]) -> list[str]:
         """When the parse gives no subject (object) actor: the closest actor named before (after) the
         predicate, within :data:`NEAR` words, inside the predicate's own phrase (after) or its
-        governing clause (before), not across a clause stop or from a prepositional phrase."""
+        governing clause (before), not across a clause stop or from a prepositional phrase; never a
+        demonym's adjective ("trust the American people") or a news outlet ("according to NPR")."""
         sent = v.sent
         toks = list(sent[: v.i - sent.start])[::-1] if before else list(sent[v.i - sent.start + 1 :])
         scope = v.head if before else v
@@ -366,13 +368,17 @@ class Coder:
         for k, t in enumerate(toks):
             if k >= NEAR or t.text in STOPS or not (lo <= t.i <= hi):
                 return []
-            got = [a for a in self.actors.at(t, offset) if a not in exclude]
+            got = [a for a in self.actors.named_at(t, offset) if a not in exclude and not self.media(a)]
             cases = {c.lower_ for c in t.children if c.dep_ == "case"}
             if got and (cases if before else cases & self.lex.words("place_cases")):
                 continue  # "in Iraq, ...", "with X": not the subject; "remained in Iraq": a place, no target
             if got:
                 return got
         return []
+
+    def media(self, eid: str) -> bool:
+        """A news outlet (the knowledge base's kind ``media``, or an outlet word ending its name)."""
+        return is_media(self.actors.entities[eid], self.kb)
 
     def object_actors(self, cl: Clause, offset: int) -> list[str]:
         return self.actors_of(cl.subjects if cl.passive else cl.objects, offset)

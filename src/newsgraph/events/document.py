@@ -95,7 +95,7 @@ def code_events(
     actors = ActorIndex.of(ad, [*extra, *group_mentions(lex, parses, actors)])
     places = Places(ad, kb)
     claims = claimers(parses, actors, lex)
-    coder = Coder(lex, actors)
+    coder = Coder(lex, actors, kb)
     events: list[Event] = []
     nouns = NounCoder(lex, actors, coder.lemma, events)
     implicit = Implicit(events, claims, lex, coder, places, nouns)

@@ -226,6 +226,11 @@ class ActorIndex:
         a = offset + tok.idx
         return _uniq(m.entity for m in self.between(a, a + len(tok.text)))
 
+    def named_at(self, tok: Token, offset: int) -> list[str]:
+        """Entity ids the token names outright (not a demonym's adjective: "the *American* people")."""
+        a = offset + tok.idx
+        return _uniq(m.entity for m in self.between(a, a + len(tok.text)) if m.kind != "demonym")
+
     def type_of(self, eid: str) -> str:
         return self.entities[eid].type
 
