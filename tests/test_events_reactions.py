@@ -293,3 +293,10 @@ def test_a_confession_or_revelation_is_no_support() -> None:
     assert not [t for t, *_ in coded(body) if t == "SUPPORT"]
     body = "Excerpts from Bob Woodward's book revealed Donald Trump downplayed the virus."
     assert not [t for t, *_ in coded(body) if t == "SUPPORT"]
+
+
+def test_a_yes_no_question_asserts_no_event() -> None:
+    src, tgt, ev = only("Did Russia provide aid to Syria in 2015?", "AID")
+    assert ev.hypothetical and ev.modality_cue == "?"
+    src, tgt, ev = only("Russia provided aid to Syria in 2015.", "AID")
+    assert not ev.hypothetical

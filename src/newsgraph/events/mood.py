@@ -61,7 +61,26 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
                 m.mark("hypothetical", c)
     else:
         _governors(head, words, lemma_of, m)
+    if not m.hypothetical:
+        _question(head, m)
     return m
+
+
+#: question words that take their clause's event as given ("*Why* did X attack Y?")
+PRESUPPOSING = frozenset({"why", "how", "when", "where"})
+
+
+def _question(head: Token, m: Mood) -> None:
+    """A yes/no question asserts nothing: "Will X provide aid to Y?" is hypothetical (its cue the
+    "?"); "Why did X attack Y?" takes the attack as given."""
+    words = [t for t in head.sent if not t.is_punct]
+    if words and words[0].lower_ in PRESUPPOSING:
+        return
+    end = head.sent[-1]
+    while end.is_punct and end.text in ('"', "”", "’", "'", ")") and end.i > head.sent.start:
+        end = end.nbor(-1)
+    if end.text == "?":
+        m.mark("hypothetical", end)
 
 
 def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
