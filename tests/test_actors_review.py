@@ -18,3 +18,9 @@ def test_a_guessed_participant_is_no_demonym_and_no_outlet() -> None:
     """The nearest-name fallback takes neither a people's adjective nor a news outlet."""
     assert not coded("In 2016, the Supreme Court declined to hear a case about American Samoans' rights.")
     assert not coded("According to these videos and NPR, the police then surrounded the attacker Usman Khan.")
+
+
+def test_a_backer_named_before_a_hyphen_is_named_without_it() -> None:
+    ad = analyse("Voters chose between Howie Hawkins and the Bernie Sanders-backed candidate Joe Biden.")
+    assert "Bernie Sanders" in [e.name for e in ad.entities]
+    assert not [e.name for e in ad.entities if e.name.endswith("-backed")]

@@ -26,6 +26,7 @@ from newsgraph.actors.compounds import hyphen_compounds, hyphen_pairs, leaders_k
 from newsgraph.actors.given import GivenNames, lone_places
 from newsgraph.actors.kb import KnowledgeBase, is_acronym, load_kb
 from newsgraph.actors.lexicon import (
+    AGENT_PARTICIPLES,
     FUNCTION_WORDS,
     NON_ACTORS,
     ORG_HEADS,
@@ -302,6 +303,9 @@ class Recognizer:
             if cleaned is None:
                 continue
             a, b, title, title_start = cleaned
+            suffix = re.search(r"-(\w+)$", text[a:b])
+            if suffix and suffix.group(1).lower() in AGENT_PARTICIPLES:  # "the Bernie Sanders-backed X"
+                b -= len(suffix.group())
             surface = text[a:b]
             if not self._is_name(surface, label):
                 continue
