@@ -300,3 +300,9 @@ def test_a_yes_no_question_asserts_no_event() -> None:
     assert ev.hypothetical and ev.modality_cue == "?"
     src, tgt, ev = only("Russia provided aid to Syria in 2015.", "AID")
     assert not ev.hypothetical
+
+
+def test_an_act_under_a_condition_the_parse_hung_on_a_noun_is_hypothetical() -> None:
+    body = "If the House of Representatives votes to impeach President Joe Biden, he would then face trial."
+    got = [e for t, s, g, e in coded(body) if t == "ACCUSE"]
+    assert got and all(e.hypothetical for e in got)

@@ -121,4 +121,6 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
         if dep == "acl" and (lemma_of(gov) in plans or gov.lower_ in plans):
             m.mark("hypothetical", gov)
             return
+        if dep == "acl" and (cond := [c for c in gov.children if c.dep_ == "mark" and c.lower_ in conds]):
+            m.mark("hypothetical", cond[0])  # "if the House votes to impeach X" with "votes" read as a noun
         return
