@@ -64,11 +64,11 @@ def _ingest(args: list[str], db: Path, **env: str) -> tuple[int, dict[str, Any]]
 # ---------------------------------------------------------------- texts
 
 
-def prose(n: int) -> str:
+def prose(n: int, corpus: Path = WIKINEWS) -> str:
     """``n`` characters of news prose: the Wikinews articles joined (repeated when needed)."""
     parts: list[str] = []
     size = 0
-    files = sorted(WIKINEWS.glob("*.txt"))
+    files = sorted(corpus.glob("*.txt"))
     while size < n:
         for f in files:
             parts.append(f.read_text(encoding="utf-8"))
@@ -78,9 +78,9 @@ def prose(n: int) -> str:
     return "\n\n".join(parts)[:n]
 
 
-def no_breaks(n: int) -> str:
+def no_breaks(n: int, corpus: Path = WIKINEWS) -> str:
     """News prose without sentence ends or line breaks: one sentence, one paragraph."""
-    return re.sub(r"[.!?\n]+", " ", prose(n + n // 10))[:n]
+    return re.sub(r"[.!?\n]+", " ", prose(n + n // 10, corpus))[:n]
 
 
 def no_spaces(n: int) -> str:

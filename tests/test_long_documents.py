@@ -14,22 +14,17 @@ from pathlib import Path
 
 import pytest
 
-#: builds ``n`` characters of news prose from the Wikinews articles (as benchmarks/robustness.py)
-_PROSE = r"""
+#: ``n`` characters of news prose from the corpus in ``sys.argv[1]``: benchmarks/robustness.py's builders
+BENCHMARKS = str(Path(__file__).resolve().parents[1] / "benchmarks")
+_PROSE = rf"""
 import re, sys
 from pathlib import Path
+sys.path.insert(0, {BENCHMARKS!r})
+import robustness
 def prose(n):
-    files = sorted(Path(sys.argv[1]).glob("*.txt"))
-    parts, size = [], 0
-    while size < n:
-        for f in files:
-            parts.append(f.read_text(encoding="utf-8"))
-            size += len(parts[-1]) + 2
-            if size >= n:
-                break
-    return "\n\n".join(parts)[:n]
+    return robustness.prose(n, Path(sys.argv[1]))
 def no_breaks(n):
-    return re.sub(r"[.!?\n]+", " ", prose(n + n // 10))[:n]
+    return robustness.no_breaks(n, Path(sys.argv[1]))
 """
 
 

@@ -15,16 +15,13 @@ from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
-from newsgraph.events.speech import is_media, speech_events
-from newsgraph.events.tree import ActorIndex, phrase_actors
+from newsgraph.events.speech import speech_events
+from newsgraph.events.tree import THIS, ActorIndex, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.models import AnalyzedDoc, Event, Mention
-from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 
 _WORD = re.compile(r"\b\w+\b")
-#: determiners of a noun that refers back ("the delegation")
-THIS = lexicons.words("english.definite_determiners")
 #: concessions that, negated, are refusals (CAMEO 12: reject, decline to yield)
 REFUSALS = frozenset({"CONCEDE", "AGREE"})
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
@@ -202,7 +199,7 @@ def _event(
     if not f.internal:
         f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
     if f.coding.type == "CONSULT":  # "spoke with The Daily Herald": an interview, not a consultation
-        f.target = [t for t in f.target if not is_media(coder.actors.entities[t], places.kb)]
+        f.target = [t for t in f.target if not coder.media(t)]
     if not f.source or not f.target:
         return None
     m = mood(f.head, lex, coder.lemma, nominal=f.nominal)

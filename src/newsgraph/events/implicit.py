@@ -14,12 +14,9 @@ from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
-from newsgraph.events.tree import ActorIndex, phrase_actors
+from newsgraph.events.tree import THIS, ActorIndex, phrase_actors
 from newsgraph.models import Event
-from newsgraph.text import lexicons
 
-#: determiners of a noun that refers back ("the attack")
-THIS = lexicons.words("english.definite_determiners")
 #: event types that may react to an earlier event of the document named by its noun ("condemned the attack")
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 #: the kinds of earlier event a reaction's noun may stand for: acts done by one side to another
@@ -87,6 +84,8 @@ def _institution(f: Found, lex: EventLexicon, actors: ActorIndex) -> list[str]:
     """A passive act that only one kind of institution does ("Clinton was impeached": by the lower
     house of the legislature), done by that institution when the document names it."""
     kinds = lex.implicit_agents.get(f.lemma, ())
+    if not kinds:
+        return []
     names = {eid: e.name.lower() for eid, e in actors.entities.items() if e.type == "ORG"}
     for kind in kinds:
         got = [eid for eid, name in names.items() if kind in name and eid not in f.target]

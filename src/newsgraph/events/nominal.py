@@ -36,7 +36,7 @@ class NounCoder:
     ) -> None:
         self.lex, self.actors, self.lemma_of = lex, actors, lemma_of
         self.events = events if events is not None else []  # the document's events coded so far
-
+        self._crowd: list[str] | None = None  # the document's protesting group, found once
     def place_in(self, nmods: list[tuple[str, Token]], offset: int) -> str | None:
         """A venue in the noun's own phrase ("talks in Doha")."""
         for case, x in nmods:
@@ -188,9 +188,11 @@ class NounCoder:
 
     def crowd(self) -> list[str]:
         """The document's one protesting group ("Protesters", "the demonstrators"), if it names one."""
-        words = self.lex.words("crowd_nouns")
-        got = [e.id for e in self.actors.entities.values() if e.name.split()[-1].lower() in words]
-        return got if len(got) == 1 else []
+        if self._crowd is None:
+            words = self.lex.words("crowd_nouns")
+            got = [e.id for e in self.actors.entities.values() if e.name.split()[-1].lower() in words]
+            self._crowd = got if len(got) == 1 else []
+        return list(self._crowd)
 
     def anti_target(self, n: Token, offset: int) -> list[str]:
         """What an "anti-government" protest is against: the state named in its sentence."""

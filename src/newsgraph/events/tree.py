@@ -27,6 +27,8 @@ RELATIVE = lexicons.words("english.relative_pronouns")
 #: participles that give a thing its owner ("facilities *belonging* to X")
 BELONGING = frozenset({"belong"})
 TITLE_HEADS = lexicons.words("actors.title_heads")
+#: determiners of a noun that refers back ("the delegation", "the attack")
+THIS = lexicons.words("english.definite_determiners")
 #: finite verb tags (a clause of its own, not a participle)
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
