@@ -179,11 +179,11 @@ def test_talks_an_earlier_act_followed_were_held_by_its_actor() -> None:
 
 def test_a_passive_act_without_agent_is_done_by_whose_operation_it_was() -> None:
     src, tgt, _ = only(
-        "The Taliban commander Mullah Omar was killed in a United States counter-terrorism operation "
-        "in the Afghanistan region.",
+        "The Taliban commander Mullah Omar was killed in a United States special forces operation "
+        "in the Pakistani border region.",
         "ASSAULT",
     )
-    assert src == ["United States"] and "Afghanistan" not in src
+    assert src == ["United States"]  # not Pakistan, the place of the operation
     src, tgt, _ = only("Three Palestinians were killed in an Israeli airstrike on Monday.", "ASSAULT")
     assert (src, tgt) == (["Israel"], ["Palestine"])
 
