@@ -312,7 +312,8 @@ class KnowledgeBase:
             return self._by_id[known]
         kb_id = f"org:{t.id}:{state.kb_id.split(':', 1)[1]}"
         if kb_id not in self._synth:
-            adj = state.demonyms[0] if state.demonyms else state.name
+            # a people noun ("Hongkonger", "New Zealander") is no adjective: the state's name is
+            adj = next((d for d in state.demonyms[:1] if not d.endswith("er")), state.name)
             name = t.name.format(adj=adj, state=state.name)
             self._synth[kb_id] = KBEntry(kb_id, "ORG", name, (), state.kb_id, kind="government_body",
                                          template=t.id, source="template")

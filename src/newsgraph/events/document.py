@@ -30,6 +30,8 @@ PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
 STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT"})
 #: event types done in or to a place; in the others a capital city stands for its government
 PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
+#: event types that, with a news outlet on one side, are the press at work (interviews, questions)
+PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
 GOVERNED = frozenset({"xcomp", "advcl", "acl", "ccomp"})
 #: the links a governed verb may hang by, through at most one noun ("accused Israel of harming")
@@ -198,7 +200,8 @@ def _event(
             f.target = [s for s in govs if s and s not in f.source]
     if not f.internal:
         f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
-    if f.coding.type == "CONSULT":  # "spoke with The Daily Herald": an interview, not a consultation
+    if f.coding.type in PRESS_WORK:  # "spoke with The Daily Herald", "Wikinews contacted officials":
+        f.source = [s for s in f.source if not coder.media(s)]  # interviews, not consultations
         f.target = [t for t in f.target if not coder.media(t)]
     if not f.source or not f.target:
         return None

@@ -27,6 +27,7 @@ RELATIVE = lexicons.words("english.relative_pronouns")
 #: participles that give a thing its owner ("facilities *belonging* to X")
 BELONGING = frozenset({"belong"})
 TITLE_HEADS = lexicons.words("actors.title_heads")
+INDIVIDUALS = lexicons.words("actors.individual_nouns")
 #: determiners of a noun that refers back ("the delegation", "the attack")
 THIS = lexicons.words("english.definite_determiners")
 #: finite verb tags (a clause of its own, not a participle)
@@ -277,6 +278,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         if c.dep_ in NP_PARTS or (c.dep_ == "nmod" and not case_of(c)):
             a, b = offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)
             core += [m.entity for m in idx.between(a, b)]
+    if core and t.lemma_.lower() in INDIVIDUALS:  # "a Cheltenham man": where he is from
+        core = [a for a in core if idx.type_of(a) != "LOCATION"]
     if core:
         return _uniq(core)
     if depth < 2:

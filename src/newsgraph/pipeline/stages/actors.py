@@ -22,6 +22,7 @@ from newsgraph.actors.lexicon import is_title_word
 from newsgraph.actors.recognize import Recognizer, is_heading
 from newsgraph.actors.refer import descriptions, pronouns
 from newsgraph.actors.roles import assign_roles, title_states
+from newsgraph.actors.sectors import sector_mentions
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.pipeline.registry import Resources, stage
@@ -45,6 +46,7 @@ def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mentio
     extra += descriptions(view, ents, kb, found.demonyms, taken, persons=True)
     extra += pronouns(view, ents, taken)
     _demonym_states(text, cands, ents, kb)
+    extra += sector_mentions(view, cands + extra + found.venues, ents, kb, ad.parses)
     venues = _venues(ents, found.venues, kb)
     entities, mentions = _build(ents, kb)
     for e in venues:  # every named place is an actor: venues get mentions too ("arrived in Moscow")

@@ -1,0 +1,209 @@
+"""Bodies of a state named only by a common noun of their sector: "police arrested ...", "the
+authorities said", "troops withdrew". With no state named in the noun's own phrase (those are the
+knowledge base's template bodies: "Israeli police", "the Iraqi government"), the noun is the body of
+the state the text places it in (``actors.sector_nouns`` in ``data/lexicon/actors.yaml``: noun -> the
+template of that body), found in this order:
+
+1. a place named as its modifier ("the *Kenosha* police", "*American* soldiers");
+2. a place named right after the noun ("police *in Tamil Nadu*", "the authorities *of Kerala*");
+3. the body of that kind named last before it ("Israeli police ... the police");
+4. the state of the one place its sentence names as where things happen ("in Cheltenham");
+5. the state of the first place the lead paragraph names, else the state the document is about
+   (:func:`newsgraph.actors.roles.main_state`).
+
+When none gives a state the noun is no actor. Only a noun that heads its phrase, or that modifies an
+agent noun ("police officers", ``actors.sector_agent_heads``), is the body acting: "a police
+station" and "the army base" are not. Bodies whose template stands for the state itself (the
+government, the military) are mentions of the state. Mentions have kind ``sector``: they are no
+names of the body.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from newsgraph.actors.coref import Entities, LocalEntity
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.roles import main_state
+from newsgraph.actors.spans import Cand, DocView
+from newsgraph.text import lexicons
+
+_NOUNS: dict[str, str] = lexicons.table("actors.sector_nouns")
+_AGENT_HEADS = lexicons.words("actors.sector_agent_heads")
+#: templates whose body is the state itself ("the military", "the government")
+_STATE_BODIES = lexicons.words("actors.state_templates") | {"government"}
+_NOUN_RX = re.compile(
+    rf"(?i)(?<![\w-])(?:{'|'.join(re.escape(n) for n in sorted(_NOUNS, key=len, reverse=True))})(?![\w-])"
+)
+_PLACE_AFTER = re.compile(r"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?")
+#: a place where things happen: "in Cheltenham", "in Cheltenham, England"
+_IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*,?[ \t]+){0,4}$")
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)[ \t]+$")
+_POSSESSIVES = frozenset(lexicons.table("english.possessive_pronouns")) | {"my", "our", "your"}
+
+
+def sector_mentions(
+    view: DocView, cands: list[Cand], ents: Entities, kb: KnowledgeBase, parses: list[tuple[int, Any]]
+) -> list[Cand]:
+    """Mentions of state bodies named by a bare sector noun, added to ``ents``."""
+    text = view.text
+    places = _Places(view, [c for c in cands if c.entity or c.venue], ents, kb)
+    heads = {offset + t.idx: t for offset, doc in parses for t in doc if t.lower_ in _LAST_WORDS}
+    home: list[str | None] = []  # the document's state, found on first need
+    out: list[Cand] = []
+    for p in view.paragraphs:
+        if view.is_heading(p.start):
+            continue
+        for m in _NOUN_RX.finditer(text, p.start, p.end):
+            a, b = m.start(), m.end()
+            span = _acting_span(heads.get(b - len(m.group().split()[-1])), a, b)
+            if span is None or places.covered.find(1, a, b) >= 0:
+                continue
+            template = _NOUNS[m.group().lower()]
+            owner = places.owner(a, span[1], template)
+            if owner is False:
+                continue
+            state = owner or places.body_before(template, a) or places.in_sentence(a)
+            if state is None:
+                if not home:
+                    home.append(places.home())
+                state = home[0]
+            e = _body(ents, kb, template, state) if state else None
+            if e is None:
+                continue
+            c = Cand(span[0], span[1], text[span[0] : span[1]], e.type, "rule", kind="sector")
+            ents.add(e, c)
+            out.append(c)
+    return out
+
+
+_LAST_WORDS = frozenset(n.split()[-1] for n in _NOUNS)
+
+
+def _acting_span(head: Any, a: int, b: int) -> tuple[int, int] | None:
+    """The mention's span when the noun names the body acting: it heads its phrase, or modifies an
+    agent noun ("police officers": the span takes the agent noun in); None otherwise."""
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.dep_ != "compound":
+        return (a, b)
+    gov = head.head
+    if gov.lower_ in _AGENT_HEADS and gov.i == head.i + 1:
+        return (a, b + (gov.idx - head.idx - len(head.text)) + len(gov.text))
+    return None
+
+
+class _Places:
+    """The document's resolved candidates indexed by position, and the states they place things in."""
+
+    def __init__(self, view: DocView, cands: list[Cand], ents: Entities, kb: KnowledgeBase) -> None:
+        self.view, self.ents, self.kb = view, ents, kb
+        self.cands = sorted(cands, key=lambda c: c.start)
+        self.starts = [c.start for c in self.cands]
+        self.covered = bytearray(len(view.text) + 1)
+        self.by_start: dict[int, Cand] = {}
+        self.by_end: dict[int, Cand] = {}
+        for c in self.cands:
+            self.covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+            self.by_start.setdefault(c.start, c)
+            self.by_end[c.end] = c
+        self.bodies: dict[str, list[tuple[int, str]]] = {}  # template -> (start, state) of its bodies
+        for c in self.cands:
+            body = c.meta.get("seat") or c.kb_id or ""
+            entry = kb.get(body) if body.count(":") == 2 else None
+            if entry is not None and entry.template and _is_state_id(entry.affiliation):
+                self.bodies.setdefault(entry.template, []).append((c.start, str(entry.affiliation)))
+
+    def state(self, c: Cand) -> str | None:
+        """A state's knowledge-base id, or that of the state a place lies in."""
+        e = self.ents.get(c.entity) if c.entity else None
+        kb_id, typ = (e.kb_id, e.type) if e is not None else (c.kb_id, c.label)  # a venue has no entity
+        if not kb_id:
+            return None
+        if typ == "STATE":
+            return kb_id if _is_state_id(kb_id) else None
+        entry = self.kb.get(kb_id) if typ == "LOCATION" else None
+        return entry.affiliation if entry is not None and _is_state_id(entry.affiliation) else None
+
+    def owner(self, a: int, b: int, template: str) -> str | None | bool:
+        """The state of a place named as the noun's modifier ("the Kenosha police", "American
+        soldiers") or right after it ("police in Tamil Nadu", "the army of Chad"; troops "in" a state
+        may be foreign ones); False when the phrase names another owner ("her government", "the
+        government of Abdrabbuh Mansur Hadi", "Coalition troops"): that body is not the bare noun's;
+        None when the phrase names none."""
+        text = self.view.text
+        sent = self.view.sentences[self.view.sentence_index(a)] if self.view.sentences else None
+        before = _WORD_BEFORE.search(text, max(sent.start if sent else 0, a - 40), a)
+        prev = self.by_end.get(before.end(1)) if before is not None else None
+        if prev is not None:
+            return self.state(prev) or False
+        if before is not None:
+            word = before.group(1)
+            if word.lower() in _POSSESSIVES or word.endswith(("'s", "’s")):
+                return False
+            if word[:1].isupper() and not self.view.sentence_start(before.start(1)):
+                return False
+        after = _PLACE_AFTER.match(text, b)
+        nxt = self.by_start.get(after.end()) if after is not None else None
+        if after is None or nxt is None:
+            return None
+        state = self.state(nxt)
+        if after.group().split()[0] == "of":
+            return state or False
+        foreign = nxt.label == "STATE" and template in _STATE_BODIES
+        return None if foreign else state
+
+    def body_before(self, template: str, a: int) -> str | None:
+        """The state whose body of this kind the text named last before ``a`` ("Israeli police")."""
+        found = self.bodies.get(template, [])
+        i = bisect.bisect_left(found, (a, ""))
+        return found[i - 1][1] if i else None
+
+    def in_sentence(self, a: int) -> str | None:
+        """The state of the one place its sentence says things happened in ("police arrested a man
+        *in Cheltenham*"); a state named in the sentence may be a party, not the place."""
+        sent = self.view.sentences[self.view.sentence_index(a)]
+        i, found, text = bisect.bisect_left(self.starts, sent.start), set(), self.view.text
+        while i < len(self.cands) and self.cands[i].start < sent.end:
+            c = self.cands[i]
+            i += 1
+            if c.label == "LOCATION" and _IN_BEFORE.search(text, max(sent.start, c.start - 60), c.start):
+                found.add(self.state(c))
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
+    def home(self) -> str | None:
+        """The state the story happens in: that of the first place its lead paragraph names, else
+        the state the document is about."""
+        lead = next((p for p in self.view.paragraphs if not self.view.is_heading(p.start)), None)
+        if lead is not None:
+            i = bisect.bisect_left(self.starts, lead.start)
+            while i < len(self.cands) and self.cands[i].start < lead.end:
+                c = self.cands[i]
+                i += 1
+                if c.label == "LOCATION" and (state := self.state(c)):
+                    return state
+        found = main_state(self.ents)
+        return found.kb_id if found is not None and _is_state_id(found.kb_id) else None
+
+
+def _is_state_id(kb_id: str | None) -> bool:
+    return bool(kb_id) and str(kb_id).startswith("state:")
+
+
+def _body(ents: Entities, kb: KnowledgeBase, template: str, state: str) -> LocalEntity | None:
+    """The local entity of ``state``'s body of ``template`` (the state itself for the government and
+    the military), made when the document has none yet."""
+    kb_id = state if template in _STATE_BODIES else f"org:{template}:{state.split(':', 1)[1]}"
+    entry = kb.get(kb_id)
+    if entry is None:
+        return None
+    e = ents.with_kb(kb_id) or ents.by_key.get("kb:" + kb_id)
+    if e is None:
+        e = ents.new(entry.type, "kb:" + kb_id, kb_id)
+        if entry.affiliation:
+            owner = ents.with_kb(entry.affiliation)
+            e.affiliation = owner.id if owner is not None else "kb:" + entry.affiliation
+    return e

@@ -1,0 +1,93 @@
+"""Actors named only by a common noun: a state's bodies ("police", "troops", "the authorities") and
+unnamed armed groups ("gunmen"); whole pipeline, bundled model, made-up text."""
+
+from __future__ import annotations
+
+from .events_helpers import analyse, coded
+
+
+def _mentions(body: str) -> dict[str, str]:
+    """Mention text -> the name of its actor."""
+    ad = analyse(body)
+    names = {e.id: e.name for e in ad.entities}
+    return {m.text: names[m.entity] for m in ad.mentions}
+
+
+def test_bare_police_are_the_security_forces_of_the_state_the_story_happens_in() -> None:
+    got = _mentions("A bomb exploded in Valparaíso, Chile, on Monday. Police arrested two men on Tuesday.")
+    assert got["Police"] == "Chilean security forces"
+
+
+def test_a_place_named_with_the_noun_gives_its_state() -> None:
+    assert _mentions("Police in Chile arrested two men.")["Police"] == "Chilean security forces"
+    got = _mentions("Gunmen killed five people in Mexico on Monday. The Chicago police arrested a man.")
+    assert got["police"] == "American security forces"
+
+
+def test_a_modifier_naming_the_state_wins_over_the_place_the_body_is_in() -> None:
+    """ "American soldiers in Afghanistan" are the United States' military (the state itself)."""
+    got = coded("Russia paid the Taliban to kill American soldiers in Afghanistan.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", ["Russia"], ["United States"])]
+
+
+def test_the_body_named_before_is_the_one_a_bare_noun_refers_to() -> None:
+    got = _mentions("Troops massed in Gaza. Israeli police arrested five men in Jerusalem. The police released them.")
+    assert got["police"] == "Israeli security forces"
+
+
+def test_the_government_and_the_military_are_the_state_itself() -> None:
+    got = _mentions("A storm hit Samoa on Monday. The government declared an emergency and troops were deployed.")
+    assert got["government"] == got["troops"] == "Samoa"
+
+
+def test_a_noun_whose_phrase_names_another_owner_is_no_bare_noun() -> None:
+    """ "her government" is the speaker's; "the government of X" is X's; "Coalition troops" the
+    coalition's: none is the body of the story's state."""
+    for body in (
+        "Fires burned across Chile on Monday. Bachelet said her government will act.",
+        "In 2015, Saudi Arabia started supporting the government of Abdrabbuh Mansur Hadi.",
+        "Rockets hit a base in Iraq. No Coalition troops were injured.",
+    ):
+        ad = analyse(body)
+        sector = [m.text for m in ad.mentions if m.kind == "sector"]
+        assert sector == [], body
+
+
+def test_a_noun_that_only_modifies_a_thing_is_no_actor() -> None:
+    got = _mentions("Protests spread in Chile on Monday. Rioters burned a police station and an army base.")
+    assert "police" not in got and "army" not in got
+
+
+def test_police_acting_on_a_person_are_an_event() -> None:
+    got = coded("Protests spread in Chile on Monday. Police detained the activist Daniel Jadue on Tuesday.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("COERCE", ["Chilean security forces"], ["Daniel Jadue"])]
+
+
+def test_an_arrest_without_agent_is_by_the_police_the_story_names() -> None:
+    got = coded("Police in Georgia said on Tuesday that the tennis player Nikoloz Basilashvili was arrested.")
+    arrests = [(s, e.rule) for t, s, _, e in got if t == "COERCE"]
+    assert arrests and arrests[0][0] == ["Georgian security forces"]
+    assert "the institution that does it" in arrests[0][1]
+
+
+def test_unnamed_gunmen_are_one_group_of_the_story() -> None:
+    ad = analyse("Gunmen abducted three Chinese engineers in Nigeria on Monday. The attackers fled north.")
+    groups = {m.entity for m in ad.mentions if m.text in ("Gunmen", "attackers")}
+    assert len(groups) == 1
+    got = coded("Gunmen abducted three Chinese engineers in Nigeria on Monday.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", ["Gunmen"], ["China"])]
+
+
+def test_named_rebels_are_the_named_group() -> None:
+    ad = analyse("Houthi rebels attacked a Saudi airport on Monday.")
+    assert "rebels" not in [e.name for e in ad.entities]
+
+
+def test_a_place_in_the_phrase_of_one_person_is_where_they_come_from() -> None:
+    """ "a 36-year-old Cheltenham man" is no event on Cheltenham."""
+    got = coded("Police in England arrested a 36-year-old Cheltenham man on Friday.")
+    assert not [g for _t, _s, g, _ in got if "Cheltenham" in g]
+
+
+def test_the_press_asking_and_contacting_is_no_event() -> None:
+    assert not coded("Wikinews contacted the Chilean authorities and asked President Sebastián Piñera about it.")
