@@ -6,16 +6,18 @@ template of that body), found in this order:
 
 1. a place named as its modifier ("the *Kenosha* police", "*American* soldiers");
 2. a place named right after the noun ("police *in Tamil Nadu*", "the authorities *of Kerala*");
-3. the body of that kind named last before it ("Israeli police ... the police");
+3. the body of that kind named last before it, in its paragraph or the one before ("Israeli
+   police ... the police");
 4. the state of the one place its sentence names as where things happen ("in Cheltenham");
-5. the state of the first place the lead paragraph names, else the state the document is about
-   (:func:`newsgraph.actors.roles.main_state`).
+5. the first state the lead names (or that of its first place), else the state the
+   document names most (twice at least, more often than any other).
 
 When none gives a state the noun is no actor. Only a noun that heads its phrase, or that modifies an
 agent noun ("police officers", ``actors.sector_agent_heads``), is the body acting: "a police
-station" and "the army base" are not. Bodies whose template stands for the state itself (the
-government, the military) are mentions of the state. Mentions have kind ``sector``: they are no
-names of the body.
+station" and "the army base" are not; nor is a body below the state ("the local government",
+``actors.sector_local_modifiers``), nor a singular noun without "the" ("levels of government").
+Bodies whose template stands for the state itself (the government, the military) are mentions of
+the state. Mentions have kind ``sector``: they are no names of the body.
 """
 
 from __future__ import annotations
@@ -24,14 +26,15 @@ import bisect
 import re
 from typing import Any
 
-from newsgraph.actors.coref import Entities, LocalEntity
+from newsgraph.actors.coref import NAME_KINDS, Entities, LocalEntity
 from newsgraph.actors.kb import KnowledgeBase
-from newsgraph.actors.roles import main_state
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.text import lexicons
 
 _NOUNS: dict[str, str] = lexicons.table("actors.sector_nouns")
 _AGENT_HEADS = lexicons.words("actors.sector_agent_heads")
+_DEFINITE = lexicons.words("actors.sector_definite")
+_LOCAL = lexicons.words("actors.sector_local_modifiers")
 #: templates whose body is the state itself ("the military", "the government")
 _STATE_BODIES = lexicons.words("actors.state_templates") | {"government"}
 _NOUN_RX = re.compile(
@@ -87,6 +90,9 @@ def _acting_span(head: Any, a: int, b: int) -> tuple[int, int] | None:
     agent noun ("police officers": the span takes the agent noun in); None otherwise."""
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
+    mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "det")}
+    if mods & _LOCAL or (head.lower_ in _DEFINITE and "the" not in mods):
+        return None  # "the local government", "three levels of government"
     if head.dep_ != "compound":
         return (a, b)
     gov = head.head
@@ -156,10 +162,14 @@ class _Places:
         return None if foreign else state
 
     def body_before(self, template: str, a: int) -> str | None:
-        """The state whose body of this kind the text named last before ``a`` ("Israeli police")."""
+        """The state whose body of this kind the text named last before ``a``, in the same or the
+        previous paragraph ("Israeli police arrested ... The police said")."""
         found = self.bodies.get(template, [])
         i = bisect.bisect_left(found, (a, ""))
-        return found[i - 1][1] if i else None
+        if not i:
+            return None
+        at, state = found[i - 1]
+        return state if self.view.para_of(a) - self.view.para_of(at) <= 1 else None
 
     def in_sentence(self, a: int) -> str | None:
         """The state of the one place its sentence says things happened in ("police arrested a man
@@ -175,18 +185,25 @@ class _Places:
         return found.pop() if len(found) == 1 else None
 
     def home(self) -> str | None:
-        """The state the story happens in: that of the first place its lead paragraph names, else
-        the state the document is about."""
-        lead = next((p for p in self.view.paragraphs if not self.view.is_heading(p.start)), None)
-        if lead is not None:
-            i = bisect.bisect_left(self.starts, lead.start)
-            while i < len(self.cands) and self.cands[i].start < lead.end:
+        """The state the story happens in: the first state its lead names (its first two
+        paragraphs, which may be a title and the lead), or the state of the first place it names;
+        else the state the document names most, twice at least and more often than any other."""
+        lead = [p for p in self.view.paragraphs if not self.view.is_heading(p.start)][:2]  # a title, the lead
+        if lead:
+            i = bisect.bisect_left(self.starts, lead[0].start)
+            while i < len(self.cands) and self.cands[i].start < lead[-1].end:
                 c = self.cands[i]
                 i += 1
-                if c.label == "LOCATION" and (state := self.state(c)):
+                if c.label in ("LOCATION", "STATE") and (state := self.state(c)):
                     return state
-        found = main_state(self.ents)
-        return found.kb_id if found is not None and _is_state_id(found.kb_id) else None
+        counts = sorted(
+            (sum(c.kind in NAME_KINDS for c in e.cands), e.kb_id)
+            for e in self.ents.items
+            if e.type == "STATE" and _is_state_id(e.kb_id)
+        )
+        if not counts or counts[-1][0] < 2 or (len(counts) > 1 and counts[-2][0] == counts[-1][0]):
+            return None  # no state the document is clearly about
+        return counts[-1][1]
 
 
 def _is_state_id(kb_id: str | None) -> bool:
