@@ -84,7 +84,7 @@ def load_nlp(res: Resources) -> Any:
 
     path = model_path(res)
     if path == "blank":
-        return spacy.blank("en")
+        return _split_abbreviation_hyphens(spacy.blank("en"))
     assert isinstance(path, Path)
     if not (path / "config.cfg").is_file():
         raise ConfigError(
@@ -92,7 +92,17 @@ def load_nlp(res: Resources) -> Any:
             f"(src/newsgraph/data/model/en_newsgraph), or point {MODEL_ENV} (or the 'model' "
             "setting) at a trained spaCy pipeline directory; 'blank' runs the rules only"
         )
-    return spacy.load(path)
+    return _split_abbreviation_hyphens(spacy.load(path))
+
+
+def _split_abbreviation_hyphens(nlp: Any) -> Any:
+    """ "U.S.-led", "U.K.-based": the abbreviation becomes a token of its own (spaCy's English rules
+    keep the whole as one token, so the state it names was never found)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
 
 
 def load_kb_resource(res: Resources) -> KnowledgeBase:

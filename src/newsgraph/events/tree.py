@@ -54,7 +54,21 @@ def conjuncts(tok: Token) -> list[Token]:
 
 def is_passive(v: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in v.children) or (
-        v.dep_ == "acl" and v.tag_ == "VBN" and not misread_modifier(v)
+        v.dep_ == "acl" and v.tag_ == "VBN" and not misread_modifier(v) and not misread_finite(v)
+    )
+
+
+def misread_finite(v: Token) -> bool:
+    """A past-tense verb the parse hung on the noun before it as a participle although it takes a
+    direct object ("after a US-led coalition [ousted] Saddam Hussein", read as "a coalition ousted"
+    like "a man killed"): a passive participle takes no object, so the noun is the verb's subject."""
+    return (
+        v.dep_ == "acl"
+        and v.tag_ in ("VBN", "VBD")
+        and v.head.i < v.i
+        and v.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "obj" for c in v.children)
+        and not any(c.dep_ in ("aux", "aux:pass", "mark") or c.dep_ in SUBJECTS for c in v.children)
     )
 
 
@@ -99,6 +113,8 @@ class Clause:
             cl.objects += conjuncts(v.head)
         if cl.subjects and v.dep_ == "acl:relcl" and all(x.lower_ in RELATIVE for x in cl.subjects):
             cl.subjects, cl.inherited = conjuncts(v.head), True  # "Chile, which accused Peru ..."
+        if not cl.subjects and misread_finite(v):
+            cl.subjects = conjuncts(v.head)  # "a coalition [ousted] X"
         if not cl.subjects:
             cl.subjects = _fronted_subject(v)
         if not cl.subjects:
@@ -261,7 +277,8 @@ def phrase_actors(tok: Token, idx: ActorIndex, offset: int, *, depth: int = 0) -
     The head's own mention wins ("the Iranian airline Mahan Air" -> Mahan Air); else the names and
     demonyms inside the phrase's core (compounds, possessors, appositions: "Iran's government",
     "the Russian foreign ministry"); else, for a generic head, the ``of`` phrase ("the government
-    of Iraq", "the leader of Hamas"). Coordinated phrases give every conjunct's actors.
+    of Iraq", "the leader of Hamas") or the agent of a participle ("the sanctions imposed by X").
+    Coordinated phrases give every conjunct's actors.
     """
     out: list[str] = []
     for t in conjuncts(tok):
@@ -288,6 +305,14 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
                 got = phrase_actors(c, idx, offset, depth=depth + 1)
                 if got:
                     return got
+            if c.dep_ == "acl" and is_passive(c):  # "the sanctions imposed by X": X's sanctions
+                for o in c.children:
+                    if (
+                        o.dep_ in ("obl:agent", "obl")
+                        and case_of(o) == "by"
+                        and (got := phrase_actors(o, idx, offset, depth=depth + 1))
+                    ):
+                        return got
             if c.dep_ == "acl" and c.lemma_ in BELONGING:  # "oil facilities belonging to X"
                 for o in c.children:
                     if (

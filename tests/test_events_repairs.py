@@ -1,0 +1,67 @@
+"""Coder additions found by reading the Wikinews output and standard event-coding sentences: parse
+repairs on hand-built trees, and codings through the whole pipeline (bundled model, made-up text)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsgraph.events.tree import Clause, misread_finite
+
+from .events_helpers import analyse, coded, only
+
+
+def _tree(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_verb_with_an_object_read_as_a_participle_takes_the_noun_as_subject() -> None:
+    # "after a coalition ousted Saddam", parsed with "ousted" as a participle modifying "coalition"
+    doc = _tree(
+        ["after", "a", "coalition", "ousted", "Saddam", "."],
+        [2, 2, 2, 2, 3, 2],
+        ["case", "det", "ROOT", "acl", "obj", "punct"],
+        ["ADP", "DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+        ["IN", "DT", "NN", "VBN", "NNP", "."],
+    )
+    assert misread_finite(doc[3])
+    cl = Clause.of_verb(doc[3])
+    assert not cl.passive and [t.text for t in cl.subjects] == ["coalition"]
+    assert [t.text for t in cl.objects] == ["Saddam"]
+
+
+def test_a_participle_without_an_object_stays_passive() -> None:
+    doc = _tree(
+        ["a", "man", "killed", "by", "police"],
+        [1, 1, 1, 4, 2],
+        ["det", "ROOT", "acl", "case", "obl:agent"],
+        ["DET", "NOUN", "VERB", "ADP", "NOUN"],
+        ["DT", "NN", "VBN", "IN", "NN"],
+    )
+    assert not misread_finite(doc[2]) and Clause.of_verb(doc[2]).passive
+
+
+def test_an_abbreviated_state_before_a_hyphen_is_found() -> None:
+    """ "U.S.-led" was one token, and the United States was never named."""
+    src, tgt, _ = only("The U.S.-led coalition attacked Iraq on Monday.", "ASSAULT")
+    assert src == ["United States"] and tgt == ["Iraq"]
+
+
+def test_the_agent_of_a_participle_owns_the_thing() -> None:
+    """ "the sanctions imposed by X" are X's: condemning them accuses X."""
+    src, tgt, _ = only("Iran condemned the sanctions imposed by the United States.", "ACCUSE")
+    assert src == ["Iran"] and tgt == ["United States"]
+
+
+def test_breaking_off_relations_is_a_sanction() -> None:
+    for body in ("Venezuela broke off relations with Colombia.", "Venezuela cut ties with Colombia."):
+        src, tgt, e = only(body, "SANCTION")
+        assert (src, tgt, e.cameo) == (["Venezuela"], ["Colombia"], "161")
+    assert not coded("The window broke after the storm hit Colombia.")
+
+
+def test_a_state_ship_or_base_named_by_its_demonym_is_the_state() -> None:
+    src, tgt, _ = only("Iran seized a British tanker in the Strait of Hormuz.", "COERCE")
+    assert (src, tgt) == (["Iran"], ["United Kingdom"])
+    ad = analyse("Houthi rebels attacked a Saudi base on Monday.")
+    assert "Saudi Arabia" in [e.name for e in ad.entities]
