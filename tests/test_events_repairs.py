@@ -65,3 +65,23 @@ def test_a_state_ship_or_base_named_by_its_demonym_is_the_state() -> None:
     assert (src, tgt) == (["Iran"], ["United Kingdom"])
     ad = analyse("Houthi rebels attacked a Saudi base on Monday.")
     assert "Saudi Arabia" in [e.name for e in ad.entities]
+
+
+def test_an_armed_group_of_a_state_is_not_on_its_side() -> None:
+    """The PKK (an armed group the knowledge base affiliates with Turkey) stands against Turkey."""
+    src, tgt, _ = only("Turkey designated the PKK a terrorist organisation in 1997.", "SANCTION")
+    assert (src, tgt) == (["Turkey"], ["Kurdistan Workers' Party"])
+
+
+def test_praise_read_from_a_quote_is_for_who_the_quote_says_is_something() -> None:
+    body = 'Senator Chuck Schumer said, "Joe Biden is a decent, honest and wonderful man."'
+    assert [(t, s, g) for t, s, g, _ in coded(body) if t == "SUPPORT"] == [
+        ("SUPPORT", ["Chuck Schumer"], ["Joe Biden"])
+    ]
+    # an actor named in passing is not praised ("born in the United States")
+    assert not coded('Andy Martin wrote, "A wonderful child born in the United States is a great joy."')
+
+
+def test_no_other_side_is_guessed_for_a_claim_or_a_discussion() -> None:
+    assert not coded("Joe Biden claimed victory on Monday, as voters in the United States waited.")
+    assert not coded("With reporters, Eric Bodenstab discusses why he joined the Unity Party.")

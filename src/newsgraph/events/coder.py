@@ -301,10 +301,11 @@ class Coder:
             source = [a for a in self.actors.speaker_of(f.head, off) if a not in target]
         # one side from the tree, the other nearby, only where the tree has no such argument at all
         # (an object that names no actor, "encouraged entities to ...", is the target, not a gap)
-        if not source and not cl.passive and target and (not cl.subjects or cl.inherited):
+        guess = f.lemma not in self.lex.words("unguessed")
+        if guess and not source and not cl.passive and target and (not cl.subjects or cl.inherited):
             source = self.nearest(f.head, off, before=True, exclude=set(target))
             f.guessed = "nearest name" if source else ""
-        if not target and not f.coding.reverse and source and not cl.objects:
+        if guess and not target and not f.coding.reverse and source and not cl.objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = "nearest name" if target else ""
         mutual = f.coding.type == "CONSULT" or f.lemma in self.lex.words("mutual_verbs")

@@ -13,6 +13,8 @@ from newsgraph.text import lexicons
 CITY_KINDS = frozenset({"city", "capital", "seat", "town"})
 #: CAMEO actor roles of groups that stand against their own state (rebels, insurgents, opposition)
 OPPOSING_ROLES = lexicons.words("actors.opposing_roles")
+#: knowledge-base kinds of such groups (armed groups)
+OPPOSING_KINDS = lexicons.words("actors.opposing_kinds")
 
 
 class Places:
@@ -36,8 +38,11 @@ class Places:
         return out
 
     def opposing(self, e: Entity) -> bool:
-        """A group the knowledge base codes as rebels, insurgents or opposition (CAMEO roles)."""
+        """A group the knowledge base codes as rebels, insurgents or opposition (CAMEO roles), or as
+        an armed group."""
         entry = self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None
+        if entry is not None and entry.kind in OPPOSING_KINDS:
+            return True
         codes = [code for code, _, _ in entry.cameo] if entry is not None else []
         return any(code[3:6] in OPPOSING_ROLES or code[:3] in OPPOSING_ROLES for code in codes)
 

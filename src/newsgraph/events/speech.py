@@ -5,9 +5,11 @@ is neither the speaker nor the speaker's own side) is an event of the speaker to
 when its cue is a speech act ("urged", "denied", "warned": the ``act`` of speech_verbs.yaml, the
 one list of speech verbs) or its content takes a stance: a threat (threat words with a future or
 modal verb: "they will pay a price") is THREATEN, clearly negative content ("treats the rule of
-law with contempt") is ACCUSE, clearly positive content ("I thank him for his service") is
-SUPPORT. The valence comes from the VADER lexicon (vaderSentiment, MIT); the threat words from
-``event_verbs.yaml``. A speech event repeats no event already coded in its sentence.
+law with contempt") is ACCUSE, clearly positive content ("he was a true hero") is SUPPORT;
+content alone accuses or praises only the actors it says did or are something (subjects,
+agents, possessors), not every actor it names. The valence comes from the VADER lexicon
+(vaderSentiment, MIT); the threat words from ``event_verbs.yaml``. A speech event repeats no
+event already coded in its sentence.
 """
 
 from __future__ import annotations
@@ -76,8 +78,10 @@ def speech_events(
         if coding is None:
             continue
         side = _side(ents[q.speaker])
-        agents = coding.type in ("ACCUSE", "REJECT")
         stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
+        # an accusation, and praise read from the content alone, are about who the quote says did
+        # or is something ("X was a true hero"), not about every actor it names ("born in the US")
+        agents = coding.type in ("ACCUSE", "REJECT") or (stance_only and coding.type == "SUPPORT")
         targets = [
             a
             for a in _about(q, parses, actors, agents=agents)
