@@ -120,3 +120,8 @@ def test_a_place_in_the_phrase_of_one_person_is_where_they_come_from() -> None:
 
 def test_the_press_asking_and_contacting_is_no_event() -> None:
     assert not coded("Wikinews contacted the Chilean authorities and asked President Sebastián Piñera.")
+
+
+def test_the_body_doing_an_act_named_by_a_noun_is_an_actor() -> None:
+    got = _mentions("Protests spread in Chile on Monday after a police raid on a union office.")
+    assert got["police"] == "Chilean security forces"

@@ -146,6 +146,25 @@ def test_divergent_accounts_side_by_side() -> None:
     assert not div and [a["quote"] for a in acc] == ["q1"]
 
 
+def test_no_one_speaks_for_a_side_whose_state_both_sides_share() -> None:
+    """Vessin vs Dubrovin (both Valdorian): another Valdorian (Lisitsyn) is on neither side; nor is a
+    news outlet reporting, whatever its affiliation."""
+    members = [rec("a", "d1", ["vessin"], ["dubrovin"], "2025-03-07", typ="ACCUSE", start=0, end=50)]
+    said = "The minister has failed the country and betrayed every promise he made to the voters."
+    quotes = [
+        {"id": "q1", "doc": "d1", "start": 60, "end": 120, "speaker": "lisitsyn", "text": said},
+        {"id": "q2", "doc": "d1", "start": 130, "end": 190, "speaker": "dubrovin", "text": said},
+        {"id": "q3", "doc": "d1", "start": 200, "end": 260, "speaker": "cast", "text": said},
+    ]
+    aff, media, texts = dict(AFF, CAST="VAL"), frozenset({"CAST"}), {"d1": "x" * 300}
+    _, acc = divergent_accounts(members, quotes, AMAP, aff, {"a": 300}, texts, media)
+    assert [a["speaker"] for a in acc] == ["DUBROVIN"]
+    # against another state, a Valdorian speaks for Valdoria's side; the outlet still does not
+    members = [rec("a", "d1", ["vessin"], ["kesh"], "2025-03-07", typ="ACCUSE", start=0, end=50)]
+    _, acc = divergent_accounts(members, quotes, AMAP, aff, {"a": 300}, texts, media)
+    assert [(a["speaker"], a["side"]) for a in acc] == [("LISITSYN", "source"), ("DUBROVIN", "source")]
+
+
 def _report(text: str, meeting: str, accounts: list[tuple[str, str]], published: str) -> AnalyzedDoc:
     ad = AnalyzedDoc(doc=make_doc(text, published=published))
     ad.body_spans = [Span(0, len(text))]

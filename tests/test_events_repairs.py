@@ -85,3 +85,18 @@ def test_praise_read_from_a_quote_is_for_who_the_quote_says_is_something() -> No
 def test_no_other_side_is_guessed_for_a_claim_or_a_discussion() -> None:
     assert not coded("Joe Biden claimed victory on Monday, as voters in the United States waited.")
     assert not coded("With reporters, Eric Bodenstab discusses why he joined the Unity Party.")
+
+
+def test_naming_a_candidate_or_running_mate_is_an_endorsement() -> None:
+    src, tgt, e = only("The Green Party nominated Howie Hawkins for president on Saturday.", "SUPPORT")
+    assert (src, tgt, e.cameo) == (["Green Party"], ["Howie Hawkins"], "051")
+    src, tgt, _ = only("Joe Biden picked Kamala Harris as his running mate.", "SUPPORT")
+    assert (src, tgt) == (["Joe Biden"], ["Kamala Harris"])
+    assert not coded("Joe Biden named his dog Major on Saturday.")
+
+
+def test_tributes_and_criticism_aimed_at_someone() -> None:
+    src, tgt, _ = only("Michael Makuei paid tribute to John Luk Jok on Monday.", "SUPPORT")
+    assert (src, tgt) == (["Michael Makuei"], ["John Luk Jok"])
+    src, tgt, _ = only("Kanye West leveled criticism at Joe Biden on Monday.", "ACCUSE")
+    assert (src, tgt) == (["Kanye West"], ["Joe Biden"])

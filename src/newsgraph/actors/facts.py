@@ -59,6 +59,12 @@ def _kb() -> KnowledgeBase:
     return load_kb()
 
 
+def kb_kind(kb_id: str | None, kb: KnowledgeBase | None = None) -> str | None:
+    """The knowledge base's kind of an entry ("media", "armed_group", "capital" ...), or None."""
+    entry = (kb or _kb()).get(kb_id) if kb_id else None
+    return entry.kind if entry is not None else None
+
+
 def geo(kb_id: str | None) -> dict[str, Any] | None:
     """``{"lat", "lon", "country"}`` of a gazetteer-linked place, else None."""
     if not kb_id or not kb_id.startswith("place:"):

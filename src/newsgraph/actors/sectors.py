@@ -13,8 +13,9 @@ template of that body), found in this order:
    document names most (twice at least, more often than any other).
 
 When none gives a state the noun is no actor. Only a noun that heads its phrase, or that modifies an
-agent noun ("police officers", ``actors.sector_agent_heads``), is the body acting: "a police
-station" and "the army base" are not; nor is a body below the state ("the local government",
+agent noun ("police officers", ``actors.sector_agent_heads``) or an act of the body ("the police
+killing of X", ``actors.sector_act_nouns``), is the body acting: "a police station" and "the army
+base" are not; nor is a body below the state ("the local government",
 ``actors.sector_local_modifiers``), nor a singular noun without "the" ("levels of government").
 Bodies whose template stands for the state itself (the government, the military) are mentions of
 the state. Mentions have kind ``sector``: they are no names of the body.
@@ -33,6 +34,7 @@ from newsgraph.text import lexicons
 
 _NOUNS: dict[str, str] = lexicons.table("actors.sector_nouns")
 _AGENT_HEADS = lexicons.words("actors.sector_agent_heads")
+_ACT_NOUNS = lexicons.words("actors.sector_act_nouns")
 _DEFINITE = lexicons.words("actors.sector_definite")
 _LOCAL = lexicons.words("actors.sector_local_modifiers")
 #: templates whose body is the state itself ("the military", "the government")
@@ -98,7 +100,7 @@ def _acting_span(head: Any, a: int, b: int) -> tuple[int, int] | None:
     gov = head.head
     if gov.lower_ in _AGENT_HEADS and gov.i == head.i + 1:
         return (a, b + (gov.idx - head.idx - len(head.text)) + len(gov.text))
-    return None
+    return (a, b) if gov.lower_ in _ACT_NOUNS else None  # "the police killing of X"
 
 
 class _Places:

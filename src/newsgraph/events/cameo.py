@@ -121,6 +121,7 @@ class EventLexicon:
     needs_object: set[str] = field(default_factory=set)  # verbs that are events only with an object
     implicit_agents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # verb -> who does it, passive
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # words() as sets
+    _light: frozenset[str] | None = field(default=None, repr=False)  # the nouns' light verbs
 
     # ---- lookups ---------------------------------------------------------------------------
     def lemma_of(self, form: str) -> str:
@@ -128,7 +129,12 @@ class EventLexicon:
         return self.forms.get(form, form)
 
     def has_verb(self, lemma: str) -> bool:
-        return lemma in self.verbs
+        """A verb of the lexicon, or a light verb of one of its event nouns ("leveled criticism")."""
+        if lemma in self.verbs:
+            return True
+        if self._light is None:
+            self._light = frozenset(str(v) for spec in self.nouns.values() for v in spec.get("light") or ())
+        return lemma in self._light
 
     def words(self, name: str) -> frozenset[str]:
         """A word list of the lexicon's ``words`` section ("negation", "modals", "target_cases"...)."""
@@ -238,6 +244,7 @@ def build_lexicon(extra: Iterable[Path | str] = ()) -> EventLexicon:
 def add_file(lex: EventLexicon, path: Path | str) -> None:
     """Add one lexicon file of the ``event_verbs.yaml`` shape (see its header for the format)."""
     data, lines = read_yaml(path, text_only=True)  # "no", "on", "163" stay text
+    lex._light = None  # its nouns may bring light verbs
     for code, typ in (data.get("plover") or {}).items():
         if typ not in PLOVER_TYPES:
             raise ConfigError(

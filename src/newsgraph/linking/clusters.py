@@ -34,6 +34,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from newsgraph.actors.facts import kb_kind
+from newsgraph.actors.lexicon import MEDIA_HEADS
 from newsgraph.events.stance import valence
 from newsgraph.linking.context import LinkContext
 from newsgraph.store.derived import event_actor_rows
@@ -302,9 +304,11 @@ def divergent_accounts(
     affiliation: Mapping[str, str | None],
     scope_end: Mapping[str, int],
     texts: Mapping[str, str],
+    media: frozenset[str] = frozenset(),
 ) -> tuple[bool, list[dict[str, Any]]]:
     """(divergent, accounts) of one cluster. ``members``: its event records; ``quotes``: quote rows
-    of its documents; ``scope_end``: per event id, where its report's context ends in its document."""
+    of its documents; ``scope_end``: per event id, where its report's context ends in its document;
+    ``media``: the news outlets among the actors (they report, they give no side's account)."""
     side_of: dict[str, str] = {}
     for m in members:
         for side in ("source", "target"):
@@ -312,9 +316,15 @@ def divergent_accounts(
                 a = actor_map.get((m["doc"], x))
                 if a:
                     side_of.setdefault(a, side)
-    for a, side in list(side_of.items()):  # a minister's state or a leader's movement speaks for that side
+    # a minister's state or a leader's movement speaks for that side, unless both sides belong to
+    # it (Trump and Bolton: no American speaks for either)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for a, side in side_of.items():
         if affiliation.get(a):
-            side_of.setdefault(affiliation[a] or "", side)
+            owners[affiliation[a] or ""].add(side)
+    for owner, sides in owners.items():
+        if len(sides) == 1 and owner not in side_of:
+            side_of[owner] = next(iter(sides))
     starts = defaultdict(list)
     for m in members:
         starts[m["doc"]].append((m["start"], scope_end.get(m["id"], m["end"])))
@@ -332,6 +342,8 @@ def divergent_accounts(
         words = _words(q["text"])
         if not spk or sum(words.values()) < MIN_QUOTE_WORDS:
             continue  # a fragment ("idea.", "On the issue of guns") is no account
+        if spk in media and spk not in side_of:
+            continue  # an outlet reporting ("The New York Times reported ...") speaks for no side
         side = side_of.get(spk) or side_of.get(affiliation.get(spk) or "")
         if side is None:
             continue
@@ -386,6 +398,12 @@ def _scope_ends(
 def cluster_events(ctx: LinkContext) -> None:
     amap = ctx.actor_map()
     aff = {a["id"]: a.get("affiliation") for a in ctx.actors}
+    media = frozenset(
+        a["id"]
+        for a in ctx.actors
+        if kb_kind(a.get("kb_id")) == "media"
+        or (a["type"] == "ORG" and (a["name"].split() or [""])[-1].lower() in MEDIA_HEADS)
+    )
     docs = ctx.store.near_duplicates()
     cols = (
         "id",
@@ -428,7 +446,7 @@ def cluster_events(ctx: LinkContext) -> None:
                 for d in sorted(qdocs)
                 for q in sorted(quotes_by_doc[d], key=lambda q: (q["start"], q["id"]))
             ]
-            divergent, accounts = divergent_accounts(ms, qs, amap, aff, scope, texts)
+            divergent, accounts = divergent_accounts(ms, qs, amap, aff, scope, texts, media)
         ctx.clusters.append(
             {
                 "id": cid,
