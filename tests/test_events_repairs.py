@@ -100,3 +100,32 @@ def test_tributes_and_criticism_aimed_at_someone() -> None:
     assert (src, tgt) == (["Michael Makuei"], ["John Luk Jok"])
     src, tgt, _ = only("Kanye West leveled criticism at Joe Biden on Monday.", "ACCUSE")
     assert (src, tgt) == (["Kanye West"], ["Joe Biden"])
+
+
+def test_a_finite_verb_read_as_a_modifier_takes_the_whole_noun_phrase_as_subject() -> None:
+    # "The leaders of the two countries spoke by telephone", with "spoke" hung on "countries"
+    doc = _tree(
+        ["The", "leaders", "of", "the", "countries", "spoke", "by", "telephone", "."],
+        [1, 1, 4, 4, 1, 4, 7, 5, 1],
+        ["det", "ROOT", "case", "det", "nmod", "acl", "case", "obl:agent", "punct"],
+        ["DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+        ["DT", "NNS", "IN", "DT", "NNS", "VBD", "IN", "NN", "."],
+    )
+    assert misread_finite(doc[5])
+    cl = Clause.of_verb(doc[5])
+    assert [t.text for t in cl.subjects] == ["leaders"] and not cl.passive
+    assert [t.text for _c, t in cl.obliques] == ["telephone"] and not cl.agent  # a means, not an agent
+
+
+def test_the_two_countries_of_a_story_about_two_states_are_its_parties() -> None:
+    body = (
+        "An earthquake struck the sea between Turkey and Greece on Friday. "
+        "The leaders of the two countries spoke by telephone on Friday night."
+    )
+    src, tgt, e = only(body, "CONSULT")
+    assert {*src, *tgt} == {"Turkey", "Greece"} and "the story's two states" in e.rule
+
+
+def test_a_body_electing_someone_backs_them() -> None:
+    src, tgt, _ = only("The House of Representatives elected Nancy Pelosi as Speaker on Thursday.", "SUPPORT")
+    assert (src, tgt) == (["United States House of Representatives"], ["Nancy Pelosi"])

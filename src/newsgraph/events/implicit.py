@@ -59,6 +59,9 @@ class Implicit:
             f.source = _earlier_agent(events, f) or _claimed(self.claims, f) or _institution(f, lex, actors)
         if not f.source and not f.target and _two_sides(f, lex):  # "the two sides agreed"
             f.source, f.target = _pair(events)
+            if not f.source:  # "the leaders of the two countries spoke": a story about two states
+                f.source, f.target = _two_states(self.coder.actors)
+                f.guessed = "the story's two states" if f.source else ""
             f.mutual = True
         crowd = self.nouns.crowd()
         if not f.source and not f.target and _crowd_patient(f, lex, crowd):
@@ -170,6 +173,12 @@ def _pair(events: list[Event]) -> tuple[list[str], list[str]]:
         if ev.type == "CONSULT" and ev.source and ev.target and not ev.negated:
             return list(ev.source), list(ev.target)
     return [], []
+
+
+def _two_states(actors: ActorIndex) -> tuple[list[str], list[str]]:
+    """The two states of a story that names exactly two."""
+    states = [eid for eid, e in actors.entities.items() if e.type == "STATE"]
+    return ([states[0]], [states[1]]) if len(states) == 2 else ([], [])
 
 
 def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:

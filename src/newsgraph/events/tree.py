@@ -59,17 +59,24 @@ def is_passive(v: Token) -> bool:
 
 
 def misread_finite(v: Token) -> bool:
-    """A past-tense verb the parse hung on the noun before it as a participle although it takes a
-    direct object ("after a US-led coalition [ousted] Saddam Hussein", read as "a coalition ousted"
-    like "a man killed"): a passive participle takes no object, so the noun is the verb's subject."""
+    """A past-tense verb the parse hung on the noun before it as a modifier although it is the
+    clause's verb: tagged as a finite past ("the leaders of the two countries [spoke] by
+    telephone"), or taking a direct object ("after a US-led coalition [ousted] Saddam Hussein",
+    read like "a man killed": a passive participle takes no object). The noun phrase is its subject."""
     return (
         v.dep_ == "acl"
-        and v.tag_ in ("VBN", "VBD")
         and v.head.i < v.i
         and v.head.pos_ in ("NOUN", "PROPN")
-        and any(c.dep_ == "obj" for c in v.children)
+        and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(c.dep_ == "obj" for c in v.children)))
         and not any(c.dep_ in ("aux", "aux:pass", "mark") or c.dep_ in SUBJECTS for c in v.children)
     )
+
+
+def phrase_top(t: Token) -> Token:
+    """The head of the noun phrase ``t`` is inside of ("the leaders of the *countries*" -> leaders)."""
+    while t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and t.head is not t:
+        t = t.head
+    return t
 
 
 def misread_modifier(v: Token) -> bool:
@@ -105,8 +112,8 @@ class Clause:
                 cl.subjects += conjuncts(c)
             elif dep in OBJECTS:
                 cl.objects += conjuncts(c)
-            elif dep == "obl:agent" or (dep == "obl" and cl.passive and case_of(c) == "by"):
-                cl.agent += conjuncts(c)
+            elif cl.passive and (dep == "obl:agent" or (dep == "obl" and case_of(c) == "by")):
+                cl.agent += conjuncts(c)  # an active verb's "by" phrase is a means ("spoke by telephone")
             elif dep.startswith("obl"):
                 cl.obliques += [(case_of(x), x) for x in conjuncts(c)]
         if misread_modifier(v):
@@ -114,7 +121,7 @@ class Clause:
         if cl.subjects and v.dep_ == "acl:relcl" and all(x.lower_ in RELATIVE for x in cl.subjects):
             cl.subjects, cl.inherited = conjuncts(v.head), True  # "Chile, which accused Peru ..."
         if not cl.subjects and misread_finite(v):
-            cl.subjects = conjuncts(v.head)  # "a coalition [ousted] X"
+            cl.subjects = conjuncts(phrase_top(v.head))  # "a coalition [ousted] X"
         if not cl.subjects:
             cl.subjects = _fronted_subject(v)
         if not cl.subjects:
