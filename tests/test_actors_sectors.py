@@ -26,8 +26,8 @@ def test_a_place_named_with_the_noun_gives_its_state() -> None:
 
 def test_a_modifier_naming_the_state_wins_over_the_place_the_body_is_in() -> None:
     """ "American soldiers in Afghanistan" are the United States' military (the state itself)."""
-    got = coded("Russia paid the Taliban to kill American soldiers in Afghanistan.")
-    assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", ["Russia"], ["United States"])]
+    got = coded("Iran paid a militia to kill American soldiers in Syria.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", ["Iran"], ["United States"])]
 
 
 def test_the_body_named_before_is_the_one_a_bare_noun_refers_to() -> None:
@@ -36,27 +36,27 @@ def test_the_body_named_before_is_the_one_a_bare_noun_refers_to() -> None:
 
 
 def test_a_body_named_paragraphs_before_does_not_hold_for_the_rest_of_the_story() -> None:
-    """ "the British government" named once in a story about Australia does not make every later
+    """ "the British government" named once in a story about New Zealand does not make every later
     "the government" Britain's."""
     body = (
-        "Voters in Melbourne, Australia, go to the polls on Monday.\n\n"
+        "Voters in Auckland, New Zealand, go to the polls on Monday.\n\n"
         "The system was designed by the British government for its colonies.\n\n"
-        "Tseng said so on Sunday.\n\nHe said the government should work harder."
+        "Ngata said so on Sunday.\n\nHe said the government should work harder."
     )
     ad = analyse(body)
     names = {e.id: e.name for e in ad.entities}
-    assert [names[m.entity] for m in ad.mentions if m.text == "government"] == ["Australia"]
+    assert [names[m.entity] for m in ad.mentions if m.text == "government"] == ["New Zealand"]
 
 
 def test_the_government_and_the_military_are_the_state_itself() -> None:
-    got = _mentions("A storm hit Samoa on Monday. The government declared an emergency; troops were sent.")
-    assert got["government"] == got["troops"] == "Samoa"
+    got = _mentions("A cyclone hit Fiji on Monday. The government declared an emergency; troops were sent.")
+    assert got["government"] == got["troops"] == "Fiji"
 
 
 def test_a_body_below_the_state_or_a_generic_use_is_no_actor() -> None:
     for body in (
-        "A storm hit Samoa on Monday. The local government closed schools.",
-        "A storm hit Samoa on Monday. Tseng worked with all three levels of government.",
+        "A cyclone hit Fiji on Monday. The local government closed schools.",
+        "A cyclone hit Fiji on Monday. Ratu worked with all three levels of government.",
     ):
         assert not [m.text for m in analyse(body).mentions if m.kind == "sector"], body
 
@@ -74,8 +74,8 @@ def test_a_noun_whose_phrase_names_another_owner_is_no_bare_noun() -> None:
     coalition's: none is the body of the story's state."""
     for body in (
         "Fires burned across Chile on Monday. Bachelet said her government will act.",
-        "In 2015, Saudi Arabia started supporting the government of Abdrabbuh Mansur Hadi.",
-        "Rockets hit a base in Iraq. No Coalition troops were injured.",
+        "In 2016, Iran started supporting the government of Nicolás Maduro.",
+        "Mortars hit a camp in Mali. No Coalition troops were hurt.",
     ):
         ad = analyse(body)
         sector = [m.text for m in ad.mentions if m.kind == "sector"]
@@ -93,9 +93,9 @@ def test_police_acting_on_a_person_are_an_event() -> None:
 
 
 def test_an_arrest_without_agent_is_by_the_police_the_story_names() -> None:
-    got = coded("Police in Georgia said on Tuesday that the tennis player Nikoloz Basilashvili was arrested.")
+    got = coded("Police in Armenia said on Tuesday that the footballer Aram Petrosyan was arrested.")
     arrests = [(s, e.rule) for t, s, _, e in got if t == "COERCE"]
-    assert arrests and arrests[0][0] == ["Georgian security forces"]
+    assert arrests and arrests[0][0] == ["Armenian security forces"]
     assert "the institution that does it" in arrests[0][1]
 
 
@@ -113,9 +113,9 @@ def test_named_rebels_are_the_named_group() -> None:
 
 
 def test_a_place_in_the_phrase_of_one_person_is_where_they_come_from() -> None:
-    """ "a 36-year-old Cheltenham man" is no event on Cheltenham."""
-    got = coded("Police in England arrested a 36-year-old Cheltenham man on Friday.")
-    assert not [g for _t, _s, g, _ in got if "Cheltenham" in g]
+    """ "a 41-year-old Swindon man" is no event on Swindon."""
+    got = coded("Police in England arrested a 41-year-old Swindon man on Friday.")
+    assert not [g for _t, _s, g, _ in got if "Swindon" in g]
 
 
 def test_the_press_asking_and_contacting_is_no_event() -> None:

@@ -74,32 +74,31 @@ def test_an_armed_group_of_a_state_is_not_on_its_side() -> None:
 
 
 def test_praise_read_from_a_quote_is_for_who_the_quote_says_is_something() -> None:
-    body = 'Senator Chuck Schumer said, "Joe Biden is a decent, honest and wonderful man."'
-    assert [(t, s, g) for t, s, g, _ in coded(body) if t == "SUPPORT"] == [
-        ("SUPPORT", ["Chuck Schumer"], ["Joe Biden"])
-    ]
+    body = 'Senator Ann Ward said, "Governor Tom Reyes is a decent, honest and wonderful man."'
+    got = [(t, s, g) for t, s, g, _ in coded(body) if t == "SUPPORT"]
+    assert got == [("SUPPORT", ["Ann Ward"], ["Tom Reyes"])]
     # an actor named in passing is not praised ("born in the United States")
-    assert not coded('Andy Martin wrote, "A wonderful child born in the United States is a great joy."')
+    assert not coded('Paul Greer wrote, "A wonderful child born in the United States is a great joy."')
 
 
 def test_no_other_side_is_guessed_for_a_claim_or_a_discussion() -> None:
-    assert not coded("Joe Biden claimed victory on Monday, as voters in the United States waited.")
-    assert not coded("With reporters, Eric Bodenstab discusses why he joined the Unity Party.")
+    assert not coded("Senator Ann Ward claimed victory on Monday, as voters in the United States waited.")
+    assert not coded("With reporters, Mark Dole discusses why he joined the Green Party.")
 
 
 def test_naming_a_candidate_or_running_mate_is_an_endorsement() -> None:
-    src, tgt, e = only("The Green Party nominated Howie Hawkins for president on Saturday.", "SUPPORT")
-    assert (src, tgt, e.cameo) == (["Green Party"], ["Howie Hawkins"], "051")
-    src, tgt, _ = only("Joe Biden picked Kamala Harris as his running mate.", "SUPPORT")
-    assert (src, tgt) == (["Joe Biden"], ["Kamala Harris"])
-    assert not coded("Joe Biden named his dog Major on Saturday.")
+    src, tgt, e = only("The Green Party nominated Maria Lopez for governor on Saturday.", "SUPPORT")
+    assert (src, tgt, e.cameo) == (["Green Party"], ["Maria Lopez"], "051")
+    src, tgt, _ = only("Senator Ann Ward picked Tom Reyes as her running mate.", "SUPPORT")
+    assert (src, tgt) == (["Ann Ward"], ["Tom Reyes"])
+    assert not coded("Senator Ann Ward named her dog Max on Saturday.")
 
 
 def test_tributes_and_criticism_aimed_at_someone() -> None:
-    src, tgt, _ = only("Michael Makuei paid tribute to John Luk Jok on Monday.", "SUPPORT")
-    assert (src, tgt) == (["Michael Makuei"], ["John Luk Jok"])
-    src, tgt, _ = only("Kanye West leveled criticism at Joe Biden on Monday.", "ACCUSE")
-    assert (src, tgt) == (["Kanye West"], ["Joe Biden"])
+    src, tgt, _ = only("Foreign Minister Lisa Moyo paid tribute to Peter Banda on Monday.", "SUPPORT")
+    assert (src, tgt) == (["Lisa Moyo"], ["Peter Banda"])
+    src, tgt, _ = only("Senator Ann Ward leveled criticism at Governor Tom Reyes on Monday.", "ACCUSE")
+    assert (src, tgt) == (["Ann Ward"], ["Tom Reyes"])
 
 
 def test_a_finite_verb_read_as_a_modifier_takes_the_whole_noun_phrase_as_subject() -> None:
@@ -119,13 +118,13 @@ def test_a_finite_verb_read_as_a_modifier_takes_the_whole_noun_phrase_as_subject
 
 def test_the_two_countries_of_a_story_about_two_states_are_its_parties() -> None:
     body = (
-        "An earthquake struck the sea between Turkey and Greece on Friday. "
+        "A storm struck the sea between Chile and Peru on Friday. "
         "The leaders of the two countries spoke by telephone on Friday night."
     )
     src, tgt, e = only(body, "CONSULT")
-    assert {*src, *tgt} == {"Turkey", "Greece"} and "the story's two states" in e.rule
+    assert {*src, *tgt} == {"Chile", "Peru"} and "the story's two states" in e.rule
 
 
 def test_a_body_electing_someone_backs_them() -> None:
-    src, tgt, _ = only("The House of Representatives elected Nancy Pelosi as Speaker on Thursday.", "SUPPORT")
-    assert (src, tgt) == (["United States House of Representatives"], ["Nancy Pelosi"])
+    src, tgt, _ = only("The Senate elected Maria Lopez as its president on Thursday.", "SUPPORT")
+    assert (src, tgt) == (["Senate"], ["Maria Lopez"])
