@@ -8,9 +8,9 @@ template of that body), found in this order:
 2. a place named right after the noun ("police *in Tamil Nadu*", "the authorities *of Kerala*");
 3. the body of that kind named last before it, in its paragraph or the one before ("Israeli
    police ... the police");
-4. the state of the one place its sentence names as where things happen ("in Cheltenham");
-5. the first state the lead names (or that of its first place), else the state the
-   document names most (twice at least, more often than any other).
+4. the first state the lead names (by name or demonym; else that of its first place), else the
+   state the document names most (twice at least, more often than any other);
+5. the state of the one place its sentence names as where things happen ("in Cheltenham").
 
 When none gives a state the noun is no actor. Only a noun that heads its phrase, or that modifies an
 agent noun ("police officers", ``actors.sector_agent_heads``) or an act of the body ("the police
@@ -46,6 +46,8 @@ _PLACE_AFTER = re.compile(r"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?")
 #: a place where things happen: "in Cheltenham", "in Cheltenham, England"
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*,?[ \t]+){0,4}$")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[ \t]+$")
+#: a first paragraph of at most this many words is a title or a dateline, not the lead
+_TITLE_WORDS = 12
 _POSSESSIVES = frozenset(lexicons.table("english.possessive_pronouns")) | {"my", "our", "your"}
 
 
@@ -54,7 +56,7 @@ def sector_mentions(
 ) -> list[Cand]:
     """Mentions of state bodies named by a bare sector noun, added to ``ents``."""
     text = view.text
-    places = _Places(view, [c for c in cands if c.entity or c.venue], ents, kb)
+    places = _Places(view, [c for c in cands if c.entity or c.venue or c.label == "NORP"], ents, kb)
     heads = {offset + t.idx: t for offset, doc in parses for t in doc if t.lower_ in _LAST_WORDS}
     home: list[str | None] = []  # the document's state, found on first need
     out: list[Cand] = []
@@ -70,11 +72,11 @@ def sector_mentions(
             owner = places.owner(a, span[1], template)
             if owner is False:
                 continue
-            state = owner or places.body_before(template, a) or places.in_sentence(a)
+            state = owner or places.body_before(template, a)
             if state is None:
                 if not home:
                     home.append(places.home())
-                state = home[0]
+                state = home[0] or places.in_sentence(a)
             e = _body(ents, kb, template, state) if state else None
             if e is None:
                 continue
@@ -125,15 +127,16 @@ class _Places:
                 self.bodies.setdefault(entry.template, []).append((c.start, str(entry.affiliation)))
 
     def state(self, c: Cand) -> str | None:
-        """A state's knowledge-base id, or that of the state a place lies in."""
+        """A state's knowledge-base id, or that of the state a place lies in (by the knowledge base's
+        entry: the model may call a region a state)."""
         e = self.ents.get(c.entity) if c.entity else None
-        kb_id, typ = (e.kb_id, e.type) if e is not None else (c.kb_id, c.label)  # a venue has no entity
-        if not kb_id:
+        kb_id = e.kb_id if e is not None else c.kb_id  # a venue or a demonym has no entity
+        entry = self.kb.get(kb_id) if kb_id else None
+        if entry is None or entry.type not in ("STATE", "LOCATION"):
             return None
-        if typ == "STATE":
-            return kb_id if _is_state_id(kb_id) else None
-        entry = self.kb.get(kb_id) if typ == "LOCATION" else None
-        return entry.affiliation if entry is not None and _is_state_id(entry.affiliation) else None
+        if entry.type == "STATE":
+            return entry.kb_id if _is_state_id(entry.kb_id) else None
+        return entry.affiliation if _is_state_id(entry.affiliation) else None
 
     def owner(self, a: int, b: int, template: str) -> str | None | bool:
         """The state of a place named as the noun's modifier ("the Kenosha police", "American
@@ -187,17 +190,23 @@ class _Places:
         return found.pop() if len(found) == 1 else None
 
     def home(self) -> str | None:
-        """The state the story happens in: the first state its lead names (its first two
-        paragraphs, which may be a title and the lead), or the state of the first place it names;
-        else the state the document names most, twice at least and more often than any other."""
-        lead = [p for p in self.view.paragraphs if not self.view.is_heading(p.start)][:2]  # a title, the lead
-        if lead:
-            i = bisect.bisect_left(self.starts, lead[0].start)
-            while i < len(self.cands) and self.cands[i].start < lead[-1].end:
+        """The state the story happens in: the first state its lead names (by name or demonym), else
+        the state of the first place it names (the lead is the first paragraph, or the second
+        after a title or dateline of a few words); else the state the document names most, twice
+        at least and more often than any other."""
+        paras = [p for p in self.view.paragraphs if not self.view.is_heading(p.start)][:2]
+        for k, p in enumerate(paras):
+            if k and len(self.view.text[paras[0].start : paras[0].end].split()) > _TITLE_WORDS:
+                break  # the first paragraph was the lead
+            i = bisect.bisect_left(self.starts, p.start)
+            found: dict[str, str] = {}
+            while i < len(self.cands) and self.cands[i].start < p.end:
                 c = self.cands[i]
                 i += 1
-                if c.label in ("LOCATION", "STATE") and (state := self.state(c)):
-                    return state
+                if c.label in ("LOCATION", "STATE", "NORP") and (state := self.state(c)):
+                    found.setdefault("LOCATION" if c.label == "LOCATION" else "STATE", state)
+            if found:
+                return found.get("STATE") or found["LOCATION"]
         counts = sorted(
             (sum(c.kind in NAME_KINDS for c in e.cands), e.kb_id)
             for e in self.ents.items

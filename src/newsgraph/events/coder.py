@@ -240,6 +240,8 @@ class Coder:
         if any(not any(self.noun_ok(n, s, keys) for s in subjects) for n in p.pre):
             return False
         objects = cl.objects or ([*cl.subjects] if cl.passive else [])
+        if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
+            objects = [o for o in objects if o.dep_ != "iobj"]
         if any(not any(self.noun_ok(n, o, keys) for o in objects) for n in p.post):
             return False
         for prep, noun in p.preps:
