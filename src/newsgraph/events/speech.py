@@ -7,9 +7,9 @@ one list of speech verbs) or its content takes a stance: a threat (threat words 
 modal verb: "they will pay a price") is THREATEN, clearly negative content ("treats the rule of
 law with contempt") is ACCUSE, clearly positive content ("he was a true hero") is SUPPORT;
 content alone accuses or praises only the actors it says did or are something (subjects,
-agents, possessors), not every actor it names. The valence comes from the VADER lexicon
-(vaderSentiment, MIT); the threat words from ``event_verbs.yaml``. A speech event repeats no
-event already coded in its sentence.
+agents, possessors), not every actor it names, and praises only people. The valence comes from
+the VADER lexicon (vaderSentiment, MIT); the threat words from ``event_verbs.yaml``. A speech
+event repeats no event already coded in its sentence.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from newsgraph.events.when import Dated, choose_undated, context_date, context_s
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "STATE"})
+#: who a quote's content alone (no speech-act cue) can praise
+PRAISED_TYPES = frozenset({"PERSON"})
 #: the speech acts of cues that are events of the speaker towards the actors the quote is about
 #: (an AGREE cue, "agrees", states an opinion, not an intent to cooperate)
 CUE_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
@@ -82,10 +84,13 @@ def speech_events(
         # an accusation, and praise read from the content alone, are about who the quote says did
         # or is something ("X was a true hero"), not about every actor it names ("born in the US")
         agents = coding.type in ("ACCUSE", "REJECT") or (stance_only and coding.type == "SUPPORT")
+        # praise read from the content alone is of people: warm words about a state, a party or a
+        # product are mostly description ("the success of the trade area will be a real test")
+        types = PRAISED_TYPES if stance_only and coding.type == "SUPPORT" else ACTOR_TYPES
         targets = [
             a
             for a in _about(q, parses, actors, agents=agents)
-            if a not in side and ents[a].type in ACTOR_TYPES and not (stance_only and is_media(ents[a], kb))
+            if a not in side and ents[a].type in types and not (stance_only and is_media(ents[a], kb))
         ]
         if not targets or (coding.type == "SUPPORT" and len(targets) > 1):
             continue  # praise of several actors at once is too loose to say who it is for
