@@ -77,6 +77,8 @@ def test_praise_read_from_a_quote_is_for_who_the_quote_says_is_something() -> No
     body = 'Senator Ann Ward said, "Governor Tom Reyes is a decent, honest and wonderful man."'
     got = [(t, s, g) for t, s, g, _ in coded(body) if t == "SUPPORT"]
     assert got == [("SUPPORT", ["Ann Ward"], ["Tom Reyes"])]
+    # a warm quote without a word of praise praises no one ("my client is relieved")
+    assert not coded('The lawyer Tom Reyes said, "Maria Lopez is of course very relieved and glad today."')
     # warm words about a party or a state are no praise of it; an actor named in passing is not
     # praised ("born in the United States")
     assert not coded('Senator Ann Ward said, "The Green Party is a wonderful, honest and great party."')

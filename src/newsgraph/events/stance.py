@@ -2,7 +2,8 @@
 
 The valence is VADER's compound score (vaderSentiment, MIT: a rule-based lexicon of ~7,500 words
 with valences). An accusation needs more than a sad or negative tone: one of the accusation words
-of ``event_verbs.yaml`` (section ``words``, list ``accusation``) must occur too.
+of ``event_verbs.yaml`` (section ``words``, list ``accusation``) must occur too; praise read from a
+whole quote needs one of its ``praise`` words.
 """
 
 from __future__ import annotations
@@ -33,13 +34,14 @@ def valence(text: str) -> float:
 
 
 def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> Coding | None:
-    """ACCUSE for clearly negative words with an accusation word, SUPPORT for clearly positive ones."""
+    """ACCUSE for clearly negative words with an accusation word, SUPPORT for clearly positive ones
+    (in a long text, with a word of praise too: "my client is relieved" praises no one)."""
     words = {w.strip(".,;:!?\"'“”’").lower() for w in text.split()}
     v = valence(text)
     neg, pos = (NEGATIVE_SHORT, POSITIVE_SHORT) if short else (NEGATIVE, POSITIVE)
     if v <= neg and words & lex.words("accusation"):
         return Coding("ACCUSE", "disapprove", "111", f"{rule}: negative (valence {v:.2f})")
-    if v >= pos:
+    if v >= pos and (short or words & lex.words("praise")):
         return Coding("SUPPORT", None, "051", f"{rule}: positive (valence {v:.2f})")
     return None
 
