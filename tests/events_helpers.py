@@ -1,9 +1,12 @@
 """Shared helpers of the event-coder tests: run a made-up body through the whole pipeline (bundled
-model) and read its events back by actor name."""
+model) and read its events back by actor name; build a parse by hand."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from newsgraph.models import AnalyzedDoc, Document, Event
 from newsgraph.pipeline.registry import Pipeline, Resources
@@ -31,3 +34,8 @@ def only(body: str, typ: str) -> tuple[list[str], list[str], Event]:
     got = [(s, t, e) for ty, s, t, e in coded(body) if ty == typ]
     assert len(got) == 1, coded(body)
     return got[0]
+
+
+def tree(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
+    """A hand-built parse (so a parse-repair test does not depend on what the model parses)."""
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)

@@ -7,12 +7,9 @@ the bundled model happens to parse.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
-
 from newsgraph.events.tree import Clause, misread_modifier
 
-from .events_helpers import analyse, coded, only
+from .events_helpers import analyse, coded, only, tree
 
 
 def test_condemning_the_attack_accuses_whoever_the_story_says_attacked() -> None:
@@ -72,13 +69,10 @@ def test_a_demonym_before_led_is_the_leading_state() -> None:
     assert src == ["Saudi Arabia"]
 
 
-def _tree(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
-
 
 def test_a_verb_misread_as_its_objects_modifier_takes_the_noun_as_object() -> None:
     # "The Union imposed sanctions on Iran" parsed with "imposed" modifying "sanctions"
-    doc = _tree(
+    doc = tree(
         ["The", "Union", "imposed", "sanctions", "on", "Iran", "."],
         [1, 2, 3, 3, 5, 3, 3],
         ["det", "nsubj", "amod", "ROOT", "case", "nmod", "punct"],
@@ -94,7 +88,7 @@ def test_a_verb_misread_as_its_objects_modifier_takes_the_noun_as_object() -> No
 
 
 def test_a_participle_modifier_without_a_subject_is_no_misread_verb() -> None:
-    doc = _tree(
+    doc = tree(
         ["the", "sanctions", "imposed", "on", "Iran"],
         [1, 1, 1, 4, 2],
         ["det", "ROOT", "acl", "case", "obl"],
@@ -106,7 +100,7 @@ def test_a_participle_modifier_without_a_subject_is_no_misread_verb() -> None:
 
 def test_a_subject_the_parse_gave_to_a_fronted_participle_is_the_verbs() -> None:
     # "Erdogan, responding to Macron, criticised France" with "Erdogan" under "responding"
-    doc = _tree(
+    doc = tree(
         ["Erdogan", ",", "responding", "to", "Macron", ",", "criticised", "France", "."],
         [2, 2, 6, 4, 2, 2, 6, 6, 6],
         ["nsubj", "punct", "advcl", "case", "obl", "punct", "ROOT", "obj", "punct"],

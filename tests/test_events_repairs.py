@@ -3,21 +3,14 @@ repairs on hand-built trees, and codings through the whole pipeline (bundled mod
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
-
 from newsgraph.events.tree import Clause, misread_finite
 
-from .events_helpers import analyse, coded, only
-
-
-def _tree(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+from .events_helpers import analyse, coded, only, tree
 
 
 def test_a_verb_with_an_object_read_as_a_participle_takes_the_noun_as_subject() -> None:
     # "after a coalition ousted Saddam", parsed with "ousted" as a participle modifying "coalition"
-    doc = _tree(
+    doc = tree(
         ["after", "a", "coalition", "ousted", "Saddam", "."],
         [2, 2, 2, 2, 3, 2],
         ["case", "det", "ROOT", "acl", "obj", "punct"],
@@ -31,7 +24,7 @@ def test_a_verb_with_an_object_read_as_a_participle_takes_the_noun_as_subject() 
 
 
 def test_a_participle_without_an_object_stays_passive() -> None:
-    doc = _tree(
+    doc = tree(
         ["a", "man", "killed", "by", "police"],
         [1, 1, 1, 4, 2],
         ["det", "ROOT", "acl", "case", "obl:agent"],
@@ -107,7 +100,7 @@ def test_tributes_and_criticism_aimed_at_someone() -> None:
 
 def test_a_finite_verb_read_as_a_modifier_takes_the_whole_noun_phrase_as_subject() -> None:
     # "The leaders of the two countries spoke by telephone", with "spoke" hung on "countries"
-    doc = _tree(
+    doc = tree(
         ["The", "leaders", "of", "the", "countries", "spoke", "by", "telephone", "."],
         [1, 1, 4, 4, 1, 4, 7, 5, 1],
         ["det", "ROOT", "case", "det", "nmod", "acl", "case", "obl:agent", "punct"],
