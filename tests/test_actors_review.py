@@ -24,3 +24,10 @@ def test_a_backer_named_before_a_hyphen_is_named_without_it() -> None:
     ad = analyse("Voters chose between Howie Hawkins and the Bernie Sanders-backed candidate Joe Biden.")
     assert "Bernie Sanders" in [e.name for e in ad.entities]
     assert not [e.name for e in ad.entities if e.name.endswith("-backed")]
+
+
+def test_a_possessive_refers_to_the_one_person_named_before_it_in_its_sentence() -> None:
+    """ "Tom Reyes renewed his support": his is Reyes's, not the one who opened the sentence before."""
+    ad = analyse("Paul Greer spoke first. Tom Reyes renewed his support for the Green Party.")
+    names = {e.id: e.name for e in ad.entities}
+    assert [names[m.entity] for m in ad.mentions if m.text == "his"] == ["Tom Reyes"]

@@ -344,8 +344,10 @@ def _pronoun_referent(
     if len(window) == 1:
         return next(iter(window.values())), True
     here = {e.id: e for s, e in between(view.sentences[si].start, a, want)} if view.sentences else {}
-    if len(window) > 1 and len(here) == 1 and view.text[a : a + 3].lower() == "him":
-        return next(iter(here.values())), False  # "X labeled Soleimani ... and sanctioned him"
+    if len(window) > 1 and len(here) == 1:
+        # "X labeled Soleimani ... and sanctioned him", "Hawkins renewed his support": the one
+        # person named before it in its own sentence
+        return next(iter(here.values())), False
     if len(window) > 1 and si > 0:
         prev = view.sentences[si - 1]
         starters = [e for s, e in between(prev.start, prev.start + 3, want)]
