@@ -125,3 +125,7 @@ def test_the_two_countries_of_a_story_about_two_states_are_its_parties() -> None
 def test_a_body_electing_someone_backs_them() -> None:
     src, tgt, _ = only("The Senate elected Maria Lopez as its president on Thursday.", "SUPPORT")
     assert (src, tgt) == (["Senate"], ["Maria Lopez"])
+
+
+def test_a_thing_named_after_a_state_is_not_the_state() -> None:
+    assert not coded("The Green Party supported the Eighteenth Amendment to the United States Constitution.")

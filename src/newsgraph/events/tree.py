@@ -28,6 +28,7 @@ RELATIVE = lexicons.words("english.relative_pronouns")
 BELONGING = frozenset({"belong"})
 TITLE_HEADS = lexicons.words("actors.title_heads")
 INDIVIDUALS = lexicons.words("actors.individual_nouns")
+NAMED_THINGS = lexicons.words("actors.named_thing_heads")
 #: determiners of a noun that refers back ("the delegation", "the attack")
 THIS = lexicons.words("english.definite_determiners")
 #: finite verb tags (a clause of its own, not a participle)
@@ -297,6 +298,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
     own = idx.at(t, offset) or _titled_name(t, idx, offset)
     if own:
         return own
+    if t.lemma_.lower() in NAMED_THINGS:  # "the United States Constitution" is no state
+        return []
     core: list[str] = []
     for c in t.children:
         if c.dep_ in NP_PARTS or (c.dep_ == "nmod" and not case_of(c)):
