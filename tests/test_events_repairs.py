@@ -129,3 +129,9 @@ def test_a_body_electing_someone_backs_them() -> None:
 
 def test_a_thing_named_after_a_state_is_not_the_state() -> None:
     assert not coded("The Green Party supported the Eighteenth Amendment to the United States Constitution.")
+
+
+def test_attending_a_university_is_no_visit() -> None:
+    assert not coded("After the war, Senator Tom Reyes attended Wayne State University.")
+    src, tgt, _ = only("Vladimir Putin attended a summit with Xi Jinping in Beijing.", "CONSULT")
+    assert (src, tgt) == (["Vladimir Putin"], ["Xi Jinping"])

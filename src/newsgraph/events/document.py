@@ -203,6 +203,9 @@ def _event(
     if f.coding.type in PRESS_WORK:  # "spoke with The Daily Herald", "Wikinews contacted officials":
         f.source = [s for s in f.source if not coder.media(s)]  # interviews, not consultations
         f.target = [t for t in f.target if not coder.media(t)]
+    if f.coding.type == "CONSULT":  # "attended the University of Maryland": schooling, not a visit
+        schools = lex.words("school_heads")
+        f.target = [t for t in f.target if not set(coder.actors.entities[t].name.lower().split()) & schools]
     if not f.source or not f.target:
         return None
     m = mood(f.head, lex, coder.lemma, nominal=f.nominal)
