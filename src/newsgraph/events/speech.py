@@ -18,7 +18,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsgraph.actors.lexicon import MEDIA_HEADS
+from newsgraph.actors.facts import is_media as media_actor
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.stance import stance
 from newsgraph.events.tree import ActorIndex, phrase_actors
@@ -105,12 +105,8 @@ def speech_events(
 
 
 def is_media(ent: Entity, kb: Any | None) -> bool:
-    """A media organisation: of the knowledge base's kind ``media``, or named by an outlet word
-    ("The Parliamentary *Newspaper*", "Castellan *Times*")."""
-    entry = kb.get(ent.kb_id) if kb is not None and ent.kb_id else None
-    if entry is not None:
-        return entry.kind == "media"
-    return ent.type == "ORG" and ent.name.split()[-1].lower() in MEDIA_HEADS
+    """A media organisation (see :func:`newsgraph.actors.facts.is_media`)."""
+    return media_actor(ent.kb_id, ent.type, ent.name, kb)
 
 
 def _about(q: Quote, parses: Sequence[tuple[int, Any]], actors: ActorIndex, *, agents: bool) -> list[str]:

@@ -34,8 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from newsgraph.actors.facts import kb_kind
-from newsgraph.actors.lexicon import MEDIA_HEADS
+from newsgraph.actors.facts import bundled_kb, is_media
 from newsgraph.events.stance import valence
 from newsgraph.linking.context import LinkContext
 from newsgraph.store.derived import event_actor_rows
@@ -398,12 +397,8 @@ def _scope_ends(
 def cluster_events(ctx: LinkContext) -> None:
     amap = ctx.actor_map()
     aff = {a["id"]: a.get("affiliation") for a in ctx.actors}
-    media = frozenset(
-        a["id"]
-        for a in ctx.actors
-        if kb_kind(a.get("kb_id")) == "media"
-        or (a["type"] == "ORG" and (a["name"].split() or [""])[-1].lower() in MEDIA_HEADS)
-    )
+    kb = bundled_kb()
+    media = frozenset(a["id"] for a in ctx.actors if is_media(a.get("kb_id"), a["type"], a["name"], kb))
     docs = ctx.store.near_duplicates()
     cols = (
         "id",
