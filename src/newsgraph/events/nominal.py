@@ -37,6 +37,7 @@ class NounCoder:
         self.lex, self.actors, self.lemma_of = lex, actors, lemma_of
         self.events = events if events is not None else []  # the document's events coded so far
         self._crowd: list[str] | None = None  # the document's protesting group, found once
+
     def place_in(self, nmods: list[tuple[str, Token]], offset: int) -> str | None:
         """A venue in the noun's own phrase ("talks in Doha")."""
         for case, x in nmods:

@@ -19,9 +19,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsgraph.actors.facts import is_media as media_actor
+from newsgraph.events.about import QuoteReader
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.stance import stance
-from newsgraph.events.tree import ActorIndex, phrase_actors
+from newsgraph.events.tree import ActorIndex
 from newsgraph.events.when import Dated, choose_undated, context_date, context_start
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
 
@@ -31,8 +32,6 @@ PRAISED_TYPES = frozenset({"PERSON"})
 #: the speech acts of cues that are events of the speaker towards the actors the quote is about
 #: (an AGREE cue, "agrees", states an opinion, not an intent to cooperate)
 CUE_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
-#: who a negative quote accuses: the doers in it (subjects, "by" agents, possessors)
-AGENT_DEPS = frozenset({"nsubj", "obl:agent", "nmod:poss", "csubj"})
 
 
 def _side(ent: Entity | None) -> set[str]:
@@ -70,66 +69,65 @@ def speech_events(
     have = {(e.type, s, t, e.start) for e in coded for s in e.source for t in e.target}
     said = {(e.type, s, e.start) for e in coded for s in e.source}  # a cue the coder read as a verb
     reporting = lex.words("reporting")
+    reader = QuoteReader(ad, parses, actors, lex.words("naming"))
     out: list[Event] = []
     for q in sorted(ad.quotes, key=lambda q: q.start):
         if q.speaker is None or q.speaker not in ents or (q.cue or "").lower() in reporting:
             continue
         if is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
             continue
-        coding = quote_coding(q, lex, acts)
-        if coding is None:
+        for coding, (lo, hi) in _readings(q, ad, lex, acts):
+            side = _side(ents[q.speaker])
+            stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
+            # an accusation, and praise read from the content alone, are about who the quote says did
+            # or is something ("X was a true hero"), not about every actor it names ("born in the US")
+            agents = coding.type in ("ACCUSE", "REJECT") or (stance_only and coding.type == "SUPPORT")
+            # praise read from the content alone is of people: warm words about a state, a party or a
+            # product are mostly description ("the success of the trade area will be a real test")
+            types = PRAISED_TYPES if stance_only and coding.type == "SUPPORT" else ACTOR_TYPES
+            targets = [
+                a
+                for a in reader.about(q, agents=agents, within=(lo, hi))
+                if a not in side and ents[a].type in types and not (stance_only and is_media(ents[a], kb))
+            ]
+            if not targets or (coding.type == "SUPPORT" and len(targets) > 1):
+                continue  # praise of several actors at once is too loose to say who it is for
+            sent = ad.sentence_at(lo)
+            a, b = (sent.start, sent.end) if sent else (lo, hi)
+            if any((coding.type, q.speaker, t, a) in have for t in targets):
+                continue
+            if not stance_only and (coding.type, q.speaker, a) in said:
+                continue  # "accused Israel of harming Russia": the verb's own object is the target
+            out.append(_event(ad, q, coding, targets, a, b, start_n + len(out) + 1, lex))
+            have |= {(coding.type, q.speaker, t, a) for t in targets}  # a quote and its indirect twin
+    return out
+
+
+def _readings(
+    q: Quote, ad: AnalyzedDoc, lex: EventLexicon, acts: Any | None
+) -> list[tuple[Coding, tuple[int, int]]]:
+    """What a quote does, and over which stretch of it: the coding of the whole quote; else, for a
+    quote of several sentences, the stance of each sentence on its own (a tribute after the news
+    of a death: "We mourn the death of X. He was a true hero" is warm only in its second)."""
+    coding = quote_coding(q, lex, acts)
+    if coding is not None:
+        return [(coding, (q.start, q.end))]
+    starts = [s.start for s in ad.sentences]
+    out: list[tuple[Coding, tuple[int, int]]] = []
+    for s in ad.sentences[max(bisect.bisect_right(starts, q.start) - 1, 0) :]:
+        if s.start >= q.end:
+            break
+        lo, hi = max(s.start, q.start), min(s.end, q.end)
+        if lo >= hi or (lo, hi) == (q.start, q.end):
             continue
-        side = _side(ents[q.speaker])
-        stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
-        # an accusation, and praise read from the content alone, are about who the quote says did
-        # or is something ("X was a true hero"), not about every actor it names ("born in the US")
-        agents = coding.type in ("ACCUSE", "REJECT") or (stance_only and coding.type == "SUPPORT")
-        # praise read from the content alone is of people: warm words about a state, a party or a
-        # product are mostly description ("the success of the trade area will be a real test")
-        types = PRAISED_TYPES if stance_only and coding.type == "SUPPORT" else ACTOR_TYPES
-        targets = [
-            a
-            for a in _about(q, parses, actors, agents=agents)
-            if a not in side and ents[a].type in types and not (stance_only and is_media(ents[a], kb))
-        ]
-        if not targets or (coding.type == "SUPPORT" and len(targets) > 1):
-            continue  # praise of several actors at once is too loose to say who it is for
-        sent = ad.sentence_at(q.start)
-        a, b = (sent.start, sent.end) if sent else (q.start, q.end)
-        if any((coding.type, q.speaker, t, a) in have for t in targets):
-            continue
-        if not stance_only and (coding.type, q.speaker, a) in said:
-            continue  # "accused Israel of harming Russia": the verb's own object is the target
-        out.append(_event(ad, q, coding, targets, a, b, start_n + len(out) + 1, lex))
+        if got := stance(ad.text[lo:hi], lex, "quote sentence"):
+            out.append((got, (lo, hi)))
     return out
 
 
 def is_media(ent: Entity, kb: Any | None) -> bool:
     """A media organisation (see :func:`newsgraph.actors.facts.is_media`)."""
     return media_actor(ent.kb_id, ent.type, ent.name, kb)
-
-
-def _about(q: Quote, parses: Sequence[tuple[int, Any]], actors: ActorIndex, *, agents: bool) -> list[str]:
-    """The actors a quote is about; with ``agents``, only those it says did something (the
-    subjects and ``by`` agents of its clauses, and possessors: "Iran's support for ...")."""
-    if not agents:
-        return list(
-            dict.fromkeys(
-                m.entity for m in actors.between(q.start, q.end) if q.start <= m.start and m.end <= q.end
-            )
-        )
-    out: list[str] = []
-    # the one piece that can hold the quote's start: the last that starts before it (pieces are in
-    # text order; len(doc.text) joins the whole piece, so it is not computed for every piece)
-    i = bisect.bisect_right([o for o, _ in parses], q.start) - 1
-    for offset, doc in parses[max(i, 0) : i + 1]:
-        if not (offset <= q.start < offset + len(doc.text)):
-            continue
-        for t in doc:
-            a = offset + t.idx
-            if q.start <= a < q.end and t.dep_ in AGENT_DEPS:
-                out += phrase_actors(t, actors, offset)
-    return list(dict.fromkeys(out))
 
 
 def _event(

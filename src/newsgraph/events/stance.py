@@ -8,6 +8,7 @@ whole quote needs one of its ``praise`` words.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +20,10 @@ POSITIVE = 0.6
 #: a one-word judgement ("decisive", "an aggression") is scored with a lower bar
 NEGATIVE_SHORT = -0.25
 POSITIVE_SHORT = 0.2
+#: a quote of at most this many words is a judgement too ('called him "humble and soft-spoken"')
+SHORT_WORDS = 6
+_LETTER = re.compile(r"\[(\w)\]")
+_BRACKETED = re.compile(r"\[[^\]]*\]")
 
 
 @lru_cache(maxsize=1)
@@ -35,13 +40,18 @@ def valence(text: str) -> float:
 
 def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> Coding | None:
     """ACCUSE for clearly negative words with an accusation word, SUPPORT for clearly positive ones
-    (in a long text, with a word of praise too: "my client is relieved" praises no one)."""
-    words = {w.strip(".,;:!?\"'“”’").lower() for w in text.split()}
+    (in a long text, with a word of praise too: "my client is relieved" praises no one). In a short
+    judgement, where the valence lexicon knows too few words ("iconic", "humble"), a word of praise
+    or accusation decides unless the valence says the opposite."""
+    text = _BRACKETED.sub(" ", _LETTER.sub(r"\1", text))  # "[e]xtremely"; "[the attack]" is the editor's
+    words = {w.strip(".,;:!?\"'“”’()").lower() for w in text.split()}
+    brief = short or len(words) <= SHORT_WORDS
     v = valence(text)
+    accuses, praises = bool(words & lex.words("accusation")), bool(words & lex.words("praise"))
     neg, pos = (NEGATIVE_SHORT, POSITIVE_SHORT) if short else (NEGATIVE, POSITIVE)
-    if v <= neg and words & lex.words("accusation"):
+    if accuses and (v <= neg or (brief and v <= 0 and not praises)):
         return Coding("ACCUSE", "disapprove", "111", f"{rule}: negative (valence {v:.2f})")
-    if v >= pos and (short or words & lex.words("praise")):
+    if v >= pos and (short or praises) or (brief and praises and v >= 0 and not accuses):
         return Coding("SUPPORT", None, "051", f"{rule}: positive (valence {v:.2f})")
     return None
 

@@ -1,0 +1,164 @@
+"""Who a quote is about: the actors it names, or those it says did or are something.
+
+Inside a direct quote, a third-person pronoun ("*he* was a true statesman") never stands for the one
+who speaks ("I" does), and the actors stage, which resolves pronouns before the quotes are known,
+may have taken the speaker or the wrong person. Such a pronoun is read again, in this order:
+
+1. the person the cue names as the quote's topic ("Sarkozy said *of Chirac*, ...", "said about");
+   when the topic is no known person, the pronoun names no one;
+2. the one person, other than the speaker, the quote names before the pronoun;
+3. the one person, other than the speaker, named in the quote's own sentence before it, or in the
+   sentence before that;
+4. the story's protagonist: the person the document names most, when the lead names them too and
+   nobody else is named as often ("Vijay Goel said, 'He was an excellent politician'" in an
+   obituary).
+
+Otherwise it keeps the actors stage's reading, unless that is the speaker. In reported speech
+("she said *she* had received threats") a pronoun may be the speaker, and is left as it is.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
+from newsgraph.models import AnalyzedDoc, Quote
+from newsgraph.text import lexicons
+
+#: who a negative or warm quote is about: the doers in it (subjects, "by" agents, possessors)
+AGENT_DEPS = frozenset({"nsubj", "obl:agent", "nmod:poss", "csubj"})
+#: third-person pronouns that stand for one person ("he", "she", and the possessives "his", "her")
+_PERSONAL = lexicons.words("english.pronouns_person")
+_POSSESSIVE = lexicons.table("english.possessive_pronouns")
+PERSON_PRONOUNS = _PERSONAL | {k for k, v in _POSSESSIVE.items() if v in _PERSONAL}
+#: the prepositions by which a speech verb names what the quote is about ("said of X")
+TOPIC_CASES = frozenset({"of", "about"})
+#: the mention kinds that name an actor (not a pronoun or a description)
+NAMING = frozenset({"name", "alias"})
+
+
+@dataclass
+class QuoteReader:
+    """Reads who the quotes of one document are about (built once per document)."""
+
+    ad: AnalyzedDoc
+    parses: Sequence[tuple[int, Any]]
+    actors: ActorIndex
+    #: verbs that name or judge their object ("called X 'humble'"): the object is what the quote is about
+    naming: frozenset[str] = frozenset()
+    _offsets: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._offsets = [o for o, _ in self.parses]
+
+    def about(self, q: Quote, *, agents: bool, within: tuple[int, int] | None = None) -> list[str]:
+        """The actors a quote (or the stretch ``within`` of it) is about; with ``agents``, only
+        those it says did or are something (the subjects and ``by`` agents of its clauses, and
+        possessors: "Iran's support for ...")."""
+        lo, hi = within or (q.start, q.end)
+        if not agents:
+            inside = [m for m in self.actors.between(lo, hi) if lo <= m.start and m.end <= hi]
+            return list(dict.fromkeys(m.entity for m in inside))
+        out: list[str] = []
+        for offset, doc in self._pieces(lo):
+            for t in doc:
+                if lo <= offset + t.idx < hi and t.dep_ in AGENT_DEPS:
+                    out += self._agent(q, t, offset)
+        return list(dict.fromkeys(out)) or self._judged(q)
+
+    def _judged(self, q: Quote) -> list[str]:
+        """Who a naming cue judges: its object ("called *Reyes* 'humble and soft-spoken'")."""
+        cue = self._cue(q)
+        if cue is None or cue[0].lemma_.lower() not in self.naming:
+            return []
+        tok, offset = cue
+        return [a for c in tok.children if c.dep_ == "obj" for a in phrase_actors(c, self.actors, offset)]
+
+    def _cue(self, q: Quote) -> tuple[Token, int] | None:
+        """The cue word's token in the parse, and the offset of its piece."""
+        if q.cue_start is None:
+            return None
+        for offset, doc in self._pieces(q.cue_start):
+            tok = next((t for t in doc if offset + t.idx == q.cue_start), None)
+            if tok is not None:
+                return tok, offset
+        return None
+
+    def _pieces(self, at: int) -> list[tuple[int, Any]]:
+        """The one parsed piece that holds offset ``at`` (pieces are in text order), as a list."""
+        i = bisect.bisect_right(self._offsets, at) - 1
+        return [(o, d) for o, d in self.parses[max(i, 0) : i + 1] if o <= at < o + len(d.text)]
+
+    def _agent(self, q: Quote, t: Token, offset: int) -> list[str]:
+        got = phrase_actors(t, self.actors, offset)
+        if q.kind != "direct" or t.lower_ not in PERSON_PRONOUNS:
+            return got  # in reported speech "he" may well be the speaker ("she said she had ...")
+        named, topic = self._topic(q)
+        if named:
+            return [topic] if topic else []
+        who = self.pronoun_referent(q, offset + t.idx)
+        return [who] if who else [a for a in got if a != q.speaker]
+
+    def pronoun_referent(self, q: Quote, at: int) -> str | None:
+        """The person a third-person pronoun at offset ``at`` inside quote ``q`` stands for (see the
+        module docstring, from step 2), never the speaker."""
+        inside = self._persons(q.start, at, q.speaker)
+        if inside:
+            return inside.pop() if len(inside) == 1 else None
+        sent = self.ad.sentence_at(q.start)
+        lo = sent.start if sent else q.start
+        prev = self.ad.sentence_at(lo - 1) if lo > 0 else None
+        before = self._persons(prev.start if prev else lo, q.start, q.speaker)
+        if before:
+            return before.pop() if len(before) == 1 else None
+        hero = self.protagonist
+        return hero if hero and hero != q.speaker else None
+
+    def _persons(self, lo: int, hi: int, speaker: str | None) -> set[str]:
+        """The people other than ``speaker`` named (not merely referred to) in ``[lo, hi)``."""
+        return {
+            m.entity
+            for m in self.actors.between(lo, hi)
+            if m.kind in NAMING and m.end <= hi and m.entity != speaker and self._person(m.entity)
+        }
+
+    def _topic(self, q: Quote) -> tuple[bool, str | None]:
+        """Whether the cue names the quote's topic ("said *of* Chirac", "wrote about her"), and the
+        one person it is (None when the phrase names no known person, or several)."""
+        cue = self._cue(q)
+        for c in cue[0].children if cue is not None else []:
+            if c.dep_ == "obl" and case_of(c) in TOPIC_CASES:
+                who = [a for a in phrase_actors(c, self.actors, cue[1]) if self._person(a)]
+                return True, (who[0] if len(who) == 1 and who[0] != q.speaker else None)
+        return False, None
+        for offset, doc in self._pieces(q.cue_start):
+            cue = next((t for t in doc if offset + t.idx == q.cue_start), None)
+            for c in cue.children if cue is not None else []:
+                if c.dep_ == "obl" and case_of(c) in TOPIC_CASES:
+                    who = [a for a in phrase_actors(c, self.actors, offset) if self._person(a)]
+                    return True, (who[0] if len(who) == 1 and who[0] != q.speaker else None)
+        return False, None
+
+    def _person(self, eid: str) -> bool:
+        return self.actors.type_of(eid) == "PERSON"
+
+    @cached_property
+    def protagonist(self) -> str | None:
+        """The person the document names most, when the lead names them too and no other person is
+        named as often."""
+        counts = Counter(
+            m.entity for m in self.actors.mentions if m.kind in NAMING and self._person(m.entity)
+        )
+        top = counts.most_common(2)
+        if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        lead = next((p for p in self.ad.paragraphs if self.ad.in_body(p.start, p.end)), None)
+        if lead is None:
+            return None
+        named = {m.entity for m in self.actors.between(lead.start, lead.end) if m.kind in NAMING}
+        return top[0][0] if top[0][0] in named else None

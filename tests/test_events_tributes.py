@@ -1,0 +1,75 @@
+"""Tributes and judgements in quotes: who a quoted "he" is, short judgements, mourning (issue 14).
+
+The people and sentences are made up for these tests, not taken from any article.
+"""
+
+from __future__ import annotations
+
+from newsgraph.events.stance import stance
+
+from .events_helpers import coded, pipe
+
+
+def _support(body: str) -> list[tuple[list[str], list[str]]]:
+    return [(s, g) for t, s, g, _ in coded(body) if t == "SUPPORT"]
+
+
+def test_he_in_a_direct_quote_is_the_person_the_quote_named_before_not_the_speaker() -> None:
+    body = (
+        'Senator Ann Ward wrote, "The country mourns the death of Governor Tom Reyes. '
+        'He was an honest and wonderful leader."'
+    )
+    assert (["Ann Ward"], ["Tom Reyes"]) in _support(body)
+
+
+def test_he_in_a_direct_quote_is_the_person_the_cue_names_as_its_topic() -> None:
+    body = (
+        "Maria Lopez met Governor Tom Reyes in March. Senator Ann Ward said of Lopez, "
+        '"He was always an honest, brilliant and wonderful colleague."'
+    )
+    assert _support(body) == [(["Ann Ward"], ["Maria Lopez"])]
+
+
+def test_a_topic_that_names_no_known_person_leaves_the_pronoun_unread() -> None:
+    body = (
+        "Maria Lopez met Governor Tom Reyes in March. Senator Ann Ward said of the old bridge, "
+        '"It was always an honest, brilliant and wonderful design, and he loved it."'
+    )
+    assert _support(body) == []
+
+
+def test_he_in_reported_speech_may_be_the_speaker() -> None:
+    """ "Reyes said he was a great admirer of Lopez": no praise of Reyes by himself, nor of Lopez
+    by her admirer's pronoun."""
+    body = "Governor Tom Reyes said he was proud and honest, and a great and wonderful friend to all."
+    assert _support(body) == []
+
+
+def test_a_short_judgement_is_decided_by_its_word_of_praise_or_accusation() -> None:
+    _, res = pipe()
+    lex = res.get("event_lexicon")
+    got = stance("humble and soft-spoken", lex, "quote content")
+    assert got is not None and got.type == "SUPPORT"
+    got = stance("phony", lex, "quote content")
+    assert got is not None and got.type == "ACCUSE"
+    # a short phrase with neither kind of word is no judgement ("natural born citizen")
+    assert stance("natural born citizen", lex, "quote content") is None
+
+
+def test_words_the_editor_put_in_brackets_are_not_the_speakers() -> None:
+    _, res = pipe()
+    lex = res.get("event_lexicon")
+    assert stance("Jo Kemp and I witnessed [the brutal attack] from the car", lex, "quote content") is None
+    got = stance("[H]e was a brilliant, wonderful and honest man, a true hero", lex, "quote content")
+    assert got is not None and got.type == "SUPPORT"
+
+
+def test_a_short_quoted_judgement_of_someone_praises_them() -> None:
+    body = 'Senator Ann Ward called Governor Tom Reyes "humble and soft-spoken".'
+    assert _support(body) == [(["Ann Ward"], ["Tom Reyes"])]
+
+
+def test_mourning_someone_is_a_tribute_not_criticism() -> None:
+    got = [(t, s, g) for t, s, g, _ in coded("On Monday, Ghana mourned the death of Peter Banda.")]
+    assert ("SUPPORT", ["Ghana"], ["Peter Banda"]) in got
+    assert not [x for x in got if x[0] == "ACCUSE"]
