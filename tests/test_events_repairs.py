@@ -135,3 +135,13 @@ def test_attending_a_university_is_no_visit() -> None:
     assert not coded("After the war, Senator Tom Reyes attended Wayne State University.")
     src, tgt, _ = only("Vladimir Putin attended a summit with Xi Jinping in Beijing.", "CONSULT")
     assert (src, tgt) == (["Vladimir Putin"], ["Xi Jinping"])
+
+
+def test_a_gerund_heading_a_noun_phrase_is_an_event_noun() -> None:
+    """ "the police killing of X": the parse tags "killing" a verb, or hangs "police" elsewhere;
+    either way the police (of the state the story places them in) killed X."""
+    src, tgt, e = only("Protests grew in Accra after the police killing of Peter Banda.", "ASSAULT")
+    assert (src, tgt) == (["Ghanaian security forces"], ["Peter Banda"]) and "noun killing" in (e.rule or "")
+    body = "Unrest, stemming from the police killing of Peter Banda in Accra in May, grew."
+    src, tgt, _ = only(body, "ASSAULT")
+    assert (src, tgt) == (["Ghanaian security forces"], ["Peter Banda"])

@@ -423,7 +423,7 @@ class Coder:
         """The first actor named after an "arguing"/"saying" participle of the predicate's phrase
         ("criticized the move, arguing X was sowing chaos"), wherever the parse hung it."""
         for p in v.subtree:
-            if p.tag_ != "VBG" or p.lemma_ not in self.lex.words("arguing") or p is v:
+            if p.tag_ != "VBG" or p.lemma_ not in self.lex.words("arguing") or p.i == v.i:
                 continue
             for t in p.subtree:
                 got = [a for a in self.actors.at(t, offset) if a not in exclude] if t.i > p.i else []
@@ -438,7 +438,7 @@ class Coder:
         head = cl.head.head
         if (
             got is None
-            and head is not cl.head
+            and head.i != cl.head.i
             and cl.head.dep_ in ("xcomp", "advcl", "conj")
             and head.pos_ == "VERB"
         ):

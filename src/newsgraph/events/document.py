@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.coder import NOUN_POS, Coder, Found
+from newsgraph.events.coder import Coder, Found
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
@@ -106,7 +106,7 @@ def code_events(
             continue  # a headline or section title repeats the story
         for sent in doc.sents:
             found = coder.sentence(sent, offset)
-            found += [f for t in sent if t.pos_ in NOUN_POS and (f := nouns.noun(t, offset)) is not None]
+            found += [f for t in sent if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
             kept = _govern([f for f in found if f.coding.type], lex)
             heads = {f.head.i for f in kept}
             a, b = offset + sent.start_char, offset + sent.end_char  # the dates of this sentence only
@@ -141,7 +141,7 @@ def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:
     for f in found:
         t, gov = f.head, None
         for _ in range(3):
-            if f.nominal or t.dep_ not in GOVERNED_PATH or t.head is t:
+            if f.nominal or t.dep_ not in GOVERNED_PATH or t.head.i == t.i:
                 break
             t = t.head
             if t.i in by_head:

@@ -53,7 +53,7 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
     m = Mood()
     _local(head, words, m)
     if nominal:
-        if head.dep_ in ("obj", "obl", "nsubj:pass") and head.head is not head:
+        if head.dep_ in ("obj", "obl", "nsubj:pass") and head.head.i != head.i:
             _local(head.head, words, m)  # "did not impose sanctions", "will hold talks"
             _governors(head.head, words, lemma_of, m)
         for c in head.children:
@@ -101,7 +101,7 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
     plans, conds = words.get("plans", ()), words.get("conditions", ())
     for _ in range(4):
         dep, gov = t.dep_, t.head
-        if gov is t:
+        if gov.i == t.i:
             return
         if dep == "xcomp" or (dep == "ccomp" and gov.pos_ == "ADJ"):
             lemma = lemma_of(gov)

@@ -12,12 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
-from newsgraph.events.coder import Found
+from newsgraph.events.coder import NOUN_POS, Found
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, misread_modifier, phrase_actors
 from newsgraph.models import Event
 from newsgraph.text import lexicons
 
 SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
+#: the dependents that make a gerund the parse tagged as a verb a noun ("the police *killing* of X")
+GERUND_NOUN_PARTS = frozenset({"det", "nmod:poss", "compound", "amod"})
 #: what protesters do that is aimed at whom they protest against, when it names no one
 AGAINST_ADVERSARY = frozenset({"PROTEST", "REQUEST"})
 #: what stopping an event noun's event is (CAMEO): stopped aid 162, halted talks 164, ended cooperation 161
@@ -46,6 +48,14 @@ class NounCoder:
                     if self.actors.type_of(a) == "LOCATION":
                         return a
         return None
+
+    @staticmethod
+    def candidate(tok: Token) -> bool:
+        """A noun, or a gerund the parse tagged as a verb though it heads a noun phrase ("after the
+        police *killing* of X": a determiner or a noun modifier before it)."""
+        if tok.pos_ in NOUN_POS:
+            return True
+        return tok.tag_ == "VBG" and any(c.dep_ in GERUND_NOUN_PARTS and c.i < tok.i for c in tok.children)
 
     def key(self, tok: Token) -> str | None:
         for k in ((tok.lemma_ or "").lower(), tok.lower_, tok.lower_.rstrip("s")):
@@ -97,6 +107,8 @@ class NounCoder:
                 if case_of(c) == case:  # "talks within Europe and *with the US*": a conjunct's own case
                     target += [a for a in self.thing_actors(c, off) if a not in source]
         if not source:
+            source = self.misparsed_modifier(n, off)
+        if not source:
             source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
         if not source and f.coding.type == "PROTEST":  # "protests continue in X": the document's crowd
             source = self.crowd()
@@ -124,6 +136,17 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    def misparsed_modifier(self, n: Token, offset: int) -> list[str]:
+        """The actor a word right before the noun names, when the parse hung that word elsewhere
+        though a determiner opens the two: "after *the police* killing of X" parsed as "the police",
+        with "killing" its modifier."""
+        i = n.i - 1
+        if i < 1 or n.doc[i].head.i == n.i or n.doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return []
+        if n.doc[i - 1].pos_ != "DET" or n.doc[i - 1].head.i != i:
+            return []
+        return self.actors.at(n.doc[i], offset)
 
     def event_subject(self, n: Token) -> list[str]:
         """Who held talks that an earlier event of the story "followed" or "came after" ("the ban
@@ -234,7 +257,7 @@ class NounCoder:
         """A meeting or call that frames a clause ("in a phone call, X encouraged Y"; "X said in a
         meeting with Y"): the clause's subject met its object, or the noun's own partner."""
         v = n.head
-        if v is n or n.dep_ != "obl" or case_of(n) not in self.lex.words("settings") or v.pos_ != "VERB":
+        if v.i == n.i or n.dep_ != "obl" or case_of(n) not in self.lex.words("settings") or v.pos_ != "VERB":
             return [], target
         cl = Clause.of_verb(v)
         source = [
@@ -249,9 +272,9 @@ class NounCoder:
     def light_before(self, n: Token, light: set[str]) -> bool:
         """A light verb written right before the noun's phrase that the parse did not make its head."""
         i = n.i - 1
-        while i >= n.sent.start and n.doc[i].pos_ in ("DET", "ADJ", "NUM") and n.doc[i].head is n:
+        while i >= n.sent.start and n.doc[i].pos_ in ("DET", "ADJ", "NUM") and n.doc[i].head.i == n.i:
             i -= 1  # "levied [new individual] sanctions"
-        if i < n.sent.start or n.doc[i] is n.head:
+        if i < n.sent.start or i == n.head.i:
             return False
         prev = n.doc[i]
         return self.lemma_of(prev) in light or prev.lemma_.lower() in light
@@ -266,7 +289,7 @@ class NounCoder:
         if subj:  # a predicate noun: "X is a critic of Y"
             return [a for s in subj for a in phrase_actors(s, self.actors, offset)]
         v = n.head
-        if v is n or n.dep_ not in ("obj", "obl", "nsubj:pass"):
+        if v.i == n.i or n.dep_ not in ("obj", "obl", "nsubj:pass"):
             return []
         if self.light_before(n, light) and v.pos_ == "VERB":  # "labeled X as ... and levied sanctions"
             cl = Clause.of_verb(v)

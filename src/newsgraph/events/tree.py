@@ -43,7 +43,7 @@ def case_of(tok: Token) -> str:
             words.append(c.lower_)
             words += [f.lower_ for f in c.children if f.dep_ == "fixed"]
     first = tok.left_edge
-    if not words and first.dep_ == "case" and first.head is not tok and first.i < tok.i:
+    if not words and first.dep_ == "case" and first.head.i != tok.i and first.i < tok.i:
         return first.lower_  # the parse hung "of" on a modifier: "of [Russian president] Putin"
     return " ".join(words)
 
@@ -75,7 +75,7 @@ def misread_finite(v: Token) -> bool:
 
 def phrase_top(t: Token) -> Token:
     """The head of the noun phrase ``t`` is inside of ("the leaders of the *countries*" -> leaders)."""
-    while t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and t.head is not t:
+    while t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
         t = t.head
     return t
 
@@ -153,7 +153,7 @@ def inherited_subjects(v: Token) -> list[Token]:
     while seen < 4:
         seen += 1
         dep, head = v.dep_, v.head
-        if head is v:
+        if head.i == v.i:
             return []
         if dep == "ccomp" or (dep == "advcl" and _bare_report(v, head)):
             # "indicated [the US] was disappointed", "reported [X], the minister, recommended ...": a
@@ -192,7 +192,7 @@ def _participle_subject(noun: Token) -> list[Token]:
     message on Twitter blaming Y")."""
     t = noun
     for _ in range(3):
-        if t.dep_ not in ("obj", "obl", "nmod") or t.head is t:
+        if t.dep_ not in ("obj", "obl", "nmod") or t.head.i == t.i:
             break
         t = t.head
         if t.pos_ == "VERB":

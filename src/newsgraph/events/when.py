@@ -141,7 +141,7 @@ def choose(
     if not own:
         t = head
         for _ in range(12):
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
             if t.i in heads and owned.get(t.i):
