@@ -279,8 +279,13 @@ def add_file(lex: EventLexicon, path: Path | str) -> None:
 def _add_verb(lex: EventLexicon, path: Path | str, lemma: str, spec: dict[str, Any]) -> None:
     block = spec.get("block") or (lex.verbs[lemma].block if lemma in lex.verbs else f"own:{lemma}")
     if block not in lex.blocks:
-        lex.blocks[block] = {"code": spec.get("code"), "reverse": spec.get("reverse")}
-        lex.patterns.setdefault(block, [])
+        parent = spec.get("extends")
+        if parent is not None and parent not in lex.blocks:
+            reason = f"verbs.{lemma}: extends the unknown block {parent!r} (a block of cameo_verbs.json)"
+            raise ConfigError(*err("NG042", path=path, line=0, reason=reason))
+        base = lex.blocks[parent] if parent else {}
+        lex.blocks[block] = {k: spec.get(k, base.get(k)) for k in ("code", "reverse")}
+        lex.patterns.setdefault(block, list(lex.patterns.get(parent, [])) if parent else [])
     code = spec.get("code", lex.verbs[lemma].code if lemma in lex.verbs else None)
     lex.verbs[lemma] = VerbEntry(lemma, block, code)
     if str(spec.get("object", "")).lower() == "true":

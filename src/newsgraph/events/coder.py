@@ -36,6 +36,8 @@ STOPS = frozenset({";", ":", "(", ")", "—", "–", '"', "“", "”"})
 #: event types that a speech act carries: their target may be the subject of the reported clause
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
+ACTOR_SLOT = "+"
 
 
 @dataclass
@@ -63,6 +65,7 @@ class Coder:
 
     def __init__(self, lex: EventLexicon, actors: ActorIndex, kb: Any | None = None) -> None:
         self.lex, self.actors, self.kb = lex, actors, kb
+        self.offset = 0  # where the parsed piece of the verb being coded starts in the document
 
     # ---- lemmas -----------------------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
@@ -98,6 +101,7 @@ class Coder:
         return found
 
     def verb(self, v: Token, offset: int) -> Found | None:
+        self.offset = offset
         lemma = self.lemma(v)
         naming = lemma in self.lex.words("naming")
         if not naming and not self.lex.has_verb(lemma):
@@ -248,7 +252,14 @@ class Coder:
             cands = [x for c, x in obl if c == prep]
             if not cands or (noun is not None and not any(self.noun_ok(noun, x, keys) for x in cands)):
                 return False
+            if noun is None and p.compiled and not any(self.names_actor(x) for x in cands):
+                return False  # "(TO)": a phrase that names someone ("headed to Moscow"), not "to 40 percent"
         return True
+
+    def names_actor(self, tok: Token) -> bool:
+        """Some actor is named (or referred to) inside the phrase headed by ``tok``."""
+        a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        return any(True for _ in self.actors.between(self.offset + a, self.offset + b))
 
     def obliques(self, cl: Clause) -> list[tuple[str, Token]]:
         """The clause's prepositional phrases, its objects' ones included ("sanctions on X"); a
@@ -261,6 +272,8 @@ class Coder:
         return out
 
     def noun_ok(self, n: Noun, tok: Token, cache: dict[int, set[str]]) -> bool:
+        if n.head == ACTOR_SLOT:  # PETRARCH's "+": any phrase that names an actor
+            return self.names_actor(tok)
         keys = cache.get(tok.i)
         if keys is None:
             keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}

@@ -1,0 +1,54 @@
+"""How dictionary patterns are matched: bare prepositions, the actor slot, blocks that extend
+others (issue 14). The sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import ConfigError
+from newsgraph.events.cameo import build_lexicon
+
+from .events_helpers import coded, only
+
+
+def test_a_compiled_line_with_a_bare_preposition_needs_an_actor_in_its_phrase() -> None:
+    """PETRARCH's "lead * (TO)" is a journey to someone, not a lead of 50 percent to 40 percent."""
+    assert not coded("In the poll, Senator Ann Ward led Governor Tom Reyes 50 percent to 40 percent.")
+    assert not coded("Police were investigating the events leading up to the death of Peter Banda.")
+
+
+def test_fighting_for_someone_is_no_attack_on_them() -> None:
+    assert not coded("Senator Ann Ward said it was time to fight for an America that works for all.")
+    src, tgt, _ = only("Russia fought Ukraine for control of the city.", "ASSAULT")
+    assert (src, tgt) == (["Russia"], ["Ukraine"])
+
+
+def test_attacking_someone_for_something_criticises_them() -> None:
+    src, tgt, e = only("Senator Ann Ward attacked Governor Tom Reyes for the tweet.", "ACCUSE")
+    assert (src, tgt) == (["Ann Ward"], ["Tom Reyes"]) and "attacked X for Y" in (e.rule or "")
+    src, tgt, _ = only("Russian troops attacked Ukraine on Monday.", "ASSAULT")
+    assert (src, tgt) == (["Russia"], ["Ukraine"])
+
+
+def test_a_user_block_extends_a_compiled_block_and_the_actor_slot_matches_any_actor(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "mine.yaml"
+    f.write_text(
+        "verbs:\n"
+        "  biff:\n"
+        '    block: "own:biff"\n'
+        "    extends: physical_conflict\n"
+        '    patterns: [{post: [{head: "+"}], preps: [{prep: over}], code: "110"}]\n',
+        encoding="utf-8",
+    )
+    lex = build_lexicon([f])
+    rules = [p.rule for p in lex.candidates("biff")]
+    assert rules[0].startswith("mine.yaml: biff") and len(rules) > 1  # its own first, then the block's
+    assert lex.verb_coding("biff").type == "ASSAULT"  # type: ignore[union-attr]  # the block's code
+
+
+def test_extending_an_unknown_block_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "bad.yaml"
+    f.write_text('verbs:\n  snub: {block: "own:snub", extends: no_such_block}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        build_lexicon([f])
+    assert "bad.yaml" in str(e.value) and "no_such_block" in str(e.value) and e.value.code == "NG042"
