@@ -52,3 +52,21 @@ def test_extending_an_unknown_block_is_a_clear_error(tmp_path) -> None:  # type:
     with pytest.raises(ConfigError) as e:
         build_lexicon([f])
     assert "bad.yaml" in str(e.value) and "no_such_block" in str(e.value) and e.value.code == "NG042"
+
+
+def test_a_resignation_is_conceded_to_who_demanded_it_else_a_retreat_from_ones_own_state() -> None:
+    src, tgt, e = only("British Prime Minister Theresa Ward resigned on Monday.", "RETREAT")
+    assert (src, tgt) == (["Theresa Ward"], ["United Kingdom"]) and not e.hypothetical
+    src, tgt, _ = only("Ann Ward resigned under pressure from President Tom Reyes.", "CONCEDE")
+    assert (src, tgt) == (["Ann Ward"], ["Tom Reyes"])
+    # someone named in passing is no requester ("stepped down, with X succeeding her")
+    got = coded("British Prime Minister Theresa Ward stepped down, with Tom Reyes succeeding her.")
+    assert [(t, g) for t, _, g, _ in got] == [("RETREAT", ["United Kingdom"])]
+    # with no side of their own, a resignation names no one
+    assert not coded("Ann Ward resigned on Monday.")
+
+
+def test_be_to_plus_a_verb_is_planned_not_done() -> None:
+    """ "X is to step down": the outer subject is the subject, and the act is still to come."""
+    src, tgt, e = only("British Prime Minister Theresa Ward is to step down today.", "RETREAT")
+    assert (src, tgt) == (["Theresa Ward"], ["United Kingdom"]) and e.hypothetical

@@ -120,6 +120,8 @@ class EventLexicon:
     ordered: dict[str, tuple[str, ...]] = field(default_factory=dict)  # section "words" (negation, modals...)
     needs_object: set[str] = field(default_factory=set)  # verbs that are events only with an object
     implicit_agents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # verb -> who does it, passive
+    #: verb -> its code when it names no one: done to the source's own state or organisation ("resigned")
+    from_own: dict[str, str] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # words() as sets
     _light: frozenset[str] | None = field(default=None, repr=False)  # the nouns' light verbs
 
@@ -290,6 +292,8 @@ def _add_verb(lex: EventLexicon, path: Path | str, lemma: str, spec: dict[str, A
     lex.verbs[lemma] = VerbEntry(lemma, block, code)
     if str(spec.get("object", "")).lower() == "true":
         lex.needs_object.add(lemma)
+    if spec.get("from_own"):
+        lex.from_own[lemma] = str(spec["from_own"])
     if spec.get("agents"):
         lex.implicit_agents[lemma] = tuple(str(a).lower() for a in spec["agents"])
     for f in spec.get("forms") or ():

@@ -134,6 +134,10 @@ class Coder:
             return None
         f = Found(v, offset, coding, lemma, cl)
         self.participants(f)
+        if lemma in self.lex.from_own:  # "resigned at the request of X", else from its own side
+            f.target = self.requesters(cl, offset, f.source)
+            if not f.target:
+                self.from_own(f, self.lex.from_own[lemma])
         contest, verbal = lemma in self.lex.words("contest"), lemma in self.lex.words("verbal_attacks")
         if not (contest or verbal) or not self.between_people(f):
             return f
@@ -143,6 +147,37 @@ class Coder:
             criticism = self.lex.coding("111", coding.rule + " (one person attacking another: criticism)")
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
+
+    def from_own(self, f: Found, code: str) -> None:
+        """A verb that names no one done to the source's own state or organisation: "the prime
+        minister resigned" steps down from an office of their state (``from_own`` in the lexicon)."""
+        owners = [a for s in f.source if (a := self.home_of(s)) and a not in f.source]
+        coding = self.lex.coding(code, f"{f.coding.rule} (from an office of its own side)")
+        if owners and coding is not None:
+            f.target, f.coding, f.internal = owners[:1], coding, True
+
+    def requesters(self, cl: Clause, offset: int, source: list[str]) -> list[str]:
+        """Who demanded what the clause does: the actors of an oblique headed by a demand noun ("at
+        the request of X", "under pressure from X"); a resignation is conceded to them."""
+        nouns = self.lex.words("demand_nouns")
+        asked = [o for _, o in cl.obliques if o.lemma_.lower() in nouns]
+        out = [a for o in asked for a in phrase_actors(o, self.actors, offset)]
+        return [a for a in dict.fromkeys(out) if a not in source]
+
+    def home_of(self, eid: str) -> str | None:
+        """The document actor ``eid`` belongs to: its affiliation, else the one state all its
+        knowledge-base roles are of (Phoenix codes open with the state: "USAGOV"), when the document
+        names that state."""
+        aff = self.actors.affiliation_of(eid)
+        ent = self.actors.entities.get(eid)
+        if aff or ent is None or not ent.kb_id or self.kb is None:
+            return aff
+        entry = self.kb.get(ent.kb_id)
+        states = {code[:3] for code, _, _ in (entry.cameo if entry is not None else ())}
+        if len(states) != 1:
+            return None
+        kb_id = f"state:{states.pop()}"
+        return next((e.id for e in self.actors.entities.values() if e.kb_id == kb_id), None)
 
     def cited(self, v: Token, offset: int, lemma: str, cl: Clause) -> Found | None:
         """Citing an actor's misdeed is accusing it: "cited the Cuban government's *repression*",

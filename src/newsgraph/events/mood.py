@@ -93,6 +93,11 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
             m.mark("hypothetical", c, words.get("future", frozenset()))
         elif c.dep_ == "mark" and c.lower_ in conds:
             m.mark("hypothetical", c)
+    # "X is to step down", "the Senate was to meet Monday": planned ("be to" + verb), not done
+    deps = {(c.dep_, c.lemma_.lower()) for c in t.children}
+    if ("cop", "be") in deps and ("mark", "to") in deps and t.pos_ == "VERB":
+        m.mark("hypothetical", next(c for c in t.children if c.dep_ == "cop"))
+        m.future = True
 
 
 def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[Token], str], m: Mood) -> None:

@@ -18,7 +18,7 @@ from newsgraph.text.speechverbs import default_lexicon
 
 Token = Any  # a spaCy Token (spaCy is imported lazily by the stages)
 
-SUBJECTS = frozenset({"nsubj", "csubj"})
+SUBJECTS = frozenset({"nsubj", "csubj", "nsubj:outer"})  # "X is to step down": the outer subject
 PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
 OBJECTS = frozenset({"obj", "iobj"})
 #: dependents that belong to a noun phrase's name (not to its modifiers' clauses)
