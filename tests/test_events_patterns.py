@@ -70,3 +70,10 @@ def test_be_to_plus_a_verb_is_planned_not_done() -> None:
     """ "X is to step down": the outer subject is the subject, and the act is still to come."""
     src, tgt, e = only("British Prime Minister Theresa Ward is to step down today.", "RETREAT")
     assert (src, tgt) == (["Theresa Ward"], ["United Kingdom"]) and e.hypothetical
+
+
+def test_electing_or_confirming_someone_to_an_office_endorses_them() -> None:
+    src, tgt, e = only("The Parliament elected Ann Ward as prime minister in 2014.", "SUPPORT")
+    assert (src, tgt, e.cameo) == (["Parliament"], ["Ann Ward"], "051")
+    src, tgt, _ = only("The Senate confirmed Tom Reyes as Secretary of State.", "SUPPORT")
+    assert (src, tgt) == (["Senate"], ["Tom Reyes"])
