@@ -112,3 +112,27 @@ def test_organisation_short_form_and_suffix() -> None:
     sabil = entity_of(ad, "Sabil Movement")
     assert sabil is not None and entity_of(ad, "Sabil") is sabil
     assert entity_of(ad, "Foreign Ministry") is entity_of(ad, "Valdorian Foreign Ministry")
+
+
+def test_a_later_word_of_a_persons_name_used_alone_is_that_person() -> None:
+    """ "Peter Luk Banda ... Luk": a middle name used as the short name, even where the model
+    takes it for a place; a compound surname's first part ("Maria Lopez Garza ... Lopez")."""
+    from newsgraph.actors.compounds import name_parts
+    from newsgraph.actors.spans import Cand
+
+    full = Cand(0, 15, "Peter Luk Banda", "PERSON", "model")
+    alone = Cand(40, 43, "Luk", "LOCATION", "model")
+    known_place = Cand(50, 53, "Luk", "LOCATION", "kb", kb_id="place:1")
+    name_parts([full, alone, known_place])
+    assert alone.label == "PERSON" and alone.meta["alias_person"] == 0
+    assert known_place.label == "LOCATION" and "alias_person" not in known_place.meta
+    # a word that is also another person's first name, or part of two people's names, stays as it is
+    paul = [Cand(0, 15, "John Paul Jones", "PERSON", "model"), Cand(20, 30, "Paul Smith", "PERSON", "model"),
+            Cand(40, 44, "Paul", "PERSON", "model")]
+    name_parts(paul)
+    assert "alias_person" not in paul[2].meta
+    from .events_helpers import analyse as analyse_with_model
+
+    body = "Governor Maria Lopez Garza was sworn in on Monday. Later Lopez said she would stay."
+    ad = analyse_with_model(body)
+    assert [e.name for e in ad.entities if e.type == "PERSON"] == ["Maria Lopez Garza"]

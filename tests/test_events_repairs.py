@@ -145,3 +145,16 @@ def test_a_gerund_heading_a_noun_phrase_is_an_event_noun() -> None:
     body = "Unrest, stemming from the police killing of Peter Banda in Accra in May, grew."
     src, tgt, _ = only(body, "ASSAULT")
     assert (src, tgt) == (["Ghanaian security forces"], ["Peter Banda"])
+
+
+def test_a_name_the_parse_took_for_an_address_is_the_subject_of_its_apposition() -> None:
+    """ "Michael Banda, the Information Minister paid tribute to X" (no comma after the title) is
+    parsed with the name as a vocative and "the Information Minister" as the subject."""
+    src, tgt, _ = only("Peter Banda, the Information Minister paid tribute to Tom Reyes.", "SUPPORT")
+    assert (src, tgt) == (["Peter Banda"], ["Tom Reyes"])
+
+
+def test_british_spellings_of_dictionary_verbs_are_read() -> None:
+    """The dictionary has "penalize" and "terrorize" only: "penalised" is read as "penalize"."""
+    got = [t for t, *_ in coded("The European Union penalised Belarus on Monday.")]
+    assert got and got == [t for t, *_ in coded("The European Union penalized Belarus on Monday.")]

@@ -1,4 +1,5 @@
-"""Names made of other names: hyphenated pairs of people ("the Trump-Biden debate"), organisation
+"""Names made of other names: hyphenated pairs of people ("the Trump-Biden debate"), a word of a
+person's name used alone ("Luk" after "John Luk Jok"), organisation
 units joined to their parent by a hyphen ("Islamic Revolutionary Guard Corps-Quds Force"), and the
 body a leader heads ("the Trump administration")."""
 
@@ -28,6 +29,33 @@ def hyphen_pairs(cands: list[Cand]) -> list[Cand]:
         out += [Cand(c.start, b - 1, parts[0], "PERSON", c.source)]
         out += [Cand(b, c.end, parts[1], "PERSON", c.source)]
     return out
+
+
+def name_parts(cands: list[Cand]) -> list[Cand]:
+    """ "John Luk Jok ... paid tribute to Luk", "Wanda Vázquez Garced ... Vázquez said": a one-word
+    name that the knowledge base does not know and that is a later word of the name of exactly one
+    person the document named before is that person's short name: an alias of the first mention of
+    that name (and a person, where the model typed it a place or an organisation)."""
+    owners: dict[str, dict[str, int]] = {}  # a later word of a full name -> {full name: first offset}
+    firsts = {c.text.split()[0] for c in cands if c.label == "PERSON" and " " in c.text}
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.label == "PERSON" and " " in c.text:
+            for w in c.text.split()[1:]:
+                owners.setdefault(w, {}).setdefault(c.text, c.start)
+            continue
+        named = owners.get(c.text, {})
+        if (
+            len(named) == 1
+            and c.text not in firsts  # "Paul" may be Paul Smith as well as John Paul Jones
+            and c.label in ("PERSON", "LOCATION", "ORG")
+            and (c.label == "PERSON" or c.source == "model")
+            and not c.kb_id
+            and " " not in c.text
+            and c.text[:1].isupper()
+        ):
+            c.label = "PERSON"
+            c.meta["alias_person"] = next(iter(named.values()))
+    return cands
 
 
 def leaders_known(cands: list[tuple[int, Cand]]) -> list[tuple[int, Cand]]:

@@ -75,6 +75,9 @@ class Coder:
         base = tok.lemma_.lower()
         if not base or not self.lex.has_verb(base):
             base = self.lex.lemma_of(tok.lower_) if self.lex.has_verb(self.lex.lemma_of(tok.lower_)) else base
+        us = base[:-2] + "ze"  # British spelling: "criticise", "organise", "analyse"
+        if base.endswith(("ise", "yse")) and not self.lex.has_verb(base) and self.lex.has_verb(us):
+            base = us
         base = base or tok.lower_
         for c in tok.children:
             if c.dep_ == "compound:prt":

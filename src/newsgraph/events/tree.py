@@ -121,6 +121,9 @@ class Clause:
             cl.objects += conjuncts(v.head)
         if cl.subjects and v.dep_ == "acl:relcl" and all(x.lower_ in RELATIVE for x in cl.subjects):
             cl.subjects, cl.inherited = conjuncts(v.head), True  # "Chile, which accused Peru ..."
+        voc = [c for c in v.children if c.dep_ == "vocative" and c.pos_ == "PROPN" and c.i < v.i]
+        if voc and all(s.lower_ in TITLE_HEADS and s.i > voc[0].i for s in cl.subjects):
+            cl.subjects = voc  # "Michael Makuei, the Information Minister paid ...": a name, not an address
         if not cl.subjects and misread_finite(v):
             cl.subjects = conjuncts(phrase_top(v.head))  # "a coalition [ousted] X"
         if not cl.subjects:
