@@ -281,3 +281,14 @@ def test_a_request_framing_a_clause_in_parataxis_targets_the_shared_subject() ->
     text = "French troops left Mali in 2022, then at the Malian government's request returned a year later."
     src, tgt, _ = only(text, "REQUEST")
     assert src == ["Mali"] and tgt == ["France"]
+
+
+def test_a_key_given_twice_in_a_lexicon_file_is_an_error_at_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """YAML would keep the second "snub" silently; the lexicon loader names the file and line."""
+    from newsgraph.errors import ConfigError
+
+    f = tmp_path / "twice.yaml"
+    f.write_text('verbs:\n  snub: {code: "110"}\n  rebuke: {code: "111"}\n  snub: {code: "---"}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        build_lexicon([f])
+    assert "twice.yaml" in str(e.value) and "line 4" in str(e.value) and "snub" in str(e.value)

@@ -77,3 +77,11 @@ def test_electing_or_confirming_someone_to_an_office_endorses_them() -> None:
     assert (src, tgt, e.cameo) == (["Parliament"], ["Ann Ward"], "051")
     src, tgt, _ = only("The Senate confirmed Tom Reyes as Secretary of State.", "SUPPORT")
     assert (src, tgt) == (["Senate"], ["Tom Reyes"])
+
+
+def test_verbs_whose_dictionary_sense_is_rare_in_news_are_no_events_alone() -> None:
+    assert not coded("Justice Ann Ward retired from the Supreme Court of Ghana in 2010.")
+    assert not coded("Senator Ann Ward contended for the Green Party's nomination in 2019.")
+    assert not coded("The Accra City Council administers the Ghana Central Business District.")
+    src, tgt, _ = only("Senator Segal announced Maria de Graaf as his running mate.", "SUPPORT")
+    assert (src, tgt) == (["Segal"], ["Maria de Graaf"])

@@ -74,6 +74,7 @@ def read_yaml(path: Path | str, *, text_only: bool = False) -> tuple[dict[str, A
     loader = (_TextLoader if text_only else yaml.SafeLoader)(src)
     try:
         node = loader.get_single_node()
+        _no_duplicate_keys(node, path)
         data = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
@@ -92,6 +93,25 @@ def read_yaml(path: Path | str, *, text_only: bool = False) -> tuple[dict[str, A
         for k, _ in node.value:
             lines[str(k.value)] = k.start_mark.line + 1
     return data, lines
+
+
+def _no_duplicate_keys(node: yaml.Node | None, path: Path | str) -> None:
+    """YAML keeps the last of two equal keys without a word: a second entry for one verb would
+    silently replace the first. Raise NG042 at the second instead."""
+    stack = [node] if node is not None else []
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            seen: set[str] = set()
+            for k, v in n.value:
+                key = str(k.value) if isinstance(k, yaml.ScalarNode) else ""
+                if key and key != "<<" and key in seen:
+                    reason = f"the key '{key}' is given twice (the first would be lost)"
+                    raise _error(path, k.start_mark.line + 1, reason)
+                seen.add(key)
+                stack.append(v)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
 
 
 def _check(value: Any, path: Path | str, line: int, key: str) -> None:
