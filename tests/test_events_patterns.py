@@ -85,3 +85,15 @@ def test_verbs_whose_dictionary_sense_is_rare_in_news_are_no_events_alone() -> N
     assert not coded("The Accra City Council administers the Ghana Central Business District.")
     src, tgt, _ = only("Senator Segal announced Maria de Graaf as his running mate.", "SUPPORT")
     assert (src, tgt) == (["Segal"], ["Maria de Graaf"])
+
+
+def test_a_contest_is_a_fight_only_where_a_side_is_a_state_or_an_armed_force() -> None:
+    assert not coded("On Saturday, Accra City defeated Kumasi United in the third round of the league.")
+    assert not coded("Joe Biden defeated Donald Trump in the election.")
+    src, tgt, _ = only("The Ghanaian army defeated the rebels in the north.", "ASSAULT")
+    assert (src, tgt) == (["Ghana"], ["rebels"])
+
+
+def test_a_swearing_in_is_no_accusation() -> None:
+    assert not coded("Governor Ann Ward was sworn in last week by Justice Tom Reyes.")
+    assert not coded("Justice Tom Reyes swore her in at a ceremony in Accra, Ghana.")

@@ -142,10 +142,11 @@ class Coder:
             if not f.target:
                 self.from_own(f, self.lex.from_own[lemma])
         contest, verbal = lemma in self.lex.words("contest"), lemma in self.lex.words("verbal_attacks")
-        if not (contest or verbal) or not self.between_people(f):
+        if contest and f.source and f.target and not self.armed(f):  # "Biden beat Trump", "Leeds beat Hull"
+            f.coding = Coding("", None, coding.cameo, coding.rule + " (a contest: no state or armed force)")
             return f
-        if contest:  # "Biden defeats Trump"
-            f.coding = Coding("", None, coding.cameo, coding.rule + " (a contest between people)")
+        if not verbal or not self.between_people(f):
+            return f
         elif coding.type == "ASSAULT":
             criticism = self.lex.coding("111", coding.rule + " (one person attacking another: criticism)")
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
@@ -196,6 +197,18 @@ class Coder:
                 f.target = [a for a in self.actors_of(owners, offset) if a not in f.source]
                 return f
         return None
+
+    def armed(self, f: Found) -> bool:
+        """A side of the event is a state or an armed force ("Iraq defeated ISIS", "the army beat the
+        rebels"): a contest between them is a fight, not a match or an election."""
+        sides = [self.actors.entities[a] for a in [*f.source, *f.target]]
+        forces = self.lex.words("armed_groups")
+        known_state = [e.type == "STATE" and (e.kb_id or "").startswith("state:") for e in sides]
+        return any(known_state) or any((e.name.split() or [""])[-1].lower() in forces for e in sides) or any(
+            (entry := self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None) is not None
+            and entry.kind == "armed_group"
+            for e in sides
+        )
 
     def between_people(self, f: Found) -> bool:
         people = [self.actors.type_of(a) == "PERSON" for a in [*f.source, *f.target]]
