@@ -158,3 +158,15 @@ def test_british_spellings_of_dictionary_verbs_are_read() -> None:
     """The dictionary has "penalize" and "terrorize" only: "penalised" is read as "penalize"."""
     got = [t for t, *_ in coded("The European Union penalised Belarus on Monday.")]
     assert got and got == [t for t, *_ in coded("The European Union penalized Belarus on Monday.")]
+
+
+def test_a_person_named_by_a_relation_is_not_the_one_they_relate_to() -> None:
+    """ "Trump's rival", "his opponent, Biden": the possessor is someone else."""
+    body = "Senator Ann Ward spoke on Monday. Ward's rival Tom Reyes criticised her on Tuesday."
+    src, tgt, _ = only(body, "ACCUSE")
+    assert (src, tgt) == (["Tom Reyes"], ["Ann Ward"])
+    body = "Senator Ann Ward spoke on Monday. Her opponent, Tom Reyes, accused Ward of lying to Ghana."
+    src, tgt, _ = only(body, "ACCUSE")
+    assert (src, tgt) == (["Tom Reyes"], ["Ann Ward"])
+    # "the wife of X" is not X
+    assert not coded("The wife of Senator Ann Ward criticised Governor Tom Reyes.")

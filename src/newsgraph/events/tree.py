@@ -28,6 +28,7 @@ RELATIVE = lexicons.words("english.relative_pronouns")
 BELONGING = frozenset({"belong"})
 TITLE_HEADS = lexicons.words("actors.title_heads")
 INDIVIDUALS = lexicons.words("actors.individual_nouns")
+RELATIONAL = lexicons.words("actors.relational_nouns")
 NAMED_THINGS = lexicons.words("actors.named_thing_heads")
 #: determiners of a noun that refers back ("the delegation", "the attack")
 THIS = lexicons.words("english.definite_determiners")
@@ -304,7 +305,10 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
     if t.lemma_.lower() in NAMED_THINGS:  # "the United States Constitution" is no state
         return []
     core: list[str] = []
+    relational = t.lemma_.lower() in RELATIONAL  # "Trump's rival", "the wife of X": someone else
     for c in t.children:
+        if relational and (c.dep_ == "nmod:poss" or case_of(c)):
+            continue  # also an "of" phrase the parse made an apposition ("the wife of [X]")
         if c.dep_ in NP_PARTS or (c.dep_ == "nmod" and not case_of(c)):
             a, b = offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)
             core += [m.entity for m in idx.between(a, b)]
@@ -314,6 +318,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         return _uniq(core)
     if depth < 2:
         for c in t.children:
+            if relational and c.dep_ == "nmod":
+                continue
             if c.dep_ == "nmod" and case_of(c) in ("of", "from", "in", "such as", "including", "like"):
                 got = phrase_actors(c, idx, offset, depth=depth + 1)
                 if got:
