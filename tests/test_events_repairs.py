@@ -170,3 +170,15 @@ def test_a_person_named_by_a_relation_is_not_the_one_they_relate_to() -> None:
     assert (src, tgt) == (["Tom Reyes"], ["Ann Ward"])
     # "the wife of X" is not X
     assert not coded("The wife of Senator Ann Ward criticised Governor Tom Reyes.")
+
+
+def test_they_after_a_named_group_is_that_group() -> None:
+    body = "On Friday, thousands of protesters gathered in Accra. They asked President Tom Reyes to resign."
+    src, tgt, _ = only(body, "REQUEST")
+    assert (src, tgt) == (["protesters"], ["Tom Reyes"])
+    body = "Police in Accra detained two men on Monday. They arrested the activist Maria Lopez on Tuesday."
+    src, tgt, _ = only(body, "COERCE")
+    assert (src, tgt) == (["Ghanaian security forces"], ["Maria Lopez"])
+    # one officer is no "they"; nor is a group two sentences back
+    body = "A police constable in Accra saw the twelve men. They later met President Tom Reyes."
+    assert not coded(body)

@@ -15,6 +15,7 @@ from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
+from newsgraph.events.pronouns import group_pronoun_mentions
 from newsgraph.events.speech import speech_events
 from newsgraph.events.tree import THIS, ActorIndex, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
@@ -91,7 +92,8 @@ def code_events(
     """Events of one analysed document from its parsed body paragraphs ``(offset, spaCy Doc)``."""
     extra = [*venue_mentions(ad), *first_person_mentions(ad, lex)]
     actors = ActorIndex.of(ad, extra)
-    actors = ActorIndex.of(ad, [*extra, *group_mentions(lex, parses, actors)])
+    extra += group_mentions(lex, parses, actors)
+    actors = ActorIndex.of(ad, [*extra, *group_pronoun_mentions(ad, ActorIndex.of(ad, extra))])
     places = Places(ad, kb)
     claims = claimers(parses, actors, lex)
     coder = Coder(lex, actors, kb)
