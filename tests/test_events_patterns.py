@@ -97,3 +97,11 @@ def test_a_contest_is_a_fight_only_where_a_side_is_a_state_or_an_armed_force() -
 def test_a_swearing_in_is_no_accusation() -> None:
     assert not coded("Governor Ann Ward was sworn in last week by Justice Tom Reyes.")
     assert not coded("Justice Tom Reyes swore her in at a ceremony in Accra, Ghana.")
+
+
+def test_verbal_attacks_written_as_blows_and_support_withdrawn() -> None:
+    src, tgt, _ = only("Senator Ann Ward took a veiled shot at Governor Tom Reyes on Monday.", "ACCUSE")
+    assert (src, tgt) == (["Ann Ward"], ["Tom Reyes"])
+    # backing away from, or withdrawing, support is no support
+    assert not coded("Senator Ann Ward backed away from her previous support for Governor Tom Reyes.")
+    assert not [t for t, *_ in coded("Ghana withdrew its support for Togo.") if t in ("SUPPORT", "CONCEDE")]

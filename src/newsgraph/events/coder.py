@@ -79,8 +79,8 @@ class Coder:
         if base.endswith(("ise", "yse")) and not self.lex.has_verb(base) and self.lex.has_verb(us):
             base = us
         base = base or tok.lower_
-        for c in tok.children:
-            if c.dep_ == "compound:prt":
+        for c in tok.children:  # a particle, or an adverb right after the verb ("backed away")
+            if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1):
                 multi = f"{base} {c.lower_}"
                 if self.lex.has_verb(multi):
                     return multi
@@ -240,7 +240,9 @@ class Coder:
             for a in self.actors_of([c], off)
         ]
         place = self.place(cl, off)
-        target = target or self.oblique_target(cl, off, exclude=set(f.source), place=place)
+        # the noun's own phrases of other prepositions are not its target ("took a shot *on Twitter*")
+        skip = frozenset(c.i for c in noun.children if c.dep_ == "nmod" and cases and case_of(c) not in cases)
+        target = target or self.oblique_target(cl, off, exclude=set(f.source), place=place, skip=skip)
         if not target:  # "imposed by the EU [on Iran]": the parse hung the target phrase lower down
             target = [
                 a
@@ -456,10 +458,18 @@ class Coder:
             out += phrase_actors(t, self.actors, offset)
         return list(dict.fromkeys(out))
 
-    def oblique_target(self, cl: Clause, offset: int, *, exclude: set[str], place: str | None) -> list[str]:
+    def oblique_target(
+        self,
+        cl: Clause,
+        offset: int,
+        *,
+        exclude: set[str],
+        place: str | None,
+        skip: frozenset[int] = frozenset(),
+    ) -> list[str]:
         for case in self.lex.ordered.get("target_cases", ()):
             for c, x in self.obliques(cl):
-                if c != case:
+                if c != case or x.i in skip:
                     continue
                 got = [a for a in self.actors_of([x], offset) if a not in exclude and a != place]
                 if got:

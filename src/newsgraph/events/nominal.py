@@ -81,6 +81,8 @@ class NounCoder:
             return None
         if coding.type in ("AID", "CONSULT", "COOPERATE") and self.stopped(n):  # "stopped their aid to X"
             coding = self.lex.coding(STOPPED[coding.type], f"{spec['rule']} (stopped)") or coding
+        elif coding.type == "SUPPORT" and self.stopped(n):  # "withdrew his support for X": no support
+            return None
         f = Found(n, offset, coding, key, Clause(n), nominal=True)
         self.participants(f, spec)
         return f if f.source and f.target else None
@@ -163,7 +165,10 @@ class NounCoder:
         return []
 
     def stopped(self, n: Token) -> bool:
-        """The noun is what a stopping verb stops ("stopped their aid", "suspended the talks")."""
+        """The noun is what a stopping verb stops ("stopped their aid", "suspended the talks"), or
+        what a leaving verb leaves ("backed away from his support")."""
+        if n.dep_ == "obl" and case_of(n) == "from":  # "backed away from his support for X"
+            return self.lemma_of(n.head) in self.lex.words("leaving")
         return n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in self.lex.words("stopping")
 
     def thing_actors(self, c: Token, offset: int) -> list[str]:
