@@ -105,3 +105,12 @@ def test_verbal_attacks_written_as_blows_and_support_withdrawn() -> None:
     # backing away from, or withdrawing, support is no support
     assert not coded("Senator Ann Ward backed away from her previous support for Governor Tom Reyes.")
     assert not [t for t, *_ in coded("Ghana withdrew its support for Togo.") if t in ("SUPPORT", "CONCEDE")]
+
+
+def test_running_mates_floated_and_sentences_commuted() -> None:
+    src, tgt, e = only("Senator Ann Ward floated Tom Reyes as a potential running mate.", "SUPPORT")
+    assert (src, tgt) == (["Ann Ward"], ["Tom Reyes"]) and e.hypothetical  # a role not given yet
+    src, tgt, e = only("Senator Ann Ward picked Tom Reyes as her running mate.", "SUPPORT")
+    assert not e.hypothetical
+    src, tgt, _ = only("President Ann Ward commuted the prison sentence of Tom Reyes.", "CONCEDE")
+    assert (src, tgt) == (["Ann Ward"], ["Tom Reyes"])

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsgraph.events.cameo import EventLexicon
-from newsgraph.events.tree import Token
+from newsgraph.events.tree import Token, case_of
 
 
 @dataclass
@@ -61,6 +61,10 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
                 m.mark("hypothetical", c)
     else:
         _governors(head, words, lemma_of, m)
+        for role in (c for c in head.children if c.dep_ == "obl" and case_of(c) == "as"):
+            # "floated X as a *potential* running mate": a role not given yet
+            for cue in (c for c in role.children if c.dep_ == "amod" and c.lower_ in words["prospective"]):
+                m.mark("hypothetical", cue)
     if not m.hypothetical:
         _question(head, m)
     return m
