@@ -114,3 +114,12 @@ def test_running_mates_floated_and_sentences_commuted() -> None:
     assert not e.hypothetical
     src, tgt, _ = only("President Ann Ward commuted the prison sentence of Tom Reyes.", "CONCEDE")
     assert (src, tgt) == (["Ann Ward"], ["Tom Reyes"])
+
+
+def test_a_verb_form_the_lemmatizer_misreads_is_reduced_by_the_rules_of_english_inflection() -> None:
+    from newsgraph.events.coder import _stems
+
+    assert "float" in _stems("floated") and "commute" in _stems("commuted")
+    assert _stems("stopped")[-1] == "stop" and _stems("carried")[0] == "carry"
+    assert "rally" in _stems("rallies")
+    assert _stems("bus") == []  # too short to be inflected

@@ -40,6 +40,22 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 ACTOR_SLOT = "+"
 
 
+def _stems(form: str) -> list[str]:
+    """The lemmas an inflected English verb form may have ("floated" -> float, "commuted" ->
+    commute, "stopped" -> stop, "carried" -> carry, "rallies" -> rally), most likely first."""
+    out: list[str] = []
+    for end in ("ing", "ed", "es", "s"):
+        if form.endswith(end) and len(form) > len(end) + 2:
+            stem = form[: -len(end)]
+            if end in ("ed", "es") and stem.endswith("i"):
+                out.append(stem[:-1] + "y")
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+            break
+    return out
+
+
 @dataclass
 class Found:
     """One coded predicate before it becomes an Event."""
@@ -75,6 +91,8 @@ class Coder:
         base = tok.lemma_.lower()
         if not base or not self.lex.has_verb(base):
             base = self.lex.lemma_of(tok.lower_) if self.lex.has_verb(self.lex.lemma_of(tok.lower_)) else base
+        if not self.lex.has_verb(base) and tok.tag_.startswith("VB"):  # "floated" read as "floate"
+            base = next((s for s in _stems(tok.lower_) if self.lex.has_verb(s)), base)
         us = base[:-2] + "ze"  # British spelling: "criticise", "organise", "analyse"
         if base.endswith(("ise", "yse")) and not self.lex.has_verb(base) and self.lex.has_verb(us):
             base = us
