@@ -83,6 +83,9 @@ def test_verbs_whose_dictionary_sense_is_rare_in_news_are_no_events_alone() -> N
     assert not coded("Justice Ann Ward retired from the Supreme Court of Ghana in 2010.")
     assert not coded("Senator Ann Ward contended for the Green Party's nomination in 2019.")
     assert not coded("The Accra City Council administers the Ghana Central Business District.")
+    assert not coded("Police in Accra surrounded Tom Reyes, aiming at him with their guns.")
+    assert not coded("Senator Ann Ward's plan differs from Governor Tom Reyes's plan.")
+    assert not coded("The Ward campaign connected the slogan and lawlessness to Governor Tom Reyes.")
     src, tgt, _ = only("Senator Segal announced Maria de Graaf as his running mate.", "SUPPORT")
     assert (src, tgt) == (["Segal"], ["Maria de Graaf"])
 
