@@ -1,7 +1,7 @@
 """Names made of other names: hyphenated pairs of people ("the Trump-Biden debate"), a word of a
-person's name used alone ("Luk" after "John Luk Jok"), organisation
-units joined to their parent by a hyphen ("Islamic Revolutionary Guard Corps-Quds Force"), and the
-body a leader heads ("the Trump administration")."""
+person's name used alone ("Luk" after "John Luk Jok"), organisation units joined to their parent by
+a hyphen ("Islamic Revolutionary Guard Corps-Quds Force"), and the body a leader heads ("the Trump
+administration")."""
 
 from __future__ import annotations
 

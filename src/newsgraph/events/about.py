@@ -27,7 +27,7 @@ from functools import cached_property
 from typing import Any
 
 from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
-from newsgraph.models import AnalyzedDoc, Quote
+from newsgraph.models import AnalyzedDoc, Quote, Span
 from newsgraph.text import lexicons
 
 #: who a negative or warm quote is about: the doers in it (subjects, "by" agents, possessors)
@@ -52,9 +52,27 @@ class QuoteReader:
     #: verbs that name or judge their object ("called X 'humble'"): the object is what the quote is about
     naming: frozenset[str] = frozenset()
     _offsets: list[int] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._offsets = [o for o, _ in self.parses]
+        self._starts = [s.start for s in self.ad.sentences]
+
+    def sentence_at(self, pos: int) -> Span | None:
+        """The sentence holding offset ``pos`` (a bisection, not a scan of the document)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        s = self.ad.sentences[i] if i >= 0 else None
+        return s if s is not None and s.start <= pos < s.end else None
+
+    def sentence_parts(self, q: Quote) -> list[tuple[int, int]]:
+        """The stretches of quote ``q`` that lie in one sentence each."""
+        out: list[tuple[int, int]] = []
+        for s in self.ad.sentences[max(bisect.bisect_right(self._starts, q.start) - 1, 0) :]:
+            if s.start >= q.end:
+                break
+            if max(s.start, q.start) < min(s.end, q.end):
+                out.append((max(s.start, q.start), min(s.end, q.end)))
+        return out
 
     def about(self, q: Quote, *, agents: bool, within: tuple[int, int] | None = None) -> list[str]:
         """The actors a quote (or the stretch ``within`` of it) is about; with ``agents``, only
@@ -110,9 +128,9 @@ class QuoteReader:
         inside = self._persons(q.start, at, q.speaker)
         if inside:
             return inside.pop() if len(inside) == 1 else None
-        sent = self.ad.sentence_at(q.start)
+        sent = self.sentence_at(q.start)
         lo = sent.start if sent else q.start
-        prev = self.ad.sentence_at(lo - 1) if lo > 0 else None
+        prev = self.sentence_at(lo - 1) if lo > 0 else None
         before = self._persons(prev.start if prev else lo, q.start, q.speaker)
         if before:
             return before.pop() if len(before) == 1 else None
@@ -135,13 +153,6 @@ class QuoteReader:
             if c.dep_ == "obl" and case_of(c) in TOPIC_CASES:
                 who = [a for a in phrase_actors(c, self.actors, cue[1]) if self._person(a)]
                 return True, (who[0] if len(who) == 1 and who[0] != q.speaker else None)
-        return False, None
-        for offset, doc in self._pieces(q.cue_start):
-            cue = next((t for t in doc if offset + t.idx == q.cue_start), None)
-            for c in cue.children if cue is not None else []:
-                if c.dep_ == "obl" and case_of(c) in TOPIC_CASES:
-                    who = [a for a in phrase_actors(c, self.actors, offset) if self._person(a)]
-                    return True, (who[0] if len(who) == 1 and who[0] != q.speaker else None)
         return False, None
 
     def _person(self, eid: str) -> bool:

@@ -81,7 +81,6 @@ class Coder:
 
     def __init__(self, lex: EventLexicon, actors: ActorIndex, kb: Any | None = None) -> None:
         self.lex, self.actors, self.kb = lex, actors, kb
-        self.offset = 0  # where the parsed piece of the verb being coded starts in the document
 
     # ---- lemmas -----------------------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
@@ -122,13 +121,12 @@ class Coder:
         return found
 
     def verb(self, v: Token, offset: int) -> Found | None:
-        self.offset = offset
         lemma = self.lemma(v)
         naming = lemma in self.lex.words("naming")
         if not naming and not self.lex.has_verb(lemma):
             return None
         cl = Clause.of_verb(v)
-        if naming and not self.best(lemma, cl) and (judged := judgement(v, self.lex)) is not None:
+        if naming and not self.best(lemma, cl, offset) and (judged := judgement(v, self.lex)) is not None:
             if len(cl.objects) > 1:
                 cl.objects = cl.objects[:1]
             f = Found(v, offset, judged, lemma, cl)
@@ -144,7 +142,7 @@ class Coder:
         own = self.lex.verb_coding(lemma)
         entry = self.lex.verbs.get(lemma)
         generic = own is None and entry is not None and entry.code == "---"  # "announced its plans"
-        coding = self.best(lemma, cl, speech=own is None, generic=generic)
+        coding = self.best(lemma, cl, offset, speech=own is None, generic=generic)
         if (
             coding is None
             and own is not None
@@ -217,16 +215,18 @@ class Coder:
         return None
 
     def armed(self, f: Found) -> bool:
-        """A side of the event is a state or an armed force ("Iraq defeated ISIS", "the army beat the
-        rebels"): a contest between them is a fight, not a match or an election."""
-        sides = [self.actors.entities[a] for a in [*f.source, *f.target]]
+        """A side of the event is a known state or an armed force ("Iraq defeated ISIS", "the army
+        beat the rebels"): a contest between them is a fight, not a match or an election."""
         forces = self.lex.words("armed_groups")
-        known_state = [e.type == "STATE" and (e.kb_id or "").startswith("state:") for e in sides]
-        return any(known_state) or any((e.name.split() or [""])[-1].lower() in forces for e in sides) or any(
-            (entry := self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None) is not None
-            and entry.kind == "armed_group"
-            for e in sides
-        )
+        for e in (self.actors.entities[a] for a in [*f.source, *f.target]):
+            if e.type == "STATE" and (e.kb_id or "").startswith("state:"):
+                return True
+            if (e.name.split() or [""])[-1].lower() in forces:  # "the rebels", "Iraqi forces"
+                return True
+            entry = self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None
+            if entry is not None and entry.kind == "armed_group":
+                return True
+        return False
 
     def between_people(self, f: Found) -> bool:
         people = [self.actors.type_of(a) == "PERSON" for a in [*f.source, *f.target]]
@@ -273,7 +273,9 @@ class Coder:
         f.location = place
 
     # ---- patterns ---------------------------------------------------------------------------
-    def best(self, lemma: str, cl: Clause, *, speech: bool = False, generic: bool = False) -> Coding | None:
+    def best(
+        self, lemma: str, cl: Clause, offset: int, *, speech: bool = False, generic: bool = False
+    ) -> Coding | None:
         """The most specific matching pattern's coding; a matching ``---`` pattern blocks the verb.
 
         A verb that is no event by itself (``speech``: "report", "describe", "address") does not take
@@ -291,7 +293,7 @@ class Coder:
             object_only = p.compiled and p.post and not p.pre and not p.preps
             if object_only and (generic or (speech and self.event_nouns(p))):
                 continue
-            if (best is None or p.size > best[0]) and self.matches(p, cl, obl, keys):
+            if (best is None or p.size > best[0]) and self.matches(p, cl, obl, keys, offset):
                 best = (p.size, p)
         if best is None:
             return None
@@ -309,28 +311,30 @@ class Coder:
         return any(w in self.lex.nouns or w.rstrip("s") in self.lex.nouns for w in words)
 
     def matches(
-        self, p: Pattern, cl: Clause, obl: list[tuple[str, Token]], keys: dict[int, set[str]]
+        self, p: Pattern, cl: Clause, obl: list[tuple[str, Token]], keys: dict[int, set[str]], offset: int
     ) -> bool:
         subjects = cl.agent if cl.passive else cl.subjects
-        if any(not any(self.noun_ok(n, s, keys) for s in subjects) for n in p.pre):
+        if any(not any(self.noun_ok(n, s, keys, offset) for s in subjects) for n in p.pre):
             return False
         objects = cl.objects or ([*cl.subjects] if cl.passive else [])
         if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
             objects = [o for o in objects if o.dep_ != "iobj"]
-        if any(not any(self.noun_ok(n, o, keys) for o in objects) for n in p.post):
+        if any(not any(self.noun_ok(n, o, keys, offset) for o in objects) for n in p.post):
             return False
         for prep, noun in p.preps:
             cands = [x for c, x in obl if c == prep]
-            if not cands or (noun is not None and not any(self.noun_ok(noun, x, keys) for x in cands)):
+            if not cands:
                 return False
-            if noun is None and p.compiled and not any(self.names_actor(x) for x in cands):
+            if noun is not None and not any(self.noun_ok(noun, x, keys, offset) for x in cands):
+                return False
+            if noun is None and p.compiled and not any(self.names_actor(x, offset) for x in cands):
                 return False  # "(TO)": a phrase that names someone ("headed to Moscow"), not "to 40 percent"
         return True
 
-    def names_actor(self, tok: Token) -> bool:
+    def names_actor(self, tok: Token, offset: int) -> bool:
         """Some actor is named (or referred to) inside the phrase headed by ``tok``."""
-        a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-        return any(True for _ in self.actors.between(self.offset + a, self.offset + b))
+        a, b = offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
+        return next(self.actors.between(a, b), None) is not None
 
     def obliques(self, cl: Clause) -> list[tuple[str, Token]]:
         """The clause's prepositional phrases, its objects' ones included ("sanctions on X"); a
@@ -342,9 +346,9 @@ class Coder:
         out += [(p, o) for p in prt for o in cl.objects]
         return out
 
-    def noun_ok(self, n: Noun, tok: Token, cache: dict[int, set[str]]) -> bool:
+    def noun_ok(self, n: Noun, tok: Token, cache: dict[int, set[str]], offset: int) -> bool:
         if n.head == ACTOR_SLOT:  # PETRARCH's "+": any phrase that names an actor
-            return self.names_actor(tok)
+            return self.names_actor(tok, offset)
         keys = cache.get(tok.i)
         if keys is None:
             keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}

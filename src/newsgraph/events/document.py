@@ -91,9 +91,9 @@ def code_events(
 ) -> list[Event]:
     """Events of one analysed document from its parsed body paragraphs ``(offset, spaCy Doc)``."""
     extra = [*venue_mentions(ad), *first_person_mentions(ad, lex)]
+    known = ActorIndex.of(ad, extra)  # "the delegation" and "they" are read against the named actors
+    extra += [*group_mentions(lex, parses, known), *group_pronoun_mentions(ad, known)]
     actors = ActorIndex.of(ad, extra)
-    extra += group_mentions(lex, parses, actors)
-    actors = ActorIndex.of(ad, [*extra, *group_pronoun_mentions(ad, ActorIndex.of(ad, extra))])
     places = Places(ad, kb)
     claims = claimers(parses, actors, lex)
     coder = Coder(lex, actors, kb)

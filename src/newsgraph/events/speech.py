@@ -14,7 +14,6 @@ event repeats no event already coded in its sentence.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -76,8 +75,8 @@ def speech_events(
             continue
         if is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
             continue
-        for coding, (lo, hi) in _readings(q, ad, lex, acts):
-            side = _side(ents[q.speaker])
+        side = _side(ents[q.speaker])
+        for coding, (lo, hi) in _readings(q, ad, lex, acts, reader):
             stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
             # an accusation, and praise read from the content alone, are about who the quote says did
             # or is something ("X was a true hero"), not about every actor it names ("born in the US")
@@ -92,7 +91,7 @@ def speech_events(
             ]
             if not targets or (coding.type == "SUPPORT" and len(targets) > 1):
                 continue  # praise of several actors at once is too loose to say who it is for
-            sent = ad.sentence_at(lo)
+            sent = reader.sentence_at(lo)
             a, b = (sent.start, sent.end) if sent else (lo, hi)
             if any((coding.type, q.speaker, t, a) in have for t in targets):
                 continue
@@ -104,7 +103,7 @@ def speech_events(
 
 
 def _readings(
-    q: Quote, ad: AnalyzedDoc, lex: EventLexicon, acts: Any | None
+    q: Quote, ad: AnalyzedDoc, lex: EventLexicon, acts: Any | None, reader: QuoteReader
 ) -> list[tuple[Coding, tuple[int, int]]]:
     """What a quote does, and over which stretch of it: the coding of the whole quote; else, for a
     quote of several sentences, the stance of each sentence on its own (a tribute after the news
@@ -112,15 +111,9 @@ def _readings(
     coding = quote_coding(q, lex, acts)
     if coding is not None:
         return [(coding, (q.start, q.end))]
-    starts = [s.start for s in ad.sentences]
     out: list[tuple[Coding, tuple[int, int]]] = []
-    for s in ad.sentences[max(bisect.bisect_right(starts, q.start) - 1, 0) :]:
-        if s.start >= q.end:
-            break
-        lo, hi = max(s.start, q.start), min(s.end, q.end)
-        if lo >= hi or (lo, hi) == (q.start, q.end):
-            continue
-        if got := stance(ad.text[lo:hi], lex, "quote sentence"):
+    for lo, hi in reader.sentence_parts(q):
+        if (lo, hi) != (q.start, q.end) and (got := stance(ad.text[lo:hi], lex, "quote sentence")):
             out.append((got, (lo, hi)))
     return out
 

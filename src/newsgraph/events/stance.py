@@ -51,7 +51,7 @@ def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> C
     neg, pos = (NEGATIVE_SHORT, POSITIVE_SHORT) if short else (NEGATIVE, POSITIVE)
     if accuses and (v <= neg or (brief and v <= 0 and not praises)):
         return Coding("ACCUSE", "disapprove", "111", f"{rule}: negative (valence {v:.2f})")
-    if v >= pos and (short or praises) or (brief and praises and v >= 0 and not accuses):
+    if (v >= pos and (short or praises)) or (brief and praises and v >= 0 and not accuses):
         return Coding("SUPPORT", None, "051", f"{rule}: positive (valence {v:.2f})")
     return None
 
