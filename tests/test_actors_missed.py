@@ -132,3 +132,12 @@ def test_demonym_led_organisation_wins_unless_the_kb_names_a_part() -> None:
     plo = Cand(0, 34, "Palestinian Liberation Organization", "ORG", "model")
     demonym_led([(3, plo), (1, Cand(0, 11, "Palestinian", "NORP", "kb", kb_id="state:PSE"))], k)
     assert plo.kb_id == "org:plo"
+
+
+def test_a_model_place_that_reads_as_a_persons_name_is_a_person() -> None:
+    finder = GivenNames(kb(), NAME_TOK, "(?:al|bin)")
+    assert finder.person_like("Gloria Hambleworth") and finder.person_like("Naomi La Teste")
+    # a common noun, a place or an organisation word in it, or no given name first: not a person
+    for name in ("Lincoln Park", "Gloria Square", "Bradley International Airport", "Echo Investment",
+                 "Star Trek", "Jordan Valley", "Castellan Hambleworth", "Gloria"):
+        assert not finder.person_like(name), name

@@ -73,3 +73,23 @@ def test_mourning_someone_is_a_tribute_not_criticism() -> None:
     got = [(t, s, g) for t, s, g, _ in coded("On Monday, Ghana mourned the death of Peter Banda.")]
     assert ("SUPPORT", ["Ghana"], ["Peter Banda"]) in got
     assert not [x for x in got if x[0] == "ACCUSE"]
+
+
+def test_praise_predicated_of_a_named_subject_is_support_where_the_tone_is_mild() -> None:
+    """A tribute whose whole is too mild for the valence lexicon ("fight", "death" weigh on it) is
+    still praise when a sentence calls its subject something praiseworthy."""
+    body = (
+        "Senator Ann Ward spoke about the late Governor Tom Reyes on Friday. She said "
+        '"Tom Reyes was very honest, hardworking and a brilliant person who fought for his province '
+        'during the war until his death. We will miss him."'
+    )
+    assert (["Ann Ward"], ["Tom Reyes"]) in _support(body)
+
+
+def test_praise_of_no_actor_or_negated_praise_is_no_support() -> None:
+    body = (
+        "Senator Ann Ward spoke about Governor Tom Reyes on Friday. She said "
+        '"It is a great loss to the province, because Tom Reyes had done a lot. '
+        'Tom Reyes was never honest with the people of the province about the war."'
+    )
+    assert _support(body) == []

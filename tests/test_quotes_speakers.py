@@ -70,3 +70,14 @@ def test_associates_of_a_person_are_not_the_person() -> None:
     )
     q, name = one(body, "indirect", "had been poisoned")
     assert name != "Marek Halvorsen"
+
+
+def test_a_speech_verb_inside_a_quote_without_its_own_speaker_is_no_parenthetical_cue() -> None:
+    """ "..., but ask anyone close to her, and ...": the imperative is part of the quote, whose
+    speaker is the one who stated it."""
+    body = (
+        'Tom Reyes, one of her sons, stated, "She was a painter and a writer. She was old, but ask '
+        'anyone close to her, and they would tell you she was the youngest person they knew."'
+    )
+    q, name = one(body, "direct", "painter")
+    assert name == "Tom Reyes" and q.cue == "stated"

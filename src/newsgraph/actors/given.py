@@ -24,6 +24,7 @@ from newsgraph.actors.lexicon import (
 )
 from newsgraph.actors.spans import Cand
 from newsgraph.text import lexicons
+from newsgraph.text.names import fold, is_common_noun, known_given_names
 from newsgraph.text.vocabulary import MONTHS_AND_WEEKDAYS
 
 #: a first word is a given name when this many KB people carry it
@@ -35,20 +36,40 @@ _PLACE_RX = re.compile(
 )
 _ADJECTIVE_ENDINGS = lexicons.phrases("actors.adjective_endings")
 _STOP = FUNCTION_WORDS | SENTENCE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | ORG_HEADS | MONTHS_AND_WEEKDAYS
+_STOP_FOLDED = frozenset(w.lower() for w in _STOP)
+_NAME_PARTICLES = lexicons.words("actors.name_particles")
 
 
 def given_names(kb: KnowledgeBase) -> frozenset[str]:
     """First words of the KB's people carried by at least :data:`MIN_PEOPLE` of them."""
     people: Counter[str] = Counter()
-    other: set[str] = set()
     for e in kb:
-        firsts = {f.split()[0] for f in e.forms if " " in f}
         if e.type == "PERSON":
-            people.update(w for w in firsts if _WORD.match(w))
-        else:
-            other |= firsts | {f for f in e.forms if " " not in f} | set(e.demonyms)
+            people.update(w for f in e.forms if " " in f and _WORD.match(w := f.split()[0]))
+    other = _other_words(kb)
     return frozenset(
         w for w, n in people.items() if n >= MIN_PEOPLE and w not in other and w.lower() not in _STOP
+    )
+
+
+def _other_words(kb: KnowledgeBase) -> set[str]:
+    """The first words of the KB's places and organisations, their one-word names and demonyms."""
+    other: set[str] = set()
+    for e in kb:
+        if e.type != "PERSON":
+            other |= {f.split()[0] for f in e.forms if " " in f} | {f for f in e.forms if " " not in f}
+            other |= set(e.demonyms)
+    return other
+
+
+def person_firsts(kb: KnowledgeBase, kb_given: frozenset[str]) -> frozenset[str]:
+    """Folded first words that make a name of a person rather than a place or a firm: the KB's given
+    names and those of the gender table, less the first words of the KB's places and organisations
+    ("Jordan", "Victoria"), common nouns ("Grace" stays, "Liberty" and "Star" go) and stop words."""
+    other = {fold(w) for w in _other_words(kb)}
+    names = {fold(w) for w in kb_given} | known_given_names()
+    return frozenset(
+        w for w in names if w and w not in other and not is_common_noun(w) and w not in _STOP_FOLDED
     )
 
 
@@ -58,6 +79,7 @@ class GivenNames:
     def __init__(self, kb: KnowledgeBase, name_tok: str, particle: str) -> None:
         self.kb = kb
         self.names = given_names(kb)
+        self.firsts = person_firsts(kb, self.names)
         self.rx = re.compile(
             rf"(?<![\w-])(?P<first>[A-ZÀ-Þ][\w’'-]*)"
             rf"(?P<rest>(?:[ \t]+(?:{particle}[ \t]+)?{name_tok}){{1,3}})"
@@ -86,6 +108,27 @@ class GivenNames:
             out.append(Cand(off + m.start(), off + end, seg[m.start() : end], "PERSON", "given"))
             pos = end
         return out
+
+
+    def person_like(self, surface: str) -> bool:
+        """A name the model typed as a place or an organisation that reads as a person's: two to four
+        capitalised words, a given name first (see :func:`person_firsts`), then no common noun,
+        title, organisation word or name of a known place or organisation ("Gloria Vanderbilt",
+        "Patrice Talon"; not "Lincoln Park", "Bradley International Airport")."""
+        words = surface.split()
+        if not 2 <= len(words) <= 4 or fold(words[0]) not in self.firsts:
+            return False
+        return all(
+            w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words[1:]
+        ) and not any(self._not_name(w) for w in words[1:])
+
+    def _not_name(self, word: str) -> bool:
+        bare = word.strip("’'.").lower()
+        if bare in _NAME_PARTICLES:
+            return False
+        if bare in _STOP_FOLDED or is_common_noun(bare):
+            return True
+        return any(e.type != "PERSON" for e in self.kb.lookup(word))
 
 
 def _end_of(tail: str, n: int) -> int:

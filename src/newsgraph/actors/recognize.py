@@ -320,7 +320,11 @@ class Recognizer:
             surface = text[a:b]
             if not self._is_name(surface, label):
                 continue
-            if label != "PERSON" and is_person_name(surface) and not self.kb.lookup(surface):
+            if (
+                label != "PERSON"
+                and (is_person_name(surface) or self.given.person_like(surface))
+                and not self.kb.lookup(surface)
+            ):
                 label = "PERSON"
             if label == "PERSON" and " " not in surface:
                 prev = view.before(a, 1)

@@ -89,6 +89,24 @@ class QuoteReader:
                     out += self._agent(q, t, offset)
         return list(dict.fromkeys(out)) or self._judged(q)
 
+    def praised(
+        self, q: Quote, lo: int, hi: int, praise: frozenset[str], negation: frozenset[str]
+    ) -> list[str]:
+        """Who the stretch ``[lo, hi)`` of a quote says is praiseworthy: the subjects of copular
+        predicates that hold a word of ``praise`` ("John Luk was very *honest*", "he was a
+        *brilliant* person"), unless negated. "It is a great loss" praises no actor."""
+        out: list[str] = []
+        for offset, doc in self._pieces(lo):
+            for t in doc:
+                if not (lo <= offset + t.idx < hi and t.lower_ in praise):
+                    continue
+                pred = copular_predicate(t)
+                if pred is None or any(c.lower_ in negation for c in pred.children):
+                    continue
+                for subj in (c for c in pred.children if c.dep_ == "nsubj"):
+                    out += self._agent(q, subj, offset)
+        return list(dict.fromkeys(out))
+
     def _judged(self, q: Quote) -> list[str]:
         """Who a naming cue judges: its object ("called *Reyes* 'humble and soft-spoken'")."""
         cue = self._cue(q)
@@ -173,3 +191,20 @@ class QuoteReader:
             return None
         named = {m.entity for m in self.actors.between(lead.start, lead.end) if m.kind in NAMING}
         return top[0][0] if top[0][0] in named else None
+
+
+#: links by which a word of praise belongs to the predicate above it ("a *brilliant* person",
+#: "honest, hardworking and a brilliant *person*")
+_PREDICATE_LINKS = frozenset({"amod", "compound", "conj", "advmod"})
+
+
+def copular_predicate(t: Token, steps: int = 3) -> Token | None:
+    """The copular predicate (a word with a ``cop`` child) that ``t`` is or modifies, climbing at
+    most ``steps`` modifier or conjunct links; None when there is none."""
+    for _ in range(steps + 1):
+        if any(c.dep_ == "cop" for c in t.children):
+            return t
+        if t.dep_ not in _PREDICATE_LINKS or t.head.i == t.i:
+            return None
+        t = t.head
+    return None

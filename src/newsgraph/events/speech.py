@@ -20,7 +20,7 @@ from typing import Any
 from newsgraph.actors.facts import is_media as media_actor
 from newsgraph.events.about import QuoteReader
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.stance import stance
+from newsgraph.events.stance import NEGATIVE, stance, valence
 from newsgraph.events.tree import ActorIndex
 from newsgraph.events.when import Dated, choose_undated, context_date, context_start
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
@@ -31,6 +31,8 @@ PRAISED_TYPES = frozenset({"PERSON"})
 #: the speech acts of cues that are events of the speaker towards the actors the quote is about
 #: (an AGREE cue, "agrees", states an opinion, not an intent to cooperate)
 CUE_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
+#: a quote sentence that calls its subject something praiseworthy ("X was very honest")
+PREDICATED_PRAISE = Coding("SUPPORT", None, "051", "quote sentence: praise predicated of its subject")
 
 
 def _side(ent: Entity | None) -> set[str]:
@@ -76,7 +78,7 @@ def speech_events(
         if is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
             continue
         side = _side(ents[q.speaker])
-        for coding, (lo, hi) in _readings(q, ad, lex, acts, reader):
+        for coding, (lo, hi), who in _readings(q, ad, lex, acts, reader):
             stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
             # an accusation, and praise read from the content alone, are about who the quote says did
             # or is something ("X was a true hero"), not about every actor it names ("born in the US")
@@ -86,7 +88,7 @@ def speech_events(
             types = PRAISED_TYPES if stance_only and coding.type == "SUPPORT" else ACTOR_TYPES
             targets = [
                 a
-                for a in reader.about(q, agents=agents, within=(lo, hi))
+                for a in (who if who is not None else reader.about(q, agents=agents, within=(lo, hi)))
                 if a not in side and ents[a].type in types and not (stance_only and is_media(ents[a], kb))
             ]
             if not targets or (coding.type == "SUPPORT" and len(targets) > 1):
@@ -104,17 +106,23 @@ def speech_events(
 
 def _readings(
     q: Quote, ad: AnalyzedDoc, lex: EventLexicon, acts: Any | None, reader: QuoteReader
-) -> list[tuple[Coding, tuple[int, int]]]:
-    """What a quote does, and over which stretch of it: the coding of the whole quote; else, for a
-    quote of several sentences, the stance of each sentence on its own (a tribute after the news
-    of a death: "We mourn the death of X. He was a true hero" is warm only in its second)."""
+) -> list[tuple[Coding, tuple[int, int], list[str] | None]]:
+    """What a quote does, over which stretch of it, and to whom when the reading says (None: the
+    actors the stretch is about): the coding of the whole quote; else, sentence by sentence, the
+    stance of each one (a tribute after the news of a death: "We mourn the death of X. He was a
+    true hero" is warm only in its second), or praise predicated of its subject ("John Luk was
+    very honest ... and a brilliant person" where the valence lexicon finds the whole too mild)."""
     coding = quote_coding(q, lex, acts)
     if coding is not None:
-        return [(coding, (q.start, q.end))]
-    out: list[tuple[Coding, tuple[int, int]]] = []
+        return [(coding, (q.start, q.end), None)]
+    out: list[tuple[Coding, tuple[int, int], list[str] | None]] = []
     for lo, hi in reader.sentence_parts(q):
         if (lo, hi) != (q.start, q.end) and (got := stance(ad.text[lo:hi], lex, "quote sentence")):
-            out.append((got, (lo, hi)))
+            out.append((got, (lo, hi), None))
+        elif valence(ad.text[lo:hi]) > NEGATIVE and (
+            who := reader.praised(q, lo, hi, lex.words("praise"), lex.words("negation"))
+        ):
+            out.append((PREDICATED_PRAISE, (lo, hi), who))
     return out
 
 

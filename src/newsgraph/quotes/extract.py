@@ -368,6 +368,8 @@ class _DocQuotes(BlockQuotes, ParseQuotes):
             j = next((i for i, t in enumerate(after) if not t.is_word), -1)
             if j < 0 or after[j].text not in ",]" or (j + 1 < len(after) and att.is_mark(after[j + 1])):
                 continue
+            if not _phrase_beside(cue, before[k].end, after[j].start):
+                continue  # "..., but ask anyone close to her, ...": no speaker of its own
             return cue
         return None
 
@@ -435,6 +437,12 @@ class _DocQuotes(BlockQuotes, ParseQuotes):
                 )
             )
         return quotes
+
+
+def _phrase_beside(cue: Cue, lo: int, hi: int) -> bool:
+    """Whether a parenthetical cue between the marks at ``lo`` and ``hi`` has its speaker phrase
+    there too (", he said,", ", said Karasin,"; not ", but ask anyone close to her,")."""
+    return cue.phrase is not None and lo <= cue.phrase.start and cue.phrase.end <= hi
 
 
 def _body_paragraphs(text: str, paragraphs: Sequence[Span] | None, body: Sequence[Span] | None) -> list[Span]:

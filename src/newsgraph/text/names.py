@@ -318,6 +318,27 @@ def _genders() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    text = resources.files("newsgraph").joinpath("data/names/common_nouns.txt").read_text("utf-8")
+    return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
+
+
+def is_common_noun(word: str) -> bool:
+    """Whether English writes ``word`` as a common noun (``data/names/common_nouns.txt``, built by
+    ``scripts/build_common_nouns.py`` from treebank part-of-speech gold).
+
+    >>> is_common_noun("Park"), is_common_noun("Vanderbilt")
+    (True, False)
+    """
+    return word.lower() in _common_nouns()
+
+
+def known_given_names() -> frozenset[str]:
+    """The folded given names of the gender table (``data/names/genders.tsv``)."""
+    return frozenset(_genders())
+
+
 def given_name_gender(name: str) -> str:
     """ "m" or "f": the gender of the pronouns for people with this given name
     (``data/names/genders.tsv``, built by ``scripts/build_name_genders.py``); "" when unknown.
