@@ -182,3 +182,17 @@ def test_they_after_a_named_group_is_that_group() -> None:
     # one officer is no "they"; nor is a group two sentences back
     body = "A police constable in Accra saw the twelve men. They later met President Tom Reyes."
     assert not coded(body)
+
+
+def test_armed_force_named_as_a_noun_is_an_event() -> None:
+    s, t, e = only("The Israeli bombardment of Gaza continued on Monday.", "ASSAULT")
+    assert s == ["Israel"] and t == ["Gaza Strip"] and "bombardment" in e.rule
+    s, t, e = only("Saudi Arabia and Egypt imposed a blockade on Qatar in 2017.", "COERCE")
+    assert s == ["Saudi Arabia", "Egypt"] and t == ["Qatar"]
+    assert [x[0] for x in coded("The US-led invasion of Iraq in 2003 was long debated.")] == ["COERCE"]
+
+
+def test_a_region_of_a_state_sued_or_criticised_is_its_government_but_not_where_one_goes() -> None:
+    s, t, _ = only("On Thursday, the ACLU filed a lawsuit against the state of Montana.", "ACCUSE")
+    assert t == ["Montana"]
+    assert coded("The singer retreated to New Mexico and wrote songs for the ACLU.") == []

@@ -31,6 +31,9 @@ PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
 STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT"})
 #: event types done in or to a place; in the others a capital city stands for its government
 PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
+#: event types whose target region stands for its government ("filed a lawsuit against the state of
+#: Montana", "sanctions on Crimea"); in the others a region is where it happens ("retreated to X")
+GOVERNED_TARGETS = frozenset({"ACCUSE", "REQUEST", "SANCTION", "THREATEN"})
 #: event types that, with a news outlet on one side, are the press at work (interviews, questions)
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
@@ -190,7 +193,12 @@ def _event(
     n: int,
 ) -> Event | None:
     if f.coding.type not in PLACE_TARGETS:
-        where = [t for t in f.target if coder.actors.type_of(t) == "LOCATION"]
+        governed = f.coding.type in GOVERNED_TARGETS  # "sued the state of Montana": its government
+        where = [
+            t
+            for t in f.target
+            if coder.actors.type_of(t) == "LOCATION" and not (governed and places.region_of_state(t))
+        ]
         f.target = [t for t in f.target if t not in where]
         f.location = f.location or (where[0] if where else None)
         if not f.target and f.coding.type in STATE_OF_PLACE:  # a visit to a city is a visit to its state

@@ -60,6 +60,13 @@ class Places:
         cap = self.kb.capital_of(e.name) if e is not None and self.kb is not None else None
         return self.by_kb.get(cap.kb_id) if cap is not None else None
 
+    def region_of_state(self, eid: str) -> bool:
+        """A region of a state with a government of its own (a US state, Scotland, Crimea): as the
+        target of a lawsuit, a demand or a sanction it stands for that government, not a venue."""
+        e = self.ents.get(eid)
+        entry = self.kb.get(e.kb_id) if e is not None and e.kb_id and self.kb is not None else None
+        return entry is not None and entry.kind == "region" and bool(entry.affiliation)
+
     def state_of(self, eid: str) -> str | None:
         e = self.ents.get(eid)
         if e is None or self.kb is None or not e.kb_id:
