@@ -93,3 +93,11 @@ def test_praise_of_no_actor_or_negated_praise_is_no_support() -> None:
         'Tom Reyes was never honest with the people of the province about the war."'
     )
     assert _support(body) == []
+
+
+def test_a_judgement_of_someones_thing_is_criticism_of_them() -> None:
+    """A one-word verdict that condemns ("lousy") is criticism of whose the judged thing is, also
+    where the parse reads the thing as a clause; a month name ends a person's name."""
+    body = "Senator Tom Reyes called Prime Minister Tessa May's proposed trade deal \"lousy\" on Monday."
+    got = [(s, t) for ty, s, t, _ in coded(body) if ty == "ACCUSE"]
+    assert got == [(["Tom Reyes"], ["Tessa May"])]

@@ -32,11 +32,12 @@ from newsgraph.actors.spans import Cand, strip_possessive, strip_span
 from newsgraph.text import lexicons
 from newsgraph.text.names import _table as _name_table
 from newsgraph.text.names import fold as name_fold
-from newsgraph.text.vocabulary import MONTHS_AND_WEEKDAYS
+from newsgraph.text.vocabulary import MONTHS_AND_WEEKDAYS, WEEKDAYS
 
 _NUMBERED = lexicons.words("actors.numbered_nouns")
 _CONNECTORS = lexicons.words("actors.name_connectors")
 _MONTHS = MONTHS_AND_WEEKDAYS
+_WEEKDAYS = frozenset(WEEKDAYS)
 _NAME_STARTERS = lexicons.words("actors.name_starters")
 _SURNAME_PARTICLES = ordered("surname_particles")
 _SHORT_FORM_HEADS = lexicons.words("actors.short_form_heads")
@@ -279,12 +280,17 @@ class NameRules:
         return out
 
     def trim_name(self, seg: str, a: int, b: int) -> tuple[int, int]:
-        """Drop trailing tokens of a name match that are places, months or possessives."""
+        """Drop trailing tokens of a name match that are places, dates or possessives. A month name
+        is a date only before a number ("Smith May 5"); after a name it may end it ("Theresa May",
+        "Brian May")."""
         b = strip_possessive(seg, a, b)
         toks = list(re.finditer(r"\S+", seg[a:b]))
         while len(toks) > 1:
             last = toks[-1].group()
-            if last.lower() in _MONTHS or last.lower() in FUNCTION_WORDS or self.kb.lookup(last):
+            dated = last.lower() in _WEEKDAYS or (
+                last.lower() in _MONTHS and re.match(r"\s+\d", seg[a + toks[-1].end() :]) is not None
+            )
+            if dated or last.lower() in FUNCTION_WORDS or self.kb.lookup(last):
                 toks.pop()
                 continue
             break

@@ -113,7 +113,13 @@ class QuoteReader:
         if cue is None or cue[0].lemma_.lower() not in self.naming:
             return []
         tok, offset = cue
-        return [a for c in tok.children if c.dep_ == "obj" for a in phrase_actors(c, self.actors, offset)]
+        got = [a for c in tok.children if c.dep_ == "obj" for a in phrase_actors(c, self.actors, offset)]
+        if got:
+            return got
+        # "called [Theresa May's proposed deal] 'lousy'" misparsed as a clause: its subject
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+        subjects = [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+        return [a for s in subjects for a in phrase_actors(s, self.actors, offset)]
 
     def _cue(self, q: Quote) -> tuple[Token, int] | None:
         """The cue word's token in the parse, and the offset of its piece."""
