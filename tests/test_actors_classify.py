@@ -109,3 +109,4 @@ def test_collective_west() -> None:
     ad = analyse("Alliance\n\nHe criticised the United States and the West for their support.")
     west = entity_of(ad, "West")
     assert west is not None and west.type == "STATE"
+

@@ -196,3 +196,9 @@ def test_a_region_of_a_state_sued_or_criticised_is_its_government_but_not_where_
     s, t, _ = only("On Thursday, the ACLU filed a lawsuit against the state of Montana.", "ACCUSE")
     assert t == ["Montana"]
     assert coded("The singer retreated to New Mexico and wrote songs for the ACLU.") == []
+
+
+def test_a_state_whose_people_share_its_name_is_the_state_where_no_noun_follows() -> None:
+    s, t, _ = only("The United Nations condemned the coup in Myanmar on Monday.", "ACCUSE")
+    assert t == ["Myanmar"]
+    assert "Myanmar" not in {n for _, s, t, _ in coded("The Myanmar military seized power.") for n in s + t}

@@ -40,6 +40,7 @@ from newsgraph.actors.lexicon import (
 )
 from newsgraph.actors.spans import Cand, CandIndex, DocView
 from newsgraph.text import lexicons
+from newsgraph.text.names import is_common_noun
 
 #: words after a doc-local demonym that show the place has a government
 GOVERNMENT_WORDS = lexicons.words("actors.government_words")
@@ -317,7 +318,15 @@ def _demonym(view: DocView, c: Cand, kb: KnowledgeBase, taken: list[tuple[int, i
         if not any(s < end and c.end < e for s, e in taken if (s, e) != c.span):
             c.end, c.text = end, text[c.start : end]
             c.label, c.kind = "STATE", "demonym"
+    elif not (nxt.islower() and is_common_noun(nxt)) and _own_name(c, kb, state_id):
+        c.label, c.kind = "STATE", "name"  # "the coup in Myanmar": a state whose people share its name
     return c
+
+
+def _own_name(c: Cand, kb: KnowledgeBase, state_id: str | None) -> bool:
+    """Whether a demonym is also the name of its state ("Myanmar")."""
+    hits = kb.lookup(c.text)
+    return state_id is not None and bool(hits) and hits[0].kb_id == state_id
 
 
 def _place(view: DocView, c: Cand, kb: KnowledgeBase, state_like: set[str]) -> None:
