@@ -110,3 +110,15 @@ def test_collective_west() -> None:
     west = entity_of(ad, "West")
     assert west is not None and west.type == "STATE"
 
+
+
+def test_a_generic_institution_qualified_by_another_state_is_that_states() -> None:
+    """ "Argentina's National Congress ... Congress will vote": not the KB's United States Congress
+    (which the story never names); the trailing institution word is not cut off into a person."""
+    ad = analyse(
+        "Bill\n\nOn Sunday in Argentina's National Congress, President of Argentina Alberto Fernandez "
+        "announced the bill. Congress will vote on it in March."
+    )
+    e = entity_of(ad, "Congress", 1)
+    assert e is not None and e.kb_id is None and e.affiliation == by_name(ad, "Argentina").id
+    assert by_name(ad, "Argentina's National") is None

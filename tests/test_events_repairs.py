@@ -202,3 +202,12 @@ def test_a_state_whose_people_share_its_name_is_the_state_where_no_noun_follows(
     s, t, _ = only("The United Nations condemned the coup in Myanmar on Monday.", "ACCUSE")
     assert t == ["Myanmar"]
     assert "Myanmar" not in {n for _, s, t, _ in coded("The Myanmar military seized power.") for n in s + t}
+
+
+def test_they_after_a_sentence_whose_subject_is_several_actors_is_all_of_them() -> None:
+    body = "Russia and China met in Beijing on Monday. They accused the United States of meddling."
+    s, t, _ = only(body, "ACCUSE")
+    assert s == ["Russia", "China"] and t == ["United States"]
+    # "they" after a sentence that opens with something else is left to the actors stage
+    body = "On Monday, Russia and China met in Beijing. They accused the United States of meddling."
+    assert [s for ty, s, _, _ in coded(body) if ty == "ACCUSE"] != [["Russia", "China"]]

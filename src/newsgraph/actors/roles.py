@@ -242,6 +242,7 @@ def assign_roles(
         if found:
             c.entity = min(found, key=ents.position).id
     index = CandIndex(cands)
+    _unlink_foreign_generics(view.text, ents, kb, index)
     for e in ents.items:
         if e.type != "PERSON":
             _org_affiliation(e, ents, kb, demonyms)
@@ -296,6 +297,39 @@ def main_state(ents: Entities) -> LocalEntity | None:
               if e.type == "STATE"]
     best = max(counts, key=lambda x: (x[0], x[1]), default=None)
     return best[2] if best is not None and best[0] > 0 else None
+
+
+def _unlink_foreign_generics(text: str, ents: Entities, kb: KnowledgeBase, index: CandIndex) -> None:
+    """An institution named only generically ("Congress", "the Senate") that the KB links to another
+    state's body is the body of the state the document qualifies it with ("*Argentina's* National
+    Congress ... Congress will vote"), when the document never names the KB's state: the link goes
+    and the qualifying state is its affiliation."""
+    for e in ents.items:
+        entry = kb.get(e.kb_id) if e.type == "ORG" and e.kb_id else None
+        if entry is None or not entry.affiliation or ents.with_kb(entry.affiliation) is not None:
+            continue
+        if not e.names or not all(is_generic_institution(n.text) for n in e.names):
+            continue
+        owners = {o.id: o for n in e.names if (o := _qualifier(text, n, index, ents)) and o.type == "STATE"}
+        if len(owners) == 1:
+            e.kb_id, e.affiliation = None, next(iter(owners))
+
+
+#: a possessive and up to two capitalised words before an institution ("Argentina's National Congress")
+_QUALIFIED = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){0,2}$")
+
+
+def _qualifier(text: str, c: Cand, index: CandIndex, ents: Entities) -> LocalEntity | None:
+    """The state or place whose possessive qualifies ``c``, right before it or before the words of
+    the institution's name ("*Iraq's* Foreign Ministry", "*Argentina's* National Congress")."""
+    m = _QUALIFIED.search(text, max(0, c.start - 60), c.start)
+    if m is None:
+        return None
+    for o in index.ending_in(m.start(), m.start()):
+        e = ents.get(o.entity)
+        if e is not None and e.type in ("STATE", "LOCATION"):
+            return e
+    return None
 
 
 def _jurisdictions(text: str, ents: Entities, index: CandIndex) -> None:

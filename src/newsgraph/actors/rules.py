@@ -290,7 +290,8 @@ class NameRules:
             dated = last.lower() in _WEEKDAYS or (
                 last.lower() in _MONTHS and re.match(r"\s+\d", seg[a + toks[-1].end() :]) is not None
             )
-            if dated or last.lower() in FUNCTION_WORDS or self.kb.lookup(last):
+            place = any(e.type in ("STATE", "LOCATION") for e in self.kb.lookup(last))
+            if dated or last.lower() in FUNCTION_WORDS or place:
                 toks.pop()
                 continue
             break

@@ -6,6 +6,9 @@ gunmen, or a state body named by a plural sector noun such as "police" or "troop
 judge" or "a police constable") named in their own sentence before them or in the sentence
 before; with no such group, or two, they stay unresolved. Quotes are left alone: there "they"
 is often someone the quote named.
+
+A sentence opening with "They" after one whose subject is several actors named together ("Russia
+and China met ... *They* accused ...") is about all of them.
 """
 
 from __future__ import annotations
@@ -31,6 +34,13 @@ _ONE_PERSON = (
     | lexicons.words("actors.individual_nouns")
 )
 _NEXT = re.compile(r"[ \t]+([A-Za-z]+)")
+_OPENING = re.compile(r"\s*(They|Their)\b")
+#: what may come before a sentence's subject ("The European Union and Britain ...")
+_SUBJECT_START = re.compile(r"\s*(?:[Tt]he\s+)?")
+#: the actors that "they" may stand for together
+_PARTIES = frozenset({"STATE", "ORG", "PERSON"})
+#: what stands between actors named together ("Russia, China and Iran")
+_JOINED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 
 
 def group_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]:
@@ -59,3 +69,36 @@ def _group(m: Mention, actors: ActorIndex, text: str) -> bool:
     one = after is not None and after.group(1).lower() in _ONE_PERSON  # "a police constable"
     plural = (word == "police" or word.endswith("s")) and not one
     return (m.kind in _GROUP_KINDS and plural) or actors.entities[m.entity].name.lower() in _COLLECTIVES
+
+
+def coordinated_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]:
+    """A sentence that opens with "They" or "Their" outside quotes, after a sentence whose subject
+    is several actors named together ("Russia and China met ... *They* accused ..."), refers to
+    all of them: a mention of each at the pronoun."""
+    quoted = sorted((q.start, q.end) for q in ad.quotes if q.kind == "direct")
+    out: list[Mention] = []
+    for prev, sent in zip(ad.sentences, ad.sentences[1:], strict=False):
+        m = _OPENING.match(ad.text, sent.start, sent.end)
+        if m is None or any(a <= m.start() < b for a, b in quoted) or not ad.in_body(sent.start, sent.end):
+            continue
+        named = sorted((x for x in actors.between(prev.start, prev.end) if x.kind != "pronoun"),
+                       key=lambda x: x.start)
+        if not named or not _SUBJECT_START.fullmatch(ad.text[prev.start : named[0].start]):
+            continue
+        group = _joined(ad.text, named, 0)
+        if len(group) > 1 and all(actors.type_of(e) in _PARTIES for e in group):
+            out += [Mention(m.start(1), m.end(1), m.group(1), e, kind="pronoun") for e in sorted(group)]
+    return out
+
+def _joined(text: str, named: list[Mention], i: int) -> set[str]:
+    """The actors named together with ``named[i]`` by commas and "and"."""
+    got = {named[i].entity}
+    j = i
+    while j > 0 and _JOINED.fullmatch(text[named[j - 1].end : named[j].start]):
+        j -= 1
+        got.add(named[j].entity)
+    j = i
+    while j + 1 < len(named) and _JOINED.fullmatch(text[named[j].end : named[j + 1].start]):
+        j += 1
+        got.add(named[j].entity)
+    return got
