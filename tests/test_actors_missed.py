@@ -141,3 +141,16 @@ def test_a_model_place_that_reads_as_a_persons_name_is_a_person() -> None:
     for name in ("Lincoln Park", "Gloria Square", "Bradley International Airport", "Echo Investment",
                  "Star Trek", "Jordan Valley", "Castellan Hambleworth", "Gloria"):
         assert not finder.person_like(name), name
+
+
+def test_a_model_span_that_opens_with_a_place_and_goes_on_with_a_name_is_the_person() -> None:
+    """ "Senator from Vermont Bernie Sanders": the model's one place span hides the senator."""
+    from newsgraph.actors.recognize import load_recognizer
+    from newsgraph.pipeline.registry import Resources
+
+    rec = load_recognizer(Resources())
+    assert rec._place_then_person("Vermont Gloria Hambleworth") == len("Vermont ")
+    assert rec._place_then_person("Texas Gloria Hambleworth Jones") == len("Texas ")
+    spans = ("US Marine Corp", "Vermont Lincoln Park", "Gloria Hambleworth", "Castellan Gloria Hambleworth")
+    for span in spans:
+        assert rec._place_then_person(span) == 0, span

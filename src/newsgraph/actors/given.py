@@ -116,11 +116,14 @@ class GivenNames:
         title, organisation word or name of a known place or organisation ("Gloria Vanderbilt",
         "Patrice Talon"; not "Lincoln Park", "Bradley International Airport")."""
         words = surface.split()
-        if not 2 <= len(words) <= 4 or fold(words[0]) not in self.firsts:
-            return False
-        return all(
-            w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words[1:]
-        ) and not any(self._not_name(w) for w in words[1:])
+        return 2 <= len(words) <= 4 and fold(words[0]) in self.firsts and self.name_words(words[1:])
+
+    def name_words(self, words: list[str]) -> bool:
+        """Whether the words after a given name can be the rest of a person's name: capitalised (or
+        particles), no common noun, title, organisation word or known place or organisation."""
+        return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) and not any(
+            self._not_name(w) for w in words
+        )
 
     def _not_name(self, word: str) -> bool:
         bare = word.strip("’'.").lower()

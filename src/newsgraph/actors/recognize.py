@@ -318,6 +318,8 @@ class Recognizer:
             if suffix and suffix.group(1).lower() in AGENT_PARTICIPLES:  # "the Bernie Sanders-backed X"
                 b -= len(suffix.group())
             surface = text[a:b]
+            if label != "PERSON" and (cut := self._place_then_person(surface)):
+                a, surface, label = a + cut, surface[cut:], "PERSON"  # "Vermont Bernie Sanders"
             if not self._is_name(surface, label):
                 continue
             if (
@@ -332,6 +334,21 @@ class Recognizer:
                     label = "LOCATION"
             out.append(Cand(a, b, surface, label, "model", title=title, title_start=title_start))
         return out
+
+    def _place_then_person(self, surface: str) -> int:
+        """Where a person's name starts in a span that opens with a known place ("[Senator from]
+        Vermont Bernie Sanders": 8), else 0."""
+        words = list(re.finditer(r"\S+", surface))
+        for k in (1, 2):
+            if len(words) - k < 2:
+                break
+            head, rest = surface[: words[k - 1].end()], surface[words[k].start() :]
+            if not any(e.type in ("STATE", "LOCATION") for e in self.kb.lookup(head)):
+                continue
+            known = is_person_name(rest) and self.given.name_words(rest.split()[1:])
+            if known or self.given.person_like(rest):
+                return words[k].start()
+        return 0
 
     def _is_name(self, surface: str, label: str) -> bool:
         """Not a bare title, a title with its country, an adjective, a religion or a people."""
