@@ -131,7 +131,8 @@ def words(phrase: str) -> list[str]:
 
 
 def display(ws: list[str], join_particles: bool = True) -> str:
-    """ "ABU_BAKR_AL_BAGHDADI" -> "Abu Bakr al-Baghdadi" (``join_particles=False``: "al Baghdadi")."""
+    """ "ABU_BAKR_AL_BAGHDADI" -> "Abu Bakr al-Baghdadi" (``join_particles=False``: "al Baghdadi");
+    regnal numbers and dotted initials stay capitals ("Elizabeth II", "U.S. Federal Reserve")."""
     if join_particles:
         ws = _joined(ws)
     out = []
@@ -139,9 +140,31 @@ def display(ws: list[str], join_particles: bool = True) -> str:
         parts = []
         for p in w.lower().split("-"):
             keep = (p in _PARTICLES or p in _FUNCTION) and (i > 0 or "-" in w) and len(ws) > 1
-            parts.append(p if keep else p[:1].upper() + p[1:])
+            parts.append(p if keep else _cased(p, later=i > 0))
         out.append("-".join(parts))
     return " ".join(out)
+
+
+_ROMAN = frozenset("ii iii iv vi vii viii ix xi xii xiii xiv xv xvi".split())
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
+
+
+def _cased(word: str, *, later: bool) -> str:
+    """A lower-case name word as written in a name: capitalised, or all capitals for a regnal number
+    after the first word and for dotted initials."""
+    if (later and word in _ROMAN) or _INITIALS.fullmatch(word):
+        return word.upper()
+    return word[:1].upper() + word[1:]
+
+
+def recase(name: str) -> str:
+    """A name compiled before regnal numbers and initials were kept in capitals, as now written
+    ("Elizabeth Ii" -> "Elizabeth II", "U.s. Federal Reserve" -> "U.S. Federal Reserve")."""
+    def fix(p: str, later: bool) -> str:
+        low = p.lower()
+        return p.upper() if (later and low in _ROMAN) or _INITIALS.fullmatch(low) else p
+
+    return " ".join("-".join(fix(p, i > 0) for p in w.split("-")) for i, w in enumerate(name.split(" ")))
 
 
 def _joined(ws: list[str]) -> list[str]:

@@ -268,3 +268,13 @@ def test_unsupported_and_missing_files(tmp_path: Path):
     _error(tmp_path, "actors.txt", "name,type\n")
     with pytest.raises(ConfigError, match="NG040"):
         load_kb([tmp_path / "missing.yaml"])
+
+
+def test_kb_names_keep_regnal_numbers_and_initials_in_capitals() -> None:
+    """ "Elizabeth II", "U.S. Federal Reserve": not "Elizabeth Ii", "U.s. Federal Reserve"."""
+    import re
+
+    bad = re.compile(r"\b(?:Ii|Iii|Iv|Vi|Vii|Viii|Ix)\b|\b[A-Z]\.[a-z]\.")
+    names = [f for e in load_kb() for f in [e.name, *e.forms]]
+    assert len(names) > 10_000
+    assert [n for n in names if bad.search(n)] == []
