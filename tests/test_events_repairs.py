@@ -211,3 +211,15 @@ def test_they_after_a_sentence_whose_subject_is_several_actors_is_all_of_them() 
     # "they" after a sentence that opens with something else is left to the actors stage
     body = "On Monday, Russia and China met in Beijing. They accused the United States of meddling."
     assert [s for ty, s, _, _ in coded(body) if ty == "ACCUSE"] != [["Russia", "China"]]
+
+
+def test_firing_a_person_is_a_dismissal_and_firing_missiles_a_shot() -> None:
+    s, t, e = only("President Tom Reyes fired Defence Minister Anna Hambleworth on Monday.", "SANCTION")
+    assert t == ["Anna Hambleworth"] and "dismissed" in e.rule
+    assert [x[0] for x in coded("North Korea fired two missiles toward Japan on Monday.")] == ["ASSAULT"]
+
+
+def test_a_body_confirming_a_person_to_a_court_endorses_them() -> None:
+    body = "The Senate of Kenya confirmed Anna Hambleworth to the Supreme Court on Monday."
+    s, t, _ = only(body, "SUPPORT")
+    assert t == ["Anna Hambleworth"]

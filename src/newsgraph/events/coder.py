@@ -38,6 +38,8 @@ SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 ACTOR_SLOT = "+"
+#: our own slot: a phrase headed by a person's name
+PERSON_SLOT = "+person"
 
 
 def _stems(form: str) -> list[str]:
@@ -349,6 +351,8 @@ class Coder:
     def noun_ok(self, n: Noun, tok: Token, cache: dict[int, set[str]], offset: int) -> bool:
         if n.head == ACTOR_SLOT:  # PETRARCH's "+": any phrase that names an actor
             return self.names_actor(tok, offset)
+        if n.head == PERSON_SLOT:  # a phrase whose own head names a person ("fired *James Comey*")
+            return any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset))
         keys = cache.get(tok.i)
         if keys is None:
             keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}
