@@ -223,3 +223,13 @@ def test_a_body_confirming_a_person_to_a_court_endorses_them() -> None:
     body = "The Senate of Kenya confirmed Anna Hambleworth to the Supreme Court on Monday."
     s, t, _ = only(body, "SUPPORT")
     assert t == ["Anna Hambleworth"]
+
+
+def test_money_given_is_aid_and_money_halted_or_withheld_is_stopped_aid() -> None:
+    s, t, _ = only("The European Union provided funding to Greece on Monday.", "AID")
+    assert (s, t) == (["European Union"], ["Greece"])
+    got = coded("Canada halted funding to the World Health Organization on Monday.")
+    assert [(ty, t) for ty, _, t, _ in got] == [("SANCTION", ["World Health Organization"])]
+    got = coded("The United States withheld funds from Ukraine in July.")
+    assert [(ty, t) for ty, _, t, _ in got] == [("SANCTION", ["Ukraine"])]  # no detention (confine)
+    assert coded("The ministry withheld information from the United Nations.") == []
