@@ -154,3 +154,13 @@ def test_a_model_span_that_opens_with_a_place_and_goes_on_with_a_name_is_the_per
     spans = ("US Marine Corp", "Vermont Lincoln Park", "Gloria Hambleworth", "Castellan Gloria Hambleworth")
     for span in spans:
         assert rec._place_then_person(span) == 0, span
+
+
+def test_a_transcripts_speaker_tag_is_a_person() -> None:
+    from newsgraph.actors.recognize import _speaker_tag
+
+    text = "Intro.\n((Dorsa Hambleworth)) I started at two.\nShe said ((Not a Tag)) here."
+    a = text.index("Dorsa")
+    assert _speaker_tag(text, a, a + len("Dorsa Hambleworth"))
+    b = text.index("Not a")
+    assert not _speaker_tag(text, b, b + len("Not a Tag"))  # not at the start of a line

@@ -233,3 +233,15 @@ def test_money_given_is_aid_and_money_halted_or_withheld_is_stopped_aid() -> Non
     got = coded("The United States withheld funds from Ukraine in July.")
     assert [(ty, t) for ty, _, t, _ in got] == [("SANCTION", ["Ukraine"])]  # no detention (confine)
     assert coded("The ministry withheld information from the United Nations.") == []
+
+
+def test_an_unknown_place_of_several_words_is_no_state_without_a_people_or_a_government() -> None:
+    """ "Punta Hambleworth reported ..." (a cape the KB does not know, typed a place): no state; a
+    one-word unknown place that acts ("Valdoria said") stays one, as the fictional seed states."""
+    ad = analyse("Punta Hambleworth said on Monday that the penguins had returned to the cape.")
+    assert all(e.type != "STATE" for e in ad.entities)
+
+
+def test_a_visit_to_a_place_the_kb_does_not_know_is_a_visit_to_that_place() -> None:
+    s, t, _ = only("Governor Tom Reyes visited the town of Saint Ambrose Falls on Monday.", "CONSULT")
+    assert t == ["Saint Ambrose Falls"]

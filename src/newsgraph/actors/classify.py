@@ -350,7 +350,9 @@ def _place(view: DocView, c: Cand, kb: KnowledgeBase, state_like: set[str]) -> N
         if capital_of is not None:
             c.label, c.kind, c.kb_id = "STATE", "metonym", capital_of.kb_id
             c.meta["city"] = entry.kb_id if entry else None
-        elif entry is None:
+        elif entry is None and (" " not in c.text or c.text in state_like or c.meta.get("has_demonym")):
+            # a place the KB does not know acts as a state; one of several words ("Punta Tombo",
+            # "Dorsa Derakhshani" typed a place by the model) only with a people or a government
             c.label = "STATE"
         return
     if entry is None and c.text in state_like:

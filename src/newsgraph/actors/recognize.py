@@ -114,6 +114,12 @@ def load_recognizer(res: Resources) -> Recognizer:
     return Recognizer(res.get("nlp"), res.get("kb"))
 
 
+def _speaker_tag(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is a transcript's speaker tag, "((Name))" at the start of a line."""
+    before = text[max(0, a - 3) : max(0, a - 2)]
+    return text[max(0, a - 2) : a] == "((" and text[b : b + 2] == "))" and before in ("", "\n")
+
+
 class Recognizer:
     """Matchers built once per process over the shared spaCy vocabulary and the KB."""
 
@@ -318,6 +324,8 @@ class Recognizer:
             if suffix and suffix.group(1).lower() in AGENT_PARTICIPLES:  # "the Bernie Sanders-backed X"
                 b -= len(suffix.group())
             surface = text[a:b]
+            if label != "PERSON" and " " in surface and _speaker_tag(text, a, b):
+                label = "PERSON"  # "((Dorsa Derakhshani)) I started playing ...": an interviewee
             if label != "PERSON" and (cut := self._place_then_person(surface)):
                 a, surface, label = a + cut, surface[cut:], "PERSON"  # "Vermont Bernie Sanders"
             if not self._is_name(surface, label):

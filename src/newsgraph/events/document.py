@@ -33,7 +33,7 @@ STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT"})
 PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
 #: event types whose target region stands for its government ("filed a lawsuit against the state of
 #: Montana", "sanctions on Crimea"); in the others a region is where it happens ("retreated to X")
-GOVERNED_TARGETS = frozenset({"ACCUSE", "REQUEST", "SANCTION", "THREATEN"})
+GOVERNED_TARGETS = frozenset({"ACCUSE", "SANCTION", "THREATEN"})
 #: event types that, with a news outlet on one side, are the press at work (interviews, questions)
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
@@ -206,6 +206,8 @@ def _event(
             f.target = [
                 s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source
             ]
+            if not f.target and f.coding.type == "CONSULT":  # a visit to a region the KB does not know
+                f.target = [w for w in where if places.unknown(w)][:1]
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
             govs = dict.fromkeys(places.government_of(w) for w in where)
             f.target = [s for s in govs if s and s not in f.source]

@@ -60,6 +60,11 @@ class Places:
         cap = self.kb.capital_of(e.name) if e is not None and self.kb is not None else None
         return self.by_kb.get(cap.kb_id) if cap is not None else None
 
+    def unknown(self, eid: str) -> bool:
+        """A place the knowledge base does not know (so no state to stand for it)."""
+        e = self.ents.get(eid)
+        return e is not None and not e.kb_id
+
     def region_of_state(self, eid: str) -> bool:
         """A region of a state with a government of its own (a US state, Scotland, Crimea): as the
         target of a lawsuit, a demand or a sanction it stands for that government, not a venue."""
