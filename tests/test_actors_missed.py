@@ -164,3 +164,12 @@ def test_a_transcripts_speaker_tag_is_a_person() -> None:
     assert _speaker_tag(text, a, a + len("Dorsa Hambleworth"))
     b = text.index("Not a")
     assert not _speaker_tag(text, b, b + len("Not a Tag"))  # not at the start of a line
+
+
+def test_a_brands_inner_capital_makes_a_place_an_organisation_and_planets_are_no_actors() -> None:
+    from newsgraph.actors.recognize import _CAMEL
+
+    assert _CAMEL.search("GitHub") and _CAMEL.search("YouTube")
+    assert not any(_CAMEL.search(w) for w in ("MacArthur", "McDonald", "DeSantis", "Minetest"))
+    ad = analyse("Probe\n\nThe probe left Earth in 2020 and reached Mars in February.")
+    assert by_name(ad, "Earth") is None and by_name(ad, "Mars") is None

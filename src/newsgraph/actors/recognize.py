@@ -114,6 +114,10 @@ def load_recognizer(res: Resources) -> Recognizer:
     return Recognizer(res.get("nlp"), res.get("kb"))
 
 
+#: a capital inside a word after two lower-case letters ("GitHub", "YouTube"; not "MacArthur")
+_CAMEL = re.compile(r"\b(?!Mac|Mc)[A-Z]?[a-z]*[a-z]{2}[A-Z]")
+
+
 def _speaker_tag(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` is a transcript's speaker tag, "((Name))" at the start of a line."""
     before = text[max(0, a - 3) : max(0, a - 2)]
@@ -324,6 +328,8 @@ class Recognizer:
             if suffix and suffix.group(1).lower() in AGENT_PARTICIPLES:  # "the Bernie Sanders-backed X"
                 b -= len(suffix.group())
             surface = text[a:b]
+            if label == "LOCATION" and _CAMEL.search(surface) and not self.kb.lookup(surface):
+                label = "ORG"  # "GitHub", "UpGuard": a brand's inner capital, not a place's
             if label != "PERSON" and " " in surface and _speaker_tag(text, a, b):
                 label = "PERSON"  # "((Dorsa Derakhshani)) I started playing ...": an interviewee
             if label != "PERSON" and (cut := self._place_then_person(surface)):
