@@ -245,3 +245,19 @@ def test_an_unknown_place_of_several_words_is_no_state_without_a_people_or_a_gov
 def test_a_visit_to_a_place_the_kb_does_not_know_is_a_visit_to_that_place() -> None:
     s, t, _ = only("Governor Tom Reyes visited the town of Saint Ambrose Falls on Monday.", "CONSULT")
     assert t == ["Saint Ambrose Falls"]
+
+
+def test_rejecting_or_denying_someones_accusations_rejects_the_accuser() -> None:
+    bodies = ("Russia rejected Germany's accusations on Monday.", "Iran denied the claims made by Israel.")
+    for body in bodies:
+        got = [(ty, t) for ty, _, t, _ in coded(body)]
+        assert len(got) == 1 and got[0][0] == "REJECT", (body, got)
+
+
+def test_a_hyphenated_syllable_of_a_given_name_is_part_of_the_name() -> None:
+    body = "North Korean leader Kim Jong-un met South Korean President Moon Jae-in on Friday."
+    s, t, _ = only(body, "CONSULT")
+    assert (s, t) == (["Kim Jong-un"], ["Moon Jae-in"])
+    got = coded("The Kim-led government of North Korea attacked South Korea.")
+    names = {n for _, s, t, _ in got for n in s + t}
+    assert "Kim-led" not in names

@@ -189,7 +189,7 @@ class Recognizer:
             cands = [(pr, c) for pr, c in cands if not any(c.overlaps(sk) for sk in skips)]
         cands = leaders_known(cands)
         chosen = hyphen_pairs(harmonize(view, resolve_overlaps(cands, demonym_led(cands, self.kb))))
-        chosen = name_parts(chosen)
+        chosen = _syllable_suffixes(text, name_parts(chosen))
         chosen = foreign_bodies(view.text, drop_non_actors(view.text, chosen), self.kb)
         chosen += self._known(view, chosen)
         speaking = speaking_names(parses, text, chosen, self.kb, skip=view.is_heading)
@@ -454,6 +454,21 @@ def _title_of(words: list[str]) -> bool:
 def _proper_nouns(parses: list[tuple[int, Any]]) -> set[int]:
     """Document offsets of the words the tagger calls proper nouns."""
     return {offset + t.idx for offset, doc in parses for t in doc if t.pos_ == "PROPN"}
+
+
+#: a lower-case syllable joined to a person's name by a hyphen ("Kim Jong-*un*", "Moon Jae-*in*")
+_SYLLABLE = re.compile(r"-([a-z]{1,4})\b(?!-)")
+_NOT_SYLLABLES = lexicons.words("actors.name_hyphen_words")
+
+
+def _syllable_suffixes(text: str, cands: list[Cand]) -> list[Cand]:
+    """People's names cut before a hyphenated syllable of a Korean or Chinese given name
+    ("Kim Jong" + "-un"), not before a participle ("the Kim-led government")."""
+    for c in cands:
+        m = _SYLLABLE.match(text, c.end) if c.label == "PERSON" and c.kind == "name" else None
+        if m and m.group(1) not in AGENT_PARTICIPLES and m.group(1) not in _NOT_SYLLABLES:
+            c.end, c.text = m.end(), text[c.start : m.end()]
+    return cands
 
 
 def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
