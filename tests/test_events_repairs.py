@@ -261,3 +261,11 @@ def test_a_hyphenated_syllable_of_a_given_name_is_part_of_the_name() -> None:
     got = coded("The Kim-led government of North Korea attacked South Korea.")
     names = {n for _, s, t, _ in got for n in s + t}
     assert "Kim-led" not in names
+
+
+def test_establishing_or_normalising_relations_recognises_the_other_state() -> None:
+    for body in ("Morocco normalized relations with Israel in December.",
+                 "Bahrain established diplomatic relations with Israel on Friday."):
+        got = [(ty, t) for ty, _, t, _ in coded(body)]
+        assert len(got) == 1 and got[0][0] == "SUPPORT" and got[0][1] == ["Israel"], (body, got)
+    assert coded("The ministry established a new office in Berlin.") == []
