@@ -269,3 +269,18 @@ def test_establishing_or_normalising_relations_recognises_the_other_state() -> N
         got = [(ty, t) for ty, _, t, _ in coded(body)]
         assert len(got) == 1 and got[0][0] == "SUPPORT" and got[0][1] == ["Israel"], (body, got)
     assert coded("The ministry established a new office in Berlin.") == []
+
+
+def test_a_particle_or_adverb_after_the_verb_completes_a_dictionary_line() -> None:
+    """PETRARCH's "HIT OUT AT", "HIT BACK AT" (criticism), and "carried out" as the light verb of
+    an attack noun."""
+    for body in ("Donald Trump hit out at Joe Biden over his record.", "Donald Trump hit back at Joe Biden."):
+        got = [ty for ty, _, _, _ in coded(body)]
+        assert got == ["ACCUSE"], (body, got)
+    s, t, _ = only("Israel carried out airstrikes on Hamas positions in Gaza.", "ASSAULT")
+    assert s == ["Israel"]
+
+
+def test_an_event_noun_asked_for_has_not_happened() -> None:
+    got = coded("The United Nations called for a ceasefire between Armenia and Azerbaijan.")
+    assert got and all(e.hypothetical for _, _, _, e in got if e.type != "REQUEST")

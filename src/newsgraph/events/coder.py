@@ -98,11 +98,10 @@ class Coder:
         if base.endswith(("ise", "yse")) and not self.lex.has_verb(base) and self.lex.has_verb(us):
             base = us
         base = base or tok.lower_
-        for c in tok.children:  # a particle, or an adverb right after the verb ("backed away")
-            if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1):
-                multi = f"{base} {c.lower_}"
-                if self.lex.has_verb(multi):
-                    return multi
+        for c in particles(tok):  # a particle, or an adverb right after the verb ("backed away")
+            multi = f"{base} {c.lower_}"
+            if self.lex.has_verb(multi):
+                return multi
         return base
 
     def noun_key(self, tok: Token) -> str:
@@ -321,6 +320,7 @@ class Coder:
         objects = cl.objects or ([*cl.subjects] if cl.passive else [])
         if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
             objects = [o for o in objects if o.dep_ != "iobj"]
+        objects = objects + particles(cl.head)  # "hit *out* at", "hit *back* at": PETRARCH's next word
         if any(not any(self.noun_ok(n, o, keys, offset) for o in objects) for n in p.post):
             return False
         for prep, noun in p.preps:
@@ -552,3 +552,8 @@ class Coder:
                     if self.actors.type_of(a) == "LOCATION":
                         return a
         return None
+
+
+def particles(tok: Token) -> list[Token]:
+    """A verb's particles: ``compound:prt`` children, and an adverb right after it ("backed away")."""
+    return [c for c in tok.children if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)]

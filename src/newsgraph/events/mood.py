@@ -56,6 +56,8 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
         if head.dep_ in ("obj", "obl", "nsubj:pass") and head.head.i != head.i:
             _local(head.head, words, m)  # "did not impose sanctions", "will hold talks"
             _governors(head.head, words, lemma_of, m)
+            if head.dep_ != "nsubj:pass" and _asked_for(head, lex, lemma_of(head.head), words["governors"]):
+                m.mark("hypothetical", head.head)  # "called for a ceasefire", "demanded talks"
         for c in head.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in words["prospective"]:
                 m.mark("hypothetical", c)
@@ -68,6 +70,13 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
     if not m.hypothetical:
         _question(head, m)
     return m
+
+
+def _asked_for(noun: Token, lex: EventLexicon, verb: str, governors: frozenset[str]) -> bool:
+    """An event noun that a governing verb asks for, plans or offers, other than one of the noun's
+    own light verbs ("called for a ceasefire", "proposed talks"; not "agreed a treaty")."""
+    spec = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_) or {}
+    return verb in governors and verb not in (spec.get("light") or ())
 
 
 #: question words that take their clause's event as given ("*Why* did X attack Y?")
