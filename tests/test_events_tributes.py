@@ -101,3 +101,14 @@ def test_a_judgement_of_someones_thing_is_criticism_of_them() -> None:
     body = "Senator Tom Reyes called Prime Minister Tessa May's proposed trade deal \"lousy\" on Monday."
     got = [(s, t) for ty, s, t, _ in coded(body) if ty == "ACCUSE"]
     assert got == [(["Tom Reyes"], ["Tessa May"])]
+
+
+def test_a_short_quote_completing_a_reported_clause_judges_that_clauses_subject() -> None:
+    body = 'Senator Ann Ward said the Iranian government had "violated international law".'
+    got = [(s, t) for ty, s, t, _ in coded(body) if ty == "ACCUSE"]
+    assert got and got[0][0] == ["Ann Ward"] and len(got[0][1]) == 1
+    body = 'Senator Ann Ward tweeted that Tom Reyes "was a warm and gentle soul."'
+    assert (["Ann Ward"], ["Tom Reyes"]) in _support(body)
+    # a quote in a relative clause is its own subject's words, not the speaker's judgement of it
+    body = 'Ann Ward criticized the decision, which Tom Reyes has referred to as "a disgrace".'
+    assert [t for ty, _, t, _ in coded(body) if ty == "ACCUSE" and t == ["Tom Reyes"]] == []

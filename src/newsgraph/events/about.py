@@ -38,6 +38,9 @@ _POSSESSIVE = lexicons.table("english.possessive_pronouns")
 PERSON_PRONOUNS = _PERSONAL | {k for k, v in _POSSESSIVE.items() if v in _PERSONAL}
 #: the prepositions by which a speech verb names what the quote is about ("said of X")
 TOPIC_CASES = frozenset({"of", "about"})
+#: a direct quote of at most this many words may complete a reported clause whose subject it judges
+CLAUSE_QUOTE_WORDS = 8
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 #: the mention kinds that name an actor (not a pronoun or a description)
 NAMING = frozenset({"name", "alias"})
 
@@ -87,7 +90,26 @@ class QuoteReader:
             for t in doc:
                 if lo <= offset + t.idx < hi and t.dep_ in AGENT_DEPS:
                     out += self._agent(q, t, offset)
-        return list(dict.fromkeys(out)) or self._judged(q)
+        return list(dict.fromkeys(out)) or self._judged(q) or self._clause_subject(q)
+
+    def _clause_subject(self, q: Quote) -> list[str]:
+        """Who a short quote inside a reported clause says did it: the subject of the clause the
+        quote completes ("said the United States had 'violated international law'"), not the
+        speaker."""
+        cue = self._cue(q)
+        if q.kind != "direct" or len(q.text.split()) > CLAUSE_QUOTE_WORDS or cue is None:
+            return []
+        cue_tok, offset = cue
+        t = next((t for t in cue_tok.doc if offset + t.idx >= q.start), None)
+        for _ in range(3):  # up to the clause the cue reports ("said [the US had 'violated ...']")
+            if t is None or t.i == cue_tok.i:
+                return []
+            if t.dep_ == "ccomp" and t.head.i == cue_tok.i:
+                subj = [c for c in t.children if c.dep_ in SUBJECTS and offset + c.idx < q.start]
+                got = [a for s in subj for a in phrase_actors(s, self.actors, offset)]
+                return [a for a in got if a != q.speaker]
+            t = t.head if t.head.i != t.i else None
+        return []
 
     def praised(
         self, q: Quote, lo: int, hi: int, praise: frozenset[str], negation: frozenset[str]
