@@ -284,3 +284,19 @@ def test_a_particle_or_adverb_after_the_verb_completes_a_dictionary_line() -> No
 def test_an_event_noun_asked_for_has_not_happened() -> None:
     got = coded("The United Nations called for a ceasefire between Armenia and Azerbaijan.")
     assert got and all(e.hypothetical for _, _, _, e in got if e.type != "REQUEST")
+
+
+def test_winning_or_receiving_an_endorsement_or_nomination_is_the_givers_support() -> None:
+    s, t, _ = only("Jo Jorgensen won the Libertarian Party's presidential nomination on Saturday.", "SUPPORT")
+    assert (s, t) == (["Libertarian Party"], ["Jo Jorgensen"])
+    s, t, _ = only("Joe Biden received the endorsement of Barack Obama on Tuesday.", "SUPPORT")
+    assert (s, t) == (["Barack Obama"], ["Joe Biden"])
+    s, t, _ = only("Barack Obama's endorsement of Joe Biden came on Tuesday.", "SUPPORT")
+    assert (s, t) == (["Barack Obama"], ["Joe Biden"])
+
+
+def test_two_people_clashing_is_a_verbal_clash_and_two_states_an_armed_one() -> None:
+    got = {ty for ty, _, _, _ in coded("Donald Trump and Joe Biden clashed over the economy in the debate.")}
+    assert got == {"ACCUSE"}
+    got = {ty for ty, _, _, _ in coded("India and China clashed in the Galwan Valley.")}
+    assert got == {"ASSAULT"}

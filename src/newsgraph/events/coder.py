@@ -38,6 +38,8 @@ SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 ACTOR_SLOT = "+"
+#: the prepositions of who gives what a receiving verb's noun names ("the endorsement *of* X")
+GIVER_CASES = frozenset({"of", "from"})
 #: our own slot: a phrase headed by a person's name
 PERSON_SLOT = "+person"
 
@@ -242,6 +244,9 @@ class Coder:
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods"):
                 c = self.lex.noun_coding(spec)
                 return (c, {**spec, "noun": o}) if c is not None else None
+            if spec and lemma in (spec.get("received") or ()) and not spec.get("mods"):
+                c = self.lex.noun_coding(spec)  # "won the endorsement of X": X endorses the subject
+                return (c, {**spec, "noun": o, "receiver": True}) if c is not None else None
         return None
 
     def light_participants(self, f: Found, spec: dict[str, Any]) -> None:
@@ -250,6 +255,12 @@ class Coder:
         possessor ("expressed *his country's* support") is no target."""
         cl, off, noun = f.clause, f.offset, spec["noun"]
         doers = cl.agent if cl.passive else cl.subjects
+        if spec.get("receiver"):  # the noun's own doer ("the endorsement *of X*", "*X's* nomination")
+            f.target = self.actors_of(doers, off)
+            givers = [c for c in noun.children if c.dep_ == "nmod:poss" or case_of(c) in GIVER_CASES]
+            f.source = [a for a in self.actors_of(givers, off) if a not in f.target]
+            f.location = self.place(cl, off)
+            return
         f.source = self.actors_of(doers, off) or self.actors.speaker_of(f.head, off)
         cases = tuple(spec.get("target") or ())
         target = [
