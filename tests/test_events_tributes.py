@@ -112,3 +112,9 @@ def test_a_short_quote_completing_a_reported_clause_judges_that_clauses_subject(
     # a quote in a relative clause is its own subject's words, not the speaker's judgement of it
     body = 'Ann Ward criticized the decision, which Tom Reyes has referred to as "a disgrace".'
     assert [t for ty, _, t, _ in coded(body) if ty == "ACCUSE" and t == ["Tom Reyes"]] == []
+
+
+def test_remembering_someone_as_a_hero_is_a_tribute() -> None:
+    body = "Senator Ann Ward remembered Tom Reyes as an American hero."
+    assert (["Ann Ward"], ["Tom Reyes"]) in _support(body)
+    assert _support("Senator Ann Ward remembered Tom Reyes.") == []
