@@ -300,3 +300,9 @@ def test_two_people_clashing_is_a_verbal_clash_and_two_states_an_armed_one() -> 
     assert got == {"ACCUSE"}
     got = {ty for ty, _, _, _ in coded("India and China clashed in the Galwan Valley.")}
     assert got == {"ASSAULT"}
+
+
+def test_condemning_a_killing_accuses_the_killer_not_the_victim() -> None:
+    assert [x for x in coded("Iran condemned the killing of Qasem Soleimani.") if x[0] == "ACCUSE"] == []
+    s, t, _ = only("The United Nations condemned the arrest of Alexei Navalny by Russian police.", "ACCUSE")
+    assert s == ["United Nations"] and t != ["Alexei Navalny"] and len(t) == 1

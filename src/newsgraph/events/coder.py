@@ -395,11 +395,14 @@ class Coder:
             source, target = self.actors_of(cl.agent, off) or self.operation_agent(cl, off), subj
         else:
             source, target = subj, self.actors_of(cl.objects, off)
+        # "condemned the killing of X": an accusation of whoever killed, not of X
+        victims = self.victims(cl.objects, off) if f.coding.type == "ACCUSE" and not cl.passive else set()
+        target = [a for a in target if a not in victims]
         place = self.place(cl, off)
         if target and all(self.own_side(t, source) for t in target):  # "X withdrew the US from ..."
-            target = self.oblique_target(cl, off, exclude=set(source), place=place) or target
+            target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place) or target
         if not target:
-            target = self.oblique_target(cl, off, exclude=set(source), place=place)
+            target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place)
         if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."
             target = self.content_target(f.head, off, exclude=set(source))
         if not source and not cl.passive:  # "It accused X of ...": whom the quote stage says is speaking
@@ -422,6 +425,18 @@ class Coder:
         f.source = source
         f.target = [t for t in target if t not in source]
         f.location = place
+
+    def victims(self, objects: list[Token], offset: int) -> set[str]:
+        """The actors an event noun among ``objects`` is done to (its target phrases: "the killing *of
+        X*", "the attack *on X*"), whom criticism of the act does not accuse."""
+        out: set[str] = set()
+        for o in objects:
+            spec = self.lex.nouns.get((o.lemma_ or o.text).lower()) or self.lex.nouns.get(o.lower_)
+            cases = tuple((spec or {}).get("target") or ())
+            for c in o.children if spec and self.lex.noun_coding(spec) is not None else ():
+                if c.dep_ == "nmod" and case_of(c) in cases and case_of(c) != "by":
+                    out |= set(self.actors_of([c], offset))
+        return out
 
     def operation_agent(self, cl: Clause, offset: int) -> list[str]:
         """Who did a passive act with no agent, from the operation it was done in: "was killed in a

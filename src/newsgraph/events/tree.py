@@ -317,6 +317,10 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
     if core:
         return _uniq(core)
     if depth < 2:
+        # whoever does it before whom it is done to: "the killing of protesters *by the police*"
+        for c in (c for c in t.children if c.dep_ == "nmod" and case_of(c) == "by" and not relational):
+            if got := phrase_actors(c, idx, offset, depth=depth + 1):
+                return got
         for c in t.children:
             if relational and c.dep_ == "nmod":
                 continue
