@@ -118,6 +118,8 @@ class QuoteReader:
         predicates that hold a word of ``praise`` ("John Luk was very *honest*", "he was a
         *brilliant* person"), unless negated. "It is a great loss" praises no actor."""
         out: list[str] = []
+        if praise.isdisjoint(w.strip(".,;:!?\"'“”’()").lower() for w in self.ad.text[lo:hi].split()):
+            return out
         for offset, doc in self._pieces(lo):
             for t in doc:
                 if not (lo <= offset + t.idx < hi and t.lower_ in praise):

@@ -299,13 +299,13 @@ class Coder:
         are no events ("recalled its ambassador", "severed ties").
         """
         best: tuple[int, Pattern] | None = None
-        obl = self.obliques(cl)
+        obl, objects = self.obliques(cl), self.pattern_objects(cl)
         keys: dict[int, set[str]] = {}  # a token's noun keys, computed once per clause
         for p in self.lex.candidates(lemma):
             object_only = p.compiled and p.post and not p.pre and not p.preps
             if object_only and (generic or (speech and self.event_nouns(p))):
                 continue
-            if (best is None or p.size > best[0]) and self.matches(p, cl, obl, keys, offset):
+            if (best is None or p.size > best[0]) and self.matches(p, cl, obl, keys, offset, objects):
                 best = (p.size, p)
         if best is None:
             return None
@@ -322,16 +322,27 @@ class Coder:
         words = (w for n in p.post for w in self.lex.noun_words(n))
         return any(w in self.lex.nouns or w.rstrip("s") in self.lex.nouns for w in words)
 
+    @staticmethod
+    def pattern_objects(cl: Clause) -> list[Token]:
+        """What a pattern's objects are matched against: the clause's objects (a passive's subjects),
+        and the verb's particles ("hit *out* at", "hit *back* at": PETRARCH's next word)."""
+        objects = cl.objects or ([*cl.subjects] if cl.passive else [])
+        if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
+            objects = [o for o in objects if o.dep_ != "iobj"]
+        return objects + particles(cl.head)
+
     def matches(
-        self, p: Pattern, cl: Clause, obl: list[tuple[str, Token]], keys: dict[int, set[str]], offset: int
+        self,
+        p: Pattern,
+        cl: Clause,
+        obl: list[tuple[str, Token]],
+        keys: dict[int, set[str]],
+        offset: int,
+        objects: list[Token],
     ) -> bool:
         subjects = cl.agent if cl.passive else cl.subjects
         if any(not any(self.noun_ok(n, s, keys, offset) for s in subjects) for n in p.pre):
             return False
-        objects = cl.objects or ([*cl.subjects] if cl.passive else [])
-        if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
-            objects = [o for o in objects if o.dep_ != "iobj"]
-        objects = objects + particles(cl.head)  # "hit *out* at", "hit *back* at": PETRARCH's next word
         if any(not any(self.noun_ok(n, o, keys, offset) for o in objects) for n in p.post):
             return False
         for prep, noun in p.preps:

@@ -119,8 +119,9 @@ def _readings(
     for lo, hi in reader.sentence_parts(q):
         if (lo, hi) != (q.start, q.end) and (got := stance(ad.text[lo:hi], lex, "quote sentence")):
             out.append((got, (lo, hi), None))
-        elif valence(ad.text[lo:hi]) > NEGATIVE and (
-            who := reader.praised(q, lo, hi, lex.words("praise"), lex.words("negation"))
+        elif (
+            (who := reader.praised(q, lo, hi, lex.words("praise"), lex.words("negation")))
+            and valence(ad.text[lo:hi]) > NEGATIVE
         ):
             out.append((PREDICATED_PRAISE, (lo, hi), who))
     return out
