@@ -157,16 +157,6 @@ def _cased(word: str, *, later: bool) -> str:
     return word[:1].upper() + word[1:]
 
 
-def recase(name: str) -> str:
-    """A name compiled before regnal numbers and initials were kept in capitals, as now written
-    ("Elizabeth Ii" -> "Elizabeth II", "U.s. Federal Reserve" -> "U.S. Federal Reserve")."""
-    def fix(p: str, later: bool) -> str:
-        low = p.lower()
-        return p.upper() if (later and low in _ROMAN) or _INITIALS.fullmatch(low) else p
-
-    return " ".join("-".join(fix(p, i > 0) for p in w.split("-")) for i, w in enumerate(name.split(" ")))
-
-
 def _joined(ws: list[str]) -> list[str]:
     out: list[str] = []
     for w in ws:

@@ -40,19 +40,20 @@ _STOP_FOLDED = frozenset(w.lower() for w in _STOP)
 _NAME_PARTICLES = lexicons.words("actors.name_particles")
 
 
-def given_names(kb: KnowledgeBase) -> frozenset[str]:
-    """First words of the KB's people carried by at least :data:`MIN_PEOPLE` of them."""
+def given_names(kb: KnowledgeBase, other: set[str] | None = None) -> frozenset[str]:
+    """First words of the KB's people carried by at least :data:`MIN_PEOPLE` of them (``other``:
+    the KB's :func:`other_words`, when already at hand)."""
     people: Counter[str] = Counter()
     for e in kb:
         if e.type == "PERSON":
             people.update(w for f in e.forms if " " in f and _WORD.match(w := f.split()[0]))
-    other = _other_words(kb)
+    other = other_words(kb) if other is None else other
     return frozenset(
         w for w, n in people.items() if n >= MIN_PEOPLE and w not in other and w.lower() not in _STOP
     )
 
 
-def _other_words(kb: KnowledgeBase) -> set[str]:
+def other_words(kb: KnowledgeBase) -> set[str]:
     """The first words of the KB's places and organisations, their one-word names and demonyms."""
     other: set[str] = set()
     for e in kb:
@@ -62,11 +63,12 @@ def _other_words(kb: KnowledgeBase) -> set[str]:
     return other
 
 
-def person_firsts(kb: KnowledgeBase, kb_given: frozenset[str]) -> frozenset[str]:
+def person_firsts(kb_given: frozenset[str], other: set[str]) -> frozenset[str]:
     """Folded first words that make a name of a person rather than a place or a firm: the KB's given
     names and those of the gender table, less the first words of the KB's places and organisations
-    ("Jordan", "Victoria"), common nouns ("Grace" stays, "Liberty" and "Star" go) and stop words."""
-    other = {fold(w) for w in _other_words(kb)}
+    (``other``: "Jordan", "Victoria"), common nouns ("Grace" stays, "Liberty" and "Star" go) and stop
+    words."""
+    other = {fold(w) for w in other}
     names = {fold(w) for w in kb_given} | known_given_names()
     return frozenset(
         w for w in names if w and w not in other and not is_common_noun(w) and w not in _STOP_FOLDED
@@ -78,8 +80,9 @@ class GivenNames:
 
     def __init__(self, kb: KnowledgeBase, name_tok: str, particle: str) -> None:
         self.kb = kb
-        self.names = given_names(kb)
-        self.firsts = person_firsts(kb, self.names)
+        other = other_words(kb)  # one pass over the KB for both name sets
+        self.names = given_names(kb, other)
+        self.firsts = person_firsts(self.names, other)
         self.rx = re.compile(
             rf"(?<![\w-])(?P<first>[A-ZÀ-Þ][\w’'-]*)"
             rf"(?P<rest>(?:[ \t]+(?:{particle}[ \t]+)?{name_tok}){{1,3}})"
@@ -108,7 +111,6 @@ class GivenNames:
             out.append(Cand(off + m.start(), off + end, seg[m.start() : end], "PERSON", "given"))
             pos = end
         return out
-
 
     def person_like(self, surface: str) -> bool:
         """A name the model typed as a place or an organisation that reads as a person's: two to four

@@ -310,26 +310,10 @@ def _unlink_foreign_generics(text: str, ents: Entities, kb: KnowledgeBase, index
             continue
         if not e.names or not all(is_generic_institution(n.text) for n in e.names):
             continue
-        owners = {o.id: o for n in e.names if (o := _qualifier(text, n, index, ents)) and o.type == "STATE"}
+        found = (_possessor(text, n, index, ents, _QUALIFIED) for n in e.names)
+        owners = {o.id: o for o in found if o is not None and o.type == "STATE"}
         if len(owners) == 1:
             e.kb_id, e.affiliation = None, next(iter(owners))
-
-
-#: a possessive and up to two capitalised words before an institution ("Argentina's National Congress")
-_QUALIFIED = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){0,2}$")
-
-
-def _qualifier(text: str, c: Cand, index: CandIndex, ents: Entities) -> LocalEntity | None:
-    """The state or place whose possessive qualifies ``c``, right before it or before the words of
-    the institution's name ("*Iraq's* Foreign Ministry", "*Argentina's* National Congress")."""
-    m = _QUALIFIED.search(text, max(0, c.start - 60), c.start)
-    if m is None:
-        return None
-    for o in index.ending_in(m.start(), m.start()):
-        e = ents.get(o.entity)
-        if e is not None and e.type in ("STATE", "LOCATION"):
-            return e
-    return None
 
 
 def _jurisdictions(text: str, ents: Entities, index: CandIndex) -> None:
@@ -350,11 +334,22 @@ def _jurisdictions(text: str, ents: Entities, index: CandIndex) -> None:
             e.affiliation = owner.id
 
 
-def _possessor(text: str, c: Cand, index: CandIndex, ents: Entities) -> LocalEntity | None:
-    """The state or place whose possessive stands right before ``c`` ("*Iraq's* Foreign Ministry")."""
-    if not re.fullmatch(r"['’]s\s", text[max(0, c.start - 3) : c.start]):
+#: a possessive right before an institution ("*Iraq's* Foreign Ministry")
+_POSSESSED = re.compile(r"['’]s\s$")
+#: a possessive and up to two capitalised words before an institution ("Argentina's National Congress")
+_QUALIFIED = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){0,2}$")
+
+
+def _possessor(
+    text: str, c: Cand, index: CandIndex, ents: Entities, before: re.Pattern[str] = _POSSESSED
+) -> LocalEntity | None:
+    """The state or place whose possessive stands before ``c`` as ``before`` allows: right before it
+    ("*Iraq's* Foreign Ministry"), or before the words of the institution's name (``_QUALIFIED``:
+    "*Argentina's* National Congress")."""
+    m = before.search(text, max(0, c.start - 60), c.start)
+    if m is None:
         return None
-    for o in index.ending_in(c.start - 3, c.start - 3):
+    for o in index.ending_in(m.start(), m.start()):
         e = ents.get(o.entity)
         if e is not None and e.type in ("STATE", "LOCATION"):
             return e

@@ -145,6 +145,10 @@ class EventLexicon:
             got = self._sets[name] = frozenset(self.ordered.get(name, ()))
         return got
 
+    def noun_spec(self, lemma: str, form: str) -> dict[str, Any] | None:
+        """The ``nouns`` entry of a word, by its lemma, else its lower-case form ("talks")."""
+        return self.nouns.get(lemma.lower()) or self.nouns.get(form.lower())
+
     def noun_coding(self, spec: dict[str, Any]) -> Coding | None:
         """The coding of a ``nouns`` entry: its CAMEO code's, with the entry's own type and mode."""
         c = self.coding(str(spec.get("code") or ""), spec["rule"])

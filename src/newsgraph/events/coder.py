@@ -240,7 +240,7 @@ class Coder:
         not the verb's own "impose", a coercion; "launched an attack", "held talks")."""
         owner = [cl.head.head] if cl.head.dep_ == "acl" else []  # "the sanctions imposed by X on Y"
         for o in [*cl.objects, *owner]:
-            spec = self.lex.nouns.get((o.lemma_ or o.text).lower()) or self.lex.nouns.get(o.lower_)
+            spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods"):
                 c = self.lex.noun_coding(spec)
                 return (c, {**spec, "noun": o}) if c is not None else None
@@ -442,11 +442,12 @@ class Coder:
         X*", "the attack *on X*"), whom criticism of the act does not accuse."""
         out: set[str] = set()
         for o in objects:
-            spec = self.lex.nouns.get((o.lemma_ or o.text).lower()) or self.lex.nouns.get(o.lower_)
-            cases = tuple((spec or {}).get("target") or ())
-            for c in o.children if spec and self.lex.noun_coding(spec) is not None else ():
-                if c.dep_ == "nmod" and case_of(c) in cases and case_of(c) != "by":
-                    out |= set(self.actors_of([c], offset))
+            spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
+            if spec is None or self.lex.noun_coding(spec) is None:
+                continue
+            cases = set(spec.get("target") or ()) - {"by"}
+            phrases = [c for c in o.children if c.dep_ == "nmod" and case_of(c) in cases]
+            out.update(self.actors_of(phrases, offset))
         return out
 
     def operation_agent(self, cl: Clause, offset: int) -> list[str]:

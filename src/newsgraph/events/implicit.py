@@ -114,7 +114,7 @@ def _reacted(events: list[Event], f: Found, lex: EventLexicon, coder: Coder, pla
     its target is the source of the document's first such event (the story's own, told in its lead)
     done by another side than the reacting one."""
     for noun in _event_nouns(f, lex, coder):
-        spec = lex.nouns.get(coder.noun_key(noun)) or lex.nouns.get(noun.lower_) or {}
+        spec = lex.noun_spec(coder.noun_key(noun), noun.lower_) or {}
         kind = lex.noun_coding(spec) if spec else None
         named = set(phrase_actors(noun, coder.actors, f.offset))  # "the attack on Kabul"
         for ev in events if kind is not None and kind.type in REACTED else ():

@@ -75,7 +75,7 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
 def _asked_for(noun: Token, lex: EventLexicon, verb: str, governors: frozenset[str]) -> bool:
     """An event noun that a governing verb asks for, plans or offers, other than one of the noun's
     own light verbs ("called for a ceasefire", "proposed talks"; not "agreed a treaty")."""
-    spec = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_) or {}
+    spec = lex.noun_spec(noun.lemma_, noun.lower_) or {}
     return verb in governors and verb not in (spec.get("light") or ())
 
 

@@ -45,14 +45,12 @@ _JOINED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 
 def group_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]:
     """Mentions of the group each plural pronoun outside quotes refers to (see the module docstring)."""
-    quoted = sorted((q.start, q.end) for q in ad.quotes if q.kind == "direct")
-    q_starts = [a for a, _ in quoted]
+    quoted = _Quoted(ad)
     starts = [s.start for s in ad.sentences]
     out: list[Mention] = []
     for span in ad.body_spans:
         for m in _THEY.finditer(ad.text, span.start, span.end):
-            i = bisect.bisect_right(q_starts, m.start()) - 1
-            if i >= 0 and quoted[i][0] <= m.start() < quoted[i][1]:
+            if quoted.holds(m.start()):
                 continue
             k = bisect.bisect_right(starts, m.start()) - 1
             lo = ad.sentences[max(k - 1, 0)].start if k >= 0 else span.start
@@ -61,6 +59,18 @@ def group_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]
             if len(groups) == 1:
                 out.append(Mention(m.start(), m.end(), m.group(), groups.pop(), kind="pronoun"))
     return out
+
+
+class _Quoted:
+    """Whether an offset lies inside one of a document's direct quotes (a bisection)."""
+
+    def __init__(self, ad: AnalyzedDoc) -> None:
+        self.spans = sorted((q.start, q.end) for q in ad.quotes if q.kind == "direct")
+        self.starts = [a for a, _ in self.spans]
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
 
 def _group(m: Mention, actors: ActorIndex, text: str) -> bool:
@@ -75,30 +85,28 @@ def coordinated_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Me
     """A sentence that opens with "They" or "Their" outside quotes, after a sentence whose subject
     is several actors named together ("Russia and China met ... *They* accused ..."), refers to
     all of them: a mention of each at the pronoun."""
-    quoted = sorted((q.start, q.end) for q in ad.quotes if q.kind == "direct")
+    quoted = _Quoted(ad)
     out: list[Mention] = []
     for prev, sent in zip(ad.sentences, ad.sentences[1:], strict=False):
         m = _OPENING.match(ad.text, sent.start, sent.end)
-        if m is None or any(a <= m.start() < b for a, b in quoted) or not ad.in_body(sent.start, sent.end):
+        if m is None or quoted.holds(m.start()) or not ad.in_body(sent.start, sent.end):
             continue
-        named = sorted((x for x in actors.between(prev.start, prev.end) if x.kind != "pronoun"),
-                       key=lambda x: x.start)
+        named = sorted(
+            (x for x in actors.between(prev.start, prev.end) if x.kind != "pronoun"), key=lambda x: x.start
+        )
         if not named or not _SUBJECT_START.fullmatch(ad.text[prev.start : named[0].start]):
             continue
-        group = _joined(ad.text, named, 0)
+        group = _opening_group(ad.text, named)
         if len(group) > 1 and all(actors.type_of(e) in _PARTIES for e in group):
             out += [Mention(m.start(1), m.end(1), m.group(1), e, kind="pronoun") for e in sorted(group)]
     return out
 
-def _joined(text: str, named: list[Mention], i: int) -> set[str]:
-    """The actors named together with ``named[i]`` by commas and "and"."""
-    got = {named[i].entity}
-    j = i
-    while j > 0 and _JOINED.fullmatch(text[named[j - 1].end : named[j].start]):
-        j -= 1
-        got.add(named[j].entity)
-    j = i
-    while j + 1 < len(named) and _JOINED.fullmatch(text[named[j].end : named[j + 1].start]):
-        j += 1
-        got.add(named[j].entity)
+
+def _opening_group(text: str, named: list[Mention]) -> set[str]:
+    """The actors named together, by commas and "and", from the first of ``named`` on."""
+    got = {named[0].entity}
+    for a, b in zip(named, named[1:], strict=False):
+        if not _JOINED.fullmatch(text[a.end : b.start]):
+            break
+        got.add(b.entity)
     return got
