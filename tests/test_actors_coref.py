@@ -136,3 +136,14 @@ def test_a_later_word_of_a_persons_name_used_alone_is_that_person() -> None:
     body = "Governor Maria Lopez Garza was sworn in on Monday. Later Lopez said she would stay."
     ad = analyse_with_model(body)
     assert [e.name for e in ad.entities if e.type == "PERSON"] == ["Maria Lopez Garza"]
+
+
+def test_a_bare_surname_is_not_the_relative_introduced_by_kinship() -> None:
+    text = (
+        "Obituary\n\nThe painter Ruth Calloway died on Sunday, her son Peter Calloway told reporters. "
+        "Calloway had been ill for a year. Calloway's work hangs in forty museums."
+    )
+    ad = analyse(text)
+    ruth = by_name(ad, "Ruth Calloway")
+    assert ruth is not None and entity_of(ad, "Calloway") is ruth
+    assert by_name(ad, "Peter Calloway") is not ruth

@@ -129,8 +129,8 @@ def test_the_body_doing_an_act_named_by_a_noun_is_an_actor() -> None:
 
 def test_judges_juries_and_courts_are_the_judiciary_of_their_state() -> None:
     got = coded("On Wednesday, a federal judge in Texas sentenced the doctor Joel Smithers to 40 years.")
-    assert [(t, s, g) for t, s, g, _ in got] == [("SANCTION", ["American judiciary"], ["Joel Smithers"])]
+    assert [(t, s, g) for t, s, g, _ in got] == [("COERCE", ["American judiciary"], ["Joel Smithers"])]
     got = coded("The court in Cairo sentenced the blogger Alaa Hamed to five years in prison.")
-    assert [(t, s) for t, s, _g, _ in got] == [("SANCTION", ["Egyptian judiciary"])]
+    assert [(t, s) for t, s, _g, _ in got] == [("COERCE", ["Egyptian judiciary"])]
     ad = analyse("A cyclone hit Fiji. He appeared in court on Monday.")
     assert not [m for m in ad.mentions if m.kind == "sector"]

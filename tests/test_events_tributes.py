@@ -118,3 +118,30 @@ def test_remembering_someone_as_a_hero_is_a_tribute() -> None:
     body = "Senator Ann Ward remembered Tom Reyes as an American hero."
     assert (["Ann Ward"], ["Tom Reyes"]) in _support(body)
     assert _support("Senator Ann Ward remembered Tom Reyes.") == []
+
+
+def test_praise_in_apposition_to_a_name_is_a_tribute() -> None:
+    body = 'Lou Marsh wrote on Twitter, "Dan Okoro, great bassist, wild and lovely man. We toured once."'
+    assert _support(body) == [(["Lou Marsh"], ["Dan Okoro"])]
+
+
+def test_a_quoted_he_among_several_named_people_is_the_protagonist() -> None:
+    body = (
+        "Bassist Dan Okoro died on Monday. Okoro played with the band for twenty years. "
+        'Lou Marsh reacted on Twitter, "Sad news that Dan Okoro has died, I remember playing with him in '
+        'Tim Gale\'s old band. He was a fiery but extremely talented musician."'
+    )
+    assert _support(body) == [(["Lou Marsh"], ["Dan Okoro"])]
+
+
+def test_an_honour_given_to_a_person_praises_them_and_its_name_is_no_pattern_noun() -> None:
+    body = (
+        "On Monday the nurse Lena Moss was awarded the Order of the Golden Star by President Omar Adeyemi "
+        "for her work in the north of the country."
+    )
+    assert [(t, s, g) for t, s, g, _ in coded(body)] == [("SUPPORT", ["Omar Adeyemi"], ["Lena Moss"])]
+
+
+def test_recommending_a_person_endorses_them() -> None:
+    body = "When Lou Marsh left the group in 1962, Tim Gale recommended Dan Okoro to be his replacement."
+    assert ["Dan Okoro"] in [g for _s, g in _support(body)]

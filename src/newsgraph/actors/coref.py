@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -21,6 +22,7 @@ from newsgraph.actors.kb import KnowledgeBase, fold
 from newsgraph.actors.lexicon import KUNYA_WORDS, alternatives
 from newsgraph.actors.rules import is_person_name, org_short_forms
 from newsgraph.actors.spans import Cand, CandIndex, DocView
+from newsgraph.text import lexicons
 from newsgraph.text.names import PARTIAL, STRONG, NameMatch, name_key, skeleton
 from newsgraph.text.names import compare_names as _compare_names
 
@@ -166,7 +168,7 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
     index = CandIndex(cands)
     for a in aliases:
         _attach_alias(view, index, a, ents, persons)
-    _group_persons(ents, persons, by_start)
+    _group_persons(ents, persons, by_start, _Kin(view.text))
     _group_others(ents, cands, by_start, kb)
     for c in cands:  # aliases whose referent was a not-yet-grouped organisation
         ref = by_start.get(c.meta.get("alias_org", -1))
@@ -373,8 +375,10 @@ class _PersonIndex:
         return min(d for d in (before, after) if d is not None)
 
 
-def _best_person(idx: _PersonIndex, c: Cand) -> LocalEntity | None:
-    """The person ``c`` names: the nearest one with a strong match, else with a partial one."""
+def _best_person(idx: _PersonIndex, c: Cand, kin: Callable[[LocalEntity], bool]) -> LocalEntity | None:
+    """The person ``c`` names: the nearest one with a strong match, else with a partial one. A bare
+    surname that several people share is not one introduced as someone's relative ("Ginger Baker
+    ... his daughter Nettie Baker ... Baker was hospitalised": Ginger), where another is named."""
     strong: list[tuple[int, LocalEntity]] = []
     weak: list[tuple[int, LocalEntity]] = []
     loose: list[LocalEntity] = []  # a surname spelled a little differently ("Malshenko"): one person only
@@ -396,14 +400,34 @@ def _best_person(idx: _PersonIndex, c: Cand) -> LocalEntity | None:
             weak.append((dist + 50000, e))
         elif best is not None and best.kind == "partial" and best.score >= LOOSE and " " not in c.text:
             loose.append(e)
-    if strong:
-        return min(strong, key=lambda x: x[0])[1]
-    if weak:
-        return min(weak, key=lambda x: x[0])[1]
+    pool = strong or weak
+    if len({e.id for _, e in pool}) > 1 and " " not in c.text:
+        pool = [x for x in pool if not kin(x[1])] or pool
+    if pool:
+        return min(pool, key=lambda x: x[0])[1]
     return loose[0] if len(loose) == 1 else None
 
 
-def _group_persons(ents: Entities, persons: list[Cand], by_start: dict[int, Cand]) -> None:
+class _Kin:
+    """Whether a person is introduced as someone's relative: their first full name comes right
+    after a word of kinship ("his daughter Nettie Baker", "the singer's son, Tom")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.memo: dict[str, bool] = {}
+
+    def __call__(self, e: LocalEntity, idx: _PersonIndex) -> bool:
+        if e.id not in self.memo:
+            first = min((c.start for c in e.cands if c.kind == "name"), default=idx.starts[e.id][0])
+            self.memo[e.id] = _KIN_BEFORE.search(self.text[max(0, first - 40) : first]) is not None
+        return self.memo[e.id]
+
+
+_KIN_WORDS = "|".join(sorted(lexicons.words("actors.kin_nouns")))
+_KIN_BEFORE = re.compile(rf"\b(?:{_KIN_WORDS})s?\b\W{{0,3}}$", re.I)
+
+
+def _group_persons(ents: Entities, persons: list[Cand], by_start: dict[int, Cand], kin: _Kin) -> None:
     """Full names first; then short forms and variants join the best fitting full name; aliases
     ("known as", brackets) join their referent's entity."""
     aliases = [c for c in persons if c.meta.get("alias_person") is not None]
@@ -419,7 +443,7 @@ def _group_persons(ents: Entities, persons: list[Cand], by_start: dict[int, Cand
             aliases = []
         if c.entity:
             continue
-        idx.add(_best_person(idx, c) or ents.new("PERSON", ""), c)
+        idx.add(_best_person(idx, c, lambda e: kin(e, idx)) or ents.new("PERSON", ""), c)
     _attach_person_aliases(idx, aliases, by_start)
 
 

@@ -116,7 +116,8 @@ class QuoteReader:
     ) -> list[str]:
         """Who the stretch ``[lo, hi)`` of a quote says is praiseworthy: the subjects of copular
         predicates that hold a word of ``praise`` ("John Luk was very *honest*", "he was a
-        *brilliant* person"), unless negated. "It is a great loss" praises no actor."""
+        *brilliant* person"), unless negated, and the names such words describe in apposition
+        ("Ginger Baker, great drummer"). "It is a great loss" praises no actor."""
         out: list[str] = []
         if praise.isdisjoint(w.strip(".,;:!?\"'“”’()").lower() for w in self.ad.text[lo:hi].split()):
             return out
@@ -125,6 +126,8 @@ class QuoteReader:
                 if not (lo <= offset + t.idx < hi and t.lower_ in praise):
                     continue
                 pred = copular_predicate(t)
+                if pred is None and (named := appositive_of(t)) is not None:
+                    out += self._agent(q, named, offset)  # "Ginger Baker, great drummer, ..."
                 if pred is None or any(c.lower_ in negation for c in pred.children):
                     continue
                 for subj in (c for c in pred.children if c.dep_ == "nsubj"):
@@ -174,8 +177,10 @@ class QuoteReader:
         """The person a third-person pronoun at offset ``at`` inside quote ``q`` stands for (see the
         module docstring, from step 2), never the speaker."""
         inside = self._persons(q.start, at, q.speaker)
-        if inside:
-            return inside.pop() if len(inside) == 1 else None
+        if len(inside) == 1:
+            return inside.pop()
+        if inside:  # several: the document's protagonist among them, if any
+            return self.protagonist if self.protagonist in inside else None
         sent = self.sentence_at(q.start)
         lo = sent.start if sent else q.start
         prev = self.sentence_at(lo - 1) if lo > 0 else None
@@ -226,6 +231,18 @@ class QuoteReader:
 #: links by which a word of praise belongs to the predicate above it ("a *brilliant* person",
 #: "honest, hardworking and a brilliant *person*")
 _PREDICATE_LINKS = frozenset({"amod", "compound", "conj", "advmod"})
+
+
+def appositive_of(t: Token, steps: int = 3) -> Token | None:
+    """The name a word of praise describes through an apposition ("Ginger Baker, *great* drummer";
+    "X, a *brilliant* scientist"), climbing at most ``steps`` modifier links; None when there is none."""
+    for _ in range(steps + 1):
+        if t.dep_ == "appos" and t.head.i != t.i and t.head.pos_ == "PROPN":
+            return t.head
+        if t.dep_ not in _PREDICATE_LINKS or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def copular_predicate(t: Token, steps: int = 3) -> Token | None:

@@ -122,6 +122,8 @@ class EventLexicon:
     implicit_agents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # verb -> who does it, passive
     #: verb -> its code when it names no one: done to the source's own state or organisation ("resigned")
     from_own: dict[str, str] = field(default_factory=dict)
+    #: verb -> its code when everyone it is done to is a person ("awarded X a medal": an honour)
+    person_code: dict[str, str] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # words() as sets
     _light: frozenset[str] | None = field(default=None, repr=False)  # the nouns' light verbs
 
@@ -298,6 +300,8 @@ def _add_verb(lex: EventLexicon, path: Path | str, lemma: str, spec: dict[str, A
         lex.needs_object.add(lemma)
     if spec.get("from_own"):
         lex.from_own[lemma] = str(spec["from_own"])
+    if spec.get("person_code"):
+        lex.person_code[lemma] = str(spec["person_code"])
     if spec.get("agents"):
         lex.implicit_agents[lemma] = tuple(str(a).lower() for a in spec["agents"])
     for f in spec.get("forms") or ():

@@ -20,6 +20,7 @@ from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
 from newsgraph.events.speech import is_media
 from newsgraph.events.stance import judgement
 from newsgraph.events.tree import (
+    TITLE_HEADS,
     ActorIndex,
     Clause,
     Token,
@@ -160,6 +161,7 @@ class Coder:
             f.target = self.requesters(cl, offset, f.source)
             if not f.target:
                 self.from_own(f, self.lex.from_own[lemma])
+        self.to_person(f)
         contest, verbal = lemma in self.lex.words("contest"), lemma in self.lex.words("verbal_attacks")
         if contest and f.source and f.target and not self.armed(f):  # "Biden beat Trump", "Leeds beat Hull"
             f.coding = Coding("", None, coding.cameo, coding.rule + " (a contest: no state or armed force)")
@@ -170,6 +172,16 @@ class Coder:
             criticism = self.lex.coding("111", coding.rule + " (one person attacking another: criticism)")
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
+
+    def to_person(self, f: Found) -> None:
+        """A verb done to people only takes its ``person_code``: "awarded X the Order of the Sun"
+        honours X (CAMEO 051), where "awarded a contract to Boeing" is cooperation."""
+        code = self.lex.person_code.get(f.lemma)
+        if code is None or not f.target or any(self.actors.type_of(t) != "PERSON" for t in f.target):
+            return
+        coding = self.lex.coding(code, f"{f.coding.rule} (done to a person)")
+        if coding is not None:
+            f.coding = coding
 
     def from_own(self, f: Found, code: str) -> None:
         """A verb that names no one done to the source's own state or organisation: "the prime
@@ -375,6 +387,8 @@ class Coder:
             return self.names_actor(tok, offset)
         if n.head == PERSON_SLOT:  # a phrase whose own head names a person ("fired *James Comey*")
             return any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset))
+        if _proper_name(tok):  # "awarded the *Order* of the Sun": a name, not an order
+            return False
         keys = cache.get(tok.i)
         if keys is None:
             keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}
@@ -595,3 +609,13 @@ class Coder:
 def particles(tok: Token) -> list[Token]:
     """A verb's particles: ``compound:prt`` children, and an adverb right after it ("backed away")."""
     return [c for c in tok.children if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)]
+
+
+def _proper_name(tok: Token) -> bool:
+    """A capitalised word inside a sentence in running text is part of a name ("awarded the *Order*
+    of the Sun", "the *Peace* Prize"), never a pattern's common noun; titles ("named X *Prime
+    Minister*") and headline-case sentences are not read so."""
+    if tok.is_sent_start or not tok.text[:1].isupper() or tok.text.isupper() or tok.lower_ in TITLE_HEADS:
+        return False
+    verbs = (t for t in tok.sent if t.pos_ in ("VERB", "AUX") and not t.is_sent_start)
+    return not any(v.text[:1].isupper() for v in verbs)
