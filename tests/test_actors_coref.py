@@ -93,6 +93,18 @@ def test_ambiguous_pronoun_is_left_unresolved() -> None:
     assert not [m for m in ad.mentions if m.kind == "pronoun"]
 
 
+def test_a_linked_pronoun_carries_its_person_to_the_next_pronouns() -> None:
+    text = (
+        "Obituary\n\nAnn Cole had one son with her first husband, Lee Ray. "
+        "She was also married to Dale Fox and Marty Penn, whom she divorced in 1981. "
+        "She said Ray had been cruel to her."
+    )
+    ad = analyse(text)
+    cole = by_name(ad, "Ann Cole")
+    shes = [m for m in ad.mentions if m.text in ("She", "she")]
+    assert len(shes) == 3 and cole is not None and all(m.entity == cole.id for m in shes)
+
+
 def test_him_is_the_one_person_named_earlier_in_its_sentence() -> None:
     text = (
         "Sanctions\n\nDeputy Foreign Minister Mikhail Bogdanov met the envoy. "

@@ -81,3 +81,12 @@ def test_a_speech_verb_inside_a_quote_without_its_own_speaker_is_no_parenthetica
     )
     q, name = one(body, "direct", "painter")
     assert name == "Tom Reyes" and q.cue == "stated"
+
+
+def test_a_pronoun_speaker_is_the_person_the_pronoun_chain_links() -> None:
+    body = (
+        "Ann Cole had one son with her first husband, Lee Ray. She was also married to Dale Fox and "
+        "Marty Penn, whom she divorced in 1981. She said Ray had been cruel to her."
+    )
+    q, name = one(body, "indirect", "Ray had been cruel")
+    assert name == "Ann Cole"

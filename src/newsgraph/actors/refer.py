@@ -331,6 +331,11 @@ def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> lis
             c = Cand(m.start(), m.end(), m.group(), "PERSON", "rule", kind="pronoun")
             ents.add(pick, c)
             out.append(c)
+            # a linked pronoun is in reach of the next ones ("She married X, Y and Z, whom she
+            # divorced. She said ...": the person "She" is, not the one named last)
+            k = bisect.bisect_right(starts, m.start())
+            starts.insert(k, m.start())
+            persons.insert(k, (m.start(), pick))
     return out
 
 

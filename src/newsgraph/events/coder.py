@@ -383,8 +383,8 @@ class Coder:
         return out
 
     def noun_ok(self, n: Noun, tok: Token, cache: dict[int, set[str]], offset: int) -> bool:
-        if n.head == ACTOR_SLOT:  # PETRARCH's "+": any phrase that names an actor
-            return self.names_actor(tok, offset)
+        if n.head == ACTOR_SLOT:  # PETRARCH's "+": a phrase that is an actor (not "the *Hero of the USSR*")
+            return bool(phrase_actors(tok, self.actors, offset))
         if n.head == PERSON_SLOT:  # a phrase whose own head names a person ("fired *James Comey*")
             return any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset))
         if _proper_name(tok):  # "awarded the *Order* of the Sun": a name, not an order

@@ -176,6 +176,9 @@ class SpeakerResolver(PhraseScanner):
         if not words:
             return UNRESOLVED
         if len(words) == 1 and words[0].low in PRONOUNS:
+            linked = [m for m in self.mentions_in(ph.start, ph.end) if m.kind == "pronoun"]
+            if words[0].low in HE_SHE and len(linked) == 1:  # the actors stage linked it ("She said")
+                return Resolution(linked[0].entity, "pronoun", CONFIDENCE["pronoun"], None)
             return self.resolve_pronoun(words[0].low, pos, para)
         core = [words[0]]
         for t in words[1:]:
