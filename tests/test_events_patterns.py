@@ -126,3 +126,26 @@ def test_a_verb_form_the_lemmatizer_misreads_is_reduced_by_the_rules_of_english_
     assert _stems("stopped")[-1] == "stop" and _stems("carried")[0] == "carry"
     assert "rally" in _stems("rallies")
     assert _stems("bus") == []  # too short to be inflected
+
+
+def test_a_legal_act_with_no_agent_is_done_by_the_state_the_story_is_set_in() -> None:
+    body = (
+        "Thousands rallied in Belarus on Thursday. The opposition leader Lena Moss spoke about her "
+        "husband Ivan Moss, who was arrested in May. Belarus holds its election next week."
+    )
+    source, target, ev = only(body, "COERCE")
+    assert (source, target) == (["Belarus"], ["Ivan Moss"]) and "the state the story is set in" in ev.rule
+
+
+def test_a_legal_act_with_no_agent_in_a_story_of_several_states_names_none() -> None:
+    body = (
+        "Ministers of Belarus and Poland met on Thursday. The opposition leader Lena Moss spoke about her "
+        "husband Ivan Moss, who was arrested in May."
+    )
+    assert not [c for c in coded(body) if c[0] == "COERCE"]
+
+
+def test_a_thing_named_in_capitals_is_no_pattern_noun() -> None:
+    """ "awarded the Order of ..." is an honour, not PETRARCH's "issued an order" (a demand)."""
+    body = "On Monday the nurse Lena Moss was awarded the Order of Merit by Governor Omar Adeyemi."
+    assert not [c for c in coded(body) if c[0] == "REQUEST"]

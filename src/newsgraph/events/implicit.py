@@ -6,6 +6,7 @@ marked in the event's rule (``+nearest name``, ``+reacting to evN``...) and lowe
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,7 +57,12 @@ class Implicit:
         lex, events = self.lex, self.events
         if not f.source and f.clause.passive and f.target:  # the agent of a passive that names none
             actors = self.coder.actors
-            f.source = _earlier_agent(events, f) or _claimed(self.claims, f) or _institution(f, lex, actors)
+            f.source = (
+                _earlier_agent(events, f)
+                or _claimed(self.claims, f)
+                or _institution(f, lex, actors)
+                or self.story_state(f)
+            )
         if not f.source and not f.target and _two_sides(f, lex):  # "the two sides agreed"
             f.source, f.target = _pair(events)
             if not f.source:  # "the leaders of the two countries spoke": a story about two states
@@ -72,6 +78,25 @@ class Implicit:
             f.target = _to_the_crowd(crowd, f, self.places, lex)
         if f.source and not f.target and f.coding.type in REACTIONS:  # "condemned the attack"
             f.target = _reacted(events, f, lex, self.coder, self.places)
+
+    def story_state(self, f: Found) -> list[str]:
+        """A state's legal act whose passive names no agent ("Siarhei, who was arrested in May";
+        ``state_acts`` in the lexicon): done by the state of the clause's place ("arrested in
+        Minsk"), else by the one state the story names most."""
+        if f.lemma not in self.lex.words("state_acts"):
+            return []
+        actors = self.coder.actors
+        place = self.coder.place(f.clause, f.offset)
+        state = self.places.state_of(place) if place else None
+        if state is None:
+            counts = Counter(m.entity for m in actors.mentions if actors.type_of(m.entity) == "STATE")
+            top = counts.most_common(2)
+            if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > 2 * top[1][1]):
+                state = top[0][0]
+        if state is None or state in f.target:
+            return []
+        f.guessed = "the state the story is set in"
+        return [state]
 
 
 def _claimed(claims: list[str], f: Found) -> list[str]:
