@@ -20,14 +20,16 @@ from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
 from newsgraph.events.speech import is_media
 from newsgraph.events.stance import judgement
 from newsgraph.events.tree import (
-    TITLE_HEADS,
     ActorIndex,
     Clause,
     Token,
     case_of,
     conjuncts,
     misread_modifier,
+    particles,
     phrase_actors,
+    proper_name,
+    verb_stems,
 )
 
 PREDICATE_POS = frozenset({"VERB"})
@@ -43,22 +45,6 @@ ACTOR_SLOT = "+"
 GIVER_CASES = frozenset({"of", "from"})
 #: our own slot: a phrase headed by a person's name
 PERSON_SLOT = "+person"
-
-
-def _stems(form: str) -> list[str]:
-    """The lemmas an inflected English verb form may have ("floated" -> float, "commuted" ->
-    commute, "stopped" -> stop, "carried" -> carry, "rallies" -> rally), most likely first."""
-    out: list[str] = []
-    for end in ("ing", "ed", "es", "s"):
-        if form.endswith(end) and len(form) > len(end) + 2:
-            stem = form[: -len(end)]
-            if end in ("ed", "es") and stem.endswith("i"):
-                out.append(stem[:-1] + "y")
-            out += [stem, stem + "e"]
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                out.append(stem[:-1])
-            break
-    return out
 
 
 @dataclass
@@ -96,7 +82,7 @@ class Coder:
         if not base or not self.lex.has_verb(base):
             base = self.lex.lemma_of(tok.lower_) if self.lex.has_verb(self.lex.lemma_of(tok.lower_)) else base
         if not self.lex.has_verb(base) and tok.tag_.startswith("VB"):  # "floated" read as "floate"
-            base = next((s for s in _stems(tok.lower_) if self.lex.has_verb(s)), base)
+            base = next((s for s in verb_stems(tok.lower_) if self.lex.has_verb(s)), base)
         us = base[:-2] + "ze"  # British spelling: "criticise", "organise", "analyse"
         if base.endswith(("ise", "yse")) and not self.lex.has_verb(base) and self.lex.has_verb(us):
             base = us
@@ -251,7 +237,9 @@ class Coder:
         """A light verb takes its event noun's coding ("imposed a ban on X" is the ban, a SANCTION,
         not the verb's own "impose", a coercion; "launched an attack", "held talks")."""
         owner = [cl.head.head] if cl.head.dep_ == "acl" else []  # "the sanctions imposed by X on Y"
-        for o in [*cl.objects, *owner]:
+        # a noun the parse made a complement ("expressed [disappointment] at ...") is its object
+        nominal = [c for c in cl.head.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
+        for o in [*cl.objects, *owner, *nominal]:
             spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods"):
                 c = self.lex.noun_coding(spec)
@@ -387,7 +375,7 @@ class Coder:
             return bool(phrase_actors(tok, self.actors, offset))
         if n.head == PERSON_SLOT:  # a phrase whose own head names a person ("fired *James Comey*")
             return any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset))
-        if _proper_name(tok):  # "awarded the *Order* of the Sun": a name, not an order
+        if proper_name(tok):  # "awarded the *Order* of the Sun": a name, not an order
             return False
         keys = cache.get(tok.i)
         if keys is None:
@@ -604,18 +592,3 @@ class Coder:
                     if self.actors.type_of(a) == "LOCATION":
                         return a
         return None
-
-
-def particles(tok: Token) -> list[Token]:
-    """A verb's particles: ``compound:prt`` children, and an adverb right after it ("backed away")."""
-    return [c for c in tok.children if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)]
-
-
-def _proper_name(tok: Token) -> bool:
-    """A capitalised word inside a sentence in running text is part of a name ("awarded the *Order*
-    of the Sun", "the *Peace* Prize"), never a pattern's common noun; titles ("named X *Prime
-    Minister*") and headline-case sentences are not read so."""
-    if tok.is_sent_start or not tok.text[:1].isupper() or tok.text.isupper() or tok.lower_ in TITLE_HEADS:
-        return False
-    verbs = (t for t in tok.sent if t.pos_ in ("VERB", "AUX") and not t.is_sent_start)
-    return not any(v.text[:1].isupper() for v in verbs)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.implicit import Implicit, claimers
@@ -103,7 +104,7 @@ def code_events(
     coder = Coder(lex, actors, kb)
     events: list[Event] = []
     nouns = NounCoder(lex, actors, coder.lemma, events)
-    implicit = Implicit(events, claims, lex, coder, places, nouns)
+    implicit = Implicit(events, claims, lex, coder, places, nouns, ActDoers(parses, actors))
     first = min((o for o, _ in parses), default=0)
     dated = sorted((d for d in ad.dates if d.start is not None), key=lambda d: d.start or 0)
     date_starts = [d.start or 0 for d in dated]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.nominal import NounCoder
@@ -52,6 +53,7 @@ class Implicit:
     coder: Coder
     places: Places
     nouns: NounCoder
+    acts: ActDoers
 
     def fill(self, f: Found) -> None:
         lex, events = self.lex, self.events
@@ -77,7 +79,21 @@ class Implicit:
         if f.source and not f.target and f.coding.type in YIELDING:  # "withdrew the bill"
             f.target = _to_the_crowd(crowd, f, self.places, lex)
         if f.source and not f.target and f.coding.type in REACTIONS:  # "condemned the attack"
-            f.target = _reacted(events, f, lex, self.coder, self.places)
+            f.target = _reacted(events, f, lex, self.coder, self.places) or self.act_doer(f)
+
+    def act_doer(self, f: Found) -> list[str]:
+        """A reaction to an act named by a definite noun ("expressed disappointment at the ruling",
+        "criticised the move"): whoever the text before says did it (:mod:`.acts`)."""
+        for noun in _event_nouns(f, self.lex, self.coder):
+            got = [
+                a
+                for a in self.acts.doer(noun, f.offset)
+                if a not in f.source and not any(self.places.same_side(a, s) for s in f.source)
+            ]
+            if got:
+                f.guessed = f"who did the {noun.lower_}"
+                return got
+        return []
 
     def story_state(self, f: Found) -> list[str]:
         """A state's legal act whose passive names no agent ("Siarhei, who was arrested in May";

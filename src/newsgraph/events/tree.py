@@ -345,3 +345,34 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
                     ):
                         return got
     return []
+
+
+def verb_stems(form: str) -> list[str]:
+    """The lemmas an inflected English verb form may have ("floated" -> float, "commuted" ->
+    commute, "stopped" -> stop, "carried" -> carry, "rallies" -> rally), most likely first."""
+    out: list[str] = []
+    for end in ("ing", "ed", "es", "s"):
+        if form.endswith(end) and len(form) > len(end) + 2:
+            stem = form[: -len(end)]
+            if end in ("ed", "es") and stem.endswith("i"):
+                out.append(stem[:-1] + "y")
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+            break
+    return out
+
+
+def particles(tok: Token) -> list[Token]:
+    """A verb's particles: ``compound:prt`` children, and an adverb right after it ("backed away")."""
+    return [c for c in tok.children if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)]
+
+
+def proper_name(tok: Token) -> bool:
+    """A capitalised word inside a sentence in running text is part of a name ("awarded the *Order*
+    of the Sun", "the *Peace* Prize"), never a pattern's common noun; titles ("named X *Prime
+    Minister*") and headline-case sentences are not read so."""
+    if tok.is_sent_start or not tok.text[:1].isupper() or tok.text.isupper() or tok.lower_ in TITLE_HEADS:
+        return False
+    verbs = (t for t in tok.sent if t.pos_ in ("VERB", "AUX") and not t.is_sent_start)
+    return not any(v.text[:1].isupper() for v in verbs)

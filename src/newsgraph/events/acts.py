@@ -1,0 +1,70 @@
+"""Who did the act a definite noun names: "criticised *the ruling*" is criticism of the court that
+ruled, "welcomed *the decision*" of whoever decided. The noun's verbs are English nominalisations
+(``english.yaml``, ``act_nouns``: ruling -> rule, suspension -> suspend); the doer is found in the
+text before the noun, nearest first: the same noun with an owner ("Johnson's suspension of
+Parliament", "the ruling by the court") or one of its verbs with a subject ("the court ruled")."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from newsgraph.events.tree import THIS, ActorIndex, Clause, Token, case_of, phrase_actors
+from newsgraph.text import lexicons
+
+#: noun -> the verbs whose act it names
+ACT_NOUNS: dict[str, frozenset[str]] = lexicons.word_table("english.act_nouns")
+#: how far back (characters) the act may have been told
+WINDOW = 1500
+
+
+class ActDoers:
+    """The doers of acts named by definite nouns, looked up in a document's parsed pieces."""
+
+    def __init__(self, parses: Sequence[tuple[int, Any]], actors: ActorIndex) -> None:
+        self.parses = list(parses)
+        self.offsets = [o for o, _ in self.parses]
+        self.actors = actors
+
+    def doer(self, noun: Token, offset: int) -> list[str]:
+        """Who did the act ``noun`` names ("the ruling", "this decision"), or [] when the noun is
+        no act noun, is not definite, or no doer is told before it."""
+        verbs = ACT_NOUNS.get(noun.lemma_.lower())
+        if verbs is None or not _definite(noun):
+            return []
+        pos = offset + noun.idx
+        last = bisect.bisect_right(self.offsets, pos) - 1
+        for k in range(last, -1, -1):
+            off, doc = self.parses[k]
+            if off + len(doc.text) < pos - WINDOW:
+                break
+            for t in reversed(doc):
+                at = off + t.idx
+                if at >= pos:
+                    continue
+                if at < pos - WINDOW:
+                    break
+                got = self._told(t, off, noun.lemma_.lower(), verbs)
+                if got:
+                    return got
+        return []
+
+    def _told(self, t: Token, off: int, lemma: str, verbs: frozenset[str]) -> list[str]:
+        if t.pos_ == "NOUN" and t.lemma_.lower() == lemma:  # "Johnson's suspension", "the ruling by X"
+            owners = [c for c in t.children if _owner(c)]
+            return [a for c in owners for a in phrase_actors(c, self.actors, off)]
+        if t.pos_ == "VERB" and t.lemma_.lower() in verbs:  # "the court ruled that ..."
+            cl = Clause.of_verb(t)
+            doers = cl.agent if cl.passive else cl.subjects
+            return [a for s in doers for a in phrase_actors(s, self.actors, off)]
+        return []
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in THIS for c in noun.children)
+
+
+def _owner(c: Token) -> bool:
+    """A possessor or "by" phrase of an act noun: who did it."""
+    return c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) == "by")
