@@ -277,6 +277,12 @@ def test_a_state_of_emergency_is_coercion_of_the_leaders_own_state() -> None:
     assert tgt == ["Thailand"]
 
 
+def test_a_lockdown_is_coercion_of_the_leaders_own_state_even_where_tagged_an_adjective() -> None:
+    text = "Cases rose. On Monday, Italian Prime Minister Ann Ward imposed a nationwide lockdown."
+    src, tgt, ev = only(text, "COERCE")
+    assert (src, tgt) == (["Ann Ward"], ["Italy"]) and "lockdown" in ev.rule
+
+
 def test_a_request_framing_a_clause_in_parataxis_targets_the_shared_subject() -> None:
     text = "French troops left Mali in 2022, then at the Malian government's request returned a year later."
     src, tgt, _ = only(text, "REQUEST")

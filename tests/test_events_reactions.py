@@ -301,3 +301,17 @@ def test_an_act_under_a_condition_the_parse_hung_on_a_noun_is_hypothetical() -> 
     body = "If the House of Representatives votes to impeach President Joe Biden, he would then face trial."
     got = [e for t, s, g, e in coded(body) if t == "ACCUSE"]
     assert got and all(e.hypothetical for e in got)
+
+
+def test_disputing_or_refuting_someones_claims_rejects_the_claimant() -> None:
+    got = coded("The count went on for days. Senator Ann Ward disputed Governor Tom Reyes's claims about it.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("REJECT", ["Ann Ward"], ["Tom Reyes"])]
+    got = coded("The count went on. Senator Ann Ward refuted the accusations made by Governor Tom Reyes.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("REJECT", ["Ann Ward"], ["Tom Reyes"])]
+
+
+def test_negative_words_about_someones_claims_rebut_them_rather_than_accuse() -> None:
+    body = "The count went on. Senator Ann Ward said Governor Tom Reyes's claims were false and dishonest."
+    got = coded(body)
+    assert [(t, s, g) for t, s, g, _ in got] == [("REJECT", ["Ann Ward"], ["Tom Reyes"])]
+    assert "rebuts claims" in got[0][3].rule

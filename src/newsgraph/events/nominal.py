@@ -18,6 +18,8 @@ from newsgraph.models import Event
 from newsgraph.text import lexicons
 
 SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
+#: dependencies only a noun phrase has (a noun the tagger made an adjective: "imposed a [lockdown]")
+NOUN_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "obl"})
 #: the dependents that make a gerund the parse tagged as a verb a noun ("the police *killing* of X")
 GERUND_NOUN_PARTS = frozenset({"det", "nmod:poss", "compound", "amod"})
 #: what protesters do that is aimed at whom they protest against, when it names no one
@@ -51,9 +53,10 @@ class NounCoder:
 
     @staticmethod
     def candidate(tok: Token) -> bool:
-        """A noun, or a gerund the parse tagged as a verb though it heads a noun phrase ("after the
+        """A noun (or a word the tagger made an adjective where only a noun can be: an object or a
+        subject), or a gerund the parse tagged as a verb though it heads a noun phrase ("after the
         police *killing* of X": a determiner or a noun modifier before it)."""
-        if tok.pos_ in NOUN_POS:
+        if tok.pos_ in NOUN_POS or (tok.pos_ == "ADJ" and tok.dep_ in NOUN_DEPS):  # "imposed a [lockdown]"
             return True
         return tok.tag_ == "VBG" and any(c.dep_ in GERUND_NOUN_PARTS and c.i < tok.i for c in tok.children)
 

@@ -39,7 +39,8 @@ def valence(text: str) -> float:
 
 
 def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> Coding | None:
-    """ACCUSE for clearly negative words with an accusation word, SUPPORT for clearly positive ones
+    """ACCUSE for clearly negative words with an accusation word (REJECT where they are about someone's
+    claims: a rebuttal), SUPPORT for clearly positive ones
     (in a long text, with a word of praise too: "my client is relieved" praises no one). In a short
     judgement, where the valence lexicon knows too few words ("iconic", "humble"), a word of praise
     or accusation decides unless the valence says the opposite."""
@@ -50,6 +51,8 @@ def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> C
     accuses, praises = bool(words & lex.words("accusation")), bool(words & lex.words("praise"))
     neg, pos = (NEGATIVE_SHORT, POSITIVE_SHORT) if short else (NEGATIVE, POSITIVE)
     if accuses and (v <= neg or (brief and v <= 0 and not praises)):
+        if words & lex.words("claims"):  # "there is no evidence to support X's claims": a rebuttal
+            return Coding("REJECT", None, "120", f"{rule}: rebuts claims (valence {v:.2f})")
         return Coding("ACCUSE", "disapprove", "111", f"{rule}: negative (valence {v:.2f})")
     if (v >= pos and (short or praises)) or (brief and praises and v >= 0 and not accuses):
         return Coding("SUPPORT", None, "051", f"{rule}: positive (valence {v:.2f})")
