@@ -42,6 +42,19 @@ def test_phoenix_people_have_dated_cameo_codes_and_no_first_name_or_surname_alia
             assert all(len(a.split()) >= 2 for a in e.aliases), e
 
 
+def test_institutions_the_phoenix_dictionaries_file_among_people_are_organisations(kb):
+    from newsgraph.actors.kb import _phoenix_type
+
+    for name in ("Lok Sabha", "Scotland Yard", "Federal Reserve", "Freedom House"):
+        assert [e.type for e in kb.lookup(name)] == ["ORG"], name
+    # a person with undated roles keeps their type where the first word is a given name, or the
+    # roles are a person's (a rebel leader), or any role is dated
+    assert _phoenix_type("PERSON", "Louise Arbour", (("IGOUNOHRI", None, None),)) == "PERSON"
+    assert _phoenix_type("PERSON", "Okot Ladu", (("UGAREB", None, None),)) == "PERSON"
+    assert _phoenix_type("PERSON", "Okot Ladu", (("UGAGOVLEG", "2001-01-01", None),)) == "PERSON"
+    assert _phoenix_type("PERSON", "Ladu Sabha", (("UGAGOVLEG", None, None),)) == "ORG"
+
+
 def test_gazetteer_geo():
     from newsgraph.actors.facts import gazetteer_id, geo
 

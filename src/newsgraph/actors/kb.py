@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from newsgraph.errors import ConfigError, err
+from newsgraph.text.names import given_name_gender
 
 LABELS = {"STATE": "GPE_STATE", "ORG": "ORG", "LOCATION": "LOC", "PERSON": "PERSON"}
 TYPE_NAMES = {**{t: t for t in LABELS}, "GPE": "STATE", "COUNTRY": "STATE", "ORGANIZATION": "ORG",
@@ -176,9 +177,28 @@ def _with_phoenix(entries: list[KBEntry]) -> list[KBEntry]:
             i = by_id[r["kb_id"]]
             entries[i] = replace(entries[i], cameo=roles)
         else:
-            entries.append(KBEntry(r["kb_id"], r["type"], r["name"], _split(r["aliases"]), source="phoenix",
-                                   cameo=roles))
+            entries.append(KBEntry(r["kb_id"], _phoenix_type(r["type"], r["name"], roles), r["name"],
+                                   _split(r["aliases"]), source="phoenix", cameo=roles))
     return entries
+
+
+#: CAMEO role codes of institutions: legislatures, police, courts, businesses, media, schools, health
+_INSTITUTION_ROLES = ("LEG", "COP", "JUD", "BUS", "MED", "EDU", "HLH")
+
+
+def _phoenix_type(typ: str, name: str, roles: tuple[Role, ...]) -> str:
+    """The Phoenix dictionaries file institutions among their people ("Lok Sabha", INDGOVLEG;
+    "Scotland Yard", GBRCOP): an entry typed PERSON whose roles hold no dates (a person's offices
+    do), are an institution's or a non-governmental one's, and whose first word is no given name
+    is an organisation."""
+    if typ != "PERSON" or not roles or any(start or end for _, start, end in roles):
+        return typ
+    codes = [code for code, _, _ in roles]
+    institutional = all(
+        c.startswith(("NGO", "IGO")) or any(r in c[3:] for r in _INSTITUTION_ROLES)
+        for c in codes
+    )
+    return "ORG" if institutional and not given_name_gender(name.split()[0]) else typ
 
 
 class KnowledgeBase:
