@@ -149,3 +149,16 @@ def test_a_thing_named_in_capitals_is_no_pattern_noun() -> None:
     """ "awarded the Order of ..." is an honour, not PETRARCH's "issued an order" (a demand)."""
     body = "On Monday the nurse Lena Moss was awarded the Order of Merit by Governor Omar Adeyemi."
     assert not [c for c in coded(body) if c[0] == "REQUEST"]
+
+
+def test_insults_sides_and_turns_are_criticism_or_backing() -> None:
+    lead = "The vote was close. "
+    assert [c[:3] for c in coded(lead + "Senator Ann Ward insulted Governor Tom Reyes.")] == [
+        ("ACCUSE", ["Ann Ward"], ["Tom Reyes"])
+    ]
+    assert [c[:3] for c in coded(lead + "Senator Ann Ward sided with Governor Tom Reyes.")] == [
+        ("SUPPORT", ["Ann Ward"], ["Tom Reyes"])
+    ]
+    assert [c[:3] for c in coded(lead + "Senator Ann Ward turned against Governor Tom Reyes.")] == [
+        ("ACCUSE", ["Ann Ward"], ["Tom Reyes"])
+    ]

@@ -7,7 +7,7 @@ the bundled model happens to parse.
 
 from __future__ import annotations
 
-from newsgraph.events.tree import Clause, misread_modifier
+from newsgraph.events.tree import Clause, misread_modifier, stranded_verb
 
 from .events_helpers import analyse, coded, only, tree
 
@@ -315,3 +315,17 @@ def test_negative_words_about_someones_claims_rebut_them_rather_than_accuse() ->
     got = coded(body)
     assert [(t, s, g) for t, s, g, _ in got] == [("REJECT", ["Ann Ward"], ["Tom Reyes"])]
     assert "rebuts claims" in got[0][3].rule
+
+
+def test_a_verb_the_parse_buried_inside_one_long_name_has_the_names_around_it() -> None:
+    # "Senator Ann Ward accused Governor Tom Reyes of lying" parsed as one proper noun phrase
+    doc = tree(
+        ["Senator", "Ann", "Ward", "accused", "Governor", "Tom", "Reyes", "of", "lying", "."],
+        [1, 1, 1, 4, 5, 1, 5, 8, 5, 1],
+        ["nmod:desc", "ROOT", "flat", "amod", "nmod:desc", "flat", "flat", "mark", "acl", "punct"],
+        ["PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "SCONJ", "VERB", "PUNCT"],
+        ["NNP", "NNP", "NNP", "VBN", "NNP", "NNP", "NNP", "IN", "VBG", "."],
+    )
+    assert stranded_verb(doc[3]) and not stranded_verb(doc[8])
+    cl = Clause.of_verb(doc[3])
+    assert [t.text for t in cl.subjects] == ["Ann"] and [t.text for t in cl.objects] == ["Governor"]

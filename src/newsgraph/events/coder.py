@@ -29,6 +29,7 @@ from newsgraph.events.tree import (
     particles,
     phrase_actors,
     proper_name,
+    stranded_verb,
     verb_stems,
 )
 
@@ -394,7 +395,8 @@ class Coder:
 
     # ---- participants -----------------------------------------------------------------------
     def participants(self, f: Found) -> None:
-        if f.head.dep_ in ("amod", "compound") and f.head.tag_ == "VBN" and not misread_modifier(f.head):
+        modifier = not misread_modifier(f.head) and not stranded_verb(f.head)
+        if f.head.dep_ in ("amod", "compound") and f.head.tag_ == "VBN" and modifier:
             self.modifier_participants(f)  # "an Iranian-backed militia"
             return
         cl, off = f.clause, f.offset

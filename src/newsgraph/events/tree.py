@@ -74,6 +74,30 @@ def misread_finite(v: Token) -> bool:
     )
 
 
+def stranded_verb(v: Token) -> bool:
+    """A past-tense verb between two names in a sentence the parse left with no verbal root: it took
+    the verb for a modifier inside one long name ("Senator Ann Ward [accused] Governor Tom Reyes of
+    lying" read as one proper noun phrase). The name before is its subject, the one after its object."""
+    root = v.sent.root
+    return (
+        v.pos_ == "VERB"
+        and v.tag_ in ("VBD", "VBN")
+        and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis")
+        and root.pos_ in ("PROPN", "NOUN")
+        and v.sent.start < v.i < v.sent.end - 1
+        and v.doc[v.i - 1].pos_ == "PROPN"
+        and v.doc[v.i + 1].pos_ == "PROPN"
+        and not any(c.dep_ in SUBJECTS for c in v.children)
+    )
+
+
+def _name_head(t: Token) -> Token:
+    """The first word of the name ``t`` ends ("Ann *Ward*" -> Ann), where a name's mention starts."""
+    while t.dep_ in ("flat", "compound") and t.head.i < t.i:
+        t = t.head
+    return t
+
+
 def phrase_top(t: Token) -> Token:
     """The head of the noun phrase ``t`` is inside of ("the leaders of the *countries*" -> leaders)."""
     while t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
@@ -127,6 +151,9 @@ class Clause:
             cl.subjects = voc  # "Michael Makuei, the Information Minister paid ...": a name, not an address
         if not cl.subjects and misread_finite(v):
             cl.subjects = conjuncts(phrase_top(v.head))  # "a coalition [ousted] X"
+        if not cl.subjects and stranded_verb(v):  # "Senator Ann Ward [accused] Governor Tom Reyes"
+            cl.subjects = [_name_head(v.doc[v.i - 1])]
+            cl.objects = cl.objects or [v.doc[v.i + 1]]
         if not cl.subjects:
             cl.subjects = _fronted_subject(v)
         if not cl.subjects:
