@@ -329,3 +329,38 @@ def test_a_verb_the_parse_buried_inside_one_long_name_has_the_names_around_it() 
     assert stranded_verb(doc[3]) and not stranded_verb(doc[8])
     cl = Clause.of_verb(doc[3])
     assert [t.text for t in cl.subjects] == ["Ann"] and [t.text for t in cl.objects] == ["Governor"]
+
+
+def test_a_participle_modifying_the_noun_that_roots_a_whole_sentence_is_its_verb() -> None:
+    # "The protesters clashed with the police." parsed with "clashed" modifying "protesters"
+    doc = tree(
+        ["The", "protesters", "clashed", "with", "the", "police", "."],
+        [1, 1, 1, 5, 5, 2, 1],
+        ["det", "ROOT", "acl", "case", "det", "obl", "punct"],
+        ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+        ["DT", "NNS", "VBN", "IN", "DT", "NN", "."],
+    )
+    cl = Clause.of_verb(doc[2])
+    assert [t.text for t in cl.subjects] == ["protesters"] and not cl.passive
+
+
+def test_a_subject_the_parse_tied_to_the_clause_before_is_the_verbs() -> None:
+    # "As they stormed parliament, police in response fired gas." with "police" a conjunct of "parliament"
+    words = ["As", "they", "stormed", "parliament", ",", "police", "in", "response", "fired", "gas", "."]
+    doc = tree(
+        words,
+        [2, 2, 8, 2, 5, 3, 7, 5, 8, 8, 8],
+        ["mark", "nsubj", "advcl", "obj", "punct", "conj", "case", "nmod", "ROOT", "obj", "punct"],
+        ["SCONJ", "PRON", "VERB", "NOUN", "PUNCT", "NOUN", "ADP", "NOUN", "VERB", "NOUN", "PUNCT"],
+        ["IN", "PRP", "VBD", "NN", ",", "NNS", "IN", "NN", "VBD", "NN", "."],
+    )
+    assert [t.text for t in Clause.of_verb(doc[8]).subjects] == ["police"]
+    # a punctuation mark right before the verb is no subject (and no error)
+    doc = tree(
+        ["Police", ",", "fired", "gas", "."],
+        [2, 0, 2, 2, 2],
+        ["nsubj", "punct", "ROOT", "obj", "punct"],
+        ["NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+        ["NNS", ",", "VBD", "NN", "."],
+    )
+    assert [t.text for t in Clause.of_verb(doc[2]).subjects] == ["Police"]

@@ -145,3 +145,14 @@ def test_an_honour_given_to_a_person_praises_them_and_its_name_is_no_pattern_nou
 def test_recommending_a_person_endorses_them() -> None:
     body = "When Lou Marsh left the group in 1962, Tim Gale recommended Dan Okoro to be his replacement."
     assert ["Dan Okoro"] in [g for _s, g in _support(body)]
+
+
+def test_a_short_reported_clause_with_a_word_of_accusation_accuses_its_subject() -> None:
+    got = coded("The vote was close. Senator Ann Ward said Governor Tom Reyes had betrayed the party.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", ["Ann Ward"], ["Tom Reyes"])]
+
+
+def test_calling_someone_a_hero_praises_them() -> None:
+    assert _support("The vote was close. Senator Ann Ward called Governor Tom Reyes a hero.") == [
+        (["Ann Ward"], ["Tom Reyes"])
+    ]

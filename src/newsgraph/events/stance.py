@@ -21,7 +21,7 @@ POSITIVE = 0.6
 NEGATIVE_SHORT = -0.25
 POSITIVE_SHORT = 0.2
 #: a quote of at most this many words is a judgement too ('called him "humble and soft-spoken"')
-SHORT_WORDS = 6
+SHORT_WORDS = 8
 _LETTER = re.compile(r"\[(\w)\]")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 
@@ -64,6 +64,8 @@ def judgement(v: Token, lex: EventLexicon) -> Coding | None:
     attack *as a serious violation*", "calling it *an aggression*"."""
     pred = [c for c in v.children if c.dep_ in ("xcomp", "oprd")]
     pred += [c for c in v.children if c.dep_ == "obl" and case_of(c) == "as"]
+    # "called X [a hero]", the predicate noun parsed as an unmarked oblique
+    pred += [c for c in v.children if c.dep_ == "obl:unmarked" and c.pos_ in ("NOUN", "ADJ")]
     objs = [c for c in v.children if c.dep_ == "obj"]
     if not pred and len(objs) > 1:
         pred = objs[1:]  # "calling it an aggression" parsed with two objects

@@ -69,9 +69,20 @@ def misread_finite(v: Token) -> bool:
         v.dep_ == "acl"
         and v.head.i < v.i
         and v.head.pos_ in ("NOUN", "PROPN")
-        and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(c.dep_ == "obj" for c in v.children)))
+        and (v.tag_ == "VBD" or (v.tag_ == "VBN" and (_has_object(v) or _verbless(v))))
         and not any(c.dep_ in ("aux", "aux:pass", "mark") or c.dep_ in SUBJECTS for c in v.children)
     )
+
+
+def _has_object(v: Token) -> bool:
+    return any(c.dep_ == "obj" for c in v.children)
+
+
+def _verbless(v: Token) -> bool:
+    """``v`` modifies the noun that roots a whole sentence ending in a full stop: with no other verb,
+    the sentence's verb is ``v`` ("The protesters [clashed] with the police.")."""
+    root = v.sent.root
+    return v.head.i == root.i and root.pos_ in ("NOUN", "PROPN") and v.sent[-1].text in (".", "!")
 
 
 def stranded_verb(v: Token) -> bool:
@@ -155,7 +166,7 @@ class Clause:
             cl.subjects = [_name_head(v.doc[v.i - 1])]
             cl.objects = cl.objects or [v.doc[v.i + 1]]
         if not cl.subjects:
-            cl.subjects = _fronted_subject(v)
+            cl.subjects = _fronted_subject(v) or _stray_subject(v)
         if not cl.subjects:
             cl.subjects, cl.inherited = inherited_subjects(v), True
         return cl
@@ -170,6 +181,27 @@ def _fronted_subject(v: Token) -> list[Token]:
             if subj:
                 return conjuncts(subj[0])
     return []
+
+
+def _stray_subject(v: Token) -> list[Token]:
+    """The subject the parse tied to the clause before the verb ("As they tried to storm parliament,
+    [police in response] fired tear gas": "police" read as a conjunct of "parliament"): a noun
+    phrase right before a finite main verb with no subject, opened by a comma."""
+    bare_participle = v.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in v.children)
+    if v.dep_ != "ROOT" or not (v.tag_ in ("VBD", "VBZ", "VBP") or bare_participle) or v.i < 2:
+        return []
+    t = v.doc[v.i - 1]
+    while t.head.i != t.i and t.head.i < v.i and t.dep_ in _PHRASE_INNER:
+        t = t.head  # up to the head of the phrase that ends right before the verb
+    # the phrase's first word (the parse may hang the comma before it on it)
+    first = min((x.i for x in t.subtree if x.pos_ != "PUNCT"), default=t.i)
+    before = v.doc[first - 1] if first > 0 else None
+    stray = t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos")
+    return [t] if stray and before is not None and before.text == "," else []
+
+
+#: links inside a noun phrase (to climb from its last word to its head)
+_PHRASE_INNER = frozenset({"nmod", "case", "det", "amod", "compound", "flat"})
 
 
 def inherited_subjects(v: Token) -> list[Token]:
