@@ -173,3 +173,11 @@ def test_a_brands_inner_capital_makes_a_place_an_organisation_and_planets_are_no
     assert not any(_CAMEL.search(w) for w in ("MacArthur", "McDonald", "DeSantis", "Minetest"))
     ad = analyse("Probe\n\nThe probe left Earth in 2020 and reached Mars in February.")
     assert by_name(ad, "Earth") is None and by_name(ad, "Mars") is None
+
+
+def test_a_name_the_model_missed_is_found_by_a_given_name_of_the_table_even_before_a_city() -> None:
+    ad = analyse("Awards\n\nThe film opened on Friday. Actor Denzel Washington said the cast was superb.")
+    person = by_name(ad, "Denzel Washington")
+    assert person is not None and person.type == "PERSON"
+    ad = analyse("Travel\n\nVisitors to Easter Island rose in May. Tourists came from Chile.")
+    assert by_name(ad, "Easter Island") is None or by_name(ad, "Easter Island").type != "PERSON"  # type: ignore[union-attr]

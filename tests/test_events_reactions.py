@@ -342,6 +342,15 @@ def test_a_participle_modifying_the_noun_that_roots_a_whole_sentence_is_its_verb
     )
     cl = Clause.of_verb(doc[2])
     assert [t.text for t in cl.subjects] == ["protesters"] and not cl.passive
+    # a copular sentence has its verb: "An example is the sanctions imposed on Russia."
+    doc = tree(
+        ["An", "example", "is", "the", "sanctions", "imposed", "on", "Russia", "."],
+        [1, 4, 4, 4, 4, 4, 7, 5, 4],
+        ["det", "nsubj", "cop", "det", "ROOT", "acl", "case", "obl", "punct"],
+        ["DET", "NOUN", "AUX", "DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["DT", "NN", "VBZ", "DT", "NNS", "VBN", "IN", "NNP", "."],
+    )
+    assert Clause.of_verb(doc[5]).passive
 
 
 def test_a_subject_the_parse_tied_to_the_clause_before_is_the_verbs() -> None:

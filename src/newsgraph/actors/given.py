@@ -38,6 +38,7 @@ _ADJECTIVE_ENDINGS = lexicons.phrases("actors.adjective_endings")
 _STOP = FUNCTION_WORDS | SENTENCE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | ORG_HEADS | MONTHS_AND_WEEKDAYS
 _STOP_FOLDED = frozenset(w.lower() for w in _STOP)
 _NAME_PARTICLES = lexicons.words("actors.name_particles")
+_PLACE_NOUNS = lexicons.words("actors.place_nouns_of")
 
 
 def given_names(kb: KnowledgeBase, other: set[str] | None = None) -> frozenset[str]:
@@ -95,13 +96,18 @@ class GivenNames:
         pos = 0
         while (m := self.rx.search(seg, pos)) is not None:
             pos = m.start("rest")  # the next name may start at any later word
-            if m.group("first") not in self.names or (propn is not None and off + m.start() not in propn):
+            first = m.group("first")
+            strong = fold(first) in self.firsts  # a given name (gender table or KB), no place's
+            tagged = propn is None or off + m.start() in propn
+            if (first not in self.names and not strong) or not tagged:
                 continue
             words = m.group("rest").split()
+            if first not in self.names and words[0].strip("’'.").lower() in _PLACE_NOUNS:
+                continue  # "Easter Island": a given name of the table before a noun of places
             keep = 0
             for w in words:  # stop at a title, an organisation word, a month or a known place
                 bare = w.strip("’'").lower()
-                if bare in _STOP or (w[:1].isupper() and self.kb.lookup(w) and not self.kb.demonym(w)):
+                if bare in _STOP or (w[:1].isupper() and self._known_other(w, strong and keep == 0)):
                     break
                 keep += 1
             if keep == 0:
@@ -111,6 +117,14 @@ class GivenNames:
             out.append(Cand(off + m.start(), off + end, seg[m.start() : end], "PERSON", "given"))
             pos = end
         return out
+
+    def _known_other(self, word: str, surname_slot: bool) -> bool:
+        """A known place or organisation that ends a name. Right after a strong given name a city
+        or region is a surname ("Denzel *Washington*", "Kenny *Chesney*"); a country is not."""
+        found = self.kb.lookup(word)
+        if not found or self.kb.demonym(word):
+            return False
+        return not surname_slot or any(e.type != "LOCATION" for e in found)
 
     def person_like(self, surface: str) -> bool:
         """A name the model typed as a place or an organisation that reads as a person's: two to four

@@ -140,7 +140,8 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
     """Keep non-overlapping candidates: higher priority first, then longer spans, less ``drop``.
 
     An organisation that the model or an ORG rule found *around* a KB place after a preposition
-    ("Islamic Resistance in Iraq") wins over the place."""
+    ("Islamic Resistance in Iraq") wins over the place, and so does a person's name found by its
+    given name around a place that is its surname ("Denzel Washington")."""
     orgs = [c for p, c in cands if p >= 2 and c.label == "ORG"]
     places = [c for p, c in cands if p == 1 and c.label in ("STATE", "LOCATION")]
     drop = set(drop or ())
@@ -154,6 +155,8 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
                     and o.text.split()[0].lower() not in _AROUND_EXCEPTIONS
                 ):
                     drop.add(id(c))
+    for g in (c for p, c in cands if c.source == "given"):  # "Denzel [Washington]": a surname
+        drop |= {id(c) for c in places if g.start < c.start and c.end <= g.end}
     order = sorted(
         (x for x in cands if id(x[1]) not in drop),
         key=lambda pc: (pc[0], -(pc[1].end - pc[1].start), pc[1].start),

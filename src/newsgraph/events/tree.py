@@ -79,10 +79,13 @@ def _has_object(v: Token) -> bool:
 
 
 def _verbless(v: Token) -> bool:
-    """``v`` modifies the noun that roots a whole sentence ending in a full stop: with no other verb,
-    the sentence's verb is ``v`` ("The protesters [clashed] with the police.")."""
+    """``v`` modifies the noun that roots a whole sentence ending in a full stop, with no copula or
+    subject of its own: the sentence's verb is ``v`` ("The protesters [clashed] with the police.";
+    not "Another example is the sanctions [imposed] on Russia.")."""
     root = v.sent.root
-    return v.head.i == root.i and root.pos_ in ("NOUN", "PROPN") and v.sent[-1].text in (".", "!")
+    copular = any(c.dep_ in ("cop", "aux", "aux:pass") or c.dep_ in SUBJECTS for c in root.children)
+    whole = v.sent[-1].text in (".", "!")
+    return v.head.i == root.i and root.pos_ in ("NOUN", "PROPN") and whole and not copular
 
 
 def stranded_verb(v: Token) -> bool:
