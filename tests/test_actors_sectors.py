@@ -134,3 +134,9 @@ def test_judges_juries_and_courts_are_the_judiciary_of_their_state() -> None:
     assert [(t, s) for t, s, _g, _ in got] == [("COERCE", ["Egyptian judiciary"])]
     ad = analyse("A cyclone hit Fiji. He appeared in court on Monday.")
     assert not [m for m in ad.mentions if m.kind == "sector"]
+
+
+def test_the_place_a_person_is_in_is_not_who_they_are() -> None:
+    """ "stabbed by a man in the city of Pandeglang" is no attack by Pandeglang."""
+    got = coded("The city was calm. Governor Tom Reyes was stabbed by a man in the city of Pandeglang.")
+    assert not [s for _t, s, _g, _ in got if "Pandeglang" in s]

@@ -388,6 +388,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
                 continue
             if c.dep_ == "nmod" and case_of(c) in ("of", "from", "in", "such as", "including", "like"):
                 got = phrase_actors(c, idx, offset, depth=depth + 1)
+                if t.lemma_.lower() in INDIVIDUALS:  # "a man in the city of X": where he is, not who
+                    got = [a for a in got if idx.type_of(a) != "LOCATION"]
                 if got:
                     return got
             if c.dep_ == "acl" and is_passive(c):  # "the sanctions imposed by X": X's sanctions
