@@ -252,3 +252,23 @@ def test_accounts_end_a_few_paragraphs_after_the_report() -> None:
     evs = [{"id": "a", "doc": "d", "type": "ACCUSE", "start": 10, "end": 60}]
     ends = _scope_ends({"d": "x" * 10_000}, evs, {"a": "c1"})
     assert ends["a"] == 60 + ACCOUNT_WINDOW
+
+
+def test_accounts_of_a_report_end_at_the_next_story_of_a_roundup() -> None:
+    """The next report between other parties ends a report's accounts; one between the same
+    parties (the reply) does not; a meeting of anyone does."""
+    from newsgraph.linking.clusters import _scope_ends
+
+    def ev(i: str, start: int, typ: str, src: str, tgt: str) -> dict[str, object]:
+        return {"id": i, "doc": "d", "start": start, "end": start + 50, "type": typ, "source": [src],
+                "target": [tgt]}
+
+    evs = [
+        ev("a", 0, "ACCUSE", "biden", "trump"),
+        ev("b", 200, "ACCUSE", "trump", "biden"),  # the reply: same parties
+        ev("c", 400, "SUPPORT", "sanders", "warren"),  # the roundup's next story
+    ]
+    ends = _scope_ends({"d": "x" * 5000}, evs, {"a": "1", "b": "2", "c": "3"})
+    assert ends["a"] == 400 and ends["b"] == 400 and ends["c"] == 450 + 1500
+    evs.append(ev("m", 300, "CONSULT", "biden", "trump"))  # a meeting of the same parties
+    assert _scope_ends({"d": "x" * 5000}, evs, {"a": "1", "b": "2", "c": "3", "m": "4"})["a"] == 300

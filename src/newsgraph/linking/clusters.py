@@ -18,11 +18,12 @@ compared only with the cluster representatives of the neighbouring date buckets 
 Divergent accounts (:func:`divergent_accounts`), for clusters of any type: the quotes of each side
 of an event (speaker on the source or target side, directly or by affiliation) found in the
 reporting documents after the event's report, within :data:`ACCOUNT_WINDOW` characters and before
-the next meeting report; the cluster is divergent when both sides have accounts and their wording shares
-little (cosine of content-word counts below :data:`DIVERGENCE_THRESHOLD`, each side saying at least
-:data:`MIN_ACCOUNT_WORDS` content words) and their stances differ (one side negative, or one warm and
-the other not: VADER valence, see :mod:`newsgraph.events.stance`), or a report says the accounts
-differ ("differed in their focus", "two readouts").
+the next report of a meeting or of an event between other parties; the cluster is divergent when
+both sides have accounts and their wording shares little (cosine of content-word counts below
+:data:`DIVERGENCE_THRESHOLD`, each side saying at least :data:`MIN_ACCOUNT_WORDS` content words)
+and their stances differ (one side negative, or one warm and the other not: VADER valence, see
+:mod:`newsgraph.events.stance`), or a report says the accounts differ ("differed in their focus",
+"two readouts").
 """
 
 from __future__ import annotations
@@ -375,23 +376,30 @@ def _opposed(texts_of: Mapping[str, list[str]]) -> bool:
 def _scope_ends(
     texts: Mapping[str, str], evs: Sequence[Mapping[str, Any]], cluster_of: Mapping[str, str]
 ) -> dict[str, int]:
-    """Per event: where the accounts of its report end: the start of the next report of another CONSULT
-    cluster in its document, at most :data:`ACCOUNT_WINDOW` characters after the report."""
+    """Per event: where the accounts of its report end: the start of the next report of another
+    cluster in its document (a meeting, or an event between other parties: a roundup's next story),
+    at most :data:`ACCOUNT_WINDOW` characters after the report."""
     out: dict[str, int] = {}
     by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for e in evs:
         by_doc[e["doc"]].append(e)
     for doc, lst in by_doc.items():
         lst.sort(key=lambda e: e["start"])
-        consult = [e for e in lst if e["type"] == "CONSULT" and not e.get("hypothetical")]
+        reports = [e for e in lst if not e.get("hypothetical")]
         for e in lst:
             nxt = [
                 c["start"]
-                for c in consult
-                if c["start"] > e["start"] and cluster_of.get(c["id"]) != cluster_of.get(e["id"])
+                for c in reports
+                if c["start"] > e["start"]
+                and cluster_of.get(c["id"]) != cluster_of.get(e["id"])
+                and (c["type"] == "CONSULT" or _parties(c).isdisjoint(_parties(e)))
             ]
             out[e["id"]] = min([*nxt, len(texts.get(doc, "")), e["end"] + ACCOUNT_WINDOW])
     return out
+
+
+def _parties(e: Mapping[str, Any]) -> set[str]:
+    return {*(e.get("source") or ()), *(e.get("target") or ())}
 
 
 def cluster_events(ctx: LinkContext) -> None:
