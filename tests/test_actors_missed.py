@@ -181,3 +181,22 @@ def test_a_name_the_model_missed_is_found_by_a_given_name_of_the_table_even_befo
     assert person is not None and person.type == "PERSON"
     ad = analyse("Travel\n\nVisitors to Easter Island rose in May. Tourists came from Chile.")
     assert by_name(ad, "Easter Island") is None or by_name(ad, "Easter Island").type != "PERSON"  # type: ignore[union-attr]
+
+
+def test_a_given_name_person_wins_over_the_models_unknown_place_inside_it() -> None:
+    from newsgraph.actors.select import resolve_overlaps
+
+    person = Cand(0, 15, "Brenton Tarrant", "PERSON", "given")
+    place = Cand(0, 7, "Brenton", "LOCATION", "model")
+    assert resolve_overlaps([(3, place), (4, person)]) == [person]
+    known = Cand(0, 7, "Brenton", "LOCATION", "model", kb_id="loc:brenton")  # a place the KB knows
+    assert resolve_overlaps([(3, known), (4, person)]) == [known]
+
+
+def test_a_caption_run_into_a_name_ends_it() -> None:
+    from newsgraph.actors.given import GivenNames
+    from newsgraph.actors.lexicon import alternatives
+
+    g = GivenNames(kb(), NAME_TOK, f"(?:{alternatives('name_particles')})")
+    assert [c.text for c in g.find("Gloria Lanza RivaImage: Pax.", 0)] == ["Gloria Lanza"]
+    assert [c.text for c in g.find("Gloria FitzGerald left.", 0)] == ["Gloria FitzGerald"]

@@ -39,6 +39,10 @@ _STOP = FUNCTION_WORDS | SENTENCE_WORDS | TITLE_HEADS | TITLE_MODIFIERS | ORG_HE
 _STOP_FOLDED = frozenset(w.lower() for w in _STOP)
 _NAME_PARTICLES = lexicons.words("actors.name_particles")
 _PLACE_NOUNS = lexicons.words("actors.place_nouns_of")
+#: a capital after two lower-case letters inside a word: two words run together ("RivaImage"), not
+#: "McCain" or "DeSantis", nor after a surname prefix ("MacArthur", "FitzGerald")
+_RUN_ON = re.compile(r"[a-z]{2}[A-Z]")
+_NAME_PREFIXES = ("Mac", "Fitz", "Van", "Von")
 
 
 def given_names(kb: KnowledgeBase, other: set[str] | None = None) -> frozenset[str]:
@@ -108,6 +112,8 @@ class GivenNames:
             for w in words:  # stop at a title, an organisation word, a month or a known place
                 bare = w.strip("’'").lower()
                 if bare in _STOP or (w[:1].isupper() and self._known_other(w, strong and keep == 0)):
+                    break
+                if _RUN_ON.search(w) and not w.startswith(_NAME_PREFIXES):  # "RivaImage": a caption
                     break
                 keep += 1
             if keep == 0:

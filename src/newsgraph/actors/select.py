@@ -141,9 +141,11 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
 
     An organisation that the model or an ORG rule found *around* a KB place after a preposition
     ("Islamic Resistance in Iraq") wins over the place, and so does a person's name found by its
-    given name around a place that is its surname ("Denzel Washington")."""
+    given name around a place that is its surname ("Denzel Washington") or a given name the model
+    took for a place the KB does not know ("Brenton Tarrant")."""
     orgs = [c for p, c in cands if p >= 2 and c.label == "ORG"]
     places = [c for p, c in cands if p == 1 and c.label in ("STATE", "LOCATION")]
+    model_places = [c for p, c in cands if p == 3 and c.label not in ("PERSON", "ORG", "NORP")]
     drop = set(drop or ())
     for o in orgs:
         for c in places:
@@ -155,8 +157,10 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
                     and o.text.split()[0].lower() not in _AROUND_EXCEPTIONS
                 ):
                     drop.add(id(c))
-    for g in (c for p, c in cands if c.source == "given"):  # "Denzel [Washington]": a surname
-        drop |= {id(c) for c in places if g.start < c.start and c.end <= g.end}
+    for g in (c for p, c in cands if c.source == "given"):
+        # "Denzel [Washington]": a surname; "[Brenton] Tarrant": a given name no gazetteer knows
+        inside = (c for c in places + model_places if g.start <= c.start and c.end <= g.end)
+        drop |= {id(c) for c in inside if g.start < c.start or not c.kb_id}
     order = sorted(
         (x for x in cands if id(x[1]) not in drop),
         key=lambda pc: (pc[0], -(pc[1].end - pc[1].start), pc[1].start),
