@@ -373,19 +373,17 @@ class Coder:
 
     def noun_ok(self, n: Noun, tok: Token, cache: dict[int, set[str]], offset: int) -> bool:
         if n.head == ACTOR_SLOT:  # PETRARCH's "+": a phrase that is an actor (not "the *Hero of the USSR*")
-            return bool(phrase_actors(tok, self.actors, offset))
+            return self.names_actor(tok, offset) and bool(phrase_actors(tok, self.actors, offset))
         if n.head == PERSON_SLOT:  # a phrase whose own head names a person ("fired *James Comey*")
             return any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset))
-        if proper_name(tok):  # "awarded the *Order* of the Sun": a name, not an order
-            return False
         keys = cache.get(tok.i)
         if keys is None:
             keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}
             left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod:poss", "flat")]
             if left:
                 keys.add(" ".join([*(c.lower_ for c in left), tok.lower_]))
-        if keys.isdisjoint(self.lex.noun_words(n)):
-            return False
+        if keys.isdisjoint(self.lex.noun_words(n)) or proper_name(tok):
+            return False  # (a capitalised word: "awarded the *Order* of the Sun" is a name, not an order)
         mods = {c.lower_ for c in tok.children} | {self.noun_key(c) for c in tok.children}
         for m in n.mods:
             want = self.lex.synsets.get(m[1:], frozenset()) if m.startswith("&") else {m}

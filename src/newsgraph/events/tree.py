@@ -69,8 +69,9 @@ def misread_finite(v: Token) -> bool:
         v.dep_ == "acl"
         and v.head.i < v.i
         and v.head.pos_ in ("NOUN", "PROPN")
-        and (v.tag_ == "VBD" or (v.tag_ == "VBN" and (_has_object(v) or _verbless(v))))
+        and v.tag_ in ("VBD", "VBN")
         and not any(c.dep_ in ("aux", "aux:pass", "mark") or c.dep_ in SUBJECTS for c in v.children)
+        and (v.tag_ == "VBD" or _has_object(v) or _verbless(v))
     )
 
 
@@ -92,16 +93,16 @@ def stranded_verb(v: Token) -> bool:
     """A past-tense verb between two names in a sentence the parse left with no verbal root: it took
     the verb for a modifier inside one long name ("Senator Ann Ward [accused] Governor Tom Reyes of
     lying" read as one proper noun phrase). The name before is its subject, the one after its object."""
-    root = v.sent.root
     return (
         v.pos_ == "VERB"
         and v.tag_ in ("VBD", "VBN")
         and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis")
-        and root.pos_ in ("PROPN", "NOUN")
-        and v.sent.start < v.i < v.sent.end - 1
+        and 0 < v.i < len(v.doc) - 1
         and v.doc[v.i - 1].pos_ == "PROPN"
         and v.doc[v.i + 1].pos_ == "PROPN"
         and not any(c.dep_ in SUBJECTS for c in v.children)
+        and v.sent.root.pos_ in ("PROPN", "NOUN")
+        and v.sent.start < v.i < v.sent.end - 1
     )
 
 
