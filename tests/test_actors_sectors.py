@@ -140,3 +140,12 @@ def test_the_place_a_person_is_in_is_not_who_they_are() -> None:
     """ "stabbed by a man in the city of Pandeglang" is no attack by Pandeglang."""
     got = coded("The city was calm. Governor Tom Reyes was stabbed by a man in the city of Pandeglang.")
     assert not [s for _t, s, _g, _ in got if "Pandeglang" in s]
+
+
+def test_a_nationality_in_the_lead_does_not_place_the_story() -> None:
+    """ "raping a Canadian tourist" in a Paris court case: the court is France's."""
+    body = (
+        "After a jury trial in Paris, two officers were found guilty of raping a Canadian tourist. "
+        "The court sentenced them to seven years."
+    )
+    assert _mentions(body)["court"] == "French judiciary"

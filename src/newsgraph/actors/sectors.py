@@ -8,8 +8,9 @@ template of that body), found in this order:
 2. a place named right after the noun ("police *in Tamil Nadu*", "the authorities *of Kerala*");
 3. the body of that kind named last before it, in its paragraph or the one before ("Israeli
    police ... the police");
-4. the first state the lead names (by name or demonym; else that of its first place), else the
-   state the document names most (twice at least, more often than any other);
+4. the first state the lead names (by name or demonym; else that of its first place; else of a
+   nationality: "a Canadian tourist"), else the state the document names most (twice at least,
+   more often than any other);
 5. the state of the one place its sentence names as where things happen ("in Cheltenham").
 
 When none gives a state the noun is no actor. Only a noun that heads its phrase, or that modifies an
@@ -49,6 +50,8 @@ _PLACE_AFTER = re.compile(r"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?")
 #: a place where things happen: "in Cheltenham", "in Cheltenham, England"
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*,?[ \t]+){0,4}$")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
+_TITLE_HEADS = lexicons.words("actors.title_heads")
 #: a first paragraph of at most this many words is a title or a dateline, not the lead
 _TITLE_WORDS = 12
 _POSSESSIVES = frozenset(lexicons.table("english.possessive_pronouns")) | {"my", "our", "your"}
@@ -185,12 +188,19 @@ class _Places:
         found.discard(None)
         return found.pop() if len(found) == 1 else None
 
+    def _nationality(self, c: Cand) -> bool:
+        """A demonym before a common noun of no office or body says who someone is, not where the
+        story happens ("raping a *Canadian* tourist"; not "*French* police", "*US* President")."""
+        m = _NEXT_WORD.match(self.view.text, c.end)
+        word = m.group(1) if m else ""
+        return word[:1].islower() and word not in _TITLE_HEADS and word.rstrip("s") not in _LAST_WORDS
+
     @cached_property
     def home(self) -> str | None:
         """The state the story happens in: the first state its lead names (by name or demonym), else
-        the state of the first place it names (the lead is the first paragraph, or the second
-        after a title or dateline of a few words); else the state the document names most, twice
-        at least and more often than any other."""
+        the state of the first place it names, else of a nationality it gives (the lead is the first
+        paragraph, or the second after a title or dateline of a few words); else the state the
+        document names most, twice at least and more often than any other."""
         paras = [p for p in self.view.paragraphs if not self.view.is_heading(p.start)][:2]
         for k, p in enumerate(paras):
             if k and len(self.view.text[paras[0].start : paras[0].end].split()) > _TITLE_WORDS:
@@ -201,9 +211,10 @@ class _Places:
                 c = self.cands[i]
                 i += 1
                 if c.label in ("LOCATION", "STATE", "NORP") and (state := self.state(c)):
-                    found.setdefault("LOCATION" if c.label == "LOCATION" else "STATE", state)
-            if found:
-                return found.get("STATE") or found["LOCATION"]
+                    kind = "LOCATION" if c.label == "LOCATION" else "STATE"
+                    found.setdefault("PEOPLE" if c.label == "NORP" and self._nationality(c) else kind, state)
+            if found:  # "a Canadian tourist" says who someone is, not where the story happens
+                return found.get("STATE") or found.get("LOCATION") or found["PEOPLE"]
         counts = sorted(
             (sum(c.kind in NAME_KINDS for c in e.cands), e.kb_id)
             for e in self.ents.items
