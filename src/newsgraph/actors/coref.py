@@ -416,9 +416,9 @@ class _Kin:
         self.text = text
         self.memo: dict[str, bool] = {}
 
-    def __call__(self, e: LocalEntity, idx: _PersonIndex) -> bool:
+    def __call__(self, e: LocalEntity) -> bool:
         if e.id not in self.memo:
-            first = min((c.start for c in e.cands if c.kind == "name"), default=idx.starts[e.id][0])
+            first = min((c.start for c in e.cands if c.kind == "name"), default=min(c.start for c in e.cands))
             self.memo[e.id] = _KIN_BEFORE.search(self.text[max(0, first - 40) : first]) is not None
         return self.memo[e.id]
 
@@ -443,7 +443,7 @@ def _group_persons(ents: Entities, persons: list[Cand], by_start: dict[int, Cand
             aliases = []
         if c.entity:
             continue
-        idx.add(_best_person(idx, c, lambda e: kin(e, idx)) or ents.new("PERSON", ""), c)
+        idx.add(_best_person(idx, c, kin) or ents.new("PERSON", ""), c)
     _attach_person_aliases(idx, aliases, by_start)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from newsgraph.events.acts import ActDoers
@@ -95,20 +96,24 @@ class Implicit:
                 return got
         return []
 
+    @cached_property
+    def main_state(self) -> str | None:
+        """The one state the document names most: twice at least, more than twice any other."""
+        actors = self.coder.actors
+        counts = Counter(m.entity for m in actors.mentions if actors.type_of(m.entity) == "STATE")
+        top = counts.most_common(2)
+        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > 2 * top[1][1]):
+            return top[0][0]
+        return None
+
     def story_state(self, f: Found) -> list[str]:
         """A state's legal act whose passive names no agent ("Siarhei, who was arrested in May";
         ``state_acts`` in the lexicon): done by the state of the clause's place ("arrested in
         Minsk"), else by the one state the story names most."""
         if f.lemma not in self.lex.words("state_acts"):
             return []
-        actors = self.coder.actors
         place = self.coder.place(f.clause, f.offset)
-        state = self.places.state_of(place) if place else None
-        if state is None:
-            counts = Counter(m.entity for m in actors.mentions if actors.type_of(m.entity) == "STATE")
-            top = counts.most_common(2)
-            if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > 2 * top[1][1]):
-                state = top[0][0]
+        state = (self.places.state_of(place) if place else None) or self.main_state
         if state is None or state in f.target:
             return []
         f.guessed = "the state the story is set in"

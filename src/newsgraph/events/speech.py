@@ -113,20 +113,23 @@ def _readings(
     true hero" is warm only in its second), or praise predicated of its subject ("John Luk was
     very honest ... and a brilliant person" where the valence lexicon finds the whole too mild)."""
     coding = quote_coding(q, lex, acts)
+    praise, negation = lex.words("praise"), lex.words("negation")
+
+    def praised(lo: int, hi: int) -> list[str]:
+        return reader.praised(q, lo, hi, praise, negation)
+
     if coding is not None and coding.type == "SUPPORT" and not coding.rule.startswith("speech act"):
         # warm content: whom it calls praiseworthy, where it says ("Sad news ... I remember playing
         # with him in Alexis Korner's band. He was a talented drummer")
-        praise, negation = lex.words("praise"), lex.words("negation")
-        who = [a for lo, hi in reader.sentence_parts(q) for a in reader.praised(q, lo, hi, praise, negation)]
+        who = [a for lo, hi in reader.sentence_parts(q) for a in praised(lo, hi)]
         return [(coding, (q.start, q.end), list(dict.fromkeys(who)) or None)]
     if coding is not None:
         return [(coding, (q.start, q.end), None)]
     out: list[tuple[Coding, tuple[int, int], list[str] | None]] = []
     for lo, hi in reader.sentence_parts(q):
-        who = reader.praised(q, lo, hi, lex.words("praise"), lex.words("negation"))
         if (lo, hi) != (q.start, q.end) and (got := stance(ad.text[lo:hi], lex, "quote sentence")):
-            out.append((got, (lo, hi), who if who and got.type == "SUPPORT" else None))
-        elif who and valence(ad.text[lo:hi]) > NEGATIVE:
+            out.append((got, (lo, hi), (praised(lo, hi) or None) if got.type == "SUPPORT" else None))
+        elif (who := praised(lo, hi)) and valence(ad.text[lo:hi]) > NEGATIVE:
             out.append((PREDICATED_PRAISE, (lo, hi), who))
     return out
 

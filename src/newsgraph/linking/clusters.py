@@ -28,6 +28,7 @@ and their stances differ (one side negative, or one warm and the other not: VADE
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -386,15 +387,18 @@ def _scope_ends(
     for doc, lst in by_doc.items():
         lst.sort(key=lambda e: e["start"])
         reports = [e for e in lst if not e.get("hypothetical")]
+        starts = [e["start"] for e in reports]
         for e in lst:
-            nxt = [
-                c["start"]
-                for c in reports
-                if c["start"] > e["start"]
-                and cluster_of.get(c["id"]) != cluster_of.get(e["id"])
-                and (c["type"] == "CONSULT" or _parties(c).isdisjoint(_parties(e)))
-            ]
-            out[e["id"]] = min([*nxt, len(texts.get(doc, "")), e["end"] + ACCOUNT_WINDOW])
+            end = min(len(texts.get(doc, "")), e["end"] + ACCOUNT_WINDOW)
+            for c in reports[bisect.bisect_right(starts, e["start"]) :]:  # in text order, within reach
+                if c["start"] >= end:
+                    break
+                if cluster_of.get(c["id"]) != cluster_of.get(e["id"]) and (
+                    c["type"] == "CONSULT" or _parties(c).isdisjoint(_parties(e))
+                ):
+                    end = c["start"]
+                    break
+            out[e["id"]] = end
     return out
 
 
