@@ -16,6 +16,8 @@ _PARA = re.compile(r"[^\n]+(?:\n[ \t]*[^\s\n][^\n]*)*")  # runs of non-blank lin
 _SENT_END = re.compile(
     r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9“‘"])"""
 )
+#: a transcript's speaker tag at the start of a line ("((WN))  What ..."): a sentence of its own
+_SPEAKER_TAG = re.compile(r"(?m)^(\(\([^()\n]{1,60}\)\))[ \t]+(?=\S)")
 _ABBREV = re.compile(rf"(?:\b(?:{lexicons.pattern('english.sentence_abbreviations')})\.|\b[A-Z]\.)$")
 
 #: the longest sentence and paragraph (characters) the stages see: a longer one (text without
@@ -100,8 +102,26 @@ def cap_spans(text: str, spans: list[Span], limit: int) -> list[Span]:
 
 
 def split_sentences(text: str, span: Span) -> list[Span]:
-    """Rule-based sentence split of ``text[span]`` (abbreviation- and quote-aware); a sentence
-    longer than :data:`MAX_SENTENCE` characters is cut (:func:`cap_spans`)."""
+    """Rule-based sentence split of ``text[span]`` (abbreviation- and quote-aware; a transcript's
+    speaker tag is a sentence of its own); a sentence longer than :data:`MAX_SENTENCE` characters
+    is cut (:func:`cap_spans`)."""
+    out: list[Span] = []
+    a = span.start
+    for m in _SPEAKER_TAG.finditer(text, span.start, span.end):
+        b = m.start()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out += _split(text, Span(a, b))
+        out.append(Span(m.start(), m.end(1)))
+        a = m.end()
+    out += _split(text, Span(a, span.end))
+    out = [s for s in out if text[s.start:s.end].strip()]
+    if any(s.end - s.start > MAX_SENTENCE for s in out):
+        out = cap_spans(text, out, MAX_SENTENCE)
+    return out
+
+
+def _split(text: str, span: Span) -> list[Span]:
     seg = text[span.start:span.end]
     out: list[Span] = []
     start = 0
@@ -113,9 +133,6 @@ def split_sentences(text: str, span: Span) -> list[Span]:
         start = m.end()
     if start < len(seg):
         out.append(Span(span.start + start, span.end))
-    out = [s for s in out if text[s.start:s.end].strip()]
-    if any(s.end - s.start > MAX_SENTENCE for s in out):
-        out = cap_spans(text, out, MAX_SENTENCE)
     return out
 
 

@@ -39,19 +39,49 @@ def pieces(text: str, paragraphs: list[Span], limit: int = PIECE) -> list[Span]:
 
 
 def parse(nlp: Any, text: str, paragraphs: list[Span], sentences: list[Span] = ()) -> list[tuple[int, Any]]:
-    """``(offset, Doc)`` for every piece of the body. A pipeline without a parser (``model=blank``)
-    gets its sentence boundaries from the rule-based ``sentences``."""
+    """``(offset, Doc)`` for every piece of the body, its sentences the rule-based ``sentences``.
+
+    The boundaries are set before the parser runs, which keeps to them: left alone, it cut
+    sentences inside names ("Senator Ann Ward picked Governor | Tom Reyes as his running mate") and
+    joined sentences across a closing quote mark. A sentence longer than :data:`FIXED_SENTENCE`
+    characters (text without punctuation) is left to the parser to cut. A pipeline without a
+    parser (``model=blank``) gets the same boundaries."""
     spans = pieces(text, paragraphs)
+    starts = _starts(text, sentences)
     out = []
     for batch in _batches(spans):
-        for s, d in zip(batch, nlp.pipe([text[s.start : s.end] for s in batch], batch_size=len(batch)),
-                        strict=True):
+        docs = [_preset(nlp.make_doc(text[s.start : s.end]), s.start, starts) for s in batch]
+        for s, d in zip(batch, nlp.pipe(docs, batch_size=len(batch)), strict=True):
             d.tensor = _NO_TENSOR  # the token vectors of the model's layers: no later stage reads them
             out.append((s.start, d))
-    for offset, doc in out:
-        if not doc.has_annotation("SENT_START"):
-            _rule_sentences(doc, offset, sentences)
     return out
+
+
+#: a rule-based sentence longer than this (characters) may be cut further by the parser
+FIXED_SENTENCE = 600
+
+
+def _starts(text: str, sentences: list[Span]) -> dict[int, bool]:
+    """The offset of each sentence's first character -> whether the sentence is short enough for
+    its inside to be kept whole (see :data:`FIXED_SENTENCE`)."""
+    out = {}
+    for s in sentences:
+        lead = len(text[s.start : s.end]) - len(text[s.start : s.end].lstrip())
+        out[s.start + lead] = s.end - s.start <= FIXED_SENTENCE
+    return out
+
+
+def _preset(doc: Any, offset: int, starts: dict[int, bool]) -> Any:
+    """Mark where ``doc``'s sentences start (and, inside a short sentence, where none does)."""
+    whole = False
+    for i, t in enumerate(doc):
+        at = offset + t.idx
+        if i == 0 or at in starts:
+            t.is_sent_start = True
+            whole = starts.get(at, False)
+        elif whole:
+            t.is_sent_start = False
+    return doc
 
 
 def _batches(spans: list[Span]) -> Iterator[list[Span]]:
@@ -69,12 +99,6 @@ def _batches(spans: list[Span]) -> Iterator[list[Span]]:
         size += n
     if batch:
         yield batch
-
-
-def _rule_sentences(doc: Any, offset: int, sentences: list[Span]) -> None:
-    starts = {s.start - offset for s in sentences}
-    for i, t in enumerate(doc):
-        t.is_sent_start = i == 0 or t.idx in starts
 
 
 @stage("parse", requires=("paragraphs", "sentences"), assigns=("parses",))
