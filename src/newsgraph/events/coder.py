@@ -18,7 +18,7 @@ from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
 from newsgraph.events.speech import is_media
-from newsgraph.events.stance import judgement
+from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.tree import (
     ActorIndex,
     Clause,
@@ -40,6 +40,9 @@ STOPS = frozenset({";", ":", "(", ")", "—", "–", '"', "“", "”"})
 #: event types that a speech act carries: their target may be the subject of the reported clause
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: the types of a stance toward an act ("refused to sign", "agreed to sell", "threatened to strike"),
+#: whose target is the act's; a movement's infinitive is its purpose ("remained in Iraq to prevent X")
+CONTROL_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "REQUEST", "CONCEDE"})
 #: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 ACTOR_SLOT = "+"
 #: the prepositions of who gives what a receiving verb's noun names ("the endorsement *of* X")
@@ -117,7 +120,10 @@ class Coder:
         if not naming and not self.lex.has_verb(lemma):
             return None
         cl = Clause.of_verb(v)
-        if naming and not self.best(lemma, cl, offset) and (judged := judgement(v, self.lex)) is not None:
+        if naming:
+            cl.objects = cl.objects or named_object(v)
+        judged = judgement(v, self.lex) if naming and self.judged_first(v, lemma, cl, offset) else None
+        if judged is not None:
             if len(cl.objects) > 1:
                 cl.objects = cl.objects[:1]
             f = Found(v, offset, judged, lemma, cl)
@@ -233,6 +239,17 @@ class Coder:
     def between_people(self, f: Found) -> bool:
         people = [self.actors.type_of(a) == "PERSON" for a in [*f.source, *f.target]]
         return bool(f.source and f.target) and all(people)
+
+    def judged_first(self, v: Token, lemma: str, cl: Clause, offset: int) -> bool:
+        """Whether a naming verb is read as a judgement: when no pattern codes it, or only one that
+        names no noun while the verb has a predicate noun ("called X a disgrace *for* his remarks"
+        is no "call for"; "labelled X *as a terrorist organization*" stays a designation)."""
+        best = self.best(lemma, cl, offset)
+        if best is None or best.pattern is None:
+            return best is None
+        p = best.pattern
+        vague = not p.pre and not p.post and all(n is None for _, n in p.preps)
+        return vague and any(x.pos_ in ("NOUN", "ADJ", "PROPN") for x in predicates(v))
 
     def light_use(self, lemma: str, cl: Clause) -> tuple[Coding, dict[str, Any]] | None:
         """A light verb takes its event noun's coding ("imposed a ban on X" is the ban, a SANCTION,
@@ -416,6 +433,8 @@ class Coder:
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place) or target
         if not target:
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place)
+        if not target and not cl.objects and f.coding.type in CONTROL_TYPES:  # "refused to hand ... *to X*"
+            target = self.complement_target(cl, off, exclude=set(source) | victims, place=place)
         if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."
             target = self.content_target(f.head, off, exclude=set(source))
         if not source and not cl.passive:  # "It accused X of ...": whom the quote stage says is speaking
@@ -547,6 +566,26 @@ class Coder:
                     got = [a for a in self.actors_of([c], offset) if a not in exclude and a != place]
                     if got:
                         return got
+        return []
+
+    def complement_target(
+        self, cl: Clause, offset: int, *, exclude: set[str], place: str | None
+    ) -> list[str]:
+        """Whom the verb a predicate controls is done to: its object, else its prepositional target
+        ("refused to sign *the deal with Iran*", "declined to hand over documents *to Congress*")."""
+        for c in cl.head.children:
+            to = any(x.dep_ == "mark" and x.lower_ == "to" for x in c.children)
+            if c.dep_ != "xcomp" or not c.tag_.startswith("VB") or c.i < cl.head.i or not to:
+                continue
+            inner = Clause.of_verb(c)
+            got = [a for a in self.actors_of(inner.objects, offset) if a not in exclude and a != place]
+            if got:
+                return got
+            # a verb the parse took for a noun ("to [hand] over the documents to X") has nmods
+            phrases = [x for _case, x in inner.obliques] + [x for x in c.children if x.dep_ == "nmod"]
+            phrases += [y for x in phrases for y in x.children if y.dep_ == "nmod"]
+            inner.obliques = [(case_of(x), x) for x in phrases if case_of(x)]
+            return self.oblique_target(inner, offset, exclude=exclude, place=place)
         return []
 
     def content_target(self, v: Token, offset: int, *, exclude: set[str]) -> list[str]:

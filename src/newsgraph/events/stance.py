@@ -59,17 +59,41 @@ def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> C
     return None
 
 
+#: the parts of speech of a predicate noun or adjective
+NOMINAL = ("NOUN", "ADJ")
+
+
 def judgement(v: Token, lex: EventLexicon) -> Coding | None:
     """The stance of a naming verb's judgement: "called the decision *decisive*", "characterised the
     attack *as a serious violation*", "calling it *an aggression*"."""
-    pred = [c for c in v.children if c.dep_ in ("xcomp", "oprd")]
-    pred += [c for c in v.children if c.dep_ == "obl" and case_of(c) == "as"]
-    # "called X [a hero]", the predicate noun parsed as an unmarked oblique
-    pred += [c for c in v.children if c.dep_ == "obl:unmarked" and c.pos_ in ("NOUN", "ADJ")]
-    objs = [c for c in v.children if c.dep_ == "obj"]
-    if not pred and len(objs) > 1:
-        pred = objs[1:]  # "calling it an aggression" parsed with two objects
+    pred = predicates(v)
     if not pred:
         return None
     text = " ".join(t.text for p in pred for t in p.subtree)
     return stance(text, lex, f"judgement '{text[:40]}'", short=True)
+
+
+def predicates(v: Token) -> list[Token]:
+    """The predicate phrases of a naming verb ("called X *a hero*", "described it *as a threat*")."""
+    pred = [c for c in v.children if c.dep_ in ("xcomp", "oprd")]
+    named = named_object(v)
+    pred = [c for c in pred if c not in named]
+    pred += [c for c in v.children if c.dep_ == "obl" and case_of(c) == "as"]
+    # "called X [a hero]", the predicate noun parsed as an unmarked oblique
+    pred += [c for c in v.children if c.dep_ == "obl:unmarked" and c.pos_ in ("NOUN", "ADJ")]
+    objs = [c for c in v.children if c.dep_ == "obj"]
+    # "called X [a liar]", the predicate noun hung on the object as an unmarked modifier
+    pred += [c for o in objs[:1] for c in o.children if c.dep_ == "nmod:unmarked" and c.pos_ in NOMINAL]
+    if not pred and len(objs) > 1:
+        pred = objs[1:]  # "calling it an aggression" parsed with two objects
+    return pred
+
+
+def named_object(v: Token) -> list[Token]:
+    """Who a naming verb with no object names, when the parse made the name a second complement
+    ("called [Trump] a 'national embarrassment'": two complements, the first a name)."""
+    if any(c.dep_ == "obj" for c in v.children):
+        return []
+    comps = [c for c in v.children if c.dep_ in ("xcomp", "oprd")]
+    first = comps[0] if len(comps) > 1 else None
+    return [first] if first is not None and first.pos_ in ("PROPN", "PRON") and first.i > v.i else []

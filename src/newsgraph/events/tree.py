@@ -106,6 +106,51 @@ def stranded_verb(v: Token) -> bool:
     )
 
 
+def _split_subject(v: Token) -> list[Token]:
+    """Of two subjects before ``v``, the name's: the parse split one long subject phrase ("[Member]
+    of Parliament (MP) [Yvette Cooper] of the Labour Party added")."""
+    subj = [c for c in v.children if c.dep_ in SUBJECTS]
+    names = [s for s in subj if s.pos_ == "PROPN" and s.ent_type_ and s.lower_ not in TITLE_HEADS]
+    if len(subj) > 1 and names and all(s.i < v.i for s in subj):
+        return conjuncts(names[-1])
+    return []
+
+
+def _named_complements(v: Token) -> list[Token]:
+    """Names the parse made complements of a verb with no object ("nominated [activist Ann Ward]
+    for vice president" read as "became president"): its objects. A complement with no name in it
+    ("became president", "called it a mess") or with a copula or "to" is none."""
+    out = []
+    for c in v.children:
+        if c.dep_ != "xcomp" or c.i < v.i or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        kids = list(c.children)
+        if any(k.dep_ in ("cop", "mark", "case") for k in kids):
+            continue
+        if c.pos_ == "PROPN" or any(k.pos_ == "PROPN" and k.dep_ in ("flat", "appos") for k in kids):
+            out.append(c)
+    return out
+
+
+def _to_be(t: Token) -> bool:
+    """A noun predicate in an infinitive of "be" ("chose X *to be her running mate*")."""
+    kids = list(t.children)
+    return (
+        t.dep_ in ("obl", "xcomp") and t.pos_ == "NOUN"
+        and not any(c.dep_ == "case" for c in kids)  # "claimed to be [in contact] with X"
+        and any(c.dep_ == "cop" and c.lower_ == "be" for c in kids)
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in kids)
+    )
+
+
+def _stranded_obliques(t: Token) -> list[tuple[str, Token]]:
+    """The prepositional phrases the parse hung on the name after a stranded verb, which are the
+    verb's ("picked Governor Tom Reyes [as his running mate]")."""
+    while t.dep_ in ("nmod:desc", "flat", "compound") and t.head.i > t.i:
+        t = t.head  # "Governor" -> "Tom"
+    return [(case_of(c), c) for c in t.children if c.dep_ == "nmod" and c.i > t.i and case_of(c)]
+
+
 def _name_head(t: Token) -> Token:
     """The first word of the name ``t`` ends ("Ann *Ward*" -> Ann), where a name's mention starts."""
     while t.dep_ in ("flat", "compound") and t.head.i < t.i:
@@ -155,10 +200,15 @@ class Clause:
                 cl.objects += conjuncts(c)
             elif cl.passive and (dep == "obl:agent" or (dep == "obl" and case_of(c) == "by")):
                 cl.agent += conjuncts(c)  # an active verb's "by" phrase is a means ("spoke by telephone")
+            elif _to_be(c):  # "selected X [to be his running mate]": as his running mate
+                cl.obliques.append(("as", c))
             elif dep.startswith("obl"):
                 cl.obliques += [(case_of(x), x) for x in conjuncts(c)]
+        cl.subjects = _split_subject(v) or cl.subjects
         if misread_modifier(v):
             cl.objects += conjuncts(v.head)
+        if not cl.objects and not cl.passive:
+            cl.objects = _named_complements(v)
         if cl.subjects and v.dep_ == "acl:relcl" and all(x.lower_ in RELATIVE for x in cl.subjects):
             cl.subjects, cl.inherited = conjuncts(v.head), True  # "Chile, which accused Peru ..."
         voc = [c for c in v.children if c.dep_ == "vocative" and c.pos_ == "PROPN" and c.i < v.i]
@@ -169,6 +219,7 @@ class Clause:
         if not cl.subjects and stranded_verb(v):  # "Senator Ann Ward [accused] Governor Tom Reyes"
             cl.subjects = [_name_head(v.doc[v.i - 1])]
             cl.objects = cl.objects or [v.doc[v.i + 1]]
+            cl.obliques += _stranded_obliques(v.doc[v.i + 1])
         if not cl.subjects:
             cl.subjects = _fronted_subject(v) or _stray_subject(v)
         if not cl.subjects:
@@ -178,12 +229,19 @@ class Clause:
 
 def _fronted_subject(v: Token) -> list[Token]:
     """The subject the parse gave to a participle set off before the verb ("Trump, responding to
-    X, attacked ..." read with "Trump" as the subject of "responding")."""
+    X, attacked ..." read with "Trump" as the subject of "responding"), or to a fronted time word."""
     for c in v.children:
         if c.dep_ == "advcl" and c.i < v.i and c.tag_ in ("VBG", "VBN"):
             subj = [x for x in c.children if x.dep_ in SUBJECTS and x.i < c.i]
             if subj:
                 return conjuncts(subj[0])
+        bare = not any(x.dep_ == "case" for x in c.children)
+        if c.dep_ in ("obl:unmarked", "obl:tmod") and c.i < v.i and bare:
+            # "Yesterday, [Joe Biden], the party's nominee, announced ...": the name read as the
+            # time word's apposition
+            named = [x for x in c.children if x.dep_ == "appos" and x.pos_ == "PROPN" and x.i < v.i]
+            if named:
+                return conjuncts(named[0])
     return []
 
 
@@ -342,6 +400,19 @@ def _titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     return _uniq(e for e in named if idx.type_of(e) == "PERSON")
 
 
+def _person_apposition(t: Token, idx: ActorIndex, offset: int) -> list[str]:
+    """The people a common noun's apposition names ("nominee *Ann Ward*")."""
+    out: list[str] = []
+    for c in t.children:
+        # (a name set off before the noun, parsed as its subject: "[Ann Ward], the party's nominee")
+        comma = c.right_edge.i + 1 < t.i and c.doc[c.right_edge.i + 1].text == ","
+        before = c.dep_ == "nsubj" and c.i < t.i and comma
+        if (c.dep_ == "appos" or before) and c.pos_ == "PROPN":  # its whole phrase: "Ann Ward and Tom Reyes"
+            a, b = offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)
+            out += [m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON"]
+    return _uniq(out) if t.pos_ == "NOUN" else []
+
+
 def _uniq(xs: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(xs))
 
@@ -369,6 +440,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         return []
     core: list[str] = []
     relational = t.lemma_.lower() in RELATIONAL  # "Trump's rival", "the wife of X": someone else
+    if not relational and (named := _person_apposition(t, idx, offset)):
+        return named  # "the party's vice presidential nominee, Ann Ward": Ward, not the party
     for c in t.children:
         if relational and (c.dep_ == "nmod:poss" or case_of(c)):
             continue  # also an "of" phrase the parse made an apposition ("the wife of [X]")

@@ -47,6 +47,7 @@ from newsgraph.quotes.tree import (
     is_nominal,
     is_verb,
     lemma,
+    subject,
 )
 from newsgraph.text import lexicons
 from newsgraph.text.speechverbs import Lexicon, VerbInfo
@@ -107,7 +108,7 @@ def speaker_of(t: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, st
     if info is not None and info.speaker_is_object:  # "the media quoted X as saying"
         obj = child(t, "obj")
         return (obj, "object") if obj is not None else (None, "none")
-    subj = child(t, "nsubj", "csubj")
+    subj = subject(t)
     if subj is not None:
         if subj.lower_ in RELATIVES and t.dep_.startswith("acl") and is_nominal(t.head):
             return t.head, "subject"  # "the minister, who said ..."

@@ -101,6 +101,16 @@ def child(t: Token, *deps: str) -> Token | None:
     return next((c for c in t.children if c.dep_ in deps), None)
 
 
+def subject(t: Token) -> Token | None:
+    """The subject of ``t``; of two before it, a name's (the parse split one long subject phrase:
+    "[Member] of Parliament (MP) [Yvette Cooper] of the Labour Party added")."""
+    subj = children(t, "nsubj", "csubj")
+    names = [s for s in subj if s.pos_ == "PROPN" and s.ent_type_ and s.i < t.i]
+    if len(subj) > 1 and names and all(s.i < t.i for s in subj):
+        return names[-1]
+    return subj[0] if subj else None
+
+
 def children(t: Token, *deps: str) -> list[Token]:
     return [c for c in t.children if c.dep_ in deps]
 
