@@ -159,3 +159,25 @@ def test_a_bare_surname_is_not_the_relative_introduced_by_kinship() -> None:
     ruth = by_name(ad, "Ruth Calloway")
     assert ruth is not None and entity_of(ad, "Calloway") is ruth
     assert by_name(ad, "Peter Calloway") is not ruth
+
+
+def test_an_organisation_is_the_description_it_was_introduced_with() -> None:
+    text = (
+        "Shutdown\n\nNova Media Corporation is the largest television broadcasting company in the country. "
+        "The regulator ordered the network to stop broadcasting on Monday."
+    )
+    ad = analyse(text)
+    nova = entity_of(ad, "Nova Media Corporation")
+    network = [m for m in ad.mentions if m.text == "the network"]
+    assert nova is not None and network and network[0].entity == nova.id
+
+
+def test_a_description_before_of_is_a_mention_only_after_an_accusing_verb() -> None:
+    text = (
+        "Case\n\nNova Media Corporation, a media company, lost the case. The minister accused the company "
+        "of fraud. The company of the minister's brother won."
+    )
+    ad = analyse(text)
+    nova = entity_of(ad, "Nova Media Corporation")
+    company = [m for m in ad.mentions if m.text.lower() == "the company"]
+    assert nova is not None and [m.entity for m in company] == [nova.id]

@@ -25,8 +25,11 @@ _DESC_RX = re.compile(
     rf"(?P<mods>(?:(?:{alternatives('description_modifiers')}|{'|'.join(sorted(_SECTORS))}"
     rf"|[A-Z][\w’'-]+) ){{0,3}})"
     r"(?P<noun>" + "|".join(sorted(PERSON_NOUNS | set(ORG_DESCRIPTIONS), key=len, reverse=True)) + r")\b"
-    r"(?![ -][A-Z])(?! of\b)(?!-)"
+    r"(?![ -][A-Z])(?!-)"
 )
+#: verbs whose object an "of" phrase follows ("accused *the company* of fraud"); after any other
+#: word, "the company of X" is another organisation's description
+_OF_VERBS = lexicons.words("actors.of_phrase_verbs")
 _PRON_RX = re.compile(
     r"\b(?:" + "|".join(PRONOUNS) + "|" + "|".join(p.capitalize() for p in PRONOUNS) + r")\b"
 )
@@ -163,7 +166,8 @@ def descriptions(
     for p in view.paragraphs:
         for m in _DESC_RX.finditer(text, p.start, p.end):
             a, b = m.start(), m.end()
-            if covered.find(1, a, b) >= 0:
+            another = text.startswith(" of", b) and _word_before(text, a) not in _OF_VERBS
+            if covered.find(1, a, b) >= 0 or another:
                 continue
             noun = m.group("noun").lower()
             if (noun in PERSON_NOUNS or _owned_form(m)) != persons:
@@ -258,6 +262,7 @@ def _owned_org(
 
 
 _NOUN_TITLES = lexicons.word_table("actors.noun_titles")
+_KIND_DESCRIPTIONS = lexicons.word_table("actors.kind_descriptions")
 _GENERIC_ORG_HEADS = lexicons.words("actors.generic_org_heads")
 
 
@@ -287,9 +292,11 @@ def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase, text: st
         and heads & _GENERIC_ORG_HEADS
     ):
         return True
+    if entry is not None and entry.kind in _KIND_DESCRIPTIONS and heads & _KIND_DESCRIPTIONS[entry.kind]:
+        return True  # a broadcaster the KB knows is "the network"
     names = [n for n in e.names if n.kind in ("name", "alias")]
     return any(n.text.split()[-1].lower() in heads for n in names) or any(
-        _word_before(text, n.start) in heads for n in names
+        _word_before(text, n.start) in heads or _described_as(text, n.end) & heads for n in names
     )
 
 
@@ -297,6 +304,23 @@ def _word_before(text: str, pos: int) -> str:
     """The lower-case word just before offset ``pos`` (one space between), or ""."""
     m = re.search(r"(\w+) $", text[max(0, pos - 30) : pos])
     return m.group(1).lower() if m else ""
+
+
+#: what a name is said to be right after it: "X, a search *company*, ...", "X is the largest
+#: broadcasting *company* in ...": the first noun phrase (up to six words, to a comma, a full stop or
+#: a preposition)
+_DESCRIBED = re.compile(
+    r"(?:,| is| was)(?: now)? (?:a|an|the) (?:[\w'’-]+ ){0,5}?[\w'’-]+"
+    r"(?=[,.;]| (?:in|of|with|that|which|who|based|for|since|from|on|at|to)\b)"
+)
+
+
+def _described_as(text: str, end: int) -> set[str]:
+    """The description words of the noun phrase that follows the name ending at ``end``."""
+    m = _DESCRIBED.match(text, end, min(len(text), end + 80))
+    if m is None:
+        return set()
+    return {w.lower() for w in re.findall(r"[\w-]+", m.group(0))}
 
 
 def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> list[Cand]:
