@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newsgraph.actors.refer import _described_as
+
 from .actors_helpers import analyse, by_name, entity_of, mentions_of
 
 
@@ -181,3 +183,10 @@ def test_a_description_before_of_is_a_mention_only_after_an_accusing_verb() -> N
     nova = entity_of(ad, "Nova Media Corporation")
     company = [m for m in ad.mentions if m.text.lower() == "the company"]
     assert nova is not None and [m.entity for m in company] == [nova.id]
+
+
+def test_a_name_after_a_comma_is_no_description_of_the_organisation_before() -> None:
+    text = "a delegation of the Nova Movement, the Valdorian Foreign Ministry said."
+    assert _described_as(text, text.index(",")) == set()
+    text = "Nova Media, the largest Valdorian broadcasting company in the region, closed."
+    assert {"broadcasting", "company"} <= _described_as(text, text.index(","))

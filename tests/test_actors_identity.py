@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsgraph.actors.coref import written_as
 from newsgraph.text.names import STRONG, compare_names
 
 from .actors_helpers import analyse, by_name, entity_of, mentions_of
@@ -219,3 +220,12 @@ def test_media_outlets_by_their_kind_and_heads() -> None:
         e = entity_of(ad, name)
         assert e is not None and e.type == "ORG"
     assert entity_of(ad, "Aspirin") is None
+
+
+def test_a_known_persons_name_keeps_the_texts_capitals() -> None:
+    # the Phoenix table writes "John Mccain"; the text's own spelling is the name shown
+    assert written_as("John Mccain", ["McCain", "John McCain"]) == "John McCain"
+    assert written_as("John Mccain", ["JOHN MCCAIN"]) == "John Mccain"
+    ad = analyse("Talks\n\nSenator John McCain met Vladimir Putin on Monday. McCain said little.")
+    e = entity_of(ad, "John McCain")
+    assert e is not None and e.kb_id == "phx:john_mccain" and e.name == "John McCain"

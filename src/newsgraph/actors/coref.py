@@ -42,6 +42,13 @@ NAME_KINDS = ("name", "alias", "metonym", "demonym")
 _TYPE_RANK = {"STATE": 0, "ORG": 1, "LOCATION": 2, "PERSON": 3}
 
 
+def written_as(name: str, texts: list[str]) -> str:
+    """``name`` (a knowledge-base name) as one of ``texts`` writes it, when one is the same name in
+    other capitals and not all capitals ("John McCain" for the table's "John Mccain")."""
+    key = name.casefold()
+    return next((t for t in texts if t.casefold() == key and not t.isupper()), name)
+
+
 @dataclass
 class LocalEntity:
     id: str
@@ -60,8 +67,8 @@ class LocalEntity:
     def best_name(self, kb: KnowledgeBase) -> str:
         if self.kb_id:
             e = kb.get(self.kb_id)
-            if e is not None:
-                return e.name
+            if e is not None:  # as the text writes it, where it is the same name ("McCain", not "Mccain")
+                return written_as(e.name, [c.text for c in self.cands if c.kind in ("name", "alias")])
         names = [c.text for c in self.cands if c.kind in ("name", "alias")] or [c.text for c in self.cands]
         if not names:
             return ""

@@ -318,9 +318,11 @@ _DESCRIBED = re.compile(
 def _described_as(text: str, end: int) -> set[str]:
     """The description words of the noun phrase that follows the name ending at ``end``."""
     m = _DESCRIBED.match(text, end, min(len(text), end + 80))
-    if m is None:
+    words = re.findall(r"[\w-]+", m.group(0)) if m is not None else []
+    named = re.search(r"\b[A-Z][\w'’-]* [A-Z]", m.group(0)) if m is not None else None
+    if not words or named:  # a name ("X, the Valdorian Foreign Ministry said"), not a description
         return set()
-    return {w.lower() for w in re.findall(r"[\w-]+", m.group(0))}
+    return {w.lower() for w in words}
 
 
 def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> list[Cand]:

@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.actors.coref import written_as
 from newsgraph.actors.facts import gazetteer_id
 from newsgraph.actors.kb import fold, load_kb
 from newsgraph.actors.lexicon import is_generic_institution
@@ -354,7 +355,11 @@ class _Linker:
             if members:
                 typ = Counter(m["type"] for m in members).most_common(1)[0][0]
                 names = Counter(m["name"] for m in members)
-                name = entry.name if entry else max(names, key=lambda x: (names[x], len(x)))
+                name = (
+                    written_as(entry.name, [n for n, _ in names.most_common()])
+                    if entry
+                    else max(names, key=lambda x: (names[x], len(x)))
+                )
             elif entry is not None:
                 typ, name = entry.type, entry.name
             else:
