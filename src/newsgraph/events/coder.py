@@ -12,19 +12,18 @@ to attack", "urged X to release") is part of that event, not a second one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
-from newsgraph.events.speech import is_media
+from newsgraph.events.roles import Roles
 from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.tree import (
+    TITLE_HEADS,
     ActorIndex,
     Clause,
     Token,
     case_of,
-    conjuncts,
     misread_modifier,
     particles,
     phrase_actors,
@@ -34,9 +33,6 @@ from newsgraph.events.tree import (
 )
 
 PREDICATE_POS = frozenset({"VERB"})
-#: how far (in words) the fallback looks for a participant, and where it stops
-NEAR = 8
-STOPS = frozenset({";", ":", "(", ")", "—", "–", '"', "“", "”"})
 #: event types that a speech act carries: their target may be the subject of the reported clause
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -49,6 +45,8 @@ ACTOR_SLOT = "+"
 GIVER_CASES = frozenset({"of", "from"})
 #: our own slot: a phrase headed by a person's name
 PERSON_SLOT = "+person"
+#: our own slot: a guest, a phrase naming an actor headed by a person's name, a title or a group noun
+GUEST_SLOT = "+guest"
 
 
 @dataclass
@@ -71,7 +69,7 @@ class Found:
     mutual: bool = False  # done by both sides to each other ("X and Y were at odds", "X and Y agreed")
 
 
-class Coder:
+class Coder(Roles):
     """Codes the predicates of parsed sentences into :class:`Found` events."""
 
     def __init__(self, lex: EventLexicon, actors: ActorIndex, kb: Any | None = None) -> None:
@@ -378,21 +376,18 @@ class Coder:
         a, b = offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
         return next(self.actors.between(a, b), None) is not None
 
-    def obliques(self, cl: Clause) -> list[tuple[str, Token]]:
-        """The clause's prepositional phrases, its objects' ones included ("sanctions on X"); a
-        particle with an object reads as a preposition too ("called on Japan to ...")."""
-        out = list(cl.obliques)
-        for o in cl.objects:
-            out += [(case_of(c), c) for c in o.children if c.dep_ == "nmod" and case_of(c)]
-        prt = [c.lower_ for c in cl.head.children if c.dep_ == "compound:prt"]
-        out += [(p, o) for p in prt for o in cl.objects]
-        return out
-
     def noun_ok(self, n: Noun, tok: Token, cache: dict[int, set[str]], offset: int) -> bool:
         if n.head == ACTOR_SLOT:  # PETRARCH's "+": a phrase that is an actor (not "the *Hero of the USSR*")
             return self.names_actor(tok, offset) and bool(phrase_actors(tok, self.actors, offset))
         if n.head == PERSON_SLOT:  # a phrase whose own head names a person ("fired *James Comey*")
-            return any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset))
+            own = self.actors.at(tok, offset)  # or a title with the person's name ("the chief, X")
+            own = own or (phrase_actors(tok, self.actors, offset) if tok.lower_ in TITLE_HEADS else [])
+            return any(self.actors.type_of(a) == "PERSON" for a in own)
+        if n.head == GUEST_SLOT:  # "received *Putin*", "*the movement's chief*", "*a delegation of X*"
+            if any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset)):
+                return True
+            group = tok.lower_ in TITLE_HEADS or tok.lower_ in self.lex.words("guest_nouns")
+            return group and bool(phrase_actors(tok, self.actors, offset))
         keys = cache.get(tok.i)
         if keys is None:
             keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}
@@ -458,36 +453,6 @@ class Coder:
         f.target = [t for t in target if t not in source]
         f.location = place
 
-    def victims(self, objects: list[Token], offset: int) -> set[str]:
-        """The actors an event noun among ``objects`` is done to (its target phrases: "the killing *of
-        X*", "the attack *on X*"), whom criticism of the act does not accuse."""
-        out: set[str] = set()
-        for o in objects:
-            spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
-            if spec is None or self.lex.noun_coding(spec) is None:
-                continue
-            cases = set(spec.get("target") or ()) - {"by"}
-            phrases = [c for c in o.children if c.dep_ == "nmod" and case_of(c) in cases]
-            out.update(self.actors_of(phrases, offset))
-        return out
-
-    def operation_agent(self, cl: Clause, offset: int) -> list[str]:
-        """Who did a passive act with no agent, from the operation it was done in: "was killed in a
-        *US* counter-terrorism operation", "died in an *Israeli* airstrike" (the operation noun's own
-        modifiers, not its place: "in the Afghanistan region")."""
-        cases, nouns = self.lex.words("operation_cases"), self.lex.words("operation_nouns")
-        for case, x in cl.obliques:
-            if case in cases and x.lemma_.lower() in nouns:
-                mods = [c for c in x.children if c.dep_ in ("compound", "amod", "nmod:poss")]
-                got = self.actors_of(mods, offset)
-                if got:
-                    return got
-        return []
-
-    def own_side(self, eid: str, source: list[str]) -> bool:
-        """True when actor ``eid`` is a source or what a source belongs to (its affiliation)."""
-        return any(eid in (s, self.actors.affiliation_of(s)) for s in source)
-
     def modifier_participants(self, f: Found) -> None:
         """A participle modifying a noun: the source named inside it, the target the noun it modifies
         (or the name that noun stands in apposition to: "the PMF, an Iranian-backed militia")."""
@@ -509,125 +474,3 @@ class Coder:
             f.coding = (
                 self.lex.coding("072", f.coding.rule + " (backing an armed group: military aid)") or f.coding
             )
-
-    def nearest(self, v: Token, offset: int, *, before: bool, exclude: set[str]) -> list[str]:
-        """When the parse gives no subject (object) actor: the closest actor named before (after) the
-        predicate, within :data:`NEAR` words, inside the predicate's own phrase (after) or its
-        governing clause (before), not across a clause stop or from a prepositional phrase; never a
-        demonym's adjective ("trust the American people") or a news outlet ("according to NPR")."""
-        sent = v.sent
-        toks = list(sent[: v.i - sent.start])[::-1] if before else list(sent[v.i - sent.start + 1 :])
-        scope = v.head if before else v
-        lo, hi = scope.left_edge.i, scope.right_edge.i
-        for k, t in enumerate(toks):
-            if k >= NEAR or t.text in STOPS or not (lo <= t.i <= hi):
-                return []
-            got = [a for a in self.actors.named_at(t, offset) if a not in exclude and not self.media(a)]
-            cases = {c.lower_ for c in t.children if c.dep_ == "case"}
-            if got and (cases if before else cases & self.lex.words("place_cases")):
-                continue  # "in Iraq, ...", "with X": not the subject; "remained in Iraq": a place, no target
-            if got:
-                return got
-        return []
-
-    def media(self, eid: str) -> bool:
-        """A news outlet (the knowledge base's kind ``media``, or an outlet word ending its name)."""
-        return is_media(self.actors.entities[eid], self.kb)
-
-    def object_actors(self, cl: Clause, offset: int) -> list[str]:
-        return self.actors_of(cl.subjects if cl.passive else cl.objects, offset)
-
-    def actors_of(self, toks: Iterable[Token], offset: int) -> list[str]:
-        out: list[str] = []
-        for t in toks:
-            out += phrase_actors(t, self.actors, offset)
-        return list(dict.fromkeys(out))
-
-    def oblique_target(
-        self,
-        cl: Clause,
-        offset: int,
-        *,
-        exclude: set[str],
-        place: str | None,
-        skip: frozenset[int] = frozenset(),
-    ) -> list[str]:
-        for case in self.lex.ordered.get("target_cases", ()):
-            for c, x in self.obliques(cl):
-                if c != case or x.i in skip:
-                    continue
-                got = [a for a in self.actors_of([x], offset) if a not in exclude and a != place]
-                if got:
-                    return got
-        # "withdrew from a treaty with Iran", "pulled out of the deal with X": the partner of the thing
-        for _c, x in self.obliques(cl):
-            for c in x.children:
-                if c.dep_ == "nmod" and case_of(c) in self.lex.words("partner_cases"):
-                    got = [a for a in self.actors_of([c], offset) if a not in exclude and a != place]
-                    if got:
-                        return got
-        return []
-
-    def complement_target(
-        self, cl: Clause, offset: int, *, exclude: set[str], place: str | None
-    ) -> list[str]:
-        """Whom the verb a predicate controls is done to: its object, else its prepositional target
-        ("refused to sign *the deal with Iran*", "declined to hand over documents *to Congress*")."""
-        for c in cl.head.children:
-            to = any(x.dep_ == "mark" and x.lower_ == "to" for x in c.children)
-            if c.dep_ != "xcomp" or not c.tag_.startswith("VB") or c.i < cl.head.i or not to:
-                continue
-            inner = Clause.of_verb(c)
-            got = [a for a in self.actors_of(inner.objects, offset) if a not in exclude and a != place]
-            if got:
-                return got
-            # a verb the parse took for a noun ("to [hand] over the documents to X") has nmods
-            phrases = [x for _case, x in inner.obliques] + [x for x in c.children if x.dep_ == "nmod"]
-            phrases += [y for x in phrases for y in x.children if y.dep_ == "nmod"]
-            inner.obliques = [(case_of(x), x) for x in phrases if case_of(x)]
-            return self.oblique_target(inner, offset, exclude=exclude, place=place)
-        return []
-
-    def content_target(self, v: Token, offset: int, *, exclude: set[str]) -> list[str]:
-        """The subject of a reported clause: who a claim, demand or threat is about."""
-        for c in v.children:
-            if c.dep_ == "ccomp":
-                subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubj:pass")]
-                got = [a for a in self.actors_of(subj, offset) if a not in exclude]
-                if got:
-                    return got
-        return self.argued_target(v, offset, exclude=exclude)
-
-    def argued_target(self, v: Token, offset: int, *, exclude: set[str]) -> list[str]:
-        """The first actor named after an "arguing"/"saying" participle of the predicate's phrase
-        ("criticized the move, arguing X was sowing chaos"), wherever the parse hung it."""
-        for p in v.subtree:
-            if p.tag_ != "VBG" or p.lemma_ not in self.lex.words("arguing") or p.i == v.i:
-                continue
-            for t in p.subtree:
-                got = [a for a in self.actors.at(t, offset) if a not in exclude] if t.i > p.i else []
-                if got:
-                    return got
-        return []
-
-    def place(self, cl: Clause, offset: int) -> str | None:
-        """The venue: a place in an "in"/"at" phrase of the clause, else of the clause that governs it
-        ("met X on Monday in Doha", "arrived in Doha to meet X")."""
-        got = self.place_in(self.obliques(cl), offset)
-        head = cl.head.head
-        if (
-            got is None
-            and head.i != cl.head.i
-            and cl.head.dep_ in ("xcomp", "advcl", "conj")
-            and head.pos_ == "VERB"
-        ):
-            got = self.place_in(Clause.of_verb(head).obliques, offset)
-        return got
-
-    def place_in(self, obliques: list[tuple[str, Token]], offset: int) -> str | None:
-        for c, x in obliques:
-            if c in self.lex.words("place_cases"):
-                for a in self.actors_of(conjuncts(x), offset):
-                    if self.actors.type_of(a) == "LOCATION":
-                        return a
-        return None

@@ -136,6 +136,14 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in conds for c in t.children):
             m.mark("hypothetical", next(c for c in t.children if c.dep_ == "mark"))
             return
+        if dep in ("advcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "to" for c in t.children):
+            # an infinitive under a clause that did not happen or may not ("had not received a
+            # request to expel X", "would go to attack Y"): not a fact either
+            g = Mood()
+            _local(gov, words, g)
+            if g.negated or g.hypothetical:
+                m.mark("hypothetical", gov)
+            return
         if dep == "acl" and (lemma_of(gov) in plans or gov.lower_ in plans):
             m.mark("hypothetical", gov)
             return

@@ -111,7 +111,8 @@ def _split_subject(v: Token) -> list[Token]:
     of Parliament (MP) [Yvette Cooper] of the Labour Party added")."""
     subj = [c for c in v.children if c.dep_ in SUBJECTS]
     names = [s for s in subj if s.pos_ == "PROPN" and s.ent_type_ and s.lower_ not in TITLE_HEADS]
-    if len(subj) > 1 and names and all(s.i < v.i for s in subj):
+    first_common = bool(subj) and subj[0].pos_ == "NOUN"  # ("Member", not a name of its own)
+    if len(subj) > 1 and names and first_common and all(s.i < v.i for s in subj):
         return conjuncts(names[-1])
     return []
 
@@ -394,14 +395,16 @@ def _titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
         return []
     nxt = t.doc[t.i + 1]
     if not nxt.text[:1].isupper():
-        return []
+        return _place_titled_name(t, idx, offset)
     a = offset + nxt.idx
     named = (m.entity for m in idx.between(a, a + 1) if m.start == a)
     return _uniq(e for e in named if idx.type_of(e) == "PERSON")
 
 
 def _person_apposition(t: Token, idx: ActorIndex, offset: int) -> list[str]:
-    """The people a common noun's apposition names ("nominee *Ann Ward*")."""
+    """The people a common noun's apposition names ("nominee *Ann Ward*"), with its possessor
+    ("*Aldmark's* ambassador, Hanna Lorentz"), not its other modifiers ("Socialist Party USA vice
+    presidential nominee Angela Walker": Walker)."""
     out: list[str] = []
     for c in t.children:
         # (a name set off before the noun, parsed as its subject: "[Ann Ward], the party's nominee")
@@ -410,7 +413,37 @@ def _person_apposition(t: Token, idx: ActorIndex, offset: int) -> list[str]:
         if (c.dep_ == "appos" or before) and c.pos_ == "PROPN":  # its whole phrase: "Ann Ward and Tom Reyes"
             a, b = offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)
             out += [m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON"]
-    return _uniq(out) if t.pos_ == "NOUN" else []
+    if not out or t.pos_ != "NOUN":
+        return []
+    owners = [x for c in t.children if c.dep_ == "nmod:poss" for x in phrase_actors(c, idx, offset, depth=2)]
+    return _uniq([*owners, *out])
+
+
+def _glued_person(t: Token, idx: ActorIndex, offset: int) -> list[str]:
+    """A person's name the parse joined to the place before it as one name ("Alaska Sarah Palin")."""
+    flat = [c for c in t.children if c.dep_ in ("flat", "compound") and c.i > t.i]
+    if not flat:
+        return []
+    a, b = offset + flat[0].idx, offset + flat[-1].idx + len(flat[-1].text)
+    return _uniq(m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON")
+
+
+def _place_titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
+    """The person named right after a title's place ("governor of Alaska Sarah Palin", the name
+    parsed as part of the place's phrase)."""
+    for c in t.children:
+        if c.dep_ != "nmod" or case_of(c) != "of" or c.pos_ != "PROPN":
+            continue
+        place = [m for m in idx.between(offset + c.idx, offset + c.idx + 1) if m.start == offset + c.idx]
+        end = max((m.end for m in place), default=None)
+        if end is None or idx.type_of(place[0].entity) == "PERSON":
+            return []
+        a, b = offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)
+        gap = t.doc.text[end - offset : b - offset]
+        people = [m for m in idx.between(end, b) if idx.type_of(m.entity) == "PERSON"]
+        if people and people[0].start - end <= 1 and gap[:1] == " " and a <= end:
+            return _uniq(m.entity for m in people[:1])
+    return []
 
 
 def _uniq(xs: Iterable[str]) -> list[str]:
@@ -434,6 +467,8 @@ def phrase_actors(tok: Token, idx: ActorIndex, offset: int, *, depth: int = 0) -
 
 def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]:
     own = idx.at(t, offset) or _titled_name(t, idx, offset)
+    if own and all(idx.type_of(a) in ("LOCATION", "STATE") for a in own):
+        own = _glued_person(t, idx, offset) or own  # "(governor of) [Alaska] Sarah Palin"
     if own:
         return own
     if t.lemma_.lower() in NAMED_THINGS:  # "the United States Constitution" is no state
