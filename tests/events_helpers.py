@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -38,4 +39,8 @@ def only(body: str, typ: str) -> tuple[list[str], list[str], Event]:
 
 def tree(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
     """A hand-built parse (so a parse-repair test does not depend on what the model parses)."""
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+#: an English vocabulary, so that the tokens' lexical attributes (``lower_``) are set
+_VOCAB: Vocab = spacy.blank("en").vocab

@@ -306,3 +306,17 @@ def test_condemning_a_killing_accuses_the_killer_not_the_victim() -> None:
     assert [x for x in coded("Iran condemned the killing of Qasem Soleimani.") if x[0] == "ACCUSE"] == []
     s, t, _ = only("The United Nations condemned the arrest of Alexei Navalny by Russian police.", "ACCUSE")
     assert s == ["United Nations"] and t != ["Alexei Navalny"] and len(t) == 1
+
+
+def test_a_verb_read_as_a_modifier_of_an_of_phrase_in_a_verbless_sentence_is_its_verb() -> None:
+    # "Thousands of protesters rallied against Tom Reyes.", with "rallied" hung on "protesters"
+    doc = tree(
+        ["Thousands", "of", "protesters", "rallied", "against", "Reyes", "."],
+        [0, 2, 0, 2, 5, 3, 0],
+        ["ROOT", "case", "nmod", "acl", "case", "obl", "punct"],
+        ["NOUN", "ADP", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["NNS", "IN", "NNS", "VBN", "IN", "NNP", "."],
+    )
+    assert misread_finite(doc[3])
+    cl = Clause.of_verb(doc[3])
+    assert [t.text for t in cl.subjects] == ["Thousands"] and not cl.passive

@@ -86,7 +86,10 @@ def _verbless(v: Token) -> bool:
     root = v.sent.root
     copular = any(c.dep_ in ("cop", "aux", "aux:pass") or c.dep_ in SUBJECTS for c in root.children)
     whole = v.sent[-1].text in (".", "!")
-    return v.head.i == root.i and root.pos_ in ("NOUN", "PROPN") and whole and not copular
+    # (or on the "of" phrase of that noun: "Thousands of protesters [rallied] against X.")
+    of_root = v.head.dep_ == "nmod" and case_of(v.head) == "of" and v.head.head.i == root.i
+    on_root = v.head.i == root.i or of_root
+    return on_root and root.pos_ in ("NOUN", "PROPN") and whole and not copular
 
 
 def stranded_verb(v: Token) -> bool:
@@ -216,7 +219,7 @@ class Clause:
         if voc and all(s.lower_ in TITLE_HEADS and s.i > voc[0].i for s in cl.subjects):
             cl.subjects = voc  # "Michael Makuei, the Information Minister paid ...": a name, not an address
         if not cl.subjects and misread_finite(v):
-            cl.subjects = conjuncts(phrase_top(v.head))  # "a coalition [ousted] X"
+            cl.subjects = conjuncts(phrase_top(v.head))  # "a coalition [ousted] X", "thousands of X"
         if not cl.subjects and stranded_verb(v):  # "Senator Ann Ward [accused] Governor Tom Reyes"
             cl.subjects = [_name_head(v.doc[v.i - 1])]
             cl.objects = cl.objects or [v.doc[v.i + 1]]
