@@ -194,3 +194,20 @@ def test_receiving_a_titled_guest_hosts_a_visit() -> None:
 def test_an_infinitive_under_a_negated_clause_is_no_fact() -> None:
     got = coded("Germany had not received any request from France to expel the diplomats of Russia.")
     assert all(e.hypothetical or e.negated for *_x, e in got)
+
+
+def test_a_leaders_emergency_is_imposed_on_the_state_the_story_is_set_in() -> None:
+    body = (
+        "The United States has fifty states. The United States has a president.\n\n"
+        "On Friday, President Donald Trump declared a national emergency in response to the outbreak."
+    )
+    src, tgt, e = only(body, "COERCE")
+    assert src == ["Donald Trump"] and tgt == ["United States"] and "the state the story is set in" in e.rule
+
+
+def test_a_governors_emergency_is_not_the_whole_states() -> None:
+    body = (
+        "The United States has fifty states. The United States has a president.\n\n"
+        "Wisconsin Governor Tony Evers declared a state of emergency on Monday."
+    )
+    assert not [t for t in coded(body) if "United States" in t[2]]

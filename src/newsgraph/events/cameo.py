@@ -147,6 +147,14 @@ class EventLexicon:
             got = self._sets[name] = frozenset(self.ordered.get(name, ()))
         return got
 
+    def own_state_codes(self) -> frozenset[str]:
+        """The codes of the event nouns done to the source's own state ("a state of emergency")."""
+        got = self._sets.get(" own_state")  # (cached with the word lists, under a name no list has)
+        if got is None:
+            got = frozenset(str(spec.get("code")) for spec in self.nouns.values() if spec.get("own_state"))
+            self._sets[" own_state"] = got
+        return got
+
     def noun_spec(self, lemma: str, form: str) -> dict[str, Any] | None:
         """The ``nouns`` entry of a word, by its lemma, else its lower-case form ("talks")."""
         return self.nouns.get(lemma.lower()) or self.nouns.get(form.lower())

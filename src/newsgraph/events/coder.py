@@ -297,6 +297,9 @@ class Coder(Roles):
                 for a in self.actors_of([t], off)
                 if a not in f.source and a != place
             ]
+        if not target and spec.get("own_state"):  # "the president declared a state of emergency"
+            homes = (self.home_of(s) for s in f.source)
+            target = [h for h in homes if h is not None and self.actors.type_of(h) == "STATE"]
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         f.location = place
 

@@ -81,6 +81,8 @@ class Implicit:
             f.target = _to_the_crowd(crowd, f, self.places, lex)
         if f.source and not f.target and f.coding.type in REACTIONS:  # "condemned the attack"
             f.target = _reacted(events, f, lex, self.coder, self.places) or self.act_doer(f)
+        if f.source and not f.target and f.coding.cameo in lex.own_state_codes():
+            f.target = self.own_state(f)  # "President Trump declared a national emergency"
 
     def act_doer(self, f: Found) -> list[str]:
         """A reaction to an act named by a definite noun ("expressed disappointment at the ruling",
@@ -105,6 +107,20 @@ class Implicit:
         if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > 2 * top[1][1]):
             return top[0][0]
         return None
+
+    def own_state(self, f: Found) -> list[str]:
+        """Whom a leader's emergency, curfew or lockdown is imposed on when neither the tree nor the
+        leader's known affiliation says: the one state the story names most (a guess, marked)."""
+        state = self.main_state
+        actors = self.coder.actors
+        if state is None or state in f.source or any(actors.type_of(s) == "STATE" for s in f.source):
+            return []
+        local = self.lex.words("local_offices")  # a governor's emergency is his province's
+        titles = {w.lower() for s in f.source for t in actors.entities[s].titles for w in t.split()}
+        if titles & local:
+            return []
+        f.guessed = "the state the story is set in"
+        return [state]
 
     def story_state(self, f: Found) -> list[str]:
         """A state's legal act whose passive names no agent ("Siarhei, who was arrested in May";
