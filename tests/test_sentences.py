@@ -48,3 +48,13 @@ def test_a_sentence_too_long_to_be_fixed_is_left_to_the_parser() -> None:
     text = f"It began {words} in the end"
     assert len(text) > FIXED_SENTENCE and _split(text) == [text]
     assert "".join(_parsed(text)).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_space_between_sentences_is_not_taken_for_a_root() -> None:
+    # Wikinews puts two spaces after a full stop; forced into the sentence before, the space token
+    # was made its root and the verb a modifier of it
+    text = "The party nominated businessman Don Blankenship for president.  Blankenship won."
+    whole = Span(0, len(text))
+    doc = parse(Resources().get("nlp"), text, [whole], split_sentences(text, whole))[0][1]
+    verb = next(t for t in doc if t.text == "nominated")
+    assert verb.dep_ == "ROOT" and not any(t.head.is_space and not t.is_space for t in doc)

@@ -72,14 +72,16 @@ def _starts(text: str, sentences: list[Span]) -> dict[int, bool]:
 
 
 def _preset(doc: Any, offset: int, starts: dict[int, bool]) -> Any:
-    """Mark where ``doc``'s sentences start (and, inside a short sentence, where none does)."""
+    """Mark where ``doc``'s sentences start (and, inside a short sentence, where none does). A
+    whitespace token is left to the parser (forced into the sentence before, it was taken for
+    that sentence's root: "the party nominated X for president.  " with "nominated" hung on "  ")."""
     whole = False
     for i, t in enumerate(doc):
         at = offset + t.idx
         if i == 0 or at in starts:
             t.is_sent_start = True
             whole = starts.get(at, False)
-        elif whole:
+        elif whole and not t.is_space:
             t.is_sent_start = False
     return doc
 
