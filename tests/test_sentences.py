@@ -53,7 +53,10 @@ def test_a_sentence_too_long_to_be_fixed_is_left_to_the_parser() -> None:
 def test_a_space_between_sentences_is_not_taken_for_a_root() -> None:
     # Wikinews puts two spaces after a full stop; forced into the sentence before, the space token
     # was made its root and the verb a modifier of it
-    text = "The party nominated businessman Don Blankenship for president.  Blankenship won."
+    text = (
+        "At the Green Party's 2020 convention held online in May, the party nominated teacher Ann Ward for"
+        " president on the third ballot.  For vice president, the party chose Tom Reyes."
+    )
     whole = Span(0, len(text))
     doc = parse(Resources().get("nlp"), text, [whole], split_sentences(text, whole))[0][1]
     verb = next(t for t in doc if t.text == "nominated")
