@@ -149,3 +149,15 @@ def test_a_nationality_in_the_lead_does_not_place_the_story() -> None:
         "The court sentenced them to seven years."
     )
     assert _mentions(body)["court"] == "French judiciary"
+
+
+def test_a_states_office_named_of_the_state_belongs_to_it() -> None:
+    ad = analyse(
+        "Ban\n\nGermany banned the airline. The Federal Aviation Office of Germany suspended its permit. "
+        "The Islamic State of Iraq attacked Mosul."
+    )
+    named = {e.name: e for e in ad.entities}
+    office, germany = named.get("Federal Aviation Office of Germany"), named.get("Germany")
+    assert office is not None and germany is not None and office.affiliation == germany.id
+    isis = [e for e in ad.entities if e.name.startswith("Islamic State")]
+    assert isis and all(e.affiliation is None for e in isis)  # an armed group is no office of Iraq

@@ -263,6 +263,11 @@ def _kb_ref(ents: Entities, kb_id: str) -> str:
     return local.id if local else f"kb:{kb_id}"
 
 
+#: "<office words> of (the) <State>" at the end of an organisation's name
+_OFFICE_OF = re.compile(r"^(.+?) of (?:the )?([A-Z][\w.'’ -]+)$")
+_STATE_OFFICES = lexicons.words("actors.state_office_heads")
+
+
 def _org_affiliation(e: LocalEntity, ents: Entities, kb: KnowledgeBase, demonyms: dict[str, str]) -> None:
     """An organisation's state: from the KB, or a demonym that starts its name ("Valdorian Assembly")."""
     entry = kb.get(e.kb_id) if e.kb_id else None
@@ -288,6 +293,14 @@ def _org_affiliation(e: LocalEntity, ents: Entities, kb: KnowledgeBase, demonyms
             if place is not None and place.type == "STATE":
                 e.affiliation = place.id
                 return
+    for n in e.names:  # "Federal Aviation Office of Germany": the office of that state
+        m = _OFFICE_OF.search(n.text)
+        if m is None or not set(m.group(1).lower().split()) & _STATE_OFFICES:
+            continue
+        st = next((x for x in kb.lookup(m.group(2))[:1] if x.type == "STATE"), None)
+        if st is not None:
+            e.affiliation = _kb_ref(ents, st.kb_id)
+            return
 
 
 def main_state(ents: Entities) -> LocalEntity | None:
