@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import numpy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 
 from newsgraph.models import AnalyzedDoc, Span
 from newsgraph.pipeline.registry import Resources, stage
@@ -75,14 +76,17 @@ def _preset(doc: Any, offset: int, starts: dict[int, bool]) -> Any:
     """Mark where ``doc``'s sentences start (and, inside a short sentence, where none does). A
     whitespace token is left to the parser (forced into the sentence before, it was taken for
     that sentence's root: "the party nominated X for president.  " with "nominated" hung on "  ")."""
+    flags = numpy.zeros((len(doc), 1), dtype="int64")  # 1: starts a sentence, -1: does not, 0: free
+    idx, space = doc.to_array([IDX, IS_SPACE]).T
     whole = False
-    for i, t in enumerate(doc):
-        at = offset + t.idx
+    for i in range(len(doc)):
+        at = offset + int(idx[i])
         if i == 0 or at in starts:
-            t.is_sent_start = True
+            flags[i, 0] = 1
             whole = starts.get(at, False)
-        elif whole and not t.is_space:
-            t.is_sent_start = False
+        elif whole and not space[i]:
+            flags[i, 0] = -1
+    doc.from_array([SENT_START], flags.astype("uint64"))  # (spaCy's attribute arrays: -1 wraps)
     return doc
 
 
