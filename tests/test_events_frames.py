@@ -211,3 +211,7 @@ def test_a_governors_emergency_is_not_the_whole_states() -> None:
         "Wisconsin Governor Tony Evers declared a state of emergency on Monday."
     )
     assert not [t for t in coded(body) if "United States" in t[2]]
+
+
+def test_agreeing_to_answer_an_outlets_questions_is_no_agreement_with_it() -> None:
+    assert not coded("Michael Siegel agreed to answer some questions for the BBC's correspondent.")

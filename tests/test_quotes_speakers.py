@@ -90,3 +90,12 @@ def test_a_pronoun_speaker_is_the_person_the_pronoun_chain_links() -> None:
     )
     q, name = one(body, "indirect", "Ray had been cruel")
     assert name == "Ann Cole"
+
+
+def test_a_spokesman_for_a_person_speaks_for_that_person() -> None:
+    body = (
+        "The singer Marek Halvorsen met the White House chief of staff in March. After the interview, "
+        "a spokesman for Halvorsen claimed Halvorsen had decided to leave the race."
+    )
+    q, name = one(body, "indirect", "decided to leave the race")
+    assert name == "Marek Halvorsen"

@@ -139,7 +139,8 @@ class Roles:
             phrases = [x for _case, x in inner.obliques] + [x for x in c.children if x.dep_ == "nmod"]
             phrases += [y for x in phrases for y in x.children if y.dep_ == "nmod"]
             inner.obliques = [(case_of(x), x) for x in phrases if case_of(x)]
-            return self.oblique_target(inner, offset, exclude=exclude, place=place)
+            got = self.oblique_target(inner, offset, exclude=exclude, place=place)
+            return [a for a in got if not self.media(a)]  # "agreed to answer questions *for Wikinews*"
         return []
 
     def content_target(self, v: Token, offset: int, *, exclude: set[str]) -> list[str]:

@@ -247,6 +247,8 @@ class SpeakerResolver(PhraseScanner):
         """ "a Hamas official" (someone new, speaking for the modifier), "the top Hamas official" (a
         person named before), "the spokesperson for the German government" (its affiliation)."""
         mods = [m.entity for m in named if self.mention_type(m) in ("ORG", "STATE")]
+        if head in CONTEXT_HEADS:  # "a spokesman for West": whom the spokesman speaks for
+            mods = mods or [m.entity for m in named if self.mention_type(m) == "PERSON"]
         if core[0].low in _INDEFINITE:
             if mods:
                 return Resolution(mods[0], "description", CONFIDENCE["description"] - 0.1, head)
