@@ -161,3 +161,14 @@ def test_a_states_office_named_of_the_state_belongs_to_it() -> None:
     assert office is not None and germany is not None and office.affiliation == germany.id
     isis = [e for e in ad.entities if e.name.startswith("Islamic State")]
     assert isis and all(e.affiliation is None for e in isis)  # an armed group is no office of Iraq
+
+
+def test_a_one_word_short_form_of_an_organisation_is_the_organisation() -> None:
+    ad = analyse("Germany banned Iranian airline Mahan Air on Monday. Mahan has flown to Syria since 2011.")
+    named = {e.name: e for e in ad.entities}
+    air = named.get("Mahan Air")
+    assert air is not None and "Mahan" not in named
+    assert all(m.entity == air.id for m in ad.mentions if m.text == "Mahan")
+    # a person of that name stays a person
+    ad = analyse("Gerald Ford met Ford Motor Company executives. Ford said the talks went well.")
+    assert "Gerald Ford" in {e.name for e in ad.entities}

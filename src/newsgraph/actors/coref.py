@@ -74,7 +74,9 @@ class LocalEntity:
             return ""
         if self.type == "PERSON":
             return max(names, key=lambda n: (len(n.split()), len(n), -names.index(n)))
-        return max(names, key=lambda n: (not n.isupper(), names.count(n) + len(n.split()), -names.index(n)))
+        distinct = set(names)  # a name that starts a longer one is its short form ("Mahan", "Mahan Air")
+        full = [n for n in names if not any(m.startswith(n + " ") for m in distinct)]
+        return max(full, key=lambda n: (not n.isupper(), names.count(n) + len(n.split()), -names.index(n)))
 
 
 class Entities:
@@ -157,6 +159,7 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
     """Assign every named candidate (not demonym adjectives) to a local entity."""
     ents = Entities()
     by_start = {c.start: c for c in cands}
+    _first_word_orgs(cands)
     aliases: list[Cand] = []
     persons: list[Cand] = []
     for c in cands:
@@ -188,6 +191,24 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
             c.label = e.type if e else "?"
             ents.add(e, c)  # type: ignore[arg-type]
     return ents
+
+
+def _first_word_orgs(cands: list[Cand]) -> None:
+    """A one-word "person" that is the first word of an organisation's name in the document, where
+    no person's full name holds that word, is the organisation ("Mahan" after "Mahan Air", "Salling"
+    after "Salling Group"): the model typed the short form a person."""
+    orgs: dict[str, Cand] = {}
+    person_words: set[str] = set()
+    for c in cands:
+        words = c.text.split()
+        if c.label == "ORG" and c.kind == "name" and len(words) >= 2 and words[1][:1].isalpha():
+            orgs.setdefault(words[0], c)
+        elif c.label == "PERSON" and len(words) >= 2:
+            person_words.update(words)
+    for c in cands:
+        org = orgs.get(c.text) if c.label == "PERSON" and not c.kb_id and " " not in c.text else None
+        if org is not None and c.text not in person_words and "known_from" not in c.meta:
+            c.label, c.meta["known_from"] = "ORG", org.start
 
 
 def _alias_referent(view: DocView, index: CandIndex, a: Cand) -> Cand | None:
