@@ -318,11 +318,9 @@ _DESCRIBED = re.compile(
 def _described_as(text: str, end: int) -> set[str]:
     """The description words of the noun phrase that follows the name ending at ``end``."""
     m = _DESCRIBED.match(text, end, min(len(text), end + 80))
-    words = re.findall(r"[\w-]+", m.group(0)) if m is not None else []
-    named = re.search(r"\b[A-Z][\w'’-]* [A-Z]", m.group(0)) if m is not None else None
-    if not words or named:  # a name ("X, the Valdorian Foreign Ministry said"), not a description
-        return set()
-    return {w.lower() for w in words}
+    if m is None or re.search(r"\b[A-Z][\w'’-]* [A-Z]", m.group(0)):
+        return set()  # (a name: "X, the Valdorian Foreign Ministry said", is no description)
+    return {w.lower() for w in re.findall(r"[\w-]+", m.group(0))}
 
 
 def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> list[Cand]:

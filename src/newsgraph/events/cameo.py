@@ -126,6 +126,7 @@ class EventLexicon:
     person_code: dict[str, str] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # words() as sets
     _light: frozenset[str] | None = field(default=None, repr=False)  # the nouns' light verbs
+    _own: frozenset[str] | None = field(default=None, repr=False)  # the codes of own-state nouns
 
     # ---- lookups ---------------------------------------------------------------------------
     def lemma_of(self, form: str) -> str:
@@ -149,11 +150,9 @@ class EventLexicon:
 
     def own_state_codes(self) -> frozenset[str]:
         """The codes of the event nouns done to the source's own state ("a state of emergency")."""
-        got = self._sets.get(" own_state")  # (cached with the word lists, under a name no list has)
-        if got is None:
-            got = frozenset(str(spec.get("code")) for spec in self.nouns.values() if spec.get("own_state"))
-            self._sets[" own_state"] = got
-        return got
+        if self._own is None:
+            self._own = frozenset(str(s.get("code")) for s in self.nouns.values() if s.get("own_state"))
+        return self._own
 
     def noun_spec(self, lemma: str, form: str) -> dict[str, Any] | None:
         """The ``nouns`` entry of a word, by its lemma, else its lower-case form ("talks")."""
@@ -260,7 +259,7 @@ def build_lexicon(extra: Iterable[Path | str] = ()) -> EventLexicon:
 def add_file(lex: EventLexicon, path: Path | str) -> None:
     """Add one lexicon file of the ``event_verbs.yaml`` shape (see its header for the format)."""
     data, lines = read_yaml(path, text_only=True)  # "no", "on", "163" stay text
-    lex._light = None  # its nouns may bring light verbs
+    lex._light = lex._own = None  # its nouns may bring light verbs and own-state codes
     for code, typ in (data.get("plover") or {}).items():
         if typ not in PLOVER_TYPES:
             raise ConfigError(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.models import AnalyzedDoc, Entity, Mention
+from newsgraph.quotes.tree import subject
 from newsgraph.text import lexicons
 from newsgraph.text.speechverbs import default_lexicon
 
@@ -110,14 +111,12 @@ def stranded_verb(v: Token) -> bool:
 
 
 def _split_subject(v: Token) -> list[Token]:
-    """Of two subjects before ``v``, the name's: the parse split one long subject phrase ("[Member]
-    of Parliament (MP) [Yvette Cooper] of the Labour Party added")."""
-    subj = [c for c in v.children if c.dep_ in SUBJECTS]
-    names = [s for s in subj if s.pos_ == "PROPN" and s.ent_type_ and s.lower_ not in TITLE_HEADS]
-    first_common = bool(subj) and subj[0].pos_ == "NOUN"  # ("Member", not a name of its own)
-    if len(subj) > 1 and names and first_common and all(s.i < v.i for s in subj):
-        return conjuncts(names[-1])
-    return []
+    """Of two subjects before ``v``, the name's (:func:`newsgraph.quotes.tree.subject`: "[Member]
+    of Parliament (MP) [Yvette Cooper] of the Labour Party added"), not a title's."""
+    s = subject(v)
+    first = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+    split = s is not None and first is not None and s.i != first.i  # (tokens are compared by position)
+    return conjuncts(s) if split and s.lower_ not in TITLE_HEADS else []
 
 
 def _named_complements(v: Token) -> list[Token]:

@@ -105,7 +105,7 @@ def subject(t: Token) -> Token | None:
     """The subject of ``t``; of two before it, a name's (the parse split one long subject phrase:
     "[Member] of Parliament (MP) [Yvette Cooper] of the Labour Party added")."""
     subj = children(t, "nsubj", "csubj")
-    names = [s for s in subj if s.pos_ == "PROPN" and s.ent_type_ and s.i < t.i]
+    names = [s for s in subj if s.pos_ == "PROPN" and s.ent_type_]
     if len(subj) > 1 and names and subj[0].pos_ == "NOUN" and all(s.i < t.i for s in subj):
         return names[-1]
     return subj[0] if subj else None

@@ -67,8 +67,8 @@ def _starts(text: str, sentences: list[Span]) -> dict[int, bool]:
     its inside to be kept whole (see :data:`FIXED_SENTENCE`)."""
     out = {}
     for s in sentences:
-        lead = len(text[s.start : s.end]) - len(text[s.start : s.end].lstrip())
-        out[s.start + lead] = s.end - s.start <= FIXED_SENTENCE
+        seg = text[s.start : s.end]
+        out[s.start + len(seg) - len(seg.lstrip())] = len(seg) <= FIXED_SENTENCE
     return out
 
 
