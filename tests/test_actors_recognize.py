@@ -196,3 +196,34 @@ def test_a_body_the_kb_knows_for_one_state_given_to_another_is_that_states() -> 
         assert len(bodies) == 1 and bodies[0].kb_id is None and bodies[0].affiliation in peru, text
     ad = analyse("Vote\n\nThe US Congress debated the motion on Monday.")
     assert [e.kb_id for e in ad.entities if e.type == "ORG"] == ["org:us_congress"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the poll, Ann Ward led Tom Reyes 47 percent to 40 percent.",
+        "Calderon defeated Marlow 45 points to 24 on Saturday.",
+        "The firm pledged a donation of USD 1 million to the fund.",
+        "It's 2.4 times the mass of the Sun.",
+        "Time's 25 most influential people were named on Monday.",
+        "Between 10 and 50 million years ago the disk formed.",
+    ],
+)
+def test_a_name_before_a_quantity_is_no_numbered_broadcaster(sentence: str) -> None:
+    ad = analyse(f"Report\n\n{sentence}")
+    assert not [e.name for e in ad.entities if any(ch.isdigit() for ch in e.name)]
+
+
+def test_a_broadcaster_named_with_a_number_is_still_found() -> None:
+    ad = analyse("Report\n\nThe ministry's statement was broadcast by Castellan 24 on Monday.")
+    assert by_name(ad, "Castellan 24") is not None
+
+
+def test_a_state_named_as_a_currency_is_no_mention_of_it() -> None:
+    ad = analyse(
+        "Report\n\nChina invested nine billion US dollars and Canada paid 2 million Canadian dollars. "
+        "The fund cost US$3.6 billion. The US welcomed it."
+    )
+    assert [m.text for m in ad.mentions if m.text in ("US", "Canadian")] == ["US"]
+    (us,) = [m for m in ad.mentions if m.text == "US"]
+    assert ad.text[us.end : us.end + 9] == " welcomed"

@@ -64,6 +64,16 @@ def test_same_meeting_across_documents_is_one_cluster() -> None:
     assert len({cl["e1"], cl["e4"], cl["e5"]}) == 3
 
 
+def test_hosting_a_guest_is_the_meeting_held_with_them_not_the_trip() -> None:
+    recs = [
+        rec("e1", "d1", ["vessin"], ["sabil"], "2025-03-07", mode="visit", cameo="043"),  # received them
+        rec("e2", "d2", ["sabil", "haddad"], ["vessin"], "2025-03-07", cameo="046"),  # their talks
+        rec("e3", "d1", ["sabil"], ["val"], "2025-03-07", mode="visit", cameo="042"),  # the trip
+    ]
+    cl = cluster_records(recs, AMAP, AFF)
+    assert cl["e1"] == cl["e2"] != cl["e3"]
+
+
 def test_dates_flags_and_places_keep_events_apart() -> None:
     recs = [
         rec("a", "d1", ["sabil"], ["kesh"], "2025-03-07", typ="ACCUSE", mode=None),

@@ -1,6 +1,7 @@
 """Names that are no actors: diseases, pathogens and substances ("COVID-19", "Novichok"), laws, wars,
 elections, awards and campaigns ("Voting Rights Act", "Second World War", "Nobel Peace Prize"),
-policies and affairs ("Brexit", "Watergate"). The words are data (``data/lexicon/actors.yaml``:
+policies and affairs ("Brexit", "Watergate"), and a state named as its currency ("US dollars").
+The words are data (``data/lexicon/actors.yaml``:
 ``non_actor_heads``, ``non_actor_names``, ``non_actor_modified``); the knowledge base's own entries
 are never dropped.
 
@@ -25,6 +26,7 @@ HEADS = lexicons.words("actors.non_actor_heads")
 NAMES = lexicons.words("actors.non_actor_names")
 MODIFIED = lexicons.words("actors.non_actor_modified")
 STORMS = lexicons.words("actors.storm_titles")
+CURRENCY = lexicons.words("actors.currency_words")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 _CAP_HEADS = "|".join(sorted((w.capitalize() for w in HEADS), key=len, reverse=True))
@@ -43,6 +45,8 @@ def drop_non_actors(text: str, cands: list[Cand]) -> list[Cand]:
     storms = {c.text.split()[-1] for c in cands if c.kb_id is None and _storm(text, c)}  # and "Lorenzo" later
     out = []
     for c in cands:
+        if _currency(text, c):
+            continue
         if c.kb_id is None and c.label != "NORP" and (
             is_non_actor(c.text)
             or c.text in things
@@ -52,6 +56,14 @@ def drop_non_actors(text: str, cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
     return out
+
+
+def _currency(text: str, c: Cand) -> bool:
+    """A state's name or demonym that names a currency: "US dollars", "Canadian dollars", "US$3.6"."""
+    if text.startswith("$", c.end):
+        return True
+    m = _NEXT_WORD.match(text, c.end)
+    return m is not None and m.group(1).lower() in CURRENCY
 
 
 def _storm(text: str, c: Cand) -> bool:

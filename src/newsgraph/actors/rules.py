@@ -79,8 +79,12 @@ _APPOS_BEFORE_RX = re.compile(
     rf"(?i:\b(?:{_alt(TITLE_HEADS)})),[ \t]+(?P<name>{NAME_TOK}(?:{_NAME_SEP}{NAME_TOK}){{1,4}}),"
 )
 _MEDIA_NUM_RX = re.compile(
-    rf"(?<![\w-])(?P<org>{NAME_TOK}(?:[ \t]+{NAME_TOK})?[ \t]+\d{{1,2}})(?![\w,]|[ \t]*,?[ \t]*\d{{4}})"
+    rf"(?<![\w-])(?P<org>{NAME_TOK}(?:[ \t]+{NAME_TOK})?[ \t]+\d{{1,2}})"
+    r"(?![\w,]|[.:/]\d|[ \t]*,?[ \t]*\d{4})"
+    r"(?P<after>[ \t]*[^\s\w]?[\w%$–-]*)"
 )
+#: words after a number that make it a quantity ("47 *percent*"): no broadcaster's name
+_QUANTITY_WORDS = lexicons.words("actors.quantity_words")
 _SITE_RX = re.compile(
     rf"\b[Tt]he[ \t]+(?P<name>{NAME_TOK}(?:[ \t]+{NAME_TOK})?)[ \t]+(?P<site>{alternatives('site_words')})\b"
 )
@@ -315,6 +319,8 @@ class NameRules:
             if (
                 words[0].lower() in _MONTHS | SENTENCE_WORDS | _NUMBERED
                 or words[-2].lower() in _MONTHS | _NUMBERED
+                or words[-2][-2:] in ("'s", "’s") or words[-2][-1:] in ("'", "’")  # "Time's 25", "Trumps' 14"
+                or m.group("after").strip().lower() in _QUANTITY_WORDS
             ):
                 continue
             a, b = off + m.start("org"), off + m.end("org")

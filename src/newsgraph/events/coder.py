@@ -407,6 +407,16 @@ class Coder(Roles):
         return True
 
     # ---- participants -----------------------------------------------------------------------
+    def partners(self, v: Token, cl: Clause, off: int) -> list[str]:
+        """The "with" phrase of a verb of discussing, or of its topic ("discussed trade *with Xi*",
+        where the parse hangs the phrase on the topic)."""
+        topics = [c for c in v.children if c.dep_ in ("obj", "xcomp")]
+        phrases = [
+            c for h in (v, *topics) for c in h.children if c.dep_ in ("obl", "nmod") and case_of(c) == "with"
+        ]
+        subj = set(self.actors_of(cl.subjects, off))
+        return [a for a in dict.fromkeys(self.actors_of(phrases, off)) if a not in subj]
+
     def participants(self, f: Found) -> None:
         modifier = not misread_modifier(f.head) and not stranded_verb(f.head)
         if f.head.dep_ in ("amod", "compound") and f.head.tag_ == "VBN" and modifier:
@@ -414,6 +424,7 @@ class Coder(Roles):
             return
         cl, off = f.clause, f.offset
         subj = self.actors_of(cl.subjects, off)
+        topic = f.lemma in self.lex.words("topic_verbs")
         if cl.passive and f.lemma in self.lex.words("experiencer"):  # "X was disappointed by Y"
             source = subj
             target = [a for a in self.actors_of(cl.agent, off) if a not in source] or self.oblique_target(
@@ -421,6 +432,8 @@ class Coder(Roles):
             )
         elif cl.passive:  # the agent, else whose operation it was ("killed in a US operation")
             source, target = self.actors_of(cl.agent, off) or self.operation_agent(cl, off), subj
+        elif topic:  # "discussed Iran with X": Iran is the topic, the partner its "with" phrase
+            source, target = subj, self.partners(f.head, cl, off)
         else:
             source, target = subj, self.actors_of(cl.objects, off)
         # "condemned the killing of X": an accusation of whoever killed, not of X
@@ -429,7 +442,7 @@ class Coder(Roles):
         place = self.place(cl, off)
         if target and all(self.own_side(t, source) for t in target):  # "X withdrew the US from ..."
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place) or target
-        if not target:
+        if not target and not topic:
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place)
         if not target and not cl.objects and f.coding.type in CONTROL_TYPES:  # "refused to hand ... *to X*"
             target = self.complement_target(cl, off, exclude=set(source) | victims, place=place)

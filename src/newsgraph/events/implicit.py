@@ -24,6 +24,8 @@ from newsgraph.models import Event
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 #: the kinds of earlier event a reaction's noun may stand for: acts done by one side to another
 REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
+#: the CAMEO code of making a visit (042): a trip, not the talks held on it (its host, 043, talks)
+TRAVEL_CODES = ("042",)
 #: event types that, naming no one, yield to or refuse the document's protesters ("withdrew the bill")
 YIELDING = frozenset({"CONCEDE", "REJECT"})
 
@@ -230,10 +232,12 @@ def _two_sides(f: Found, lex: EventLexicon) -> bool:
 
 
 def _pair(events: list[Event]) -> tuple[list[str], list[str]]:
-    """The parties of the document's latest event done together (a meeting, talks, a call)."""
-    for ev in reversed(events):
-        if ev.type == "CONSULT" and ev.source and ev.target and not ev.negated:
-            return list(ev.source), list(ev.target)
+    """The parties of the document's latest event done together: a meeting, talks or a call before a
+    trip ("arrived at the invitation of the ministry" names the hosts, not always who talked)."""
+    together = [ev for ev in events if ev.type == "CONSULT" and ev.source and ev.target and not ev.negated]
+    met = [ev for ev in together if not (ev.cameo or "").startswith(TRAVEL_CODES)]
+    for ev in reversed(met or together):
+        return list(ev.source), list(ev.target)
     return [], []
 
 
@@ -244,12 +248,14 @@ def _two_states(actors: ActorIndex) -> tuple[list[str], list[str]]:
 
 
 def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
-    """The definite nouns a reaction is about: its objects, and its "against"/"over" phrases."""
+    """The definite nouns a reaction is about: its objects, and its "against"/"over" phrases; not
+    the noun a light verb codes ("Ford started *its investigation*" is the act, no reaction to one)."""
     cases = lex.words("reaction_cases")
     nouns = [*f.clause.objects, *(x for c, x in coder.obliques(f.clause) if c in cases)]
     return [
         n
         for n in nouns
         if n.pos_ == "NOUN"
+        and f.lemma not in ((lex.noun_spec(coder.noun_key(n), n.lower_) or {}).get("light") or ())
         and any(c.dep_ == "nmod:poss" or (c.dep_ == "det" and c.lower_ in THIS) for c in n.children)
     ]

@@ -24,6 +24,7 @@ POSITIVE_SHORT = 0.2
 SHORT_WORDS = 8
 _LETTER = re.compile(r"\[(\w)\]")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
+_WORD = re.compile(r"[\w'-]+")
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,8 @@ def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> C
     words = {w.strip(".,;:!?\"'“”’()").lower() for w in text.split()}
     brief = short or len(words) <= SHORT_WORDS
     v = valence(text)
-    accuses, praises = bool(words & lex.words("accusation")), bool(words & lex.words("praise"))
+    accuses = has_word(text, words, lex.words("accusation"))
+    praises = has_word(text, words, lex.words("praise"))
     neg, pos = (NEGATIVE_SHORT, POSITIVE_SHORT) if short else (NEGATIVE, POSITIVE)
     if accuses and (v <= neg or (brief and v <= 0 and not praises)):
         if words & lex.words("claims"):  # "there is no evidence to support X's claims": a rebuttal
@@ -57,6 +59,15 @@ def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> C
     if (v >= pos and (short or praises)) or (brief and praises and v >= 0 and not accuses):
         return Coding("SUPPORT", None, "051", f"{rule}: positive (valence {v:.2f})")
     return None
+
+
+def has_word(text: str, words: set[str], listed: frozenset[str]) -> bool:
+    """Whether ``text`` (split into lower-case ``words``) holds a word of ``listed``; an entry of
+    several words ("witch hunt", "war crimes") is matched as a phrase."""
+    if words & listed:
+        return True
+    low = f" {' '.join(_WORD.findall(text.lower()))} "
+    return any(" " in w and f" {w} " in low for w in listed)
 
 
 #: the parts of speech of a predicate noun or adjective
@@ -82,8 +93,11 @@ def predicates(v: Token) -> list[Token]:
     # "called X [a hero]", the predicate noun parsed as an unmarked oblique
     pred += [c for c in v.children if c.dep_ == "obl:unmarked" and c.pos_ in ("NOUN", "ADJ")]
     objs = [c for c in v.children if c.dep_ == "obj"]
-    # "called X [a liar]", the predicate noun hung on the object as an unmarked modifier
-    pred += [c for o in objs[:1] for c in o.children if c.dep_ == "nmod:unmarked" and c.pos_ in NOMINAL]
+    # "called X [a liar]", "called the inquiry [a 'witch hunt']": the predicate noun hung on the object
+    # as an unmarked modifier or an apposition
+    pred += [
+        c for o in objs[:1] for c in o.children if c.dep_ in ("nmod:unmarked", "appos") and c.pos_ in NOMINAL
+    ]
     if not pred and len(objs) > 1:
         pred = objs[1:]  # "calling it an aggression" parsed with two objects
     return pred

@@ -1,14 +1,14 @@
 """Event clustering, v2: one cluster per real event, within and across documents, and divergent
 accounts.
 
-Two event reports are the same real event when they have the same type (for CONSULT also the same
-kind: visit, meeting/phone, mediation), the same negation/hypothetical flags, compatible places,
-compatible dates, and overlapping participants: the actors of one side overlap directly and those
-of the other side overlap directly or through their affiliations (a minister and their state),
-both ways round for CONSULT (a meeting has no direction). Dates: two explicit days must be the
-same day; a fallback (document) date may be a day off, a date inherited from the context (no
-date expression of its own) two days; a month or year contains its days. Undated reports join
-only reports of the same story (the same document or its near-duplicates).
+Two event reports are the same real event when they have the same type (for CONSULT also the same kind:
+visit, meeting/phone, mediation; hosting a guest is a meeting), the same negation/hypothetical flags,
+compatible places, compatible dates, and overlapping participants: the actors of one side overlap
+directly and those of the other side overlap directly or through their affiliations (a minister and
+their state), both ways round for CONSULT (a meeting has no direction). Dates: two explicit days must be
+the same day; a fallback (document) date may be a day off, a date inherited from the context (no date
+expression of its own) two days; a month or year contains its days. Undated reports join only reports of
+the same story (the same document or its near-duplicates).
 
 Blocking keeps this near-linear: a report is indexed under (type, kind, flags, source actor,
 target actor) for its (expanded) actor pairs and, inside a block, by day, month or year; it is
@@ -44,6 +44,8 @@ from newsgraph.text.dates import date_range
 from newsgraph.text.util import short_hash
 
 MAX_CANDIDATES = 30
+#: the CAMEO code of hosting a visit
+HOSTED = "043"
 #: days two reports may differ when one date is inherited from context ("during the visit they met")
 INHERITED_TOLERANCE = 2
 DIVERGENCE_THRESHOLD = 0.3
@@ -120,9 +122,13 @@ class _UF:
 
 
 def _kind(rec: Mapping[str, Any]) -> str:
+    """A CONSULT's kind: a trip, a mediation or a meeting. Hosting a guest (CAMEO 043, "the minister
+    received the delegation") is meeting them: the same event as the talks they held."""
     if rec["type"] != "CONSULT":
         return ""
     mode = rec.get("mode") or ""
+    if mode == "visit" and rec.get("cameo") == HOSTED:
+        return "meeting"
     return mode if mode in ("visit", "mediation") else "meeting"
 
 
@@ -417,6 +423,7 @@ def cluster_events(ctx: LinkContext) -> None:
         "doc",
         "type",
         "mode",
+        "cameo",
         "source",
         "target",
         "date",

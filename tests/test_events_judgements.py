@@ -1,0 +1,121 @@
+"""Judgements, discussions, charges and pairs: naming verbs whose predicate the parse hangs on the
+object, phrases of several words among the accusation words, the topic of a discussion, charges and
+investigations as nouns, light verbs that are the event and no reaction to one."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.stance import has_word, predicates, stance
+from newsgraph.pipeline.registry import Resources
+
+from .events_helpers import coded, only, tree
+
+
+def _lex() -> EventLexicon:
+    return Resources().get("event_lexicon")
+
+
+def test_an_accusation_phrase_of_several_words_is_matched_as_a_phrase() -> None:
+    listed = frozenset({"witch hunt", "liar"})
+    assert has_word('a "witch hunt"', {"a", "witch", "hunt"}, listed)
+    assert not has_word("a witch in a hunt", {"a", "witch", "in", "hunt"}, listed)
+    coding = stance('a "witch hunt"', _lex(), "judgement", short=True)
+    assert coding is not None and coding.type == "ACCUSE"
+
+
+def test_a_predicate_noun_the_parse_made_the_objects_apposition_is_the_judgement() -> None:
+    # "Trump called the investigation a hunt": "hunt" hung on the object as an apposition
+    doc = tree(
+        ["Trump", "called", "the", "investigation", "a", "hunt"],
+        [1, 1, 3, 1, 5, 3],
+        ["nsubj", "ROOT", "det", "obj", "det", "appos"],
+        ["PROPN", "VERB", "DET", "NOUN", "DET", "NOUN"],
+        ["NNP", "VBD", "DT", "NN", "DT", "NN"],
+    )
+    assert [t.text for t in predicates(doc[1])] == ["hunt"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Senator Ann Ward called President Tom Reyes a "climate arsonist".',
+        'Senator Ann Ward repeatedly called President Tom Reyes\'s inquiry a "witch hunt".',
+    ],
+)
+def test_calling_someone_or_their_act_a_wrong_accuses_them(sentence: str) -> None:
+    src, tgt, _ = only(sentence, "ACCUSE")
+    assert src == ["Ann Ward"] and tgt == ["Tom Reyes"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tgt"),
+    [
+        ("President Tom Reyes discussed trade with Chancellor Hanna Lorentz.", ["Hanna Lorentz"]),
+        ("President Tom Reyes discussed Iran with Chancellor Hanna Lorentz on Monday.", ["Hanna Lorentz"]),
+    ],
+)
+def test_a_discussions_partner_is_its_with_phrase_not_its_topic(sentence: str, tgt: list[str]) -> None:
+    src, got, _ = only(sentence, "CONSULT")
+    assert src == ["Tom Reyes"] and got == tgt
+
+
+def test_a_discussed_topic_alone_is_no_meeting() -> None:
+    got = coded("President Tom Reyes discussed Iran and the Islamic State at length.")
+    assert not [t for t in got if t[0] == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tgt"),
+    [
+        ("The Department of Justice brought charges against Senator Ann Ward on Monday.", "Ann Ward"),
+        ("The Department of Justice unsealed further charges against Senator Ann Ward.", "Ann Ward"),
+        ("The Department of Justice was performing a criminal investigation of the Boeing Company.",
+         "Boeing Company"),
+    ],
+)
+def test_charges_and_investigations_named_as_nouns_accuse_their_target(sentence: str, tgt: str) -> None:
+    src, got, _ = only(sentence, "ACCUSE")
+    assert src == ["Department of Justice"] and got == [tgt]
+
+
+def test_a_light_verbs_own_noun_is_no_reaction_to_an_earlier_event() -> None:
+    body = (
+        "The Department of Justice was investigating the Boeing Company. "
+        "The Boeing Company started its investigation by hiring a law firm."
+    )
+    got = [t for t in coded(body) if t[0] == "ACCUSE"]
+    assert [(s, t) for _, s, t, _ in got] == [(["Department of Justice"], ["Boeing Company"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tgt"),
+    [
+        ("The president of Brazil vowed support for Argentina.", "Argentina"),
+        ("Senator Ann Ward threw her support behind President Tom Reyes.", "Tom Reyes"),
+    ],
+)
+def test_support_vowed_or_thrown_behind_someone_is_support(sentence: str, tgt: str) -> None:
+    _, got, _ = only(sentence, "SUPPORT")
+    assert got == [tgt]
+
+
+def test_defending_someones_policy_is_verbal_support_not_military_aid() -> None:
+    got = coded("Senator Ann Ward spoke, defending President Tom Reyes's foreign policy.")
+    assert [(t[0], t[2]) for t in got] == [("SUPPORT", ["Tom Reyes"])]
+
+
+def test_the_two_sides_are_those_who_met_not_the_hosts_of_a_trip() -> None:
+    from newsgraph.events.implicit import _pair
+    from newsgraph.models import Event
+
+    def ev(n: int, cameo: str, src: str, tgt: str) -> Event:
+        return Event(
+            id=f"e{n}", type="CONSULT", start=n, end=n + 1, text="", source=[src], target=[tgt], cameo=cameo
+        )
+
+    met = ev(1, "043", "minister", "delegation")  # "the minister received the delegation"
+    trip = ev(2, "042", "delegation", "ministry")  # "the delegation arrived at the ministry's invitation"
+    assert _pair([met, trip]) == (["minister"], ["delegation"])
+    assert _pair([trip]) == (["delegation"], ["ministry"])  # a trip alone still names the pair
