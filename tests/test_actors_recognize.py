@@ -227,3 +227,16 @@ def test_a_state_named_as_a_currency_is_no_mention_of_it() -> None:
     assert [m.text for m in ad.mentions if m.text in ("US", "Canadian")] == ["US"]
     (us,) = [m for m in ad.mentions if m.text == "US"]
     assert ad.text[us.end : us.end + 9] == " welcomed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Podcaster Spike Doran received the nomination.", "Spike Doran", "Podcaster"),
+        ("Democrat Rod Calloway was jailed for corruption.", "Rod Calloway", "Democrat"),
+    ],
+)
+def test_an_occupation_or_party_label_before_a_name_is_a_title(sentence: str, name: str, title: str) -> None:
+    ad = analyse(f"Report\n\n{sentence}")
+    e = by_name(ad, name)
+    assert e is not None and e.type == "PERSON" and e.titles == [title]

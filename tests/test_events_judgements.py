@@ -119,3 +119,28 @@ def test_the_two_sides_are_those_who_met_not_the_hosts_of_a_trip() -> None:
     trip = ev(2, "042", "delegation", "ministry")  # "the delegation arrived at the ministry's invitation"
     assert _pair([met, trip]) == (["minister"], ["delegation"])
     assert _pair([trip]) == (["delegation"], ["ministry"])  # a trip alone still names the pair
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tgt"),
+    [
+        ("Senator Ann Ward claimed Iran spoofed e-mails to spread false information.", ["Iran"]),
+        ("Senator Ann Ward claimed Iran attacked Saudi Arabia.", ["Iran"]),  # the doer, not the victim
+        ('Senator Ann Ward claimed the pandemic shows the US is a "failed state".', ["United States"]),
+    ],
+)
+def test_a_claim_accuses_the_doer_of_the_deed_it_reports(sentence: str, tgt: list[str]) -> None:
+    src, got, _ = only(sentence, "ACCUSE")
+    assert src == ["Ann Ward"] and got == tgt
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Armenia claimed 790 Azerbaijani soldiers had been killed.",
+        "Senator Ann Ward claimed Abraham Lincoln was the last third party candidate to be elected.",
+        "Senator Ann Ward claimed the Russian government has enough money to spend.",
+    ],
+)
+def test_a_claim_of_what_someone_is_has_or_suffered_accuses_no_one(sentence: str) -> None:
+    assert not [t for t in coded(sentence) if t[0] == "ACCUSE"]

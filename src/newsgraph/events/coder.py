@@ -447,7 +447,7 @@ class Coder(Roles):
         if not target and not cl.objects and f.coding.type in CONTROL_TYPES:  # "refused to hand ... *to X*"
             target = self.complement_target(cl, off, exclude=set(source) | victims, place=place)
         if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."
-            target = self.content_target(f.head, off, exclude=set(source))
+            target = self.content_target(f.head, off, exclude=set(source), deed=f.coding.type == "ACCUSE")
         if not source and not cl.passive:  # "It accused X of ...": whom the quote stage says is speaking
             source = [a for a in self.actors.speaker_of(f.head, off) if a not in target]
         # one side from the tree, the other nearby, only where the tree has no such argument at all

@@ -10,11 +10,14 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.speech import is_media
+from newsgraph.events.stance import stance
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, conjuncts, phrase_actors
 
 #: how far (in words) the fallback looks for a participant, and where it stops
 NEAR = 8
 STOPS = frozenset({";", ":", "(", ")", "—", "–", '"', "“", "”"})
+#: verbs of a reported clause that state what someone is or has, not what they did
+STATE_VERBS = frozenset({"be", "have"})
 
 
 class Roles:
@@ -143,15 +146,35 @@ class Roles:
             return [a for a in got if not self.media(a)]  # "agreed to answer questions *for Wikinews*"
         return []
 
-    def content_target(self, v: Token, offset: int, *, exclude: set[str]) -> list[str]:
-        """The subject of a reported clause: who a claim, demand or threat is about."""
-        for c in v.children:
-            if c.dep_ == "ccomp":
-                subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubj:pass")]
-                got = [a for a in self.actors_of(subj, offset) if a not in exclude]
-                if got:
-                    return got
+    def content_target(self, v: Token, offset: int, *, exclude: set[str], deed: bool = False) -> list[str]:
+        """The subject of a reported clause: who a claim, demand or threat is about. With ``deed``
+        (an accusation), only the doer of a deed, or whom the clause judges badly: not the subject
+        of a passive, of "have" or of a neutral copula ("claimed 790 soldiers had been killed",
+        "claimed Lincoln was the last", "the government has enough money" state facts about them;
+        "claimed X is a failed state" and "claimed X's plan is a surrender" judge X). A clause
+        reported inside the reported one counts too ("claimed the pandemic shows X is ...")."""
+        clauses = [c for c in v.children if c.dep_ == "ccomp"]
+        clauses += [x for c in clauses for x in c.children if x.dep_ == "ccomp"]
+        for c in clauses:
+            if deed and not self.judges(c):
+                continue
+            subj = [x for x in c.children if x.dep_ in (("nsubj",) if deed else ("nsubj", "nsubj:pass"))]
+            got = [a for a in self.actors_of(subj, offset) if a not in exclude]
+            if got:
+                return got
         return self.argued_target(v, offset, exclude=exclude)
+
+    def judges(self, c: Token) -> bool:
+        """Whether a reported clause tells of its subject's deed or judges it: not a neutral
+        statement of what it is or has ("Lincoln was the last", "the government has money")."""
+        if c.lemma_.lower() not in STATE_VERBS and not any(x.dep_ == "cop" for x in c.children):
+            return True
+        owned = any(  # "X's plan is not a solution"
+            x.dep_ == "nsubj" and x.pos_ == "NOUN" and any(y.dep_ == "nmod:poss" for y in x.children)
+            for x in c.children
+        )
+        judged = stance(" ".join(t.text for t in c.subtree), self.lex, "claim", short=True)
+        return owned or (judged is not None and judged.type == "ACCUSE")
 
     def argued_target(self, v: Token, offset: int, *, exclude: set[str]) -> list[str]:
         """The first actor named after an "arguing"/"saying" participle of the predicate's phrase
