@@ -144,3 +144,35 @@ def test_a_claim_accuses_the_doer_of_the_deed_it_reports(sentence: str, tgt: lis
 )
 def test_a_claim_of_what_someone_is_has_or_suffered_accuses_no_one(sentence: str) -> None:
     assert not [t for t in coded(sentence) if t[0] == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ", "src", "tgt"),
+    [
+        ("President Tom Reyes granted Ann Ward a full and unconditional pardon.", "CONCEDE", "Tom Reyes",
+         "Ann Ward"),
+        ("President Tom Reyes granted a full pardon to Ann Ward.", "CONCEDE", "Tom Reyes", "Ann Ward"),
+        ("Senator Ann Ward sent her condolences to President Tom Reyes.", "SUPPORT", "Ann Ward",
+         "Tom Reyes"),
+        ("Senator Ann Ward attributed the bombing to the Islamic State.", "ACCUSE", "Ann Ward",
+         "Islamic State"),
+    ],
+)
+def test_granted_pardons_condolences_and_attributed_attacks(
+    sentence: str, typ: str, src: str, tgt: str
+) -> None:
+    s, t, _ = only(sentence, typ)
+    assert s == [src] and t == [tgt]
+
+
+def test_attributing_something_else_blames_no_one() -> None:
+    got = coded("Senator Ann Ward attributed her victory to President Tom Reyes.")
+    assert not [t for t in got if t[0] == "ACCUSE"]
+
+
+def test_a_name_split_in_two_objects_is_no_recipient() -> None:
+    got = coded(
+        "On Sunday Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed the African"
+        " Continental Free Trade Area (AfCFTA) agreement."
+    )
+    assert not [t for t in got if t[0] == "SUPPORT" and any("Trade" in x for x in t[2])]

@@ -39,6 +39,8 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: the types of a stance toward an act ("refused to sign", "agreed to sell", "threatened to strike"),
 #: whose target is the act's; a movement's infinitive is its purpose ("remained in Iraq to prevent X")
 CONTROL_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "REQUEST", "CONCEDE"})
+#: links by which the parse hangs the second object of "granted X a pardon" on the first
+DATIVE_LINKS = frozenset({"flat", "appos", "nmod:unmarked", "compound"})
 #: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 ACTOR_SLOT = "+"
 #: the prepositions of who gives what a receiving verb's noun names ("the endorsement *of* X")
@@ -255,11 +257,15 @@ class Coder(Roles):
         owner = [cl.head.head] if cl.head.dep_ == "acl" else []  # "the sanctions imposed by X on Y"
         # a noun the parse made a complement ("expressed [disappointment] at ...") is its object
         nominal = [c for c in cl.head.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
-        for o in [*cl.objects, *owner, *nominal]:
+        # "granted [Ann Ward] a pardon": the noun of a double object hung on the first one
+        hung = {c.i: o for o in cl.objects for c in o.children if c.dep_ in DATIVE_LINKS and c.pos_ == "NOUN"}
+        dative = [c for o in cl.objects for c in o.children if c.i in hung]
+        for o in [*cl.objects, *owner, *nominal, *dative]:
             spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods"):
                 c = self.lex.noun_coding(spec)
-                return (c, {**spec, "noun": o}) if c is not None else None
+                given = {"dative": hung[o.i]} if o.i in hung else {}
+                return (c, {**spec, "noun": o, **given}) if c is not None else None
             if spec and lemma in (spec.get("received") or ()) and not spec.get("mods"):
                 c = self.lex.noun_coding(spec)  # "won the endorsement of X": X endorses the subject
                 return (c, {**spec, "noun": o, "receiver": True}) if c is not None else None
@@ -297,6 +303,16 @@ class Coder(Roles):
                 for a in self.actors_of([t], off)
                 if a not in f.source and a != place
             ]
+        if not target:  # "granted X a pardon": the first of two objects, or the indirect one
+            given = [spec["dative"]] if spec.get("dative") is not None else []
+            given += [c for c in f.head.children if c.dep_ == "iobj"]
+            # parsed as two objects: a recipient, before "a"/"the" noun ("granted X a full pardon"; not
+            # "signed the Free Trade Area agreement", one name split in two)
+            det = any(c.dep_ == "det" for c in noun.children)
+            given += [
+                o for o in cl.objects if o.i < noun.i and det and not any(c.dep_ == "det" for c in o.children)
+            ]
+            target = [a for a in self.actors_of(given, off) if a not in f.source]
         if not target and spec.get("own_state"):  # "the president declared a state of emergency"
             homes = (self.home_of(s) for s in f.source)
             target = [h for h in homes if h is not None and self.actors.type_of(h) == "STATE"]
@@ -408,9 +424,10 @@ class Coder(Roles):
 
     # ---- participants -----------------------------------------------------------------------
     def partners(self, v: Token, cl: Clause, off: int) -> list[str]:
-        """The "with" phrase of a verb of discussing, or of its topic ("discussed trade *with Xi*",
-        where the parse hangs the phrase on the topic)."""
-        topics = [c for c in v.children if c.dep_ in ("obj", "xcomp")]
+        """The "with" phrase of a verb of discussing, or of its topic noun ("discussed trade *with Xi*",
+        where the parse hangs the phrase on the topic; not an act discussed: "discussed aborting his
+        child *with his wife*")."""
+        topics = [c for c in v.children if c.dep_ in ("obj", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
         phrases = [
             c for h in (v, *topics) for c in h.children if c.dep_ in ("obl", "nmod") and case_of(c) == "with"
         ]
