@@ -93,10 +93,16 @@ def test_police_acting_on_a_person_are_an_event() -> None:
 
 
 def test_an_arrest_without_agent_is_by_the_police_the_story_names() -> None:
-    got = coded("Police in Armenia said on Tuesday that the footballer Aram Petrosyan was arrested.")
+    got = coded(
+        "Police in Armenia were called to the stadium on Tuesday. The footballer Aram Petrosyan was arrested."
+    )
     arrests = [(s, e.rule) for t, s, _, e in got if t == "COERCE"]
     assert arrests and arrests[0][0] == ["Armenian security forces"]
     assert "the institution that does it" in arrests[0][1]
+    # the police announcing it say so themselves
+    got = coded("Police in Armenia said on Tuesday that the footballer Aram Petrosyan was arrested.")
+    arrests = [(s, e.rule) for t, s, _, e in got if t == "COERCE"]
+    assert arrests == [(["Armenian security forces"], arrests[0][1])] and "who announced it" in arrests[0][1]
 
 
 def test_unnamed_gunmen_are_one_group_of_the_story() -> None:

@@ -176,3 +176,33 @@ def test_a_name_split_in_two_objects_is_no_recipient() -> None:
         " Continental Free Trade Area (AfCFTA) agreement."
     )
     assert not [t for t in got if t[0] == "SUPPORT" and any("Trade" in x for x in t[2])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        ("Senator Ann Ward has been critical of President Tom Reyes.", "ACCUSE"),
+        ("Senator Ann Ward was highly critical of President Tom Reyes's handling of the crisis.", "ACCUSE"),
+        ("Senator Ann Ward was supportive of President Tom Reyes.", "SUPPORT"),
+        ("Senator Ann Ward, a vocal critic of President Tom Reyes, spoke on Monday.", "ACCUSE"),
+    ],
+)
+def test_a_predicate_adjective_or_an_appositive_critic_judges_its_subject(sentence: str, typ: str) -> None:
+    src, tgt, _ = only(sentence, typ)
+    assert src == ["Ann Ward"] and tgt == ["Tom Reyes"]
+
+
+def test_a_critical_report_is_no_event() -> None:
+    assert not coded("The report was critical of the plan, and Senator Ann Ward said so.")
+
+
+def test_an_institution_announcing_a_passive_measure_is_its_agent() -> None:
+    sentence = "The Interior Ministry of Russia said three British diplomats had been expelled."
+    src, tgt, e = only(sentence, "SANCTION")  # expelling diplomats: CAMEO 166
+    assert src == ["Russian Interior Ministry"] and tgt == ["United Kingdom"]
+    assert "announced" in (e.rule or "")
+
+
+def test_a_state_reporting_its_dead_names_no_attacker() -> None:
+    got = coded("Mexico's Foreign Ministry said six Mexican nationals were killed in the attack.")
+    assert not [t for t in got if t[0] == "ASSAULT"]

@@ -24,6 +24,8 @@ from newsgraph.models import Event
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 #: the kinds of earlier event a reaction's noun may stand for: acts done by one side to another
 REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
+#: measures an institution announces about itself in the passive ("announced X was banned")
+ANNOUNCED_MEASURES = frozenset({"COERCE", "SANCTION"})
 #: the CAMEO code of making a visit (042): a trip, not the talks held on it (its host, 043, talks)
 TRAVEL_CODES = ("042",)
 #: event types that, naming no one, yield to or refuse the document's protesters ("withdrew the bill")
@@ -63,7 +65,8 @@ class Implicit:
         if not f.source and f.clause.passive and f.target:  # the agent of a passive that names none
             actors = self.coder.actors
             f.source = (
-                _earlier_agent(events, f)
+                _announcer(f, lex, actors)
+                or _earlier_agent(events, f)
                 or _claimed(self.claims, f)
                 or _institution(f, lex, actors)
                 or self.story_state(f)
@@ -136,6 +139,28 @@ class Implicit:
             return []
         f.guessed = "the state the story is set in"
         return [state]
+
+
+def _announcer(f: Found, lex: EventLexicon, actors: ActorIndex) -> list[str]:
+    """An institution's own measure, announced in the passive ("the federation announced two players
+    were banned", "the ministry said the diplomats had been expelled"): the organisation or state
+    that announces a ban, an arrest or an expulsion done to someone else is its agent (a guess,
+    marked as such). Not an attack: a state reporting its dead names no attacker."""
+    if f.coding.type not in ANNOUNCED_MEASURES or f.clause.head.dep_ != "ccomp":
+        return []
+    verb = f.clause.head.head
+    if verb.lemma_.lower() not in lex.words("announcing"):
+        return []
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    got = [
+        a
+        for s in subj
+        for a in phrase_actors(s, actors, f.offset)
+        if actors.type_of(a) in ("ORG", "STATE") and a not in f.target
+    ]
+    if got:
+        f.guessed = "who announced it"
+    return got[:1]
 
 
 def _claimed(claims: list[str], f: Found) -> list[str]:

@@ -18,6 +18,8 @@ from newsgraph.models import Event
 from newsgraph.text import lexicons
 
 SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
+#: how a prepositional phrase hangs on an event noun, or on a predicate adjective ("critical *of X*")
+PHRASE_DEPS = frozenset({"nmod", "obl"})
 #: dependencies only a noun phrase has (a noun the tagger made an adjective: "imposed a [lockdown]")
 NOUN_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "obl"})
 #: the dependents that make a gerund the parse tagged as a verb a noun ("the police *killing* of X")
@@ -58,6 +60,8 @@ class NounCoder:
         police *killing* of X": a determiner or a noun modifier before it)."""
         if tok.pos_ in NOUN_POS or (tok.pos_ == "ADJ" and tok.dep_ in NOUN_DEPS):  # "imposed a [lockdown]"
             return True
+        if tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):  # "X was critical of Y"
+            return True
         return tok.tag_ == "VBG" and any(c.dep_ in GERUND_NOUN_PARTS and c.i < tok.i for c in tok.children)
 
     def key(self, tok: Token) -> str | None:
@@ -76,6 +80,9 @@ class NounCoder:
         if key is None or n.dep_ in ("compound", "amod"):
             return None
         spec = self.lex.nouns[key]
+        predicate = n.pos_ == "ADJ" and any(c.dep_ == "cop" for c in n.children)
+        if predicate != bool(spec.get("adjective")):  # "critical of": only as a predicate adjective
+            return None
         mods = spec.get("mods")
         if mods and not any(c.lower_ in mods for c in n.lefts):
             return None
@@ -107,7 +114,7 @@ class NounCoder:
         for case in targets:
             if target:
                 break
-            nmods = (x for m in n.children if m.dep_ == "nmod" for x in (m, *m.conjuncts))
+            nmods = (x for m in n.children if m.dep_ in PHRASE_DEPS for x in (m, *m.conjuncts))
             for c in nmods:
                 if case_of(c) == case:  # "talks within Europe and *with the US*": a conjunct's own case
                     target += [a for a in self.thing_actors(c, off) if a not in source]
@@ -294,6 +301,8 @@ class NounCoder:
         subj = [c for c in n.children if c.dep_ == "nsubj"]
         if not subj and any(c.dep_ == "cop" for c in n.head.children):  # "X was more of a critic of Y"
             subj = [c for c in n.head.children if c.dep_ == "nsubj"]
+        if not subj and n.dep_ == "appos":  # "X, a vocal critic of Y, said"
+            subj = [n.head]
         if subj:  # a predicate noun: "X is a critic of Y"
             return [a for s in subj for a in phrase_actors(s, self.actors, offset)]
         v = n.head
