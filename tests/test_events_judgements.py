@@ -206,3 +206,23 @@ def test_an_institution_announcing_a_passive_measure_is_its_agent() -> None:
 def test_a_state_reporting_its_dead_names_no_attacker() -> None:
     got = coded("Mexico's Foreign Ministry said six Mexican nationals were killed in the attack.")
     assert not [t for t in got if t[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ", "src", "tgt"),
+    [
+        ("North Korea launched missiles at Japan.", "ASSAULT", "North Korea", "Japan"),
+        ("Hamas fired rockets into Israel on Monday.", "ASSAULT", "Hamas", "Israel"),
+        ("Russia imposed new tariffs on goods from the European Union.", "SANCTION", "Russia",
+         "European Union"),
+        ("Senator Ann Ward appealed to President Tom Reyes to release the prisoners.", "REQUEST", "Ann Ward",
+         "Tom Reyes"),
+    ],
+)
+def test_missiles_tariffs_and_appeals(sentence: str, typ: str, src: str, tgt: str) -> None:
+    s, t, _ = only(sentence, typ)
+    assert s == [src] and t == [tgt]
+
+
+def test_missiles_fired_at_no_one_are_no_attack() -> None:
+    assert not coded("North Korea launched two missiles into the sea.")
