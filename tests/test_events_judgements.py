@@ -226,3 +226,21 @@ def test_missiles_tariffs_and_appeals(sentence: str, typ: str, src: str, tgt: st
 
 def test_missiles_fired_at_no_one_are_no_attack() -> None:
     assert not coded("North Korea launched two missiles into the sea.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        ("Senator Ann Ward met President Tom Reyes at the White House.", "CONSULT"),  # PETRARCH: an intent
+        ("President Tom Reyes dismissed Senator Ann Ward from her post.", "SANCTION"),
+        ("Senator Ann Ward subpoenaed President Tom Reyes.", "REQUEST"),
+        ("The House Judiciary Committee issued a subpoena to President Tom Reyes.", "REQUEST"),
+    ],
+)
+def test_meetings_at_a_place_dismissals_and_subpoenas(sentence: str, typ: str) -> None:
+    _, tgt, _ = only(sentence, typ)
+    assert tgt == ["Tom Reyes"] or tgt == ["Ann Ward"]
+
+
+def test_a_dismissed_lawsuit_is_no_dismissal_from_office() -> None:
+    assert not [t for t in coded("Senator Ann Ward dismissed the lawsuit.") if t[0] == "SANCTION"]
