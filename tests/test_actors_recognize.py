@@ -240,3 +240,25 @@ def test_an_occupation_or_party_label_before_a_name_is_a_title(sentence: str, na
     ad = analyse(f"Report\n\n{sentence}")
     e = by_name(ad, name)
     assert e is not None and e.type == "PERSON" and e.titles == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "place"),
+    [
+        ("Researchers at the University of Southern California (USC) said so. USC agreed.", "USC",
+         "California"),
+        ("The premier of New South Wales (NSW) spoke. NSW closed its border.", "NSW", "Wales"),
+    ],
+)
+def test_an_acronym_after_a_place_that_is_not_its_own_is_no_alias_of_the_place(
+    text: str, acronym: str, place: str
+) -> None:
+    ad = analyse(f"Report\n\n{text}")
+    e = by_name(ad, place)
+    assert e is None or acronym not in [m.text for m in ad.mentions if m.entity == e.id]
+
+
+def test_a_states_own_acronym_in_brackets_is_its_alias() -> None:
+    ad = analyse("Report\n\nThe United Arab Emirates (UAE) signed the deal. The UAE said so.")
+    e = by_name(ad, "United Arab Emirates")
+    assert e is not None and "UAE" in [m.text for m in ad.mentions if m.entity == e.id]

@@ -220,7 +220,11 @@ def _alias_referent(view: DocView, index: CandIndex, a: Cand) -> Cand | None:
         blank_from = at  # the candidate must end in the blanks right before the bracket
         while blank_from > 0 and text[blank_from - 1].isspace():
             blank_from -= 1
-        return next((c for c in index.ending_in(blank_from, at) if c is not a), None)
+        got = sorted((c for c in index.ending_in(blank_from, at) if c is not a), key=lambda c: c.start)
+        ref = got[0] if got else None  # the longest name: "University of Southern California (USC)"
+        if ref is not None and _foreign_acronym(a.text, ref):
+            return None
+        return ref
     sent = view.sentences[view.sentence_index(at)] if view.sentences else None
     before = [
         c
@@ -230,6 +234,17 @@ def _alias_referent(view: DocView, index: CandIndex, a: Cand) -> Cand | None:
     if a.text.split()[0].lower() in KUNYA_WORDS or is_person_name(a.text):
         before = [c for c in before if c.label == "PERSON"] or before
     return before[-1] if before else None
+
+
+def _foreign_acronym(alias: str, ref: Cand) -> bool:
+    """An acronym after the end of a place's name that cannot be its own ("Southern California
+    (USC)": the university's, whose name the recognizer cut): a place's acronym starts with its
+    initial ("United States (US)")."""
+    return (
+        alias.isupper()
+        and ref.label in ("STATE", "LOCATION")
+        and alias[:1] != ref.text[:1].upper()
+    )
 
 
 def _attach_alias(view: DocView, index: CandIndex, a: Cand, ents: Entities, persons: list[Cand]) -> None:
