@@ -291,3 +291,10 @@ def test_kb_names_keep_regnal_numbers_and_initials_in_capitals() -> None:
     names = [f for e in load_kb() for f in [e.name, *e.forms]]
     assert len(names) > 10_000
     assert [n for n in names if bad.search(n)] == []
+
+
+def test_wikinews_interview_tags_name_wikinews() -> None:
+    from newsgraph.pipeline.registry import Resources
+
+    kb = Resources().get("kb")
+    assert [e.kb_id for e in kb.lookup("WN")][:1] == ["org:wikinews"]
