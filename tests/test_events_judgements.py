@@ -244,3 +244,20 @@ def test_meetings_at_a_place_dismissals_and_subpoenas(sentence: str, typ: str) -
 
 def test_a_dismissed_lawsuit_is_no_dismissal_from_office() -> None:
     assert not [t for t in coded("Senator Ann Ward dismissed the lawsuit.") if t[0] == "SANCTION"]
+
+
+def test_obtained_messages_are_no_contact_but_a_message_received_is() -> None:
+    assert not coded("The newspaper obtained the Telegram messages between Governor Tom Reyes and his staff.")
+    src, tgt, _ = only("President Tom Reyes received a message from Chancellor Ann Ward.", "CONSULT")
+    assert src == ["Ann Ward"] and tgt == ["Tom Reyes"]
+
+
+def test_a_verbs_own_patterns_leave_the_verbs_sharing_its_compiled_block_alone() -> None:
+    lex = _lex()
+    pairs = (("meet", "confront"), ("defend", "protect"), ("dismiss", "dispatch"), ("obtain", "get"))
+    for own, shared in pairs:
+        ours = f"event_verbs.yaml: {own} "
+        mine = [p.rule for p in lex.patterns[lex.verbs[own].block]]
+        theirs = [p.rule for p in lex.patterns[lex.verbs[shared].block]]
+        assert any(r.startswith(ours) for r in mine), own
+        assert not any(r.startswith(ours) for r in theirs), shared
