@@ -254,7 +254,10 @@ def test_obtained_messages_are_no_contact_but_a_message_received_is() -> None:
 
 def test_a_verbs_own_patterns_leave_the_verbs_sharing_its_compiled_block_alone() -> None:
     lex = _lex()
-    pairs = (("meet", "confront"), ("defend", "protect"), ("dismiss", "dispatch"), ("obtain", "get"))
+    pairs = (
+        ("meet", "confront"), ("defend", "protect"), ("dismiss", "dispatch"), ("obtain", "get"),
+        ("recommend", "advise"), ("demand", "need"), ("arrive", "come"), ("appeal", "plead"),
+    )
     for own, shared in pairs:
         ours = f"event_verbs.yaml: {own} "
         mine = [p.rule for p in lex.patterns[lex.verbs[own].block]]
