@@ -264,3 +264,24 @@ def test_a_verbs_own_patterns_leave_the_verbs_sharing_its_compiled_block_alone()
         theirs = [p.rule for p in lex.patterns[lex.verbs[shared].block]]
         assert any(r.startswith(ours) for r in mine), own
         assert not any(r.startswith(ours) for r in theirs), shared
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ", "src", "tgt"),
+    [
+        ("Senator Ann Ward picked Governor Tom Reyes as her running mate.", "SUPPORT", "Ann Ward",
+         "Tom Reyes"),
+        ("President Tom Reyes mocked Senator Ann Ward at a rally.", "ACCUSE", "Tom Reyes", "Ann Ward"),
+        ("Former President Tom Reyes campaigned for Senator Ann Ward in Florida.", "SUPPORT", "Tom Reyes",
+         "Ann Ward"),
+    ],
+)
+def test_stranded_verbs_and_campaigns(sentence: str, typ: str, src: str, tgt: str) -> None:
+    # the parse reads the verb as a modifier inside one long name and hangs "as her running mate" on
+    # the subject; a campaign for a person rallies support for them
+    s, t, _ = only(sentence, typ)
+    assert s == [src] and t == [tgt]
+
+
+def test_campaigning_for_a_release_is_no_support() -> None:
+    assert not [t for t in coded("Activists campaigned for the release of Ann Ward.") if t[0] == "SUPPORT"]

@@ -107,7 +107,8 @@ class Coder(Roles):
             if (
                 tok.pos_ in PREDICATE_POS
                 or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "aux:pass", "cop"))
-                or (tok.pos_ == "ADJ" and misread_modifier(tok))  # "[X] eased sanctions" read as an adjective
+                # "[X] eased sanctions", "Tom Reyes [mocked] Ann Ward": a verb read as an adjective
+                or (tok.pos_ == "ADJ" and (misread_modifier(tok) or stranded_verb(tok)))
             ):
                 f = self.verb(tok, offset)
                 if f is not None:

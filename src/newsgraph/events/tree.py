@@ -98,7 +98,7 @@ def stranded_verb(v: Token) -> bool:
     the verb for a modifier inside one long name ("Senator Ann Ward [accused] Governor Tom Reyes of
     lying" read as one proper noun phrase). The name before is its subject, the one after its object."""
     return (
-        v.pos_ == "VERB"
+        v.pos_ in ("VERB", "ADJ")  # "Tom Reyes [mocked] Senator Ann Ward": tagged VBN, read as an adjective
         and v.tag_ in ("VBD", "VBN")
         and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis")
         and 0 < v.i < len(v.doc) - 1
@@ -146,12 +146,14 @@ def _to_be(t: Token) -> bool:
     )
 
 
-def _stranded_obliques(t: Token) -> list[tuple[str, Token]]:
+def _stranded_obliques(t: Token, after: int | None = None) -> list[tuple[str, Token]]:
     """The prepositional phrases the parse hung on the name after a stranded verb, which are the
-    verb's ("picked Governor Tom Reyes [as his running mate]")."""
+    verb's ("picked Governor Tom Reyes [as his running mate]"); on the name before it, those after
+    the verb (``after``: the parse hung the phrase on the subject, its root)."""
     while t.dep_ in ("nmod:desc", "flat", "compound") and t.head.i > t.i:
         t = t.head  # "Governor" -> "Tom"
-    return [(case_of(c), c) for c in t.children if c.dep_ == "nmod" and c.i > t.i and case_of(c)]
+    start = t.i if after is None else after
+    return [(case_of(c), c) for c in t.children if c.dep_ == "nmod" and c.i > start and case_of(c)]
 
 
 def _name_head(t: Token) -> Token:
@@ -222,7 +224,7 @@ class Clause:
         if not cl.subjects and stranded_verb(v):  # "Senator Ann Ward [accused] Governor Tom Reyes"
             cl.subjects = [_name_head(v.doc[v.i - 1])]
             cl.objects = cl.objects or [v.doc[v.i + 1]]
-            cl.obliques += _stranded_obliques(v.doc[v.i + 1])
+            cl.obliques += _stranded_obliques(v.doc[v.i + 1]) + _stranded_obliques(cl.subjects[0], after=v.i)
         if not cl.subjects:
             cl.subjects = _fronted_subject(v) or _stray_subject(v)
         if not cl.subjects:
