@@ -71,6 +71,14 @@ class Found:
     mutual: bool = False  # done by both sides to each other ("X and Y were at odds", "X and Y agreed")
 
 
+
+def of_phrase(n: Token, spec: dict[str, Any]) -> bool:
+    """Whether an event noun has the "of" phrase its entry requires ("articles *of impeachment*")."""
+    need = spec.get("of")
+    return not need or any(
+        c.dep_ == "nmod" and case_of(c) == "of" and (c.lemma_ or c.lower_).lower() in need for c in n.children
+    )
+
 class Coder(Roles):
     """Codes the predicates of parsed sentences into :class:`Found` events."""
 
@@ -263,11 +271,11 @@ class Coder(Roles):
         dative = [c for o in cl.objects for c in o.children if c.i in hung]
         for o in [*cl.objects, *owner, *nominal, *dative]:
             spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
-            if spec and lemma in (spec.get("light") or ()) and not spec.get("mods"):
+            if spec and lemma in (spec.get("light") or ()) and not spec.get("mods") and of_phrase(o, spec):
                 c = self.lex.noun_coding(spec)
                 given = {"dative": hung[o.i]} if o.i in hung else {}
                 return (c, {**spec, "noun": o, **given}) if c is not None else None
-            if spec and lemma in (spec.get("received") or ()) and not spec.get("mods"):
+            if spec and lemma in (spec.get("received") or ()) and not spec.get("mods") and of_phrase(o, spec):
                 c = self.lex.noun_coding(spec)  # "won the endorsement of X": X endorses the subject
                 return (c, {**spec, "noun": o, "receiver": True}) if c is not None else None
         return None

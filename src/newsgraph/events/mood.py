@@ -48,6 +48,7 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
             "prospective",
             "future",
             "predicting",
+            "not_yet",
         )
     }
     m = Mood()
@@ -109,8 +110,16 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
     # "X is to step down", "the Senate was to meet Monday": planned ("be to" + verb), not done
     deps = {(c.dep_, c.lemma_.lower()) for c in t.children}
     if ("cop", "be") in deps and ("mark", "to") in deps and t.pos_ == "VERB":
+        if yet := _not_yet(t, words):  # "X is yet to sign": not done
+            m.mark("negated", yet[0])
+            return
         m.mark("hypothetical", next(c for c in t.children if c.dep_ == "cop"))
         m.future = True
+
+
+def _not_yet(t: Token, words: dict[str, frozenset[str]]) -> list[Token]:
+    """The "yet" of "has yet to", "is yet to" on ``t``: what it governs has not happened."""
+    return [c for c in t.children if c.dep_ == "advmod" and c.lower_ in words.get("not_yet", ())]
 
 
 def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[Token], str], m: Mood) -> None:
@@ -125,6 +134,8 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             lemma = lemma_of(gov)
             if lemma in negators:
                 m.mark("negated", gov)
+            elif yet := _not_yet(gov, words):
+                m.mark("negated", yet[0])  # "has yet to concede", "is yet to sign": not (yet) done
             elif lemma in governors or gov.lower_ in governors:
                 m.mark("hypothetical", gov)
             _local(gov, words, m)

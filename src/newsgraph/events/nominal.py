@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
-from newsgraph.events.coder import NOUN_POS, Found
+from newsgraph.events.coder import NOUN_POS, Found, of_phrase
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, misread_modifier, phrase_actors
 from newsgraph.models import Event
 from newsgraph.text import lexicons
@@ -86,6 +86,8 @@ class NounCoder:
         mods = spec.get("mods")
         if mods and not any(c.lower_ in mods for c in n.lefts):
             return None
+        if not of_phrase(n, spec):
+            return None
         coding = self.lex.noun_coding(spec)
         if coding is None:
             return None
@@ -111,10 +113,12 @@ class NounCoder:
                 source += phrase_actors(c, self.actors, off)
             elif c.dep_ in SOURCE_PARTS and c.i < n.i:
                 source += phrase_actors(c, self.actors, off)
+        # "articles of impeachment against X": the parse may hang the target on the "of" phrase
+        hosts = [n, *(c for c in n.children if spec.get("of") and c.dep_ == "nmod" and case_of(c) == "of")]
         for case in targets:
             if target:
                 break
-            nmods = (x for m in n.children if m.dep_ in PHRASE_DEPS for x in (m, *m.conjuncts))
+            nmods = (x for h in hosts for m in h.children if m.dep_ in PHRASE_DEPS for x in (m, *m.conjuncts))
             for c in nmods:
                 if case_of(c) == case:  # "talks within Europe and *with the US*": a conjunct's own case
                     target += [a for a in self.thing_actors(c, off) if a not in source]

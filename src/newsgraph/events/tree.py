@@ -72,8 +72,14 @@ def misread_finite(v: Token) -> bool:
         and v.head.pos_ in ("NOUN", "PROPN")
         and v.tag_ in ("VBD", "VBN")
         and not any(c.dep_ in ("aux", "aux:pass", "mark") or c.dep_ in SUBJECTS for c in v.children)
-        and (v.tag_ == "VBD" or _has_object(v) or _verbless(v))
+        and (v.tag_ == "VBD" or _has_object(v) or _verbless(v) or _second_subject(v.head))
     )
+
+
+def _second_subject(n: Token) -> bool:
+    """``n`` is one of two subjects the parse gave a later verb ("[Protesters] called for X's
+    resignation after revelations [he] sent ...": "sent" has its own subject)."""
+    return n.dep_ in SUBJECTS and any(c.dep_ in SUBJECTS and c.i > n.i for c in n.head.children)
 
 
 def _has_object(v: Token) -> bool:

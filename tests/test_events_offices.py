@@ -1,0 +1,60 @@
+"""Offices and legislatures: articles of impeachment, resignations written as nouns, and acts a
+subject "has yet to" do (not done)."""
+
+from __future__ import annotations
+
+from .events_helpers import coded, only
+
+
+def test_articles_of_impeachment_passed_against_someone_accuse_them() -> None:
+    src, tgt, ev = only(
+        "On December 18, the House of Representatives passed two articles of impeachment against "
+        "President Tom Reyes.",
+        "ACCUSE",
+    )
+    assert src == ["United States House of Representatives"] and tgt == ["Tom Reyes"]
+    assert not ev.negated and not ev.hypothetical
+
+
+def test_articles_of_impeachment_with_the_target_on_the_verb() -> None:
+    # the parse hangs "against X" on "introduced", not on the noun
+    src, tgt, _ = only(
+        "Democrats in the United States Congress introduced articles of impeachment against Judge Ann "
+        "Ward on Monday.",
+        "ACCUSE",
+    )
+    assert src == ["Democratic Party"] and tgt == ["Ann Ward"]
+
+
+def test_articles_without_impeachment_are_no_event() -> None:
+    assert coded("The Daily Herald published two articles about Senator Ann Ward on Monday.") == []
+
+
+def test_an_announced_resignation_steps_down_from_an_office_of_ones_own_state() -> None:
+    src, tgt, _ = only("Ukrainian Prime Minister Oleg Petrov announced his resignation on Monday.", "RETREAT")
+    assert src == ["Oleg Petrov"] and tgt == ["Ukraine"]
+
+
+def test_what_someone_has_yet_to_do_is_not_done() -> None:
+    _, _, ev = only("China is yet to sign the treaty with Japan.", "SUPPORT")
+    assert ev.negated
+    got = coded("President Tom Reyes has yet to concede the election to Senator Ann Ward.")
+    assert got and all(e.negated or ty == "REJECT" for ty, _, _, e in got)
+    assert not any(ty == "CONCEDE" and not e.negated for ty, _, _, e in got)
+
+
+def test_the_resignation_of_someone_is_theirs_not_the_sentence_subjects() -> None:
+    got = coded(
+        "Governor Tom Reyes was sworn in last week following the resignation of Ukrainian minister Oleg "
+        "Petrov over the scandal."
+    )
+    assert [(ty, s, t) for ty, s, t, _ in got] == [("RETREAT", ["Oleg Petrov"], ["Ukraine"])]
+
+
+def test_a_verb_the_parse_read_as_a_modifier_of_another_verbs_second_subject_is_the_verb() -> None:
+    # "Demonstrators [called] for ..." parsed as "demonstrators (who were) called", with
+    # "Demonstrators" a second subject of "sent"
+    src, tgt, _ = only(
+        "Demonstrators called for Governor Tom Reyes's resignation after reports he sent messages.", "REQUEST"
+    )
+    assert src == ["Demonstrators"] and tgt == ["Tom Reyes"]
