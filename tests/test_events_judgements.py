@@ -285,3 +285,15 @@ def test_stranded_verbs_and_campaigns(sentence: str, typ: str, src: str, tgt: st
 
 def test_campaigning_for_a_release_is_no_support() -> None:
     assert not [t for t in coded("Activists campaigned for the release of Ann Ward.") if t[0] == "SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Ann Ward expressed dissatisfaction with Governor Tom Reyes over his unwillingness to testify.",
+        "Senator Ann Ward voiced anger at Governor Tom Reyes over the visit.",
+    ],
+)
+def test_displeasure_voiced_at_someone_is_criticism_of_them(sentence: str) -> None:
+    src, tgt, _ = only(sentence, "ACCUSE")
+    assert src == ["Ann Ward"] and tgt == ["Tom Reyes"]
