@@ -174,6 +174,19 @@ def test_an_organisation_is_the_description_it_was_introduced_with() -> None:
     assert nova is not None and network and network[0].entity == nova.id
 
 
+def test_a_commission_or_a_federation_is_the_last_one_named() -> None:
+    text = (
+        "Licence\n\nThe Valdorian Telecommunications Commission fined Nova Media on Monday. The commission "
+        "said the Valdorian Chess Federation had complained. The federation welcomed the fine."
+    )
+    ad = analyse(text)
+    commission = entity_of(ad, "Valdorian Telecommunications Commission")
+    federation = entity_of(ad, "Valdorian Chess Federation")
+    assert commission is not None and federation is not None
+    assert [m.entity for m in ad.mentions if m.text == "The commission"] == [commission.id]
+    assert [m.entity for m in ad.mentions if m.text == "The federation"] == [federation.id]
+
+
 def test_a_description_before_of_is_a_mention_only_after_an_accusing_verb() -> None:
     text = (
         "Case\n\nNova Media Corporation, a media company, lost the case. The minister accused the company "

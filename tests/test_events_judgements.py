@@ -290,7 +290,7 @@ def test_campaigning_for_a_release_is_no_support() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Senator Ann Ward expressed dissatisfaction with Governor Tom Reyes over his unwillingness to testify.",
+        "Senator Ann Ward expressed dissatisfaction with Governor Tom Reyes over his refusal to testify.",
         "Senator Ann Ward voiced anger at Governor Tom Reyes over the visit.",
     ],
 )
