@@ -58,3 +58,14 @@ def test_a_verb_the_parse_read_as_a_modifier_of_another_verbs_second_subject_is_
         "Demonstrators called for Governor Tom Reyes's resignation after reports he sent messages.", "REQUEST"
     )
     assert src == ["Demonstrators"] and tgt == ["Tom Reyes"]
+
+
+def test_a_court_ruling_against_a_party_rejects_its_case() -> None:
+    src, tgt, _ = only("The Supreme Court of Valdoria ruled against Governor Tom Reyes.", "REJECT")
+    assert src == ["Supreme Court of Valdoria"] and tgt == ["Tom Reyes"]
+    src, tgt, _ = only("On Monday, Judge Ann Ward issued a ruling against Governor Tom Reyes.", "REJECT")
+    assert src == ["Ann Ward"] and tgt == ["Tom Reyes"]
+
+
+def test_ruling_a_country_is_no_event() -> None:
+    assert coded("President Tom Reyes ruled Valdoria for 37 years.") == []
