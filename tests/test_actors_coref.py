@@ -203,3 +203,9 @@ def test_a_name_after_a_comma_is_no_description_of_the_organisation_before() -> 
     assert _described_as(text, text.index(",")) == set()
     text = "Nova Media, the largest Valdorian broadcasting company in the region, closed."
     assert {"broadcasting", "company"} <= _described_as(text, text.index(","))
+
+
+def test_a_place_before_a_title_is_the_holders_affiliation() -> None:
+    ad = analyse("Storm\n\nWisconsin Governor Tony Evers deployed the national guard on Monday.")
+    evers, wisconsin = entity_of(ad, "Tony Evers"), entity_of(ad, "Wisconsin")
+    assert evers is not None and wisconsin is not None and evers.affiliation == wisconsin.id

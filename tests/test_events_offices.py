@@ -69,3 +69,16 @@ def test_a_court_ruling_against_a_party_rejects_its_case() -> None:
 
 def test_ruling_a_country_is_no_event() -> None:
     assert coded("President Tom Reyes ruled Valdoria for 37 years.") == []
+
+
+def test_a_governor_declaring_an_emergency_imposes_it_on_their_own_region() -> None:
+    src, tgt, _ = only("Wisconsin Governor Tony Evers declared a state of emergency on Monday.", "COERCE")
+    assert src == ["Tony Evers"] and tgt == ["Wisconsin"]
+
+
+def test_someone_following_suit_in_a_with_clause_is_no_target() -> None:
+    got = coded(
+        "Last week, Florida Governor Ron DeSantis declared a state of emergency in anticipation of the "
+        "storm, with South Carolina Governor Henry McMaster following suit yesterday."
+    )
+    assert [(ty, s, t) for ty, s, t, _ in got] == [("COERCE", ["Ron DeSantis"], ["Florida"])]

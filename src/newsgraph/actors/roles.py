@@ -59,6 +59,9 @@ def _clean_title(t: str) -> str:
     return t
 
 
+#: what a name before a title may be: "*Hamas* official", "*Iranian* minister", "*Wisconsin* Governor"
+OWNER_LABELS = frozenset({"ORG", "STATE", "NORP", "LOCATION"})
+
 def left_title(view: DocView, c: Cand, by_pos: CandIndex) -> tuple[str, int] | None:
     """Title words (with demonyms, organisations and possessives among them) right before a name."""
     text = view.text
@@ -67,7 +70,7 @@ def left_title(view: DocView, c: Cand, by_pos: CandIndex) -> tuple[str, int] | N
     for t in reversed(view.before(start, 8)):
         word = t.text
         owner = next((x for x in by_pos.containing(t.start) if x is not c), None)
-        if owner is not None and owner.label in ("ORG", "STATE", "NORP") and owner.kind != "pronoun":
+        if owner is not None and owner.label in OWNER_LABELS and owner.kind != "pronoun":
             pos = owner.start
             continue
         if _title_word(word) or (re.search(r"['’]s$", word) and pos < c.start and word[0].isupper()):

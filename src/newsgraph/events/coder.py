@@ -19,6 +19,7 @@ from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
 from newsgraph.events.roles import Roles
 from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.tree import (
+    OBJECTS,
     TITLE_HEADS,
     ActorIndex,
     Clause,
@@ -322,9 +323,10 @@ class Coder(Roles):
                 o for o in cl.objects if o.i < noun.i and det and not any(c.dep_ == "det" for c in o.children)
             ]
             target = [a for a in self.actors_of(given, off) if a not in f.source]
-        if not target and spec.get("own_state"):  # "the president declared a state of emergency"
+        if not target and spec.get("own_state"):  # "the president (a governor) declared a state of emergency"
             homes = (self.home_of(s) for s in f.source)
-            target = [h for h in homes if h is not None and self.actors.type_of(h) == "STATE"]
+            target = [h for h in homes if h is not None and self.actors.type_of(h) in ("STATE", "LOCATION")]
+            f.internal = bool(target)
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         f.location = place
 
@@ -482,7 +484,8 @@ class Coder(Roles):
         if guess and not source and not cl.passive and target and (not cl.subjects or cl.inherited):
             source = self.nearest(f.head, off, before=True, exclude=set(target))
             f.guessed = "nearest name" if source else ""
-        if guess and not target and not f.coding.reverse and source and not cl.objects:
+        objects = cl.objects or [o for _, o in cl.obliques if o.dep_ in OBJECTS]  # (opened by a preposition)
+        if guess and not target and not f.coding.reverse and source and not objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = "nearest name" if target else ""
         mutual = f.coding.type == "CONSULT" or f.lemma in self.lex.words("mutual_verbs")

@@ -209,9 +209,9 @@ class NounCoder:
         return []
 
     def own_states(self, source: list[str]) -> list[str]:
-        """The states the source actors belong to."""
+        """The states (or the regions and cities: a governor's, a mayor's) the source actors belong to."""
         affs = (self.actors.affiliation_of(s) for s in source)
-        return [a for a in affs if a is not None and self.actors.type_of(a) == "STATE"]
+        return [a for a in affs if a is not None and self.actors.type_of(a) in ("STATE", "LOCATION")]
 
     def adversary(self, crowd: list[str]) -> list[str]:
         """Whom a document's protesters stand against: the state of the latest actor that answered

@@ -20,6 +20,15 @@ STOPS = frozenset({";", ":", "(", ")", "—", "–", '"', "“", "”"})
 STATE_VERBS = frozenset({"be", "have"})
 
 
+def absolute(x: Token) -> bool:
+    """A "with" phrase that is a clause of its own, its noun the subject of a participle after it
+    ("declared an emergency, *with* X *following* suit"): no partner of the verb."""
+    after = x.right_edge.i + 1
+    if after < len(x.doc) and x.doc[after].tag_ == "VBG":  # the parse hung the participle elsewhere
+        return True
+    return any(c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN") and c.i > x.i for c in x.children)
+
+
 class Roles:
     """The participant lookups of the event coder (over its lexicon, actors and knowledge base)."""
 
@@ -111,7 +120,7 @@ class Roles:
     ) -> list[str]:
         for case in self.lex.ordered.get("target_cases", ()):
             for c, x in self.obliques(cl):
-                if c != case or x.i in skip:
+                if c != case or x.i in skip or (c == "with" and absolute(x)):
                     continue
                 got = [a for a in self.actors_of([x], offset) if a not in exclude and a != place]
                 if got:

@@ -207,6 +207,8 @@ class Clause:
             dep = c.dep_
             if dep in SUBJECTS or dep in PASSIVE_SUBJECTS:
                 cl.subjects += conjuncts(c)
+            elif dep in OBJECTS and _opened_by_preposition(c):
+                cl.obliques.append((case_of(c), c))  # "..., with [X] following suit": a phrase
             elif dep in OBJECTS:
                 cl.objects += conjuncts(c)
             elif cl.passive and (dep == "obl:agent" or (dep == "obl" and case_of(c) == "by")):
@@ -236,6 +238,13 @@ class Clause:
         if not cl.subjects:
             cl.subjects, cl.inherited = inherited_subjects(v), True
         return cl
+
+
+def _opened_by_preposition(c: Token) -> bool:
+    """An object whose phrase opens with a preposition away from the verb: the parse's object is a
+    prepositional phrase (not a particle read as one: "broke [off] relations")."""
+    first = next((t for t in c.subtree if t.dep_ != "punct"), c)
+    return first.dep_ == "case" and first.i < c.i and first.i > c.head.i + 1
 
 
 def _fronted_subject(v: Token) -> list[Token]:
