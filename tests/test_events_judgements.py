@@ -297,3 +297,20 @@ def test_campaigning_for_a_release_is_no_support() -> None:
 def test_displeasure_voiced_at_someone_is_criticism_of_them(sentence: str) -> None:
     src, tgt, _ = only(sentence, "ACCUSE")
     assert src == ["Ann Ward"] and tgt == ["Tom Reyes"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The Kremlin called the statement by Ukraine "absolutely false."',
+        "Russia described Ukraine's claims as baseless.",
+    ],
+)
+def test_calling_someones_claim_false_rebuts_them(sentence: str) -> None:
+    src, tgt, _ = only(sentence, "REJECT")
+    assert src == ["Russia"] and tgt == ["Ukraine"]
+
+
+def test_calling_someones_remarks_a_wrong_accuses_their_author() -> None:
+    src, tgt, _ = only("Senator Ann Ward called the remarks by Governor Tom Reyes disgraceful.", "ACCUSE")
+    assert src == ["Ann Ward"] and tgt == ["Tom Reyes"]

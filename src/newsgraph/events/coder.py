@@ -138,6 +138,12 @@ class Coder(Roles):
                 cl.objects = cl.objects[:1]
             f = Found(v, offset, judged, lemma, cl)
             self.participants(f)
+            authors = self.claim_authors(cl, offset) if judged.type == "ACCUSE" else None
+            if authors is not None:  # "called the statement by X false" (a rebuttal), "X's remarks racist"
+                f.target = [a for a in authors if a not in f.source]
+                false = {t.lower_ for p in predicates(v) for t in p.subtree} & self.lex.words("falsity")
+                rebuttal = self.lex.coding("120", f"{judged.rule} (a claim called false: a rebuttal)")
+                f.coding = rebuttal if false and rebuttal is not None else f.coding
             return f
         if lemma in self.lex.words("citing") and (cited := self.cited(v, offset, lemma, cl)) is not None:
             return cited

@@ -29,12 +29,35 @@ def absolute(x: Token) -> bool:
     return any(c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN") and c.i > x.i for c in x.children)
 
 
+#: the phrases that name a claim's author ("the statement *by X*", "the claims *of X*", "*from X*")
+AUTHOR_CASES = frozenset({"by", "of", "from"})
+AUTHOR_DEPS = frozenset({"nmod", "obl", "obl:agent"})
+
+
 class Roles:
     """The participant lookups of the event coder (over its lexicon, actors and knowledge base)."""
 
     lex: EventLexicon
     actors: ActorIndex
     kb: Any | None
+
+    def claim_authors(self, cl: Clause, offset: int) -> list[str] | None:
+        """Who made the claim a judging verb's object is ("called *the statement by X* false",
+        "described *X's claims* as baseless"): the claim's possessor or by/of/from phrase (also on a
+        participle: "the accusations *made by X*"), else the verb's by/from phrase; None when the
+        object is no claim."""
+        claims = [o for o in cl.objects if (o.lemma_ or o.lower_).lower() in self.lex.words("claim_nouns")]
+        if not claims:
+            return None
+        heads = claims + [a for o in claims for a in o.children if a.dep_ == "acl"]
+        parts = [
+            c
+            for h in heads
+            for c in h.children
+            if c.dep_ == "nmod:poss" or (c.dep_ in AUTHOR_DEPS and case_of(c) in AUTHOR_CASES)
+        ]
+        parts += [x for case, x in cl.obliques if case in AUTHOR_CASES]
+        return self.actors_of(parts, offset)
 
     def obliques(self, cl: Clause) -> list[tuple[str, Token]]:
         """The clause's prepositional phrases, its objects' ones included ("sanctions on X"); a

@@ -98,6 +98,8 @@ def predicates(v: Token) -> list[Token]:
     pred += [
         c for o in objs[:1] for c in o.children if c.dep_ in ("nmod:unmarked", "appos") and c.pos_ in NOMINAL
     ]
+    # "described X's claims [as baseless]": the "as" phrase hung on the object
+    pred += [c for o in objs[:1] for c in o.children if c.dep_ == "nmod" and case_of(c) == "as"]
     if not pred and len(objs) > 1:
         pred = objs[1:]  # "calling it an aggression" parsed with two objects
     return pred
