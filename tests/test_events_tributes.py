@@ -156,3 +156,17 @@ def test_calling_someone_a_hero_praises_them() -> None:
     assert _support("The vote was close. Senator Ann Ward called Governor Tom Reyes a hero.") == [
         (["Ann Ward"], ["Tom Reyes"])
     ]
+
+
+def test_sadness_voiced_at_a_death_and_mourning_declared_honour_the_dead() -> None:
+    assert _support("President Ann Ward of Valdoria expressed her sadness at Tom Reyes's death.") == [
+        (["Ann Ward"], ["Tom Reyes"])
+    ]
+    assert _support("Pakistan declared a day of mourning for Tom Reyes.") == [(["Pakistan"], ["Tom Reyes"])]
+    assert _support("The Indian government announced three days of mourning for Tom Reyes.") == [
+        (["India"], ["Tom Reyes"])
+    ]
+
+
+def test_a_day_of_something_else_is_no_tribute() -> None:
+    assert coded("Pakistan declared a day of celebration for Governor Tom Reyes.") == []

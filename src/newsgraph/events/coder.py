@@ -73,11 +73,16 @@ class Found:
 
 
 
+def _of(c: Token) -> bool:
+    """An "of" phrase, also one the parse made a clause ("days [of] mourning": "of" its marker)."""
+    return case_of(c) == "of" or any(m.dep_ == "mark" and m.lower_ == "of" for m in c.children)
+
+
 def of_phrase(n: Token, spec: dict[str, Any]) -> bool:
     """Whether an event noun has the "of" phrase its entry requires ("articles *of impeachment*")."""
     need = spec.get("of")
     return not need or any(
-        c.dep_ == "nmod" and case_of(c) == "of" and (c.lemma_ or c.lower_).lower() in need for c in n.children
+        c.dep_ in ("nmod", "acl") and _of(c) and {c.lemma_.lower(), c.lower_} & set(need) for c in n.children
     )
 
 class Coder(Roles):
