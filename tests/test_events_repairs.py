@@ -320,3 +320,12 @@ def test_a_verb_read_as_a_modifier_of_an_of_phrase_in_a_verbless_sentence_is_its
     assert misread_finite(doc[3])
     cl = Clause.of_verb(doc[3])
     assert [t.text for t in cl.subjects] == ["Thousands"] and not cl.passive
+
+
+def test_a_participle_a_preposition_opens_is_a_modifier_not_a_predicate() -> None:
+    # "among [pledged] delegates" parsed as a clause "pledged ... delegates" marked by "among"
+    assert coded("Senator Ann Ward broadened her lead among pledged Green Party delegates.") == []
+
+
+def test_medical_treatment_received_somewhere_is_no_cooperation() -> None:
+    assert coded("Governor Tom Reyes received medical treatment in New Zealand for his liver.") == []

@@ -123,11 +123,17 @@ class Coder(Roles):
                 or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "aux:pass", "cop"))
                 # "[X] eased sanctions", "Tom Reyes [mocked] Ann Ward": a verb read as an adjective
                 or (tok.pos_ == "ADJ" and (misread_modifier(tok) or stranded_verb(tok)))
-            ):
+            ) and not self.phrase_verb(tok):
                 f = self.verb(tok, offset)
                 if f is not None:
                     found.append(f)
         return found
+
+    def phrase_verb(self, tok: Token) -> bool:
+        """A participle the parse made a clause opened by a preposition that opens no clause ("among
+        [pledged] delegates"): a modifier inside a noun phrase, no predicate."""
+        preps = self.lex.words("phrase_prepositions")
+        return any(c.dep_ == "mark" and c.lower_ in preps for c in tok.children)
 
     def verb(self, v: Token, offset: int) -> Found | None:
         lemma = self.lemma(v)
