@@ -329,3 +329,9 @@ def test_a_participle_a_preposition_opens_is_a_modifier_not_a_predicate() -> Non
 
 def test_medical_treatment_received_somewhere_is_no_cooperation() -> None:
     assert coded("Governor Tom Reyes received medical treatment in New Zealand for his liver.") == []
+
+
+def test_a_name_in_a_comparison_is_no_target() -> None:
+    assert coded("Senator Ann Ward called for the decriminalization of drugs like Portugal.") == []
+    src, tgt, _ = only("The United States urged countries like Germany to restrict flights.", "REQUEST")
+    assert src == ["United States"] and tgt == ["Germany"]

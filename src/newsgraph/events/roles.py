@@ -115,6 +115,8 @@ class Roles:
             cases = {c.lower_ for c in t.children if c.dep_ == "case"}
             if got and (cases if before else cases & self.lex.words("place_cases")):
                 continue  # "in Iraq, ...", "with X": not the subject; "remained in Iraq": a place, no target
+            if got and cases & self.lex.words("comparison_cases"):
+                continue  # "the decriminalization of drugs like Portugal": a comparison, no target
             if got:
                 return got
         return []

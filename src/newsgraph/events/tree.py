@@ -31,6 +31,9 @@ TITLE_HEADS = lexicons.words("actors.title_heads")
 INDIVIDUALS = lexicons.words("actors.individual_nouns")
 RELATIONAL = lexicons.words("actors.relational_nouns")
 NAMED_THINGS = lexicons.words("actors.named_thing_heads")
+EXAMPLE_HEADS = lexicons.words("actors.example_heads")
+#: the prepositions of examples: their actors are the phrase's only after one of the example heads
+EXAMPLE_CASES = frozenset({"such as", "including", "like"})
 #: determiners of a noun that refers back ("the delegation", "the attack")
 THIS = lexicons.words("english.definite_determiners")
 #: finite verb tags (a clause of its own, not a participle)
@@ -514,7 +517,9 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         for c in t.children:
             if relational and c.dep_ == "nmod":
                 continue
-            if c.dep_ == "nmod" and case_of(c) in ("of", "from", "in", "such as", "including", "like"):
+            case = case_of(c) if c.dep_ == "nmod" else ""
+            example = case in EXAMPLE_CASES and t.lower_ in EXAMPLE_HEADS
+            if case in ("of", "from", "in") or example:
                 got = phrase_actors(c, idx, offset, depth=depth + 1)
                 if t.lemma_.lower() in INDIVIDUALS:  # "a man in the city of X": where he is, not who
                     got = [a for a in got if idx.type_of(a) != "LOCATION"]
