@@ -373,3 +373,11 @@ def test_a_subject_the_parse_tied_to_the_clause_before_is_the_verbs() -> None:
         ["NNS", ",", "VBD", "NN", "."],
     )
     assert [t.text for t in Clause.of_verb(doc[2]).subjects] == ["Police"]
+
+
+def test_a_quote_of_a_member_of_a_states_parliament_does_not_accuse_that_state() -> None:
+    body = (
+        'A member of the Tunisian Parliament, Ann Ward said, "Tunisia is facing terrorist attacks, so every '
+        'measure led by security motives is understandable and shameful violence must end."'
+    )
+    assert not [e for ty, s, t, e in coded(body) if ty == "ACCUSE" and t == ["Tunisia"]]

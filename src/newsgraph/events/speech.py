@@ -35,10 +35,14 @@ CUE_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
 PREDICATED_PRAISE = Coding("SUPPORT", None, "051", "quote sentence: praise predicated of its subject")
 
 
-def _side(ent: Entity | None) -> set[str]:
-    if ent is None:
-        return set()
-    return {ent.id} | ({ent.affiliation} if ent.affiliation else set())
+def _side(ent: Entity | None, ents: dict[str, Entity]) -> set[str]:
+    """The speaker, what it belongs to, and what that belongs to ("a member of the Tunisian
+    Parliament": the parliament and Tunisia)."""
+    side: set[str] = set()
+    while ent is not None and ent.id not in side and len(side) < 3:
+        side.add(ent.id)
+        ent = ents.get(ent.affiliation) if ent.affiliation else None
+    return side
 
 
 def quote_coding(q: Quote, lex: EventLexicon, acts: Any | None = None) -> Coding | None:
@@ -77,7 +81,7 @@ def speech_events(
             continue
         if is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
             continue
-        side = _side(ents[q.speaker])
+        side = _side(ents[q.speaker], ents)
         for coding, (lo, hi), who in _readings(q, ad, lex, acts, reader):
             stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
             # an accusation, and praise read from the content alone, are about who the quote says did
