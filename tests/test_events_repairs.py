@@ -335,3 +335,10 @@ def test_a_name_in_a_comparison_is_no_target() -> None:
     assert coded("Senator Ann Ward called for the decriminalization of drugs like Portugal.") == []
     src, tgt, _ = only("The United States urged countries like Germany to restrict flights.", "REQUEST")
     assert src == ["United States"] and tgt == ["Germany"]
+
+
+def test_a_states_demonym_on_its_goods_or_targets_names_the_state() -> None:
+    src, tgt, _ = only("The United States imposed tariffs on Chinese goods.", "SANCTION")
+    assert src == ["United States"] and tgt == ["China"]
+    src, tgt, _ = only("Israel struck Iranian targets in Syria.", "ASSAULT")
+    assert src == ["Israel"] and tgt == ["Iran"]
