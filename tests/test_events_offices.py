@@ -82,3 +82,20 @@ def test_someone_following_suit_in_a_with_clause_is_no_target() -> None:
         "storm, with South Carolina Governor Henry McMaster following suit yesterday."
     )
     assert [(ty, s, t) for ty, s, t, _ in got] == [("COERCE", ["Ron DeSantis"], ["Florida"])]
+
+
+def test_an_act_done_at_the_request_of_someone_is_their_request_to_the_doer() -> None:
+    src, tgt, _ = only(
+        "Governor General Julie Payette dissolved the Canadian Parliament at the request of Prime Minister "
+        "Justin Trudeau.",
+        "REQUEST",
+    )
+    assert src == ["Justin Trudeau"] and tgt == ["Julie Payette"]
+
+
+def test_a_request_framing_a_passive_clause_does_not_target_its_agent() -> None:
+    got = coded(
+        "The court had been petitioned by Joanna Cherry for a ruling on the prorogation of Parliament by "
+        "Queen Elizabeth II at the request of Prime Minister Boris Johnson."
+    )
+    assert ("REQUEST", ["Boris Johnson"], ["Joanna Cherry"]) not in [(ty, s, t) for ty, s, t, _ in got]

@@ -13,7 +13,15 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import NOUN_POS, Found, of_phrase
-from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, misread_modifier, phrase_actors
+from newsgraph.events.tree import (
+    ActorIndex,
+    Clause,
+    Token,
+    case_of,
+    is_passive,
+    misread_modifier,
+    phrase_actors,
+)
 from newsgraph.models import Event
 from newsgraph.text import lexicons
 
@@ -135,8 +143,8 @@ class NounCoder:
             source, target = self.setting(n, off, target)
         if not source and target and f.coding.type == "CONSULT":  # "the ban followed talks with X"
             source = [a for a in self.event_subject(n) if a not in target]
-        if source and not target and f.coding.type == "REQUEST":  # "X returned at Y's request"
-            target = [a for a in self.setting(n, off, [])[0] if a not in source]
+        if source and not target and f.coding.type == "REQUEST" and not is_passive(n.head):
+            target = [a for a in self.setting(n, off, [])[0] if a not in source]  # "returned at Y's request"
         if not target:  # "X was the target of an attack", "X has been the subject of US sanctions"
             target = [a for a in self.patient(n, off) if a not in source]
         if not target and spec.get("own_state"):  # "the president declared a state of emergency"
