@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,11 +76,11 @@ class Pattern:
     reverse: str | None
     rule: str
 
-    @property
+    @cached_property
     def size(self) -> int:
         return len(self.pre) + len(self.post) + sum(2 if n else 1 for _, n in self.preps)
 
-    @property
+    @cached_property
     def compiled(self) -> bool:
         """True for a pattern of the PETRARCH2 dictionary (not one of our own or the user's files)."""
         return self.rule.startswith(DICTIONARY)
@@ -126,6 +126,7 @@ class EventLexicon:
     person_code: dict[str, str] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # words() as sets
     _light: frozenset[str] | None = field(default=None, repr=False)  # the nouns' light verbs
+    _ranked: dict[str, tuple[Pattern, ...]] = field(default_factory=dict, repr=False)  # by size, per block
     _own: frozenset[str] | None = field(default=None, repr=False)  # the codes of own-state nouns
 
     # ---- lookups ---------------------------------------------------------------------------
@@ -196,6 +197,17 @@ class EventLexicon:
     def candidates(self, lemma: str) -> Sequence[Pattern]:
         v = self.verbs.get(lemma)
         return self.patterns.get(v.block, ()) if v else ()
+
+    def ranked(self, lemma: str) -> tuple[Pattern, ...]:
+        """The verb's patterns, the largest first (in file order among equal sizes): the first that
+        matches is the most specific."""
+        v = self.verbs.get(lemma)
+        if v is None:
+            return ()
+        got = self._ranked.get(v.block)
+        if got is None:
+            got = self._ranked[v.block] = tuple(sorted(self.patterns.get(v.block, ()), key=lambda p: -p.size))
+        return got
 
 
 @lru_cache(maxsize=8192)

@@ -361,18 +361,16 @@ class Coder(Roles):
         apply, and so do the compiled ones of other verbs with no code of their own on things that
         are no events ("recalled its ambassador", "severed ties").
         """
-        best: tuple[int, Pattern] | None = None
         obl, objects = self.obliques(cl), self.pattern_objects(cl)
         keys: dict[int, set[str]] = {}  # a token's noun keys, computed once per clause
-        for p in self.lex.candidates(lemma):
+        for p in self.lex.ranked(lemma):  # the largest first: the first match is the best
             object_only = p.compiled and p.post and not p.pre and not p.preps
             if object_only and (generic or (speech and self.event_nouns(p))):
                 continue
-            if (best is None or p.size > best[0]) and self.matches(p, cl, obl, keys, offset, objects):
-                best = (p.size, p)
-        if best is None:
+            if self.matches(p, cl, obl, keys, offset, objects):
+                break
+        else:
             return None
-        p = best[1]
         coding = self.lex.coding(p.code, p.rule, pattern=p)
         if coding is None and p.reverse:
             coding = self.lex.coding(p.reverse, p.rule, reverse=True, pattern=p)
