@@ -174,6 +174,17 @@ def test_an_organisation_is_the_description_it_was_introduced_with() -> None:
     assert nova is not None and network and network[0].entity == nova.id
 
 
+def test_an_organisation_introduced_two_words_before_its_name_is_that_description() -> None:
+    text = (
+        "Shutdown\n\nThe franchise of broadcast corporation Nova Media Corporation expired on Monday. The "
+        "regulator ordered the network to stop broadcasting."
+    )
+    ad = analyse(text)
+    nova = entity_of(ad, "Nova Media Corporation")
+    network = [m for m in ad.mentions if m.text == "the network"]
+    assert nova is not None and network and network[0].entity == nova.id
+
+
 def test_a_commission_or_a_federation_is_the_last_one_named() -> None:
     text = (
         "Licence\n\nThe Valdorian Telecommunications Commission fined Nova Media on Monday. The commission "

@@ -99,3 +99,16 @@ def test_a_request_framing_a_passive_clause_does_not_target_its_agent() -> None:
         "Queen Elizabeth II at the request of Prime Minister Boris Johnson."
     )
     assert ("REQUEST", ["Boris Johnson"], ["Joanna Cherry"]) not in [(ty, s, t) for ty, s, t, _ in got]
+
+
+def test_a_cease_and_desist_order_issued_to_someone_sanctions_them() -> None:
+    src, tgt, _ = only(
+        "The National Telecommunications Commission (NTC) issued a cease and desist order to the Manila "
+        "Broadcasting Company yesterday.",
+        "SANCTION",
+    )
+    assert src == ["National Telecommunications Commission"] and tgt == ["Manila Broadcasting Company"]
+
+
+def test_an_executive_order_is_no_event_by_itself() -> None:
+    assert coded("President Tom Reyes issued an executive order on Monday.") == []

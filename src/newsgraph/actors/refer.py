@@ -296,8 +296,14 @@ def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase, text: st
         return True  # a broadcaster the KB knows is "the network"
     names = [n for n in e.names if n.kind in ("name", "alias")]
     return any(n.text.split()[-1].lower() in heads for n in names) or any(
-        _word_before(text, n.start) in heads or _described_as(text, n.end) & heads for n in names
+        _words_before(text, n.start) & heads or _described_as(text, n.end) & heads for n in names
     )
+
+
+def _words_before(text: str, pos: int) -> set[str]:
+    """The two lower-case words just before offset ``pos`` ("broadcast corporation ABS-CBN")."""
+    m = re.search(r"(?:(\w+) )?(\w+) $", text[max(0, pos - 50) : pos])
+    return {w.lower() for w in m.groups() if w} if m else set()
 
 
 def _word_before(text: str, pos: int) -> str:

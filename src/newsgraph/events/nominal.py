@@ -92,7 +92,8 @@ class NounCoder:
         if predicate != bool(spec.get("adjective")):  # "critical of": only as a predicate adjective
             return None
         mods = spec.get("mods")
-        if mods and not any(c.lower_ in mods for c in n.lefts):
+        before = n.doc[n.i - 1].lower_ if n.i > n.sent.start else ""  # "cease and [desist] order", misparsed
+        if mods and not any(c.lower_ in mods for c in n.lefts) and before not in mods:
             return None
         if not of_phrase(n, spec):
             return None
@@ -134,6 +135,14 @@ class NounCoder:
             source = self.misparsed_modifier(n, off)
         if not source:
             source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
+        if source and not target and n.dep_ == "obj" and self.lemma_of(n.head) in (spec.get("light") or ()):
+            target = [  # "issued a cease and desist order *to X*": the phrase hung on the light verb
+                a
+                for c in n.head.children
+                if c.dep_ == "obl" and case_of(c) in targets
+                for a in phrase_actors(c, self.actors, off)
+                if a not in source
+            ]
         if not source and f.coding.type == "PROTEST":  # "protests continue in X": the document's crowd
             source = self.crowd()
             target = target or self.anti_target(n, off)
