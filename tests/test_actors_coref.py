@@ -220,3 +220,14 @@ def test_a_place_before_a_title_is_the_holders_affiliation() -> None:
     ad = analyse("Storm\n\nWisconsin Governor Tony Evers deployed the national guard on Monday.")
     evers, wisconsin = entity_of(ad, "Tony Evers"), entity_of(ad, "Wisconsin")
     assert evers is not None and wisconsin is not None and evers.affiliation == wisconsin.id
+
+
+def test_a_coined_company_name_stands_for_its_corporation_but_a_plain_word_does_not() -> None:
+    text = (
+        "Shutdown\n\nThe franchise of broadcaster NMC-TV expired. NMC-TV Corporation said on Monday it "
+        "would appeal. The National Corporation said nothing. National teams played on."
+    )
+    ad = analyse(text)
+    nmc = entity_of(ad, "NMC-TV Corporation")
+    assert nmc is not None and [m.entity for m in ad.mentions if m.text == "NMC-TV"] == [nmc.id]
+    assert not [m for m in ad.mentions if m.text == "National"]

@@ -41,6 +41,7 @@ _WEEKDAYS = frozenset(WEEKDAYS)
 _NAME_STARTERS = lexicons.words("actors.name_starters")
 _SURNAME_PARTICLES = ordered("surname_particles")
 _SHORT_FORM_HEADS = lexicons.words("actors.short_form_heads")
+_COMPANY_HEADS = lexicons.words("actors.company_heads")
 _DEMONYM_ENDINGS = ordered("demonym_endings")
 _ORG_CONNECTORS = ordered("org_connectors")
 
@@ -152,14 +153,14 @@ def person_short_forms(name: str) -> list[str]:
 
 
 def org_short_forms(name: str) -> list[str]:
-    """A distinctive single word of an organisation named "<Word> <Head>" ("Sabil Movement" -> "Sabil")."""
+    """A distinctive single word of an organisation named "<Word> <Head>" ("Sabil Movement" -> "Sabil"),
+    and of a company "<Name> Corporation" whose name is no plain word ("ABS-CBN Corporation" ->
+    "ABS-CBN"; not "National Corporation")."""
     toks = name.split()
-    if (
-        len(toks) == 2
-        and toks[1].lower() in _SHORT_FORM_HEADS
-        and toks[0].lower() not in FUNCTION_WORDS
-        and not toks[0].endswith(_DEMONYM_ENDINGS)
-    ):
+    if len(toks) != 2 or toks[0].lower() in FUNCTION_WORDS or toks[0].endswith(_DEMONYM_ENDINGS):
+        return []
+    coined = any(ch.isupper() for ch in toks[0][1:]) or not toks[0].isalpha()
+    if toks[1].lower() in _SHORT_FORM_HEADS or (toks[1].lower() in _COMPANY_HEADS and coined):
         return [toks[0]]
     return []
 
