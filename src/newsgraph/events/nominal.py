@@ -135,7 +135,9 @@ class NounCoder:
             source = self.misparsed_modifier(n, off)
         if not source:
             source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
-        if source and not target and n.dep_ == "obj" and self.lemma_of(n.head) in (spec.get("light") or ()):
+        # (entries with mods or an "of" phrase: the light-verb coder leaves them to this one)
+        light = (spec.get("light") or ()) if spec.get("mods") or spec.get("of") else ()
+        if source and not target and n.dep_ == "obj" and self.lemma_of(n.head) in light:
             target = [  # "issued a cease and desist order *to X*": the phrase hung on the light verb
                 a
                 for c in n.head.children
