@@ -342,3 +342,10 @@ def test_a_states_demonym_on_its_goods_or_targets_names_the_state() -> None:
     assert src == ["United States"] and tgt == ["China"]
     src, tgt, _ = only("Israel struck Iranian targets in Syria.", "ASSAULT")
     assert src == ["Israel"] and tgt == ["Iran"]
+
+
+def test_asking_a_question_is_no_request_but_asking_someone_to_act_is() -> None:
+    assert coded("President Tom Reyes asked why Senator Ann Ward did not implement the policies.") == []
+    assert coded("Russia asked China whether it could send aid.") == []
+    src, tgt, _ = only("Russia asked China to send aid.", "REQUEST")
+    assert src == ["Russia"] and tgt == ["China"]

@@ -129,6 +129,15 @@ class Coder(Roles):
                     found.append(f)
         return found
 
+    def question(self, v: Token) -> bool:
+        """A verb of asking whose complement is a question ("why ...", "whether ...", "if ...") and
+        no infinitive ("asked X to ...")."""
+        kids = [c for c in v.children if c.dep_ in ("ccomp", "advcl", "xcomp")]
+        words = self.lex.words("question_words")
+        return any(c.dep_ != "xcomp" and c.left_edge.lower_ in words for c in kids) and not any(
+            c.dep_ == "xcomp" for c in kids
+        )
+
     def phrase_verb(self, tok: Token) -> bool:
         """A participle the parse made a clause opened by a preposition that opens no clause ("among
         [pledged] delegates"): a modifier inside a noun phrase, no predicate."""
@@ -140,6 +149,8 @@ class Coder(Roles):
         naming = lemma in self.lex.words("naming")
         if not naming and not self.lex.has_verb(lemma):
             return None
+        if lemma in self.lex.words("questioning") and self.question(v):
+            return None  # "asked why X did not ...", "asked X whether ...": a question, no request
         cl = Clause.of_verb(v)
         if naming:
             cl.objects = cl.objects or named_object(v)
