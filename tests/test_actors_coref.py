@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.actors.refer import _described_as
 
 from .actors_helpers import analyse, by_name, entity_of, mentions_of
@@ -163,22 +165,17 @@ def test_a_bare_surname_is_not_the_relative_introduced_by_kinship() -> None:
     assert by_name(ad, "Peter Calloway") is not ruth
 
 
-def test_an_organisation_is_the_description_it_was_introduced_with() -> None:
-    text = (
-        "Shutdown\n\nNova Media Corporation is the largest television broadcasting company in the country. "
-        "The regulator ordered the network to stop broadcasting on Monday."
-    )
-    ad = analyse(text)
-    nova = entity_of(ad, "Nova Media Corporation")
-    network = [m for m in ad.mentions if m.text == "the network"]
-    assert nova is not None and network and network[0].entity == nova.id
-
-
-def test_an_organisation_introduced_two_words_before_its_name_is_that_description() -> None:
-    text = (
-        "Shutdown\n\nThe franchise of broadcast corporation Nova Media Corporation expired on Monday. The "
-        "regulator ordered the network to stop broadcasting."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shutdown\n\nNova Media Corporation is the largest television broadcasting company in the "
+        "country. The regulator ordered the network to stop broadcasting on Monday.",
+        # introduced by either of the two words before the name
+        "Shutdown\n\nThe franchise of broadcast corporation Nova Media Corporation expired on Monday. "
+        "The regulator ordered the network to stop broadcasting.",
+    ],
+)
+def test_an_organisation_is_the_description_it_was_introduced_with(text: str) -> None:
     ad = analyse(text)
     nova = entity_of(ad, "Nova Media Corporation")
     network = [m for m in ad.mentions if m.text == "the network"]

@@ -296,20 +296,20 @@ def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase, text: st
         return True  # a broadcaster the KB knows is "the network"
     names = [n for n in e.names if n.kind in ("name", "alias")]
     return any(n.text.split()[-1].lower() in heads for n in names) or any(
-        _words_before(text, n.start) & heads or _described_as(text, n.end) & heads for n in names
+        set(_words_before(text, n.start)) & heads or _described_as(text, n.end) & heads for n in names
     )
 
 
-def _words_before(text: str, pos: int) -> set[str]:
-    """The two lower-case words just before offset ``pos`` ("broadcast corporation ABS-CBN")."""
+def _words_before(text: str, pos: int) -> list[str]:
+    """The (up to) two lower-case words just before offset ``pos``, one space between, the nearest
+    first ("broadcast corporation ABS-CBN": corporation, broadcast)."""
     m = re.search(r"(?:(\w+) )?(\w+) $", text[max(0, pos - 50) : pos])
-    return {w.lower() for w in m.groups() if w} if m else set()
+    return [w.lower() for w in (m.group(2), m.group(1)) if w] if m else []
 
 
 def _word_before(text: str, pos: int) -> str:
     """The lower-case word just before offset ``pos`` (one space between), or ""."""
-    m = re.search(r"(\w+) $", text[max(0, pos - 30) : pos])
-    return m.group(1).lower() if m else ""
+    return next(iter(_words_before(text, pos)), "")
 
 
 #: what a name is said to be right after it: "X, a search *company*, ...", "X is the largest

@@ -62,6 +62,7 @@ def _clean_title(t: str) -> str:
 #: what a name before a title may be: "*Hamas* official", "*Iranian* minister", "*Wisconsin* Governor"
 OWNER_LABELS = frozenset({"ORG", "STATE", "NORP", "LOCATION"})
 
+
 def left_title(view: DocView, c: Cand, by_pos: CandIndex) -> tuple[str, int] | None:
     """Title words (with demonyms, organisations and possessives among them) right before a name."""
     text = view.text

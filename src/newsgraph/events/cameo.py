@@ -195,19 +195,19 @@ class EventLexicon:
         return self.coding(code, f"verb {lemma} [{code}] ({v.block})")
 
     def candidates(self, lemma: str) -> Sequence[Pattern]:
+        """The verb's patterns, in file order."""
         v = self.verbs.get(lemma)
         return self.patterns.get(v.block, ()) if v else ()
 
     def ranked(self, lemma: str) -> tuple[Pattern, ...]:
         """The verb's patterns, the largest first (in file order among equal sizes): the first that
-        matches is the most specific."""
+        matches is the most specific. Sorted once per block."""
         v = self.verbs.get(lemma)
         if v is None:
             return ()
-        got = self._ranked.get(v.block)
-        if got is None:
-            got = self._ranked[v.block] = tuple(sorted(self.patterns.get(v.block, ()), key=lambda p: -p.size))
-        return got
+        if v.block not in self._ranked:
+            self._ranked[v.block] = tuple(sorted(self.candidates(lemma), key=lambda p: -p.size))
+        return self._ranked[v.block]
 
 
 @lru_cache(maxsize=8192)

@@ -37,6 +37,9 @@ PREDICATE_POS = frozenset({"VERB"})
 #: event types that a speech act carries: their target may be the subject of the reported clause
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: what an actor's own side may be when an act is done to it: its state, or its region or city (a
+#: governor's, a mayor's emergency)
+HOME_TYPES = frozenset({"STATE", "LOCATION"})
 #: the types of a stance toward an act ("refused to sign", "agreed to sell", "threatened to strike"),
 #: whose target is the act's; a movement's infinitive is its purpose ("remained in Iraq to prevent X")
 CONTROL_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "REQUEST", "CONCEDE"})
@@ -72,7 +75,6 @@ class Found:
     mutual: bool = False  # done by both sides to each other ("X and Y were at odds", "X and Y agreed")
 
 
-
 def _of(c: Token) -> bool:
     """An "of" phrase, also one the parse made a clause ("days [of] mourning": "of" its marker)."""
     return case_of(c) == "of" or any(m.dep_ == "mark" and m.lower_ == "of" for m in c.children)
@@ -84,6 +86,7 @@ def of_phrase(n: Token, spec: dict[str, Any]) -> bool:
     return not need or any(
         c.dep_ in ("nmod", "acl") and _of(c) and {c.lemma_.lower(), c.lower_} & set(need) for c in n.children
     )
+
 
 class Coder(Roles):
     """Codes the predicates of parsed sentences into :class:`Found` events."""
@@ -132,11 +135,10 @@ class Coder(Roles):
     def question(self, v: Token) -> bool:
         """A verb of asking whose complement is a question ("why ...", "whether ...", "if ...") and
         no infinitive ("asked X to ...")."""
-        kids = [c for c in v.children if c.dep_ in ("ccomp", "advcl", "xcomp")]
+        if any(c.dep_ == "xcomp" for c in v.children):
+            return False
         words = self.lex.words("question_words")
-        return any(c.dep_ != "xcomp" and c.left_edge.lower_ in words for c in kids) and not any(
-            c.dep_ == "xcomp" for c in kids
-        )
+        return any(c.dep_ in ("ccomp", "advcl") and c.left_edge.lower_ in words for c in v.children)
 
     def phrase_verb(self, tok: Token) -> bool:
         """A participle the parse made a clause opened by a preposition that opens no clause ("among
@@ -353,7 +355,7 @@ class Coder(Roles):
             target = [a for a in self.actors_of(given, off) if a not in f.source]
         if not target and spec.get("own_state"):  # "the president (a governor) declared a state of emergency"
             homes = (self.home_of(s) for s in f.source)
-            target = [h for h in homes if h is not None and self.actors.type_of(h) in ("STATE", "LOCATION")]
+            target = [h for h in homes if h is not None and self.actors.type_of(h) in HOME_TYPES]
             f.internal = bool(target)
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         f.location = place

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
-from newsgraph.events.coder import NOUN_POS, Found, of_phrase
+from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
 from newsgraph.events.tree import (
     ActorIndex,
     Clause,
@@ -135,8 +135,8 @@ class NounCoder:
             source = self.misparsed_modifier(n, off)
         if not source:
             source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
-        # (entries with mods or an "of" phrase: the light-verb coder leaves them to this one)
-        light = (spec.get("light") or ()) if spec.get("mods") or spec.get("of") else ()
+        # (entries with mods: the light-verb coder leaves them to this one)
+        light = (spec.get("light") or ()) if spec.get("mods") else ()
         if source and not target and n.dep_ == "obj" and self.lemma_of(n.head) in light:
             target = [  # "issued a cease and desist order *to X*": the phrase hung on the light verb
                 a
@@ -230,7 +230,7 @@ class NounCoder:
     def own_states(self, source: list[str]) -> list[str]:
         """The states (or the regions and cities: a governor's, a mayor's) the source actors belong to."""
         affs = (self.actors.affiliation_of(s) for s in source)
-        return [a for a in affs if a is not None and self.actors.type_of(a) in ("STATE", "LOCATION")]
+        return [a for a in affs if a is not None and self.actors.type_of(a) in HOME_TYPES]
 
     def adversary(self, crowd: list[str]) -> list[str]:
         """Whom a document's protesters stand against: the state of the latest actor that answered
