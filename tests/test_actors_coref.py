@@ -228,3 +228,20 @@ def test_a_coined_company_name_stands_for_its_corporation_but_a_plain_word_does_
     nmc = entity_of(ad, "NMC-TV Corporation")
     assert nmc is not None and [m.entity for m in ad.mentions if m.text == "NMC-TV"] == [nmc.id]
     assert not [m for m in ad.mentions if m.text == "National"]
+
+
+def test_the_house_is_the_last_house_of_something_named() -> None:
+    text = (
+        "Vote\n\nThe US House of Representatives met on Monday. Later the House voted against the plan. "
+        "The House Ethics Committee said nothing. Reporters waited at the White House."
+    )
+    ad = analyse(text)
+    house = entity_of(ad, "US House of Representatives")
+    assert house is not None and [m.entity for m in ad.mentions if m.text == "House"] == [house.id]
+    assert entity_of(ad, "House Ethics Committee") is not house
+    assert entity_of(ad, "White House") is not house
+
+
+def test_the_house_with_no_house_named_before_is_no_mention() -> None:
+    ad = analyse("Vote\n\nLater the House voted against the plan of Senator Ann Ward.")
+    assert not [m for m in ad.mentions if m.text == "House"]

@@ -314,3 +314,26 @@ def test_calling_someones_claim_false_rebuts_them(sentence: str) -> None:
 def test_calling_someones_remarks_a_wrong_accuses_their_author() -> None:
     src, tgt, _ = only("Senator Ann Ward called the remarks by Governor Tom Reyes disgraceful.", "ACCUSE")
     assert src == ["Ann Ward"] and tgt == ["Tom Reyes"]
+
+
+def test_a_book_critical_of_someone_accuses_them_and_releases_no_one() -> None:
+    events = coded("Senator Ann Ward released a book critical of Governor Tom Reyes.")
+    assert [(t, s, g) for t, s, g, _ in events] == [("ACCUSE", ["Ann Ward"], ["Tom Reyes"])]
+
+
+def test_remarks_accuse_only_when_a_word_calls_them_critical() -> None:
+    assert only("Senator Ann Ward made disparaging remarks about Governor Tom Reyes.", "ACCUSE")[:2] == (
+        ["Ann Ward"],
+        ["Tom Reyes"],
+    )
+    assert not coded("Senator Ann Ward made remarks about Governor Tom Reyes.")
+
+
+def test_a_dismissed_lawsuit_rejects_whoever_brought_it_not_whom_it_was_against() -> None:
+    assert only("A federal judge in Ohio dismissed a lawsuit filed by Governor Tom Reyes.", "REJECT")[1] == [
+        "Tom Reyes"
+    ]
+    trump = "A federal judge in Ohio dismissed a Trump lawsuit attempting to stop the count."
+    assert only(trump, "REJECT")[1] == ["Trump"]
+    against = coded("A federal judge in Ohio dismissed the lawsuit against Governor Tom Reyes.")
+    assert not [e for e in against if e[0] == "REJECT"]

@@ -349,3 +349,21 @@ def test_asking_a_question_is_no_request_but_asking_someone_to_act_is() -> None:
     assert coded("Russia asked China whether it could send aid.") == []
     src, tgt, _ = only("Russia asked China to send aid.", "REQUEST")
     assert src == ["Russia"] and tgt == ["China"]
+
+
+def test_a_pardon_granted_to_a_name_the_parse_made_a_clause_is_granted_to_them() -> None:
+    # the parse reads "Tom Reyes" as a clause with "a full pardon" its object
+    text = "President Ann Ward granted Tom Reyes a full pardon."
+    assert only(text, "CONCEDE")[:2] == (["Ann Ward"], ["Tom Reyes"])
+
+
+def test_names_the_parse_hung_on_the_verb_after_a_generic_object_are_its_target() -> None:
+    for text in (
+        "The House of Representatives met. The House has impeached two Presidents in the history of the "
+        "United States, Bill Clinton and Andrew Johnson.",  # (the names a loose dependent of the verb)
+        "The House of Representatives met on Monday. The House has only impeached two presidents, Bill "
+        "Clinton and Andrew Johnson.",  # (a conjunct of the verb)
+    ):
+        source, target, _ = only(text, "ACCUSE")
+        assert source == ["United States House of Representatives"]
+        assert sorted(target) == ["Andrew Johnson", "Bill Clinton"]

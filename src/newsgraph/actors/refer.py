@@ -27,6 +27,12 @@ _DESC_RX = re.compile(
     r"(?P<noun>" + "|".join(sorted(PERSON_NOUNS | set(ORG_DESCRIPTIONS), key=len, reverse=True)) + r")\b"
     r"(?![ -][A-Z])(?!-)"
 )
+#: "the House": the organisation named last whose name opens with the word and an "of" phrase
+#: ("House of Representatives", "House of Commons"); not "the House Judiciary Committee"
+_FIRST_WORDS = lexicons.words("actors.org_first_words")
+_FIRST_WORD_RX = re.compile(
+    r"\b[Tt]he (?P<noun>" + "|".join(sorted(_FIRST_WORDS)) + r")\b(?![ -][A-Z])(?!-)(?! of\b)"
+)
 #: verbs whose object an "of" phrase follows ("accused *the company* of fraud"); after any other
 #: word, "the company of X" is another organisation's description
 _OF_VERBS = lexicons.words("actors.of_phrase_verbs")
@@ -185,6 +191,38 @@ def descriptions(
             out.append(c)
             taken.append((a, b))
             covered[a:b] = b"\x01" * (b - a)
+        if not persons:
+            out += _first_word_forms(view, p, ents, prior, taken, covered)
+    return out
+
+
+def _first_word_forms(
+    view: DocView, p: Any, ents: Entities, prior: _Prior, taken: list[tuple[int, int]], covered: bytearray
+) -> list[Cand]:
+    """ "the House" after "the House of Representatives" (see :data:`_FIRST_WORD_RX`)."""
+    out: list[Cand] = []
+    for m in _FIRST_WORD_RX.finditer(view.text, p.start, p.end):
+        a, b = m.start("noun"), m.end()
+        if covered.find(1, m.start(), b) >= 0:
+            continue
+        opening = m.group("noun") + " of "
+        e = next(
+            (
+                x
+                for _, group in prior.groups(a)
+                for x in group
+                if x.type == "ORG" and any(opening in n.text for n in x.names if n.kind in ("name", "alias"))
+            ),
+            None,
+        )
+        if e is None:
+            continue
+        c = Cand(a, b, view.text[a:b], e.type, "rule", kind="description")
+        ents.add(e, c)
+        prior.add(a, e)
+        out.append(c)
+        taken.append((a, b))
+        covered[a:b] = b"\x01" * (b - a)
     return out
 
 

@@ -190,6 +190,9 @@ class Coder(Roles):
             return None
         f = Found(v, offset, coding, lemma, cl)
         self.participants(f)
+        suitors = self.claim_authors(cl, offset, "suit_nouns") if coding.type == "REJECT" else None
+        if suitors is not None:  # "dismissed the lawsuit filed by X": X's; "... against X": no one's
+            f.target = [a for a in suitors if a not in f.source]
         if lemma in self.lex.from_own:  # "resigned at the request of X", else from its own side
             f.target = self.requesters(cl, offset, f.source)
             if not f.target:
@@ -299,7 +302,10 @@ class Coder(Roles):
         nominal = [c for c in cl.head.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
         # "granted [Ann Ward] a pardon": the noun of a double object hung on the first one
         hung = {c.i: o for o in cl.objects for c in o.children if c.dep_ in DATIVE_LINKS and c.pos_ == "NOUN"}
-        dative = [c for o in cl.objects for c in o.children if c.i in hung]
+        # ... or the first one read as a clause of its own, the noun its object ("granted [Milken] a pardon")
+        clauses = [c for c in cl.head.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "PROPN"]
+        hung |= {o.i: c for c in clauses for o in c.children if o.dep_ == "obj" and o.pos_ == "NOUN"}
+        dative = [c for o in [*cl.objects, *clauses] for c in o.children if c.i in hung]
         for o in [*cl.objects, *owner, *nominal, *dative]:
             spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods") and of_phrase(o, spec):
@@ -491,7 +497,7 @@ class Coder(Roles):
         elif topic:  # "discussed Iran with X": Iran is the topic, the partner its "with" phrase
             source, target = subj, self.partners(f.head, cl, off)
         else:
-            source, target = subj, self.actors_of(cl.objects, off)
+            source, target = subj, self.object_actors(cl, off)
         # "condemned the killing of X": an accusation of whoever killed, not of X
         victims = self.victims(cl.objects, off) if f.coding.type == "ACCUSE" and not cl.passive else set()
         target = [a for a in target if a not in victims]

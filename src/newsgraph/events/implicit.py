@@ -72,9 +72,14 @@ class Implicit:
                 or self.story_state(f)
             )
         if not f.source and not f.target and _two_sides(f, lex):  # "the two sides agreed"
-            f.source, f.target = _pair(events)
-            if not f.source:  # "the leaders of the two countries spoke": a story about two states
-                f.source, f.target = _two_states(self.coder.actors)
+            # "Turkey and Greece ..., but the leaders of the two countries spoke": the sentence's two
+            # states, else the parties of the latest meeting, else a story's only two states
+            f.source, f.target = _two_states(f, self.coder.actors, here=True)
+            f.guessed = "the sentence's two states" if f.source else ""
+            if not f.source:
+                f.source, f.target = _pair(events)
+            if not f.source:
+                f.source, f.target = _two_states(f, self.coder.actors, here=False)
                 f.guessed = "the story's two states" if f.source else ""
             f.mutual = True
         crowd = self.nouns.crowd()
@@ -266,9 +271,13 @@ def _pair(events: list[Event]) -> tuple[list[str], list[str]]:
     return [], []
 
 
-def _two_states(actors: ActorIndex) -> tuple[list[str], list[str]]:
-    """The two states of a story that names exactly two."""
-    states = [eid for eid, e in actors.entities.items() if e.type == "STATE"]
+def _two_states(f: Found, actors: ActorIndex, *, here: bool) -> tuple[list[str], list[str]]:
+    """The two states the sentence names (``here``), or a story's, when it names exactly two."""
+    if here:
+        named = (a for t in f.head.sent for a in actors.at(t, f.offset))
+        states = list(dict.fromkeys(a for a in named if actors.type_of(a) == "STATE"))
+    else:
+        states = [eid for eid, e in actors.entities.items() if e.type == "STATE"]
     return ([states[0]], [states[1]]) if len(states) == 2 else ([], [])
 
 

@@ -44,6 +44,16 @@ GROUP_POSSESSIVES = frozenset(
 )
 
 
+def attributive(tok: Token) -> bool:
+    """An adjective after the noun it describes, with a phrase of its own ("a book *critical* of X")."""
+    return (
+        tok.pos_ == "ADJ"
+        and tok.dep_ == "amod"
+        and tok.i > tok.head.i
+        and any(c.dep_ in PHRASE_DEPS for c in tok.children)
+    )
+
+
 class NounCoder:
     def __init__(
         self, lex: EventLexicon, actors: ActorIndex, lemma_of: Any, events: list[Event] | None = None
@@ -70,6 +80,8 @@ class NounCoder:
             return True
         if tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):  # "X was critical of Y"
             return True
+        if attributive(tok):  # "released a book critical of Y"
+            return True
         return tok.tag_ == "VBG" and any(c.dep_ in GERUND_NOUN_PARTS and c.i < tok.i for c in tok.children)
 
     def key(self, tok: Token) -> str | None:
@@ -85,10 +97,10 @@ class NounCoder:
 
     def noun(self, n: Token, offset: int) -> Found | None:
         key = self.key(n)
-        if key is None or n.dep_ in ("compound", "amod"):
+        if key is None or (n.dep_ in ("compound", "amod") and not attributive(n)):
             return None
         spec = self.lex.nouns[key]
-        predicate = n.pos_ == "ADJ" and any(c.dep_ == "cop" for c in n.children)
+        predicate = n.pos_ == "ADJ" and any(c.dep_ == "cop" for c in n.children) or attributive(n)
         if predicate != bool(spec.get("adjective")):  # "critical of": only as a predicate adjective
             return None
         mods = spec.get("mods")
@@ -110,6 +122,9 @@ class NounCoder:
 
     def participants(self, f: Found, spec: dict[str, Any]) -> None:
         n, off = f.head, f.offset
+        if f.coding.type == "SUPPORT" and n.dep_ == "obl" and case_of(n) == "with" and n.head.pos_ == "VERB":
+            self.backers(f)  # "with the Libertarian Party's backing, she ran": the party backs her
+            return
         targets = tuple(spec.get("target") or self.lex.ordered.get("noun_targets", ()))
         source, target = [], []
         for c in n.children:
@@ -135,6 +150,8 @@ class NounCoder:
             source = self.misparsed_modifier(n, off)
         if not source:
             source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
+        if not source and attributive(n):  # "X released a book critical of Y": the book's author
+            source = self.author(n.head, off)
         # (entries with mods: the light-verb coder leaves them to this one)
         light = (spec.get("light") or ()) if spec.get("mods") else ()
         if source and not target and n.dep_ == "obj" and self.lemma_of(n.head) in light:
@@ -171,6 +188,34 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    def backers(self, f: Found) -> None:
+        """Support a clause is done with: its giver is the noun's possessor or "of"/"from" phrase, its
+        receiver the clause's subject ("*with the backing of X*, Y ran for office")."""
+        n, off = f.head, f.offset
+        givers = [
+            c
+            for c in n.children
+            if c.dep_ in ("nmod:poss", "compound", "amod")
+            or (c.dep_ == "nmod" and case_of(c) in ("of", "from"))
+        ]
+        f.source = list(dict.fromkeys(a for c in givers for a in phrase_actors(c, self.actors, off)))
+        doers = [a for c in Clause.of_verb(n.head).subjects for a in phrase_actors(c, self.actors, off)]
+        f.target = [a for a in dict.fromkeys(doers) if a not in f.source]
+
+    def author(self, thing: Token, offset: int) -> list[str]:
+        """Who made a thing: its possessor ("X's book"), else the subject of the verb it is the object
+        of ("X released a book", "X wrote op-eds and a book")."""
+        poss = [c for c in thing.children if c.dep_ == "nmod:poss"]
+        own = [a for c in poss for a in phrase_actors(c, self.actors, offset)]
+        if own:
+            return own
+        while thing.dep_ == "conj" and thing.head.pos_ in ("NOUN", "PROPN"):
+            thing = thing.head
+        if thing.dep_ not in ("obj", "conj") or thing.head.pos_ != "VERB":
+            return []
+        subjects = [c for c in thing.head.children if c.dep_ == "nsubj"]
+        return [a for c in subjects for a in phrase_actors(c, self.actors, offset)]
 
     def misparsed_modifier(self, n: Token, offset: int) -> list[str]:
         """The actor a word right before the noun names, when the parse hung that word elsewhere

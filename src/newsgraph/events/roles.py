@@ -29,6 +29,16 @@ def absolute(x: Token) -> bool:
     return any(c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN") and c.i > x.i for c in x.children)
 
 
+def description_top(t: Token) -> Token | None:
+    """The indefinite noun phrase a name is part of ("*a* Republican", "*a* self-described Neo-Nazi",
+    "*a member* of the Proud Boys"): a description of someone, not who acts; None when it is none."""
+    while t.dep_ in ("compound", "flat", "flat:name") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "nmod" and case_of(t) == "of" and t.head.pos_ == "NOUN":
+        t = t.head
+    return t if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) else None
+
+
 #: the phrases that name a claim's author ("the statement *by X*", "the claims *of X*", "*from X*")
 AUTHOR_CASES = frozenset({"by", "of", "from"})
 AUTHOR_DEPS = frozenset({"nmod", "obl", "obl:agent"})
@@ -41,12 +51,13 @@ class Roles:
     actors: ActorIndex
     kb: Any | None
 
-    def claim_authors(self, cl: Clause, offset: int) -> list[str] | None:
+    def claim_authors(self, cl: Clause, offset: int, nouns: str = "claim_nouns") -> list[str] | None:
         """Who made the claim a judging verb's object is ("called *the statement by X* false",
-        "described *X's claims* as baseless"): the claim's possessor or by/of/from phrase (also on a
-        participle: "the accusations *made by X*"), else the verb's by/from phrase; None when the
-        object is no claim."""
-        claims = [o for o in cl.objects if (o.lemma_ or o.lower_).lower() in self.lex.words("claim_nouns")]
+        "described *X's claims* as baseless"), or brought the lawsuit a court dismissed (``nouns``
+        "suit_nouns": "dismissed *a Trump lawsuit*", "rejected a lawsuit *filed by X*"): the noun's
+        possessor, modifier or by/of/from phrase (also on a participle: "the accusations *made by
+        X*"), else the verb's by/from phrase; None when the object is no such noun."""
+        claims = [o for o in cl.objects if (o.lemma_ or o.lower_).lower() in self.lex.words(nouns)]
         if not claims:
             return None
         heads = claims + [a for o in claims for a in o.children if a.dep_ == "acl"]
@@ -54,7 +65,7 @@ class Roles:
             c
             for h in heads
             for c in h.children
-            if c.dep_ == "nmod:poss" or (c.dep_ in AUTHOR_DEPS and case_of(c) in AUTHOR_CASES)
+            if c.dep_ in ("nmod:poss", "compound") or (c.dep_ in AUTHOR_DEPS and case_of(c) in AUTHOR_CASES)
         ]
         parts += [x for case, x in cl.obliques if case in AUTHOR_CASES]
         return self.actors_of(parts, offset)
@@ -108,10 +119,22 @@ class Roles:
         toks = list(sent[: v.i - sent.start])[::-1] if before else list(sent[v.i - sent.start + 1 :])
         scope = v.head if before else v
         lo, hi = scope.left_edge.i, scope.right_edge.i
-        for k, t in enumerate(toks):
+        described: set[str] = set()
+        skipped: set[int] = set()  # the words of a description, which do not count in the distance
+        k = 0
+        for t in toks:
+            if t.i in skipped:
+                continue
             if k >= NEAR or t.text in STOPS or not (lo <= t.i <= hi):
                 return []
-            got = [a for a in self.actors.named_at(t, offset) if a not in exclude and not self.media(a)]
+            k += 1
+            known = exclude | described
+            got = [a for a in self.actors.named_at(t, offset) if a not in known and not self.media(a)]
+            top = description_top(t) if got and before else None
+            if top is not None:  # "X, a self-described Neo-Nazi, killed ...", "X, a member of Y, ...": X
+                described.update(got)
+                skipped.update(range(top.left_edge.i, top.right_edge.i + 1))
+                continue
             cases = {c.lower_ for c in t.children if c.dep_ == "case"}
             if got and (cases if before else cases & self.lex.words("place_cases")):
                 continue  # "in Iraq, ...", "with X": not the subject; "remained in Iraq": a place, no target
@@ -126,7 +149,20 @@ class Roles:
         return is_media(self.actors.entities[eid], self.kb)
 
     def object_actors(self, cl: Clause, offset: int) -> list[str]:
-        return self.actors_of(cl.subjects if cl.passive else cl.objects, offset)
+        got = self.actors_of(cl.subjects if cl.passive else cl.objects, offset)
+        if got or cl.passive or not cl.objects:
+            return got
+        # "impeached two presidents, X and Y": the names the parse hung on the verb after a comma
+        last = max(o.right_edge.i for o in cl.objects)
+        loose = [
+            c
+            for c in cl.head.children
+            if c.dep_ in ("dep", "appos", "conj")
+            and c.pos_ == "PROPN"
+            and c.i > last
+            and c.doc[c.i - 1].text == ","
+        ]
+        return self.actors_of(loose, offset)
 
     def actors_of(self, toks: Iterable[Token], offset: int) -> list[str]:
         out: list[str] = []

@@ -29,6 +29,8 @@ RELATIVE = lexicons.words("english.relative_pronouns")
 BELONGING = frozenset({"belong"})
 TITLE_HEADS = lexicons.words("actors.title_heads")
 INDIVIDUALS = lexicons.words("actors.individual_nouns")
+#: participles that name an unnamed person ("a woman *named* X", "the man, later *identified* as X")
+NAMING = lexicons.words("actors.naming_participles")
 RELATIONAL = lexicons.words("actors.relational_nouns")
 NAMED_THINGS = lexicons.words("actors.named_thing_heads")
 EXAMPLE_HEADS = lexicons.words("actors.example_heads")
@@ -503,12 +505,15 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         if relational and (c.dep_ == "nmod:poss" or case_of(c)):
             continue  # also an "of" phrase the parse made an apposition ("the wife of [X]")
         if c.dep_ in NP_PARTS or (c.dep_ == "nmod" and not case_of(c)):
-            a, b = offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)
+            last = c if c.dep_ == "amod" and c.i > t.i else c.right_edge  # "a book critical [of X]": not X
+            a, b = offset + c.left_edge.idx, offset + last.idx + len(last.text)
             core += [m.entity for m in idx.between(a, b)]
     if core and t.lemma_.lower() in INDIVIDUALS:  # "a Cheltenham man": where he is from
         core = [a for a in core if idx.type_of(a) != "LOCATION"]
     if core:
         return _uniq(core)
+    if t.lemma_.lower() in INDIVIDUALS and (named := _named_as(t, idx, offset)):
+        return named  # "detained the man, later identified as X", "killed a woman named X"
     if depth < 2:
         # whoever does it before whom it is done to: "the killing of protesters *by the police*"
         for c in (c for c in t.children if c.dep_ == "nmod" and case_of(c) == "by" and not relational):
@@ -541,6 +546,19 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
                         and (got := phrase_actors(o, idx, offset, depth=depth + 1))
                     ):
                         return got
+    return []
+
+
+def _named_as(t: Token, idx: ActorIndex, offset: int) -> list[str]:
+    """The actor a naming participle on an unnamed person's noun gives ("a woman *named* X", "the man,
+    later *identified as* X")."""
+    for c in t.children:
+        if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in NAMING:
+            continue
+        for o in c.children:
+            if o.dep_ in ("obj", "xcomp") or (o.dep_ == "obl" and case_of(o) == "as"):
+                if got := idx.at(o, offset):
+                    return got
     return []
 
 

@@ -1,0 +1,51 @@
+"""Participants found in the phrases around a predicate: an unnamed person named by a participle, a
+request made "at the behest of" someone, support a clause is done with, the two states a sentence
+names, a description between a subject and its verb."""
+
+from __future__ import annotations
+
+from .events_helpers import coded, only
+
+
+def test_a_person_named_by_a_participle_is_the_target() -> None:
+    text = "The Metropolitan Police detained the man, later identified as Omar Haddad."
+    assert only(text, "COERCE")[:2] == (["Metropolitan Police"], ["Omar Haddad"])
+    text = "Essex Police arrested a man named Omar Haddad."
+    assert only(text, "COERCE")[:2] == (["Essex Police"], ["Omar Haddad"])
+
+
+def test_an_unnamed_person_is_no_target() -> None:
+    assert not [e for e in coded("Essex Police arrested a man on Monday.") if e[0] == "COERCE"]
+
+
+def test_an_act_done_at_the_behest_of_someone_is_their_request() -> None:
+    text = "Queen Elizabeth II suspended parliament at the behest of Boris Johnson, the prime minister."
+    assert only(text, "REQUEST")[:2] == (["Boris Johnson"], ["Elizabeth II"])
+
+
+def test_a_clause_done_with_someones_backing_is_their_support_of_its_subject() -> None:
+    assert only("With the backing of the Green Party, Ann Ward ran for the Senate.", "SUPPORT")[:2] == (
+        ["Green Party"],
+        ["Ann Ward"],
+    )
+    assert only("In 1992, with the Green Party's backing, Ann Ward ran for office.", "SUPPORT")[:2] == (
+        ["Green Party"],
+        ["Ann Ward"],
+    )
+
+
+def test_the_two_countries_are_the_two_states_of_their_sentence_not_of_the_last_meeting() -> None:
+    text = (
+        "Russia and China met in Moscow. Turkey and Greece had poor relations, but the leaders of the two "
+        "countries spoke by telephone on Friday."
+    )
+    calls = [(s, t) for typ, s, t, e in coded(text) if typ == "CONSULT" and e.cameo == "041"]
+    assert calls == [(["Turkey"], ["Greece"])]
+
+
+def test_a_name_in_a_description_between_subject_and_verb_is_not_the_subject() -> None:
+    text = (
+        "Marcus Webb drove into a crowd. In that event, Webb, a self-described Neo-Nazi, killed a woman "
+        "named Heather Lane and injured nineteen others."
+    )
+    assert only(text, "ASSAULT")[:2] == (["Marcus Webb"], ["Heather Lane"])
