@@ -337,3 +337,13 @@ def test_a_dismissed_lawsuit_rejects_whoever_brought_it_not_whom_it_was_against(
     assert only(trump, "REJECT")[1] == ["Trump"]
     against = coded("A federal judge in Ohio dismissed the lawsuit against Governor Tom Reyes.")
     assert not [e for e in against if e[0] == "REJECT"]
+
+
+def test_breaking_with_someone_is_disapproval_not_a_threat() -> None:
+    source, target, ev = only("Senator Ann Ward broke with Governor Tom Reyes over the budget.", "ACCUSE")
+    assert (source, target, ev.cameo) == (["Ann Ward"], ["Tom Reyes"], "110")
+
+
+def test_common_ground_found_with_someone_is_no_investigation() -> None:
+    events = coded("Senator Ann Ward said she could find common ground with Governor Tom Reyes.")
+    assert [(t, e.cameo) for t, _, _, e in events] == [("AGREE", "030")]

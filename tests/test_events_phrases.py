@@ -49,3 +49,25 @@ def test_a_name_in_a_description_between_subject_and_verb_is_not_the_subject() -
         "named Heather Lane and injured nineteen others."
     )
     assert only(text, "ASSAULT")[:2] == (["Marcus Webb"], ["Heather Lane"])
+
+
+def test_a_question_asserts_no_event() -> None:
+    text = "Minetest is a game. Do you or its developers attend LibrePlanet? Russia attacked Ukraine."
+    assert [(t, s, g) for t, s, g, _ in coded(text)] == [("ASSAULT", ["Russia"], ["Ukraine"])]
+
+
+def test_a_quoted_question_is_no_request_of_whom_it_names() -> None:
+    text = 'Trump spoke on Monday. He asked, "Why did China attack the United States?"'
+    assert not [e for e in coded(text) if e[0] == "REQUEST"]
+    assert only("Trump spoke on Monday. He asked China to stop the attacks.", "REQUEST")[1] == ["China"]
+
+
+def test_supporters_of_someone_are_not_them() -> None:
+    assert not coded("Trump supporters chanted slogans against Joe Biden.")
+    assert only("Biden aide Ron Klain criticized Trump.", "ACCUSE")[:2] == (["Ron Klain"], ["Trump"])
+
+
+def test_a_policy_about_someone_is_no_act_towards_them() -> None:
+    assert not coded("La Riva agreed with the nationalization of the Federal Reserve.")
+    assert not coded("Hawkins called for the nationalization of the Federal Reserve.")
+    assert only("Protesters called for the resignation of Governor Tom Reyes.", "REQUEST")[1] == ["Tom Reyes"]

@@ -11,7 +11,7 @@ from typing import Any
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.speech import is_media
 from newsgraph.events.stance import stance
-from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, conjuncts, phrase_actors
+from newsgraph.events.tree import POLICIES, ActorIndex, Clause, Token, case_of, conjuncts, phrase_actors
 
 #: how far (in words) the fallback looks for a participant, and where it stops
 NEAR = 8
@@ -140,6 +140,8 @@ class Roles:
                 continue  # "in Iraq, ...", "with X": not the subject; "remained in Iraq": a place, no target
             if got and cases & self.lex.words("comparison_cases"):
                 continue  # "the decriminalization of drugs like Portugal": a comparison, no target
+            if got and not before and any(a.i > v.i and a.lemma_.lower() in POLICIES for a in t.ancestors):
+                return []  # "called for the nationalization of X": a policy about X, no one it is asked of
             if got:
                 return got
         return []

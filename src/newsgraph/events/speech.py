@@ -45,14 +45,21 @@ def _side(ent: Entity | None, ents: dict[str, Entity]) -> set[str]:
     return side
 
 
+def is_question(text: str) -> bool:
+    """Text that asks (it ends in a question mark, before any closing quote or bracket): "Will X
+    provide ...?", "Do you attend X?" assert nothing, and asking one is no request."""
+    return text.rstrip().rstrip("\"'”’)]").rstrip().endswith("?")
+
+
 def quote_coding(q: Quote, lex: EventLexicon, acts: Any | None = None) -> Coding | None:
     """The cue's own speech act ("urged", "denied", "accused": speech_verbs.yaml ``act``), else the
     stance of the content."""
     act = acts.act(q.cue) if acts is not None and q.cue else None
     words = {w.strip(".,;:!?\"'“”’").lower() for w in q.text.split()}
     threat = bool(words & lex.words("threat") and words & lex.words("modals"))
-    if act in CUE_ACTS and (act != "THREATEN" or threat):  # "warned that ..." is no threat by itself
-        return Coding(act, None, None, f"speech act of the cue '{q.cue}'")
+    asked = act == "REQUEST" and is_question(q.text)
+    if act in CUE_ACTS and (act != "THREATEN" or threat) and not asked:  # "warned that ..." is no threat
+        return Coding(act, None, None, f"speech act of the cue '{q.cue}'")  # nor a question a request
     if threat:
         return Coding("THREATEN", None, "130", "quote content: threat words with a modal")
     return stance(q.text, lex, "quote content")

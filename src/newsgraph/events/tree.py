@@ -31,6 +31,8 @@ TITLE_HEADS = lexicons.words("actors.title_heads")
 INDIVIDUALS = lexicons.words("actors.individual_nouns")
 #: participles that name an unnamed person ("a woman *named* X", "the man, later *identified* as X")
 NAMING = lexicons.words("actors.naming_participles")
+#: nouns of a policy done to what their "of" phrase names ("the nationalization *of the Federal Reserve*")
+POLICIES = lexicons.words("actors.policy_nouns")
 RELATIONAL = lexicons.words("actors.relational_nouns")
 NAMED_THINGS = lexicons.words("actors.named_thing_heads")
 EXAMPLE_HEADS = lexicons.words("actors.example_heads")
@@ -502,8 +504,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
     if not relational and (named := _person_apposition(t, idx, offset)):
         return named  # "the party's vice presidential nominee, Ann Ward": Ward, not the party
     for c in t.children:
-        if relational and (c.dep_ == "nmod:poss" or case_of(c)):
-            continue  # also an "of" phrase the parse made an apposition ("the wife of [X]")
+        if relational and (c.dep_ == "nmod:poss" or case_of(c) or _name_before(c, t)):
+            continue  # "Trump supporters"; also an "of" phrase the parse made an apposition ("wife of [X]")
         if c.dep_ in NP_PARTS or (c.dep_ == "nmod" and not case_of(c)):
             last = c if c.dep_ == "amod" and c.i > t.i else c.right_edge  # "a book critical [of X]": not X
             a, b = offset + c.left_edge.idx, offset + last.idx + len(last.text)
@@ -524,6 +526,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
                 continue
             case = case_of(c) if c.dep_ == "nmod" else ""
             example = case in EXAMPLE_CASES and t.lower_ in EXAMPLE_HEADS
+            if case in ("of", "from", "in") and t.lemma_.lower() in POLICIES:
+                continue  # "agreed with the nationalization of X": a policy about X, not X
             if case in ("of", "from", "in") or example:
                 got = phrase_actors(c, idx, offset, depth=depth + 1)
                 if t.lemma_.lower() in INDIVIDUALS:  # "a man in the city of X": where he is, not who
@@ -547,6 +551,11 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
                     ):
                         return got
     return []
+
+
+def _name_before(c: Token, t: Token) -> bool:
+    """A name right before the noun it modifies ("*Trump* supporters", "*Biden* aide")."""
+    return c.dep_ == "compound" and c.right_edge.i == t.i - 1 and all(x.pos_ == "PROPN" for x in c.subtree)
 
 
 def _named_as(t: Token, idx: ActorIndex, offset: int) -> list[str]:
