@@ -71,3 +71,9 @@ def test_a_policy_about_someone_is_no_act_towards_them() -> None:
     assert not coded("La Riva agreed with the nationalization of the Federal Reserve.")
     assert not coded("Hawkins called for the nationalization of the Federal Reserve.")
     assert only("Protesters called for the resignation of Governor Tom Reyes.", "REQUEST")[1] == ["Tom Reyes"]
+
+
+def test_states_named_after_the_two_sides_are_their_topic_not_them() -> None:
+    text = "Russia and China met in Moscow. The two sides discussed the dispute between Turkey and Greece."
+    talks = [(s, t) for typ, s, t, e in coded(text) if typ == "CONSULT" and e.cameo == "046"]
+    assert talks == [(["Russia"], ["China"])]

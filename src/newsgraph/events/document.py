@@ -33,9 +33,8 @@ STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT"})
 #: event types done in or to a place; in the others a capital city stands for its government
 PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
 #: event types whose target region stands for its government ("filed a lawsuit against the state of
-#: Montana", "sanctions on Crimea", "urged Michigan to ..."); in
-#: the others a region is where it happens ("retreated to X")
-GOVERNED_TARGETS = frozenset({"ACCUSE", "SANCTION", "THREATEN", "REQUEST"})
+#: Montana", "sanctions on Crimea"); in the others a region is where it happens ("retreated to X")
+GOVERNED_TARGETS = frozenset({"ACCUSE", "SANCTION", "THREATEN"})
 #: event types that, with a news outlet on one side, are the press at work (interviews, questions)
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")

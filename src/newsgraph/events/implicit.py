@@ -72,8 +72,8 @@ class Implicit:
                 or self.story_state(f)
             )
         if not f.source and not f.target and _two_sides(f, lex):  # "the two sides agreed"
-            # "Turkey and Greece ..., but the leaders of the two countries spoke": the sentence's two
-            # states, else the parties of the latest meeting, else a story's only two states
+            # "Turkey and Greece ..., but the leaders of the two countries spoke": the two states named
+            # before it in the sentence, else the parties of the latest meeting, else a story's only two
             f.source, f.target = _two_states(f, self.coder.actors, here=True)
             f.guessed = "the sentence's two states" if f.source else ""
             if not f.source:
@@ -272,9 +272,10 @@ def _pair(events: list[Event]) -> tuple[list[str], list[str]]:
 
 
 def _two_states(f: Found, actors: ActorIndex, *, here: bool) -> tuple[list[str], list[str]]:
-    """The two states the sentence names (``here``), or a story's, when it names exactly two."""
+    """The two states the sentence names before the predicate (``here``; not the topic after it: "the
+    two sides discussed Palestine and Israel"), or a story's, when it names exactly two."""
     if here:
-        named = (a for t in f.head.sent for a in actors.at(t, f.offset))
+        named = (a for t in f.head.sent if t.i < f.head.i for a in actors.at(t, f.offset))
         states = list(dict.fromkeys(a for a in named if actors.type_of(a) == "STATE"))
     else:
         states = [eid for eid, e in actors.entities.items() if e.type == "STATE"]
