@@ -77,3 +77,15 @@ def test_states_named_after_the_two_sides_are_their_topic_not_them() -> None:
     text = "Russia and China met in Moscow. The two sides discussed the dispute between Turkey and Greece."
     talks = [(s, t) for typ, s, t, e in coded(text) if typ == "CONSULT" and e.cameo == "046"]
     assert talks == [(["Russia"], ["China"])]
+
+
+def test_a_news_outlet_asked_to_act_is_a_request_but_an_interview_is_none() -> None:
+    assert only("Senator Ann Ward called on Fox News to fire its anchor.", "REQUEST")[:2] == (
+        ["Ann Ward"],
+        ["Fox News"],
+    )
+    assert not coded("Senator Ann Ward spoke with Fox News on Monday.")
+
+
+def test_someone_placed_under_arrest_is_detained() -> None:
+    assert only("Egypt put Mohamed Morsi under house arrest.", "COERCE")[:2] == (["Egypt"], ["Mohamed Morsi"])

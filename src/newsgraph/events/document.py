@@ -142,6 +142,12 @@ def code_events(
     return redate(events, story_days(parses, actors, ad.dates, ad.doc.published))
 
 
+def _to_clause(c: Any) -> bool:
+    """A "to" clause of what is asked ("called on X *to fire* Y"), however the parse hung it."""
+    marked = any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+    return c.dep_ == "xcomp" or (c.dep_ == "advcl" and marked)
+
+
 def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:
     """Drop a verb that a coded predicate governs ("threatened to attack", "accused X of harming Y");
     the governor borrows its target if it lacks one. Event nouns are coded on their own."""
@@ -221,7 +227,8 @@ def _event(
         f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
     if f.coding.type in PRESS_WORK:  # "spoke with The Daily Herald", "Wikinews contacted officials":
         f.source = [s for s in f.source if not coder.media(s)]  # interviews, not consultations
-        f.target = [t for t in f.target if not coder.media(t)]
+        act = f.coding.type == "REQUEST" and any(_to_clause(c) for c in f.head.children)
+        f.target = f.target if act else [t for t in f.target if not coder.media(t)]  # (not "urged X to act")
     if f.coding.type == "CONSULT":  # "attended the University of Maryland": schooling, not a visit
         schools = lex.words("school_heads")
         f.target = [t for t in f.target if not set(coder.actors.entities[t].name.lower().split()) & schools]
