@@ -89,3 +89,21 @@ def test_a_news_outlet_asked_to_act_is_a_request_but_an_interview_is_none() -> N
 
 def test_someone_placed_under_arrest_is_detained() -> None:
     assert only("Egypt put Mohamed Morsi under house arrest.", "COERCE")[:2] == (["Egypt"], ["Mohamed Morsi"])
+
+
+def test_it_as_a_subject_stands_for_the_governing_clauses_state_or_organisation() -> None:
+    assert only("Russia said it had expelled two British diplomats.", "SANCTION")[:2] == (
+        ["Russia"],
+        ["United Kingdom"],
+    )
+    assert only("The Green Party met on Monday. It nominated Howie Hawkins for president.", "SUPPORT")[:2] == (
+        ["Green Party"],
+        ["Howie Hawkins"],
+    )
+    text = "The White House announced a deal it brokered between Sudan and Israel."
+    assert only(text, "CONSULT")[:2] == (["White House"], ["Sudan", "Israel"])
+
+
+def test_it_inside_a_quote_or_as_an_object_is_no_actor() -> None:
+    assert not coded('Iran spoke on Monday. "It expelled two British diplomats," a witness said.')
+    assert not coded("Iran condemned the attack, calling it an act of war against Syria.")

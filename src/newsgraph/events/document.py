@@ -16,7 +16,7 @@ from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
-from newsgraph.events.pronouns import coordinated_pronoun_mentions, group_pronoun_mentions
+from newsgraph.events.pronouns import coordinated_pronoun_mentions, group_pronoun_mentions, it_mentions
 from newsgraph.events.speech import is_question, speech_events
 from newsgraph.events.tree import THIS, ActorIndex, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
@@ -97,7 +97,7 @@ def code_events(
     extra = [*venue_mentions(ad), *first_person_mentions(ad, lex)]
     known = ActorIndex.of(ad, extra)  # "the delegation" and "they" are read against the named actors
     extra += [*group_mentions(lex, parses, known), *group_pronoun_mentions(ad, known)]
-    extra += coordinated_pronoun_mentions(ad, known)
+    extra += [*coordinated_pronoun_mentions(ad, known), *it_mentions(ad, parses, known)]
     actors = ActorIndex.of(ad, extra)
     places = Places(ad, kb)
     claims = claimers(parses, actors, lex)

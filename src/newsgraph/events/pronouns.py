@@ -9,14 +9,21 @@ is often someone the quote named.
 
 A sentence opening with "They" after one whose subject is several actors named together ("Russia
 and China met ... *They* accused ...") is about all of them.
+
+"it" as a subject outside quotes stands for a state or organisation that is a subject too: of the
+clause its own clause depends on ("Iran said *it* would retaliate", "the White House announced a deal
+*it* brokered"), or, opening a sentence, of the sentence before ("The party met on Monday. *It*
+nominated X").
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
+from typing import Any
 
-from newsgraph.events.tree import ActorIndex
+from newsgraph.events.tree import ActorIndex, Token
 from newsgraph.models import AnalyzedDoc, Mention
 from newsgraph.text import lexicons
 
@@ -100,6 +107,50 @@ def coordinated_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Me
         if len(group) > 1 and all(actors.type_of(e) in _PARTIES for e in group):
             out += [Mention(m.start(1), m.end(1), m.group(1), e, kind="pronoun") for e in sorted(group)]
     return out
+
+
+def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: ActorIndex) -> list[Mention]:
+    """Mentions of the state or organisation each subject "it" outside quotes stands for (see the
+    module docstring)."""
+    quoted = _Quoted(ad)
+    out: list[Mention] = []
+    for offset, doc in parses:
+        prev: Any = None
+        for sent in doc.sents:
+            for t in sent:
+                if t.lower_ != "it" or t.dep_ != "nsubj" or quoted.holds(offset + t.idx):
+                    continue
+                if t.i == sent.start:  # "The party met. *It* nominated X": the sentence before's subject
+                    got = _subject_group(prev.root, actors, offset) if prev is not None else []
+                else:  # "Iran said *it* would retaliate", "a deal *it* brokered": the governing subject
+                    got = _governing_group(t.head, actors, offset)
+                if len(got) == 1:
+                    out.append(Mention(offset + t.idx, offset + t.idx + 2, t.text, got[0], kind="pronoun"))
+            prev = sent
+    return out
+
+
+#: how a clause with "it" as its subject hangs from the clause whose subject "it" stands for
+_IT_LINKS = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl:relcl"})
+
+
+def _governing_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:
+    if v.dep_ not in _IT_LINKS:
+        return []
+    gov = v.head
+    if v.dep_ == "acl:relcl" and gov.dep_ in ("obj", "obl", "nsubj:pass") and gov.head.pos_ == "VERB":
+        gov = gov.head  # "announced [a deal] it brokered": the verb the deal is the object of
+    return _subject_group(gov, actors, offset)
+
+
+def _subject_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:
+    """The one state or organisation named as the subject of ``v``."""
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    named = [a for s in subjects for a in actors.named_at(s, offset)]
+    if not named and subjects:  # "The Green *Party*": the name's head word
+        named = [a for s in subjects for c in s.subtree for a in actors.named_at(c, offset)]
+    named = list(dict.fromkeys(named))
+    return named if len(named) == 1 and actors.type_of(named[0]) in ("STATE", "ORG") else []
 
 
 def _opening_group(text: str, named: list[Mention]) -> set[str]:
