@@ -96,10 +96,8 @@ def test_it_as_a_subject_stands_for_the_governing_clauses_state_or_organisation(
         ["Russia"],
         ["United Kingdom"],
     )
-    assert only("The Green Party met on Monday. It nominated Howie Hawkins for president.", "SUPPORT")[:2] == (
-        ["Green Party"],
-        ["Howie Hawkins"],
-    )
+    text = "The Green Party met on Monday. It nominated Howie Hawkins for president."
+    assert only(text, "SUPPORT")[:2] == (["Green Party"], ["Howie Hawkins"])
     text = "The White House announced a deal it brokered between Sudan and Israel."
     assert only(text, "CONSULT")[:2] == (["White House"], ["Sudan", "Israel"])
 

@@ -367,3 +367,10 @@ def test_names_the_parse_hung_on_the_verb_after_a_generic_object_are_its_target(
         source, target, _ = only(text, "ACCUSE")
         assert source == ["United States House of Representatives"]
         assert sorted(target) == ["Andrew Johnson", "Bill Clinton"]
+
+
+def test_a_relative_clause_on_a_description_in_apposition_is_done_by_the_name() -> None:
+    text = "The American Independent Party, the same party that nominated George Wallace in 1968, met."
+    assert only(text, "SUPPORT")[:2] == (["American Independent Party"], ["George Wallace"])
+    text = "Ann Ward met Tom Reyes, the governor who had criticized Russia."
+    assert only(text, "ACCUSE")[:2] == (["Tom Reyes"], ["Russia"])

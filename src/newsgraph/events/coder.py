@@ -486,6 +486,8 @@ class Coder(Roles):
             return
         cl, off = f.clause, f.offset
         subj = self.actors_of(cl.subjects, off)
+        if not subj and cl.inherited:  # "X, the same party that nominated Y": the name in apposition
+            subj = self.actors_of([s.head for s in cl.subjects if s.dep_ == "appos"], off)
         topic = f.lemma in self.lex.words("topic_verbs")
         if cl.passive and f.lemma in self.lex.words("experiencer"):  # "X was disappointed by Y"
             source = subj
