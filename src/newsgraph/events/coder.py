@@ -30,7 +30,6 @@ from newsgraph.events.tree import (
     phrase_actors,
     proper_name,
     stranded_verb,
-    verb_stems,
 )
 
 PREDICATE_POS = frozenset({"VERB"})
@@ -53,6 +52,22 @@ GIVER_CASES = frozenset({"of", "from"})
 PERSON_SLOT = "+person"
 #: our own slot: a guest, a phrase naming an actor headed by a person's name, a title or a group noun
 GUEST_SLOT = "+guest"
+
+
+def verb_stems(form: str) -> list[str]:
+    """The lemmas an inflected English verb form may have ("floated" -> float, "commuted" ->
+    commute, "stopped" -> stop, "carried" -> carry, "rallies" -> rally), most likely first."""
+    out: list[str] = []
+    for end in ("ing", "ed", "es", "s"):
+        if form.endswith(end) and len(form) > len(end) + 2:
+            stem = form[: -len(end)]
+            if end in ("ed", "es") and stem.endswith("i"):
+                out.append(stem[:-1] + "y")
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+            break
+    return out
 
 
 @dataclass

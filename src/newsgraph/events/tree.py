@@ -571,22 +571,6 @@ def _named_as(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     return []
 
 
-def verb_stems(form: str) -> list[str]:
-    """The lemmas an inflected English verb form may have ("floated" -> float, "commuted" ->
-    commute, "stopped" -> stop, "carried" -> carry, "rallies" -> rally), most likely first."""
-    out: list[str] = []
-    for end in ("ing", "ed", "es", "s"):
-        if form.endswith(end) and len(form) > len(end) + 2:
-            stem = form[: -len(end)]
-            if end in ("ed", "es") and stem.endswith("i"):
-                out.append(stem[:-1] + "y")
-            out += [stem, stem + "e"]
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                out.append(stem[:-1])
-            break
-    return out
-
-
 def particles(tok: Token) -> list[Token]:
     """A verb's particles: ``compound:prt`` children, and an adverb right after it ("backed away")."""
     return [c for c in tok.children if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)]
