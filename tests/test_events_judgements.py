@@ -347,3 +347,23 @@ def test_breaking_with_someone_is_disapproval_not_a_threat() -> None:
 def test_common_ground_found_with_someone_is_no_investigation() -> None:
     events = coded("Senator Ann Ward said she could find common ground with Governor Tom Reyes.")
     assert [(t, e.cameo) for t, _, _, e in events] == [("AGREE", "030")]
+
+
+def test_a_quote_accuses_only_whom_its_own_sentence_blames() -> None:
+    body = (
+        'Ann Ward spoke on Monday. "Tom Reyes is trying to use the courts to grab power — this is a deeply '
+        'dangerous and irresponsible way to govern," Ward said.'
+    )
+    assert only(body, "ACCUSE")[:2] == (["Ann Ward"], ["Tom Reyes"])
+    body = (
+        'Ann Ward spoke on Monday. "I went to bed at one and Tom Reyes was ahead. The result is a disgrace '
+        'and the count was a fraud," Ward said.'
+    )
+    assert not [e for e in coded(body) if e[0] == "ACCUSE"]
+
+
+def test_a_quote_condemning_a_murder_does_not_accuse_the_victim() -> None:
+    for quote in ("Reyes's murder is unacceptable and a terrible blow to journalism",
+                  "This murder is a crime, and Reyes was a brave man"):
+        body = f'Tom Reyes was shot dead in Aden. "{quote}," said Ann Ward of Reporters Without Borders.'
+        assert not [e for e in coded(body) if e[0] == "ACCUSE"], quote

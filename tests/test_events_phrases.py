@@ -51,14 +51,9 @@ def test_a_name_in_a_description_between_subject_and_verb_is_not_the_subject() -
     assert only(text, "ASSAULT")[:2] == (["Marcus Webb"], ["Heather Lane"])
 
 
-def test_a_question_asserts_no_event() -> None:
-    text = "Minetest is a game. Do you or its developers attend LibrePlanet? Russia attacked Ukraine."
-    assert [(t, s, g) for t, s, g, _ in coded(text)] == [("ASSAULT", ["Russia"], ["Ukraine"])]
-
-
 def test_a_quoted_question_is_no_request_of_whom_it_names() -> None:
     text = 'Trump spoke on Monday. He asked, "Why did China attack the United States?"'
-    assert not [e for e in coded(text) if e[0] == "REQUEST"]
+    assert not [e for t, _, _, e in coded(text) if t == "REQUEST" and not e.hypothetical]
     assert only("Trump spoke on Monday. He asked China to stop the attacks.", "REQUEST")[1] == ["China"]
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from newsgraph.events.stance import NEGATIVE_SHORT, valence
 from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
 from newsgraph.models import AnalyzedDoc, Quote, Span
 from newsgraph.text import lexicons
@@ -45,6 +46,21 @@ SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 NAMING = frozenset({"name", "alias"})
 
 
+def _blamed(t: Token, blame: frozenset[str], lo: int, hi: int) -> bool:
+    """The quoted words of an agent's sentence (character offsets ``lo``..``hi`` of its parse) hold a
+    word of ``blame`` or are negative ("X is trying to ... — this is a deeply dangerous way to
+    govern", "while the Israelis continue firing"; not "I went to bed and Trump was ahead"), and its
+    own clause is not warm ("this murder is a crime, and X was a brave man")."""
+    head = t.head
+    if valence(t.doc[head.left_edge.i : head.right_edge.i + 1].text) > 0:
+        return False
+    toks = [w for w in t.sent if lo <= w.idx < hi]
+    words = {w.lower_ for w in toks} | {w.lemma_.lower() for w in toks}
+    if not words.isdisjoint(blame):
+        return True
+    return bool(toks) and valence(t.doc[toks[0].i : toks[-1].i + 1].text) <= NEGATIVE_SHORT
+
+
 @dataclass
 class QuoteReader:
     """Reads who the quotes of one document are about (built once per document)."""
@@ -54,6 +70,8 @@ class QuoteReader:
     actors: ActorIndex
     #: verbs that name or judge their object ("called X 'humble'"): the object is what the quote is about
     naming: frozenset[str] = frozenset()
+    #: nouns of a harm suffered ("murder", "death"): their possessor is its victim, not its doer
+    harms: frozenset[str] = frozenset()
     _offsets: list[int] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
@@ -77,20 +95,37 @@ class QuoteReader:
                 out.append((max(s.start, q.start), min(s.end, q.end)))
         return out
 
-    def about(self, q: Quote, *, agents: bool, within: tuple[int, int] | None = None) -> list[str]:
+    def about(
+        self,
+        q: Quote,
+        *,
+        agents: bool,
+        within: tuple[int, int] | None = None,
+        blame: frozenset[str] = frozenset(),
+    ) -> list[str]:
         """The actors a quote (or the stretch ``within`` of it) is about; with ``agents``, only
         those it says did or are something (the subjects and ``by`` agents of its clauses, and
-        possessors: "Iran's support for ...")."""
+        possessors: "Iran's support for ...", not of a harm done to them: "Nabil's murder"); with
+        ``blame`` words, only those whose own clause holds one ("Trump was ahead" blames no one)."""
         lo, hi = within or (q.start, q.end)
         if not agents:
             inside = [m for m in self.actors.between(lo, hi) if lo <= m.start and m.end <= hi]
             return list(dict.fromkeys(m.entity for m in inside))
         out: list[str] = []
+        excused = False  # an agent named, but not blamed: no other reading of whom the quote blames
         for offset, doc in self._pieces(lo):
             for t in doc:
-                if lo <= offset + t.idx < hi and t.dep_ in AGENT_DEPS:
-                    out += self._agent(q, t, offset)
-        return list(dict.fromkeys(out)) or self._judged(q) or self._clause_subject(q)
+                if not (lo <= offset + t.idx < hi and t.dep_ in AGENT_DEPS):
+                    continue
+                harm = t.head if t.dep_ == "nmod:poss" else t  # "[Nabil's] murder", "[Nabil's murder] is ..."
+                harmed = harm.lemma_.lower() in self.harms
+                if harmed or (blame and not _blamed(t, blame, lo - offset, hi - offset)):
+                    excused = excused or bool(self.actors.at(t, offset))  # "Nabil's murder": the victim
+                    continue
+                out += self._agent(q, t, offset)
+        if out or excused:
+            return list(dict.fromkeys(out))
+        return self._judged(q) or self._clause_subject(q)
 
     def _clause_subject(self, q: Quote) -> list[str]:
         """Who a short quote inside a reported clause says did it: the subject of the clause the

@@ -17,7 +17,7 @@ from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
 from newsgraph.events.pronouns import coordinated_pronoun_mentions, group_pronoun_mentions, it_mentions
-from newsgraph.events.speech import is_question, speech_events
+from newsgraph.events.speech import speech_events
 from newsgraph.events.tree import THIS, ActorIndex, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.models import AnalyzedDoc, Event, Mention
@@ -112,8 +112,6 @@ def code_events(
         if is_heading(doc.text, first=offset == first):
             continue  # a headline or section title repeats the story
         for sent in doc.sents:
-            if is_question(sent.text):
-                continue  # "Will X provide a way to ...?", "Do you attend X?": a question asserts nothing
             found = coder.sentence(sent, offset)
             found += [f for t in sent if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
             kept = _govern([f for f in found if f.coding.type], lex)

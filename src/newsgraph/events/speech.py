@@ -46,8 +46,8 @@ def _side(ent: Entity | None, ents: dict[str, Entity]) -> set[str]:
 
 
 def is_question(text: str) -> bool:
-    """Text that asks (it ends in a question mark, before any closing quote or bracket): "Will X
-    provide ...?", "Do you attend X?" assert nothing, and asking one is no request."""
+    """Text that asks (it ends in a question mark, before any closing quote or bracket): asking one
+    ('asked, "Why did X attack us?"') is no request."""
     return text.rstrip().rstrip("\"'”’)]").rstrip().endswith("?")
 
 
@@ -81,7 +81,7 @@ def speech_events(
     have = {(e.type, s, t, e.start) for e in coded for s in e.source for t in e.target}
     said = {(e.type, s, e.start) for e in coded for s in e.source}  # a cue the coder read as a verb
     reporting = lex.words("reporting")
-    reader = QuoteReader(ad, parses, actors, lex.words("naming"))
+    reader = QuoteReader(ad, parses, actors, lex.words("naming"), lex.words("harm_nouns"))
     out: list[Event] = []
     for q in sorted(ad.quotes, key=lambda q: q.start):
         if q.speaker is None or q.speaker not in ents or (q.cue or "").lower() in reporting:
@@ -97,9 +97,11 @@ def speech_events(
             # praise read from the content alone is of people: warm words about a state, a party or a
             # product are mostly description ("the success of the trade area will be a real test")
             types = PRAISED_TYPES if stance_only and coding.type == "SUPPORT" else ACTOR_TYPES
+            blame = lex.words("accusation") if stance_only and coding.type == "ACCUSE" else frozenset()
+            named = who if who is not None else reader.about(q, agents=agents, within=(lo, hi), blame=blame)
             targets = [
                 a
-                for a in (who if who is not None else reader.about(q, agents=agents, within=(lo, hi)))
+                for a in named
                 if a not in side and ents[a].type in types and not (stance_only and is_media(ents[a], kb))
             ]
             if not targets or (coding.type == "SUPPORT" and len(targets) > 1):
