@@ -374,3 +374,15 @@ def test_a_relative_clause_on_a_description_in_apposition_is_done_by_the_name() 
     assert only(text, "SUPPORT")[:2] == (["American Independent Party"], ["George Wallace"])
     text = "Ann Ward met Tom Reyes, the governor who had criticized Russia."
     assert only(text, "ACCUSE")[:2] == (["Tom Reyes"], ["Russia"])
+
+
+def test_what_someone_is_urged_to_do_is_done_by_whom_they_urged() -> None:
+    got = coded("Senator Ann Ward called on President Tom Reyes to demand that Turkey stop its attacks.")
+    pairs = {(t, tuple(s), tuple(g)) for t, s, g, _ in got}
+    assert ("REQUEST", ("Ann Ward",), ("Tom Reyes",)) in pairs
+    assert ("REQUEST", ("Ann Ward",), ("Turkey",)) not in pairs
+
+
+def test_a_purpose_clause_is_done_by_the_subject_not_by_whom_it_pressured() -> None:
+    text = "Trump tried to pressure the Ukrainian government to open an inquiry, in order to help his bid."
+    assert not [e for e in coded(text) if e[0] == "AID"]

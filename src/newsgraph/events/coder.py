@@ -19,6 +19,7 @@ from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
 from newsgraph.events.roles import Roles
 from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.tree import (
+    OBJECT_CONTROL,
     OBJECTS,
     TITLE_HEADS,
     ActorIndex,
@@ -531,7 +532,8 @@ class Coder(Roles):
             source = [a for a in self.actors.speaker_of(f.head, off) if a not in target]
         # one side from the tree, the other nearby, only where the tree has no such argument at all
         # (an object that names no actor, "encouraged entities to ...", is the target, not a gap)
-        guess = f.lemma not in self.lex.words("unguessed")
+        asked = f.head.dep_ in ("xcomp", "advcl") and f.head.head.lemma_.lower() in OBJECT_CONTROL
+        guess = f.lemma not in self.lex.words("unguessed") and not (asked and cl.inherited)  # (whom it asked)
         if guess and not source and not cl.passive and target and (not cl.subjects or cl.inherited):
             source = self.nearest(f.head, off, before=True, exclude=set(target))
             f.guessed = "nearest name" if source else ""

@@ -25,6 +25,8 @@ OBJECTS = frozenset({"obj", "iobj"})
 #: dependents that belong to a noun phrase's name (not to its modifiers' clauses)
 NP_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "nmod:poss", "appos", "det", "nummod"})
 RELATIVE = lexicons.words("english.relative_pronouns")
+#: verbs whose object does what their "to" clause says ("urged *X* to leave", "called on *X* to act")
+OBJECT_CONTROL = lexicons.words("english.object_control_verbs")
 #: participles that give a thing its owner ("facilities *belonging* to X")
 BELONGING = frozenset({"belong"})
 TITLE_HEADS = lexicons.words("actors.title_heads")
@@ -293,6 +295,15 @@ def _stray_subject(v: Token) -> list[Token]:
 _PHRASE_INNER = frozenset({"nmod", "case", "det", "amod", "compound", "flat"})
 
 
+def _asked(head: Token, v: Token) -> list[Token]:
+    """The object of an object-control verb before its "to" clause ``v`` ("called *on* X"), if no purpose."""
+    marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
+    if marks - {"to"} or head.lemma_.lower() not in OBJECT_CONTROL:
+        return []
+    objs = [c for c in head.children if c.i < v.i and (c.dep_, case_of(c)) in (("obj", ""), ("obl", "on"))]
+    return conjuncts(objs[-1]) if objs else []
+
+
 def inherited_subjects(v: Token) -> list[Token]:
     """The subject a predicate shares with the clause that governs it.
 
@@ -301,7 +312,7 @@ def inherited_subjects(v: Token) -> list[Token]:
     ``which``/``who`` has the noun it modifies; an active participle modifying a noun ("forces loyal
     to ...", "a group claiming ...") too.
     """
-    seen = 0
+    seen, purpose = 0, False
     while seen < 4:
         seen += 1
         dep, head = v.dep_, v.head
@@ -312,6 +323,9 @@ def inherited_subjects(v: Token) -> list[Token]:
             # complement without "that" whose subject the parse took as the reporting verb's object
             objs = [c for c in head.children if c.dep_ == "obj" and c.i < v.i]
             return conjuncts(objs[-1]) if objs and v.left_edge.i > objs[-1].i else []
+        if dep in ("xcomp", "advcl") and not purpose and (asked := _asked(head, v)):
+            return asked  # "called on the President to demand ...": the President demands
+        purpose = purpose or dep == "advcl"  # "X pressured Y to launch Z, in order to help X": X's aim
         if dep in ("conj", "xcomp", "advcl", "parataxis") and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             subj = [c for c in head.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS]
             if subj:
