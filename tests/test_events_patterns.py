@@ -162,3 +162,8 @@ def test_insults_sides_and_turns_are_criticism_or_backing() -> None:
     assert [c[:3] for c in coded(lead + "Senator Ann Ward turned against Governor Tom Reyes.")] == [
         ("ACCUSE", ["Ann Ward"], ["Tom Reyes"])
     ]
+
+
+def test_electing_is_an_endorsement_only_of_a_person() -> None:
+    assert not coded("Valdoria has no vote in the Electoral College that elects the U.S. President.")
+    assert not coded("Protesters in Valdoria demanded a new law for electing Valdoria's leaders.")
