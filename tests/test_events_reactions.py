@@ -381,3 +381,23 @@ def test_a_quote_of_a_member_of_a_states_parliament_does_not_accuse_that_state()
         'measure led by security motives is understandable and shameful violence must end."'
     )
     assert not [e for ty, s, t, e in coded(body) if ty == "ACCUSE" and t == ["Tunisia"]]
+
+
+def test_could_not_is_a_fact_not_a_possibility() -> None:
+    got = coded("Senator Ann Ward and Governor Tom Reyes could not reach an agreement on the budget.")
+    assert got and all(e.negated and not e.hypothetical for _, _, _, e in got)
+    src, tgt, ev = only("Russia could attack Ukraine.", "ASSAULT")
+    assert ev.hypothetical
+
+
+def test_not_until_is_no_negation() -> None:
+    src, tgt, ev = only("Senator Ann Ward had not met Governor Tom Reyes until 2010.", "CONSULT")
+    assert not ev.negated
+    src, tgt, ev = only("Senator Ann Ward did not meet Governor Tom Reyes.", "CONSULT")
+    assert ev.negated
+
+
+def test_thanks_one_would_like_to_give_are_given() -> None:
+    text = "Senator Ann Ward would also like to thank the Electronic Frontier Foundation."
+    src, tgt, ev = only(text, "SUPPORT")
+    assert not ev.hypothetical

@@ -49,6 +49,8 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
             "future",
             "predicting",
             "not_yet",
+            "past_ability",
+            "performatives",
         )
     }
     m = Mood()
@@ -99,12 +101,21 @@ def _question(head: Token, m: Mood) -> None:
 
 def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
     neg, modals, conds = words.get("negation", ()), words.get("modals", ()), words.get("conditions", ())
+    negative = ("advmod", "neg", "det", "cc:preconj")  # (the morphologizer marks "not", "never", "no")
+    negs = [
+        c for c in t.children if c.dep_ in negative and ("Neg" in c.morph.get("Polarity") or c.lower_ in neg)
+    ]
+    # "had not met X until 2010", "... until they were at college": they did meet, from then on
+    until = any(
+        case_of(c) == "until" or any(x.dep_ == "mark" and x.lower_ == "until" for x in (c, *c.children))
+        for c in t.children
+    )
+    able = words.get("past_ability", frozenset())
     for c in t.children:
-        polar = "Neg" in c.morph.get("Polarity")  # the morphologizer marks "not", "never", "no"
-        if c.dep_ in ("advmod", "neg", "det", "cc:preconj") and (polar or c.lower_ in neg):
+        if c in negs and not until:
             m.mark("negated", c)
-        elif c.dep_ == "aux" and c.lower_ in modals:
-            m.mark("hypothetical", c, words.get("future", frozenset()))
+        elif c.dep_ == "aux" and c.lower_ in modals and not (negs and c.lower_ in able):
+            m.mark("hypothetical", c, words.get("future", frozenset()))  # ("could not agree": did not)
         elif c.dep_ == "mark" and c.lower_ in conds:
             m.mark("hypothetical", c)
     # "X is to step down", "the Senate was to meet Monday": planned ("be to" + verb), not done
@@ -115,6 +126,11 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
             return
         m.mark("hypothetical", next(c for c in t.children if c.dep_ == "cop"))
         m.future = True
+
+
+def _polite(gov: Token, verb: str, words: dict[str, frozenset[str]]) -> bool:
+    """ "would like to" (or "wish to") before a speech act done by saying so ("thank", "congratulate")."""
+    return gov.lemma_.lower() in ("like", "wish") and verb in words.get("performatives", ())
 
 
 def _not_yet(t: Token, words: dict[str, frozenset[str]]) -> list[Token]:
@@ -132,6 +148,9 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             return
         if dep == "xcomp" or (dep == "ccomp" and gov.pos_ == "ADJ"):
             lemma = lemma_of(gov)
+            if _polite(gov, lemma_of(t), words):  # "we would like to thank X": thanks given
+                t = gov
+                continue
             if lemma in negators:
                 m.mark("negated", gov)
             elif yet := _not_yet(gov, words):
