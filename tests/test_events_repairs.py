@@ -386,3 +386,12 @@ def test_what_someone_is_urged_to_do_is_done_by_whom_they_urged() -> None:
 def test_a_purpose_clause_is_done_by_the_subject_not_by_whom_it_pressured() -> None:
     text = "Trump tried to pressure the Ukrainian government to open an inquiry, in order to help his bid."
     assert not [e for e in coded(text) if e[0] == "AID"]
+
+
+def test_a_person_named_after_a_titles_place_is_the_title_holder() -> None:
+    for text, who in (
+        ("The mayor of London, Sadiq Khan, thanked the Metropolitan Police on Monday.", "Sadiq Khan"),
+        ("United States Senator from Vermont Bernie Sanders endorsed Joe Biden on Monday.", "Bernie Sanders"),
+        ("The governor of Alaska Sarah Palin criticized Barack Obama.", "Sarah Palin"),
+    ):
+        assert [s for _, s, _, e in coded(text) if e.rule.startswith("verb")] == [[who]], text

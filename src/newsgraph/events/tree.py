@@ -469,20 +469,20 @@ def _glued_person(t: Token, idx: ActorIndex, offset: int) -> list[str]:
 
 
 def _place_titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
-    """The person named right after a title's place ("governor of Alaska Sarah Palin", the name
-    parsed as part of the place's phrase)."""
+    """The person named right after a title's place, parsed as part of the place's phrase ("governor
+    of Alaska Sarah Palin", "Senator from Vermont Bernie Sanders", "the mayor of London, Sadiq Khan")."""
     for c in t.children:
-        if c.dep_ != "nmod" or case_of(c) != "of" or c.pos_ != "PROPN":
+        if c.dep_ != "nmod" or case_of(c) not in ("of", "from") or c.pos_ != "PROPN":
             continue
-        place = [m for m in idx.between(offset + c.idx, offset + c.idx + 1) if m.start == offset + c.idx]
-        end = max((m.end for m in place), default=None)
-        if end is None or idx.type_of(place[0].entity) == "PERSON":
+        a = offset + next(x.idx for x in c.subtree if x.dep_ not in ("case", "det"))
+        b = offset + c.right_edge.idx + len(c.right_edge.text)
+        named = sorted(idx.between(a, b), key=lambda m: m.start)
+        people = [m for m in named if idx.type_of(m.entity) == "PERSON"]
+        places = [m for m in named if people and m.end <= people[0].start and m not in people]
+        if not places or places[0].start != a:
             return []
-        a, b = offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)
-        gap = t.doc.text[end - offset : b - offset]
-        people = [m for m in idx.between(end, b) if idx.type_of(m.entity) == "PERSON"]
-        if people and people[0].start - end <= 1 and gap[:1] == " " and a <= end:
-            return _uniq(m.entity for m in people[:1])
+        gap = t.doc.text[max(m.end for m in places) - offset : people[0].start - offset]
+        return [people[0].entity] if gap in (" ", ", ") else []
     return []
 
 
