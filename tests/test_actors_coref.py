@@ -245,3 +245,16 @@ def test_the_house_is_the_last_house_of_something_named() -> None:
 def test_the_house_with_no_house_named_before_is_no_mention() -> None:
     ad = analyse("Vote\n\nLater the House voted against the plan of Senator Ann Ward.")
     assert not [m for m in ad.mentions if m.text == "House"]
+
+
+def test_a_name_whose_first_words_are_joined_by_and_is_one_organisation() -> None:
+    ad = analyse("Parties\n\nThe Life and Liberty Party nominated a ticket. The Bread and Roses Party met.")
+    assert entity_of(ad, "Life and Liberty Party") is not None
+    assert entity_of(ad, "Bread and Roses Party") is not None
+    assert entity_of(ad, "Liberty Party") is None
+
+
+def test_two_bodies_joined_by_and_stay_two() -> None:
+    ad = analyse("Fire\n\nResponders included the Secret Service and US Park Police on Monday.")
+    assert entity_of(ad, "US Park Police") is not None
+    assert not [m for m in ad.mentions if " and " in m.text]

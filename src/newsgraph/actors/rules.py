@@ -116,6 +116,8 @@ _ORG_RX = re.compile(
     rf"(?:[ \t]+(?:and[ \t]+)?{NAME_TOK}){{0,3}})"
     r"(?![\w-])"
 )
+#: "the Life and [Liberty Party]": capitalised words and "and" between "the" and a name
+_JOINED_RX = re.compile(rf"(?<![\w-])[Tt]he[ \t]+(?P<words>(?:{NAME_TOK}[ \t]+){{1,3}})and[ \t]+")
 _LEADER_BODY_RX = re.compile(
     rf"(?<![\w-])(?P<org>{NAME_TOK})[ \t]+(?i:{alternatives('leader_body_heads')})(?![\w-])"
 )
@@ -307,6 +309,7 @@ class NameRules:
         for m in _ORG_RX.finditer(seg):
             for a, b in self.org_parts(seg, m.start("org"), m.end("org")):
                 a, b = strip_span(text, off + self._after_owner(seg, a), off + b)
+                a = self._joined_words(text, a)  # "the [Life and] Liberty Party"
                 if len(text[a:b].split()) < 2:
                     continue
                 c = Cand(a, b, text[a:b], "ORG", "rule")
@@ -348,6 +351,24 @@ class NameRules:
                 continue
             out.append(Cand(off + a, off + b, text[off + a : off + b], "ORG", "rule", meta={"media": True}))
         return out
+
+    def _joined_words(self, text: str, a: int) -> int:
+        """The start of a name whose first words are joined by "and" ("the *Life and* Liberty Party",
+        "the *Peace and* Freedom Party", "the House *Oversight and* Reform Committee"): after "the",
+        capitalised words that name no actor of their own, then "and"."""
+        m = _JOINED_RX.search(text, max(0, a - 60), a)
+        if m is None or m.end() != a:
+            return a
+        words = m.group("words").split()
+        first = text[a:].split(maxsplit=1)[0] if text[a:].strip() else ""
+        if (
+            any(self.kb.lookup(w) or self.kb.demonym(w) or w.lower() in SENTENCE_WORDS for w in words)
+            or words[-1].lower() in ORG_HEADS  # "the Secret Service and US Park Police": two bodies
+            or self.kb.lookup(first)
+            or self.kb.demonym(first)
+        ):
+            return a
+        return m.start("words")
 
     def _leader_bodies(self, seg: str, off: int, text: str) -> list[Cand]:
         """ "the Trump administration": a surname before ``leader_body_heads`` names the body the
