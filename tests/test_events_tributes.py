@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from newsgraph.events.stance import stance
 
-from .events_helpers import coded, pipe
+from .events_helpers import coded, only, pipe
 
 
 def _support(body: str) -> list[tuple[list[str], list[str]]]:
@@ -170,3 +170,12 @@ def test_sadness_voiced_at_a_death_and_mourning_declared_honour_the_dead() -> No
 
 def test_a_day_of_something_else_is_no_tribute() -> None:
     assert coded("Pakistan declared a day of celebration for Governor Tom Reyes.") == []
+
+
+def test_congratulations_or_gratitude_given_to_someone_praise_them() -> None:
+    for text in (
+        "Senator Ann Ward expressed her gratitude to Governor Tom Reyes.",
+        "Senator Ann Ward sent her congratulations to Governor Tom Reyes.",
+    ):
+        assert only(text, "SUPPORT")[:2] == (["Ann Ward"], ["Tom Reyes"]), text
+    assert not coded("Thanks to Governor Tom Reyes, the count ended early.")
