@@ -282,3 +282,15 @@ def test_accounts_of_a_report_end_at_the_next_story_of_a_roundup() -> None:
     assert ends["a"] == 400 and ends["b"] == 400 and ends["c"] == 450 + 1500
     evs.append(ev("m", 300, "CONSULT", "biden", "trump"))  # a meeting of the same parties
     assert _scope_ends({"d": "x" * 5000}, evs, {"a": "1", "b": "2", "c": "3", "m": "4"})["a"] == 300
+
+
+def test_acts_of_two_people_who_share_a_state_are_two_events() -> None:
+    recs = [
+        rec("e1", "d1", ["vessin"], ["sabil"], "2025-03-07", typ="ACCUSE", mode=None),
+        rec("e2", "d2", ["dubrovin"], ["sabil"], "2025-03-07", typ="ACCUSE", mode=None),  # another Valdorian
+    ]
+    cl = cluster_records(recs, AMAP, AFF)
+    assert cl["e1"] != cl["e2"]
+    state = rec("e3", "d3", ["val"], ["sabil"], "2025-03-07", typ="ACCUSE", mode=None)  # Vessin's state
+    cl = cluster_records([recs[0], state], AMAP, AFF)
+    assert cl["e1"] == cl["e3"]

@@ -4,8 +4,9 @@ accounts.
 Two event reports are the same real event when they have the same type (for CONSULT also the same kind:
 visit, meeting/phone, mediation; hosting a guest is a meeting), the same negation/hypothetical flags,
 compatible places, compatible dates, and overlapping participants: the actors of one side overlap
-directly and those of the other side overlap directly or through their affiliations (a minister and
-their state), both ways round for CONSULT (a meeting has no direction). Dates: two explicit days must be
+directly and those of the other side overlap directly or one is what the other belongs to (a minister
+and their state; for CONSULT, which has no direction and is counted both ways round, also two members
+of one delegation or government). Dates: two explicit days must be
 the same day; a fallback (document) date may be a day off, a date inherited from the context (no date
 expression of its own) two days; a month or year contains its days. Undated reports join only reports of
 the same story (the same document or its near-duplicates).
@@ -183,7 +184,11 @@ def _sides_ok(a: _Prepared, b: _Prepared, symmetric: bool) -> bool:
         xs2: frozenset[str],
         xt2: frozenset[str],
     ) -> bool:
-        return bool((s1 & s2 and xt1 & xt2) or (t1 & t2 and xs1 & xs2))
+        if symmetric:  # a meeting: its delegations' members all stand for their side
+            return bool((s1 & s2 and xt1 & xt2) or (t1 & t2 and xs1 & xs2))
+        # any other act: the other side's actors overlap directly or one is what the other belongs to
+        # (a minister and their state), never two that merely share a state (a judge and a senator)
+        return bool((s1 & s2 and (t1 & xt2 or xt1 & t2)) or (t1 & t2 and (s1 & xs2 or xs1 & s2)))
 
     fw = one(
         a.src, a.tgt, frozenset(a.xsrc), frozenset(a.xtgt), b.src, b.tgt, frozenset(b.xsrc), frozenset(b.xtgt)
