@@ -100,3 +100,13 @@ def test_it_as_a_subject_stands_for_the_governing_clauses_state_or_organisation(
 def test_it_inside_a_quote_or_as_an_object_is_no_actor() -> None:
     assert not coded('Iran spoke on Monday. "It expelled two British diplomats," a witness said.')
     assert not coded("Iran condemned the attack, calling it an act of war against Syria.")
+
+
+def test_a_platform_something_was_said_on_is_no_target() -> None:
+    assert not coded("Senator Ann Ward hailed the report on Twitter.")
+    assert only("Senator Ann Ward praised Governor Tom Reyes on Twitter.", "SUPPORT")[1] == ["Tom Reyes"]
+    assert only("Senator Ann Ward imposed sanctions on Twitter.", "SANCTION")[1] == ["Twitter"]
+
+
+def test_a_quoted_appeal_to_unnamed_people_requests_nothing_of_whom_it_names() -> None:
+    assert not coded('Obama spoke at the rally, urging viewers, "we have got to vote for Joe Biden."')

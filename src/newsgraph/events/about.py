@@ -183,6 +183,15 @@ class QuoteReader:
         subjects = [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
         return [a for s in subjects for a in phrase_actors(s, self.actors, offset)]
 
+    def unnamed_addressee(self, q: Quote) -> bool:
+        """The cue verb names whom it addresses, but no actor ("urging *viewers*, 'vote for X'")."""
+        cue = self._cue(q)
+        if cue is None:
+            return False
+        tok, offset = cue
+        told = [c for c in tok.children if c.dep_ in ("obj", "iobj") and offset + c.idx < q.start]
+        return bool(told) and not any(phrase_actors(c, self.actors, offset) for c in told)
+
     def _cue(self, q: Quote) -> tuple[Token, int] | None:
         """The cue word's token in the parse, and the offset of its piece."""
         if q.cue_start is None:

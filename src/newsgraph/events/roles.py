@@ -146,6 +146,10 @@ class Roles:
                 return got
         return []
 
+    def platform(self, eid: str) -> bool:
+        """A platform one publishes on ("on Twitter", "via Facebook"; not "called on Fox News")."""
+        return self.actors.entities[eid].name.lower() in self.lex.words("platforms")
+
     def media(self, eid: str) -> bool:
         """A news outlet (the knowledge base's kind ``media``, or an outlet word ending its name)."""
         return is_media(self.actors.entities[eid], self.kb)
@@ -186,6 +190,8 @@ class Roles:
                 if c != case or x.i in skip or (c == "with" and absolute(x)):
                     continue
                 got = [a for a in self.actors_of([x], offset) if a not in exclude and a != place]
+                if c in ("on", "via") and got and all(self.platform(a) for a in got):
+                    continue  # "praised the report on Twitter": where it was said, not to whom
                 if got:
                     return got
         # "withdrew from a treaty with Iran", "pulled out of the deal with X": the partner of the thing

@@ -89,8 +89,11 @@ def speech_events(
         if is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
             continue
         side = _side(ents[q.speaker], ents)
+        addressed = reader.unnamed_addressee(q)  # "urging viewers, 'vote for X'": a request of the viewers
         for coding, (lo, hi), who in _readings(q, ad, lex, acts, reader):
             stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
+            if coding.type == "REQUEST" and not stance_only and addressed:
+                continue
             # an accusation, and praise read from the content alone, are about who the quote says did
             # or is something ("X was a true hero"), not about every actor it names ("born in the US")
             agents = coding.type in ("ACCUSE", "REJECT") or (stance_only and coding.type == "SUPPORT")
