@@ -541,7 +541,9 @@ class Coder(Roles):
         if guess and not target and not f.coding.reverse and source and not objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = "nearest name" if target else ""
-        mutual = f.coding.type == "CONSULT" or f.lemma in self.lex.words("mutual_verbs")
+        # a meeting is done together; a trip is not ("X, Y and Z did not attend": no meeting of theirs)
+        together = f.coding.type == "CONSULT" and not (f.coding.cameo or "").startswith("042")
+        mutual = together or f.lemma in self.lex.words("mutual_verbs")
         if mutual and not target and len(source) > 1:  # "India and Pakistan exchanged fire"
             source, target = source[:1], source[1:]
             f.mutual = True
