@@ -65,6 +65,7 @@ def test_supporters_of_someone_are_not_them() -> None:
 def test_a_policy_about_someone_is_no_act_towards_them() -> None:
     assert not coded("La Riva agreed with the nationalization of the Federal Reserve.")
     assert not coded("Hawkins called for the nationalization of the Federal Reserve.")
+    assert not coded("Senator Ann Ward endorsed an audit of the Federal Reserve.")
     assert only("Protesters called for the resignation of Governor Tom Reyes.", "REQUEST")[1] == ["Tom Reyes"]
 
 

@@ -75,6 +75,8 @@ class Roles:
         particle with an object reads as a preposition too ("called on Japan to ...")."""
         out = list(cl.obliques)
         for o in cl.objects:
+            if o.lemma_.lower() in POLICIES:  # "endorsed an audit of X": no act towards X
+                continue
             out += [(case_of(c), c) for c in o.children if c.dep_ == "nmod" and case_of(c)]
         prt = [c.lower_ for c in cl.head.children if c.dep_ == "compound:prt"]
         out += [(p, o) for p in prt for o in cl.objects]
