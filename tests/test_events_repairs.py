@@ -395,3 +395,12 @@ def test_a_person_named_after_a_titles_place_is_the_title_holder() -> None:
         ("The governor of Alaska Sarah Palin criticized Barack Obama.", "Sarah Palin"),
     ):
         assert [s for _, s, _, e in coded(text) if e.rule.startswith("verb")] == [[who]], text
+
+
+def test_a_target_the_parse_made_the_subject_of_a_following_gerund_is_the_target() -> None:
+    # (the parse: "against [President Donald Trump finding that ...]", a gerund clause with Trump its subject)
+    text = (
+        "Judge Victor Marrero issued a ruling against President Donald Trump finding that prosecutors could "
+        "view his returns."
+    )
+    assert only(text, "REJECT")[:2] == (["Victor Marrero"], ["Donald Trump"])

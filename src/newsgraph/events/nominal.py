@@ -255,6 +255,8 @@ class NounCoder:
         got = phrase_actors(c, self.actors, offset)
         if got:
             return got
+        if c.tag_ == "VBG":  # "a ruling against [Trump finding that ...]": the parse's gerund clause
+            return [a for x in c.children if x.dep_ == "nsubj" for a in phrase_actors(x, self.actors, offset)]
         for x in c.children:
             if x.dep_ == "nmod" and case_of(x) in self.lex.words("thing_cases"):
                 got += phrase_actors(x, self.actors, offset)
