@@ -112,3 +112,9 @@ def test_a_cease_and_desist_order_issued_to_someone_sanctions_them() -> None:
 
 def test_an_executive_order_is_no_event_by_itself() -> None:
     assert coded("President Tom Reyes issued an executive order on Monday.") == []
+
+
+def test_forces_deployed_at_home_or_to_a_place_are_mobilized_against_its_state() -> None:
+    text = "Wisconsin Governor Tony Evers declared a state of emergency and deployed the national guard."
+    assert only(text, "MOBILIZE")[:2] == (["Tony Evers"], ["Wisconsin"])
+    assert only("Russia deployed troops to Syria.", "MOBILIZE")[:2] == (["Russia"], ["Syria"])

@@ -11,7 +11,7 @@ from typing import Any
 
 from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.coder import Coder, Found
+from newsgraph.events.coder import HOME_TYPES, Coder, Found
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
@@ -29,8 +29,9 @@ _WORD = re.compile(r"\b\w+\b")
 REFUSALS = frozenset({"CONCEDE", "AGREE"})
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
-#: event types whose place stands for its state ("visited Kazan", "withdrew from Kherson")
-STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT"})
+#: event types whose place stands for its state ("visited Kazan", "withdrew from Kherson", "deployed
+#: troops to Kherson")
+STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT", "MOBILIZE"})
 #: event types done in or to a place; in the others a capital city stands for its government
 PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
 #: event types whose target region stands for its government ("filed a lawsuit against the state of
@@ -235,6 +236,10 @@ def _event(
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
             govs = dict.fromkeys(places.government_of(w) for w in where)
             f.target = [s for s in govs if s and s not in f.source]
+    if not f.target and f.coding.type == "MOBILIZE":  # "the governor deployed the national guard": at home
+        homes = dict.fromkeys(coder.home_of(s) for s in f.source)
+        f.target = [h for h in homes if h and h not in f.source and coder.actors.type_of(h) in HOME_TYPES]
+        f.internal = bool(f.target)
     if not f.internal:
         f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
     if f.coding.type in PRESS_WORK:  # "spoke with The Daily Herald", "Wikinews contacted officials":
