@@ -367,3 +367,8 @@ def test_a_quote_condemning_a_murder_does_not_accuse_the_victim() -> None:
                   "This murder is a crime, and Reyes was a brave man"):
         body = f'Tom Reyes was shot dead in Aden. "{quote}," said Ann Ward of Reporters Without Borders.'
         assert not [e for e in coded(body) if e[0] == "ACCUSE"], quote
+
+
+def test_railing_against_someone_criticizes_them() -> None:
+    text = "Senator Ann Ward railed against Governor Tom Reyes."
+    assert only(text, "ACCUSE")[:2] == (["Ann Ward"], ["Tom Reyes"])
