@@ -386,6 +386,8 @@ def test_a_quote_of_a_member_of_a_states_parliament_does_not_accuse_that_state()
 def test_could_not_is_a_fact_not_a_possibility() -> None:
     got = coded("Senator Ann Ward and Governor Tom Reyes could not reach an agreement on the budget.")
     assert got and all(e.negated and not e.hypothetical for _, _, _, e in got)
+    got = coded("Senator Ann Ward and Governor Tom Reyes could not agree on the budget.")  # no refusal
+    assert {t for t, _, _, _ in got} == {"AGREE"} and all(e.negated for _, _, _, e in got)
     src, tgt, ev = only("Russia could attack Ukraine.", "ASSAULT")
     assert ev.hypothetical
 

@@ -252,7 +252,7 @@ def _event(
     if not f.source or not f.target:
         return None
     m = mood(f.head, lex, coder.lemma, nominal=f.nominal)
-    if m.negated and f.coding.type in REFUSALS:  # "did not accede to their demands": a refusal
+    if m.negated and f.coding.type in REFUSALS and not m.unable:  # "did not accede to their demands"
         f.coding = Coding("REJECT", f.coding.mode, f.coding.cameo, f.coding.rule + " (negated: a refusal)")
         m.negated = False
         m.cue = m.cue if m.hypothetical else None

@@ -24,6 +24,7 @@ class Mood:
     hypothetical: bool = False
     cue: str | None = None
     future: bool = False
+    unable: bool = False  # "could not agree": a failure, not a refusal
 
     def mark(self, kind: str, cue: Token, future: frozenset[str] = frozenset()) -> None:
         if kind == "negated":
@@ -115,7 +116,9 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
         if c in negs and not until:
             m.mark("negated", c)
         elif c.dep_ == "aux" and c.lower_ in modals and not (negs and c.lower_ in able):
-            m.mark("hypothetical", c, words.get("future", frozenset()))  # ("could not agree": did not)
+            m.mark("hypothetical", c, words.get("future", frozenset()))
+        elif c.dep_ == "aux" and c.lower_ in able and negs:
+            m.unable = True  # "could not agree": did not, though not by a refusal
         elif c.dep_ == "mark" and c.lower_ in conds:
             m.mark("hypothetical", c)
     # "X is to step down", "the Senate was to meet Monday": planned ("be to" + verb), not done
