@@ -113,10 +113,6 @@ def test_a_quoted_appeal_to_unnamed_people_requests_nothing_of_whom_it_names() -
     assert not coded('Obama spoke at the rally, urging viewers, "we have got to vote for Joe Biden."')
 
 
-def test_a_visit_to_the_town_of_somewhere_meets_no_one() -> None:
-    assert not coded("Wiranto, who was visiting the town of Pandeglang in the province of Banten, survived.")
-
-
 def test_people_who_did_not_attend_did_not_meet_each_other() -> None:
     text = "Jo Jorgensen, Rocky De La Fuente, and Kanye West were each invited but did not attend the debate."
     assert not coded(text)

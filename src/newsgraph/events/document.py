@@ -21,7 +21,6 @@ from newsgraph.events.speech import speech_events
 from newsgraph.events.tree import THIS, ActorIndex, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.models import AnalyzedDoc, Event, Mention
-from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 
 _WORD = re.compile(r"\b\w+\b")
@@ -142,17 +141,6 @@ def code_events(
     return redate(events, story_days(parses, actors, ad.dates, ad.doc.published))
 
 
-#: "the town of X": a place named as one, never a counterpart of a visit
-_PLACE_NOUNS = "|".join(sorted(lexicons.words("actors.place_nouns_of")))
-_PLACE_OF = re.compile(rf"\b(?:{_PLACE_NOUNS}) of\s*$", re.I)
-
-
-def _described_place(text: str, coder: Coder, eid: str, a: int, b: int) -> bool:
-    """Actor ``eid`` is named in [a, b) after a place noun and "of" ("visiting the town of X")."""
-    named = (m for m in coder.actors.between(a, b) if m.entity == eid)
-    return any(_PLACE_OF.search(text, max(a, m.start - 30), m.start) for m in named)
-
-
 def _to_clause(c: Any) -> bool:
     """A "to" clause of what is asked ("called on X *to fire* Y"), however the parse hung it."""
     marked = any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
@@ -230,9 +218,7 @@ def _event(
                 s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source
             ]
             if not f.target and f.coding.type == "CONSULT":  # a visit to a region the KB does not know
-                a, b = f.offset + sent.start_char, f.offset + sent.end_char  # (not "the town of X": a place)
-                unknown = [w for w in where if places.unknown(w)]
-                f.target = [w for w in unknown if not _described_place(ad.text, coder, w, a, b)][:1]
+                f.target = [w for w in where if places.unknown(w)][:1]
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
             govs = dict.fromkeys(places.government_of(w) for w in where)
             f.target = [s for s in govs if s and s not in f.source]
