@@ -117,3 +117,8 @@ def test_people_who_did_not_attend_did_not_meet_each_other() -> None:
     text = "Jo Jorgensen, Rocky De La Fuente, and Kanye West were each invited but did not attend the debate."
     assert not coded(text)
     assert only("Russia and China met in Moscow on Monday.", "CONSULT")[:2] == (["Russia"], ["China"])
+
+
+def test_the_president_capitalised_is_the_president_named_before() -> None:
+    text = "President Donald Trump spoke on Monday. Later, Senator Ann Ward urged the President to resign."
+    assert only(text, "REQUEST")[:2] == (["Ann Ward"], ["Donald Trump"])

@@ -20,11 +20,13 @@ from newsgraph.text import lexicons
 _SECTORS = lexicons.words("actors.description_sectors")
 _TITLED_NOUNS = lexicons.words("actors.description_titled_nouns")
 _NOT_HOLDERS = lexicons.words("actors.title_not_holders")
+#: the nouns of descriptions; a title also capitalised, as US news often writes it ("the President")
+_DESC_NOUNS = PERSON_NOUNS | set(ORG_DESCRIPTIONS) | {w.capitalize() for w in _TITLED_NOUNS}
 _DESC_RX = re.compile(
     rf"\b(?P<the>[Tt]he|[Ii]ts|[Tt]heir) "
     rf"(?P<mods>(?:(?:{alternatives('description_modifiers')}|{'|'.join(sorted(_SECTORS))}"
     rf"|[A-Z][\w’'-]+) ){{0,3}})"
-    r"(?P<noun>" + "|".join(sorted(PERSON_NOUNS | set(ORG_DESCRIPTIONS), key=len, reverse=True)) + r")\b"
+    r"(?P<noun>" + "|".join(sorted(_DESC_NOUNS, key=len, reverse=True)) + r")\b"
     r"(?![ -][A-Z])(?!-)"
 )
 #: "the House": the organisation named last whose name opens with the word and an "of" phrase
