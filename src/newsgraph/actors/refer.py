@@ -183,16 +183,12 @@ def descriptions(
             e = _referent(m, prior, ents, kb, demonyms)
             if e is None:
                 continue
-            c = Cand(a, b, text[a:b], e.type, "rule", kind="description")
-            ents.add(e, c)
-            prior.add(a, e)
+            c = _claim(text, a, b, e, ents, prior, taken, covered)
             if e.type == "PERSON":
                 title = re.sub(r"^[Tt]he\s+", "", c.text)
                 if title not in e.titles:
                     e.titles.append(title)
             out.append(c)
-            taken.append((a, b))
-            covered[a:b] = b"\x01" * (b - a)
         if not persons:
             out += _first_word_forms(view, p, ents, prior, taken, covered)
     return out
@@ -207,25 +203,38 @@ def _first_word_forms(
         a, b = m.start("noun"), m.end()
         if covered.find(1, m.start(), b) >= 0:
             continue
-        opening = m.group("noun") + " of "
-        e = next(
-            (
-                x
-                for _, group in prior.groups(a)
-                for x in group
-                if x.type == "ORG" and any(opening in n.text for n in x.names if n.kind in ("name", "alias"))
-            ),
-            None,
-        )
-        if e is None:
-            continue
-        c = Cand(a, b, view.text[a:b], e.type, "rule", kind="description")
-        ents.add(e, c)
-        prior.add(a, e)
-        out.append(c)
-        taken.append((a, b))
-        covered[a:b] = b"\x01" * (b - a)
+        e = _opened_org(prior, a, m.group("noun") + " of ")
+        if e is not None:
+            out.append(_claim(view.text, a, b, e, ents, prior, taken, covered))
     return out
+
+
+def _opened_org(prior: _Prior, a: int, opening: str) -> LocalEntity | None:
+    """The organisation named last before ``a`` whose name or alias holds ``opening`` ("House of ")."""
+    for _, group in prior.groups(a):
+        for x in group:
+            if x.type == "ORG" and any(opening in n.text for n in x.names if n.kind in ("name", "alias")):
+                return x
+    return None
+
+
+def _claim(
+    text: str,
+    a: int,
+    b: int,
+    e: LocalEntity,
+    ents: Entities,
+    prior: _Prior,
+    taken: list[tuple[int, int]],
+    covered: bytearray,
+) -> Cand:
+    """The description mention [a, b) of ``e``, recorded as taken."""
+    c = Cand(a, b, text[a:b], e.type, "rule", kind="description")
+    ents.add(e, c)
+    prior.add(a, e)
+    taken.append((a, b))
+    covered[a:b] = b"\x01" * (b - a)
+    return c
 
 
 def _referent(

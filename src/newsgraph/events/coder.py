@@ -251,6 +251,13 @@ class Coder(Roles):
         out = [a for o in asked for a in phrase_actors(o, self.actors, offset)]
         return [a for a in dict.fromkeys(out) if a not in source]
 
+    def homes(self, source: list[str]) -> list[str]:
+        """The states, regions or cities the source actors belong to (a governor's, a mayor's), other
+        than the sources themselves: where an act naming no one is done ("declared an emergency",
+        "deployed the national guard")."""
+        got = dict.fromkeys(self.home_of(s) for s in source)
+        return [h for h in got if h and h not in source and self.actors.type_of(h) in HOME_TYPES]
+
     def home_of(self, eid: str) -> str | None:
         """The document actor ``eid`` belongs to: its affiliation, else the one state all its
         knowledge-base roles are of (Phoenix codes open with the state: "USAGOV"), when the document
@@ -376,8 +383,7 @@ class Coder(Roles):
             ]
             target = [a for a in self.actors_of(given, off) if a not in f.source]
         if not target and spec.get("own_state"):  # "the president (a governor) declared a state of emergency"
-            homes = (self.home_of(s) for s in f.source)
-            target = [h for h in homes if h is not None and self.actors.type_of(h) in HOME_TYPES]
+            target = self.homes(f.source)
             f.internal = bool(target)
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         f.location = place

@@ -11,7 +11,7 @@ from typing import Any
 
 from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.coder import HOME_TYPES, Coder, Found
+from newsgraph.events.coder import Coder, Found
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
@@ -223,8 +223,7 @@ def _event(
             govs = dict.fromkeys(places.government_of(w) for w in where)
             f.target = [s for s in govs if s and s not in f.source]
     if not f.target and f.coding.type == "MOBILIZE":  # "the governor deployed the national guard": at home
-        homes = dict.fromkeys(coder.home_of(s) for s in f.source)
-        f.target = [h for h in homes if h and h not in f.source and coder.actors.type_of(h) in HOME_TYPES]
+        f.target = coder.homes(f.source)
         f.internal = bool(f.target)
     if not f.internal:
         f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]

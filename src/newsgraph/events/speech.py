@@ -45,7 +45,7 @@ def _side(ent: Entity | None, ents: dict[str, Entity]) -> set[str]:
     return side
 
 
-def is_question(text: str) -> bool:
+def _is_question(text: str) -> bool:
     """Text that asks (it ends in a question mark, before any closing quote or bracket): asking one
     ('asked, "Why did X attack us?"') is no request."""
     return text.rstrip().rstrip("\"'”’)]").rstrip().endswith("?")
@@ -57,7 +57,7 @@ def quote_coding(q: Quote, lex: EventLexicon, acts: Any | None = None) -> Coding
     act = acts.act(q.cue) if acts is not None and q.cue else None
     words = {w.strip(".,;:!?\"'“”’").lower() for w in q.text.split()}
     threat = bool(words & lex.words("threat") and words & lex.words("modals"))
-    asked = act == "REQUEST" and is_question(q.text)
+    asked = act == "REQUEST" and _is_question(q.text)
     if act in CUE_ACTS and (act != "THREATEN" or threat) and not asked:  # "warned that ..." is no threat
         return Coding(act, None, None, f"speech act of the cue '{q.cue}'")  # nor a question a request
     if threat:
@@ -89,11 +89,10 @@ def speech_events(
         if is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
             continue
         side = _side(ents[q.speaker], ents)
-        addressed = reader.unnamed_addressee(q)  # "urging viewers, 'vote for X'": a request of the viewers
         for coding, (lo, hi), who in _readings(q, ad, lex, acts, reader):
             stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
-            if coding.type == "REQUEST" and not stance_only and addressed:
-                continue
+            if coding.type == "REQUEST" and not stance_only and reader.unnamed_addressee(q):
+                continue  # "urging viewers, 'vote for X'": a request of the viewers, no one named
             # an accusation, and praise read from the content alone, are about who the quote says did
             # or is something ("X was a true hero"), not about every actor it names ("born in the US")
             agents = coding.type in ("ACCUSE", "REJECT") or (stance_only and coding.type == "SUPPORT")
