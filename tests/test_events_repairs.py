@@ -404,3 +404,41 @@ def test_a_target_the_parse_made_the_subject_of_a_following_gerund_is_the_target
         "view his returns."
     )
     assert only(text, "REJECT")[:2] == (["Victor Marrero"], ["Donald Trump"])
+
+
+def _commented(rel: str, noun_ent: str) -> Clause:
+    # "Russia condemned Ukraine, which attacked Georgia": the parse's sentential relative clause
+    # (advcl:relcl on the main verb) whose pronoun still stands for the name before the comma
+    doc = tree(
+        ["Russia", "condemned", "Ukraine", ",", rel, "attacked", "Georgia", "."],
+        [1, 1, 1, 5, 5, 1, 5, 1],
+        ["nsubj", "ROOT", "obj", "punct", "nsubj", "advcl:relcl", "obj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PROPN", "PUNCT"],
+        ["NNP", "VBD", "NNP", ",", "WDT", "VBD", "NNP", "."],
+    )
+    doc.ents = []
+    if noun_ent:
+        doc.set_ents([doc.char_span(doc[2].idx, doc[2].idx + len(doc[2].text), label=noun_ent)])
+    return Clause.of_verb(doc[5])
+
+
+def test_a_comment_clause_after_a_name_is_done_by_the_name() -> None:
+    assert [t.text for t in _commented("which", "LOC").subjects] == ["Ukraine"]
+    assert [t.text for t in _commented("who", "").subjects] == ["Ukraine"]
+
+
+def test_a_comment_clause_after_what_is_no_name_keeps_no_subject() -> None:
+    # "Russia invaded in 2014, which angered ...": "which" is the whole clause, no actor does it
+    assert [t.text for t in _commented("which", "").subjects] == ["which"]
+
+
+def test_who_after_a_place_in_a_phrase_is_the_phrases_person() -> None:
+    # "Biden praised Jones of Canada, who criticized Trump": who is Jones, not Canada
+    doc = tree(
+        ["Biden", "praised", "Jones", "of", "Canada", ",", "who", "criticized", "Trump", "."],
+        [1, 1, 1, 4, 2, 7, 7, 1, 7, 1],
+        ["nsubj", "ROOT", "obj", "case", "nmod", "punct", "nsubj", "advcl:relcl", "obj", "punct"],
+        ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "PROPN", "PUNCT"],
+        ["NNP", "VBD", "NNP", "IN", "NNP", ",", "WP", "VBD", "NNP", "."],
+    )
+    assert [t.text for t in Clause.of_verb(doc[7]).subjects] == ["Jones"]

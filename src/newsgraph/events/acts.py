@@ -10,7 +10,8 @@ import bisect
 from collections.abc import Sequence
 from typing import Any
 
-from newsgraph.events.tree import THIS, ActorIndex, Clause, Token, case_of, phrase_actors
+from newsgraph.events.deps import THIS
+from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, phrase_actors
 from newsgraph.text import lexicons
 
 #: noun -> the verbs whose act it names

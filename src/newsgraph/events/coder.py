@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
+from newsgraph.events.deps import OBJECT_CONTROL
 from newsgraph.events.roles import Roles
 from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.tree import (
-    OBJECT_CONTROL,
     OBJECTS,
     TITLE_HEADS,
     ActorIndex,

@@ -12,13 +12,14 @@ from typing import Any
 from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
+from newsgraph.events.deps import THIS
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
 from newsgraph.events.pronouns import coordinated_pronoun_mentions, group_pronoun_mentions, it_mentions
 from newsgraph.events.speech import speech_events
-from newsgraph.events.tree import THIS, ActorIndex, phrase_actors
+from newsgraph.events.tree import ActorIndex, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.models import AnalyzedDoc, Event, Mention
 from newsgraph.text.headings import is_heading

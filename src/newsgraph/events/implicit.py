@@ -15,9 +15,10 @@ from typing import Any
 from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
+from newsgraph.events.deps import THIS
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
-from newsgraph.events.tree import THIS, ActorIndex, phrase_actors
+from newsgraph.events.tree import ActorIndex, phrase_actors
 from newsgraph.models import Event
 
 #: event types that may react to an earlier event of the document named by its noun ("condemned the attack")

@@ -10,58 +10,29 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
+from newsgraph.events.deps import (
+    BELONGING,
+    EXAMPLE_CASES,
+    EXAMPLE_HEADS,
+    INDIVIDUALS,
+    NAMED_THINGS,
+    NAMING,
+    NP_PARTS,
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    POLICIES,
+    RELATIONAL,
+    RELATIVE,
+    SUBJECTS,
+    TITLE_HEADS,
+    Token,
+    case_of,
+    conjuncts,
+)
+from newsgraph.events.subjects import antecedent, inherited_subjects, phrase_top
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.quotes.tree import subject
-from newsgraph.text import lexicons
-from newsgraph.text.speechverbs import default_lexicon
-
-Token = Any  # a spaCy Token (spaCy is imported lazily by the stages)
-
-SUBJECTS = frozenset({"nsubj", "csubj", "nsubj:outer"})  # "X is to step down": the outer subject
-PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
-OBJECTS = frozenset({"obj", "iobj"})
-#: dependents that belong to a noun phrase's name (not to its modifiers' clauses)
-NP_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "nmod:poss", "appos", "det", "nummod"})
-RELATIVE = lexicons.words("english.relative_pronouns")
-#: verbs whose object does what their "to" clause says ("urged *X* to leave", "called on *X* to act")
-OBJECT_CONTROL = lexicons.words("english.object_control_verbs")
-#: participles that give a thing its owner ("facilities *belonging* to X")
-BELONGING = frozenset({"belong"})
-TITLE_HEADS = lexicons.words("actors.title_heads")
-INDIVIDUALS = lexicons.words("actors.individual_nouns")
-#: participles that name an unnamed person ("a woman *named* X", "the man, later *identified* as X")
-NAMING = lexicons.words("actors.naming_participles")
-#: nouns of a policy done to what their "of" phrase names ("the nationalization *of the Federal Reserve*")
-POLICIES = lexicons.words("actors.policy_nouns")
-RELATIONAL = lexicons.words("actors.relational_nouns")
-NAMED_THINGS = lexicons.words("actors.named_thing_heads")
-EXAMPLE_HEADS = lexicons.words("actors.example_heads")
-#: the prepositions of examples: their actors are the phrase's only after one of the example heads
-EXAMPLE_CASES = frozenset({"such as", "including", "like"})
-#: determiners of a noun that refers back ("the delegation", "the attack")
-THIS = lexicons.words("english.definite_determiners")
-#: finite verb tags (a clause of its own, not a participle)
-FINITE = frozenset({"VBD", "VBZ", "VBP"})
-
-
-def case_of(tok: Token) -> str:
-    """The preposition of an oblique or nominal modifier ("in", "according to"), lower case, or ""."""
-    words = []
-    for c in tok.children:
-        if c.dep_ == "case" and c.i < tok.i:
-            words.append(c.lower_)
-            words += [f.lower_ for f in c.children if f.dep_ == "fixed"]
-    first = tok.left_edge
-    if not words and first.dep_ == "case" and first.head.i != tok.i and first.i < tok.i:
-        return first.lower_  # the parse hung "of" on a modifier: "of [Russian president] Putin"
-    return " ".join(words)
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Russia and China" -> both)."""
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
 
 def is_passive(v: Token) -> bool:
@@ -178,13 +149,6 @@ def _name_head(t: Token) -> Token:
     return t
 
 
-def phrase_top(t: Token) -> Token:
-    """The head of the noun phrase ``t`` is inside of ("the leaders of the *countries*" -> leaders)."""
-    while t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
-        t = t.head
-    return t
-
-
 def misread_modifier(v: Token) -> bool:
     """A verb the parse hung on the noun after it as a modifier although it has its own subject
     before it ("[The EU] imposed sanctions on X" read as "imposed" modifying "sanctions"): the
@@ -231,8 +195,8 @@ class Clause:
             cl.objects += conjuncts(v.head)
         if not cl.objects and not cl.passive:
             cl.objects = _named_complements(v)
-        if cl.subjects and v.dep_ == "acl:relcl" and all(x.lower_ in RELATIVE for x in cl.subjects):
-            cl.subjects, cl.inherited = conjuncts(v.head), True  # "Chile, which accused Peru ..."
+        if cl.subjects and all(x.lower_ in RELATIVE for x in cl.subjects) and (ante := antecedent(v)):
+            cl.subjects, cl.inherited = ante, True  # "Chile, which accused Peru ..."
         voc = [c for c in v.children if c.dep_ == "vocative" and c.pos_ == "PROPN" and c.i < v.i]
         if voc and all(s.lower_ in TITLE_HEADS and s.i > voc[0].i for s in cl.subjects):
             cl.subjects = voc  # "Michael Makuei, the Information Minister paid ...": a name, not an address
@@ -293,80 +257,6 @@ def _stray_subject(v: Token) -> list[Token]:
 
 #: links inside a noun phrase (to climb from its last word to its head)
 _PHRASE_INNER = frozenset({"nmod", "case", "det", "amod", "compound", "flat"})
-
-
-def _asked(head: Token, v: Token) -> list[Token]:
-    """The object of an object-control verb before its "to" clause ``v`` ("called *on* X"), if no purpose."""
-    marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
-    if marks - {"to"} or head.lemma_.lower() not in OBJECT_CONTROL:
-        return []
-    objs = [c for c in head.children if c.i < v.i and (c.dep_, case_of(c)) in (("obj", ""), ("obl", "on"))]
-    return conjuncts(objs[-1]) if objs else []
-
-
-def inherited_subjects(v: Token) -> list[Token]:
-    """The subject a predicate shares with the clause that governs it.
-
-    ``conj`` ("X met Y and signed ..."), ``parataxis`` ("X left, then returned") and ``xcomp`` ("X
-    agreed to meet Y") share the governing verb's subject; a relative clause whose subject is
-    ``which``/``who`` has the noun it modifies; an active participle modifying a noun ("forces loyal
-    to ...", "a group claiming ...") too.
-    """
-    seen, purpose = 0, False
-    while seen < 4:
-        seen += 1
-        dep, head = v.dep_, v.head
-        if head.i == v.i:
-            return []
-        if dep == "ccomp" or (dep == "advcl" and _bare_report(v, head)):
-            # "indicated [the US] was disappointed", "reported [X], the minister, recommended ...": a
-            # complement without "that" whose subject the parse took as the reporting verb's object
-            objs = [c for c in head.children if c.dep_ == "obj" and c.i < v.i]
-            return conjuncts(objs[-1]) if objs and v.left_edge.i > objs[-1].i else []
-        if dep in ("xcomp", "advcl") and not purpose and (asked := _asked(head, v)):
-            return asked  # "called on the President to demand ...": the President demands
-        purpose = purpose or dep == "advcl"  # "X pressured Y to launch Z, in order to help X": X's aim
-        if dep in ("conj", "xcomp", "advcl", "parataxis") and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-            subj = [c for c in head.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS]
-            if subj:
-                return [x for s in subj for x in conjuncts(s)]
-            v = head
-            continue
-        if dep == "acl:relcl":
-            rel = [c for c in v.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE]
-            return conjuncts(head) if rel or not any(c.dep_ in SUBJECTS for c in v.children) else []
-        if dep == "acl" and (
-            v.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
-        ):
-            return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
-        return []
-    return []
-
-
-def _bare_report(v: Token, head: Token) -> bool:
-    """A finite clause without a subordinator hanging from a neutral reporting verb ("NPR reported X,
-    the minister, recommended ..."): a reported clause the parse read as an adverbial one."""
-    if v.tag_ not in FINITE or any(c.dep_ == "mark" for c in v.children):
-        return False
-    info = default_lexicon().verb(head.text, head.lemma_)
-    return info is not None and bool(info.frames & {"that", "bare"}) and info.act is None
-
-
-def _participle_subject(noun: Token) -> list[Token]:
-    """Who does what an "-ing" participle on ``noun`` says: the noun itself ("a group claiming the
-    attack"), or, when the noun is an object or inside one, the clause's subject ("X posted a
-    message on Twitter blaming Y")."""
-    t = noun
-    for _ in range(3):
-        if t.dep_ not in ("obj", "obl", "nmod") or t.head.i == t.i:
-            break
-        t = t.head
-        if t.pos_ == "VERB":
-            subj = [c for c in t.children if c.dep_ in SUBJECTS]
-            if subj:
-                return [x for s in subj for x in conjuncts(s)]
-            break
-    return conjuncts(noun)
 
 
 @dataclass

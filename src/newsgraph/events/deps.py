@@ -1,0 +1,54 @@
+"""The words of a Universal Dependencies parse the event coder reads: relation names, word classes
+from the lexicons, and the two questions every rule asks of a token (its preposition, its conjuncts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.text import lexicons
+
+Token = Any  # a spaCy Token (spaCy is imported lazily by the stages)
+
+SUBJECTS = frozenset({"nsubj", "csubj", "nsubj:outer"})  # "X is to step down": the outer subject
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
+OBJECTS = frozenset({"obj", "iobj"})
+#: dependents that belong to a noun phrase's name (not to its modifiers' clauses)
+NP_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "nmod:poss", "appos", "det", "nummod"})
+RELATIVE = lexicons.words("english.relative_pronouns")
+#: verbs whose object does what their "to" clause says ("urged *X* to leave", "called on *X* to act")
+OBJECT_CONTROL = lexicons.words("english.object_control_verbs")
+#: participles that give a thing its owner ("facilities *belonging* to X")
+BELONGING = frozenset({"belong"})
+TITLE_HEADS = lexicons.words("actors.title_heads")
+INDIVIDUALS = lexicons.words("actors.individual_nouns")
+#: participles that name an unnamed person ("a woman *named* X", "the man, later *identified* as X")
+NAMING = lexicons.words("actors.naming_participles")
+#: nouns of a policy done to what their "of" phrase names ("the nationalization *of the Federal Reserve*")
+POLICIES = lexicons.words("actors.policy_nouns")
+RELATIONAL = lexicons.words("actors.relational_nouns")
+NAMED_THINGS = lexicons.words("actors.named_thing_heads")
+EXAMPLE_HEADS = lexicons.words("actors.example_heads")
+#: the prepositions of examples: their actors are the phrase's only after one of the example heads
+EXAMPLE_CASES = frozenset({"such as", "including", "like"})
+#: determiners of a noun that refers back ("the delegation", "the attack")
+THIS = lexicons.words("english.definite_determiners")
+#: finite verb tags (a clause of its own, not a participle)
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def case_of(tok: Token) -> str:
+    """The preposition of an oblique or nominal modifier ("in", "according to"), lower case, or ""."""
+    words = []
+    for c in tok.children:
+        if c.dep_ == "case" and c.i < tok.i:
+            words.append(c.lower_)
+            words += [f.lower_ for f in c.children if f.dep_ == "fixed"]
+    first = tok.left_edge
+    if not words and first.dep_ == "case" and first.head.i != tok.i and first.i < tok.i:
+        return first.lower_  # the parse hung "of" on a modifier: "of [Russian president] Putin"
+    return " ".join(words)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Russia and China" -> both)."""
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]

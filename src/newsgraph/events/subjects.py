@@ -1,0 +1,133 @@
+"""Who does what a predicate without a subject of its own says: the subject it shares with the
+clause that governs it, the noun a relative clause or participle modifies, the object of an
+object-control verb ("called on X to act")."""
+
+from __future__ import annotations
+
+from newsgraph.events.deps import (
+    FINITE,
+    OBJECT_CONTROL,
+    PASSIVE_SUBJECTS,
+    RELATIVE,
+    SUBJECTS,
+    Token,
+    case_of,
+    conjuncts,
+)
+from newsgraph.text import lexicons
+from newsgraph.text.speechverbs import default_lexicon
+
+#: relative pronouns that stand only for people
+PERSONAL_RELATIVE = lexicons.words("english.personal_relative_pronouns")
+
+
+def _asked(head: Token, v: Token) -> list[Token]:
+    """The object of an object-control verb before its "to" clause ``v`` ("called *on* X"), if no purpose."""
+    marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
+    if marks - {"to"} or head.lemma_.lower() not in OBJECT_CONTROL:
+        return []
+    objs = [c for c in head.children if c.i < v.i and (c.dep_, case_of(c)) in (("obj", ""), ("obl", "on"))]
+    return conjuncts(objs[-1]) if objs else []
+
+
+def inherited_subjects(v: Token) -> list[Token]:
+    """The subject a predicate shares with the clause that governs it.
+
+    ``conj`` ("X met Y and signed ..."), ``parataxis`` ("X left, then returned") and ``xcomp`` ("X
+    agreed to meet Y") share the governing verb's subject; a relative clause whose subject is
+    ``which``/``who`` has the noun it modifies; an active participle modifying a noun ("forces loyal
+    to ...", "a group claiming ...") too.
+    """
+    seen, purpose = 0, False
+    while seen < 4:
+        seen += 1
+        dep, head = v.dep_, v.head
+        if head.i == v.i:
+            return []
+        if dep == "ccomp" or (dep == "advcl" and _bare_report(v, head)):
+            # "indicated [the US] was disappointed", "reported [X], the minister, recommended ...": a
+            # complement without "that" whose subject the parse took as the reporting verb's object
+            objs = [c for c in head.children if c.dep_ == "obj" and c.i < v.i]
+            return conjuncts(objs[-1]) if objs and v.left_edge.i > objs[-1].i else []
+        if dep in ("xcomp", "advcl") and not purpose and (asked := _asked(head, v)):
+            return asked  # "called on the President to demand ...": the President demands
+        purpose = purpose or dep == "advcl"  # "X pressured Y to launch Z, in order to help X": X's aim
+        if dep in ("conj", "xcomp", "advcl", "parataxis") and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            subj = [c for c in head.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS]
+            if subj:
+                return [x for s in subj for x in conjuncts(s)]
+            v = head
+            continue
+        if dep == "acl:relcl":
+            rel = [c for c in v.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE]
+            return conjuncts(head) if rel or not any(c.dep_ in SUBJECTS for c in v.children) else []
+        if dep == "acl" and (
+            v.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
+        ):
+            return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
+        return []
+    return []
+
+
+def _bare_report(v: Token, head: Token) -> bool:
+    """A finite clause without a subordinator hanging from a neutral reporting verb ("NPR reported X,
+    the minister, recommended ..."): a reported clause the parse read as an adverbial one."""
+    if v.tag_ not in FINITE or any(c.dep_ == "mark" for c in v.children):
+        return False
+    info = default_lexicon().verb(head.text, head.lemma_)
+    return info is not None and bool(info.frames & {"that", "bare"}) and info.act is None
+
+
+def _participle_subject(noun: Token) -> list[Token]:
+    """Who does what an "-ing" participle on ``noun`` says: the noun itself ("a group claiming the
+    attack"), or, when the noun is an object or inside one, the clause's subject ("X posted a
+    message on Twitter blaming Y")."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ not in ("obj", "obl", "nmod") or t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ == "VERB":
+            subj = [c for c in t.children if c.dep_ in SUBJECTS]
+            if subj:
+                return [x for s in subj for x in conjuncts(s)]
+            break
+    return conjuncts(noun)
+
+
+def antecedent(v: Token) -> list[Token]:
+    """What the relative pronoun subject of the clause ``v`` stands for: the noun a relative clause
+    modifies ("Chile, which accused Peru"), or, where the parse read the clause as a comment on the
+    whole sentence ("X condemned Chile, which had accused Peru" as ``advcl:relcl``), the name right
+    before the comma; "who" also takes a common noun ("the protesters, who attacked X")."""
+    if v.dep_ == "acl:relcl":
+        return conjuncts(v.head)
+    rel = [c for c in v.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE]
+    noun = _before_comma(rel[0]) if rel and v.dep_ == "advcl:relcl" else None
+    if noun is None:
+        return []
+    if rel[0].lower_ in PERSONAL_RELATIVE:  # "the winner from the United States, who ...": the winner
+        top = phrase_top(noun)
+        return conjuncts(_first_conjunct(top)) if top.pos_ in ("NOUN", "PROPN") else []
+    return conjuncts(_first_conjunct(noun)) if noun.ent_type_ in ("ORG", "LOC") else []
+
+
+def _before_comma(rel: Token) -> Token | None:
+    """The head of the name or noun that ends right before the comma opening a relative clause."""
+    if rel.i < 2 or rel.doc[rel.i - 1].text != ",":
+        return None
+    noun = rel.doc[rel.i - 2]
+    while noun.dep_ in ("flat", "flat:name", "compound") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
+def phrase_top(t: Token) -> Token:
+    """The head of the noun phrase ``t`` is inside of ("the leaders of the *countries*" -> leaders)."""
+    while t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _first_conjunct(t: Token) -> Token:
+    return t.head if t.dep_ == "conj" and t.head.pos_ == t.pos_ else t
