@@ -258,3 +258,31 @@ def test_two_bodies_joined_by_and_stay_two() -> None:
     ad = analyse("Fire\n\nResponders included the Secret Service and US Park Police on Monday.")
     assert entity_of(ad, "US Park Police") is not None
     assert not [m for m in ad.mentions if " and " in m.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Governor Ann Reyes spoke. Senator Tom Ward left. The governor thanked him.", "Ann Reyes"),
+        ("Judge Ann Reyes ruled. Ms Lee objected. The judge left.", "Ann Reyes"),
+        ("Prime Minister Ann Reyes and Foreign Minister Tom Ward met. The prime minister left.", "Ann Reyes"),
+    ],
+)
+def test_the_judge_or_the_prime_minister_is_the_person_named_last_with_that_title(text: str, holder: str) -> None:
+    ad = analyse("News\n\n" + text)
+    desc = [m for m in ad.mentions if m.kind == "description"]
+    assert [m.entity for m in desc] == [by_name(ad, holder).id]  # type: ignore[union-attr]
+
+
+def test_the_prime_minister_is_not_a_foreign_minister() -> None:
+    ad = analyse("News\n\nForeign Minister Tom Ward spoke. The prime minister left.")
+    assert not [m for m in ad.mentions if m.kind == "description"]
+
+
+def test_a_places_governor_is_the_person_of_that_place_with_the_title() -> None:
+    text = (
+        "News\n\nOhio Governor Ann Reyes named an aide. Ohio official Tom Ward opposed the Ohio Governor's plan."
+    )
+    ad = analyse(text)
+    desc = [m for m in ad.mentions if m.kind == "description"]
+    assert [m.entity for m in desc] == [by_name(ad, "Ann Reyes").id]  # type: ignore[union-attr]

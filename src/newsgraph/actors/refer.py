@@ -19,6 +19,7 @@ from newsgraph.text import lexicons
 
 _SECTORS = lexicons.words("actors.description_sectors")
 _TITLED_NOUNS = lexicons.words("actors.description_titled_nouns")
+_TITLE_WORDS = lexicons.words("actors.description_title_words")
 _NOT_HOLDERS = lexicons.words("actors.title_not_holders")
 #: the nouns of descriptions; a title also capitalised, as US news often writes it ("the President")
 _DESC_NOUNS = PERSON_NOUNS | set(ORG_DESCRIPTIONS) | {w.capitalize() for w in _TITLED_NOUNS}
@@ -138,6 +139,13 @@ def _nearest_person(
     fit: LocalEntity | None = None
     open_: LocalEntity | None = None
     since: set[str] = set()
+    if noun in _TITLED_NOUNS:  # "the New Jersey governor": a person of New Jersey with that title first
+        want = _NOUN_TITLES.get(noun) or frozenset({noun})
+        for _, group in prior.groups(a):
+            for e in group:
+                titled = any(_holds(t, want) for t in e.titles)
+                if e.type == "PERSON" and titled and _affil_chain(ents, kb, e) & refs:
+                    return e
     for _, group in prior.groups(a):
         fits = [e for e in group if e.type == "PERSON" and _affil_chain(ents, kb, e) & refs]
         if fits:
@@ -251,7 +259,9 @@ def _referent(
         refs = _refs_of_modifier(mods, ents, kb, demonyms)
         if refs:
             return _nearest_person(prior, a, noun, refs, ents, kb)
-        return _titled_person(prior, a, noun) if not words and noun in _TITLED_NOUNS else None
+        lead = tuple(w.lower() for w in words)
+        titled = noun in _TITLED_NOUNS and all(w in _TITLE_WORDS for w in lead)
+        return _titled_person(prior, a, noun, lead) if titled else None
     heads = ORG_DESCRIPTIONS.get(noun, frozenset())
     if the != "the":  # "its foreign ministry": the ministry of the last state or organisation named
         owner = _nearest_owner(prior, a)
@@ -269,20 +279,21 @@ def _owned_form(m: re.Match[str]) -> bool:
     )
 
 
-def _titled_person(prior: _Prior, a: int, noun: str) -> LocalEntity | None:
+def _titled_person(prior: _Prior, a: int, noun: str, lead: tuple[str, ...] = ()) -> LocalEntity | None:
     """ "the president": the person named last with a title headed by the noun (or a title it fits),
-    not a vice-, deputy or former one."""
+    not a vice-, deputy or former one; "the prime minister": whose title has the words before it."""
     want = _NOUN_TITLES.get(noun) or frozenset({noun})
     for _, group in prior.groups(a):
-        fits = [e for e in group if e.type == "PERSON" and any(_holds(t, want) for t in e.titles)]
+        fits = [e for e in group if e.type == "PERSON" and any(_holds(t, want, lead) for t in e.titles)]
         if fits:
             return fits[0]
     return None
 
 
-def _holds(title: str, want: frozenset[str]) -> bool:
+def _holds(title: str, want: frozenset[str], lead: tuple[str, ...] = ()) -> bool:
     words = [w.strip(".,'’").lower() for w in re.split(r"[\s-]+", title)]
-    return bool(words) and words[-1] in want and not set(words) & _NOT_HOLDERS
+    led = not lead or tuple(words[-1 - len(lead) : -1]) == lead
+    return bool(words) and words[-1] in want and led and not set(words) & _NOT_HOLDERS
 
 
 def _nearest_owner(prior: _Prior, a: int) -> LocalEntity | None:
