@@ -268,7 +268,7 @@ def test_two_bodies_joined_by_and_stay_two() -> None:
         ("Prime Minister Ann Reyes and Foreign Minister Tom Ward met. The prime minister left.", "Ann Reyes"),
     ],
 )
-def test_the_judge_or_the_prime_minister_is_the_person_named_last_with_that_title(text: str, holder: str) -> None:
+def test_the_judge_or_the_prime_minister_is_the_last_named_holder(text: str, holder: str) -> None:
     ad = analyse("News\n\n" + text)
     desc = [m for m in ad.mentions if m.kind == "description"]
     assert [m.entity for m in desc] == [by_name(ad, holder).id]  # type: ignore[union-attr]
@@ -281,7 +281,8 @@ def test_the_prime_minister_is_not_a_foreign_minister() -> None:
 
 def test_a_places_governor_is_the_person_of_that_place_with_the_title() -> None:
     text = (
-        "News\n\nOhio Governor Ann Reyes named an aide. Ohio official Tom Ward opposed the Ohio Governor's plan."
+        "News\n\nOhio Governor Ann Reyes named an aide. Ohio official Tom Ward opposed "
+        "the Ohio Governor's plan."
     )
     ad = analyse(text)
     desc = [m for m in ad.mentions if m.kind == "description"]

@@ -167,3 +167,28 @@ def test_insults_sides_and_turns_are_criticism_or_backing() -> None:
 def test_electing_is_an_endorsement_only_of_a_person() -> None:
     assert not coded("Valdoria has no vote in the Electoral College that elects the U.S. President.")
     assert not coded("Protesters in Valdoria demanded a new law for electing Valdoria's leaders.")
+
+
+def test_suspending_a_member_state_or_body_is_a_sanction() -> None:
+    src, tgt, ev = only("The Regional Union suspended Chile after the coup.", "SANCTION")
+    assert (src, tgt, ev.cameo) == (["Regional Union"], ["Chile"], "172")
+    assert not coded("The Regional Union suspended the talks on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "cameo"),
+    [
+        ("Chile lifted its sanctions on Peru in March.", "RETREAT", "085"),
+        ("Chile eased the embargo against Peru.", "RETREAT", "085"),
+        ("Chile lifted its ban on Peru Airways.", "CONCEDE", "081"),
+        ("Chile imposed sanctions on Peru in March.", "SANCTION", "163"),
+    ],
+)
+def test_lifted_sanctions_are_eased_not_imposed(text: str, typ: str, cameo: str) -> None:
+    got = [(c[0], c[3].cameo) for c in coded(text)]
+    assert got == [(typ, cameo)]
+
+
+def test_who_is_given_what_a_giving_verbs_object_names() -> None:
+    assert only("Chile pledged $50 million in aid to Peru.", "AGREE")[:2] == (["Chile"], ["Peru"])
+    assert only("Chile provided Peru with humanitarian aid.", "AID")[:2] == (["Chile"], ["Peru"])

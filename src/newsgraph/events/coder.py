@@ -47,12 +47,16 @@ CONTROL_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "REQUEST", "CONCEDE"})
 DATIVE_LINKS = frozenset({"flat", "appos", "nmod:unmarked", "compound"})
 #: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 ACTOR_SLOT = "+"
+#: event types of giving: their receiver may be a "to" phrase inside the object
+GIVING_TYPES = frozenset({"AID", "AGREE"})
 #: the prepositions of who gives what a receiving verb's noun names ("the endorsement *of* X")
 GIVER_CASES = frozenset({"of", "from"})
 #: our own slot: a phrase headed by a person's name
 PERSON_SLOT = "+person"
 #: our own slot: a guest, a phrase naming an actor headed by a person's name, a title or a group noun
 GUEST_SLOT = "+guest"
+#: our own slot: a phrase whose own head names a state or an organisation ("suspended *Mali*")
+BODY_SLOT = "+body"
 
 
 def verb_stems(form: str) -> list[str]:
@@ -192,6 +196,8 @@ class Coder(Roles):
             f = Found(v, offset, light[0], lemma, cl)
             self.light_participants(f, light[1])
             return f
+        if lemma in self.lex.words("easing") and any(self.eases(o) for o in cl.objects):
+            return None  # "eased the embargo": the noun's eased code is the event (see nominal)
         own = self.lex.verb_coding(lemma)
         entry = self.lex.verbs.get(lemma)
         generic = own is None and entry is not None and entry.code == "---"  # "announced its plans"
@@ -224,6 +230,10 @@ class Coder(Roles):
             criticism = self.lex.coding("111", coding.rule + " (one person attacking another: criticism)")
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
+
+    def eases(self, obj: Token) -> bool:
+        spec = self.lex.noun_spec(obj.lemma_, obj.text)
+        return spec is not None and bool(spec.get("eased"))
 
     def to_person(self, f: Found) -> None:
         """A verb done to people only takes its ``person_code``: "awarded X the Order of the Sun"
@@ -469,6 +479,8 @@ class Coder(Roles):
             own = self.actors.at(tok, offset)  # or a title with the person's name ("the chief, X")
             own = own or (phrase_actors(tok, self.actors, offset) if tok.lower_ in TITLE_HEADS else [])
             return any(self.actors.type_of(a) == "PERSON" for a in own)
+        if n.head == BODY_SLOT:
+            return any(self.actors.type_of(a) in ("STATE", "ORG") for a in self.actors.at(tok, offset))
         if n.head == GUEST_SLOT:  # "received *Putin*", "*the movement's chief*", "*a delegation of X*"
             if any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset)):
                 return True
@@ -530,6 +542,8 @@ class Coder(Roles):
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place) or target
         if not target and not topic:
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place)
+        if not target and f.coding.type in GIVING_TYPES:  # "pledged $50 million in aid to X"
+            target = self.recipient_target(cl, off, exclude=set(source), place=place)
         if not target and not cl.objects and f.coding.type in CONTROL_TYPES:  # "refused to hand ... *to X*"
             target = self.complement_target(cl, off, exclude=set(source) | victims, place=place)
         if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."

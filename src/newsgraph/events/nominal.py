@@ -116,6 +116,8 @@ class NounCoder:
             coding = self.lex.coding(STOPPED[coding.type], f"{spec['rule']} (stopped)") or coding
         elif coding.type == "SUPPORT" and self.stopped(n):  # "withdrew his support for X": no support
             return None
+        elif spec.get("eased") and self.eased(n):  # "lifted sanctions on X": eased, not imposed
+            coding = self.lex.coding(str(spec["eased"]), f"{spec['rule']} (eased)") or coding
         f = Found(n, offset, coding, key, Clause(n), nominal=True)
         self.participants(f, spec)
         return f if f.source and f.target else None
@@ -162,6 +164,9 @@ class NounCoder:
                 for a in phrase_actors(c, self.actors, off)
                 if a not in source
             ]
+        if source and not target and self.supplied(n, spec):  # "provided X with aid": X gets it
+            objs = [c for c in n.head.children if c.dep_ == "obj"]
+            target = [a for c in objs for a in phrase_actors(c, self.actors, off) if a not in source]
         if not source and f.coding.type == "PROTEST":  # "protests continue in X": the document's crowd
             source = self.crowd()
             target = target or self.anti_target(n, off)
@@ -248,6 +253,14 @@ class NounCoder:
         if n.dep_ == "obl" and case_of(n) == "from":  # "backed away from his support for X"
             return self.lemma_of(n.head) in self.lex.words("leaving")
         return n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in self.lex.words("stopping")
+
+    def eased(self, n: Token) -> bool:
+        """The noun is what an easing verb lifts ("lifted sanctions", "the curfew was eased"; the
+        parse may make the verb the noun's modifier: "X [lifted] sanctions")."""
+        easing = self.lex.words("easing")
+        if any(c.dep_ == "amod" and c.tag_ in ("VBN", "VBD") and self.lemma_of(c) in easing for c in n.lefts):
+            return True
+        return n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in easing
 
     def thing_actors(self, c: Token, offset: int) -> list[str]:
         """The actors of a target phrase, or of the phrase it leads to when it names a thing
@@ -354,6 +367,11 @@ class NounCoder:
             target = [a for o in cl.objects for a in phrase_actors(o, self.actors, offset) if a not in source]
         return source, target
 
+    def supplied(self, n: Token, spec: dict[str, Any]) -> bool:
+        """The noun is what a light verb's object is given ("provided *X* with aid")."""
+        light = set(spec.get("light") or ())
+        return n.dep_ == "obl" and case_of(n) == "with" and self.lemma_of(n.head) in light
+
     def light_before(self, n: Token, light: set[str]) -> bool:
         """A light verb written right before the noun's phrase that the parse did not make its head."""
         i = n.i - 1
@@ -382,7 +400,7 @@ class NounCoder:
             cl = Clause.of_verb(v)
             return [a for s in cl.subjects for a in phrase_actors(s, self.actors, offset)]
         temporal = n.dep_ == "obl" and case_of(n) in self.lex.words("temporal")
-        if self.lemma_of(v) not in light and not temporal and not self.stopped(n):
+        if self.lemma_of(v) not in light and not temporal and not self.stopped(n) and not self.eased(n):
             return []
         cl = Clause.of_verb(v)
         subj = cl.agent if cl.passive else cl.subjects

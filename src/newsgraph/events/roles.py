@@ -205,6 +205,19 @@ class Roles:
                         return got
         return []
 
+    def recipient_target(self, cl: Clause, offset: int, *, exclude: set[str], place: str | None) -> list[str]:
+        """Who gets what the object names, where the parse hung the "to" phrase inside the object
+        ("pledged $50 million in aid *to Yemen*", "offered a loan of $2 billion *to Egypt*")."""
+        cases = self.lex.words("recipient_cases")
+        layer = list(cl.objects)
+        for _ in range(2):
+            layer = [c for t in layer for c in t.children if c.dep_ == "nmod"]
+            for c in layer:
+                got = [a for a in self.actors_of([c], offset) if a not in exclude and a != place]
+                if case_of(c) in cases and got:
+                    return got
+        return []
+
     def complement_target(
         self, cl: Clause, offset: int, *, exclude: set[str], place: str | None
     ) -> list[str]:
