@@ -182,6 +182,8 @@ def test_suspending_a_member_state_or_body_is_a_sanction() -> None:
         ("Chile eased the embargo against Peru.", "RETREAT", "085"),
         ("Chile lifted its ban on Peru Airways.", "CONCEDE", "081"),
         ("Chile imposed sanctions on Peru in March.", "SANCTION", "163"),
+        ("Sanctions on Peru were lifted by Chile in March.", "RETREAT", "085"),
+        ("The United States lifted sanctions on Peru.", "RETREAT", "085"),
     ],
 )
 def test_lifted_sanctions_are_eased_not_imposed(text: str, typ: str, cameo: str) -> None:

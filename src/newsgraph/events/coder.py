@@ -15,13 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.events.cameo import Coding, EventLexicon, Noun, Pattern
+from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import OBJECT_CONTROL
-from newsgraph.events.roles import Roles
+from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.tree import (
     OBJECTS,
-    TITLE_HEADS,
     ActorIndex,
     Clause,
     Token,
@@ -29,7 +28,6 @@ from newsgraph.events.tree import (
     misread_modifier,
     particles,
     phrase_actors,
-    proper_name,
     stranded_verb,
 )
 
@@ -45,18 +43,10 @@ HOME_TYPES = frozenset({"STATE", "LOCATION"})
 CONTROL_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "REQUEST", "CONCEDE"})
 #: links by which the parse hangs the second object of "granted X a pardon" on the first
 DATIVE_LINKS = frozenset({"flat", "appos", "nmod:unmarked", "compound"})
-#: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
-ACTOR_SLOT = "+"
 #: event types of giving: their receiver may be a "to" phrase inside the object
 GIVING_TYPES = frozenset({"AID", "AGREE"})
 #: the prepositions of who gives what a receiving verb's noun names ("the endorsement *of* X")
 GIVER_CASES = frozenset({"of", "from"})
-#: our own slot: a phrase headed by a person's name
-PERSON_SLOT = "+person"
-#: our own slot: a guest, a phrase naming an actor headed by a person's name, a title or a group noun
-GUEST_SLOT = "+guest"
-#: our own slot: a phrase whose own head names a state or an organisation ("suspended *Mali*")
-BODY_SLOT = "+body"
 
 
 def verb_stems(form: str) -> list[str]:
@@ -108,7 +98,7 @@ def of_phrase(n: Token, spec: dict[str, Any]) -> bool:
     )
 
 
-class Coder(Roles):
+class Coder(Matcher):
     """Codes the predicates of parsed sentences into :class:`Found` events."""
 
     def __init__(self, lex: EventLexicon, actors: ActorIndex, kb: Any | None = None) -> None:
@@ -133,9 +123,6 @@ class Coder(Roles):
             if self.lex.has_verb(multi):
                 return multi
         return base
-
-    def noun_key(self, tok: Token) -> str:
-        return (tok.lemma_ or tok.text).lower() if tok.lemma_ else tok.lower_
 
     # ---- one sentence -----------------------------------------------------------------------
     def sentence(self, sent: Any, offset: int) -> list[Found]:
@@ -196,12 +183,10 @@ class Coder(Roles):
             f = Found(v, offset, light[0], lemma, cl)
             self.light_participants(f, light[1])
             return f
-        if lemma in self.lex.words("easing") and any(self.eases(o) for o in cl.objects):
-            return None  # "eased the embargo": the noun's eased code is the event (see nominal)
         own = self.lex.verb_coding(lemma)
         entry = self.lex.verbs.get(lemma)
         generic = own is None and entry is not None and entry.code == "---"  # "announced its plans"
-        coding = self.best(lemma, cl, offset, speech=own is None, generic=generic)
+        coding = self.eased(lemma, cl) or self.best(lemma, cl, offset, speech=own is None, generic=generic)
         if (
             coding is None
             and own is not None
@@ -212,6 +197,8 @@ class Coder(Roles):
             return None
         f = Found(v, offset, coding, lemma, cl)
         self.participants(f)
+        if not f.target and coding.rule.endswith("(eased)"):  # "sanctions on X were lifted by Y"
+            f.target = [a for a in self.eased_targets(cl, offset) if a not in f.source]
         suitors = self.claim_authors(cl, offset, "suit_nouns") if coding.type == "REJECT" else None
         if suitors is not None:  # "dismissed the lawsuit filed by X": X's; "... against X": no one's
             f.target = [a for a in suitors if a not in f.source]
@@ -231,9 +218,26 @@ class Coder(Roles):
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
 
-    def eases(self, obj: Token) -> bool:
-        spec = self.lex.noun_spec(obj.lemma_, obj.text)
-        return spec is not None and bool(spec.get("eased"))
+    def eased(self, lemma: str, cl: Clause) -> Coding | None:
+        """ "lifted sanctions on X", "eased the curfew": the code the lifted noun names for its easing."""
+        for o, spec in self.lifted(lemma, cl):
+            return self.lex.coding(str(spec["eased"]), f"{lemma} {self.noun_key(o)} (eased)")
+        return None
+
+    def lifted(self, lemma: str, cl: Clause) -> list[tuple[Token, dict[str, Any]]]:
+        """The nouns an easing verb lifts, with their lexicon entries."""
+        if lemma not in self.lex.words("easing"):
+            return []
+        specs = [(o, self.lex.noun_spec(o.lemma_, o.text)) for o in self.pattern_objects(cl)]
+        return [(o, spec) for o, spec in specs if spec is not None and spec.get("eased")]
+
+    def eased_targets(self, cl: Clause, offset: int) -> list[str]:
+        """Whom the lifted noun was imposed on ("sanctions *on X*")."""
+        for o, spec in self.lifted(self.lemma(cl.head), cl):
+            cases = set(spec.get("target") or ())
+            phrases = [c for c in o.children if c.dep_ == "nmod" and case_of(c) in cases]
+            return self.actors_of(phrases, offset)
+        return []
 
     def to_person(self, f: Found) -> None:
         """A verb done to people only takes its ``person_code``: "awarded X the Order of the Sun"
@@ -397,109 +401,6 @@ class Coder(Roles):
             f.internal = bool(target)
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         f.location = place
-
-    # ---- patterns ---------------------------------------------------------------------------
-    def best(
-        self, lemma: str, cl: Clause, offset: int, *, speech: bool = False, generic: bool = False
-    ) -> Coding | None:
-        """The most specific matching pattern's coding; a matching ``---`` pattern blocks the verb.
-
-        A verb that is no event by itself (``speech``: "report", "describe", "address") does not take
-        an event noun as its object for its own ("reported the attack", "addressed X's arrest"): the
-        noun is coded on its own. A verb of many senses (``generic``: "announce", "hold", "find",
-        "issue") takes no compiled object pattern at all ("announced its plans" is no intent, "issued a
-        hurricane warning" no threat). Our own files' object patterns ("dismissed the claim") still
-        apply, and so do the compiled ones of other verbs with no code of their own on things that
-        are no events ("recalled its ambassador", "severed ties").
-        """
-        obl, objects = self.obliques(cl), self.pattern_objects(cl)
-        keys: dict[int, set[str]] = {}  # a token's noun keys, computed once per clause
-        for p in self.lex.ranked(lemma):  # the largest first: the first match is the best
-            object_only = p.compiled and p.post and not p.pre and not p.preps
-            if object_only and (generic or (speech and self.event_nouns(p))):
-                continue
-            if self.matches(p, cl, obl, keys, offset, objects):
-                break
-        else:
-            return None
-        coding = self.lex.coding(p.code, p.rule, pattern=p)
-        if coding is None and p.reverse:
-            coding = self.lex.coding(p.reverse, p.rule, reverse=True, pattern=p)
-        if coding is None:  # an explicit non-event ("fell" + "equities") or a statement
-            return Coding("", None, p.code, p.rule, pattern=p)
-        return coding
-
-    def event_nouns(self, p: Pattern) -> bool:
-        """The pattern's objects are event nouns of the noun lexicon ("the attack", "talks")."""
-        words = (w for n in p.post for w in self.lex.noun_words(n))
-        return any(w in self.lex.nouns or w.rstrip("s") in self.lex.nouns for w in words)
-
-    @staticmethod
-    def pattern_objects(cl: Clause) -> list[Token]:
-        """What a pattern's objects are matched against: the clause's objects (a passive's subjects),
-        and the verb's particles ("hit *out* at", "hit *back* at": PETRARCH's next word)."""
-        objects = cl.objects or ([*cl.subjects] if cl.passive else [])
-        if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
-            objects = [o for o in objects if o.dep_ != "iobj"]
-        return objects + particles(cl.head)
-
-    def matches(
-        self,
-        p: Pattern,
-        cl: Clause,
-        obl: list[tuple[str, Token]],
-        keys: dict[int, set[str]],
-        offset: int,
-        objects: list[Token],
-    ) -> bool:
-        subjects = cl.agent if cl.passive else cl.subjects
-        if any(not any(self.noun_ok(n, s, keys, offset) for s in subjects) for n in p.pre):
-            return False
-        if any(not any(self.noun_ok(n, o, keys, offset) for o in objects) for n in p.post):
-            return False
-        for prep, noun in p.preps:
-            cands = [x for c, x in obl if c == prep]
-            if not cands:
-                return False
-            if noun is not None and not any(self.noun_ok(noun, x, keys, offset) for x in cands):
-                return False
-            if noun is None and p.compiled and not any(self.names_actor(x, offset) for x in cands):
-                return False  # "(TO)": a phrase that names someone ("headed to Moscow"), not "to 40 percent"
-        return True
-
-    def names_actor(self, tok: Token, offset: int) -> bool:
-        """Some actor is named (or referred to) inside the phrase headed by ``tok``."""
-        a, b = offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
-        return next(self.actors.between(a, b), None) is not None
-
-    def noun_ok(self, n: Noun, tok: Token, cache: dict[int, set[str]], offset: int) -> bool:
-        if n.head == ACTOR_SLOT:  # PETRARCH's "+": a phrase that is an actor (not "the *Hero of the USSR*")
-            return self.names_actor(tok, offset) and bool(phrase_actors(tok, self.actors, offset))
-        if n.head == PERSON_SLOT:  # a phrase whose own head names a person ("fired *James Comey*")
-            own = self.actors.at(tok, offset)  # or a title with the person's name ("the chief, X")
-            own = own or (phrase_actors(tok, self.actors, offset) if tok.lower_ in TITLE_HEADS else [])
-            return any(self.actors.type_of(a) == "PERSON" for a in own)
-        if n.head == BODY_SLOT:
-            return any(self.actors.type_of(a) in ("STATE", "ORG") for a in self.actors.at(tok, offset))
-        if n.head == GUEST_SLOT:  # "received *Putin*", "*the movement's chief*", "*a delegation of X*"
-            if any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset)):
-                return True
-            group = tok.lower_ in TITLE_HEADS or tok.lower_ in self.lex.words("guest_nouns")
-            return group and bool(phrase_actors(tok, self.actors, offset))
-        keys = cache.get(tok.i)
-        if keys is None:
-            keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}
-            left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod:poss", "flat")]
-            if left:
-                keys.add(" ".join([*(c.lower_ for c in left), tok.lower_]))
-        if keys.isdisjoint(self.lex.noun_words(n)) or proper_name(tok):
-            return False  # (a capitalised word: "awarded the *Order* of the Sun" is a name, not an order)
-        mods = {c.lower_ for c in tok.children} | {self.noun_key(c) for c in tok.children}
-        for m in n.mods:
-            want = self.lex.synsets.get(m[1:], frozenset()) if m.startswith("&") else {m}
-            if not mods & want:
-                return False
-        return True
 
     # ---- participants -----------------------------------------------------------------------
     def partners(self, v: Token, cl: Clause, off: int) -> list[str]:

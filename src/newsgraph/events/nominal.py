@@ -116,7 +116,9 @@ class NounCoder:
             coding = self.lex.coding(STOPPED[coding.type], f"{spec['rule']} (stopped)") or coding
         elif coding.type == "SUPPORT" and self.stopped(n):  # "withdrew his support for X": no support
             return None
-        elif spec.get("eased") and self.eased(n):  # "lifted sanctions on X": eased, not imposed
+        elif spec.get("eased") and (how := self.eased(n)):  # "lifted sanctions on X": eased, not imposed
+            if how == "verb":  # the verb codes it (coder.eased)
+                return None
             coding = self.lex.coding(str(spec["eased"]), f"{spec['rule']} (eased)") or coding
         f = Found(n, offset, coding, key, Clause(n), nominal=True)
         self.participants(f, spec)
@@ -254,13 +256,16 @@ class NounCoder:
             return self.lemma_of(n.head) in self.lex.words("leaving")
         return n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in self.lex.words("stopping")
 
-    def eased(self, n: Token) -> bool:
-        """The noun is what an easing verb lifts ("lifted sanctions", "the curfew was eased"; the
-        parse may make the verb the noun's modifier: "X [lifted] sanctions")."""
+    def eased(self, n: Token) -> str:
+        """How the noun is lifted by an easing verb: "verb" where the verb's clause codes it ("lifted
+        sanctions", "the curfew was eased", "X [eased] sanctions" with the verb read as the noun's
+        modifier but its subject its own), "modifier" for a modifier alone ("the US [lifted]
+        sanctions" read as one phrase), else ""."""
         easing = self.lex.words("easing")
-        if any(c.dep_ == "amod" and c.tag_ in ("VBN", "VBD") and self.lemma_of(c) in easing for c in n.lefts):
-            return True
-        return n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in easing
+        for c in n.lefts:
+            if c.dep_ == "amod" and self.lemma_of(c) in easing:
+                return "verb" if misread_modifier(c) else "modifier"
+        return "verb" if n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in easing else ""
 
     def thing_actors(self, c: Token, offset: int) -> list[str]:
         """The actors of a target phrase, or of the phrase it leads to when it names a thing
@@ -400,7 +405,7 @@ class NounCoder:
             cl = Clause.of_verb(v)
             return [a for s in cl.subjects for a in phrase_actors(s, self.actors, offset)]
         temporal = n.dep_ == "obl" and case_of(n) in self.lex.words("temporal")
-        if self.lemma_of(v) not in light and not temporal and not self.stopped(n) and not self.eased(n):
+        if self.lemma_of(v) not in light and not temporal and not self.stopped(n):
             return []
         cl = Clause.of_verb(v)
         subj = cl.agent if cl.passive else cl.subjects

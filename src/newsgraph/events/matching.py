@@ -1,0 +1,128 @@
+"""Matching the verb patterns of the event lexicon against a clause (PETRARCH's idea, our own
+code): the pattern's nouns against the clause's subjects, objects and prepositional phrases, with
+the actor slots ("+" any actor, "+person", "+guest", "+body"); the largest matching pattern wins."""
+
+from __future__ import annotations
+
+from newsgraph.events.cameo import Coding, Noun, Pattern
+from newsgraph.events.roles import Roles
+from newsgraph.events.tree import TITLE_HEADS, Clause, Token, particles, phrase_actors, proper_name
+
+#: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
+ACTOR_SLOT = "+"
+#: our own slot: a phrase headed by a person's name
+PERSON_SLOT = "+person"
+#: our own slot: a guest, a phrase naming an actor headed by a person's name, a title or a group noun
+GUEST_SLOT = "+guest"
+#: our own slot: a phrase whose own head names a state or an organisation ("suspended *Mali*")
+BODY_SLOT = "+body"
+
+
+class Matcher(Roles):
+    """The pattern matching of :class:`~newsgraph.events.coder.Coder`."""
+
+    def noun_key(self, tok: Token) -> str:
+        return (tok.lemma_ or tok.text).lower() if tok.lemma_ else tok.lower_
+
+    # ---- patterns ---------------------------------------------------------------------------
+    def best(
+        self, lemma: str, cl: Clause, offset: int, *, speech: bool = False, generic: bool = False
+    ) -> Coding | None:
+        """The most specific matching pattern's coding; a matching ``---`` pattern blocks the verb.
+
+        A verb that is no event by itself (``speech``: "report", "describe", "address") does not take
+        an event noun as its object for its own ("reported the attack", "addressed X's arrest"): the
+        noun is coded on its own. A verb of many senses (``generic``: "announce", "hold", "find",
+        "issue") takes no compiled object pattern at all ("announced its plans" is no intent, "issued a
+        hurricane warning" no threat). Our own files' object patterns ("dismissed the claim") still
+        apply, and so do the compiled ones of other verbs with no code of their own on things that
+        are no events ("recalled its ambassador", "severed ties").
+        """
+        obl, objects = self.obliques(cl), self.pattern_objects(cl)
+        keys: dict[int, set[str]] = {}  # a token's noun keys, computed once per clause
+        for p in self.lex.ranked(lemma):  # the largest first: the first match is the best
+            object_only = p.compiled and p.post and not p.pre and not p.preps
+            if object_only and (generic or (speech and self.event_nouns(p))):
+                continue
+            if self.matches(p, cl, obl, keys, offset, objects):
+                break
+        else:
+            return None
+        coding = self.lex.coding(p.code, p.rule, pattern=p)
+        if coding is None and p.reverse:
+            coding = self.lex.coding(p.reverse, p.rule, reverse=True, pattern=p)
+        if coding is None:  # an explicit non-event ("fell" + "equities") or a statement
+            return Coding("", None, p.code, p.rule, pattern=p)
+        return coding
+
+    def event_nouns(self, p: Pattern) -> bool:
+        """The pattern's objects are event nouns of the noun lexicon ("the attack", "talks")."""
+        words = (w for n in p.post for w in self.lex.noun_words(n))
+        return any(w in self.lex.nouns or w.rstrip("s") in self.lex.nouns for w in words)
+
+    @staticmethod
+    def pattern_objects(cl: Clause) -> list[Token]:
+        """What a pattern's objects are matched against: the clause's objects (a passive's subjects),
+        and the verb's particles ("hit *out* at", "hit *back* at": PETRARCH's next word)."""
+        objects = cl.objects or ([*cl.subjects] if cl.passive else [])
+        if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
+            objects = [o for o in objects if o.dep_ != "iobj"]
+        return objects + particles(cl.head)
+
+    def matches(
+        self,
+        p: Pattern,
+        cl: Clause,
+        obl: list[tuple[str, Token]],
+        keys: dict[int, set[str]],
+        offset: int,
+        objects: list[Token],
+    ) -> bool:
+        subjects = cl.agent if cl.passive else cl.subjects
+        if any(not any(self.noun_ok(n, s, keys, offset) for s in subjects) for n in p.pre):
+            return False
+        if any(not any(self.noun_ok(n, o, keys, offset) for o in objects) for n in p.post):
+            return False
+        for prep, noun in p.preps:
+            cands = [x for c, x in obl if c == prep]
+            if not cands:
+                return False
+            if noun is not None and not any(self.noun_ok(noun, x, keys, offset) for x in cands):
+                return False
+            if noun is None and p.compiled and not any(self.names_actor(x, offset) for x in cands):
+                return False  # "(TO)": a phrase that names someone ("headed to Moscow"), not "to 40 percent"
+        return True
+
+    def names_actor(self, tok: Token, offset: int) -> bool:
+        """Some actor is named (or referred to) inside the phrase headed by ``tok``."""
+        a, b = offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
+        return next(self.actors.between(a, b), None) is not None
+
+    def noun_ok(self, n: Noun, tok: Token, cache: dict[int, set[str]], offset: int) -> bool:
+        if n.head == ACTOR_SLOT:  # PETRARCH's "+": a phrase that is an actor (not "the *Hero of the USSR*")
+            return self.names_actor(tok, offset) and bool(phrase_actors(tok, self.actors, offset))
+        if n.head == PERSON_SLOT:  # a phrase whose own head names a person ("fired *James Comey*")
+            own = self.actors.at(tok, offset)  # or a title with the person's name ("the chief, X")
+            own = own or (phrase_actors(tok, self.actors, offset) if tok.lower_ in TITLE_HEADS else [])
+            return any(self.actors.type_of(a) == "PERSON" for a in own)
+        if n.head == BODY_SLOT:
+            return any(self.actors.type_of(a) in ("STATE", "ORG") for a in self.actors.at(tok, offset))
+        if n.head == GUEST_SLOT:  # "received *Putin*", "*the movement's chief*", "*a delegation of X*"
+            if any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset)):
+                return True
+            group = tok.lower_ in TITLE_HEADS or tok.lower_ in self.lex.words("guest_nouns")
+            return group and bool(phrase_actors(tok, self.actors, offset))
+        keys = cache.get(tok.i)
+        if keys is None:
+            keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}
+            left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod:poss", "flat")]
+            if left:
+                keys.add(" ".join([*(c.lower_ for c in left), tok.lower_]))
+        if keys.isdisjoint(self.lex.noun_words(n)) or proper_name(tok):
+            return False  # (a capitalised word: "awarded the *Order* of the Sun" is a name, not an order)
+        mods = {c.lower_ for c in tok.children} | {self.noun_key(c) for c in tok.children}
+        for m in n.mods:
+            want = self.lex.synsets.get(m[1:], frozenset()) if m.startswith("&") else {m}
+            if not mods & want:
+                return False
+        return True
