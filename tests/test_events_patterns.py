@@ -194,3 +194,51 @@ def test_lifted_sanctions_are_eased_not_imposed(text: str, typ: str, cameo: str)
 def test_who_is_given_what_a_giving_verbs_object_names() -> None:
     assert only("Chile pledged $50 million in aid to Peru.", "AGREE")[:2] == (["Chile"], ["Peru"])
     assert only("Chile provided Peru with humanitarian aid.", "AID")[:2] == (["Chile"], ["Peru"])
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "src", "tgt"),
+    [
+        ("Chilean air strikes killed Juan Ortega on Friday.", "ASSAULT", ["Chile"], ["Juan Ortega"]),
+        ("Chilean paramilitary forces arrested Juan Ortega on Friday.", "COERCE", ["Chile"], ["Juan Ortega"]),
+        ("Chilean cruise missiles struck Peru on Friday.", "ASSAULT", ["Chile"], ["Peru"]),
+    ],
+)
+def test_a_demonym_before_a_states_forces_past_their_modifiers_is_the_state(
+    text: str, typ: str, src: list[str], tgt: list[str]
+) -> None:
+    assert only(text, typ)[:2] == (src, tgt)
+
+
+def test_meeting_demands_is_a_concession_and_meeting_a_deadline_no_meeting() -> None:
+    src, tgt, ev = only("Chile could not meet all of Peru's demands.", "CONCEDE")
+    assert (src, tgt, ev.cameo, ev.negated) == (["Chile"], ["Peru"], "083", True)
+    assert not coded("Chile met the conditions set by the European Union.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile massed 100,000 troops near its border with Peru.",
+        "Chile will send 10,000 soldiers to its border with Peru.",
+    ],
+)
+def test_troops_massed_or_sent_to_the_own_border_face_the_neighbour(text: str) -> None:
+    assert only(text, "MOBILIZE")[:2] == (["Chile"], ["Peru"])
+
+
+def test_a_withdrawal_of_troops_is_a_retreat_of_whose_troops_they_are() -> None:
+    assert only("The withdrawal of US troops from Afghanistan ended in August.", "RETREAT")[:2] == (
+        ["United States"],
+        ["Afghanistan"],
+    )
+    got = only("Chile announced the withdrawal of its forces from Peru.", "RETREAT")
+    assert got[:2] == (["Chile"], ["Peru"])
+
+
+def test_a_between_phrase_names_both_sides_of_a_clash_or_of_talks() -> None:
+    got = {(c[0], c[1][0], c[2][0]) for c in coded("Fierce clashes between Chile and Peru erupted in Lima.")}
+    assert got == {("ASSAULT", "Chile", "Peru"), ("ASSAULT", "Peru", "Chile")}
+    assert only("Talks were held between Chile and Peru in Lima.", "CONSULT")[:2] == (["Chile"], ["Peru"])
+    # a broker of a deal between two sides is neither side
+    assert not [c for c in coded("The deal was brokered between Chile and Peru.") if c[0] == "CONSULT"]

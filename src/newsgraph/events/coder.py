@@ -451,6 +451,10 @@ class Coder(Matcher):
             target = self.content_target(f.head, off, exclude=set(source), deed=f.coding.type == "ACCUSE")
         if not source and not cl.passive:  # "It accused X of ...": whom the quote stage says is speaking
             source = [a for a in self.actors.speaker_of(f.head, off) if a not in target]
+        mutual = f.lemma in self.lex.words("mutual_verbs") or f.coding.type == "ASSAULT"
+        sides = self.between_sides(cl, off) if mutual and not source and len(target) > 1 else []
+        if sides:  # "clashes [erupted] between X and Y": the parse made the noun a verb
+            source, target, f.mutual = sides[:1], sides[1:], True
         # one side from the tree, the other nearby, only where the tree has no such argument at all
         # (an object that names no actor, "encouraged entities to ...", is the target, not a gap)
         asked = f.head.dep_ in ("xcomp", "advcl") and f.head.head.lemma_.lower() in OBJECT_CONTROL

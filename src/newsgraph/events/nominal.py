@@ -150,6 +150,13 @@ class NounCoder:
             for c in nmods:
                 if case_of(c) == case:  # "talks within Europe and *with the US*": a conjunct's own case
                     target += [a for a in self.thing_actors(c, off) if a not in source]
+        if not source and not target and n.dep_ in ("nsubj:pass", "obj"):  # "talks were held between X and Y"
+            for c in (c for c in n.head.children if c.dep_ == "obl" and case_of(c) == "between"):
+                both = phrase_actors(c, self.actors, off)
+                source, target = both[:1], both[1:]
+        for h in hosts[1:] if not source else ():  # "the withdrawal of *US* troops", "of *its* forces"
+            source = [a for c in h.children if c.dep_ in SOURCE_PARTS and c.i < h.i
+                      for a in phrase_actors(c, self.actors, off)] or self.its_owner(h, off)
         if not source:
             source = self.misparsed_modifier(n, off)
         if not source:

@@ -205,6 +205,14 @@ class Roles:
                         return got
         return []
 
+    def between_sides(self, cl: Clause, offset: int) -> list[str]:
+        """The two or more sides a "between" phrase of the clause names ("clashed between X and Y")."""
+        for case, x in self.obliques(cl):
+            got = self.actors_of([x], offset) if case == "between" else []
+            if len(got) > 1:
+                return got
+        return []
+
     def recipient_target(self, cl: Clause, offset: int, *, exclude: set[str], place: str | None) -> list[str]:
         """Who gets what the object names, where the parse hung the "to" phrase inside the object
         ("pledged $50 million in aid *to Yemen*", "offered a loan of $2 billion *to Egypt*")."""

@@ -66,6 +66,10 @@ DEMONYM_STATE_WORDS = (
 )
 
 
+#: lower-case words between a demonym and its state noun ("Israeli *air* strikes")
+FORCE_MODIFIERS = lexicons.words("actors.demonym_force_modifiers")
+
+
 def _demonym_states(text: str, cands: list[Cand], ents: Entities, kb: KnowledgeBase) -> None:
     """A demonym adjective of a state before a title, an official or a state body ("the Turkish
     President", "an Iranian airline") is a mention of the state (kind ``demonym``), not only an
@@ -75,8 +79,7 @@ def _demonym_states(text: str, cands: list[Cand], ents: Entities, kb: KnowledgeB
         hyphen = "-" in (text[c.start - 1 : c.start], text[c.end : c.end + 1])
         if entry is None or entry.type != "STATE" or hyphen or c.meta.get("title_state"):
             continue
-        nxt = re.match(r"\s+([\w'’.-]+)", text[c.end : c.end + 40])
-        word = nxt.group(1).rstrip(".") if nxt else ""
+        word = _noun_after(text, c.end)
         if word[:1].isupper() and not is_title_word(word):
             continue  # the first word of a name ("Saudi Aramco", "American Airlines")
         if word.lower() not in DEMONYM_STATE_WORDS:
@@ -86,6 +89,15 @@ def _demonym_states(text: str, cands: list[Cand], ents: Entities, kb: KnowledgeB
             e = ents.new("STATE", "kb:" + entry.kb_id, entry.kb_id)
         c.label, c.kind = "STATE", "demonym"
         ents.add(e, c)
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The word after a demonym, past the modifiers of a state's forces ("Israeli *air* strikes",
+    "Pakistani *paramilitary* forces")."""
+    words = [w.rstrip(".") for w in re.findall(r"[\w'’.-]+", text[end : end + 60])[:3]]
+    while len(words) > 1 and words[0] in FORCE_MODIFIERS and words[0].lower() not in DEMONYM_STATE_WORDS:
+        words = words[1:]
+    return words[0] if words and re.match(r"\s", text[end : end + 1]) else ""
 
 
 def _venues(ents: Entities, venues: list[Cand], kb: KnowledgeBase) -> list[Entity]:
