@@ -242,3 +242,36 @@ def test_a_between_phrase_names_both_sides_of_a_clash_or_of_talks() -> None:
     assert only("Talks were held between Chile and Peru in Lima.", "CONSULT")[:2] == (["Chile"], ["Peru"])
     # a broker of a deal between two sides is neither side
     assert not [c for c in coded("The deal was brokered between Chile and Peru.") if c[0] == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "cameo"),
+    [
+        ("Chile will provide 50 billion euros in grants and loans to Peru.", "AID", "071"),
+        ("Chile sent planeloads of humanitarian aid to Peru.", "AID", "070"),
+        ("Chile announced a military aid package for Peru.", "AID", "072"),
+        ("The International Monetary Fund approved a $3 billion bailout for Peru.", "AID", "071"),
+        ("Chile has not provided lethal weapons to Peru.", "AID", "072"),
+    ],
+)
+def test_aid_counted_packaged_or_lent_is_aid_to_its_receiver(text: str, typ: str, cameo: str) -> None:
+    got = only(text, typ)
+    assert got[1] == ["Peru"] and got[2].cameo[:2] == cameo[:2]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The International Criminal Court issued an arrest warrant for Joe Smith.", "112"),
+        ("The European Commission opened formal proceedings against Google.", "115"),
+        ("Chile lodged a formal protest with Peru.", "110"),
+    ],
+)
+def test_warrants_proceedings_and_lodged_protests_are_accusations(text: str, cameo: str) -> None:
+    assert only(text, "ACCUSE")[2].cameo == cameo
+
+
+def test_a_suspect_in_a_state_is_not_the_state() -> None:
+    # the suspect is unnamed: Chile gave no weapon, and no one charged Joe Smith, who was given it
+    body = "A suspect in Chile has been charged for providing the weapon to Joe Smith."
+    assert not [c for c in coded(body) if c[2] == ["Joe Smith"]]

@@ -172,7 +172,8 @@ def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:
         if not gov.target and not gov.clause.objects and gov.coding.type == "ACCUSE":
             # "claimed Iran attacked X": the accused is the doer, never the victim
             gov.target = [a for a in f.source if a not in gov.source]
-        elif not gov.target and not gov.clause.objects:  # "urged allies to ...": the allies are its target
+        elif not gov.target and not gov.clause.objects and not gov.clause.passive:
+            # "urged allies to ...": the allies are its target; not "X was charged for giving Y a gun"
             gov.target = [a for a in f.target if a not in gov.source] or [
                 a for a in f.source if a not in gov.source
             ]

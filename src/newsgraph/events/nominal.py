@@ -143,6 +143,7 @@ class NounCoder:
                 source += phrase_actors(c, self.actors, off)
         # "articles of impeachment against X": the parse may hang the target on the "of" phrase
         hosts = [n, *(c for c in n.children if spec.get("of") and c.dep_ == "nmod" and case_of(c) == "of")]
+        hosts += [c for c in n.conjuncts if c.pos_ == "NOUN"]  # "grants and loans *to X*": both's receiver
         for case in targets:
             if target:
                 break
@@ -384,6 +385,15 @@ class NounCoder:
         light = set(spec.get("light") or ())
         return n.dep_ == "obl" and case_of(n) == "with" and self.lemma_of(n.head) in light
 
+    def slot(self, n: Token) -> Token:
+        """The phrase that fills the verb's slot for the noun: the noun, its first conjunct ("grants
+        and *loans*"), or the measure it is counted in ("$5 million *in aid*", "planeloads *of aid*")."""
+        while n.dep_ == "conj" and n.head.pos_ == "NOUN" and n.head.i < n.i:
+            n = n.head
+        h = n.head
+        measure = h.pos_ in ("NUM", "SYM") or h.lemma_.lower() in self.lex.words("measure_nouns")
+        return h if n.dep_ == "nmod" and case_of(n) in ("of", "in") and measure and h.i != n.i else n
+
     def light_before(self, n: Token, light: set[str]) -> bool:
         """A light verb written right before the noun's phrase that the parse did not make its head."""
         i = n.i - 1
@@ -405,6 +415,7 @@ class NounCoder:
             subj = [n.head]
         if subj:  # a predicate noun: "X is a critic of Y"
             return [a for s in subj for a in phrase_actors(s, self.actors, offset)]
+        n = self.slot(n)
         v = n.head
         if v.i == n.i or n.dep_ not in ("obj", "obl", "nsubj:pass"):
             return []

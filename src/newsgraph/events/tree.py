@@ -434,8 +434,9 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
                 continue  # "agreed with the nationalization of X": a policy about X, not X
             if case in ("of", "from", "in") or example:
                 got = phrase_actors(c, idx, offset, depth=depth + 1)
-                if t.lemma_.lower() in INDIVIDUALS:  # "a man in the city of X": where he is, not who
-                    got = [a for a in got if idx.type_of(a) != "LOCATION"]
+                if t.lemma_.lower() in INDIVIDUALS:  # "a man in the city of X", "a suspect in Chile":
+                    places = ("LOCATION", "STATE") if case == "in" else ("LOCATION",)  # where, not who
+                    got = [a for a in got if idx.type_of(a) not in places]
                 if got:
                     return got
             if c.dep_ == "acl" and is_passive(c):  # "the sanctions imposed by X": X's sanctions
