@@ -275,3 +275,10 @@ def test_a_suspect_in_a_state_is_not_the_state() -> None:
     # the suspect is unnamed: Chile gave no weapon, and no one charged Joe Smith, who was given it
     body = "A suspect in Chile has been charged for providing the weapon to Joe Smith."
     assert not [c for c in coded(body) if c[2] == ["Joe Smith"]]
+
+
+def test_joint_exercises_and_established_relations_are_done_together() -> None:
+    got = {(c[0], c[1][0], c[2][0]) for c in coded("Chile and Peru held joint military exercises in May.")}
+    assert got == {("COOPERATE", "Chile", "Peru"), ("COOPERATE", "Peru", "Chile")}
+    got = {(c[0], c[1][0], c[2][0]) for c in coded("Chile and Peru established diplomatic relations.")}
+    assert got == {("SUPPORT", "Chile", "Peru"), ("SUPPORT", "Peru", "Chile")}

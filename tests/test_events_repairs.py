@@ -442,3 +442,16 @@ def test_who_after_a_place_in_a_phrase_is_the_phrases_person() -> None:
         ["NNP", "VBD", "NNP", "IN", "NNP", ",", "WP", "VBD", "NNP", "."],
     )
     assert [t.text for t in Clause.of_verb(doc[7]).subjects] == ["Jones"]
+
+
+def test_a_finite_verb_after_and_read_as_a_modifier_is_the_first_verbs_conjunct() -> None:
+    # "Ward left the race and [endorsed] Senator Reyes": "endorsed" parsed as an adjective on "Senator"
+    doc = tree(
+        ["Ward", "left", "the", "race", "and", "endorsed", "Senator", "Reyes", "."],
+        [1, 1, 3, 1, 5, 6, 7, 1, 1],
+        ["nsubj", "ROOT", "det", "obj", "cc", "amod", "nmod:desc", "obl", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "NOUN", "PROPN", "PUNCT"],
+        ["NNP", "VBD", "DT", "NN", "CC", "VBD", "NN", "NNP", "."],
+    )
+    cl = Clause.of_verb(doc[5])
+    assert [t.text for t in cl.subjects] == ["Ward"] and [t.text for t in cl.objects] == ["Reyes"]

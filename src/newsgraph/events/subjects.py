@@ -131,3 +131,19 @@ def phrase_top(t: Token) -> Token:
 
 def _first_conjunct(t: Token) -> Token:
     return t.head if t.dep_ == "conj" and t.head.pos_ == t.pos_ else t
+
+
+def misread_conjunct(v: Token) -> Token | None:
+    """The main verb a finite verb after "and" is coordinated with, where the parse made the verb a
+    modifier of the noun after it ("X withdrew from the race and [endorsed] Vice President Y")."""
+    if v.dep_ != "amod" or v.tag_ != "VBD" or v.i == 0 or v.doc[v.i - 1].lower_ not in ("and", "but"):
+        return None
+    root = v.sent.root
+    return root if root.pos_ in ("VERB", "AUX") and root.i < v.i else None
+
+
+def name_top(t: Token) -> Token:
+    """The head of the name a title or modifier belongs to ("Vice *President* Y" -> Y)."""
+    while t.dep_ in ("nmod:desc", "compound", "flat", "amod") and t.head.i > t.i:
+        t = t.head
+    return t

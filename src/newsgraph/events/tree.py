@@ -30,7 +30,7 @@ from newsgraph.events.deps import (
     case_of,
     conjuncts,
 )
-from newsgraph.events.subjects import antecedent, inherited_subjects, phrase_top
+from newsgraph.events.subjects import antecedent, inherited_subjects, misread_conjunct, name_top, phrase_top
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.quotes.tree import subject
 
@@ -202,6 +202,9 @@ class Clause:
             cl.subjects = voc  # "Michael Makuei, the Information Minister paid ...": a name, not an address
         if not cl.subjects and misread_finite(v):
             cl.subjects = conjuncts(phrase_top(v.head))  # "a coalition [ousted] X", "thousands of X"
+        if not cl.subjects and (gov := misread_conjunct(v)) is not None:  # "X left and [endorsed] Y"
+            cl.subjects = [x for c in gov.children if c.dep_ in SUBJECTS for x in conjuncts(c)]
+            cl.objects, cl.inherited = cl.objects or [name_top(v.head)], True
         if not cl.subjects and stranded_verb(v):  # "Senator Ann Ward [accused] Governor Tom Reyes"
             cl.subjects = [_name_head(v.doc[v.i - 1])]
             cl.objects = cl.objects or [v.doc[v.i + 1]]
