@@ -26,6 +26,8 @@ NAMING = lexicons.words("actors.naming_participles")
 #: nouns of a policy done to what their "of" phrase names ("the nationalization *of the Federal Reserve*")
 POLICIES = lexicons.words("actors.policy_nouns")
 RELATIONAL = lexicons.words("actors.relational_nouns")
+#: modifiers of a group that stands against its state ("Kenya's *opposition* coalition")
+AGAINST_STATE = lexicons.words("actors.against_state_modifiers")
 NAMED_THINGS = lexicons.words("actors.named_thing_heads")
 EXAMPLE_HEADS = lexicons.words("actors.example_heads")
 #: the prepositions of examples: their actors are the phrase's only after one of the example heads

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsgraph.events.deps import (
+    AGAINST_STATE,
     BELONGING,
     EXAMPLE_CASES,
     EXAMPLE_HEADS,
@@ -419,6 +420,10 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
             core += [m.entity for m in idx.between(a, b)]
     if core and t.lemma_.lower() in INDIVIDUALS:  # "a Cheltenham man": where he is from
         core = [a for a in core if idx.type_of(a) != "LOCATION"]
+    mods = [c.lower_ for c in t.children if c.dep_ in MODS]
+    against = t.lower_ in AGAINST_STATE or not AGAINST_STATE.isdisjoint(mods)
+    if core and against:
+        core = [a for a in core if idx.type_of(a) != "STATE"]  # "Kenya's opposition coalition": not Kenya
     if core:
         return _uniq(core)
     if t.lemma_.lower() in INDIVIDUALS and (named := _named_as(t, idx, offset)):
@@ -459,6 +464,10 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
                     ):
                         return got
     return []
+
+
+#: a noun's modifier words
+MODS = frozenset({"amod", "compound"})
 
 
 def _name_before(c: Token, t: Token) -> bool:
