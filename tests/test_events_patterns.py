@@ -282,3 +282,18 @@ def test_joint_exercises_and_established_relations_are_done_together() -> None:
     assert got == {("COOPERATE", "Chile", "Peru"), ("COOPERATE", "Peru", "Chile")}
     got = {(c[0], c[1][0], c[2][0]) for c in coded("Chile and Peru established diplomatic relations.")}
     assert got == {("SUPPORT", "Chile", "Peru"), ("SUPPORT", "Peru", "Chile")}
+
+
+def test_a_thing_flagged_or_owned_by_a_state_stands_for_the_state() -> None:
+    got = only("Iran seized a British-flagged tanker in the Gulf.", "COERCE")
+    assert got[:2] == (["Iran"], ["United Kingdom"])
+
+
+def test_ruling_out_an_act_refuses_it() -> None:
+    src, tgt, ev = only("Chile ruled out ceding any territory to Peru.", "REJECT")
+    assert src == ["Chile"] and ev.cameo == "120"
+    assert not [c for c in coded("Chile ruled out ceding any territory to Peru.") if c[0] == "CONCEDE"]
+
+
+def test_aid_a_third_party_blocked_is_no_aid() -> None:
+    assert not [c for c in coded("Chile blocked a European Union aid package for Peru.") if c[0] == "AID"]

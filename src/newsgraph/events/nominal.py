@@ -116,6 +116,8 @@ class NounCoder:
             coding = self.lex.coding(STOPPED[coding.type], f"{spec['rule']} (stopped)") or coding
         elif coding.type == "SUPPORT" and self.stopped(n):  # "withdrew his support for X": no support
             return None
+        if n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in self.lex.words("preventing"):
+            return None  # "Hungary blocked an EU aid package": no aid
         elif spec.get("eased") and (how := self.eased(n)):  # "lifted sanctions on X": eased, not imposed
             if how == "verb":  # the verb codes it (coder.eased)
                 return None
