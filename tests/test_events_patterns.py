@@ -297,3 +297,8 @@ def test_ruling_out_an_act_refuses_it() -> None:
 
 def test_aid_a_third_party_blocked_is_no_aid() -> None:
     assert not [c for c in coded("Chile blocked a European Union aid package for Peru.") if c[0] == "AID"]
+
+
+def test_a_visit_of_someone_to_a_place_is_their_visit() -> None:
+    got = only("Peru condemned the visit of Senator Ann Ward to Chile.", "CONSULT")
+    assert got[:2] == (["Ann Ward"], ["Chile"])

@@ -455,3 +455,9 @@ def test_a_finite_verb_after_and_read_as_a_modifier_is_the_first_verbs_conjunct(
     )
     cl = Clause.of_verb(doc[5])
     assert [t.text for t in cl.subjects] == ["Ward"] and [t.text for t in cl.objects] == ["Reyes"]
+
+
+def test_a_participle_after_and_read_as_a_modifier_is_the_first_verbs_conjunct() -> None:
+    body = "Chile severed diplomatic ties with Peru in March 2023 and established relations with Bolivia."
+    got = {(c[0], c[1][0], c[2][0]) for c in coded(body)}
+    assert ("SUPPORT", "Chile", "Bolivia") in got

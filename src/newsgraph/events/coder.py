@@ -19,6 +19,7 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import OBJECT_CONTROL
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import judgement, named_object, predicates
+from newsgraph.events.subjects import misread_conjunct
 from newsgraph.events.tree import (
     OBJECTS,
     ActorIndex,
@@ -415,7 +416,7 @@ class Coder(Matcher):
         return [a for a in dict.fromkeys(self.actors_of(phrases, off)) if a not in subj]
 
     def participants(self, f: Found) -> None:
-        modifier = not misread_modifier(f.head) and not stranded_verb(f.head)
+        modifier = not misread_modifier(f.head) and not stranded_verb(f.head) and not misread_conjunct(f.head)
         if f.head.dep_ in ("amod", "compound") and f.head.tag_ == "VBN" and modifier:
             self.modifier_participants(f)  # "an Iranian-backed militia"
             return

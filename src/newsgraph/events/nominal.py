@@ -132,20 +132,23 @@ class NounCoder:
             self.backers(f)  # "with the Libertarian Party's backing, she ran": the party backs her
             return
         targets = tuple(spec.get("target") or self.lex.ordered.get("noun_targets", ()))
-        source, target = [], []
+        source, target, givers = [], [], []
         for c in n.children:
             case = case_of(c)
             if c.dep_ == "nmod" and case == "between":
                 both = phrase_actors(c, self.actors, off)
                 source, target = both[:1], both[1:]
                 break
-            if c.dep_ == "nmod" and (case == "by" or case in (spec.get("source") or ())):  # "demands *of* X"
+            # "demands *of* X" (the parse may make "of [Senator] X" an apposition)
+            if c.dep_ in ("nmod", "appos") and case and (case == "by" or case in (spec.get("source") or ())):
                 source += phrase_actors(c, self.actors, off)
+                givers.append(c)
             elif c.dep_ in SOURCE_PARTS and c.i < n.i:
                 source += phrase_actors(c, self.actors, off)
         # "articles of impeachment against X": the parse may hang the target on the "of" phrase
         hosts = [n, *(c for c in n.children if spec.get("of") and c.dep_ == "nmod" and case_of(c) == "of")]
         hosts += [c for c in n.conjuncts if c.pos_ == "NOUN"]  # "grants and loans *to X*": both's receiver
+        hosts += givers  # "the visit of [X to Y]": the parse may hang the target on the source phrase
         for case in targets:
             if target:
                 break

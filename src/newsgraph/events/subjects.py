@@ -136,7 +136,8 @@ def _first_conjunct(t: Token) -> Token:
 def misread_conjunct(v: Token) -> Token | None:
     """The main verb a finite verb after "and" is coordinated with, where the parse made the verb a
     modifier of the noun after it ("X withdrew from the race and [endorsed] Vice President Y")."""
-    if v.dep_ != "amod" or v.tag_ != "VBD" or v.i == 0 or v.doc[v.i - 1].lower_ not in ("and", "but"):
+    after_and = v.i > 0 and v.doc[v.i - 1].lower_ in ("and", "but")
+    if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or not after_and:
         return None
     root = v.sent.root
     return root if root.pos_ in ("VERB", "AUX") and root.i < v.i else None
