@@ -302,3 +302,9 @@ def test_aid_a_third_party_blocked_is_no_aid() -> None:
 def test_a_visit_of_someone_to_a_place_is_their_visit() -> None:
     got = only("Peru condemned the visit of Senator Ann Ward to Chile.", "CONSULT")
     assert got[:2] == (["Ann Ward"], ["Chile"])
+
+
+def test_a_visit_to_a_city_of_a_state_the_story_never_names_is_to_the_city() -> None:
+    assert only("Xi Jinping visited Moscow on Friday.", "CONSULT")[:2] == (["Xi Jinping"], ["Moscow"])
+    # a region is no city: "visited California" names no one visited
+    assert not coded("Senator Ann Ward visited California on Friday.")

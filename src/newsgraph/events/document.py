@@ -221,6 +221,8 @@ def _event(
             ]
             if not f.target and f.coding.type == "CONSULT":  # a visit to a region the KB does not know
                 f.target = [w for w in where if places.unknown(w)][:1]
+            if not f.target and (f.coding.cameo or "").startswith("042"):  # to a city of a state unnamed
+                f.target = [w for w in where if places.city_of_unnamed_state(w)][:1]
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
             govs = dict.fromkeys(places.government_of(w) for w in where)
             f.target = [s for s in govs if s and s not in f.source]

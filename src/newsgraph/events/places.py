@@ -65,6 +65,16 @@ class Places:
         e = self.ents.get(eid)
         return e is not None and not e.kb_id
 
+    def city_of_unnamed_state(self, eid: str) -> bool:
+        """A city the knowledge base places in a state the document never names ("visited Moscow"
+        in a story that does not name Russia): the visit is to the city."""
+        e = self.ents.get(eid)
+        entry = self.kb.get(e.kb_id) if e is not None and e.kb_id and self.kb is not None else None
+        if entry is None:
+            cap = self.kb.capital_of(e.name) if e is not None and self.kb is not None else None
+            return cap is not None and cap.kb_id not in self.by_kb
+        return entry.kind in CITY_KINDS and bool(entry.affiliation) and entry.affiliation not in self.by_kb
+
     def region_of_state(self, eid: str) -> bool:
         """A region of a state with a government of its own (a US state, Scotland, Crimea): as the
         target of a lawsuit, a demand or a sanction it stands for that government, not a venue."""
