@@ -308,3 +308,8 @@ def test_a_visit_to_a_city_of_a_state_the_story_never_names_is_to_the_city() -> 
     assert only("Xi Jinping visited Moscow on Friday.", "CONSULT")[:2] == (["Xi Jinping"], ["Moscow"])
     # a region is no city: "visited California" names no one visited
     assert not coded("Senator Ann Ward visited California on Friday.")
+
+
+def test_a_pact_or_an_accord_signed_is_a_formal_agreement() -> None:
+    got = {(c[0], c[1][0], c[2][0], c[3].cameo) for c in coded("Chile and Peru signed a defence pact.")}
+    assert got == {("SUPPORT", "Chile", "Peru", "057"), ("SUPPORT", "Peru", "Chile", "057")}

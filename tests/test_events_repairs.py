@@ -461,3 +461,15 @@ def test_a_participle_after_and_read_as_a_modifier_is_the_first_verbs_conjunct()
     body = "Chile severed diplomatic ties with Peru in March 2023 and established relations with Bolivia."
     got = {(c[0], c[1][0], c[2][0]) for c in coded(body)}
     assert ("SUPPORT", "Chile", "Bolivia") in got
+
+
+def test_a_finite_verb_read_as_a_modifier_of_a_second_conjunct_has_both_conjuncts_as_subjects() -> None:
+    # "[Chile's government] and the ELN rebels [agreed]": "agreed" parsed as a modifier of "rebels"
+    doc = tree(
+        ["government", "and", "rebels", "agreed", "on", "a", "ceasefire", "."],
+        [0, 2, 0, 2, 6, 6, 3, 0],
+        ["ROOT", "cc", "conj", "acl", "case", "det", "obl", "punct"],
+        ["NOUN", "CCONJ", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+        ["NN", "CC", "NNS", "VBD", "IN", "DT", "NN", "."],
+    )
+    assert [t.text for t in Clause.of_verb(doc[3]).subjects] == ["government", "rebels"]

@@ -202,7 +202,8 @@ class Clause:
         if voc and all(s.lower_ in TITLE_HEADS and s.i > voc[0].i for s in cl.subjects):
             cl.subjects = voc  # "Michael Makuei, the Information Minister paid ...": a name, not an address
         if not cl.subjects and misread_finite(v):
-            cl.subjects = conjuncts(phrase_top(v.head))  # "a coalition [ousted] X", "thousands of X"
+            top = phrase_top(v.head)  # "a coalition [ousted] X", "thousands of X", "X and Y [agreed]"
+            cl.subjects = conjuncts(top.head if top.dep_ == "conj" and top.head.i < top.i else top)
         if not cl.subjects and (gov := misread_conjunct(v)) is not None:  # "X left and [endorsed] Y"
             cl.subjects = [x for c in gov.children if c.dep_ in SUBJECTS for x in conjuncts(c)]
             cl.objects, cl.inherited = cl.objects or [name_top(v.head)], True
