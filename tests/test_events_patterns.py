@@ -313,3 +313,8 @@ def test_a_visit_to_a_city_of_a_state_the_story_never_names_is_to_the_city() -> 
 def test_a_pact_or_an_accord_signed_is_a_formal_agreement() -> None:
     got = {(c[0], c[1][0], c[2][0], c[3].cameo) for c in coded("Chile and Peru signed a defence pact.")}
     assert got == {("SUPPORT", "Chile", "Peru", "057"), ("SUPPORT", "Peru", "Chile", "057")}
+
+
+def test_rejecting_a_statement_rejects_its_author() -> None:
+    src, tgt, ev = only("Chile rejected the Peru statement as interference.", "REJECT")
+    assert (src, tgt, ev.cameo) == (["Chile"], ["Peru"], "120")

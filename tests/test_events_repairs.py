@@ -473,3 +473,16 @@ def test_a_finite_verb_read_as_a_modifier_of_a_second_conjunct_has_both_conjunct
         ["NN", "CC", "NNS", "VBD", "IN", "DT", "NN", "."],
     )
     assert [t.text for t in Clause.of_verb(doc[3]).subjects] == ["government", "rebels"]
+
+
+def test_a_name_the_parse_made_a_compound_of_a_finite_verb_is_its_subject() -> None:
+    # "The African Union mediated talks", parsed with "Union" a compound of "mediated", an adjective
+    doc = tree(
+        ["The", "Union", "mediated", "talks", "."],
+        [1, 2, 3, 3, 3],
+        ["det", "compound", "amod", "ROOT", "punct"],
+        ["DET", "PROPN", "VERB", "NOUN", "PUNCT"],
+        ["DT", "NNP", "VBD", "NNS", "."],
+    )
+    cl = Clause.of_verb(doc[2])
+    assert [t.text for t in cl.subjects] == ["Union"] and [t.text for t in cl.objects] == ["talks"]

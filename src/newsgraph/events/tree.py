@@ -158,8 +158,16 @@ def misread_modifier(v: Token) -> bool:
         v.dep_ in ("amod", "acl")
         and v.head.i > v.i
         and v.head.pos_ in ("NOUN", "PROPN")
-        and any(c.dep_ in SUBJECTS and c.i < v.i for c in v.children)
+        and (any(c.dep_ in SUBJECTS and c.i < v.i for c in v.children) or bool(_named_before(v)))
     )
+
+
+def _named_before(v: Token) -> list[Token]:
+    """A name the parse made a compound of a finite verb it precedes ("[The African Union] mediated
+    talks"): the verb's subject."""
+    if v.tag_ != "VBD":
+        return []
+    return [c for c in v.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1]
 
 
 @dataclass
@@ -191,7 +199,7 @@ class Clause:
                 cl.obliques.append(("as", c))
             elif dep.startswith("obl"):
                 cl.obliques += [(case_of(x), x) for x in conjuncts(c)]
-        cl.subjects = _split_subject(v) or cl.subjects
+        cl.subjects = _split_subject(v) or cl.subjects or _named_before(v)
         if misread_modifier(v):
             cl.objects += conjuncts(v.head)
         if not cl.objects and not cl.passive:
