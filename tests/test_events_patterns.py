@@ -318,3 +318,10 @@ def test_a_pact_or_an_accord_signed_is_a_formal_agreement() -> None:
 def test_rejecting_a_statement_rejects_its_author() -> None:
     src, tgt, ev = only("Chile rejected the Peru statement as interference.", "REJECT")
     assert (src, tgt, ev.cameo) == (["Chile"], ["Peru"], "120")
+
+
+def test_a_hostile_act_pledged_is_a_threat_and_revenge_for_a_killing_is_not_against_the_victim() -> None:
+    src, tgt, ev = only("Chile pledged to attack Peru.", "THREATEN")
+    assert (src, tgt, ev.cameo) == (["Chile"], ["Peru"], "138")
+    got = coded("Chile vowed revenge for the assassination of Joe Smith.")
+    assert not [c for c in got if c[2] == ["Joe Smith"]]

@@ -39,6 +39,8 @@ PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREA
 GOVERNED_TARGETS = frozenset({"ACCUSE", "SANCTION", "THREATEN"})
 #: event types that, with a news outlet on one side, are the press at work (interviews, questions)
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
+#: acts whose pledge is a threat ("vowed to retaliate against X", "promised to strike X")
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
 GOVERNED = frozenset({"xcomp", "advcl", "acl", "ccomp"})
 #: the links a governed verb may hang by, through at most one noun ("accused Israel of harming")
@@ -177,6 +179,11 @@ def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:
             gov.target = [a for a in f.target if a not in gov.source] or [
                 a for a in f.source if a not in gov.source
             ]
+        hostile = gov.lemma in lex.words("pledging") and f.coding.type in HOSTILE
+        threat = lex.coding("138", gov.coding.rule) if hostile else None
+        if threat is not None:
+            gov.coding = replace(threat, rule=f"{gov.coding.rule} (a hostile act pledged: a threat)")
+            gov.target = [a for a in f.target if a not in gov.source] or gov.target  # "vowed to retaliate"
         if not gov.target and f.source and f.target:  # "sent a letter requesting X to Y": the request
             kept.append(f)
             continue
