@@ -325,3 +325,18 @@ def test_a_hostile_act_pledged_is_a_threat_and_revenge_for_a_killing_is_not_agai
     assert (src, tgt, ev.cameo) == (["Chile"], ["Peru"], "138")
     got = coded("Chile vowed revenge for the assassination of Joe Smith.")
     assert not [c for c in got if c[2] == ["Joe Smith"]]
+
+
+def test_a_traveller_holds_the_talks_it_travelled_for() -> None:
+    got = only("Senator Ann Ward flew to Lima for talks with Juan Ortega.", "CONSULT")
+    assert got[:2] == (["Ann Ward"], ["Juan Ortega"])
+
+
+def test_an_arrival_on_a_visit_is_a_visit_to_the_place() -> None:
+    got = only("The Syrian foreign minister arrived in Tehran on a two-day visit.", "CONSULT")
+    assert got[:2] == (["Syria"], ["Tehran"])
+
+
+def test_two_demonyms_before_one_noun_are_both_states() -> None:
+    got = only("Kofi Annan met Chilean and Peruvian officials in Lima.", "CONSULT")
+    assert got[1] == ["Chile", "Peru"]

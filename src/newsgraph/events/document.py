@@ -222,6 +222,9 @@ def _event(
         ]
         f.target = [t for t in f.target if t not in where]
         f.location = f.location or (where[0] if where else None)
+        trip = (f.coding.cameo or "").startswith("042") and f.location is not None
+        if not f.target and not where and trip and coder.actors.type_of(f.location) == "LOCATION":
+            where = [f.location]  # "arrived in Tehran on a visit": a visit to the place it happened in
         if not f.target and f.coding.type in STATE_OF_PLACE:  # a visit to a city is a visit to its state
             f.target = [
                 s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source

@@ -428,7 +428,12 @@ class NounCoder:
             cl = Clause.of_verb(v)
             return [a for s in cl.subjects for a in phrase_actors(s, self.actors, offset)]
         temporal = n.dep_ == "obl" and case_of(n) in self.lex.words("temporal")
-        if self.lemma_of(v) not in light and not temporal and not self.stopped(n):
+        # "flew to X for talks with Y": the traveller holds the talks (the parse may hang them on X)
+        trip = v.head if v.pos_ == "PROPN" and v.dep_ == "obl" else v
+        journeys = self.lex.words("journeys")
+        purpose = n.dep_ == "obl" and case_of(n) == "for" and self.lemma_of(trip) in journeys
+        v = trip if purpose else v
+        if self.lemma_of(v) not in light and not temporal and not purpose and not self.stopped(n):
             return []
         cl = Clause.of_verb(v)
         subj = cl.agent if cl.passive else cl.subjects

@@ -93,8 +93,10 @@ def _demonym_states(text: str, cands: list[Cand], ents: Entities, kb: KnowledgeB
 
 def _noun_after(text: str, end: int) -> str:
     """The word after a demonym, past the modifiers of a state's forces ("Israeli *air* strikes",
-    "Pakistani *paramilitary* forces")."""
-    words = [w.rstrip(".") for w in re.findall(r"[\w'’.-]+", text[end : end + 60])[:3]]
+    "Pakistani *paramilitary* forces") and a second demonym ("Israeli and Palestinian *leaders*")."""
+    words = [w.rstrip(".") for w in re.findall(r"[\w'’.-]+", text[end : end + 60])[:4]]
+    if len(words) > 2 and words[0] in ("and", "or") and words[1][:1].isupper():
+        words = words[2:]  # "the *Israeli* and Palestinian leaders": the noun of both
     while len(words) > 1 and words[0] in FORCE_MODIFIERS and words[0].lower() not in DEMONYM_STATE_WORDS:
         words = words[1:]
     return words[0] if words and re.match(r"\s", text[end : end + 1]) else ""
