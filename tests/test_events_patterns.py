@@ -340,3 +340,13 @@ def test_an_arrival_on_a_visit_is_a_visit_to_the_place() -> None:
 def test_two_demonyms_before_one_noun_are_both_states() -> None:
     got = only("Kofi Annan met Chilean and Peruvian officials in Lima.", "CONSULT")
     assert got[1] == ["Chile", "Peru"]
+
+
+def test_a_reaction_a_deed_drew_is_the_reactors_act_towards_the_doer() -> None:
+    got = only("Chile test-fired a missile, drawing criticism from Peru.", "ACCUSE")
+    assert got[:2] == (["Peru"], ["Chile"])
+
+
+def test_recognising_independence_is_recognition_and_troops_sent_into_a_state_a_deployment() -> None:
+    assert only("Russia recognised the independence of Kosovo.", "SUPPORT")[2].cameo == "054"
+    assert only("Russia sent troops into Georgia in 2008.", "MOBILIZE")[:2] == (["Russia"], ["Georgia"])

@@ -163,6 +163,8 @@ class NounCoder:
         for h in hosts[1:] if not source else ():  # "the withdrawal of *US* troops", "of *its* forces"
             source = [a for c in h.children if c.dep_ in SOURCE_PARTS and c.i < h.i
                       for a in phrase_actors(c, self.actors, off)] or self.its_owner(h, off)
+        if not source and not target:  # "X test-fired a missile, drawing criticism from Y": Y criticises X
+            source, target = self.elicited(n, off)
         if not source:
             source = self.misparsed_modifier(n, off)
         if not source:
@@ -389,6 +391,19 @@ class NounCoder:
         """The noun is what a light verb's object is given ("provided *X* with aid")."""
         light = set(spec.get("light") or ())
         return n.dep_ == "obl" and case_of(n) == "with" and self.lemma_of(n.head) in light
+
+    def elicited(self, n: Token, offset: int) -> tuple[list[str], list[str]]:
+        """A reaction a deed drew ("..., drawing criticism *from Y*", "prompting condemnation from Y"):
+        who reacted (the "from" phrase), and to whom (the subject of the deed's clause)."""
+        v = n.head
+        drawn = n.dep_ == "obj" and self.lemma_of(v) in self.lex.words("eliciting")
+        if not drawn or v.dep_ not in ("advcl", "conj"):
+            return [], []
+        froms = [c for c in (*v.children, *n.children) if c.dep_ in ("obl", "nmod") and case_of(c) == "from"]
+        source = [a for c in froms for a in phrase_actors(c, self.actors, offset)]
+        deed = Clause.of_verb(v.head)
+        target = [a for s in deed.subjects for a in phrase_actors(s, self.actors, offset) if a not in source]
+        return (source, target) if source and target else ([], [])
 
     def slot(self, n: Token) -> Token:
         """The phrase that fills the verb's slot for the noun: the noun, its first conjunct ("grants
