@@ -179,3 +179,15 @@ def test_congratulations_or_gratitude_given_to_someone_praise_them() -> None:
     ):
         assert only(text, "SUPPORT")[:2] == (["Ann Ward"], ["Tom Reyes"]), text
     assert not coded("Thanks to Governor Tom Reyes, the count ended early.")
+
+
+def test_a_quote_that_says_someone_must_act_demands_it_of_them() -> None:
+    src, tgt, ev = only("Senator Ann Ward said Chile must stop the tests.", "REQUEST")
+    assert (src, tgt, ev.cameo) == (["Ann Ward"], ["Chile"], "100")
+
+
+def test_a_guess_or_a_negated_should_is_no_demand() -> None:
+    guess = coded('"Governor Tom Reyes must be furious," Senator Ann Ward said.')
+    assert not [c for c in guess if c[0] == "REQUEST"]
+    body = '"I do not think that anyone should assume Governor Tom Reyes will resign," Senator Ann Ward said.'
+    assert not [c for c in coded(body) if c[0] == "REQUEST"]

@@ -169,6 +169,24 @@ class QuoteReader:
                     out += self._agent(q, subj, offset)
         return list(dict.fromkeys(out))
 
+    def obliged(self, q: Quote, modals: frozenset[str], negation: frozenset[str]) -> list[str]:
+        """Who a quote says must or should act: the subject of the verb an obligation modal governs
+        ("Iran *must* stop ..."), not someone named deeper in its clause; none under a negation."""
+        out: list[str] = []
+        for offset, doc in self._pieces(q.start):
+            for t in doc:
+                if not (q.start <= offset + t.idx < q.end and t.lower_ in modals and t.dep_ == "aux"):
+                    continue
+                verb = t.head  # not a guess ("must be rolling over", "must have known") nor a negation
+                guess = verb.lemma_ in ("be", "have") or any(
+                    c.dep_ in ("aux", "aux:pass", "cop") and c.lemma_ in ("be", "have") for c in verb.children
+                )
+                if guess or any(c.lower_ in negation for c in verb.children):
+                    continue
+                for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+                    out += self._agent(q, subj, offset)
+        return list(dict.fromkeys(out))
+
     def _judged(self, q: Quote) -> list[str]:
         """Who a naming cue judges: its object ("called *Reyes* 'humble and soft-spoken'")."""
         cue = self._cue(q)

@@ -28,6 +28,8 @@ from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "STATE"})
 #: who a quote's content alone (no speech-act cue) can praise
 PRAISED_TYPES = frozenset({"PERSON"})
+#: what a quote's content alone says of who it says does something: praise, a demand ("X must stop")
+OF_AGENTS = frozenset({"SUPPORT", "REQUEST"})
 #: the speech acts of cues that are events of the speaker towards the actors the quote is about
 #: (an AGREE cue, "agrees", states an opinion, not an intent to cooperate)
 CUE_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
@@ -43,6 +45,10 @@ def _side(ent: Entity | None, ents: dict[str, Entity]) -> set[str]:
         side.add(ent.id)
         ent = ents.get(ent.affiliation) if ent.affiliation else None
     return side
+
+
+#: a quote that lays an obligation on someone ("Iran must stop ..."): a demand of them
+OBLIGATION = Coding("REQUEST", None, "100", "quote content: an obligation laid on someone")
 
 
 def _is_question(text: str) -> bool:
@@ -62,6 +68,8 @@ def quote_coding(q: Quote, lex: EventLexicon, acts: Any | None = None) -> Coding
         return Coding(act, None, None, f"speech act of the cue '{q.cue}'")  # nor a question a request
     if threat:
         return Coding("THREATEN", None, "130", "quote content: threat words with a modal")
+    if not words.isdisjoint(lex.words("obligation")):  # "Iran must stop enriching uranium"
+        return OBLIGATION
     return stance(q.text, lex, "quote content")
 
 
@@ -95,7 +103,7 @@ def speech_events(
                 continue  # "urging viewers, 'vote for X'": a request of the viewers, no one named
             # an accusation, and praise read from the content alone, are about who the quote says did
             # or is something ("X was a true hero"), not about every actor it names ("born in the US")
-            agents = coding.type in ("ACCUSE", "REJECT") or (stance_only and coding.type == "SUPPORT")
+            agents = coding.type in ("ACCUSE", "REJECT") or (stance_only and coding.type in OF_AGENTS)
             # praise read from the content alone is of people: warm words about a state, a party or a
             # product are mostly description ("the success of the trade area will be a real test")
             types = PRAISED_TYPES if stance_only and coding.type == "SUPPORT" else ACTOR_TYPES
@@ -138,6 +146,11 @@ def _readings(
         # with him in Alexis Korner's band. He was a talented drummer")
         who = [a for lo, hi in reader.sentence_parts(q) for a in praised(lo, hi)]
         return [(coding, (q.start, q.end), list(dict.fromkeys(who)) or None)]
+    if coding is OBLIGATION:  # "X must stop ...": a demand of whom the modal's verb names as its subject
+        who = reader.obliged(q, lex.words("obligation"), lex.words("negation"))
+        if who:
+            return [(coding, (q.start, q.end), who)]
+        coding = stance(q.text, lex, "quote content")  # no one obliged: what the content says
     if coding is not None:
         return [(coding, (q.start, q.end), None)]
     out: list[tuple[Coding, tuple[int, int], list[str] | None]] = []
