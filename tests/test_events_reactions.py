@@ -403,3 +403,8 @@ def test_thanks_one_would_like_to_give_are_given() -> None:
     text = "Senator Ann Ward would also like to thank the Electronic Frontier Foundation."
     src, tgt, ev = only(text, "SUPPORT")
     assert not ev.hypothetical
+
+
+def test_a_meeting_that_is_the_purpose_of_an_arrival_is_the_event() -> None:
+    src, tgt, _ = only("Senator Ann Ward arrived in Lima to meet Juan Ortega.", "CONSULT")
+    assert (src, tgt) == (["Ann Ward"], ["Juan Ortega"])

@@ -99,10 +99,12 @@ def clean(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case- and diacritic-insensitive key; a leading "the" and a possessive are dropped."""
+    """Case- and diacritic-insensitive key; a leading "the" and a possessive are dropped, and a
+    British "-isation" is the "-ization" of the name ("Organisation of American States")."""
     text = unicodedata.normalize("NFKD", clean(text)).casefold()
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"^the ", "", text)
+    text = re.sub(r"isation\b", "ization", text)
     return re.sub(r"'s?$", "", text).replace(".", "").strip()
 
 

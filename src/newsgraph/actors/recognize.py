@@ -150,6 +150,8 @@ class Recognizer:
                 exact.setdefault(key, []).append(p["pattern"])
             else:
                 lower.setdefault(key, []).append(p["pattern"])
+                if "ization" in p["pattern"]:  # the British spelling ("Organisation of American States")
+                    lower[key].append(p["pattern"].replace("ization", "isation"))
         for store, matcher in ((exact, self.exact), (lower, self.lower)):
             # one key's patterns tokenized at a time: the matcher keeps only their token ids, and
             # holding a Doc for each of the ~28,000 KB forms at once cost ~130 MB of peak memory

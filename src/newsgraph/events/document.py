@@ -167,6 +167,9 @@ def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:
         if gov is None or gov is f:
             kept.append(f)
             continue
+        if _accompanying(f, gov):  # "X arrested Y, accusing him of ...": a second act of its own
+            kept.append(f)
+            continue
         if _purpose(f, gov, lex):  # "came to Iraq to fight ISIS": the fight, not the visit
             kept.append(f)
             dropped.add(id(gov))
@@ -191,12 +194,21 @@ def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:
     return [f for f in kept if id(f) not in dropped]
 
 
+def _accompanying(f: Found, gov: Found) -> bool:
+    """A participle set off by a comma after its governor's clause that does another kind of act
+    ("arrested X, accusing him of ...", "expelled the envoy, accusing him of spying")."""
+    v = f.head
+    set_off = v.i > 0 and v.doc[v.i - 1].text == "," and v.i > gov.head.i
+    return v.dep_ == "advcl" and v.tag_ == "VBG" and set_off and f.coding.type != gov.coding.type
+
+
 def _purpose(f: Found, gov: Found, lex: EventLexicon) -> bool:
     """A coded act that is the purpose of a journey ("came to Iraq *to fight* ISIS", "flew to X to
     sign ..."): the journey gives way to it, unless it is already an event of that type."""
+    trip = (gov.coding.cameo or "").startswith("042") and f.coding.type == "CONSULT" and bool(f.target)
     return (
         gov.lemma in lex.words("journeys")
-        and f.coding.type != gov.coding.type  # "arrived in Moscow to meet X": the visit is the meeting
+        and (f.coding.type != gov.coding.type or trip)  # "flew to Ankara to meet X": the meeting with X
         and f.head.dep_ in ("xcomp", "advcl")
         and any(c.dep_ == "mark" and c.lower_ == "to" for c in f.head.children)
     )
