@@ -361,3 +361,20 @@ def test_a_participle_of_another_act_after_a_comma_is_an_event_of_its_own() -> N
 def test_a_british_spelling_names_the_organisation() -> None:
     got = only("The Organisation of American States called on Chile to act.", "REQUEST")
     assert got[:2] == (["Organization of American States"], ["Chile"])
+
+
+def test_a_charge_a_clause_sums_up_and_someone_dismissed_rejects_its_maker() -> None:
+    body = "Juan Ortega accused Chile of backing the coup, a charge the Chilean foreign ministry dismissed."
+    got = [c[:3] for c in coded(body)]
+    assert ("REJECT", ["Chilean foreign ministry"], ["Juan Ortega"]) in got
+
+
+def test_aid_announced_or_approved_is_aid() -> None:
+    got = only("The European Union announced 100 million euros in humanitarian aid for Peru.", "AID")
+    assert got[:2] == (["European Union"], ["Peru"])
+
+
+def test_relations_normalised_between_two_states_are_theirs_not_the_brokers() -> None:
+    body = "The White House announced a deal it brokered to normalize relations between Chile and Peru."
+    got = {(c[0], c[1][0], c[2][0]) for c in coded(body) if c[0] == "SUPPORT"}
+    assert got == {("SUPPORT", "Chile", "Peru"), ("SUPPORT", "Peru", "Chile")}

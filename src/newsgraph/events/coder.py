@@ -200,6 +200,8 @@ class Coder(Matcher):
         self.participants(f)
         if not f.target and coding.rule.endswith("(eased)"):  # "sanctions on X were lifted by Y"
             f.target = [a for a in self.eased_targets(cl, offset) if a not in f.source]
+        if coding.type == "REJECT" and not f.target:  # "X accused Y of Z, a charge W dismissed": X's charge
+            f.target = [a for a in self.summed_up(cl, offset) if a not in f.source]
         suitors = self.claim_authors(cl, offset, "suit_nouns") if coding.type == "REJECT" else None
         if suitors is not None:  # "dismissed the lawsuit filed by X": X's; "... against X": no one's
             f.target = [a for a in suitors if a not in f.source]
@@ -456,9 +458,12 @@ class Coder(Matcher):
             target = self.content_target(f.head, off, exclude=set(source), deed=f.coding.type == "ACCUSE")
         if not source and not cl.passive:  # "It accused X of ...": whom the quote stage says is speaking
             source = [a for a in self.actors.speaker_of(f.head, off) if a not in target]
-        mutual = f.lemma in self.lex.words("mutual_verbs") or f.coding.type == "ASSAULT"
-        sides = self.between_sides(cl, off) if mutual and not source and len(target) > 1 else []
-        if sides:  # "clashes [erupted] between X and Y": the parse made the noun a verb
+        # "clashes [erupted] between X and Y" (the parse made the noun a verb); "a deal to normalize
+        # relations between X and Y": the two sides, not whoever brokered it
+        together = f.lemma in self.lex.words("mutual_verbs")
+        unsided = (together or f.coding.type == "ASSAULT") and not source and len(target) > 1
+        sides = self.between_sides(cl, off) if unsided or (together and cl.inherited) else []
+        if len(sides) > 1:
             source, target, f.mutual = sides[:1], sides[1:], True
         # one side from the tree, the other nearby, only where the tree has no such argument at all
         # (an object that names no actor, "encouraged entities to ...", is the target, not a gap)

@@ -205,6 +205,14 @@ class Roles:
                         return got
         return []
 
+    def summed_up(self, cl: Clause, offset: int) -> list[str]:
+        """Who made the charge a noun after a clause sums up ("X accused Y of Z, *a charge* W
+        dismissed"): the subject of the clause the noun is coordinated with or set beside."""
+        for o in cl.objects:
+            if o.dep_ in ("conj", "appos", "parataxis") and o.head.pos_ in ("VERB", "AUX"):
+                return self.actors_of(Clause.of_verb(o.head).subjects, offset)
+        return []
+
     def between_sides(self, cl: Clause, offset: int) -> list[str]:
         """The two or more sides a "between" phrase of the clause names ("clashed between X and Y")."""
         for case, x in self.obliques(cl):

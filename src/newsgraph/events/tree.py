@@ -206,6 +206,9 @@ class Clause:
             cl.objects = _named_complements(v)
         if cl.subjects and all(x.lower_ in RELATIVE for x in cl.subjects) and (ante := antecedent(v)):
             cl.subjects, cl.inherited = ante, True  # "Chile, which accused Peru ..."
+        elif v.dep_ == "acl:relcl" and cl.subjects and not cl.passive and v.head.pos_ in ("NOUN", "PROPN"):
+            if all(x.lower_ in RELATIVE for x in cl.objects):  # "the charge (that) X dismissed": the gap
+                cl.objects = conjuncts(v.head)
         voc = [c for c in v.children if c.dep_ == "vocative" and c.pos_ == "PROPN" and c.i < v.i]
         if voc and all(s.lower_ in TITLE_HEADS and s.i > voc[0].i for s in cl.subjects):
             cl.subjects = voc  # "Michael Makuei, the Information Minister paid ...": a name, not an address
