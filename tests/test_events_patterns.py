@@ -202,6 +202,7 @@ def test_who_is_given_what_a_giving_verbs_object_names() -> None:
         ("Chilean air strikes killed Juan Ortega on Friday.", "ASSAULT", ["Chile"], ["Juan Ortega"]),
         ("Chilean paramilitary forces arrested Juan Ortega on Friday.", "COERCE", ["Chile"], ["Juan Ortega"]),
         ("Chilean cruise missiles struck Peru on Friday.", "ASSAULT", ["Chile"], ["Peru"]),
+        ("Chilean commandos seized Juan Ortega in Peru.", "COERCE", ["Chile"], ["Juan Ortega"]),
     ],
 )
 def test_a_demonym_before_a_states_forces_past_their_modifiers_is_the_state(
