@@ -372,3 +372,13 @@ def test_a_quote_condemning_a_murder_does_not_accuse_the_victim() -> None:
 def test_railing_against_someone_criticizes_them() -> None:
     text = "Senator Ann Ward railed against Governor Tom Reyes."
     assert only(text, "ACCUSE")[:2] == (["Ann Ward"], ["Tom Reyes"])
+
+
+def test_ministers_who_agreed_are_who_met_not_a_visitor_and_its_host() -> None:
+    from newsgraph.events.implicit import _pair
+    from newsgraph.models import Event
+
+    trip = Event(
+        id="e1", type="CONSULT", start=1, end=2, text="", source=["movement"], target=["state"], cameo="042"
+    )
+    assert _pair([trip], trips=False) == ([], [])

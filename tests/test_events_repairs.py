@@ -486,3 +486,14 @@ def test_a_name_the_parse_made_a_compound_of_a_finite_verb_is_its_subject() -> N
     )
     cl = Clause.of_verb(doc[2])
     assert [t.text for t in cl.subjects] == ["Union"] and [t.text for t in cl.objects] == ["talks"]
+
+
+def test_a_relative_clause_opened_by_where_has_no_object_gap() -> None:
+    body = "Abu Ward spoke at the end of his visit to the Peruvian capital, where he met with Juan Ortega."
+    got = [c[:3] for c in coded(body)]
+    assert ("CONSULT", ["Abu Ward"], ["Juan Ortega"]) in got
+
+
+def test_a_visit_ended_took_place() -> None:
+    got = [c[:3] for c in coded("Ann Ward ended her visit to Peru on Friday.")]
+    assert got == [("CONSULT", ["Ann Ward"], ["Peru"])]

@@ -20,6 +20,7 @@ from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
 from newsgraph.events.tree import ActorIndex, phrase_actors
 from newsgraph.models import Event
+from newsgraph.text import lexicons
 
 #: event types that may react to an earlier event of the document named by its noun ("condemned the attack")
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
@@ -29,6 +30,8 @@ REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOB
 ANNOUNCED_MEASURES = frozenset({"COERCE", "SANCTION"})
 #: the CAMEO code of making a visit (042): a trip, not the talks held on it (its host, 043, talks)
 TRAVEL_CODES = ("042",)
+#: party nouns that are people ("the two ministers"): the parties of a meeting, not of a trip
+PARTY_PEOPLE = lexicons.words("actors.person_nouns")
 #: event types that, naming no one, yield to or refuse the document's protesters ("withdrew the bill")
 YIELDING = frozenset({"CONCEDE", "REJECT"})
 
@@ -77,8 +80,9 @@ class Implicit:
             # before it in the sentence, else the parties of the latest meeting, else a story's only two
             f.source, f.target = _two_states(f, self.coder.actors, here=True)
             f.guessed = "the sentence's two states" if f.source else ""
-            if not f.source:
-                f.source, f.target = _pair(events)
+            if not f.source:  # "the ministers" are who met, not a visitor and its host
+                people = any(s.lemma_.lower() in PARTY_PEOPLE for s in f.clause.subjects)
+                f.source, f.target = _pair(events, trips=not people)
             if not f.source:
                 f.source, f.target = _two_states(f, self.coder.actors, here=False)
                 f.guessed = "the story's two states" if f.source else ""
@@ -262,12 +266,13 @@ def _two_sides(f: Found, lex: EventLexicon) -> bool:
     return False
 
 
-def _pair(events: list[Event]) -> tuple[list[str], list[str]]:
+def _pair(events: list[Event], *, trips: bool = True) -> tuple[list[str], list[str]]:
     """The parties of the document's latest event done together: a meeting, talks or a call before a
-    trip ("arrived at the invitation of the ministry" names the hosts, not always who talked)."""
+    trip ("arrived at the invitation of the ministry" names the hosts, not always who talked); no
+    trip at all for people ("the ministers agreed"), who are who talked."""
     together = [ev for ev in events if ev.type == "CONSULT" and ev.source and ev.target and not ev.negated]
     met = [ev for ev in together if not (ev.cameo or "").startswith(TRAVEL_CODES)]
-    for ev in reversed(met or together):
+    for ev in reversed(met or (together if trips else [])):
         return list(ev.source), list(ev.target)
     return [], []
 

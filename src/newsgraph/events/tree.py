@@ -207,8 +207,9 @@ class Clause:
         if cl.subjects and all(x.lower_ in RELATIVE for x in cl.subjects) and (ante := antecedent(v)):
             cl.subjects, cl.inherited = ante, True  # "Chile, which accused Peru ..."
         elif v.dep_ == "acl:relcl" and cl.subjects and not cl.passive and v.head.pos_ in ("NOUN", "PROPN"):
-            if all(x.lower_ in RELATIVE for x in cl.objects):  # "the charge (that) X dismissed": the gap
-                cl.objects = conjuncts(v.head)
+            adverbial = any(c.dep_ in ("advmod", "mark") and c.lower_ in RELATIVE_ADVERBS for c in v.children)
+            if not adverbial and all(x.lower_ in RELATIVE for x in cl.objects):  # "the charge X dismissed"
+                cl.objects = conjuncts(v.head)  # (not "the capital, where he met X")
         voc = [c for c in v.children if c.dep_ == "vocative" and c.pos_ == "PROPN" and c.i < v.i]
         if voc and all(s.lower_ in TITLE_HEADS and s.i > voc[0].i for s in cl.subjects):
             cl.subjects = voc  # "Michael Makuei, the Information Minister paid ...": a name, not an address
@@ -480,6 +481,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
 
 #: a noun's modifier words
 MODS = frozenset({"amod", "compound"})
+#: relative adverbs: their clause has no object gap ("the city *where* he met X")
+RELATIVE_ADVERBS = frozenset({"where", "when", "why", "how", "whereby"})
 
 
 def _name_before(c: Token, t: Token) -> bool:
