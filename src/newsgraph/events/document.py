@@ -118,7 +118,7 @@ def code_events(
         for sent in doc.sents:
             found = coder.sentence(sent, offset)
             found += [f for t in sent if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
-            kept = _govern([f for f in found if f.coding.type], lex)
+            kept = _govern([f for f in found if f.coding.type], lex, coder.actors)
             heads = {f.head.i for f in kept}
             a, b = offset + sent.start_char, offset + sent.end_char  # the dates of this sentence only
             here = dated[bisect.bisect_left(date_starts, a) : bisect.bisect_left(date_starts, b)]
@@ -150,7 +150,7 @@ def _to_clause(c: Any) -> bool:
     return c.dep_ == "xcomp" or (c.dep_ == "advcl" and marked)
 
 
-def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:
+def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[Found]:
     """Drop a verb that a coded predicate governs ("threatened to attack", "accused X of harming Y");
     the governor borrows its target if it lacks one. Event nouns are coded on their own."""
     by_head = {f.head.i: f for f in found}
@@ -170,7 +170,7 @@ def _govern(found: list[Found], lex: EventLexicon) -> list[Found]:
         if _accompanying(f, gov):  # "X arrested Y, accusing him of ...": a second act of its own
             kept.append(f)
             continue
-        if _purpose(f, gov, lex):  # "came to Iraq to fight ISIS": the fight, not the visit
+        if _purpose(f, gov, lex, actors):  # "came to Iraq to fight ISIS": the fight, not the visit
             kept.append(f)
             dropped.add(id(gov))
             continue
@@ -202,10 +202,13 @@ def _accompanying(f: Found, gov: Found) -> bool:
     return v.dep_ == "advcl" and v.tag_ == "VBG" and set_off and f.coding.type != gov.coding.type
 
 
-def _purpose(f: Found, gov: Found, lex: EventLexicon) -> bool:
+def _purpose(f: Found, gov: Found, lex: EventLexicon, actors: ActorIndex) -> bool:
     """A coded act that is the purpose of a journey ("came to Iraq *to fight* ISIS", "flew to X to
-    sign ..."): the journey gives way to it, unless it is already an event of that type."""
-    trip = (gov.coding.cameo or "").startswith("042") and f.coding.type == "CONSULT" and bool(f.target)
+    sign ..."): the journey gives way to it, unless it is already an event of that type; a visit
+    gives way to a meeting with a named person ("arrived in X to meet Y"), not with a state's
+    officials (the visit says as much)."""
+    person = any(actors.type_of(t) == "PERSON" for t in f.target)
+    trip = (gov.coding.cameo or "").startswith("042") and f.coding.type == "CONSULT" and person
     return (
         gov.lemma in lex.words("journeys")
         and (f.coding.type != gov.coding.type or trip)  # "flew to Ankara to meet X": the meeting with X

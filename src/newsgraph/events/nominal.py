@@ -143,7 +143,7 @@ class NounCoder:
             # "demands *of* X" (the parse may make "of [Senator] X" an apposition)
             if c.dep_ in ("nmod", "appos") and case and (case == "by" or case in (spec.get("source") or ())):
                 source += phrase_actors(c, self.actors, off)
-                givers.append(c)
+                givers += [c] if case == "of" else []  # ("a delegation [in X]" is where it is)
             elif c.dep_ in SOURCE_PARTS and c.i < n.i:
                 source += phrase_actors(c, self.actors, off)
         # "articles of impeachment against X": the parse may hang the target on the "of" phrase

@@ -146,7 +146,7 @@ def _readings(
         # with him in Alexis Korner's band. He was a talented drummer")
         who = [a for lo, hi in reader.sentence_parts(q) for a in praised(lo, hi)]
         return [(coding, (q.start, q.end), list(dict.fromkeys(who)) or None)]
-    if coding is OBLIGATION:  # "X must stop ...": a demand of whom the modal's verb names as its subject
+    if coding == OBLIGATION:  # "X must stop ...": a demand of whom the modal's verb names as its subject
         who = reader.obliged(q, lex.words("obligation"), lex.words("negation"))
         if who:
             return [(coding, (q.start, q.end), who)]
