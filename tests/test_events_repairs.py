@@ -489,9 +489,9 @@ def test_a_name_the_parse_made_a_compound_of_a_finite_verb_is_its_subject() -> N
 
 
 def test_a_relative_clause_opened_by_where_has_no_object_gap() -> None:
-    body = "Abu Ward spoke at the end of his visit to the Peruvian capital, where he met with Juan Ortega."
+    body = "The talks took place in the Chilean capital, where Ann Ward met with Juan Ortega."
     got = [c[:3] for c in coded(body)]
-    assert ("CONSULT", ["Abu Ward"], ["Juan Ortega"]) in got
+    assert ("CONSULT", ["Ann Ward"], ["Juan Ortega"]) in got
 
 
 def test_a_visit_ended_took_place() -> None:

@@ -97,6 +97,19 @@ class Coding:
     reverse: bool = False
     pattern: Pattern | None = None
 
+    @property
+    def trip(self) -> bool:
+        """A journey (CAMEO 042, "make a visit"), not a meeting."""
+        return is_trip(self.cameo)
+
+
+#: the CAMEO codes of journeys ("visited X", "a trip to X"): done by one side, not together
+TRAVEL_CODES = ("042",)
+
+
+def is_trip(cameo: str | None) -> bool:
+    return (cameo or "").startswith(TRAVEL_CODES)
+
 
 @dataclass
 class VerbEntry:

@@ -187,7 +187,9 @@ class Coder(Matcher):
         own = self.lex.verb_coding(lemma)
         entry = self.lex.verbs.get(lemma)
         generic = own is None and entry is not None and entry.code == "---"  # "announced its plans"
-        coding = self.eased(lemma, cl) or self.best(lemma, cl, offset, speech=own is None, generic=generic)
+        lifted = self.lifted(lemma, cl)  # "lifted sanctions on X": the easing the lifted noun names
+        eased = self.eased(lemma, *lifted[0]) if lifted else None
+        coding = eased or self.best(lemma, cl, offset, speech=own is None, generic=generic)
         if (
             coding is None
             and own is not None
@@ -198,8 +200,8 @@ class Coder(Matcher):
             return None
         f = Found(v, offset, coding, lemma, cl)
         self.participants(f)
-        if not f.target and coding.rule.endswith("(eased)"):  # "sanctions on X were lifted by Y"
-            f.target = [a for a in self.eased_targets(cl, offset) if a not in f.source]
+        if not f.target and eased is not None:  # "sanctions on X were lifted by Y": on X
+            f.target = [a for a in self.imposed_on(*lifted[0], offset) if a not in f.source]
         if coding.type == "REJECT" and not f.target:  # "X accused Y of Z, a charge W dismissed": X's charge
             f.target = [a for a in self.summed_up(cl, offset) if a not in f.source]
         suitors = self.claim_authors(cl, offset, "suit_nouns") if coding.type == "REJECT" else None
@@ -221,11 +223,9 @@ class Coder(Matcher):
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
 
-    def eased(self, lemma: str, cl: Clause) -> Coding | None:
-        """ "lifted sanctions on X", "eased the curfew": the code the lifted noun names for its easing."""
-        for o, spec in self.lifted(lemma, cl):
-            return self.lex.coding(str(spec["eased"]), f"{lemma} {self.noun_key(o)} (eased)")
-        return None
+    def eased(self, lemma: str, noun: Token, spec: dict[str, Any]) -> Coding | None:
+        """The code the lifted noun names for its easing (sanctions: 085, a ban: 081)."""
+        return self.lex.coding(str(spec["eased"]), f"{lemma} {self.noun_key(noun)} (eased)")
 
     def lifted(self, lemma: str, cl: Clause) -> list[tuple[Token, dict[str, Any]]]:
         """The nouns an easing verb lifts, with their lexicon entries."""
@@ -234,13 +234,10 @@ class Coder(Matcher):
         specs = [(o, self.lex.noun_spec(o.lemma_, o.text)) for o in self.pattern_objects(cl)]
         return [(o, spec) for o, spec in specs if spec is not None and spec.get("eased")]
 
-    def eased_targets(self, cl: Clause, offset: int) -> list[str]:
-        """Whom the lifted noun was imposed on ("sanctions *on X*")."""
-        for o, spec in self.lifted(self.lemma(cl.head), cl):
-            cases = set(spec.get("target") or ())
-            phrases = [c for c in o.children if c.dep_ == "nmod" and case_of(c) in cases]
-            return self.actors_of(phrases, offset)
-        return []
+    def imposed_on(self, noun: Token, spec: dict[str, Any], offset: int) -> list[str]:
+        """Whom a lifted noun was imposed on ("sanctions *on X*"): its target phrases."""
+        cases = set(spec.get("target") or ())
+        return self.actors_of([c for c in noun.children if c.dep_ == "nmod" and case_of(c) in cases], offset)
 
     def to_person(self, f: Found) -> None:
         """A verb done to people only takes its ``person_code``: "awarded X the Order of the Sun"
@@ -460,9 +457,9 @@ class Coder(Matcher):
             source = [a for a in self.actors.speaker_of(f.head, off) if a not in target]
         # "clashes [erupted] between X and Y" (the parse made the noun a verb); "a deal to normalize
         # relations between X and Y": the two sides, not whoever brokered it
-        together = f.lemma in self.lex.words("mutual_verbs")
-        unsided = (together or f.coding.type == "ASSAULT") and not source and len(target) > 1
-        sides = self.between_sides(cl, off) if unsided or (together and cl.inherited) else []
+        paired = f.lemma in self.lex.words("mutual_verbs")
+        unsided = (paired or f.coding.type == "ASSAULT") and not source and len(target) > 1
+        sides = self.between_sides(cl, off) if unsided or (paired and cl.inherited) else []
         if len(sides) > 1:
             source, target, f.mutual = sides[:1], sides[1:], True
         # one side from the tree, the other nearby, only where the tree has no such argument at all
@@ -477,7 +474,7 @@ class Coder(Matcher):
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = "nearest name" if target else ""
         # a meeting is done together; a trip is not ("X, Y and Z did not attend": no meeting of theirs)
-        together = f.coding.type == "CONSULT" and not (f.coding.cameo or "").startswith("042")
+        together = f.coding.type == "CONSULT" and not f.coding.trip
         mutual = together or f.lemma in self.lex.words("mutual_verbs")
         if mutual and not target and len(source) > 1:  # "India and Pakistan exchanged fire"
             source, target = source[:1], source[1:]

@@ -208,7 +208,7 @@ def _purpose(f: Found, gov: Found, lex: EventLexicon, actors: ActorIndex) -> boo
     gives way to a meeting with a named person ("arrived in X to meet Y"), not with a state's
     officials (the visit says as much)."""
     person = any(actors.type_of(t) == "PERSON" for t in f.target)
-    trip = (gov.coding.cameo or "").startswith("042") and f.coding.type == "CONSULT" and person
+    trip = gov.coding.trip and f.coding.type == "CONSULT" and person
     return (
         gov.lemma in lex.words("journeys")
         and (f.coding.type != gov.coding.type or trip)  # "flew to Ankara to meet X": the meeting with X
@@ -237,8 +237,8 @@ def _event(
         ]
         f.target = [t for t in f.target if t not in where]
         f.location = f.location or (where[0] if where else None)
-        trip = (f.coding.cameo or "").startswith("042") and f.location is not None
-        if not f.target and not where and trip and coder.actors.type_of(f.location) == "LOCATION":
+        arrived = f.coding.trip and f.location is not None
+        if not f.target and not where and arrived and coder.actors.type_of(f.location) == "LOCATION":
             where = [f.location]  # "arrived in Tehran on a visit": a visit to the place it happened in
         if not f.target and f.coding.type in STATE_OF_PLACE:  # a visit to a city is a visit to its state
             f.target = [
@@ -246,7 +246,7 @@ def _event(
             ]
             if not f.target and f.coding.type == "CONSULT":  # a visit to a region the KB does not know
                 f.target = [w for w in where if places.unknown(w)][:1]
-            if not f.target and (f.coding.cameo or "").startswith("042"):  # to a city of a state unnamed
+            if not f.target and f.coding.trip:  # to a city of a state unnamed
                 f.target = [w for w in where if places.city_of_unnamed_state(w)][:1]
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
             govs = dict.fromkeys(places.government_of(w) for w in where)

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from newsgraph.events.acts import ActDoers
-from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.cameo import EventLexicon, is_trip
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.deps import THIS
 from newsgraph.events.nominal import NounCoder
@@ -29,7 +29,6 @@ REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOB
 #: measures an institution announces about itself in the passive ("announced X was banned")
 ANNOUNCED_MEASURES = frozenset({"COERCE", "SANCTION"})
 #: the CAMEO code of making a visit (042): a trip, not the talks held on it (its host, 043, talks)
-TRAVEL_CODES = ("042",)
 #: party nouns that are people ("the two ministers"): the parties of a meeting, not of a trip
 PARTY_PEOPLE = lexicons.words("actors.person_nouns")
 #: event types that, naming no one, yield to or refuse the document's protesters ("withdrew the bill")
@@ -271,7 +270,7 @@ def _pair(events: list[Event], *, trips: bool = True) -> tuple[list[str], list[s
     trip ("arrived at the invitation of the ministry" names the hosts, not always who talked); no
     trip at all for people ("the ministers agreed"), who are who talked."""
     together = [ev for ev in events if ev.type == "CONSULT" and ev.source and ev.target and not ev.negated]
-    met = [ev for ev in together if not (ev.cameo or "").startswith(TRAVEL_CODES)]
+    met = [ev for ev in together if not is_trip(ev.cameo)]
     for ev in reversed(met or (together if trips else [])):
         return list(ev.source), list(ev.target)
     return [], []

@@ -112,8 +112,8 @@ class NounCoder:
         coding = self.lex.noun_coding(spec)
         if coding is None:
             return None
-        trip = (coding.cameo or "").startswith("042")  # "ended her visit to X": the visit took place
-        if coding.type in ("AID", "CONSULT", "COOPERATE") and not trip and self.stopped(n):  # "stopped aid"
+        # "stopped their aid to X" (not "ended her visit to X": the visit took place)
+        if coding.type in ("AID", "CONSULT", "COOPERATE") and not coding.trip and self.stopped(n):
             coding = self.lex.coding(STOPPED[coding.type], f"{spec['rule']} (stopped)") or coding
         elif coding.type == "SUPPORT" and self.stopped(n):  # "withdrew his support for X": no support
             return None

@@ -68,12 +68,8 @@ class Places:
     def city_of_unnamed_state(self, eid: str) -> bool:
         """A city the knowledge base places in a state the document never names ("visited Moscow"
         in a story that does not name Russia): the visit is to the city."""
-        e = self.ents.get(eid)
-        entry = self.kb.get(e.kb_id) if e is not None and e.kb_id and self.kb is not None else None
-        if entry is None:
-            cap = self.kb.capital_of(e.name) if e is not None and self.kb is not None else None
-            return cap is not None and cap.kb_id not in self.by_kb
-        return entry.kind in CITY_KINDS and bool(entry.affiliation) and entry.affiliation not in self.by_kb
+        state = self._state_kb(eid)
+        return state is not None and state not in self.by_kb
 
     def region_of_state(self, eid: str) -> bool:
         """A region of a state with a government of its own (a US state, Scotland, Crimea): as the
@@ -83,12 +79,20 @@ class Places:
         return entry is not None and entry.kind == "region" and bool(entry.affiliation)
 
     def state_of(self, eid: str) -> str | None:
+        """The document's state actor a city belongs to (a capital by its name too), else None."""
         e = self.ents.get(eid)
-        if e is None or self.kb is None or not e.kb_id:
+        if e is None or not e.kb_id:
             return None
-        entry = self.kb.get(e.kb_id)
-        if entry is None and (cap := self.kb.capital_of(e.name)) is not None:
-            return self.by_kb.get(cap.kb_id)
-        if entry is None or entry.kind not in CITY_KINDS or not entry.affiliation:
+        state = self._state_kb(eid)
+        return self.by_kb.get(state) if state is not None else None
+
+    def _state_kb(self, eid: str) -> str | None:
+        """The knowledge-base id of the state a city (or a capital named as such) belongs to."""
+        e = self.ents.get(eid)
+        if e is None or self.kb is None:
             return None
-        return self.by_kb.get(entry.affiliation)
+        entry = self.kb.get(e.kb_id) if e.kb_id else None
+        if entry is None:
+            cap = self.kb.capital_of(e.name)
+            return cap.kb_id if cap is not None else None
+        return entry.affiliation if entry.kind in CITY_KINDS and entry.affiliation else None
