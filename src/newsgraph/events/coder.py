@@ -465,7 +465,11 @@ class Coder(Matcher):
         # one side from the tree, the other nearby, only where the tree has no such argument at all
         # (an object that names no actor, "encouraged entities to ...", is the target, not a gap)
         asked = f.head.dep_ in ("xcomp", "advcl") and f.head.head.lemma_.lower() in OBJECT_CONTROL
+        # a meeting is done together; a trip is not ("X, Y and Z did not attend": no meeting of theirs)
+        together = f.coding.type == "CONSULT" and not f.coding.trip
+        mutual = together or f.lemma in self.lex.words("mutual_verbs")
         guess = f.lemma not in self.lex.words("unguessed") and not (asked and cl.inherited)  # (whom it asked)
+        guess = guess and not (mutual and not target and len(source) > 1)  # "X and Y agreed on a plan"
         if guess and not source and not cl.passive and target and (not cl.subjects or cl.inherited):
             source = self.nearest(f.head, off, before=True, exclude=set(target))
             f.guessed = "nearest name" if source else ""
@@ -473,9 +477,6 @@ class Coder(Matcher):
         if guess and not target and not f.coding.reverse and source and not objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = "nearest name" if target else ""
-        # a meeting is done together; a trip is not ("X, Y and Z did not attend": no meeting of theirs)
-        together = f.coding.type == "CONSULT" and not f.coding.trip
-        mutual = together or f.lemma in self.lex.words("mutual_verbs")
         if mutual and not target and len(source) > 1:  # "India and Pakistan exchanged fire"
             source, target = source[:1], source[1:]
             f.mutual = True

@@ -209,7 +209,7 @@ class Roles:
         """Who made the charge a noun after a clause sums up ("X accused Y of Z, *a charge* W
         dismissed"): the subject of the clause the noun is coordinated with or set beside."""
         for o in cl.objects:
-            if o.dep_ in ("conj", "appos", "parataxis") and o.head.pos_ in ("VERB", "AUX"):
+            if o.dep_ in ("conj", "appos", "parataxis", "dep") and o.head.pos_ in ("VERB", "AUX"):
                 return self.actors_of(Clause.of_verb(o.head).subjects, offset)
         return []
 

@@ -10,6 +10,7 @@ from newsgraph.events.deps import (
     PASSIVE_SUBJECTS,
     RELATIVE,
     SUBJECTS,
+    TITLE_HEADS,
     Token,
     case_of,
     conjuncts,
@@ -148,3 +149,50 @@ def name_top(t: Token) -> Token:
     while t.dep_ in ("nmod:desc", "compound", "flat", "amod") and t.head.i > t.i:
         t = t.head
     return t
+
+
+#: what a run of titled names joined by "and" is made of ("U.S. Secretary of State John Kerry and
+#: Russia's Foreign Minister Sergei Lavrov")
+_NAME_RUN = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"}
+
+
+def _name_run(v: Token) -> tuple[int, int]:
+    """The run of titles, names and "and" right before the verb ``v`` (past its auxiliaries)."""
+    doc, end = v.doc, v.i
+    while end > 0 and doc[end - 1].pos_ in ("AUX", "ADV"):
+        end -= 1  # "X and Y have signed"
+    i = end
+    while i > 0:
+        t = doc[i - 1]
+        nominal = t.pos_ in _NAME_RUN and (t.pos_ != "PART" or t.dep_ == "case")
+        titled_of = t.lower_ == "of" and i - 2 >= 0 and doc[i - 2].pos_ == "PROPN"
+        if not (nominal or titled_of or (t.pos_ == "CCONJ" and t.lower_ == "and")):
+            break
+        i -= 1
+    return i, end
+
+
+def lost_partner(v: Token, s: Token) -> Token | None:
+    """A name coordinated with the subject ``s`` of ``v`` that the parse hung inside the subject's
+    titles or name, or left outside the clause ("Chinese President Xi Jinping and Russian President
+    Vladimir Putin held talks" read with Xi as a title of Putin): a second subject."""
+    if s.pos_ != "PROPN" or s.lower_ in TITLE_HEADS:
+        return None
+    doc, (start, end) = s.doc, _name_run(v)
+    ands = [t for t in doc[start:end] if t.lower_ == "and" and t.dep_ == "cc"]
+    if len(ands) != 1 or doc[ands[0].i + 1].ent_iob_ == "I" or not start <= s.i < end:
+        return None  # (not "Bosnia and Herzegovina")
+    cut = ands[0].i
+    other = (cut + 1, end) if s.i < cut else (start, cut)
+    names = [t for t in doc[other[0] : other[1]] if t.pos_ == "PROPN" and t.lower_ not in TITLE_HEADS]
+    if not names:
+        return None
+    name = names[-1]
+    while name.dep_.startswith("flat") and other[0] <= name.head.i < other[1]:
+        name = name.head  # "Xi [Jinping]" -> Xi: the name's own head, not the conjunct hung on it
+    t = name
+    while t.head.i != t.i and t.i != s.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.i != v.i:
+            return None  # "Putin met Xi and ...": another verb's object
+    return name

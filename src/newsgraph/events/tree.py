@@ -31,7 +31,14 @@ from newsgraph.events.deps import (
     case_of,
     conjuncts,
 )
-from newsgraph.events.subjects import antecedent, inherited_subjects, misread_conjunct, name_top, phrase_top
+from newsgraph.events.subjects import (
+    antecedent,
+    inherited_subjects,
+    lost_partner,
+    misread_conjunct,
+    name_top,
+    phrase_top,
+)
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.quotes.tree import subject
 
@@ -225,6 +232,9 @@ class Clause:
             cl.obliques += _stranded_obliques(v.doc[v.i + 1]) + _stranded_obliques(cl.subjects[0], after=v.i)
         if not cl.subjects:
             cl.subjects = _fronted_subject(v) or _stray_subject(v)
+        if len(cl.subjects) == 1 and (partner := lost_partner(v, cl.subjects[0])) is not None:
+            # "Chinese President X and Russian President Y held talks", the parse lost one of them
+            cl.subjects = sorted([partner, *cl.subjects], key=lambda t: t.i)
         if not cl.subjects:
             cl.subjects, cl.inherited = inherited_subjects(v), True
         return cl
