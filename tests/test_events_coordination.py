@@ -71,3 +71,35 @@ def test_two_sides_agreeing_on_a_plan_for_a_third_agree_with_each_other() -> Non
     body = "Juan Ortega and Ann Ward agreed on a ceasefire plan for Bolivia."
     got = {(c[0], c[1][0], c[2][0]) for c in coded(body)}
     assert got == {("AGREE", "Juan Ortega", "Ann Ward"), ("AGREE", "Ann Ward", "Juan Ortega")}
+
+
+def test_two_demonyms_before_one_force_name_both_states() -> None:
+    body = "Chilean and Peruvian troops clashed along the border on Monday."
+    got = {(c[0], c[1][0], c[2][0]) for c in coded(body)}
+    assert got == {("ASSAULT", "Chile", "Peru"), ("ASSAULT", "Peru", "Chile")}
+
+
+def test_two_sides_trading_fire_or_accusations_do_it_to_each_other() -> None:
+    got = {(c[0], c[1][0], c[2][0]) for c in coded("Chile and Peru traded fire along the border overnight.")}
+    assert got == {("ASSAULT", "Chile", "Peru"), ("ASSAULT", "Peru", "Chile")}
+    got = {(c[0], c[1][0], c[2][0]) for c in coded("Chile and Peru traded accusations on Monday.")}
+    assert got == {("ACCUSE", "Chile", "Peru"), ("ACCUSE", "Peru", "Chile")}
+    assert not coded("Chile traded copper for oil last year.")
+
+
+def test_a_for_phrase_of_time_is_no_pattern_preposition() -> None:
+    # PETRARCH's "clash for" is a verbal clash (111) and would take the phrase as its target
+    doc = tree(
+        ["Troops", "clashed", "for", "a", "third", "day", "for", "Lima", "."],
+        [1, 1, 5, 5, 5, 1, 7, 1, 1],
+        ["nsubj", "ROOT", "case", "det", "amod", "obl", "case", "obl", "punct"],
+        ["NOUN", "VERB", "ADP", "DET", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["NNS", "VBD", "IN", "DT", "JJ", "NN", "IN", "NNP", "."],
+    )
+    assert [(c, x.text) for c, x in Clause.of_verb(doc[1]).obliques] == [("for:time", "day"), ("for", "Lima")]
+
+
+def test_troops_moved_toward_a_border_are_mobilised_against_the_neighbour() -> None:
+    got = [c[:3] for c in coded("Chile moved two armoured divisions toward its border with Peru on Sunday.")]
+    assert got == [("MOBILIZE", ["Chile"], ["Peru"])]
+    assert not coded("Chile moved its embassy to a new building on Sunday.")

@@ -370,6 +370,16 @@ def test_a_charge_a_clause_sums_up_and_someone_dismissed_rejects_its_maker() -> 
     assert ("REJECT", ["Chilean foreign ministry"], ["Juan Ortega"]) in got
 
 
+def test_a_charge_the_parse_set_beside_its_maker_is_still_summed_up() -> None:
+    # the bundled model hangs "a charge" on "Ann Ward" as an apposition here
+    body = (
+        "Ann Ward accused Peru of arming the gangs that briefly removed her from office in May 2009,"
+        " a charge the Peruvian government dismissed."
+    )
+    got = [c[:3] for c in coded(body)]
+    assert ("REJECT", ["Peru"], ["Ann Ward"]) in got
+
+
 def test_aid_announced_or_approved_is_aid() -> None:
     got = only("The European Union announced 100 million euros in humanitarian aid for Peru.", "AID")
     assert got[:2] == (["European Union"], ["Peru"])

@@ -211,6 +211,8 @@ class Roles:
         for o in cl.objects:
             if o.dep_ in ("conj", "appos", "parataxis", "dep") and o.head.pos_ in ("VERB", "AUX"):
                 return self.actors_of(Clause.of_verb(o.head).subjects, offset)
+            if o.dep_ == "appos" and o.head.dep_ in ("nsubj", "ROOT"):  # the parse set it beside its maker
+                return self.actors_of([o.head], offset)
         return []
 
     def between_sides(self, cl: Clause, offset: int) -> list[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from newsgraph.events.deps import (
     AGAINST_STATE,
     BELONGING,
+    DURATIONS,
     EXAMPLE_CASES,
     EXAMPLE_HEADS,
     INDIVIDUALS,
@@ -205,7 +206,8 @@ class Clause:
             elif _to_be(c):  # "selected X [to be his running mate]": as his running mate
                 cl.obliques.append(("as", c))
             elif dep.startswith("obl"):
-                cl.obliques += [(case_of(x), x) for x in conjuncts(c)]
+                # "for a third day" says how long (no "for" of a pattern, nor a target)
+                cl.obliques += [("for:time" if _lasting(x) else case_of(x), x) for x in conjuncts(c)]
         cl.subjects = _split_subject(v) or cl.subjects or _named_before(v)
         if misread_modifier(v):
             cl.objects += conjuncts(v.head)
@@ -238,6 +240,10 @@ class Clause:
         if not cl.subjects:
             cl.subjects, cl.inherited = inherited_subjects(v), True
         return cl
+
+
+def _lasting(x: Token) -> bool:
+    return (x.lemma_ or x.text).lower() in DURATIONS and case_of(x) == "for"
 
 
 def _opened_by_preposition(c: Token) -> bool:
@@ -422,12 +428,24 @@ def phrase_actors(tok: Token, idx: ActorIndex, offset: int, *, depth: int = 0) -
     return _uniq(out)
 
 
+def _coordinated_demonyms(t: Token, idx: ActorIndex, offset: int) -> list[str]:
+    """The first of two demonyms joined by "and" before a noun that carries the second one's mention
+    ("*Chilean* and Peruvian troops": Chile as well as Peru)."""
+    out: list[str] = []
+    for c in t.children:
+        joined = any(x.lower_ == "and" and x.dep_ == "cc" for x in t.doc[c.i + 1 : t.i])
+        if c.dep_ in ("amod", "compound") and c.i < t.i and joined:
+            a = offset + c.idx
+            out += [m.entity for m in idx.between(a, a + len(c.text))]
+    return out
+
+
 def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]:
     own = idx.at(t, offset) or _titled_name(t, idx, offset)
     if own and all(idx.type_of(a) in ("LOCATION", "STATE") for a in own):
         own = _glued_person(t, idx, offset) or own  # "(governor of) [Alaska] Sarah Palin"
     if own:
-        return own
+        return _uniq([*_coordinated_demonyms(t, idx, offset), *own])
     if t.lemma_.lower() in NAMED_THINGS:  # "the United States Constitution" is no state
         return []
     core: list[str] = []
