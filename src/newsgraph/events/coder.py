@@ -19,7 +19,7 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import OBJECT_CONTROL
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import judgement, named_object, predicates
-from newsgraph.events.subjects import misread_conjunct
+from newsgraph.events.subjects import misread_conjunct, misread_gerund
 from newsgraph.events.tree import (
     OBJECTS,
     ActorIndex,
@@ -84,6 +84,7 @@ class Found:
     internal: bool = False  # done to the source's own state ("declared a state of emergency")
     about: str | None = None  # the earlier event this one reacts to ("condemned the attack")
     mutual: bool = False  # done by both sides to each other ("X and Y were at odds", "X and Y agreed")
+    stopper: Token | None = None  # the verb that stops what a noun names ("[halted] arms sales"): its act
 
 
 def _of(c: Token) -> bool:
@@ -134,6 +135,7 @@ class Coder(Matcher):
                 or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "aux:pass", "cop"))
                 # "[X] eased sanctions", "Tom Reyes [mocked] Ann Ward": a verb read as an adjective
                 or (tok.pos_ == "ADJ" and (misread_modifier(tok) or stranded_verb(tok)))
+                or misread_gerund(tok)  # "began [bombing] X": a gerund with an object read as a noun
             ) and not self.phrase_verb(tok):
                 f = self.verb(tok, offset)
                 if f is not None:

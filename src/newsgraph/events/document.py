@@ -156,9 +156,9 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
     by_head = {f.head.i: f for f in found}
     kept, dropped = [], set()
     for f in found:
-        t, gov = f.head, None
+        t, gov = f.stopper or f.head, None  # "demanded that X halt arms sales": a demanded act, as a verb
         for _ in range(3):
-            if f.nominal or t.dep_ not in GOVERNED_PATH or t.head.i == t.i:
+            if (f.nominal and f.stopper is None) or t.dep_ not in GOVERNED_PATH or t.head.i == t.i:
                 break
             t = t.head
             if t.i in by_head:

@@ -109,13 +109,18 @@ class NounCoder:
             return None
         if not of_phrase(n, spec):
             return None
-        coding = self.lex.noun_coding(spec)
+        stop = self.stopped(n)
+        if spec.get("stopped"):  # "suspended arms sales to X": only a stopped one is an event
+            coding = self.lex.coding(str(spec["stopped"]), f"{spec['rule']} (stopped)") if stop else None
+        else:
+            coding = self.lex.noun_coding(spec)
         if coding is None:
             return None
+        stops = stop and (bool(spec.get("stopped")) or coding.type in STOPPED) and not coding.trip
         # "stopped their aid to X" (not "ended her visit to X": the visit took place)
-        if coding.type in ("AID", "CONSULT", "COOPERATE") and not coding.trip and self.stopped(n):
+        if stops and not spec.get("stopped"):
             coding = self.lex.coding(STOPPED[coding.type], f"{spec['rule']} (stopped)") or coding
-        elif coding.type == "SUPPORT" and self.stopped(n):  # "withdrew his support for X": no support
+        elif coding.type == "SUPPORT" and stop:  # "withdrew his support for X": no support
             return None
         if n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in self.lex.words("preventing"):
             return None  # "Hungary blocked an EU aid package": no aid
@@ -124,6 +129,7 @@ class NounCoder:
                 return None
             coding = self.lex.coding(str(spec["eased"]), f"{spec['rule']} (eased)") or coding
         f = Found(n, offset, coding, key, Clause(n), nominal=True)
+        f.stopper = n.head if stops else None
         self.participants(f, spec)
         return f if f.source and f.target else None
 
@@ -174,7 +180,9 @@ class NounCoder:
             source = self.author(n.head, off)
         # (entries with mods: the light-verb coder leaves them to this one)
         light = (spec.get("light") or ()) if spec.get("mods") else ()
-        if source and not target and n.dep_ == "obj" and self.lemma_of(n.head) in light:
+        # ... and so do stopped ones ("suspended arms sales *to X*")
+        hung = n.dep_ == "obj" and self.lemma_of(n.head) in light
+        if source and not target and (hung or self.stopped(n)):
             target = [  # "issued a cease and desist order *to X*": the phrase hung on the light verb
                 a
                 for c in n.head.children
@@ -270,7 +278,9 @@ class NounCoder:
         what a leaving verb leaves ("backed away from his support")."""
         if n.dep_ == "obl" and case_of(n) == "from":  # "backed away from his support for X"
             return self.lemma_of(n.head) in self.lex.words("leaving")
-        return n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in self.lex.words("stopping")
+        # (a noun object the parse made a complement: "suspended [trade] with X")
+        stopping = self.lex.words("stopping")
+        return n.dep_ in ("obj", "nsubj:pass", "xcomp") and self.lemma_of(n.head) in stopping
 
     def eased(self, n: Token) -> str:
         """How the noun is lifted by an easing verb: "verb" where the verb's clause codes it ("lifted
@@ -398,12 +408,21 @@ class NounCoder:
         who reacted (the "from" phrase), and to whom (the subject of the deed's clause)."""
         v = n.head
         drawn = n.dep_ == "obj" and self.lemma_of(v) in self.lex.words("eliciting")
-        if not drawn or v.dep_ not in ("advcl", "conj"):
+        set_off = v.dep_ == "acl" and v.i > 0 and v.doc[v.i - 1].text == ","  # hung on the noun before
+        if not drawn or (v.dep_ not in ("advcl", "conj") and not set_off):
             return [], []
         froms = [c for c in (*v.children, *n.children) if c.dep_ in ("obl", "nmod") and case_of(c) == "from"]
         source = [a for c in froms for a in phrase_actors(c, self.actors, offset)]
-        deed = Clause.of_verb(v.head)
-        target = [a for s in deed.subjects for a in phrase_actors(s, self.actors, offset) if a not in source]
+        deed = v.head
+        while deed.pos_ not in ("VERB", "AUX") and deed.head.i != deed.i:
+            deed = deed.head  # "deported X to Lebanon, drawing ...": the deed, not Lebanon
+        target: list[str] = []
+        while not target:  # "X said it would withdraw, drawing ...": whoever "it" is, else X
+            subj = Clause.of_verb(deed).subjects
+            target = [a for s in subj for a in phrase_actors(s, self.actors, offset) if a not in source]
+            if deed.dep_ not in ("ccomp", "xcomp") or deed.head.i == deed.i:
+                break
+            deed = deed.head
         return (source, target) if source and target else ([], [])
 
     def slot(self, n: Token) -> Token:
@@ -438,7 +457,7 @@ class NounCoder:
             return [a for s in subj for a in phrase_actors(s, self.actors, offset)]
         n = self.slot(n)
         v = n.head
-        if v.i == n.i or n.dep_ not in ("obj", "obl", "nsubj:pass"):
+        if v.i == n.i or n.dep_ not in ("obj", "obl", "nsubj:pass", "xcomp"):
             return []
         if self.light_before(n, light) and v.pos_ == "VERB":  # "labeled X as ... and levied sanctions"
             cl = Clause.of_verb(v)

@@ -196,3 +196,8 @@ def lost_partner(v: Token, s: Token) -> Token | None:
         if t.pos_ in ("VERB", "AUX") and t.i != v.i:
             return None  # "Putin met Xi and ...": another verb's object
     return name
+
+
+def misread_gerund(t: Token) -> bool:
+    """A gerund with an object of its own that the parse tagged a noun ("began [bombing] X")."""
+    return t.pos_ == "NOUN" and t.lower_.endswith("ing") and any(c.dep_ == "obj" for c in t.children)

@@ -166,8 +166,22 @@ def misread_modifier(v: Token) -> bool:
         v.dep_ in ("amod", "acl")
         and v.head.i > v.i
         and v.head.pos_ in ("NOUN", "PROPN")
-        and (any(c.dep_ in SUBJECTS and c.i < v.i for c in v.children) or bool(_named_before(v)))
+        and (
+            any(c.dep_ in SUBJECTS and c.i < v.i for c in v.children)
+            or bool(_named_before(v))
+            or bool(_root_subject(v))
+        )
     )
+
+
+def _root_subject(v: Token) -> list[Token]:
+    """The subject the parse gave to the noun a finite verb modifies, where that noun heads the
+    sentence ("Russian police [detained] opposition leader X" read as "police (are) leader")."""
+    modifier = v.dep_ in ("amod", "acl") and v.head.pos_ in ("NOUN", "PROPN") and v.head.i > v.i
+    copula = any(c.dep_ == "cop" for c in v.head.children)  # "X is an Iranian-[backed] militia"
+    if not modifier or copula or v.tag_ not in ("VBD", "VBN") or v.head.dep_ != "ROOT":
+        return []
+    return [c for c in v.head.children if c.dep_ in SUBJECTS and c.i < v.i]
 
 
 def _named_before(v: Token) -> list[Token]:
@@ -208,7 +222,7 @@ class Clause:
             elif dep.startswith("obl"):
                 # "for a third day" says how long (no "for" of a pattern, nor a target)
                 cl.obliques += [("for:time" if _lasting(x) else case_of(x), x) for x in conjuncts(c)]
-        cl.subjects = _split_subject(v) or cl.subjects or _named_before(v)
+        cl.subjects = _split_subject(v) or cl.subjects or _named_before(v) or _root_subject(v)
         if misread_modifier(v):
             cl.objects += conjuncts(v.head)
         if not cl.objects and not cl.passive:
@@ -428,6 +442,21 @@ def phrase_actors(tok: Token, idx: ActorIndex, offset: int, *, depth: int = 0) -
     return _uniq(out)
 
 
+def _named_group(t: Token, idx: ActorIndex, offset: int, own: list[str]) -> list[str]:
+    """An unnamed group's noun ("militants", "rebels") with the name of its organisation before it
+    ("Hamas militants", "M23 rebels"): the organisation."""
+    if not all(idx.entities[a].name.islower() for a in own if a in idx.entities):
+        return own
+    named = [
+        m.entity
+        for c in t.children
+        if c.dep_ in ("compound", "amod") and c.i < t.i
+        for m in idx.between(offset + c.idx, offset + c.idx + len(c.text))
+        if idx.type_of(m.entity) == "ORG" and m.entity not in own
+    ]
+    return _uniq(named) or own
+
+
 def _coordinated_demonyms(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     """The first of two demonyms joined by "and" before a noun that carries the second one's mention
     ("*Chilean* and Peruvian troops": Chile as well as Peru)."""
@@ -445,6 +474,7 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
     if own and all(idx.type_of(a) in ("LOCATION", "STATE") for a in own):
         own = _glued_person(t, idx, offset) or own  # "(governor of) [Alaska] Sarah Palin"
     if own:
+        own = _named_group(t, idx, offset, own)
         return _uniq([*_coordinated_demonyms(t, idx, offset), *own])
     if t.lemma_.lower() in NAMED_THINGS:  # "the United States Constitution" is no state
         return []

@@ -1,0 +1,80 @@
+"""Wire-news constructions: misparses of the small model repaired on hand-built trees, and codings
+through the whole pipeline (made-up sentences)."""
+
+from __future__ import annotations
+
+from newsgraph.events.subjects import misread_gerund
+from newsgraph.events.tree import Clause, misread_modifier
+
+from .events_helpers import coded, tree
+
+
+def test_a_gerund_with_an_object_tagged_a_noun_is_a_verb() -> None:
+    # "Jets began bombing Lima", parsed with "bombing" a noun complement that has an object
+    doc = tree(
+        ["Jets", "began", "bombing", "Lima", "."],
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "xcomp", "obj", "punct"],
+        ["NOUN", "VERB", "NOUN", "PROPN", "PUNCT"],
+        ["NNS", "VBD", "NN", "NNP", "."],
+    )
+    assert misread_gerund(doc[2]) and not misread_gerund(doc[0])
+
+
+def test_a_finite_verb_read_as_a_modifier_of_the_root_noun_takes_its_subject() -> None:
+    # "Police detained opposition leader Ann Ward", parsed as "police (are) leader", "detained" its modifier
+    doc = tree(
+        ["Police", "detained", "opposition", "leader", "Ward", "."],
+        [3, 3, 3, 3, 3, 3],
+        ["nsubj", "amod", "compound", "ROOT", "appos", "punct"],
+        ["NOUN", "VERB", "NOUN", "NOUN", "PROPN", "PUNCT"],
+        ["NN", "VBD", "NN", "NN", "NNP", "."],
+    )
+    assert misread_modifier(doc[1])
+    cl = Clause.of_verb(doc[1])
+    assert [t.text for t in cl.subjects] == ["Police"] and [t.text for t in cl.objects] == ["leader"]
+
+
+def test_began_bombing_is_a_bombing() -> None:
+    got = [c[:3] for c in coded("Chilean warplanes began bombing Peru on Wednesday.")]
+    assert got == [("ASSAULT", ["Chile"], ["Peru"])]
+
+
+def test_the_organisation_named_before_an_unnamed_groups_noun_is_the_actor() -> None:
+    got = [c[:3] for c in coded("Hamas militants attacked southern Israel on Saturday.")]
+    assert got == [("ASSAULT", ["Hamas"], ["Israel"])]
+
+
+def test_a_signed_declaration_is_an_agreement_of_both_sides() -> None:
+    body = "Chile and Peru signed a joint declaration in Lima on Monday."
+    got = {(c[0], c[1][0], c[2][0]) for c in coded(body)}
+    assert got == {("SUPPORT", "Chile", "Peru"), ("SUPPORT", "Peru", "Chile")}
+    assert not coded("Chile issued a declaration of war against Peru.")
+
+
+def test_stopped_trade_is_an_embargo_and_trade_going_on_no_event() -> None:
+    stopped = [
+        "Chile halted arms sales to Peru.",
+        "Chile suspended trade with Peru.",
+        "Chile cut off gas supplies to Peru.",
+    ]
+    for body in stopped:
+        assert [c[:3] for c in coded(body)] == [("SANCTION", ["Chile"], ["Peru"])], body
+    assert not coded("Chile resumed arms sales to Peru.")
+    assert not coded("Chile's exports to Peru rose last year.")
+
+
+def test_a_stop_someone_demands_is_no_stop() -> None:
+    got = [c[:3] for c in coded("China demanded that the United States halt arms sales to Taiwan.")]
+    assert got == [("REQUEST", ["China"], ["United States"])]
+
+
+def test_a_reaction_set_off_after_a_noun_still_reacts_to_the_deed() -> None:
+    # the parse hangs ", drawing ..." on the noun before the comma
+    body = (
+        "Chile said on Friday it would withdraw from the treaty,"
+        " drawing sharp criticism from Peru and Bolivia."
+    )
+    assert ("ACCUSE", ["Peru", "Bolivia"], ["Chile"]) in [c[:3] for c in coded(body)]
+    body = "Chile said on Monday it would quit the alliance, drawing sharp criticism from Peru."
+    assert ("ACCUSE", ["Peru"], ["Chile"]) in [c[:3] for c in coded(body)]
