@@ -78,3 +78,27 @@ def test_a_reaction_set_off_after_a_noun_still_reacts_to_the_deed() -> None:
     assert ("ACCUSE", ["Peru", "Bolivia"], ["Chile"]) in [c[:3] for c in coded(body)]
     body = "Chile said on Monday it would quit the alliance, drawing sharp criticism from Peru."
     assert ("ACCUSE", ["Peru"], ["Chile"]) in [c[:3] for c in coded(body)]
+
+
+def test_an_accusation_set_off_after_a_sanction_accuses_its_target_named_by_a_pronoun() -> None:
+    body = "Chile and Bolivia severed diplomatic ties with Peru on Monday, accusing it of harbouring rebels."
+    got = [c[:3] for c in coded(body)]
+    assert ("ACCUSE", ["Chile", "Bolivia"], ["Peru"]) in got
+
+
+def test_whom_a_deed_prompts_to_act_acts() -> None:
+    got = [c[:3] for c in coded("The coup in Peru prompted the Andean Community to suspend Peru.")]
+    assert ("SANCTION", ["Andean Community"], ["Peru"]) in got
+
+
+def test_protests_a_deed_prompts_are_the_protesters_not_the_deeds() -> None:
+    got = [c[:3] for c in coded("Chile expelled two diplomats from Peru, prompting protests from Bolivia.")]
+    assert ("PROTEST", ["Bolivia"], ["Chile"]) in got
+    assert ("ACCUSE", ["Chile"], ["Bolivia"]) not in got
+
+
+def test_two_sides_fighting_battles_fight_each_other_but_not_fighting_corruption() -> None:
+    body = "Chilean and Peruvian forces fought heavy battles along the border on Sunday."
+    got = {(c[0], c[1][0], c[2][0]) for c in coded(body)}
+    assert got == {("ASSAULT", "Chile", "Peru"), ("ASSAULT", "Peru", "Chile")}
+    assert not coded("Chile and Peru fought corruption together.")

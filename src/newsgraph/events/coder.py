@@ -469,7 +469,9 @@ class Coder(Matcher):
         asked = f.head.dep_ in ("xcomp", "advcl") and f.head.head.lemma_.lower() in OBJECT_CONTROL
         # a meeting is done together; a trip is not ("X, Y and Z did not attend": no meeting of theirs)
         together = f.coding.type == "CONSULT" and not f.coding.trip
-        mutual = together or f.lemma in self.lex.words("mutual_verbs")
+        fights = all(o.lemma_.lower() in self.lex.words("fight_nouns") for o in cl.objects)
+        fought = f.lemma in self.lex.words("fighting_verbs") and fights
+        mutual = together or fought or f.lemma in self.lex.words("mutual_verbs")
         guess = f.lemma not in self.lex.words("unguessed") and not (asked and cl.inherited)  # (whom it asked)
         guess = guess and not (mutual and not target and len(source) > 1)  # "X and Y agreed on a plan"
         if guess and not source and not cl.passive and target and (not cl.subjects or cl.inherited):

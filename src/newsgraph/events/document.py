@@ -12,7 +12,7 @@ from typing import Any
 from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
-from newsgraph.events.deps import THIS
+from newsgraph.events.deps import GROUP_PRONOUNS, THIS
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
@@ -168,6 +168,10 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
             kept.append(f)
             continue
         if _accompanying(f, gov):  # "X arrested Y, accusing him of ...": a second act of its own
+            objs = f.clause.objects
+            group = bool(objs) and all(o.pos_ == "PRON" and o.lemma_.lower() in GROUP_PRONOUNS for o in objs)
+            if group and gov.target:  # "severed ties with Qatar, accusing *it* of ...": Qatar
+                f.target = [a for a in gov.target if a not in f.source] or f.target
             kept.append(f)
             continue
         if _purpose(f, gov, lex, actors):  # "came to Iraq to fight ISIS": the fight, not the visit
