@@ -102,3 +102,9 @@ def test_two_sides_fighting_battles_fight_each_other_but_not_fighting_corruption
     got = {(c[0], c[1][0], c[2][0]) for c in coded(body)}
     assert got == {("ASSAULT", "Chile", "Peru"), ("ASSAULT", "Peru", "Chile")}
     assert not coded("Chile and Peru fought corruption together.")
+
+
+def test_a_march_or_rally_held_against_someone_is_a_protest_and_a_campaign_rally_none() -> None:
+    body = "The Chilean Workers Union organised a march of thousands against Ann Ward's pension bill."
+    assert [c[:3] for c in coded(body)] == [("PROTEST", ["Chilean Workers Union"], ["Ann Ward"])]
+    assert not coded("Ann Ward held a rally in Santiago on Friday.")
