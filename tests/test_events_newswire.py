@@ -108,3 +108,8 @@ def test_a_march_or_rally_held_against_someone_is_a_protest_and_a_campaign_rally
     body = "The Chilean Workers Union organised a march of thousands against Ann Ward's pension bill."
     assert [c[:3] for c in coded(body)] == [("PROTEST", ["Chilean Workers Union"], ["Ann Ward"])]
     assert not coded("Ann Ward held a rally in Santiago on Friday.")
+
+
+def test_a_pattern_sees_the_troops_a_number_phrase_counts() -> None:
+    got = [c[:3] for c in coded("Chile sent thousands of troops into Peru.")]
+    assert got == [("MOBILIZE", ["Chile"], ["Peru"])]

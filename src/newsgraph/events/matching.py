@@ -134,8 +134,11 @@ class Matcher(Roles):
 
 
 def _counted(o: Token) -> Token:
-    """What a partitive object counts ("all *of* the demands" -> demands), else the object."""
-    if o.lower_ not in PARTITIVES:
-        return o
-    inner = [c for c in o.children if c.dep_ == "nmod" and case_of(c) == "of"]
-    return inner[0] if inner else o
+    """What a partitive object counts ("all *of* the demands" -> demands, "tens of thousands of
+    troops" -> troops), else the object."""
+    for _ in range(3):
+        inner = [c for c in o.children if c.dep_ == "nmod" and case_of(c) == "of"]
+        if o.lower_ not in PARTITIVES or not inner:
+            break
+        o = inner[0]
+    return o
