@@ -113,3 +113,30 @@ def test_a_march_or_rally_held_against_someone_is_a_protest_and_a_campaign_rally
 def test_a_pattern_sees_the_troops_a_number_phrase_counts() -> None:
     got = [c[:3] for c in coded("Chile sent thousands of troops into Peru.")]
     assert got == [("MOBILIZE", ["Chile"], ["Peru"])]
+
+
+def test_a_subject_the_parse_gave_to_a_clause_opener_is_the_clauses() -> None:
+    # "X expelled envoys after President Ann Ward blamed Peru": "Ward" read as an "after" phrase
+    doc = tree(
+        ["Chile", "expelled", "envoys", "after", "President", "Ward", "blamed", "Peru"],
+        [1, 1, 1, 5, 5, 1, 1, 6],
+        ["nsubj", "ROOT", "obj", "case", "nmod:desc", "obl", "advcl", "obj"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "VERB", "PROPN"],
+        ["NNP", "VBD", "NNS", "IN", "NNP", "NNP", "VBD", "NNP"],
+    )
+    cl = Clause.of_verb(doc[6])
+    assert [t.text for t in cl.subjects] == ["Ward"] and not cl.inherited
+
+
+def test_an_adverbial_clause_of_someone_else_is_an_event_of_its_own() -> None:
+    body = "Chile expelled 23 Peruvian diplomats after President Ann Ward blamed Peru for the poisoning."
+    got = [c[:3] for c in coded(body)]
+    assert ("SANCTION", ["Chile"], ["Peru"]) in got and ("ACCUSE", ["Ann Ward"], ["Peru"]) in got
+    # a condition stays part of what it conditions
+    body = "Juan Ortega threatened to resign if Chile attacked Peru."
+    assert "ASSAULT" not in {c[0] for c in coded(body)}
+
+
+def test_sides_agreeing_with_something_do_not_agree_with_each_other() -> None:
+    body = "Ann Ward called for an end to the drug war, with which Juan Ortega and Maria Soto agreed."
+    assert ("AGREE", ["Juan Ortega"], ["Maria Soto"]) not in [c[:3] for c in coded(body)]

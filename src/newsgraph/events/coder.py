@@ -474,6 +474,7 @@ class Coder(Matcher):
         mutual = together or fought or f.lemma in self.lex.words("mutual_verbs")
         guess = f.lemma not in self.lex.words("unguessed") and not (asked and cl.inherited)  # (whom it asked)
         guess = guess and not (mutual and not target and len(source) > 1)  # "X and Y agreed on a plan"
+        partnered = any(c == "with" for c, _ in self.obliques(cl))  # "with which X and Y agreed": no mutual
         if guess and not source and not cl.passive and target and (not cl.subjects or cl.inherited):
             source = self.nearest(f.head, off, before=True, exclude=set(target))
             f.guessed = "nearest name" if source else ""
@@ -481,7 +482,7 @@ class Coder(Matcher):
         if guess and not target and not f.coding.reverse and source and not objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = "nearest name" if target else ""
-        if mutual and not target and len(source) > 1:  # "India and Pakistan exchanged fire"
+        if mutual and not target and len(source) > 1 and not partnered:  # "India and Pakistan exchanged fire"
             source, target = source[:1], source[1:]
             f.mutual = True
         elif f.coding.reverse:

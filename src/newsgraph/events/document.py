@@ -167,6 +167,9 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
         if gov is None or gov is f:
             kept.append(f)
             continue
+        if _own_clause(f, gov, lex):  # "X expelled Y after Z blamed W": Z's act, not X's
+            kept.append(f)
+            continue
         if _accompanying(f, gov):  # "X arrested Y, accusing him of ...": a second act of its own
             objs = f.clause.objects
             group = bool(objs) and all(o.pos_ == "PRON" and o.lemma_.lower() in GROUP_PRONOUNS for o in objs)
@@ -196,6 +199,16 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
             continue
         f.governed_by = gov
     return [f for f in kept if id(f) not in dropped]
+
+
+def _own_clause(f: Found, gov: Found, lex: EventLexicon) -> bool:
+    """An adverbial clause with a subject of its own, someone other than the governor's doer ("after
+    Z blamed W", "as Z attacked W"): an event of its own, not a part of the governor's (a condition,
+    "if Z attacks W", stays part of it)."""
+    own = bool(f.clause.subjects) and not f.clause.inherited and not f.nominal
+    conditional = any(c.dep_ == "mark" and c.lower_ in lex.words("conditions") for c in f.head.children)
+    other = bool(f.source) and not set(f.source) & set(gov.source)
+    return own and f.head.dep_ == "advcl" and not conditional and other
 
 
 def _accompanying(f: Found, gov: Found) -> bool:

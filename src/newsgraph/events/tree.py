@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from newsgraph.events.deps import (
     AGAINST_STATE,
     BELONGING,
+    CLAUSE_OPENERS,
     DURATIONS,
     EXAMPLE_CASES,
     EXAMPLE_HEADS,
@@ -247,7 +248,7 @@ class Clause:
             cl.objects = cl.objects or [v.doc[v.i + 1]]
             cl.obliques += _stranded_obliques(v.doc[v.i + 1]) + _stranded_obliques(cl.subjects[0], after=v.i)
         if not cl.subjects:
-            cl.subjects = _fronted_subject(v) or _stray_subject(v)
+            cl.subjects = _fronted_subject(v) or _stray_subject(v) or _opened_subject(v)
         if len(cl.subjects) == 1 and (partner := lost_partner(v, cl.subjects[0])) is not None:
             # "Chinese President X and Russian President Y held talks", the parse lost one of them
             cl.subjects = sorted([partner, *cl.subjects], key=lambda t: t.i)
@@ -300,6 +301,18 @@ def _stray_subject(v: Token) -> list[Token]:
     before = v.doc[first - 1] if first > 0 else None
     stray = t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos")
     return [t] if stray and before is not None and before.text == "," else []
+
+
+def _opened_subject(v: Token) -> list[Token]:
+    """The subject the parse made the object of a clause opener it read as a preposition ("expelled
+    X on Wednesday [after President Y] blamed Z": "Y" an "after" phrase of "expelled")."""
+    if v.tag_ != "VBD" or v.dep_ not in ("advcl", "conj", "ccomp") or v.i < 2:
+        return []
+    t = v.doc[v.i - 1]
+    while t.dep_ in ("flat", "flat:name") and t.head.i < t.i:
+        t = t.head
+    opened = t.dep_ in ("obl", "nmod") and case_of(t) in CLAUSE_OPENERS
+    return [t] if opened and t.pos_ == "PROPN" and t.head.i != v.i else []
 
 
 #: links inside a noun phrase (to climb from its last word to its head)
