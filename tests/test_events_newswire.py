@@ -140,3 +140,20 @@ def test_an_adverbial_clause_of_someone_else_is_an_event_of_its_own() -> None:
 def test_sides_agreeing_with_something_do_not_agree_with_each_other() -> None:
     body = "Ann Ward called for an end to the drug war, with which Juan Ortega and Maria Soto agreed."
     assert ("AGREE", ["Juan Ortega"], ["Maria Soto"]) not in [c[:3] for c in coded(body)]
+
+
+def test_an_ultimatum_or_demand_someone_answers_was_made_to_them() -> None:
+    got = [c[:3] for c in coded("Chile rejected an ultimatum from Peru to withdraw its troops.")]
+    assert ("REJECT", ["Chile"], ["Peru"]) in got and ("THREATEN", ["Peru"], ["Chile"]) in got
+    got = [c[:3] for c in coded("Chile rejected a demand from Bolivian President Ann Ward.")]
+    assert ("REQUEST", ["Ann Ward"], ["Chile"]) in got
+    # a lawsuit a court dismisses was not filed against the court
+    got = [c[:3] for c in coded("Judge Juan Ortega dismissed Ann Ward's lawsuit on Monday.")]
+    assert all(t != ["Juan Ortega"] or ty != "ACCUSE" for ty, _, t in got)
+
+
+def test_a_release_is_demanded_of_whoever_holds_the_captive() -> None:
+    body = "Chile detained Juan Ortega on Sunday, and the European Union demanded his release."
+    assert ("REQUEST", ["European Union"], ["Chile"]) in [c[:3] for c in coded(body)]
+    body = "Chile seized 15 Peruvian sailors on Friday, and Peru demanded their immediate release."
+    assert ("REQUEST", ["Peru"], ["Chile"]) in [c[:3] for c in coded(body)]

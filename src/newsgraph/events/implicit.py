@@ -97,6 +97,8 @@ class Implicit:
             f.target = _reacted(events, f, lex, self.coder, self.places) or self.act_doer(f)
         if f.source and not f.target and f.coding.cameo in lex.own_state_codes():
             f.target = self.own_state(f)  # "President Trump declared a national emergency"
+        if f.coding.type == "REQUEST" and _release(f, lex):  # "demanded his release": of his captor
+            f.target = _holder(events, f.target, f.source) or f.target
 
     def act_doer(self, f: Found) -> list[str]:
         """A reaction to an act named by a definite noun ("expressed disappointment at the ruling",
@@ -299,3 +301,23 @@ def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
         and f.lemma not in ((lex.noun_spec(coder.noun_key(n), n.lower_) or {}).get("light") or ())
         and any(c.dep_ == "nmod:poss" or (c.dep_ == "det" and c.lower_ in THIS) for c in n.children)
     ]
+
+
+def _release(f: Found, lex: EventLexicon) -> bool:
+    """A request whose object is someone's release ("demanded *his release*", "called for the
+    release of X"); with no one named, only a release of people a pronoun refers to ("their")."""
+    objs = [o for o in (*f.clause.objects, *(x for _, x in f.clause.obliques))
+            if o.lemma_.lower() in lex.words("release_nouns")]
+    pronoun = any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for o in objs for c in o.children)
+    return bool(objs) and (bool(f.target) or pronoun)
+
+
+def _holder(events: list[Event], held: list[str], asking: list[str]) -> list[str]:
+    """Who holds the people a release is asked for: the doer of the latest arrest, detention or
+    seizure of them, or with no one named, of anyone (the request is made of the captor)."""
+    for ev in reversed(events):
+        if ev.type != "COERCE" or set(ev.source) & set(asking):
+            continue
+        if not held or set(ev.target) & set(held):
+            return [a for a in ev.source if a not in held]
+    return []

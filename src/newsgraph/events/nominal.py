@@ -76,7 +76,9 @@ class NounCoder:
         """A noun (or a word the tagger made an adjective where only a noun can be: an object or a
         subject), or a gerund the parse tagged as a verb though it heads a noun phrase ("after the
         police *killing* of X": a determiner or a noun modifier before it)."""
-        if tok.pos_ in NOUN_POS or (tok.pos_ == "ADJ" and tok.dep_ in NOUN_DEPS):  # "imposed a [lockdown]"
+        # a word the tagger made an adjective or a preposition where only a noun can be: "imposed a
+        # [lockdown]", "rejected an [ultimatum]"
+        if tok.pos_ in NOUN_POS or (tok.pos_ in ("ADJ", "ADP") and tok.dep_ in NOUN_DEPS):
             return True
         if tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):  # "X was critical of Y"
             return True
@@ -147,7 +149,9 @@ class NounCoder:
                 source, target = both[:1], both[1:]
                 break
             # "demands *of* X" (the parse may make "of [Senator] X" an apposition)
-            if c.dep_ in ("nmod", "appos") and case and (case == "by" or case in (spec.get("source") or ())):
+            answer = case == "from" and self.answered(n, f.coding.type)  # "rejected a demand from X"
+            sourced = case == "by" or case in (spec.get("source") or ()) or answer
+            if c.dep_ in ("nmod", "appos") and case and sourced:
                 source += phrase_actors(c, self.actors, off)
                 givers += [c] if case == "of" else []  # ("a delegation [in X]" is where it is)
             elif c.dep_ in SOURCE_PARTS and c.i < n.i:
@@ -204,6 +208,13 @@ class NounCoder:
             source = [a for a in self.event_subject(n) if a not in target]
         if source and not target and f.coding.type == "REQUEST" and not is_passive(n.head):
             target = [a for a in self.setting(n, off, [])[0] if a not in source]  # "returned at Y's request"
+        answered = self.answered(n, f.coding.type)
+        if not source and answered:  # "rejected an ultimatum [from X]", the phrase hung on the verb
+            source = [a for c in n.head.children if c.dep_ == "obl" and case_of(c) == "from"
+                      for a in phrase_actors(c, self.actors, off)]
+        if source and not target and answered:  # "Y rejected an ultimatum from X": made to Y
+            target = [a for c in Clause.of_verb(n.head).subjects for a in phrase_actors(c, self.actors, off)]
+            target = [a for a in target if a not in source]
         if not target:  # "X was the target of an attack", "X has been the subject of US sanctions"
             target = [a for a in self.patient(n, off) if a not in source]
         if not target and spec.get("own_state"):  # "the president declared a state of emergency"
@@ -219,6 +230,14 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    def answered(self, n: Token, typ: str) -> bool:
+        """The noun is the object of a verb of answering it ("rejected the demand of X", "ignored an
+        ultimatum from X", "defied appeals from X"): it was made to the verb's subject. Not an
+        accusation, whose rejection is the event ("rejected X's accusations"), nor a lawsuit."""
+        suit = n.lemma_.lower() in self.lex.words("suit_nouns")
+        answer = self.lemma_of(n.head) in self.lex.words("answering")
+        return n.dep_ == "obj" and answer and not suit and typ != "ACCUSE"
 
     def backers(self, f: Found) -> None:
         """Support a clause is done with: its giver is the noun's possessor or "of"/"from" phrase, its
