@@ -157,3 +157,10 @@ def test_a_release_is_demanded_of_whoever_holds_the_captive() -> None:
     assert ("REQUEST", ["European Union"], ["Chile"]) in [c[:3] for c in coded(body)]
     body = "Chile seized 15 Peruvian sailors on Friday, and Peru demanded their immediate release."
     assert ("REQUEST", ["Peru"], ["Chile"]) in [c[:3] for c in coded(body)]
+
+
+def test_the_court_and_the_bloc_refer_to_the_court_and_the_union_named_before() -> None:
+    body = "The International Criminal Court sought Ann Ward. Chile refused to cooperate with the court."
+    assert ("REJECT", ["Chile"], ["International Criminal Court"]) in [c[:3] for c in coded(body)]
+    body = "Chile left the Andean Community in 1976. On Monday Peru urged the bloc to suspend Bolivia."
+    assert ("REQUEST", ["Peru"], ["Andean Community"]) in [c[:3] for c in coded(body)]
