@@ -164,3 +164,24 @@ def test_the_court_and_the_bloc_refer_to_the_court_and_the_union_named_before() 
     assert ("REJECT", ["Chile"], ["International Criminal Court"]) in [c[:3] for c in coded(body)]
     body = "Chile left the Andean Community in 1976. On Monday Peru urged the bloc to suspend Bolivia."
     assert ("REQUEST", ["Peru"], ["Andean Community"]) in [c[:3] for c in coded(body)]
+
+
+def test_a_participle_closing_the_sentence_goes_with_the_main_clause() -> None:
+    # "Chile warned it would act unless Peru left, massing troops.": the parse hangs "massing" on "left"
+    doc = tree(
+        ["Chile", "warned", "it", "would", "act", "unless", "Peru", "left", ",", "massing", "troops", "."],
+        [1, 1, 4, 4, 1, 7, 7, 4, 9, 7, 9, 1],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "mark", "nsubj", "advcl"]
+        + ["punct", "advcl", "obj", "punct"],
+        ["PROPN", "VERB", "PRON", "AUX", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT", "VERB", "NOUN", "PUNCT"],
+        ["NNP", "VBD", "PRP", "MD", "VB", "IN", "NNP", "VBD", ",", "VBG", "NNS", "."],
+    )
+    assert [t.text for t in Clause.of_verb(doc[9]).subjects] == ["it"]
+
+
+def test_talks_on_a_topic_are_not_talks_with_it() -> None:
+    body = (
+        "Chilean Foreign Minister Ann Ward and her Peruvian counterpart Juan Ortega held talks in Lima"
+        " on Saturday on a disputed island and Bolivia's claims."
+    )
+    assert all("Bolivia" not in t for _, _, t in (c[:3] for c in coded(body)))

@@ -379,6 +379,8 @@ class Coder(Matcher):
         place = self.place(cl, off)
         # the noun's own phrases of other prepositions are not its target ("took a shot *on Twitter*")
         skip = frozenset(c.i for c in noun.children if c.dep_ == "nmod" and cases and case_of(c) not in cases)
+        if f.coding.type == "CONSULT":  # "held talks in Beijing *on* Japan's record": what they were about
+            skip |= {x.i for c, x in cl.obliques if c in self.lex.words("topic_cases")}
         target = target or self.oblique_target(cl, off, exclude=set(f.source), place=place, skip=skip)
         if not target:  # "imposed by the EU [on Iran]": the parse hung the target phrase lower down
             target = [

@@ -36,6 +36,8 @@ GERUND_NOUN_PARTS = frozenset({"det", "nmod:poss", "compound", "amod"})
 AGAINST_ADVERSARY = frozenset({"PROTEST", "REQUEST"})
 #: what stopping an event noun's event is (CAMEO): stopped aid 162, halted talks 164, ended cooperation 161
 STOPPED = {"AID": "162", "CONSULT": "164", "COOPERATE": "161"}
+#: what an answered noun can be: a demand, a threat, an offer of aid or of an agreement
+ANSWERED_TYPES = frozenset({"REQUEST", "THREATEN", "AID", "AGREE"})
 #: possessives that refer to a state or organisation ("its", "their")
 GROUP_POSSESSIVES = frozenset(
     k
@@ -154,8 +156,10 @@ class NounCoder:
             if c.dep_ in ("nmod", "appos") and case and sourced:
                 source += phrase_actors(c, self.actors, off)
                 givers += [c] if case == "of" else []  # ("a delegation [in X]" is where it is)
-            elif c.dep_ in SOURCE_PARTS and c.i < n.i:
-                source += phrase_actors(c, self.actors, off)
+            elif c.dep_ in SOURCE_PARTS and c.i < n.i:  # (a place names the thing: "the Paris accords")
+                named = c.dep_ == "compound"
+                source += [a for a in phrase_actors(c, self.actors, off)
+                           if not (named and self.actors.type_of(a) == "LOCATION")]
         # "articles of impeachment against X": the parse may hang the target on the "of" phrase
         hosts = [n, *(c for c in n.children if spec.get("of") and c.dep_ == "nmod" and case_of(c) == "of")]
         hosts += [c for c in n.conjuncts if c.pos_ == "NOUN"]  # "grants and loans *to X*": both's receiver
@@ -234,10 +238,11 @@ class NounCoder:
     def answered(self, n: Token, typ: str) -> bool:
         """The noun is the object of a verb of answering it ("rejected the demand of X", "ignored an
         ultimatum from X", "defied appeals from X"): it was made to the verb's subject. Not an
-        accusation, whose rejection is the event ("rejected X's accusations"), nor a lawsuit."""
+        accusation, whose rejection is the event ("rejected X's accusations"), nor a lawsuit or an
+        accord ("defying the accords signed by X")."""
         suit = n.lemma_.lower() in self.lex.words("suit_nouns")
         answer = self.lemma_of(n.head) in self.lex.words("answering")
-        return n.dep_ == "obj" and answer and not suit and typ != "ACCUSE"
+        return n.dep_ == "obj" and answer and not suit and typ in ANSWERED_TYPES
 
     def backers(self, f: Found) -> None:
         """Support a clause is done with: its giver is the noun's possessor or "of"/"from" phrase, its

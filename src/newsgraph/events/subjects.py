@@ -50,6 +50,9 @@ def inherited_subjects(v: Token) -> list[Token]:
             # complement without "that" whose subject the parse took as the reporting verb's object
             objs = [c for c in head.children if c.dep_ == "obj" and c.i < v.i]
             return conjuncts(objs[-1]) if objs and v.left_edge.i > objs[-1].i else []
+        if _closing_participle(v, head):  # "X warned Y it would act unless Z did W, [massing] troops"
+            v = head  # the participle closes the sentence: the subordinate clause's governor does it
+            continue
         if dep in ("xcomp", "advcl") and not purpose and (asked := _asked(head, v)):
             return asked  # "called on the President to demand ...": the President demands
         purpose = purpose or dep == "advcl"  # "X pressured Y to launch Z, in order to help X": X's aim
@@ -68,6 +71,16 @@ def inherited_subjects(v: Token) -> list[Token]:
             return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
         return []
     return []
+
+
+def _closing_participle(v: Token, head: Token) -> bool:
+    """A participle set off by a comma at the end of the sentence that the parse hung on a
+    subordinate clause ("unless Damascus expelled X, massing troops"): it goes with the clause
+    the subordinate one depends on."""
+    set_off = v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == ","
+    closing = v.right_edge.i >= v.sent.end - 2
+    marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ != "to"]
+    return set_off and closing and bool(marks) and head.dep_ in ("advcl", "ccomp")
 
 
 def _bare_report(v: Token, head: Token) -> bool:
