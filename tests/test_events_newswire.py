@@ -185,3 +185,11 @@ def test_talks_on_a_topic_are_not_talks_with_it() -> None:
         " on Saturday on a disputed island and Bolivia's claims."
     )
     assert all("Bolivia" not in t for _, _, t in (c[:3] for c in coded(body)))
+
+
+def test_aid_counted_in_planeloads_is_aid_and_shared_intelligence_cooperation() -> None:
+    body = "Qatar sent planeloads of humanitarian aid and rescue teams to Chile after the earthquake."
+    assert [c[:3] for c in coded(body)] == [("AID", ["Qatar"], ["Chile"])]
+    body = "Chile said it was sharing intelligence with Peru."
+    assert [c[:3] for c in coded(body)] == [("COOPERATE", ["Chile"], ["Peru"])]
+    assert not coded("Chile shared the prize with Peru.")

@@ -345,7 +345,16 @@ class Coder(Matcher):
         clauses = [c for c in cl.head.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "PROPN"]
         hung |= {o.i: c for c in clauses for o in c.children if o.dep_ == "obj" and o.pos_ == "NOUN"}
         dative = [c for o in [*cl.objects, *clauses] for c in o.children if c.i in hung]
-        for o in [*cl.objects, *owner, *nominal, *dative]:
+        # "sent planeloads *of aid*", "pledged $5 million *in aid*": the noun a measure counts
+        measures = self.lex.words("measure_nouns")
+        measured = [
+            c
+            for o in cl.objects
+            if o.lemma_.lower() in measures or o.pos_ == "NUM"
+            for c in o.children
+            if c.dep_ == "nmod" and case_of(c) in ("of", "in")
+        ]
+        for o in [*cl.objects, *owner, *nominal, *dative, *measured]:
             spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods") and of_phrase(o, spec):
                 c = self.lex.noun_coding(spec)
