@@ -193,3 +193,9 @@ def test_aid_counted_in_planeloads_is_aid_and_shared_intelligence_cooperation() 
     body = "Chile said it was sharing intelligence with Peru."
     assert [c[:3] for c in coded(body)] == [("COOPERATE", ["Chile"], ["Peru"])]
     assert not coded("Chile shared the prize with Peru.")
+
+
+def test_an_accusation_hung_on_a_phrase_of_the_arrest_is_the_arresters() -> None:
+    body = "Chilean police detained Juan Ortega in a raid on his home in Lima, accusing him of spying."
+    got = [c[:3] for c in coded(body)]
+    assert ("ACCUSE", ["Chilean security forces"], ["Juan Ortega"]) in got

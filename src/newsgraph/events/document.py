@@ -216,7 +216,8 @@ def _accompanying(f: Found, gov: Found) -> bool:
     ("arrested X, accusing him of ...", "expelled the envoy, accusing him of spying")."""
     v = f.head
     set_off = v.i > 0 and v.doc[v.i - 1].text == "," and v.i > gov.head.i
-    return v.dep_ == "advcl" and v.tag_ == "VBG" and set_off and f.coding.type != gov.coding.type
+    hung = v.dep_ == "acl" and v.head.i != gov.head.i  # hung on a phrase of the governor ("in a raid")
+    return (v.dep_ == "advcl" or hung) and v.tag_ == "VBG" and set_off and f.coding.type != gov.coding.type
 
 
 def _purpose(f: Found, gov: Found, lex: EventLexicon, actors: ActorIndex) -> bool:

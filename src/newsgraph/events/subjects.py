@@ -65,6 +65,9 @@ def inherited_subjects(v: Token) -> list[Token]:
         if dep == "acl:relcl":
             rel = [c for c in v.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE]
             return conjuncts(head) if rel or not any(c.dep_ in SUBJECTS for c in v.children) else []
+        if dep == "acl" and (doer := _phrase_governor(v)) is not None:
+            # "arrested X in a raid on Monday, [accusing] him of ...": the arrest's doer, not the raid
+            return [x for c in doer.children if c.dep_ in SUBJECTS for x in conjuncts(c)]
         if dep == "acl" and (
             v.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
         ):
@@ -81,6 +84,20 @@ def _closing_participle(v: Token, head: Token) -> bool:
     closing = v.right_edge.i >= v.sent.end - 2
     marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ != "to"]
     return set_off and closing and bool(marks) and head.dep_ in ("advcl", "ccomp")
+
+
+def _phrase_governor(v: Token) -> Token | None:
+    """The verb whose prepositional phrase a participle set off by a comma was hung on ("arrested X
+    in a raid, accusing him ..."), else None."""
+    set_off = v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == ","
+    t = v.head
+    if not set_off or not any(c.dep_ == "case" for c in t.children):
+        return None
+    while t.dep_ in ("nmod", "obl") and t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _bare_report(v: Token, head: Token) -> bool:
