@@ -199,3 +199,13 @@ def test_an_accusation_hung_on_a_phrase_of_the_arrest_is_the_arresters() -> None
     body = "Chilean police detained Juan Ortega in a raid on his home in Lima, accusing him of spying."
     got = [c[:3] for c in coded(body)]
     assert ("ACCUSE", ["Chilean security forces"], ["Juan Ortega"]) in got
+
+
+def test_calls_for_someone_to_act_are_a_request_and_a_phone_call_a_meeting() -> None:
+    body = "Juan Ortega rejected Peru's calls for Chile to withdraw its troops."
+    assert ("REQUEST", ["Peru"], ["Chile"]) in [c[:3] for c in coded(body)]
+    body = "Chile ignored repeated calls from Peru for a ceasefire."
+    assert ("REQUEST", ["Peru"], ["Chile"]) in [c[:3] for c in coded(body)]
+    # the call of a race for a candidate asks nothing of him
+    body = "Ann Ward has yet to concede, saying before the call for Juan Ortega that she had won."
+    assert "REQUEST" not in {c[0] for c in coded(body)}

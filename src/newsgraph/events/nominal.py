@@ -110,7 +110,9 @@ class NounCoder:
         mods = spec.get("mods")
         before = n.doc[n.i - 1].lower_ if n.i > n.sent.start else ""  # "cease and [desist] order", misparsed
         if mods and not any(c.lower_ in mods for c in n.lefts) and before not in mods:
-            return None
+            spec = self.otherwise(n, spec)  # "calls *for* X to act": a request, not a phone call
+            if spec is None:
+                return None
         if not of_phrase(n, spec):
             return None
         stop = self.stopped(n)
@@ -234,6 +236,24 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    @staticmethod
+    def otherwise(n: Token, spec: dict[str, Any]) -> dict[str, Any] | None:
+        """The entry's reading without its modifiers, where the noun has the phrase it needs ("calls
+        *for* a ceasefire"), else None."""
+        alt = spec.get("otherwise")
+        if not alt:
+            return None
+        needed = [c for c in n.children if c.dep_ in ("nmod", "acl") and case_of(c) == alt.get("needs")]
+        named = bool(needed) and all(c.pos_ == "PROPN" for c in needed)
+        # a name followed by a "to" clause ("calls for Israel *to freeze* ..."), wherever the parse hung it
+        end = needed[-1].right_edge.i + 1 if needed else len(n.doc)
+        asked = end < len(n.doc) and n.doc[end].lower_ == "to" and n.doc[end].dep_ == "mark"
+        if not needed or (named and not asked):  # "the [election] call for Biden": no request of him
+            return None
+        # "calls for the creation of a state": the thing asked for, no one it is asked of
+        cases = alt.get("target") if named else [c for c in alt.get("target") or () if c != alt.get("needs")]
+        return {**alt, "target": cases, "rule": spec["rule"]}
 
     def answered(self, n: Token, typ: str) -> bool:
         """The noun is the object of a verb of answering it ("rejected the demand of X", "ignored an
