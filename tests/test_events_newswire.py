@@ -209,3 +209,9 @@ def test_calls_for_someone_to_act_are_a_request_and_a_phone_call_a_meeting() -> 
     # the call of a race for a candidate asks nothing of him
     body = "Ann Ward has yet to concede, saying before the call for Juan Ortega that she had won."
     assert "REQUEST" not in {c[0] for c in coded(body)}
+
+
+def test_a_call_an_urging_was_made_in_took_place() -> None:
+    body = "In a telephone call on Monday, Ann Ward urged Juan Ortega to release the prisoners."
+    got = [(e.type, e.hypothetical) for _, _, _, e in coded(body)]
+    assert ("CONSULT", False) in got and ("REQUEST", False) in got

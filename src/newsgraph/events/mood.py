@@ -60,7 +60,10 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
         if head.dep_ in ("obj", "obl", "nsubj:pass") and head.head.i != head.i:
             _local(head.head, words, m)  # "did not impose sanctions", "will hold talks"
             _governors(head.head, words, lemma_of, m)
-            if head.dep_ != "nsubj:pass" and _asked_for(head, lex, lemma_of(head.head), words["governors"]):
+            # (not the setting it was said in: "*in a phone call*, X urged Y to ...")
+            setting = head.dep_ == "obl" and case_of(head) in lex.words("setting_cases")
+            asked = _asked_for(head, lex, lemma_of(head.head), words["governors"])
+            if head.dep_ != "nsubj:pass" and asked and not setting:
                 m.mark("hypothetical", head.head)  # "called for a ceasefire", "demanded talks"
         for c in head.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in words["prospective"]:
