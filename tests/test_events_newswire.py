@@ -215,3 +215,8 @@ def test_a_call_an_urging_was_made_in_took_place() -> None:
     body = "In a telephone call on Monday, Ann Ward urged Juan Ortega to release the prisoners."
     got = [(e.type, e.hypothetical) for _, _, _, e in coded(body)]
     assert ("CONSULT", False) in got and ("REQUEST", False) in got
+
+
+def test_a_release_of_people_a_pronoun_names_is_asked_of_a_captor_of_the_same_sentence_only() -> None:
+    body = "Chile seized 15 Peruvian sailors on Friday. On Monday, Peru demanded their immediate release."
+    assert ("REQUEST", ["Peru"], ["Chile"]) not in [c[:3] for c in coded(body)]

@@ -98,7 +98,8 @@ class Implicit:
         if f.source and not f.target and f.coding.cameo in lex.own_state_codes():
             f.target = self.own_state(f)  # "President Trump declared a national emergency"
         if f.coding.type == "REQUEST" and _release(f, lex):  # "demanded his release": of his captor
-            f.target = _holder(events, f.target, f.source) or f.target
+            here = f.offset + f.head.sent.start_char  # (a pronoun's captives: this sentence's only)
+            f.target = _holder(events, f.target, f.source, here) or f.target
 
     def act_doer(self, f: Found) -> list[str]:
         """A reaction to an act named by a definite noun ("expressed disappointment at the ruling",
@@ -312,12 +313,13 @@ def _release(f: Found, lex: EventLexicon) -> bool:
     return bool(objs) and (bool(f.target) or pronoun)
 
 
-def _holder(events: list[Event], held: list[str], asking: list[str]) -> list[str]:
+def _holder(events: list[Event], held: list[str], asking: list[str], here: int) -> list[str]:
     """Who holds the people a release is asked for: the doer of the latest arrest, detention or
-    seizure of them, or with no one named, of anyone (the request is made of the captor)."""
+    seizure of them, or with no one named, of anyone earlier in the sentence (the request is made
+    of the captor)."""
     for ev in reversed(events):
         if ev.type != "COERCE" or set(ev.source) & set(asking):
             continue
-        if not held or set(ev.target) & set(held):
+        if (not held and ev.start >= here) or set(ev.target) & set(held):
             return [a for a in ev.source if a not in held]
     return []
