@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.deps import OBJECT_CONTROL
+from newsgraph.events.deps import OBJECT_CONTROL, measured
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.subjects import misread_conjunct, misread_gerund
@@ -347,14 +347,8 @@ class Coder(Matcher):
         dative = [c for o in [*cl.objects, *clauses] for c in o.children if c.i in hung]
         # "sent planeloads *of aid*", "pledged $5 million *in aid*": the noun a measure counts
         measures = self.lex.words("measure_nouns")
-        measured = [
-            c
-            for o in cl.objects
-            if o.lemma_.lower() in measures or o.pos_ == "NUM"
-            for c in o.children
-            if c.dep_ == "nmod" and case_of(c) in ("of", "in")
-        ]
-        for o in [*cl.objects, *owner, *nominal, *dative, *measured]:
+        counted = [c for o in cl.objects for c in o.children if measured(c, measures)]
+        for o in [*cl.objects, *owner, *nominal, *dative, *counted]:
             spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods") and of_phrase(o, spec):
                 c = self.lex.noun_coding(spec)

@@ -57,3 +57,11 @@ def case_of(tok: Token) -> str:
 def conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Russia and China" -> both)."""
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def measured(n: Token, measures: frozenset[str]) -> bool:
+    """``n`` is what a measure or a number before it counts ("planeloads *of aid*", "$5 million *in
+    aid*"); ``measures`` are the measure nouns (the lexicon's ``measure_nouns``)."""
+    h = n.head
+    counts = h.pos_ in ("NUM", "SYM") or h.lemma_.lower() in measures
+    return n.dep_ == "nmod" and case_of(n) in ("of", "in") and counts and h.i != n.i

@@ -13,6 +13,7 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
+from newsgraph.events.deps import measured
 from newsgraph.events.tree import (
     ActorIndex,
     Clause,
@@ -146,6 +147,7 @@ class NounCoder:
             return
         targets = tuple(spec.get("target") or self.lex.ordered.get("noun_targets", ()))
         source, target, givers = [], [], []
+        answered = self.answered(n, f.coding.type)  # "rejected a demand from X": X's demand
         for c in n.children:
             case = case_of(c)
             if c.dep_ == "nmod" and case == "between":
@@ -153,8 +155,7 @@ class NounCoder:
                 source, target = both[:1], both[1:]
                 break
             # "demands *of* X" (the parse may make "of [Senator] X" an apposition)
-            answer = case == "from" and self.answered(n, f.coding.type)  # "rejected a demand from X"
-            sourced = case == "by" or case in (spec.get("source") or ()) or answer
+            sourced = case == "by" or case in (spec.get("source") or ()) or (case == "from" and answered)
             if c.dep_ in ("nmod", "appos") and case and sourced:
                 source += phrase_actors(c, self.actors, off)
                 givers += [c] if case == "of" else []  # ("a delegation [in X]" is where it is)
@@ -214,7 +215,6 @@ class NounCoder:
             source = [a for a in self.event_subject(n) if a not in target]
         if source and not target and f.coding.type == "REQUEST" and not is_passive(n.head):
             target = [a for a in self.setting(n, off, [])[0] if a not in source]  # "returned at Y's request"
-        answered = self.answered(n, f.coding.type)
         if not source and answered:  # "rejected an ultimatum [from X]", the phrase hung on the verb
             source = [a for c in n.head.children if c.dep_ == "obl" and case_of(c) == "from"
                       for a in phrase_actors(c, self.actors, off)]
@@ -474,9 +474,7 @@ class NounCoder:
         and *loans*"), or the measure it is counted in ("$5 million *in aid*", "planeloads *of aid*")."""
         while n.dep_ == "conj" and n.head.pos_ == "NOUN" and n.head.i < n.i:
             n = n.head
-        h = n.head
-        measure = h.pos_ in ("NUM", "SYM") or h.lemma_.lower() in self.lex.words("measure_nouns")
-        return h if n.dep_ == "nmod" and case_of(n) in ("of", "in") and measure and h.i != n.i else n
+        return n.head if measured(n, self.lex.words("measure_nouns")) else n
 
     def light_before(self, n: Token, light: set[str]) -> bool:
         """A light verb written right before the noun's phrase that the parse did not make its head."""
