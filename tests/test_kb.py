@@ -72,7 +72,9 @@ def test_gazetteer_geo():
     ("State of Palestine", "state:PSE"), ("Taiwan", "state:TWN"), ("Kosovo", "state:XKX"),
     ("Western Sahara", "state:ESH"), ("Türkiye", "state:TUR"), ("Turkey", "state:TUR"),
     ("RUSSIA", "state:RUS"), ("Russia's", "state:RUS"), ("Côte d'Ivoire", "state:CIV"),
-    ("Cote d’Ivoire", "state:CIV"), ("Burma", "state:MMR"),
+    ("Cote d’Ivoire", "state:CIV"), ("Burma", "state:MMR"), ("Soviet Union", "state:SUN"),
+    ("USSR", "state:SUN"), ("Yugoslavia", "state:YUG"), ("Czechoslovakia", "state:CSK"),
+    ("East Germany", "state:DDR"), ("West Germany", "state:DEU"), ("Zaire", "state:COD"),
 ])
 def test_state_lookup(kb, surface, kb_id):
     assert ids(kb.lookup(surface))[0] == kb_id
@@ -156,7 +158,8 @@ def test_places(kb, city, country):
     ("Russian", "state:RUS"), ("Russians", "state:RUS"), ("Israeli", "state:ISR"), ("Israelis", "state:ISR"),
     ("American", "state:USA"), ("Americans", "state:USA"), ("Palestinian", "state:PSE"),
     ("Palestinians", "state:PSE"), ("South Korean", "state:KOR"), ("British", "state:GBR"),
-    ("Dutch", "state:NLD"), ("Emirati", "state:ARE"), ("RUSSIAN", "state:RUS"),
+    ("Dutch", "state:NLD"), ("Emirati", "state:ARE"), ("RUSSIAN", "state:RUS"), ("Soviet", "state:SUN"),
+    ("Yugoslav", "state:YUG"), ("East German", "state:DDR"), ("Czechoslovak", "state:CSK"),
 ])
 def test_demonyms(kb, word, kb_id):
     assert kb.demonym(word).kb_id == kb_id
@@ -298,3 +301,15 @@ def test_wikinews_interview_tags_name_wikinews() -> None:
 
     kb = Resources().get("kb")
     assert [e.kb_id for e in kb.lookup("WN")][:1] == ["org:wikinews"]
+
+
+def test_former_states_are_states_with_their_phoenix_codes_and_no_capital(kb):
+    # archives of 1979-1991 name states that no longer exist; "Moscow" stays Russia's
+    sun = kb.get("state:SUN")
+    assert sun is not None and sun.type == "STATE" and sun.kind == "former" and sun.capital is None
+    assert kb.capital_of("Moscow").kb_id == "state:RUS"
+    from newsgraph.actors.facts import cameo_at
+
+    assert cameo_at(sun, None) == "SUN" and cameo_at(kb.get("state:DDR"), "1985-01-01") == "DDR"
+    states = ("East Germany", "Soviet Socialist Republics")
+    assert not any(e.type == "PERSON" and e.name in states for e in kb)
