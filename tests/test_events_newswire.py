@@ -220,3 +220,23 @@ def test_a_call_an_urging_was_made_in_took_place() -> None:
 def test_a_release_of_people_a_pronoun_names_is_asked_of_a_captor_of_the_same_sentence_only() -> None:
     body = "Chile seized 15 Peruvian sailors on Friday. On Monday, Peru demanded their immediate release."
     assert ("REQUEST", ["Peru"], ["Chile"]) not in [c[:3] for c in coded(body)]
+
+
+def test_states_that_no_longer_exist_act_through_their_demonyms() -> None:
+    body = "Soviet troops attacked Lithuanian border posts on Sunday."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Soviet Union"], ["Lithuania"])]
+
+
+def test_a_demonym_before_artillery_or_a_city_is_its_state() -> None:
+    body = "Chilean artillery shelled the Peruvian port city of Callao on Tuesday."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Chile"], ["Peru"])]
+    body = "Chilean army tanks attacked Peruvian territorial defence units on Thursday."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Chile"], ["Peru"])]
+
+
+def test_a_killing_after_an_attack_on_a_place_names_its_victims() -> None:
+    body = "Chilean troops stormed a base in Lima on Sunday, killing 13 Peruvian soldiers."
+    assert ("ASSAULT", ["Chile"], ["Peru"]) in [c[:3] for c in coded(body)]
+    # the same act to the same victims stays one event
+    body = "Chilean troops attacked Peruvian soldiers on Sunday, killing 13 of them."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Chile"], ["Peru"])]

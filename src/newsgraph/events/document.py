@@ -170,7 +170,7 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
         if _own_clause(f, gov, lex):  # "X expelled Y after Z blamed W": Z's act, not X's
             kept.append(f)
             continue
-        if _accompanying(f, gov):  # "X arrested Y, accusing him of ...": a second act of its own
+        if _accompanying(f, gov, actors):  # "X arrested Y, accusing him of ...": a second act of its own
             objs = f.clause.objects
             group = bool(objs) and all(o.pos_ == "PRON" and o.lemma_.lower() in GROUP_PRONOUNS for o in objs)
             if group and gov.target:  # "severed ties with Qatar, accusing *it* of ...": Qatar
@@ -211,13 +211,17 @@ def _own_clause(f: Found, gov: Found, lex: EventLexicon) -> bool:
     return own and f.head.dep_ == "advcl" and not conditional and other
 
 
-def _accompanying(f: Found, gov: Found) -> bool:
+def _accompanying(f: Found, gov: Found, actors: ActorIndex) -> bool:
     """A participle set off by a comma after its governor's clause that does another kind of act
-    ("arrested X, accusing him of ...", "expelled the envoy, accusing him of spying")."""
+    ("arrested X, accusing him of ...", "expelled the envoy, accusing him of spying"), or the same
+    kind to someone the governor's places do not name ("stormed a base in X, killing 13 Y soldiers")."""
     v = f.head
     set_off = v.i > 0 and v.doc[v.i - 1].text == "," and v.i > gov.head.i
     hung = v.dep_ == "acl" and v.head.i != gov.head.i  # hung on a phrase of the governor ("in a raid")
-    return (v.dep_ == "advcl" or hung) and v.tag_ == "VBG" and set_off and f.coding.type != gov.coding.type
+    places = bool(gov.target) and all(actors.type_of(t) == "LOCATION" for t in gov.target)
+    victims = places and any(actors.type_of(t) != "LOCATION" for t in f.target)
+    other = f.coding.type != gov.coding.type or victims
+    return (v.dep_ == "advcl" or hung) and v.tag_ == "VBG" and set_off and other
 
 
 def _purpose(f: Found, gov: Found, lex: EventLexicon, actors: ActorIndex) -> bool:
