@@ -4,7 +4,7 @@ through the whole pipeline (made-up sentences)."""
 from __future__ import annotations
 
 from newsgraph.events.subjects import misread_gerund
-from newsgraph.events.tree import Clause, misread_modifier
+from newsgraph.events.tree import Clause, misread_modifier, particles
 
 from .events_helpers import coded, tree
 
@@ -240,3 +240,32 @@ def test_a_killing_after_an_attack_on_a_place_names_its_victims() -> None:
     # the same act to the same victims stays one event
     body = "Chilean troops attacked Peruvian soldiers on Sunday, killing 13 of them."
     assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Chile"], ["Peru"])]
+
+
+def test_reservists_called_up_are_mobilised_even_where_the_parse_hangs_up_on_the_number() -> None:
+    body = "Peru called up 300,000 reservists for the war with Chile on Wednesday."
+    assert [c[:3] for c in coded(body)] == [("MOBILIZE", ["Peru"], ["Chile"])]
+    assert not coded("Ann Ward called up Juan Ortega on Monday.")
+
+
+def test_a_particle_the_parse_hung_on_the_object_is_the_verbs() -> None:
+    # "Peru called up 300,000 reservists", parsed with "up" a modifier of the number
+    doc = tree(
+        ["Peru", "called", "up", "300,000", "reservists", "."],
+        [1, 1, 3, 4, 1, 1],
+        ["nsubj", "ROOT", "advmod", "nummod", "obj", "punct"],
+        ["PROPN", "VERB", "ADP", "NUM", "NOUN", "PUNCT"],
+        ["NNP", "VBD", "RP", "CD", "NNS", "."],
+    )
+    assert [t.text for t in particles(doc[1])] == ["up"] and particles(doc[4]) == []
+
+
+
+def test_a_verb_read_inside_one_long_name_before_a_demonym_and_title_accuses_the_name() -> None:
+    body = "Ann Ward accused Peruvian President Juan Ortega of plotting to assassinate her."
+    assert [c[:3] for c in coded(body)] == [("ACCUSE", ["Ann Ward"], ["Juan Ortega"])]
+
+
+def test_two_leaders_opening_a_summit_meet() -> None:
+    body = "Chilean President Ann Ward and Peruvian President Juan Ortega opened a summit in Lima on Tuesday."
+    assert [c[:3] for c in coded(body)] == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]

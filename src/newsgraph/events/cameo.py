@@ -306,6 +306,8 @@ def add_file(lex: EventLexicon, path: Path | str) -> None:
         old = lex.ordered.get(str(name), ())
         lex.ordered[str(name)] = tuple(dict.fromkeys([*old, *(str(w).lower() for w in words)]))
     lex._sets.clear()  # words() sets are rebuilt from the merged lists
+    for name, words in (data.get("synsets") or {}).items():  # PETRARCH synonym sets extended
+        lex.synsets[str(name)] = lex.synsets.get(str(name), frozenset()) | {str(w).lower() for w in words}
     for lemma, spec in (data.get("verbs") or {}).items():
         _add_verb(lex, path, str(lemma).lower(), spec or {})
     for lemma in data.get("generic") or ():

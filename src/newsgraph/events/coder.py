@@ -481,7 +481,8 @@ class Coder(Matcher):
         guess = guess and not (mutual and not target and len(source) > 1)  # "X and Y agreed on a plan"
         partnered = any(c == "with" for c, _ in self.obliques(cl))  # "with which X and Y agreed": no mutual
         if guess and not source and not cl.passive and target and (not cl.subjects or cl.inherited):
-            source = self.nearest(f.head, off, before=True, exclude=set(target))
+            near = self.nearest(f.head, off, before=True, exclude=set(target))
+            source = [a for a in near if self.actors.type_of(a) != "LOCATION"]  # no square urges
             f.guessed = "nearest name" if source else ""
         objects = cl.objects or [o for _, o in cl.obliques if o.dep_ in OBJECTS]  # (opened by a preposition)
         if guess and not target and not f.coding.reverse and source and not objects:

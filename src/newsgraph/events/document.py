@@ -154,6 +154,9 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
     """Drop a verb that a coded predicate governs ("threatened to attack", "accused X of harming Y");
     the governor borrows its target if it lacks one. Event nouns are coded on their own."""
     by_head = {f.head.i: f for f in found}
+    # objects a repair gave a verb ("Ann Ward [accused] Peruvian President X of plotting ...", the
+    # verb read inside one long name): what hangs on them hangs on the verb
+    repaired = {o.i: f for f in found if not f.nominal for o in f.clause.objects if o.head.i != f.head.i}
     kept, dropped = [], set()
     for f in found:
         t, gov = f.stopper or f.head, None  # "demanded that X halt arms sales": a demanded act, as a verb
@@ -161,8 +164,8 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
             if (f.nominal and f.stopper is None) or t.dep_ not in GOVERNED_PATH or t.head.i == t.i:
                 break
             t = t.head
-            if t.i in by_head:
-                gov = by_head[t.i]
+            if t.i in by_head or (t.i in repaired and repaired[t.i] is not f):
+                gov = by_head.get(t.i) or repaired[t.i]
                 break
         if gov is None or gov is f:
             kept.append(f)

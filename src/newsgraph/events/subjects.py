@@ -231,3 +231,44 @@ def lost_partner(v: Token, s: Token) -> Token | None:
 def misread_gerund(t: Token) -> bool:
     """A gerund with an object of its own that the parse tagged a noun ("began [bombing] X")."""
     return t.pos_ == "NOUN" and t.lower_.endswith("ing") and any(c.dep_ == "obj" for c in t.children)
+
+
+def stranded_verb(v: Token) -> bool:
+    """A past-tense verb between two names in a sentence the parse left with no verbal root: it took
+    the verb for a modifier inside one long name ("Senator Ann Ward [accused] Governor Tom Reyes of
+    lying" read as one proper noun phrase). The name before is its subject, the one after its object."""
+    return (
+        v.pos_ in ("VERB", "ADJ")  # "Tom Reyes [mocked] Senator Ann Ward": tagged VBN, read as an adjective
+        and v.tag_ in ("VBD", "VBN")
+        and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis")
+        and 0 < v.i < len(v.doc) - 1
+        and v.doc[v.i - 1].pos_ == "PROPN"
+        and (v.doc[v.i + 1].pos_ == "PROPN" or v.doc[v.i + 1].tag_ == "NNP")  # ("Peruvian": ADJ, NNP)
+        and not any(c.dep_ in SUBJECTS for c in v.children)
+        and v.sent.root.pos_ in ("PROPN", "NOUN")
+        and v.sent.start < v.i < v.sent.end - 1
+    )
+
+
+def stranded_obliques(t: Token, after: int | None = None) -> list[tuple[str, Token]]:
+    """The prepositional phrases the parse hung on the name after a stranded verb, which are the
+    verb's ("picked Governor Tom Reyes [as his running mate]"); on the name before it, those after
+    the verb (``after``: the parse hung the phrase on the subject, its root)."""
+    t = stranded_name(t)
+    start = t.i if after is None else after
+    return [(case_of(c), c) for c in t.children if c.dep_ == "nmod" and c.i > start and case_of(c)]
+
+
+def stranded_name(t: Token) -> Token:
+    """The name a title or demonym after a stranded verb belongs to ("[Peruvian] President Juan
+    Ortega" -> Juan, not the demonym's state)."""
+    while t.dep_ in ("nmod:desc", "flat", "compound") and t.head.i > t.i:
+        t = t.head  # "Governor" -> "Tom"
+    return t
+
+
+def name_head(t: Token) -> Token:
+    """The first word of the name ``t`` ends ("Ann *Ward*" -> Ann), where a name's mention starts."""
+    while t.dep_ in ("flat", "compound") and t.head.i < t.i:
+        t = t.head
+    return t

@@ -38,8 +38,12 @@ from newsgraph.events.subjects import (
     inherited_subjects,
     lost_partner,
     misread_conjunct,
+    name_head,
     name_top,
     phrase_top,
+    stranded_name,
+    stranded_obliques,
+    stranded_verb,
 )
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.quotes.tree import subject
@@ -89,23 +93,6 @@ def _verbless(v: Token) -> bool:
     return on_root and root.pos_ in ("NOUN", "PROPN") and whole and not copular
 
 
-def stranded_verb(v: Token) -> bool:
-    """A past-tense verb between two names in a sentence the parse left with no verbal root: it took
-    the verb for a modifier inside one long name ("Senator Ann Ward [accused] Governor Tom Reyes of
-    lying" read as one proper noun phrase). The name before is its subject, the one after its object."""
-    return (
-        v.pos_ in ("VERB", "ADJ")  # "Tom Reyes [mocked] Senator Ann Ward": tagged VBN, read as an adjective
-        and v.tag_ in ("VBD", "VBN")
-        and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis")
-        and 0 < v.i < len(v.doc) - 1
-        and v.doc[v.i - 1].pos_ == "PROPN"
-        and v.doc[v.i + 1].pos_ == "PROPN"
-        and not any(c.dep_ in SUBJECTS for c in v.children)
-        and v.sent.root.pos_ in ("PROPN", "NOUN")
-        and v.sent.start < v.i < v.sent.end - 1
-    )
-
-
 def _split_subject(v: Token) -> list[Token]:
     """Of two subjects before ``v``, the name's (:func:`newsgraph.quotes.tree.subject`: "[Member]
     of Parliament (MP) [Yvette Cooper] of the Labour Party added"), not a title's."""
@@ -140,23 +127,6 @@ def _to_be(t: Token) -> bool:
         and any(c.dep_ == "cop" and c.lower_ == "be" for c in kids)
         and any(c.dep_ == "mark" and c.lower_ == "to" for c in kids)
     )
-
-
-def _stranded_obliques(t: Token, after: int | None = None) -> list[tuple[str, Token]]:
-    """The prepositional phrases the parse hung on the name after a stranded verb, which are the
-    verb's ("picked Governor Tom Reyes [as his running mate]"); on the name before it, those after
-    the verb (``after``: the parse hung the phrase on the subject, its root)."""
-    while t.dep_ in ("nmod:desc", "flat", "compound") and t.head.i > t.i:
-        t = t.head  # "Governor" -> "Tom"
-    start = t.i if after is None else after
-    return [(case_of(c), c) for c in t.children if c.dep_ == "nmod" and c.i > start and case_of(c)]
-
-
-def _name_head(t: Token) -> Token:
-    """The first word of the name ``t`` ends ("Ann *Ward*" -> Ann), where a name's mention starts."""
-    while t.dep_ in ("flat", "compound") and t.head.i < t.i:
-        t = t.head
-    return t
 
 
 def misread_modifier(v: Token) -> bool:
@@ -244,9 +214,9 @@ class Clause:
             cl.subjects = [x for c in gov.children if c.dep_ in SUBJECTS for x in conjuncts(c)]
             cl.objects, cl.inherited = cl.objects or [name_top(v.head)], True
         if not cl.subjects and stranded_verb(v):  # "Senator Ann Ward [accused] Governor Tom Reyes"
-            cl.subjects = [_name_head(v.doc[v.i - 1])]
-            cl.objects = cl.objects or [v.doc[v.i + 1]]
-            cl.obliques += _stranded_obliques(v.doc[v.i + 1]) + _stranded_obliques(cl.subjects[0], after=v.i)
+            cl.subjects = [name_head(v.doc[v.i - 1])]
+            cl.objects = cl.objects or [stranded_name(v.doc[v.i + 1])]
+            cl.obliques += stranded_obliques(v.doc[v.i + 1]) + stranded_obliques(cl.subjects[0], after=v.i)
         if not cl.subjects:
             cl.subjects = _fronted_subject(v) or _stray_subject(v) or _opened_subject(v)
         if len(cl.subjects) == 1 and (partner := lost_partner(v, cl.subjects[0])) is not None:
@@ -575,8 +545,13 @@ def _named_as(t: Token, idx: ActorIndex, offset: int) -> list[str]:
 
 
 def particles(tok: Token) -> list[Token]:
-    """A verb's particles: ``compound:prt`` children, and an adverb right after it ("backed away")."""
-    return [c for c in tok.children if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)]
+    """A verb's particles: ``compound:prt`` children, an adverb right after it ("backed away"), and a
+    particle right after it the parse hung on the object ("called [up] 300,000 reservists")."""
+    out = [c for c in tok.children if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not out and nxt is not None and nxt.tag_ == "RP" and any(a.i == tok.i for a in nxt.ancestors):
+        out = [nxt]
+    return out
 
 
 def proper_name(tok: Token) -> bool:
