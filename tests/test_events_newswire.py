@@ -3,7 +3,7 @@ through the whole pipeline (made-up sentences)."""
 
 from __future__ import annotations
 
-from newsgraph.events.subjects import misread_gerund
+from newsgraph.events.subjects import claimant_clause, glued_claim, misread_gerund
 from newsgraph.events.tree import Clause, misread_modifier, particles
 
 from .events_helpers import coded, tree
@@ -269,3 +269,36 @@ def test_a_verb_read_inside_one_long_name_before_a_demonym_and_title_accuses_the
 def test_two_leaders_opening_a_summit_meet() -> None:
     body = "Chilean President Ann Ward and Peruvian President Juan Ortega opened a summit in Lima on Tuesday."
     assert [c[:3] for c in coded(body)] == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]
+
+
+def test_a_charge_summing_up_the_clause_before_is_rejected_of_its_maker() -> None:
+    body = "Chile accused Peru of genocide, a charge Peru rejected as baseless."
+    assert ("REJECT", ["Peru"], ["Chile"]) in [c[:3] for c in coded(body)]
+    body = "Chile said its forces had captured the town of Tacna, a claim Peru denied."
+    assert ("REJECT", ["Peru"], ["Chile"]) in [c[:3] for c in coded(body)]
+
+
+def test_a_noun_glued_to_the_name_after_it_is_the_verbs_object() -> None:
+    # ", a charge Peru rejected", parsed with "Peru" inside the subject "charge Peru"
+    doc = tree(
+        ["Chile", "accused", "Peru", ",", "a", "charge", "Peru", "rejected", "."],
+        [1, 1, 1, 5, 5, 7, 5, 1, 1],
+        ["nsubj", "ROOT", "obj", "punct", "det", "nsubj", "flat", "conj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "PROPN", "VERB", "PUNCT"],
+        ["NNP", "VBD", "NNP", ",", "DT", "NN", "NNP", "VBD", "."],
+    )
+    nouns = frozenset({"charge", "claim"})
+    got = glued_claim(doc[7], nouns)
+    assert got is not None and (got[0].text, got[1].text) == ("Peru", "charge")
+    assert glued_claim(doc[1], nouns) is None and claimant_clause(doc[7], doc[5]).text == "accused"
+
+
+def test_its_forces_are_the_state_that_said_so() -> None:
+    body = "Chile said its jets had struck Peru on Monday."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Chile"], ["Peru"])]
+    body = "Chile said its army had attacked Peru."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Chile"], ["Peru"])]
+
+
+def test_a_claim_denied_in_the_passive_is_no_ones_the_sentence_names_after() -> None:
+    assert not coded("The accusation was rejected by Ann Ward, Juan Ortega's lawyer.")

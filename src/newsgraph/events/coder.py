@@ -19,7 +19,7 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import OBJECT_CONTROL, measured
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import judgement, named_object, predicates
-from newsgraph.events.subjects import misread_conjunct, misread_gerund
+from newsgraph.events.subjects import glued_claim, misread_conjunct, misread_gerund
 from newsgraph.events.tree import (
     OBJECTS,
     ActorIndex,
@@ -164,6 +164,8 @@ class Coder(Matcher):
         if lemma in self.lex.words("questioning") and self.question(v):
             return None  # "asked why X did not ...", "asked X whether ...": a question, no request
         cl = Clause.of_verb(v)
+        if (glued := glued_claim(v, self.lex.words("claim_nouns"))) is not None:
+            cl.subjects, cl.objects, cl.inherited = [glued[0]], [glued[1]], False  # ", a charge X denied"
         if naming:
             cl.objects = cl.objects or named_object(v)
         judged = judgement(v, self.lex) if naming and self.judged_first(v, lemma, cl, offset) else None
@@ -485,6 +487,7 @@ class Coder(Matcher):
             source = [a for a in near if self.actors.type_of(a) != "LOCATION"]  # no square urges
             f.guessed = "nearest name" if source else ""
         objects = cl.objects or [o for _, o in cl.obliques if o.dep_ in OBJECTS]  # (opened by a preposition)
+        objects = objects or (cl.subjects if cl.passive else [])  # "the charge was denied by X": no one's
         if guess and not target and not f.coding.reverse and source and not objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = "nearest name" if target else ""

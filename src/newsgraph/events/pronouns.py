@@ -13,7 +13,8 @@ and China met ... *They* accused ...") is about all of them.
 "it" as a subject outside quotes stands for a state or organisation that is a subject too: of the
 clause its own clause depends on ("Iran said *it* would retaliate", "the White House announced a deal
 *it* brokered"), or, opening a sentence, of the sentence before ("The party met on Monday. *It*
-nominated X").
+nominated X"). "its" owning such a clause's subject, a noun that stands for its state ("Iran said *its*
+forces had shot down ...", as "Iranian forces" would), stands for it the same way.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")  # not "them": as often the thin
 _COLLECTIVES = lexicons.words("actors.collective_nouns") | {
     w for ws in lexicons.word_table("actors.armed_collectives").values() for w in ws
 }
+#: nouns that stand for the state of a demonym before them ("Iranian *forces*"), and so of "its"
+_STATE_NOUNS = lexicons.words("actors.demonym_state_nouns") | lexicons.words("actors.government_bodies")
 #: mention kinds that name a group by a common noun ("the police": a state body)
 _GROUP_KINDS = frozenset({"sector"})
 #: nouns of one person after a sector noun ("a police *constable*", "police *chief*")
@@ -118,16 +121,33 @@ def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: Acto
         prev: Any = None
         for sent in doc.sents:
             for t in sent:
-                if t.lower_ != "it" or t.dep_ != "nsubj" or quoted.holds(offset + t.idx):
+                if quoted.holds(offset + t.idx):
                     continue
-                if t.i == sent.start:  # "The party met. *It* nominated X": the sentence before's subject
+                if t.lower_ == "its" and _owned_force(t):  # "Iran said *its* forces had shot down ..."
+                    got = _governing_group(t.head.head, actors, offset)
+                elif t.lower_ != "it" or t.dep_ != "nsubj":
+                    continue
+                elif t.i == sent.start:  # "The party met. *It* nominated X": the sentence before's subject
                     got = _subject_group(prev.root, actors, offset) if prev is not None else []
                 else:  # "Iran said *it* would retaliate", "a deal *it* brokered": the governing subject
                     got = _governing_group(t.head, actors, offset)
                 if len(got) == 1:
-                    out.append(Mention(offset + t.idx, offset + t.idx + 2, t.text, got[0], kind="pronoun"))
+                    end = offset + t.idx + len(t)
+                    out.append(Mention(offset + t.idx, end, t.text, got[0], kind="pronoun"))
             prev = sent
     return out
+
+
+def _owned_force(t: Token) -> bool:
+    """"its" owning the subject of a clause, a noun that stands for its state ("its forces", "its
+    jets", "its diplomats"), as a demonym before it would ("Iranian forces")."""
+    head = t.head
+    return (
+        t.dep_ == "nmod:poss"
+        and head.dep_ in ("nsubj", "nsubj:pass")
+        and head.lower_ in _STATE_NOUNS
+        and head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 #: how a clause with "it" as its subject hangs from the clause whose subject "it" stands for

@@ -11,6 +11,7 @@ from typing import Any
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.speech import is_media
 from newsgraph.events.stance import stance
+from newsgraph.events.subjects import claimant_clause, glued_claim
 from newsgraph.events.tree import POLICIES, ActorIndex, Clause, Token, case_of, conjuncts, phrase_actors
 
 #: how far (in words) the fallback looks for a participant, and where it stops
@@ -213,6 +214,13 @@ class Roles:
                 return self.actors_of(Clause.of_verb(o.head).subjects, offset)
             if o.dep_ == "appos" and o.head.dep_ in ("nsubj", "ROOT"):  # the parse set it beside its maker
                 return self.actors_of([o.head], offset)
+            glued = glued_claim(cl.head, self.lex.words("claim_nouns"))
+            made = claimant_clause(cl.head, o) if glued is not None and glued[1].i == o.i else None
+            while made is not None:  # the parse glued the noun to the answering name: the first
+                got = self.actors_of(Clause.of_verb(made).subjects, offset)  # clause up that names one
+                if got:
+                    return got
+                made = claimant_clause(made, o)
         return []
 
     def between_sides(self, cl: Clause, offset: int) -> list[str]:

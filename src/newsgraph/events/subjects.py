@@ -272,3 +272,29 @@ def name_head(t: Token) -> Token:
     while t.dep_ in ("flat", "compound") and t.head.i < t.i:
         t = t.head
     return t
+
+
+def glued_claim(v: Token, nouns: frozenset[str]) -> tuple[Token, Token] | None:
+    """(name, noun) where a noun summing up the clause before it is glued by the parse to the name
+    of whoever answers it (", a charge [Peru] rejected", ", a claim [Peru] denied": "charge Peru" read
+    as one phrase, or "Peru" a compound of the verb): the name is the verb's subject, the noun its
+    object."""
+    if v.tag_ not in ("VBD", "VBN") or v.i < 4 or v.doc[v.i - 1].pos_ != "PROPN":
+        return None
+    j = v.i - 1
+    while j > v.sent.start and v.doc[j - 1].pos_ == "PROPN":
+        j -= 1
+    noun, det = v.doc[j - 1], v.doc[j - 2]
+    if (noun.lemma_ or noun.lower_).lower() not in nouns or det.dep_ != "det" or v.doc[j - 3].text != ",":
+        return None
+    return v.doc[j], noun
+
+
+def claimant_clause(v: Token, noun: Token) -> Token | None:
+    """The verb of the clause before a summing noun (", a charge X rejected"): whose claim it is."""
+    t = v
+    while t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.i < noun.i:
+            return t
+    return None
