@@ -3,7 +3,7 @@ through the whole pipeline (made-up sentences)."""
 
 from __future__ import annotations
 
-from newsgraph.events.subjects import claimant_clause, glued_claim, misread_gerund
+from newsgraph.events.subjects import claimant_clause, glued_claim, misread_gerund, stuck_particle
 from newsgraph.events.tree import Clause, misread_modifier, particles
 
 from .events_helpers import coded, tree
@@ -302,3 +302,43 @@ def test_its_forces_are_the_state_that_said_so() -> None:
 
 def test_a_claim_denied_in_the_passive_is_no_ones_the_sentence_names_after() -> None:
     assert not coded("The accusation was rejected by Ann Ward, Juan Ortega's lawyer.")
+
+
+def test_attending_an_organisations_summit_meets_the_organisation() -> None:
+    body = "Ann Ward did not attend the Arab League summit in Beirut on Wednesday."
+    got = [(t, s, g, e.negated) for t, s, g, e in coded(body)]
+    assert got == [("CONSULT", ["Ann Ward"], ["Arab League"], True)]
+    body = "Ann Ward attended a summit with Juan Ortega."
+    assert [c[:3] for c in coded(body)] == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]
+
+
+def test_a_siege_laid_is_coercion_and_a_blockade_lifted_an_easing() -> None:
+    assert [c[:3] for c in coded("Chilean forces laid siege to the Peruvian town of Tacna.")] == [
+        ("COERCE", ["Chile"], ["Peru"])
+    ]
+    assert [c[:2] for c in coded("Chile lifted its blockade of Peru.")] == [("RETREAT", ["Chile"])]
+
+
+def test_a_particle_the_parse_read_as_a_preposition_makes_the_phrasal_verb() -> None:
+    got = [c[:3] for c in coded("Chile called off the talks with Peru.")]
+    assert got == [("SANCTION", ["Chile"], ["Peru"])]
+    assert [c[:3] for c in coded("Chile sealed off the Peruvian border town of Tacna.")] == [
+        ("COERCE", ["Chile"], ["Peru"])
+    ]
+    # "on", "for", "to" stay prepositions ("settled on the ticket" is no settlement)
+    doc = tree(
+        ["Chile", "sealed", "off", "Tacna", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "case", "obl", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["NNP", "VBD", "IN", "NNP", "."],
+    )
+    assert stuck_particle(doc[1]) is not None and stuck_particle(doc[1]).text == "off"
+    doc = tree(
+        ["Chile", "settled", "on", "Tacna", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "case", "obl", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["NNP", "VBD", "IN", "NNP", "."],
+    )
+    assert stuck_particle(doc[1]) is None

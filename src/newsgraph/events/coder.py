@@ -19,7 +19,7 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import OBJECT_CONTROL, measured
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import judgement, named_object, predicates
-from newsgraph.events.subjects import glued_claim, misread_conjunct, misread_gerund
+from newsgraph.events.subjects import glued_claim, misread_conjunct, misread_gerund, stuck_particle
 from newsgraph.events.tree import (
     OBJECTS,
     ActorIndex,
@@ -124,6 +124,9 @@ class Coder(Matcher):
             multi = f"{base} {c.lower_}"
             if self.lex.has_verb(multi):
                 return multi
+        stuck = stuck_particle(tok)  # "sealed [off] the town" parsed as a preposition of "the town"
+        if stuck is not None and self.lex.has_verb(f"{base} {stuck.lower_}"):
+            return f"{base} {stuck.lower_}"
         return base
 
     # ---- one sentence -----------------------------------------------------------------------
@@ -164,6 +167,10 @@ class Coder(Matcher):
         if lemma in self.lex.words("questioning") and self.question(v):
             return None  # "asked why X did not ...", "asked X whether ...": a question, no request
         cl = Clause.of_verb(v)
+        stuck = stuck_particle(v) if " " in lemma else None
+        if stuck is not None and lemma.endswith(f" {stuck.lower_}"):  # its phrase is the object
+            cl.objects += [x for c, x in cl.obliques if x.i == stuck.head.i]
+            cl.obliques = [(c, x) for c, x in cl.obliques if x.i != stuck.head.i]
         if (glued := glued_claim(v, self.lex.words("claim_nouns"))) is not None:
             cl.subjects, cl.objects, cl.inherited = [glued[0]], [glued[1]], False  # ", a charge X denied"
         if naming:
@@ -405,6 +412,10 @@ class Coder(Matcher):
                 o for o in cl.objects if o.i < noun.i and det and not any(c.dep_ == "det" for c in o.children)
             ]
             target = [a for a in self.actors_of(given, off) if a not in f.source]
+        if not target and f.coding.type == "CONSULT" and f.lemma in self.lex.words("attending"):
+            hosts = [c for c in noun.children if c.dep_ in ("compound", "nmod:poss")]  # "the NATO summit"
+            orgs = [a for a in self.actors_of(hosts, off) if self.actors.type_of(a) == "ORG"]
+            target = [a for a in orgs if a not in f.source]
         if not target and spec.get("own_state"):  # "the president (a governor) declared a state of emergency"
             target = self.homes(f.source)
             f.internal = bool(target)
@@ -487,7 +498,8 @@ class Coder(Matcher):
             source = [a for a in near if self.actors.type_of(a) != "LOCATION"]  # no square urges
             f.guessed = "nearest name" if source else ""
         objects = cl.objects or [o for _, o in cl.obliques if o.dep_ in OBJECTS]  # (opened by a preposition)
-        objects = objects or (cl.subjects if cl.passive else [])  # "the charge was denied by X": no one's
+        claims = self.lex.words("claim_nouns")  # "the charge was denied by X, Y's lawyer": not Y's charge
+        objects = objects or [x for x in cl.subjects if cl.passive and x.lemma_.lower() in claims]
         if guess and not target and not f.coding.reverse and source and not objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = "nearest name" if target else ""

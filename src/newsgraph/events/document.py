@@ -164,7 +164,7 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
             if (f.nominal and f.stopper is None) or t.dep_ not in GOVERNED_PATH or t.head.i == t.i:
                 break
             t = t.head
-            if t.i in by_head or (t.i in repaired and repaired[t.i] is not f):
+            if t.i in by_head or (t.i in repaired and repaired[t.i].head.i != f.head.i):
                 gov = by_head.get(t.i) or repaired[t.i]
                 break
         if gov is None or gov is f:

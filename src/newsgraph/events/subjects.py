@@ -18,6 +18,8 @@ from newsgraph.events.deps import (
 from newsgraph.text import lexicons
 from newsgraph.text.speechverbs import default_lexicon
 
+#: particles of phrasal verbs the parser may read as a preposition ("sealed *off* the town")
+PARTICLE_WORDS = lexicons.words("english.particle_words")
 #: relative pronouns that stand only for people
 PERSONAL_RELATIVE = lexicons.words("english.personal_relative_pronouns")
 
@@ -298,3 +300,15 @@ def claimant_clause(v: Token, noun: Token) -> Token | None:
         if t.pos_ in ("VERB", "AUX") and t.i < noun.i:
             return t
     return None
+
+
+def stuck_particle(v: Token) -> Token | None:
+    """The word right after a verb that the parse made the only preposition of a phrase hanging on
+    the verb ("sealed [off] the town", "called [off] the talks"): a particle, if the verb and it make
+    a phrasal verb (the caller checks its lexicon)."""
+    nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+    if nxt is None or nxt.lower_ not in PARTICLE_WORDS or nxt.dep_ != "case" or nxt.head.head.i != v.i:
+        return None
+    if not nxt.head.dep_.startswith("obl"):
+        return None
+    return nxt if sum(c.dep_ == "case" for c in nxt.head.children) == 1 else None
