@@ -342,3 +342,25 @@ def test_a_particle_the_parse_read_as_a_preposition_makes_the_phrasal_verb() -> 
         ["NNP", "VBD", "IN", "NNP", "."],
     )
     assert stuck_particle(doc[1]) is None
+
+
+def test_a_meeting_after_a_relative_clause_opens_is_the_antecedents() -> None:
+    body = "Ann Ward, who spoke after meeting Juan Ortega in Lima, said Chile was ready to talk."
+    assert ("CONSULT", ["Ann Ward"], ["Juan Ortega"]) in [c[:3] for c in coded(body)]
+
+
+def test_a_verb_hung_on_the_end_of_a_relative_clause_on_the_subject_is_the_sentences() -> None:
+    body = "Juan Ortega, who arrived in Santiago on Monday and met Ann Ward, praised Chile."
+    assert ("SUPPORT", ["Juan Ortega"], ["Chile"]) in [c[:3] for c in coded(body)]
+
+
+def test_a_visiting_leader_is_the_visitor() -> None:
+    body = "Juan Ortega held talks with visiting Chilean President Ann Ward."
+    assert [c[:3] for c in coded(body)] == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]
+    body = "Juan Ortega pledged firm support for Chile during talks with visiting President Ann Ward."
+    assert ("CONSULT", ["Ann Ward"], ["Juan Ortega"]) in [c[:3] for c in coded(body)]
+    # a place visited is no visitor, nor is what a leader does with a visit
+    body = "President Ann Ward started the month visiting Arequipa, Peru, where riots had broken out."
+    assert [c[:2] for c in coded(body)] == [("CONSULT", ["Ann Ward"])]
+    got = [c[:3] for c in coded("After visiting Peru, Ann Ward flew home.")]
+    assert got == [("CONSULT", ["Ann Ward"], ["Peru"])]

@@ -19,7 +19,13 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import OBJECT_CONTROL, measured
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import judgement, named_object, predicates
-from newsgraph.events.subjects import glued_claim, misread_conjunct, misread_gerund, stuck_particle
+from newsgraph.events.subjects import (
+    describing,
+    glued_claim,
+    misread_conjunct,
+    misread_gerund,
+    stuck_particle,
+)
 from newsgraph.events.tree import (
     OBJECTS,
     ActorIndex,
@@ -211,6 +217,9 @@ class Coder(Matcher):
             return None
         f = Found(v, offset, coding, lemma, cl)
         self.participants(f)
+        people = bool(f.target) and all(self.actors.type_of(a) == "PERSON" for a in f.target)
+        if people and lemma in self.lex.words("describing_participles") and describing(v):
+            f.source, f.target = f.target, f.source  # "talks with [visiting] President X": X visits
         if not f.target and eased is not None:  # "sanctions on X were lifted by Y": on X
             f.target = [a for a in self.imposed_on(*lifted[0], offset) if a not in f.source]
         if coding.type == "REJECT" and not f.target:  # "X accused Y of Z, a charge W dismissed": X's charge

@@ -12,13 +12,14 @@ from typing import Any
 from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
-from newsgraph.events.deps import GROUP_PRONOUNS, THIS
+from newsgraph.events.deps import GROUP_PRONOUNS, THIS, Token
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
 from newsgraph.events.pronouns import coordinated_pronoun_mentions, group_pronoun_mentions, it_mentions
 from newsgraph.events.speech import speech_events
+from newsgraph.events.subjects import describing
 from newsgraph.events.tree import ActorIndex, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.models import AnalyzedDoc, Event, Mention
@@ -170,7 +171,8 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
         if gov is None or gov is f:
             kept.append(f)
             continue
-        if _own_clause(f, gov, lex):  # "X expelled Y after Z blamed W": Z's act, not X's
+        described = f.lemma in lex.words("describing_participles") and describing(f.head)  # "visiting X"
+        if _own_clause(f, gov, lex) or _misread_main_verb(f.head) or described:  # "after Z blamed W"
             kept.append(f)
             continue
         if _accompanying(f, gov, actors):  # "X arrested Y, accusing him of ...": a second act of its own
@@ -212,6 +214,18 @@ def _own_clause(f: Found, gov: Found, lex: EventLexicon) -> bool:
     conditional = any(c.dep_ == "mark" and c.lower_ in lex.words("conditions") for c in f.head.children)
     other = bool(f.source) and not set(f.source) & set(gov.source)
     return own and f.head.dep_ == "advcl" and not conditional and other
+
+
+def _misread_main_verb(v: Token) -> bool:
+    """A finite verb with no subordinator that the parse hung on the end of a relative clause ("X,
+    who arrived and met Y, [praised] Z"): the sentence's own verb, governed by nothing."""
+    bare = not any(c.dep_ in ("mark", "aux", "aux:pass") for c in v.children)
+    finite = v.tag_ in ("VBD", "VBZ", "VBP") and bare
+    comma = v.i > 0 and v.doc[v.i - 1].text == ","
+    # a relative clause on the sentence's subject ("X, who ..."), not on an object ("met X, who ...")
+    on_subject = ("ROOT", "nsubj", "nsubj:pass")
+    relative = any(a.dep_ == "acl:relcl" and a.head.dep_ in on_subject for a in v.ancestors)
+    return v.dep_ == "advcl" and finite and comma and relative
 
 
 def _accompanying(f: Found, gov: Found, actors: ActorIndex) -> bool:

@@ -60,6 +60,9 @@ def inherited_subjects(v: Token) -> list[Token]:
         purpose = purpose or dep == "advcl"  # "X pressured Y to launch Z, in order to help X": X's aim
         if dep in ("conj", "xcomp", "advcl", "parataxis") and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             subj = [c for c in head.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS]
+            active = all(s.dep_ in SUBJECTS and s.lower_ in RELATIVE for s in subj)
+            if subj and active and (ante := antecedent(head)):
+                return ante  # "X, who spoke after [meeting] Y, ...": X
             if subj:
                 return [x for s in subj for x in conjuncts(s)]
             v = head
@@ -312,3 +315,22 @@ def stuck_particle(v: Token) -> Token | None:
     if not nxt.head.dep_.startswith("obl"):
         return None
     return nxt if sum(c.dep_ == "case" for c in nxt.head.children) == 1 else None
+
+
+def describing(v: Token) -> bool:
+    """A participle right before a name, not set off by a comma nor opened by a subordinator other
+    than "with" ("talks with [visiting] President X", "hosted [visiting] Prime Minister X"): it
+    describes the name, who does it; the clause's subject is whom it is done to."""
+    objs = [c for c in v.children if c.dep_ == "obj" and c.pos_ == "PROPN"]
+    marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
+    subjects = any(c.dep_ in SUBJECTS for c in v.children)
+    before = v.doc[v.i - 1].text if v.i > 0 else ","
+    return (
+        v.tag_ == "VBG"
+        and v.dep_ in ("acl", "advcl", "amod")
+        and bool(objs)
+        and objs[0].left_edge.i == v.i + 1
+        and marks <= {"with"}
+        and not subjects
+        and before != ","
+    )
