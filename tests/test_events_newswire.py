@@ -364,3 +364,15 @@ def test_a_visiting_leader_is_the_visitor() -> None:
     assert [c[:2] for c in coded(body)] == [("CONSULT", ["Ann Ward"])]
     got = [c[:3] for c in coded("After visiting Peru, Ann Ward flew home.")]
     assert got == [("CONSULT", ["Ann Ward"], ["Peru"])]
+
+
+def test_people_a_plural_demonym_names_in_apposition_are_the_target() -> None:
+    body = "Chilean authorities detained two Peruvians, Juan Ortega and Ann Ward, on Monday."
+    assert [c[:3] for c in coded(body)] == [("COERCE", ["Chile"], ["Juan Ortega", "Ann Ward"])]
+    got = [c[:3] for c in coded("Chile expelled two Peruvians on Monday.")]
+    assert got == [("COERCE", ["Chile"], ["Peru"])]
+
+
+def test_aid_a_price_stands_before_is_aid() -> None:
+    body = "Chile announced a new $2.5 billion military aid package for Peru on Thursday."
+    assert [c[:3] for c in coded(body)] == [("AID", ["Chile"], ["Peru"])]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.deps import OBJECT_CONTROL, measured
+from newsgraph.events.deps import OBJECT_CONTROL, measured, priced
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.subjects import (
@@ -173,6 +173,7 @@ class Coder(Matcher):
         if lemma in self.lex.words("questioning") and self.question(v):
             return None  # "asked why X did not ...", "asked X whether ...": a question, no request
         cl = Clause.of_verb(v)
+        cl.objects = [priced(o) for o in cl.objects]  # "announced a $2 billion aid package"
         stuck = stuck_particle(v) if " " in lemma else None
         if stuck is not None and lemma.endswith(f" {stuck.lower_}"):  # its phrase is the object
             cl.objects += [x for c, x in cl.obliques if x.i == stuck.head.i]

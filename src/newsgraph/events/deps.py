@@ -65,3 +65,12 @@ def measured(n: Token, measures: frozenset[str]) -> bool:
     h = n.head
     counts = h.pos_ in ("NUM", "SYM") or h.lemma_.lower() in measures
     return n.dep_ == "nmod" and case_of(n) in ("of", "in") and counts and h.i != n.i
+
+
+def priced(o: Token) -> Token:
+    """The noun a currency sign the parse made the object stands before ("announced a new [$]2.5
+    billion aid [package]", the package read as a modifier of "$"), else ``o``."""
+    if o.tag_ != "$":
+        return o
+    nouns = [c for c in o.children if c.pos_ == "NOUN" and c.i > o.i]
+    return nouns[-1] if nouns else o

@@ -373,7 +373,7 @@ def _person_apposition(t: Token, idx: ActorIndex, offset: int) -> list[str]:
         if (c.dep_ == "appos" or before) and c.pos_ == "PROPN":  # its whole phrase: "Ann Ward and Tom Reyes"
             a, b = offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)
             out += [m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON"]
-    if not out or t.pos_ != "NOUN":
+    if not out or (t.pos_ != "NOUN" and t.tag_ != "NNPS"):  # (a plural demonym: "two Peruvians, X and Y")
         return []
     owners = [x for c in t.children if c.dep_ == "nmod:poss" for x in phrase_actors(c, idx, offset, depth=2)]
     return _uniq([*owners, *out])
@@ -456,6 +456,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
     own = idx.at(t, offset) or _titled_name(t, idx, offset)
     if own and all(idx.type_of(a) in ("LOCATION", "STATE") for a in own):
         own = _glued_person(t, idx, offset) or own  # "(governor of) [Alaska] Sarah Palin"
+        if t.tag_ in ("NNS", "NNPS"):  # "two [Peruvians], Juan Ortega and Ann Ward": the people named
+            own = _person_apposition(t, idx, offset) or own
     if own:
         own = _named_group(t, idx, offset, own)
         return _uniq([*_coordinated_demonyms(t, idx, offset), *own])
