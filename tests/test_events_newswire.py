@@ -376,3 +376,28 @@ def test_people_a_plural_demonym_names_in_apposition_are_the_target() -> None:
 def test_aid_a_price_stands_before_is_aid() -> None:
     body = "Chile announced a new $2.5 billion military aid package for Peru on Thursday."
     assert [c[:3] for c in coded(body)] == [("AID", ["Chile"], ["Peru"])]
+
+
+def test_a_warplane_shot_down_is_its_states_even_with_its_model_named() -> None:
+    body = "Chile shot down a Peruvian Su-24 warplane near the border on Tuesday."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Chile"], ["Peru"])]
+    body = "Hamas gunmen stormed Israeli communities near the border on Saturday."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Hamas"], ["Israel"])]
+
+
+def test_a_finite_verb_the_tagger_made_a_noun_is_a_verb() -> None:
+    # "Chile shot down a jet", tagged VBD but given the part of speech of the noun "shot"
+    doc = tree(
+        ["Chile", "shot", "down", "a", "jet", "."],
+        [1, 1, 1, 4, 1, 1],
+        ["nsubj", "ROOT", "compound:prt", "det", "obj", "punct"],
+        ["PROPN", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+        ["NNP", "VBD", "RP", "DT", "NN", "."],
+    )
+    assert misread_gerund(doc[1]) and not misread_gerund(doc[4])
+
+
+def test_strikes_on_someone_are_an_attack_a_labour_strike_is_not() -> None:
+    body = "Chilean warplanes launched strikes on Peruvian positions early on Thursday."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Chile"], ["Peru"])]
+    assert not coded("Peruvian dockers went on strike against the port company on Monday.")

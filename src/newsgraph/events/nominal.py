@@ -244,15 +244,19 @@ class NounCoder:
         alt = spec.get("otherwise")
         if not alt:
             return None
-        needed = [c for c in n.children if c.dep_ in ("nmod", "acl") and case_of(c) == alt.get("needs")]
+        needs = alt.get("needs")
+        needs = [needs] if isinstance(needs, str) else list(needs or ())
+        needed = [c for c in n.children if c.dep_ in ("nmod", "acl") and case_of(c) in needs]
         named = bool(needed) and all(c.pos_ == "PROPN" for c in needed)
         # a name followed by a "to" clause ("calls for Israel *to freeze* ..."), wherever the parse hung it
         end = needed[-1].right_edge.i + 1 if needed else len(n.doc)
         asked = end < len(n.doc) and n.doc[end].lower_ == "to" and n.doc[end].dep_ == "mark"
-        if not needed or (named and not asked):  # "the [election] call for Biden": no request of him
+        if not needed or (alt.get("asks") and named and not asked):  # "the [election] call for Biden"
             return None
+        if not alt.get("asks"):  # "strikes *on* X": the needed phrase names the target
+            return {**alt, "rule": spec["rule"]}
         # "calls for the creation of a state": the thing asked for, no one it is asked of
-        cases = alt.get("target") if named else [c for c in alt.get("target") or () if c != alt.get("needs")]
+        cases = alt.get("target") if named else [c for c in alt.get("target") or () if c not in needs]
         return {**alt, "target": cases, "rule": spec["rule"]}
 
     def answered(self, n: Token, typ: str) -> bool:

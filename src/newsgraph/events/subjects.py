@@ -234,8 +234,12 @@ def lost_partner(v: Token, s: Token) -> Token | None:
 
 
 def misread_gerund(t: Token) -> bool:
-    """A gerund with an object of its own that the parse tagged a noun ("began [bombing] X")."""
-    return t.pos_ == "NOUN" and t.lower_.endswith("ing") and any(c.dep_ == "obj" for c in t.children)
+    """A gerund with an object of its own that the parse tagged a noun ("began [bombing] X"), or a
+    finite verb the tagger made a noun though it has a subject ("Chile [shot] down a jet": VBD)."""
+    if t.pos_ != "NOUN":
+        return False
+    finite = t.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in t.children)
+    return finite or (t.lower_.endswith("ing") and any(c.dep_ == "obj" for c in t.children))
 
 
 def stranded_verb(v: Token) -> bool:

@@ -91,6 +91,10 @@ def _demonym_states(text: str, cands: list[Cand], ents: Entities, kb: KnowledgeB
         ents.add(e, c)
 
 
+#: a weapon's model designation: letters, a hyphen and digits ("Su-24", "F-16", "MiG-29", "T-72")
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Z]?")
+
+
 def _noun_after(text: str, end: int) -> str:
     """The word after a demonym, past the modifiers of a state's forces ("Israeli *air* strikes",
     "Pakistani *paramilitary* forces") and a second demonym ("Israeli and Palestinian *leaders*")."""
@@ -98,6 +102,8 @@ def _noun_after(text: str, end: int) -> str:
     if len(words) > 2 and words[0] in ("and", "or") and words[1][:1].isupper():
         words = words[2:]  # "the *Israeli* and Palestinian leaders": the noun of both
     while len(words) > 1 and words[0] in FORCE_MODIFIERS and words[0].lower() not in DEMONYM_STATE_WORDS:
+        words = words[1:]
+    if len(words) > 1 and _MODEL.fullmatch(words[0]):  # "a Russian *Su-24* warplane", "Chilean F-16 jets"
         words = words[1:]
     return words[0] if words and re.match(r"\s", text[end : end + 1]) else ""
 
