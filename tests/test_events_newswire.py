@@ -401,3 +401,13 @@ def test_strikes_on_someone_are_an_attack_a_labour_strike_is_not() -> None:
     body = "Chilean warplanes launched strikes on Peruvian positions early on Thursday."
     assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Chile"], ["Peru"])]
     assert not coded("Peruvian dockers went on strike against the port company on Monday.")
+
+
+def test_troops_landed_somewhere_are_deployed_there() -> None:
+    body = "Chilean troops landed in Peru on Monday without opposition."
+    assert [c[:3] for c in coded(body)] == [("MOBILIZE", ["Chile"], ["Peru"])]
+    body = "Chile landed troops on the Peruvian coast early on Friday."
+    assert [c[:3] for c in coded(body)] == [("MOBILIZE", ["Chile"], ["Peru"])]
+    # a plane landing is nothing, nor are troops that stay where they are
+    assert not coded("The plane landed in Lima on Monday.")
+    assert not coded("Chilean troops have remained in Peru to prevent attacks.")

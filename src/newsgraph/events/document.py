@@ -216,6 +216,24 @@ def _own_clause(f: Found, gov: Found, lex: EventLexicon) -> bool:
     return own and f.head.dep_ == "advcl" and not conditional and other
 
 
+def _deployed_in(f: Found, coder: Coder, places: Places) -> list[str]:
+    """Where troops deployed with no target were put, when the pattern that coded it reads the place
+    phrase ("troops landed in X"; not "troops remained", PETRARCH's 150): the state its "in", "on" or
+    "at" phrase names, or the state of its place ("landed in Lima")."""
+    pattern = f.coding.pattern
+    if pattern is None or not {p for p, _ in pattern.preps} & {"in", "on", "at"}:
+        return []
+    named = [
+        a
+        for case, x in f.clause.obliques
+        if case in ("in", "on", "at")
+        for a in coder.actors_of([x], f.offset)
+        if coder.actors.type_of(a) == "STATE" and a not in f.source
+    ]
+    state = places.state_of(f.location) if f.location is not None else None
+    return named[:1] or ([state] if state and state not in f.source else [])
+
+
 def _misread_main_verb(v: Token) -> bool:
     """A finite verb with no subordinator that the parse hung on the end of a relative clause ("X,
     who arrived and met Y, [praised] Z"): the sentence's own verb, governed by nothing."""
@@ -283,6 +301,8 @@ def _event(
             f.target = [
                 s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source
             ]
+            if not f.target and f.coding.type == "MOBILIZE" and not where:  # "troops landed in X"
+                f.target = _deployed_in(f, coder, places)
             if not f.target and f.coding.type == "CONSULT":  # a visit to a region the KB does not know
                 f.target = [w for w in where if places.unknown(w)][:1]
             if not f.target and f.coding.trip:  # to a city of a state unnamed
