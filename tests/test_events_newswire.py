@@ -411,3 +411,16 @@ def test_troops_landed_somewhere_are_deployed_there() -> None:
     # a plane landing is nothing, nor are troops that stay where they are
     assert not coded("The plane landed in Lima on Monday.")
     assert not coded("Chilean troops have remained in Peru to prevent attacks.")
+
+
+def test_troops_arriving_are_deployed_where_they_arrive_whoever_asked_for_them() -> None:
+    body = "Chilean troops arrived in Peru at the request of President Juan Ortega."
+    got = [c[:3] for c in coded(body)]
+    assert ("MOBILIZE", ["Chile"], ["Peru"]) in got and ("REQUEST", ["Juan Ortega"], ["Chile"]) in got
+    assert [c[0] for c in coded("Ann Ward arrived in Lima on Thursday.")] == ["CONSULT"]
+
+
+def test_an_event_noun_inside_a_longer_name_is_no_event_unless_signed() -> None:
+    assert not coded("Chile and Peru are members of the Andean Pact.")
+    got = [c[:3] for c in coded("Chile and Peru signed the Andean Pact in 1969.")]
+    assert ("SUPPORT", ["Chile"], ["Peru"]) in got

@@ -230,8 +230,10 @@ def _deployed_in(f: Found, coder: Coder, places: Places) -> list[str]:
         for a in coder.actors_of([x], f.offset)
         if coder.actors.type_of(a) == "STATE" and a not in f.source
     ]
-    state = places.state_of(f.location) if f.location is not None else None
-    return named[:1] or ([state] if state and state not in f.source else [])
+    at = f.location
+    state = places.state_of(at) if at is not None else None
+    unnamed = [at] if at is not None and places.city_of_unnamed_state(at) else []  # "arrived in Lima"
+    return named[:1] or ([state] if state and state not in f.source else unnamed)
 
 
 def _misread_main_verb(v: Token) -> bool:
@@ -297,12 +299,12 @@ def _event(
         arrived = f.coding.trip and f.location is not None
         if not f.target and not where and arrived and coder.actors.type_of(f.location) == "LOCATION":
             where = [f.location]  # "arrived in Tehran on a visit": a visit to the place it happened in
+        if f.coding.type == "MOBILIZE" and (placed := _deployed_in(f, coder, places)):
+            f.target = placed  # "troops landed (arrived) in X": deployed there, whoever asked them
         if not f.target and f.coding.type in STATE_OF_PLACE:  # a visit to a city is a visit to its state
             f.target = [
                 s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source
             ]
-            if not f.target and f.coding.type == "MOBILIZE" and not where:  # "troops landed in X"
-                f.target = _deployed_in(f, coder, places)
             if not f.target and f.coding.type == "CONSULT":  # a visit to a region the KB does not know
                 f.target = [w for w in where if places.unknown(w)][:1]
             if not f.target and f.coding.trip:  # to a city of a state unnamed

@@ -105,6 +105,10 @@ class NounCoder:
         if key is None or (n.dep_ in ("compound", "amod") and not attributive(n)):
             return None
         spec = self.lex.nouns[key]
+        a, b = offset + n.idx, offset + n.idx + len(n.text)
+        named = n.text[:1].isupper() and any(m.start < a or m.end > b for m in self.actors.between(a, b))
+        if named and not (n.dep_ == "obj" and self.lemma_of(n.head) in (spec.get("light") or ())):
+            return None  # a word of a longer name ("members of the Andean *Pact*"; "signed" it: an accord)
         predicate = n.pos_ == "ADJ" and any(c.dep_ == "cop" for c in n.children) or attributive(n)
         if predicate != bool(spec.get("adjective")):  # "critical of": only as a predicate adjective
             return None
