@@ -424,3 +424,12 @@ def test_an_event_noun_inside_a_longer_name_is_no_event_unless_signed() -> None:
     assert not coded("Chile and Peru are members of the Andean Pact.")
     got = [c[:3] for c in coded("Chile and Peru signed the Andean Pact in 1969.")]
     assert ("SUPPORT", ["Chile"], ["Peru"]) in got
+
+
+def test_a_warning_of_force_to_come_threatens_whom_the_force_would_hit() -> None:
+    body = "Ann Ward warned that Chile would attack Peru if it failed to comply."
+    assert ("THREATEN", ["Ann Ward"], ["Peru"]) in [c[:3] for c in coded(body)]
+    # who would pay a price is the threatened one; a storm is no force
+    body = "Ann Ward warned that Peru would pay a heavy price if the rocket fire continued."
+    assert ("THREATEN", ["Ann Ward"], ["Peru"]) in [c[:3] for c in coded(body)]
+    assert not coded("Ann Ward warned that the storm would hit Peru on Monday.")

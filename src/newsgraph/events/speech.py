@@ -57,15 +57,22 @@ def _is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)]").rstrip().endswith("?")
 
 
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:!?\"'“”’").lower() for w in text.split()}
+
+
 def quote_coding(q: Quote, lex: EventLexicon, acts: Any | None = None) -> Coding | None:
     """The cue's own speech act ("urged", "denied", "accused": speech_verbs.yaml ``act``), else the
     stance of the content."""
     act = acts.act(q.cue) if acts is not None and q.cue else None
-    words = {w.strip(".,;:!?\"'“”’").lower() for w in q.text.split()}
+    words = _words(q.text)
     threat = bool(words & lex.words("threat") and words & lex.words("modals"))
+    # "warned that X would attack Y": a warning of force to come is a threat
+    warning = act == "THREATEN" and bool(words & lex.words("hostile_words") and words & lex.words("modals"))
     asked = act == "REQUEST" and _is_question(q.text)
-    if act in CUE_ACTS and (act != "THREATEN" or threat) and not asked:  # "warned that ..." is no threat
-        return Coding(act, None, None, f"speech act of the cue '{q.cue}'")  # nor a question a request
+    # "warned that ..." alone is no threat, nor is a question a request
+    if act in CUE_ACTS and (act != "THREATEN" or threat or warning) and not asked:
+        return Coding(act, None, None, f"speech act of the cue '{q.cue}'")
     if threat:
         return Coding("THREATEN", None, "130", "quote content: threat words with a modal")
     if not words.isdisjoint(lex.words("obligation")):  # "Iran must stop enriching uranium"
@@ -151,6 +158,13 @@ def _readings(
         if who:
             return [(coding, (q.start, q.end), who)]
         coding = stance(q.text, lex, "quote content")  # no one obliged: what the content says
+    words = _words(q.text)
+    warning = coding is not None and coding.rule.startswith("speech act") and coding.type == "THREATEN"
+    if warning and not words & lex.words("threat"):  # (not "warned that X would pay a price")
+        # "warned that Chile would attack Peru": Peru is threatened, not Chile, who would act
+        doers = reader.obliged(q, lex.words("modals"), frozenset())
+        who = [a for a in reader.about(q, agents=False, within=(q.start, q.end)) if a not in doers]
+        return [(coding, (q.start, q.end), who or None)]
     if coding is not None:
         return [(coding, (q.start, q.end), None)]
     out: list[tuple[Coding, tuple[int, int], list[str] | None]] = []
