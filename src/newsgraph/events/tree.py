@@ -355,7 +355,10 @@ def _titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
         return []
     nxt = t.doc[t.i + 1]
     if not nxt.text[:1].isupper():
-        return _place_titled_name(t, idx, offset)
+        of = nxt.lower_ == "of" and t.i + 3 < len(t.doc) and t.doc[t.i + 2].text[:1].isupper()
+        if (placed := _place_titled_name(t, idx, offset)) or not of:
+            return placed
+        nxt = t.doc[t.i + 3]  # past the title's own "of State", "of Defence": "Secretary of State X"
     a = offset + nxt.idx
     named = (m.entity for m in idx.between(a, a + 1) if m.start == a)
     return _uniq(e for e in named if idx.type_of(e) == "PERSON")
