@@ -441,3 +441,16 @@ def test_a_title_with_its_own_of_phrase_introduces_the_name_after_it() -> None:
     assert ("CONSULT", ["United States"], ["Ann Ward"]) not in [c[:3] for c in coded(body)]
     body = "Governor of Texas Ann Ward met Juan Ortega."
     assert [c[:3] for c in coded(body)] == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]
+
+
+def test_a_verb_hung_on_the_object_of_the_subjects_participle_has_that_subject() -> None:
+    body = "Chilean troops leading an international force landed in Lima on Monday to restore order in Peru."
+    assert ("MOBILIZE", ["Chile"], ["Peru"]) in [c[:3] for c in coded(body)]
+
+
+def test_a_show_of_force_set_off_after_a_threat_is_aimed_at_the_threatened() -> None:
+    body = "Chile threatened Peru with war, massing troops along the border."
+    assert ("MOBILIZE", ["Chile"], ["Peru"]) in [c[:3] for c in coded(body)]
+    # what an accusation says someone did is not the accuser's own act
+    body = "The Chilean government accused Ann Ward of trying to pressure Peru, threatening to go to court."
+    assert "THREATEN" not in [c[0] for c in coded(body)]

@@ -180,6 +180,8 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
             group = bool(objs) and all(o.pos_ == "PRON" and o.lemma_.lower() in GROUP_PRONOUNS for o in objs)
             if group and gov.target:  # "severed ties with Qatar, accusing *it* of ...": Qatar
                 f.target = [a for a in gov.target if a not in f.source] or f.target
+            elif not f.target and gov.target and set(f.source) == set(gov.source) and _force(f, gov):
+                f.target = list(gov.target)  # "warned X ..., massing troops along the border": at X
             kept.append(f)
             continue
         if _purpose(f, gov, lex, actors):  # "came to Iraq to fight ISIS": the fight, not the visit
@@ -246,6 +248,13 @@ def _misread_main_verb(v: Token) -> bool:
     on_subject = ("ROOT", "nsubj", "nsubj:pass")
     relative = any(a.dep_ == "acl:relcl" and a.head.dep_ in on_subject for a in v.ancestors)
     return v.dep_ == "advcl" and finite and comma and relative
+
+
+def _force(f: Found, gov: Found) -> bool:
+    """A show or use of force that goes with a clause about its target, not an accusation's content
+    ("accused X of trying to pressure Y, threatening to ...": X's threat)."""
+    main = gov.head.dep_ == "ROOT"  # (not "warned X to expel Y, massing troops": Y is not the target)
+    return f.coding.type in ("MOBILIZE", "ASSAULT") and gov.coding.type != "ACCUSE" and main
 
 
 def _accompanying(f: Found, gov: Found, actors: ActorIndex) -> bool:

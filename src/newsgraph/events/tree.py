@@ -209,6 +209,10 @@ class Clause:
             cl.subjects = voc  # "Michael Makuei, the Information Minister paid ...": a name, not an address
         if not cl.subjects and misread_finite(v):
             top = phrase_top(v.head)  # "a coalition [ousted] X", "thousands of X", "X and Y [agreed]"
+            part = top.head if top.dep_ == "obj" else top  # "troops [leading a force] landed": the troops
+            rooted = part.head.dep_ == "ROOT" and part.head.i < part.i
+            if part.dep_ == "acl" and part.tag_ == "VBG" and rooted:
+                top = part.head
             cl.subjects = conjuncts(top.head if top.dep_ == "conj" and top.head.i < top.i else top)
         if not cl.subjects and (gov := misread_conjunct(v)) is not None:  # "X left and [endorsed] Y"
             cl.subjects = [x for c in gov.children if c.dep_ in SUBJECTS for x in conjuncts(c)]
