@@ -454,3 +454,9 @@ def test_a_show_of_force_set_off_after_a_threat_is_aimed_at_the_threatened() -> 
     # what an accusation says someone did is not the accuser's own act
     body = "The Chilean government accused Ann Ward of trying to pressure Peru, threatening to go to court."
     assert "THREATEN" not in [c[0] for c in coded(body)]
+
+
+def test_who_claimed_responsibility_for_a_deed_did_it() -> None:
+    body = "The Andean Liberation Front claimed responsibility for the attack on Peruvian soldiers."
+    got = [c[:3] for c in coded(body)]
+    assert got == [("ASSAULT", ["Andean Liberation Front"], ["Peru"])]

@@ -191,6 +191,7 @@ class NounCoder:
             source = self.misparsed_modifier(n, off)
         if not source:
             source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
+            source = source or self.claimed(n, off)
         if not source and attributive(n):  # "X released a book critical of Y": the book's author
             source = self.author(n.head, off)
         # (entries with mods: the light-verb coder leaves them to this one)
@@ -424,6 +425,17 @@ class NounCoder:
                     if got:
                         return got
         return []
+
+    def claimed(self, n: Token, offset: int) -> list[str]:
+        """Who claimed responsibility for the deed ("X claimed responsibility *for the attack*"): the
+        subject of the verb whose "responsibility" object the deed's "for" phrase hangs on."""
+        resp = n.head
+        claim = resp.lemma_.lower() in self.lex.words("responsibility")
+        if n.dep_ != "nmod" or case_of(n) != "for" or not claim:
+            return []
+        if resp.dep_ != "obj" or self.lemma_of(resp.head) not in self.lex.words("claiming"):
+            return []
+        return [a for s in Clause.of_verb(resp.head).subjects for a in phrase_actors(s, self.actors, offset)]
 
     def patient(self, n: Token, offset: int) -> list[str]:
         """The subject of a copular "the target/subject/victim of" that the event noun hangs from."""
