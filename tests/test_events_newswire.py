@@ -460,3 +460,12 @@ def test_who_claimed_responsibility_for_a_deed_did_it() -> None:
     body = "The Andean Liberation Front claimed responsibility for the attack on Peruvian soldiers."
     got = [c[:3] for c in coded(body)]
     assert got == [("ASSAULT", ["Andean Liberation Front"], ["Peru"])]
+
+
+def test_an_attack_that_names_no_one_hits_the_place_it_was_made_in() -> None:
+    body = "Chile launched air strikes across southern Peru on Monday."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Chile"], ["Peru"])]
+    body = "Andean Front gunmen stormed a shopping mall in Lima on Saturday."
+    assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Andean Front"], ["Lima"])]
+    # an attack a report only mentions is no one's
+    assert not coded("Reuters called Monday's attack the deadliest since an assault in Lima in 2018.")

@@ -426,6 +426,8 @@ class Coder(Matcher):
             hosts = [c for c in noun.children if c.dep_ in ("compound", "nmod:poss")]  # "the NATO summit"
             orgs = [a for a in self.actors_of(hosts, off) if self.actors.type_of(a) == "ORG"]
             target = [a for a in orgs if a not in f.source]
+        if not target and f.coding.type == "ASSAULT":  # "launched air strikes across X": X
+            target = self.struck_in(cl, [noun], off, exclude=set(f.source))
         if not target and spec.get("own_state"):  # "the president (a governor) declared a state of emergency"
             target = self.homes(f.source)
             f.internal = bool(target)
@@ -513,6 +515,8 @@ class Coder(Matcher):
         if guess and not target and not f.coding.reverse and source and not objects:
             target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
             f.guessed = "nearest name" if target else ""
+        if not target and source and f.coding.type == "ASSAULT":  # "bombed targets in X": X
+            target = self.struck_in(cl, objects, off, exclude=set(source))
         if mutual and not target and len(source) > 1 and not partnered:  # "India and Pakistan exchanged fire"
             source, target = source[:1], source[1:]
             f.mutual = True

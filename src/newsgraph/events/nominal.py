@@ -14,6 +14,7 @@ from typing import Any
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
 from newsgraph.events.deps import measured
+from newsgraph.events.roles import struck_places
 from newsgraph.events.tree import (
     ActorIndex,
     Clause,
@@ -209,6 +210,12 @@ class NounCoder:
         if source and not target and self.supplied(n, spec):  # "provided X with aid": X gets it
             objs = [c for c in n.head.children if c.dep_ == "obj"]
             target = [a for c in objs for a in phrase_actors(c, self.actors, off) if a not in source]
+        launched = n.dep_ == "obj" and self.lemma_of(n.head) in (spec.get("light") or ())
+        if source and not target and f.coding.type == "ASSAULT" and launched:  # "launched air strikes in X"
+            verb = list(Clause.of_verb(n.head).obliques)
+            nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
+            cases = self.lex.words("struck_cases")
+            target = struck_places([*nmods, *verb], self.actors, cases, off, set(source))
         if not source and f.coding.type == "PROTEST":  # "protests continue in X": the document's crowd
             source = self.crowd()
             target = target or self.anti_target(n, off)

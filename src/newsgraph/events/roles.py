@@ -321,6 +321,12 @@ class Roles:
             got = self.place_in(Clause.of_verb(head).obliques, offset)
         return got
 
+    def struck_in(self, cl: Clause, nouns: list[Token], offset: int, exclude: set[str]) -> list[str]:
+        """Where an attack that names no one was made ("struck targets *in X*", "launched air strikes
+        *across X*"): the state or place a "struck_cases" phrase of the clause or of its nouns names."""
+        phrases = [*cl.obliques, *((case_of(c), c) for n in nouns for c in n.children if c.dep_ == "nmod")]
+        return struck_places(phrases, self.actors, self.lex.words("struck_cases"), offset, exclude)
+
     def place_in(self, obliques: list[tuple[str, Token]], offset: int) -> str | None:
         for c, x in obliques:
             if c in self.lex.words("place_cases"):
@@ -328,3 +334,21 @@ class Roles:
                     if self.actors.type_of(a) == "LOCATION":
                         return a
         return None
+
+
+def struck_places(
+    phrases: list[tuple[str, Token]],
+    actors: ActorIndex,
+    cases: frozenset[str],
+    offset: int,
+    exclude: set[str],
+) -> list[str]:
+    """The states or places the first of ``phrases`` opened by one of ``cases`` names (see
+    :meth:`Roles.struck_in`)."""
+    for case, x in phrases:
+        if case in cases:
+            got = [a for a in phrase_actors(x, actors, offset) if a not in exclude]
+            got = [a for a in got if actors.type_of(a) in ("STATE", "LOCATION")]
+            if got:
+                return got
+    return []
