@@ -469,3 +469,8 @@ def test_an_attack_that_names_no_one_hits_the_place_it_was_made_in() -> None:
     assert [c[:3] for c in coded(body)] == [("ASSAULT", ["Andean Front"], ["Lima"])]
     # an attack a report only mentions is no one's
     assert not coded("Reuters called Monday's attack the deadliest since an assault in Lima in 2018.")
+
+
+def test_a_warning_of_crimes_to_come_is_no_threat() -> None:
+    body = "Ann Ward warned that Chilean plans for a port could be used to commit war crimes against Peru."
+    assert "THREATEN" not in [c[0] for c in coded(body)]
