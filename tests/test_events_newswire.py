@@ -474,3 +474,10 @@ def test_an_attack_that_names_no_one_hits_the_place_it_was_made_in() -> None:
 def test_a_warning_of_crimes_to_come_is_no_threat() -> None:
     body = "Ann Ward warned that Chilean plans for a port could be used to commit war crimes against Peru."
     assert "THREATEN" not in [c[0] for c in coded(body)]
+
+
+def test_the_government_of_a_named_leader_is_the_leaders_not_the_story_states() -> None:
+    body = "Shining Path and the government of President Juan Ortega agreed to a truce after talks in Chile."
+    got = [c[:3] for c in coded(body)]
+    assert ("AGREE", ["Shining Path"], ["Juan Ortega"]) in got
+    assert not [c for c in got if "Chile" in c[1] + c[2]]

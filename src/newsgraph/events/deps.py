@@ -32,6 +32,8 @@ RELATIONAL = lexicons.words("actors.relational_nouns")
 #: modifiers of a group that stands against its state ("Kenya's *opposition* coalition")
 AGAINST_STATE = lexicons.words("actors.against_state_modifiers")
 NAMED_THINGS = lexicons.words("actors.named_thing_heads")
+#: bodies that stand for the state itself ("the *government* of X": X's, not the story's state)
+STATE_BODIES = lexicons.words("actors.state_bodies")
 EXAMPLE_HEADS = lexicons.words("actors.example_heads")
 #: the prepositions of examples: their actors are the phrase's only after one of the example heads
 EXAMPLE_CASES = frozenset({"such as", "including", "like"})

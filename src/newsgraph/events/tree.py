@@ -27,6 +27,7 @@ from newsgraph.events.deps import (
     POLICIES,
     RELATIONAL,
     RELATIVE,
+    STATE_BODIES,
     SUBJECTS,
     TITLE_HEADS,
     Token,
@@ -465,6 +466,10 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         own = _glued_person(t, idx, offset) or own  # "(governor of) [Alaska] Sarah Palin"
         if t.tag_ in ("NNS", "NNPS"):  # "two [Peruvians], Juan Ortega and Ann Ward": the people named
             own = _person_apposition(t, idx, offset) or own
+    if own and t.lower_ in STATE_BODIES and depth < 2:  # "the government of [President X]": X's
+        owners = [a for c in t.children if c.dep_ == "nmod" and case_of(c) == "of"
+                  for a in phrase_actors(c, idx, offset, depth=depth + 1)]
+        own = owners or own
     if own:
         own = _named_group(t, idx, offset, own)
         return _uniq([*_coordinated_demonyms(t, idx, offset), *own])
