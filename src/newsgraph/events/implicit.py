@@ -39,12 +39,13 @@ def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLe
     """Who the document says claimed responsibility for its attacks ("X claimed responsibility for
     the attacks"): the subjects of a claiming verb whose object is "responsibility"."""
     out: list[str] = []
+    claimed = lex.words("responsibility")
     for offset, doc in parses:
-        if "responsibility" not in doc.text.lower():
+        if not any(w in doc.text.lower() for w in claimed):
             continue
         for t in doc:
             v = t.head
-            if t.lower_ == "responsibility" and t.dep_ == "obj" and v.lemma_ in lex.words("claiming"):
+            if t.lower_ in claimed and t.dep_ == "obj" and v.lemma_ in lex.words("claiming"):
                 subj = [c for c in v.children if c.dep_ == "nsubj"]
                 out += [a for s in subj for a in phrase_actors(s, actors, offset)]
     return list(dict.fromkeys(out))
