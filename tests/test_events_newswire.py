@@ -481,3 +481,10 @@ def test_the_government_of_a_named_leader_is_the_leaders_not_the_story_states() 
     got = [c[:3] for c in coded(body)]
     assert ("AGREE", ["Shining Path"], ["Juan Ortega"]) in got
     assert not [c for c in got if "Chile" in c[1] + c[2]]
+
+
+def test_the_country_is_the_state_the_story_just_named() -> None:
+    body = "Peru held elections on Monday, and Ann Ward imposed sanctions on the country."
+    assert [c[:3] for c in coded(body)] == [("SANCTION", ["Ann Ward"], ["Peru"])]
+    # not the state of a leader's title ("the Chilean president ... the country" may be another one)
+    assert not coded("Chilean President Ann Ward imposed sanctions on the country.")

@@ -28,6 +28,7 @@ from newsgraph.events.deps import (
     RELATIONAL,
     RELATIVE,
     STATE_BODIES,
+    STATE_NOUNS,
     SUBJECTS,
     TITLE_HEADS,
     Token,
@@ -352,6 +353,18 @@ class ActorIndex:
     def type_of(self, eid: str) -> str:
         return self.entities[eid].type
 
+    def last_state_before(self, pos: int, window: int) -> str | None:
+        """The state named last within ``window`` characters before ``pos`` ("sanctions on [the
+        country]": the state the story just named), by its name (not a demonym's: "the Chilean
+        president ... the country" is as often another one)."""
+        i = bisect_left(self.starts, pos)
+        for m in reversed(self.mentions[:i]):
+            if m.start < pos - window:
+                return None
+            if self.type_of(m.entity) == "STATE" and m.kind != "demonym":
+                return m.entity
+        return None
+
 
 def _titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     """The person a title noun introduces ("the Russian president Vladimir Putin"), also where the
@@ -475,6 +488,10 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         return _uniq([*_coordinated_demonyms(t, idx, offset), *own])
     if t.lemma_.lower() in NAMED_THINGS:  # "the United States Constitution" is no state
         return []
+    bare = [c.lower_ for c in t.children if c.dep_ not in ("case", "punct")] == ["the"]
+    if t.lower_ in STATE_NOUNS and bare:  # "sanctions on the country": the state the story just named
+        state = idx.last_state_before(offset + t.idx, 300)
+        return [state] if state is not None else []
     core: list[str] = []
     relational = t.lemma_.lower() in RELATIONAL  # "Trump's rival", "the wife of X": someone else
     if not relational and (named := _person_apposition(t, idx, offset)):
