@@ -488,3 +488,8 @@ def test_the_country_is_the_state_the_story_just_named() -> None:
     assert [c[:3] for c in coded(body)] == [("SANCTION", ["Ann Ward"], ["Peru"])]
     # not the state of a leader's title ("the Chilean president ... the country" may be another one)
     assert not coded("Chilean President Ann Ward imposed sanctions on the country.")
+
+
+def test_condemning_the_intervention_condemns_whoever_launched_it() -> None:
+    body = "Chile launched air strikes against Peru on Monday, and Bolivia condemned the intervention."
+    assert ("ACCUSE", ["Bolivia"], ["Chile"]) in [c[:3] for c in coded(body)]
