@@ -3,7 +3,7 @@ through the whole pipeline (made-up sentences)."""
 
 from __future__ import annotations
 
-from newsgraph.events.subjects import claimant_clause, glued_claim, misread_gerund, stuck_particle
+from newsgraph.events.subjects import claimant_clause, glued_claim, misread_as_noun, stuck_particle
 from newsgraph.events.tree import Clause, misread_modifier, particles
 
 from .events_helpers import coded, tree
@@ -18,7 +18,7 @@ def test_a_gerund_with_an_object_tagged_a_noun_is_a_verb() -> None:
         ["NOUN", "VERB", "NOUN", "PROPN", "PUNCT"],
         ["NNS", "VBD", "NN", "NNP", "."],
     )
-    assert misread_gerund(doc[2]) and not misread_gerund(doc[0])
+    assert misread_as_noun(doc[2]) and not misread_as_noun(doc[0])
 
 
 def test_a_finite_verb_read_as_a_modifier_of_the_root_noun_takes_its_subject() -> None:
@@ -394,7 +394,7 @@ def test_a_finite_verb_the_tagger_made_a_noun_is_a_verb() -> None:
         ["PROPN", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
         ["NNP", "VBD", "RP", "DT", "NN", "."],
     )
-    assert misread_gerund(doc[1]) and not misread_gerund(doc[4])
+    assert misread_as_noun(doc[1]) and not misread_as_noun(doc[4])
 
 
 def test_strikes_on_someone_are_an_attack_a_labour_strike_is_not() -> None:

@@ -22,8 +22,8 @@ from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.subjects import (
     describing,
     glued_claim,
+    misread_as_noun,
     misread_conjunct,
-    misread_gerund,
     stuck_particle,
 )
 from newsgraph.events.tree import (
@@ -144,7 +144,7 @@ class Coder(Matcher):
                 or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "aux:pass", "cop"))
                 # "[X] eased sanctions", "Tom Reyes [mocked] Ann Ward": a verb read as an adjective
                 or (tok.pos_ == "ADJ" and (misread_modifier(tok) or stranded_verb(tok)))
-                or misread_gerund(tok)  # "began [bombing] X": a gerund with an object read as a noun
+                or misread_as_noun(tok)  # "began [bombing] X", "Chile [shot] down": a verb tagged a noun
             ) and not self.phrase_verb(tok):
                 f = self.verb(tok, offset)
                 if f is not None:

@@ -33,7 +33,7 @@ RELATIONAL = lexicons.words("actors.relational_nouns")
 AGAINST_STATE = lexicons.words("actors.against_state_modifiers")
 NAMED_THINGS = lexicons.words("actors.named_thing_heads")
 #: nouns that, with "the" alone, stand for the state the story just named ("sanctions on the country")
-STATE_NOUNS = lexicons.words("english.state_anaphors")
+STATE_ANAPHORS = lexicons.words("english.state_anaphors")
 #: bodies that stand for the state itself ("the *government* of X": X's, not the story's state)
 STATE_BODIES = lexicons.words("actors.state_bodies")
 EXAMPLE_HEADS = lexicons.words("actors.example_heads")
@@ -69,6 +69,13 @@ def measured(n: Token, measures: frozenset[str]) -> bool:
     h = n.head
     counts = h.pos_ in ("NUM", "SYM") or h.lemma_.lower() in measures
     return n.dep_ == "nmod" and case_of(n) in ("of", "in") and counts and h.i != n.i
+
+
+def claiming_verb(t: Token, nouns: frozenset[str], verbs: frozenset[str]) -> Token | None:
+    """The verb of "X claimed responsibility" when ``t`` is its object, one of ``nouns`` (the
+    lexicon's ``responsibility``) and the verb one of ``verbs`` (``claiming``), else None."""
+    v = t.head
+    return v if t.dep_ == "obj" and t.lower_ in nouns and v.lemma_.lower() in verbs else None
 
 
 def priced(o: Token) -> Token:

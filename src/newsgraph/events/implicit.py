@@ -15,7 +15,7 @@ from typing import Any
 from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import EventLexicon, is_trip
 from newsgraph.events.coder import Coder, Found
-from newsgraph.events.deps import THIS
+from newsgraph.events.deps import THIS, claiming_verb
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
 from newsgraph.events.tree import ActorIndex, phrase_actors
@@ -39,13 +39,13 @@ def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLe
     """Who the document says claimed responsibility for its attacks ("X claimed responsibility for
     the attacks"): the subjects of a claiming verb whose object is "responsibility"."""
     out: list[str] = []
-    claimed = lex.words("responsibility")
+    claimed, claiming = lex.words("responsibility"), lex.words("claiming")
     for offset, doc in parses:
-        if not any(w in doc.text.lower() for w in claimed):
+        text = doc.text.lower()
+        if not any(w in text for w in claimed):
             continue
         for t in doc:
-            v = t.head
-            if t.lower_ in claimed and t.dep_ == "obj" and v.lemma_ in lex.words("claiming"):
+            if (v := claiming_verb(t, claimed, claiming)) is not None:
                 subj = [c for c in v.children if c.dep_ == "nsubj"]
                 out += [a for s in subj for a in phrase_actors(s, actors, offset)]
     return list(dict.fromkeys(out))

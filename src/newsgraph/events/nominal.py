@@ -13,7 +13,7 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
-from newsgraph.events.deps import measured
+from newsgraph.events.deps import claiming_verb, measured
 from newsgraph.events.roles import struck_places
 from newsgraph.events.tree import (
     ActorIndex,
@@ -436,13 +436,12 @@ class NounCoder:
     def claimed(self, n: Token, offset: int) -> list[str]:
         """Who claimed responsibility for the deed ("X claimed responsibility *for the attack*"): the
         subject of the verb whose "responsibility" object the deed's "for" phrase hangs on."""
-        resp = n.head
-        claim = resp.lemma_.lower() in self.lex.words("responsibility")
-        if n.dep_ != "nmod" or case_of(n) != "for" or not claim:
+        if n.dep_ != "nmod" or case_of(n) != "for":
             return []
-        if resp.dep_ != "obj" or self.lemma_of(resp.head) not in self.lex.words("claiming"):
+        v = claiming_verb(n.head, self.lex.words("responsibility"), self.lex.words("claiming"))
+        if v is None:
             return []
-        return [a for s in Clause.of_verb(resp.head).subjects for a in phrase_actors(s, self.actors, offset)]
+        return [a for s in Clause.of_verb(v).subjects for a in phrase_actors(s, self.actors, offset)]
 
     def patient(self, n: Token, offset: int) -> list[str]:
         """The subject of a copular "the target/subject/victim of" that the event noun hangs from."""

@@ -209,12 +209,12 @@ class Roles:
     def summed_up(self, cl: Clause, offset: int) -> list[str]:
         """Who made the charge a noun after a clause sums up ("X accused Y of Z, *a charge* W
         dismissed"): the subject of the clause the noun is coordinated with or set beside."""
+        glued = glued_claim(cl.head, self.lex.words("claim_nouns"))
         for o in cl.objects:
             if o.dep_ in ("conj", "appos", "parataxis", "dep") and o.head.pos_ in ("VERB", "AUX"):
                 return self.actors_of(Clause.of_verb(o.head).subjects, offset)
             if o.dep_ == "appos" and o.head.dep_ in ("nsubj", "ROOT"):  # the parse set it beside its maker
                 return self.actors_of([o.head], offset)
-            glued = glued_claim(cl.head, self.lex.words("claim_nouns"))
             made = claimant_clause(cl.head, o) if glued is not None and glued[1].i == o.i else None
             while made is not None:  # the parse glued the noun to the answering name: the first
                 got = self.actors_of(Clause.of_verb(made).subjects, offset)  # clause up that names one

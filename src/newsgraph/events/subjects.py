@@ -233,7 +233,7 @@ def lost_partner(v: Token, s: Token) -> Token | None:
     return name
 
 
-def misread_gerund(t: Token) -> bool:
+def misread_as_noun(t: Token) -> bool:
     """A gerund with an object of its own that the parse tagged a noun ("began [bombing] X"), or a
     finite verb the tagger made a noun though it has a subject ("Chile [shot] down a jet": VBD)."""
     if t.pos_ != "NOUN":

@@ -27,8 +27,8 @@ from newsgraph.events.deps import (
     POLICIES,
     RELATIONAL,
     RELATIVE,
+    STATE_ANAPHORS,
     STATE_BODIES,
-    STATE_NOUNS,
     SUBJECTS,
     TITLE_HEADS,
     Token,
@@ -489,7 +489,7 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
     if t.lemma_.lower() in NAMED_THINGS:  # "the United States Constitution" is no state
         return []
     bare = [c.lower_ for c in t.children if c.dep_ not in ("case", "punct")] == ["the"]
-    if t.lower_ in STATE_NOUNS and bare:  # "sanctions on the country": the state the story just named
+    if t.lower_ in STATE_ANAPHORS and bare:  # "sanctions on the country": the state the story just named
         state = idx.last_state_before(offset + t.idx, 300)
         return [state] if state is not None else []
     core: list[str] = []
