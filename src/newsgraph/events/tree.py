@@ -2,13 +2,12 @@
 
 The shipped model parses in the UD scheme (``nsubj``, ``obj``, ``obl`` with a ``case`` child,
 ``nmod``, ``xcomp``, ``acl:relcl``, ``conj``...). :class:`Clause` gathers what a predicate's
-participants are; :class:`ActorIndex` says which document actors a token or a phrase mentions.
+participants are; :func:`phrase_actors` which document actors a phrase names (through
+:class:`~newsgraph.events.index.ActorIndex`).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsgraph.events.deps import (
@@ -35,6 +34,7 @@ from newsgraph.events.deps import (
     case_of,
     conjuncts,
 )
+from newsgraph.events.index import ActorIndex, uniq
 from newsgraph.events.subjects import (
     antecedent,
     inherited_subjects,
@@ -47,7 +47,6 @@ from newsgraph.events.subjects import (
     stranded_obliques,
     stranded_verb,
 )
-from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.quotes.tree import subject
 
 
@@ -295,77 +294,6 @@ def _opened_subject(v: Token) -> list[Token]:
 _PHRASE_INNER = frozenset({"nmod", "case", "det", "amod", "compound", "flat"})
 
 
-@dataclass
-class ActorIndex:
-    """The document's actor mentions by position, for looking up what a token or phrase names."""
-
-    mentions: list[Mention]
-    entities: dict[str, Entity]
-    starts: list[int] = field(default_factory=list)
-    #: where a quote's cue word starts -> the quote's resolved speaker ("the delegation *expressed* ...")
-    cue_speakers: dict[int, str] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, ad: AnalyzedDoc, extra: Iterable[Mention] = ()) -> ActorIndex:
-        ents = {e.id: e for e in ad.entities}
-        ms = sorted((m for m in [*ad.mentions, *extra] if m.entity in ents), key=lambda m: (m.start, -m.end))
-        idx = cls(ms, ents)
-        idx.starts = [m.start for m in ms]
-        idx.cue_speakers = {
-            q.cue_start: q.speaker for q in ad.quotes if q.cue_start is not None and q.speaker in ents
-        }
-        return idx
-
-    def affiliation_of(self, eid: str) -> str | None:
-        """The document actor ``eid`` belongs to (its affiliation, given locally or by KB id), or None."""
-        e = self.entities.get(eid)
-        aff = (e.affiliation or "") if e is not None else ""
-        if aff.startswith("kb:"):
-            return next((x.id for x in self.entities.values() if x.kb_id == aff[3:]), None)
-        return aff if aff in self.entities else None
-
-    def speaker_of(self, tok: Token, offset: int) -> list[str]:
-        """The speaker the quote stage resolved for a cue word ("it accused ...": the letter's author)."""
-        got = self.cue_speakers.get(offset + tok.idx)
-        return [got] if got else []
-
-    def between(self, start: int, end: int) -> Iterator[Mention]:
-        """Mentions that overlap [start, end)."""
-        i = bisect_left(self.starts, start)
-        while i > 0 and self.mentions[i - 1].end > start:
-            i -= 1
-        for m in self.mentions[i:]:
-            if m.start >= end:
-                break
-            if m.end > start:
-                yield m
-
-    def at(self, tok: Token, offset: int) -> list[str]:
-        """Entity ids mentioned by the token itself."""
-        a = offset + tok.idx
-        return _uniq(m.entity for m in self.between(a, a + len(tok.text)))
-
-    def named_at(self, tok: Token, offset: int) -> list[str]:
-        """Entity ids the token names outright (not a demonym's adjective: "the *American* people")."""
-        a = offset + tok.idx
-        return _uniq(m.entity for m in self.between(a, a + len(tok.text)) if m.kind != "demonym")
-
-    def type_of(self, eid: str) -> str:
-        return self.entities[eid].type
-
-    def last_state_before(self, pos: int, window: int) -> str | None:
-        """The state named last within ``window`` characters before ``pos`` ("sanctions on [the
-        country]": the state the story just named), by its name (not a demonym's: "the Chilean
-        president ... the country" is as often another one)."""
-        i = bisect_left(self.starts, pos)
-        for m in reversed(self.mentions[:i]):
-            if m.start < pos - window:
-                return None
-            if self.type_of(m.entity) == "STATE" and m.kind != "demonym":
-                return m.entity
-        return None
-
-
 def _titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     """The person a title noun introduces ("the Russian president Vladimir Putin"), also where the
     parse cut the name off the title: a person's name that starts right after the title word."""
@@ -379,7 +307,7 @@ def _titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
         nxt = t.doc[t.i + 3]  # past the title's own "of State", "of Defence": "Secretary of State X"
     a = offset + nxt.idx
     named = (m.entity for m in idx.between(a, a + 1) if m.start == a)
-    return _uniq(e for e in named if idx.type_of(e) == "PERSON")
+    return uniq(e for e in named if idx.type_of(e) == "PERSON")
 
 
 def _person_apposition(t: Token, idx: ActorIndex, offset: int) -> list[str]:
@@ -397,7 +325,7 @@ def _person_apposition(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     if not out or (t.pos_ != "NOUN" and t.tag_ != "NNPS"):  # (a plural demonym: "two Peruvians, X and Y")
         return []
     owners = [x for c in t.children if c.dep_ == "nmod:poss" for x in phrase_actors(c, idx, offset, depth=2)]
-    return _uniq([*owners, *out])
+    return uniq([*owners, *out])
 
 
 def _glued_person(t: Token, idx: ActorIndex, offset: int) -> list[str]:
@@ -406,7 +334,7 @@ def _glued_person(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     if not flat:
         return []
     a, b = offset + flat[0].idx, offset + flat[-1].idx + len(flat[-1].text)
-    return _uniq(m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON")
+    return uniq(m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON")
 
 
 def _place_titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
@@ -427,10 +355,6 @@ def _place_titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     return []
 
 
-def _uniq(xs: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(xs))
-
-
 def phrase_actors(tok: Token, idx: ActorIndex, offset: int, *, depth: int = 0) -> list[str]:
     """The actors a noun phrase headed by ``tok`` refers to.
 
@@ -443,7 +367,7 @@ def phrase_actors(tok: Token, idx: ActorIndex, offset: int, *, depth: int = 0) -
     out: list[str] = []
     for t in conjuncts(tok):
         out += _one_phrase(t, idx, offset, depth)
-    return _uniq(out)
+    return uniq(out)
 
 
 def _named_group(t: Token, idx: ActorIndex, offset: int, own: list[str]) -> list[str]:
@@ -458,7 +382,7 @@ def _named_group(t: Token, idx: ActorIndex, offset: int, own: list[str]) -> list
         for m in idx.between(offset + c.idx, offset + c.idx + len(c.text))
         if idx.type_of(m.entity) == "ORG" and m.entity not in own
     ]
-    return _uniq(named) or own
+    return uniq(named) or own
 
 
 def _coordinated_demonyms(t: Token, idx: ActorIndex, offset: int) -> list[str]:
@@ -485,7 +409,7 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         own = owners or own
     if own:
         own = _named_group(t, idx, offset, own)
-        return _uniq([*_coordinated_demonyms(t, idx, offset), *own])
+        return uniq([*_coordinated_demonyms(t, idx, offset), *own])
     if t.lemma_.lower() in NAMED_THINGS:  # "the United States Constitution" is no state
         return []
     bare = [c.lower_ for c in t.children if c.dep_ not in ("case", "punct")] == ["the"]
@@ -510,7 +434,7 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
     if core and against:
         core = [a for a in core if idx.type_of(a) != "STATE"]  # "Kenya's opposition coalition": not Kenya
     if core:
-        return _uniq(core)
+        return uniq(core)
     if t.lemma_.lower() in INDIVIDUALS and (named := _named_as(t, idx, offset)):
         return named  # "detained the man, later identified as X", "killed a woman named X"
     if depth < 2:

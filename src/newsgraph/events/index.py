@@ -1,0 +1,87 @@
+"""Which document actors a token or a phrase of the parse mentions: the event coder's view of the
+actors stage's mentions, by position."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from newsgraph.events.deps import Token
+from newsgraph.models import AnalyzedDoc, Entity, Mention
+
+
+@dataclass
+class ActorIndex:
+    """The document's actor mentions by position, for looking up what a token or phrase names."""
+
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    starts: list[int] = field(default_factory=list)
+    #: where a quote's cue word starts -> the quote's resolved speaker ("the delegation *expressed* ...")
+    cue_speakers: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, ad: AnalyzedDoc, extra: Iterable[Mention] = ()) -> ActorIndex:
+        ents = {e.id: e for e in ad.entities}
+        ms = sorted((m for m in [*ad.mentions, *extra] if m.entity in ents), key=lambda m: (m.start, -m.end))
+        idx = cls(ms, ents)
+        idx.starts = [m.start for m in ms]
+        idx.cue_speakers = {
+            q.cue_start: q.speaker for q in ad.quotes if q.cue_start is not None and q.speaker in ents
+        }
+        return idx
+
+    def affiliation_of(self, eid: str) -> str | None:
+        """The document actor ``eid`` belongs to (its affiliation, given locally or by KB id), or None."""
+        e = self.entities.get(eid)
+        aff = (e.affiliation or "") if e is not None else ""
+        if aff.startswith("kb:"):
+            return next((x.id for x in self.entities.values() if x.kb_id == aff[3:]), None)
+        return aff if aff in self.entities else None
+
+    def speaker_of(self, tok: Token, offset: int) -> list[str]:
+        """The speaker the quote stage resolved for a cue word ("it accused ...": the letter's author)."""
+        got = self.cue_speakers.get(offset + tok.idx)
+        return [got] if got else []
+
+    def between(self, start: int, end: int) -> Iterator[Mention]:
+        """Mentions that overlap [start, end)."""
+        i = bisect_left(self.starts, start)
+        while i > 0 and self.mentions[i - 1].end > start:
+            i -= 1
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end > start:
+                yield m
+
+    def at(self, tok: Token, offset: int) -> list[str]:
+        """Entity ids mentioned by the token itself."""
+        a = offset + tok.idx
+        return uniq(m.entity for m in self.between(a, a + len(tok.text)))
+
+    def named_at(self, tok: Token, offset: int) -> list[str]:
+        """Entity ids the token names outright (not a demonym's adjective: "the *American* people")."""
+        a = offset + tok.idx
+        return uniq(m.entity for m in self.between(a, a + len(tok.text)) if m.kind != "demonym")
+
+    def type_of(self, eid: str) -> str:
+        return self.entities[eid].type
+
+    def last_state_before(self, pos: int, window: int) -> str | None:
+        """The state named last within ``window`` characters before ``pos`` ("sanctions on [the
+        country]": the state the story just named), by its name (not a demonym's: "the Chilean
+        president ... the country" is as often another one)."""
+        i = bisect_left(self.starts, pos)
+        for m in reversed(self.mentions[:i]):
+            if m.start < pos - window:
+                return None
+            if self.type_of(m.entity) == "STATE" and m.kind != "demonym":
+                return m.entity
+        return None
+
+
+def uniq(xs: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(xs))
+
