@@ -116,6 +116,7 @@ def test_a_finite_verb_read_as_a_modifier_takes_the_whole_noun_phrase_as_subject
 def test_the_two_countries_of_a_story_about_two_states_are_its_parties() -> None:
     body = (
         "A storm struck the sea between Chile and Peru on Friday. "
+        "Fishing boats were missing. "
         "The leaders of the two countries spoke by telephone on Friday night."
     )
     src, tgt, e = only(body, "CONSULT")

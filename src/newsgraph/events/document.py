@@ -17,7 +17,12 @@ from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
-from newsgraph.events.pronouns import coordinated_pronoun_mentions, group_pronoun_mentions, it_mentions
+from newsgraph.events.pronouns import (
+    coordinated_pronoun_mentions,
+    group_pronoun_mentions,
+    it_mentions,
+    pair_mentions,
+)
 from newsgraph.events.speech import speech_events
 from newsgraph.events.subjects import describing
 from newsgraph.events.tree import ActorIndex, phrase_actors
@@ -103,6 +108,7 @@ def code_events(
     known = ActorIndex.of(ad, extra)  # "the delegation" and "they" are read against the named actors
     extra += [*group_mentions(lex, parses, known), *group_pronoun_mentions(ad, known)]
     extra += [*coordinated_pronoun_mentions(ad, known), *it_mentions(ad, parses, known)]
+    extra += pair_mentions(ad, known)
     actors = ActorIndex.of(ad, extra)
     places = Places(ad, kb)
     claims = claimers(parses, actors, lex)
@@ -276,6 +282,7 @@ def _purpose(f: Found, gov: Found, lex: EventLexicon, actors: ActorIndex) -> boo
     gives way to a meeting with a named person ("arrived in X to meet Y"), not with a state's
     officials (the visit says as much)."""
     person = any(actors.type_of(t) == "PERSON" for t in f.target)
+    person = person or any(actors.named_at(o, f.offset) for o in f.clause.objects)  # (a name typed a state)
     trip = gov.coding.trip and f.coding.type == "CONSULT" and person
     return (
         gov.lemma in lex.words("journeys")
@@ -326,6 +333,8 @@ def _event(
         f.internal = bool(f.target)
     if not f.internal:
         f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
+    if f.coding.trip:  # "President X flew to [a city of his own state]": a trip at home, no visit
+        f.target = [t for t in f.target if t not in {coder.home_of(s) for s in f.source}]
     if f.coding.type in PRESS_WORK:  # "spoke with The Daily Herald", "Wikinews contacted officials":
         f.source = [s for s in f.source if not coder.media(s)]  # interviews, not consultations
         act = f.coding.type == "REQUEST" and any(_to_clause(c) for c in f.head.children)

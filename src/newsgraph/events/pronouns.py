@@ -10,6 +10,9 @@ is often someone the quote named.
 A sentence opening with "They" after one whose subject is several actors named together ("Russia
 and China met ... *They* accused ...") is about all of them.
 
+"The two leaders" or "both countries" stand for the last two people (states) named before them in their
+sentence or the one before.
+
 "it" as a subject outside quotes stands for a state or organisation that is a subject too: of the
 clause its own clause depends on ("Iran said *it* would retaliate", "the White House announced a deal
 *it* brokered"), or, opening a sentence, of the sentence before ("The party met on Monday. *It*
@@ -110,6 +113,46 @@ def coordinated_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Me
         if len(group) > 1 and all(actors.type_of(e) in _PARTIES for e in group):
             out += [Mention(m.start(1), m.end(1), m.group(1), e, kind="pronoun") for e in sorted(group)]
     return out
+
+
+#: "the two leaders", "both countries", "the two prime ministers" (the last word is the noun)
+_PAIR_NOUNS = lexicons.word_table("actors.pair_nouns")
+_PAIR = re.compile(
+    r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?:[a-z]+\s+)?("
+    + "|".join(sorted({w for ws in _PAIR_NOUNS.values() for w in ws}, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def pair_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]:
+    """"The two leaders" or "both countries" outside quotes stand for the last two different actors
+    of their type named in their sentence before them or in the sentence before ("X met Y, and
+    *the two leaders* signed a deal"): a mention of each at the noun. Fewer than two: none."""
+    quoted = _Quoted(ad)
+    starts = [s.start for s in ad.sentences]
+    out: list[Mention] = []
+    for span in ad.body_spans:
+        for m in _PAIR.finditer(ad.text, span.start, span.end):
+            if quoted.holds(m.start()):
+                continue
+            word = m.group(1)
+            want = {t for types, ws in _PAIR_NOUNS.items() if word in ws for t in types.split()}
+            k = bisect.bisect_right(starts, m.start()) - 1
+            lo = ad.sentences[max(k - 1, 0)].start if k >= 0 else span.start
+            pair = _last_two(actors, lo, m.start(), want)
+            out += [Mention(m.start(1), m.end(1), word, e, kind="pronoun") for e in pair]
+    return out
+
+
+def _last_two(actors: ActorIndex, lo: int, pos: int, want: set[str]) -> list[str]:
+    """The last two different actors of a type in ``want`` mentioned in [lo, pos), in text order."""
+    pair: list[str] = []
+    for x in sorted((x for x in actors.between(lo, pos) if x.end <= pos), key=lambda x: -x.start):
+        if actors.type_of(x.entity) in want and x.entity not in pair:
+            pair.append(x.entity)
+        if len(pair) == 2:
+            return pair[::-1]
+    return []
 
 
 def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: ActorIndex) -> list[Mention]:

@@ -344,8 +344,16 @@ def struck_places(
     exclude: set[str],
 ) -> list[str]:
     """The states or places the first of ``phrases`` opened by one of ``cases`` names (see
-    :meth:`Roles.struck_in`)."""
-    for case, x in phrases:
+    :meth:`Roles.struck_in`), also inside a phrase that names no one ("fired rockets at towns
+    *across X*")."""
+    inner = [
+        (case_of(c), c)
+        for _, x in phrases
+        if not phrase_actors(x, actors, offset)
+        for c in x.children
+        if c.dep_ == "nmod"
+    ]
+    for case, x in [*phrases, *inner]:
         if case in cases:
             got = [a for a in phrase_actors(x, actors, offset) if a not in exclude]
             got = [a for a in got if actors.type_of(a) in ("STATE", "LOCATION")]

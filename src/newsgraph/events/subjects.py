@@ -200,6 +200,7 @@ def _name_run(v: Token) -> tuple[int, int]:
     while i > 0:
         t = doc[i - 1]
         nominal = t.pos_ in _NAME_RUN and (t.pos_ != "PART" or t.dep_ == "case")
+        nominal = nominal or t.tag_ == "PRP$"  # "X and *his* Chilean counterpart Y"
         titled_of = t.lower_ == "of" and i - 2 >= 0 and doc[i - 2].pos_ == "PROPN"
         if not (nominal or titled_of or (t.pos_ == "CCONJ" and t.lower_ == "and")):
             break
@@ -338,3 +339,22 @@ def describing(v: Token) -> bool:
         and not subjects
         and before != ","
     )
+
+
+#: what the parse may make of a name set off after a noun when it hangs it on the verb
+_HUNG_NAMES = frozenset({"dep", "appos", "parataxis", "vocative"})
+
+
+def set_off_name(t: Token) -> Token | None:
+    """A name set off by a comma right after the noun phrase of ``t`` that the parse hung on the
+    verb instead of the noun ("met his counterpart, [Ann Ward], on Monday"), closed by a comma, a
+    conjunction or the sentence's end; None when the parse made it anything else."""
+    doc, end = t.doc, t.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].pos_ != "PROPN":
+        return None
+    n = name_top(doc[end + 2])
+    name = [n, *(c for c in n.children if c.dep_ in ("flat", "compound", "flat:name"))]
+    last = max(x.i for x in name)
+    closed = last + 1 >= len(doc) or doc[last + 1].pos_ in ("PUNCT", "CCONJ")
+    hung = n.dep_ in _HUNG_NAMES and n.head.i < t.i and t.i in {a.i for a in n.head.subtree}
+    return n if closed and hung and min(x.i for x in name) == end + 2 else None

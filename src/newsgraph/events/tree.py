@@ -43,6 +43,7 @@ from newsgraph.events.subjects import (
     name_head,
     name_top,
     phrase_top,
+    set_off_name,
     stranded_name,
     stranded_obliques,
     stranded_verb,
@@ -320,12 +321,23 @@ def _person_apposition(t: Token, idx: ActorIndex, offset: int) -> list[str]:
         comma = c.right_edge.i + 1 < t.i and c.doc[c.right_edge.i + 1].text == ","
         before = c.dep_ == "nsubj" and c.i < t.i and comma
         if (c.dep_ == "appos" or before) and c.pos_ == "PROPN":  # its whole phrase: "Ann Ward and Tom Reyes"
-            a, b = offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)
-            out += [m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON"]
+            out += _people_in(c, idx, offset)
+    if not out and (hung := set_off_name(t)) is not None:  # "his counterpart, [Ann Ward]," hung on the verb
+        out = _people_in(hung, idx, offset, own=True)
     if not out or (t.pos_ != "NOUN" and t.tag_ != "NNPS"):  # (a plural demonym: "two Peruvians, X and Y")
         return []
     owners = [x for c in t.children if c.dep_ == "nmod:poss" for x in phrase_actors(c, idx, offset, depth=2)]
     return uniq([*owners, *out])
+
+
+def _people_in(c: Token, idx: ActorIndex, offset: int, *, own: bool = False) -> list[str]:
+    """The people the phrase of ``c`` names (``own``: only its name, not what the parse hung on it)."""
+    first, last = c.left_edge, c.right_edge
+    if own:
+        name = [c, *(x for x in c.children if x.dep_ in ("flat", "compound", "flat:name"))]
+        first, last = min(name, key=lambda x: x.i), max(name, key=lambda x: x.i)
+    a, b = offset + first.idx, offset + last.idx + len(last.text)
+    return [m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON"]
 
 
 def _glued_person(t: Token, idx: ActorIndex, offset: int) -> list[str]:

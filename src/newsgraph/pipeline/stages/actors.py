@@ -101,9 +101,10 @@ def _noun_after(text: str, end: int) -> str:
     words = [w.rstrip(".") for w in re.findall(r"[\w'’.-]+", text[end : end + 60])[:4]]
     if len(words) > 2 and words[0] in ("and", "or") and words[1][:1].isupper():
         words = words[2:]  # "the *Israeli* and Palestinian leaders": the noun of both
-    while len(words) > 1 and words[0] in FORCE_MODIFIERS and words[0].lower() not in DEMONYM_STATE_WORDS:
-        words = words[1:]
-    if len(words) > 1 and _MODEL.fullmatch(words[0]):  # "a Russian *Su-24* warplane", "Chilean F-16 jets"
+    while len(words) > 1 and (
+        (words[0] in FORCE_MODIFIERS and words[0].lower() not in DEMONYM_STATE_WORDS)
+        or _MODEL.fullmatch(words[0])  # "a Russian *Su-24* warplane", "Chilean *F-16* fighter jets"
+    ):
         words = words[1:]
     return words[0] if words and re.match(r"\s", text[end : end + 1]) else ""
 

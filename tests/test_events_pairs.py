@@ -1,0 +1,36 @@
+"""Two actors referred to together: "the two leaders", "both countries", and acts two people do together."""
+
+from __future__ import annotations
+
+from tests.events_helpers import coded
+
+
+def _events(body: str) -> list[tuple[str, list[str], list[str]]]:
+    return [c[:3] for c in coded(body)]
+
+
+def test_the_two_leaders_are_the_last_two_people_named() -> None:
+    body = "Ann Ward arrived in Lima on Monday. She met Juan Ortega, and the two leaders signed a trade deal."
+    got = _events(body)
+    assert ("SUPPORT", ["Ann Ward"], ["Juan Ortega"]) in got
+    assert ("SUPPORT", ["Juan Ortega"], ["Ann Ward"]) in got
+
+
+def test_both_countries_are_the_last_two_states_named() -> None:
+    body = "Chile's president met Peru's president in Quito on Monday. Both countries signed a border treaty."
+    got = _events(body)
+    assert ("SUPPORT", ["Chile"], ["Peru"]) in got and ("SUPPORT", ["Peru"], ["Chile"]) in got
+
+
+def test_the_two_leaders_with_one_person_named_stand_for_no_one() -> None:
+    got = _events("Ann Ward arrived in Lima on Monday. The two leaders signed a trade deal.")
+    assert got == [("CONSULT", ["Ann Ward"], ["Lima"])]
+
+
+def test_the_two_leaders_inside_a_quote_are_left_alone() -> None:
+    body = 'Ann Ward met Juan Ortega. "The two leaders signed a trade deal," a diplomat said.'
+    assert [e for e in _events(body) if e[0] == "SUPPORT"] == []
+
+
+def test_shaking_hands_with_someone_is_meeting_them() -> None:
+    assert _events("Ann Ward shakes hands with Juan Ortega.") == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]
