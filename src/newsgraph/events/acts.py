@@ -51,6 +51,24 @@ class ActDoers:
                     return got
         return []
 
+    def doer_to(self, noun: Token, offset: int, patients: set[str]) -> list[str]:
+        """Who the text before ``noun`` says did its act to one of ``patients`` ("Chile detained X
+        ... condemned the detention of X": Chile), nearest first; [] when it tells of no such act."""
+        verbs = ACT_NOUNS.get(noun.lemma_.lower())
+        pos = offset + noun.idx
+        for off, doc in reversed(self.parses[: bisect.bisect_right(self.offsets, pos)]):
+            if off + len(doc.text) < pos - WINDOW:
+                break
+            for t in reversed(doc):
+                if verbs is None or not pos - WINDOW <= off + t.idx < pos or t.pos_ != "VERB":
+                    continue
+                if t.lemma_.lower() in verbs:
+                    cl = Clause.of_verb(t)
+                    doers, done = (cl.agent, cl.subjects) if cl.passive else (cl.subjects, cl.objects)
+                    if {a for x in done for a in phrase_actors(x, self.actors, off)} & patients:
+                        return [a for x in doers for a in phrase_actors(x, self.actors, off)]
+        return []
+
     def _told(self, t: Token, off: int, lemma: str, verbs: frozenset[str]) -> list[str]:
         if t.pos_ == "NOUN" and t.lemma_.lower() == lemma:  # "Johnson's suspension", "the ruling by X"
             owners = [c for c in t.children if _owner(c)]

@@ -18,7 +18,7 @@ from newsgraph.events.coder import Coder, Found
 from newsgraph.events.deps import THIS, claiming_verb
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
-from newsgraph.events.tree import ActorIndex, phrase_actors
+from newsgraph.events.tree import ActorIndex, case_of, phrase_actors
 from newsgraph.models import Event
 from newsgraph.text import lexicons
 
@@ -96,11 +96,28 @@ class Implicit:
             f.target = _to_the_crowd(crowd, f, self.places, lex)
         if f.source and not f.target and f.coding.type in REACTIONS:  # "condemned the attack"
             f.target = _reacted(events, f, lex, self.coder, self.places) or self.act_doer(f)
+        if f.source and f.target and f.coding.type in REACTIONS:  # "condemned the detention of X"
+            f.target = self.deed_doer(f) or f.target  # (X's captor, when the text told who held X)
         if f.source and not f.target and f.coding.cameo in lex.own_state_codes():
             f.target = self.own_state(f)  # "President Trump declared a national emergency"
         if f.coding.type == "REQUEST" and _release(f, lex):  # "demanded his release": of his captor
             here = f.offset + f.head.sent.start_char  # (a pronoun's captives: this sentence's only)
             f.target = _holder(events, f.target, f.source, here) or f.target
+
+    def deed_doer(self, f: Found) -> list[str]:
+        """A reaction to a deed named with whom it was done to ("condemned the detention of X"): to
+        whoever the text before says did it to them, not to them."""
+        cases = self.lex.words("deed_patients")
+        for noun in _event_nouns(f, self.lex, self.coder):
+            done_to = [c for c in noun.children if c.dep_ == "nmod" and case_of(c) in cases]
+            patients = {a for c in done_to for a in phrase_actors(c, self.coder.actors, f.offset)}
+            if not patients & set(f.target):
+                continue
+            got = [a for a in self.acts.doer_to(noun, f.offset, patients) if a not in f.source]
+            if got:
+                f.guessed = f"who did the {noun.lower_} to them"
+                return got
+        return []
 
     def act_doer(self, f: Found) -> list[str]:
         """A reaction to an act named by a definite noun ("expressed disappointment at the ruling",

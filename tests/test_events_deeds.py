@@ -1,0 +1,34 @@
+"""Deeds named by nouns: ordering an arrest or an expulsion, troops ordered or sent to a border, and
+reactions to a deed done to someone (aimed at whoever did it)."""
+
+from __future__ import annotations
+
+from tests.events_helpers import coded
+
+
+def _events(body: str) -> list[tuple[str, list[str], list[str]]]:
+    return [c[:3] for c in coded(body)]
+
+
+def test_condemning_the_detention_of_someone_accuses_their_captor() -> None:
+    body = "Chile's army detained Ann Ward on Monday. The United Nations condemned the detention of Ward."
+    assert ("ACCUSE", ["United Nations"], ["Chile"]) in _events(body)
+    assert ("ACCUSE", ["United Nations"], ["Ann Ward"]) not in _events(body)
+
+
+def test_a_reaction_to_a_deed_whose_doer_is_untold_keeps_its_target() -> None:
+    body = "Ann Ward was detained on Monday. The United Nations condemned the detention of Ward."
+    assert ("ACCUSE", ["United Nations"], ["Ann Ward"]) in _events(body)
+
+
+def test_ordering_an_arrest_or_an_expulsion_is_the_orderers_act() -> None:
+    assert _events("Chile ordered the arrest of Ann Ward.") == [("COERCE", ["Chile"], ["Ann Ward"])]
+    got = _events("Chile ordered the expulsion of 23 Peruvian diplomats.")
+    assert got == [("SANCTION", ["Chile"], ["Peru"])]
+
+
+def test_troops_ordered_or_sent_to_a_border_are_mobilised() -> None:
+    got = _events("Juan Ortega ordered troops to Peru's northern frontier.")
+    assert got == [("MOBILIZE", ["Juan Ortega"], ["Peru"])]
+    got = _events("Juan Ortega sent ten army battalions to the Peruvian border.")
+    assert got == [("MOBILIZE", ["Juan Ortega"], ["Peru"])]
