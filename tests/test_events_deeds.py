@@ -3,7 +3,8 @@ reactions to a deed done to someone (aimed at whoever did it)."""
 
 from __future__ import annotations
 
-from tests.events_helpers import coded
+from newsgraph.events.tree import Clause
+from tests.events_helpers import coded, tree
 
 
 def _events(body: str) -> list[tuple[str, list[str], list[str]]]:
@@ -32,3 +33,20 @@ def test_troops_ordered_or_sent_to_a_border_are_mobilised() -> None:
     assert got == [("MOBILIZE", ["Juan Ortega"], ["Peru"])]
     got = _events("Juan Ortega sent ten army battalions to the Peruvian border.")
     assert got == [("MOBILIZE", ["Juan Ortega"], ["Peru"])]
+
+
+def test_a_demonym_before_measures_or_a_move_is_the_state_that_took_them() -> None:
+    assert _events("Bolivia criticised the Chilean measures.") == [("ACCUSE", ["Bolivia"], ["Chile"])]
+
+
+def test_a_verb_after_the_subjects_apposition_read_as_a_modifier_has_that_subject() -> None:
+    # "Hamas, the militant group, accused X of ...", parsed as "the accused X" in apposition to Hamas
+    doc = tree(
+        ["Hamas", ",", "the", "group", ",", "accused", "Ward", "of", "treason", "."],
+        [0, 3, 3, 0, 6, 6, 0, 8, 6, 0],
+        ["ROOT", "punct", "det", "appos", "punct", "amod", "appos", "case", "nmod", "punct"],
+        ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "ADP", "NOUN", "PUNCT"],
+        ["NNP", ",", "DT", "NN", ",", "VBN", "NNP", "IN", "NN", "."],
+    )
+    cl = Clause.of_verb(doc[5])
+    assert [t.text for t in cl.subjects] == ["Hamas"] and [t.text for t in cl.objects] == ["Ward"]

@@ -143,8 +143,25 @@ def misread_modifier(v: Token) -> bool:
             any(c.dep_ in SUBJECTS and c.i < v.i for c in v.children)
             or bool(_named_before(v))
             or bool(_root_subject(v))
+            or bool(_after_apposition(v))
         )
     )
+
+
+def _after_apposition(v: Token) -> list[Token]:
+    """The name a finite verb follows right after that name's apposition, where the parse read the
+    verb as a modifier of its object ("Hamas, the militant group, [accused] X of ...": "the accused
+    X", coordinated with Hamas): the verb's subject."""
+    if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.head.pos_ != "PROPN" or v.head.i < v.i:
+        return []
+    if v.i < 2 or v.doc[v.i - 1].text != ",":
+        return []
+    appos = v.doc[v.i - 2]
+    while appos.dep_ != "appos" and appos.head.i != appos.i and appos.head.i < v.i:
+        appos = appos.head
+    named = appos.head if appos.dep_ == "appos" else None
+    hung = v.head.dep_ in ("conj", "appos") and named is not None and v.head.head.i == named.i
+    return [named] if hung and named is not None and named.pos_ == "PROPN" else []
 
 
 def _root_subject(v: Token) -> list[Token]:
@@ -196,6 +213,7 @@ class Clause:
                 # "for a third day" says how long (no "for" of a pattern, nor a target)
                 cl.obliques += [("for:time" if _lasting(x) else case_of(x), x) for x in conjuncts(c)]
         cl.subjects = _split_subject(v) or cl.subjects or _named_before(v) or _root_subject(v)
+        cl.subjects = cl.subjects or _after_apposition(v)
         if misread_modifier(v):
             cl.objects += conjuncts(v.head)
         if not cl.objects and not cl.passive:
