@@ -50,3 +50,19 @@ def test_a_verb_after_the_subjects_apposition_read_as_a_modifier_has_that_subjec
     )
     cl = Clause.of_verb(doc[5])
     assert [t.text for t in cl.subjects] == ["Hamas"] and [t.text for t in cl.objects] == ["Ward"]
+
+
+def test_bringing_a_case_against_a_state_is_a_lawsuit_not_against_the_court() -> None:
+    got = _events("Chile brought a case against Peru at the International Court of Justice.")
+    assert got == [("ACCUSE", ["Chile"], ["Peru"])]
+    # (not "against Bolivians" inside the participle's clause)
+    got = _events("Chile filed a case at the court accusing Peru of genocide against Bolivians.")
+    assert [e[1:] for e in got] == [(["Chile"], ["Peru"])]
+
+
+def test_a_case_brought_before_a_standoff_between_two_sides_is_not_theirs() -> None:
+    body = (
+        "Peru brought the case against Chile in 2013, a year after a tense standoff between Chilean and "
+        "Peruvian vessels near the islands."
+    )
+    assert _events(body) == [("ACCUSE", ["Peru"], ["Chile"])]

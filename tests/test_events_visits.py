@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.events.subjects import set_off_name
+from newsgraph.events.tree import Clause
 from tests.events_helpers import coded, tree
 
 
@@ -70,3 +71,21 @@ def test_a_name_the_parse_made_the_verbs_subject_is_no_apposition() -> None:
         ["NNP", "VBD", "PRP$", "NN", ",", "NNP", "VBD", "."],
     )
     assert set_off_name(doc[3]) is None
+
+
+def test_a_video_call_is_a_meeting_of_the_leaders_of_an_organisation() -> None:
+    body = "Leaders of the Andean Pact will hold a video call with Ann Ward on Tuesday."
+    (event,) = [c[3] for c in coded(body)]
+    assert (event.type, event.hypothetical) == ("CONSULT", True)
+
+
+def test_speaking_by_phone_with_someone_the_parse_hung_on_the_phone() -> None:
+    # "by phone" is the means; the "with" phrase the parse hung on it is whom she spoke with
+    doc = tree(
+        ["Ward", "spoke", "by", "phone", "with", "Reyes", "."],
+        [1, 1, 3, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "case", "obl", "case", "nmod", "punct"],
+        ["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["NNP", "VBD", "IN", "NN", "IN", "NNP", "."],
+    )
+    assert [(c, x.text) for c, x in Clause.of_verb(doc[1]).obliques] == [("by", "phone"), ("with", "Reyes")]

@@ -403,12 +403,14 @@ class Coder(Matcher):
         skip = frozenset(c.i for c in noun.children if c.dep_ == "nmod" and cases and case_of(c) not in cases)
         if f.coding.type == "CONSULT":  # "held talks in Beijing *on* Japan's record": what they were about
             skip |= {x.i for c, x in cl.obliques if c in self.lex.words("topic_cases")}
+        if f.coding.type == "ACCUSE":  # "filed a case *at the court*": where, not against whom
+            skip |= {x.i for c, x in cl.obliques if c in self.lex.words("place_cases")}
         target = target or self.oblique_target(cl, off, exclude=set(f.source), place=place, skip=skip)
         if not target:  # "imposed by the EU [on Iran]": the parse hung the target phrase lower down
             target = [
                 a
                 for t in f.head.subtree
-                if t.dep_ in ("nmod", "obl") and case_of(t) in cases
+                if t.dep_ in ("nmod", "obl") and case_of(t) in cases and _same_clause(t, f.head)
                 for a in self.actors_of([t], off)
                 if a not in f.source and a != place
             ]
@@ -547,3 +549,14 @@ class Coder(Matcher):
             f.coding = (
                 self.lex.coding("072", f.coding.rule + " (backing an armed group: military aid)") or f.coding
             )
+
+
+def _same_clause(t: Token, head: Token) -> bool:
+    """``t`` hangs on ``head`` through nouns only, not inside a clause of its own ("filed a case
+    *accusing X of crimes against Y*": not the case's target)."""
+    t = t.head
+    while t.i != head.i and t.head.i != t.i:
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+        t = t.head
+    return True

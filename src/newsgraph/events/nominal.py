@@ -179,7 +179,8 @@ class NounCoder:
             for c in nmods:
                 if case_of(c) == case:  # "talks within Europe and *with the US*": a conjunct's own case
                     target += [a for a in self.thing_actors(c, off) if a not in source]
-        if not source and not target and n.dep_ in ("nsubj:pass", "obj"):  # "talks were held between X and Y"
+        joint = f.coding.type.lower() in self.lex.words("mutual_types")  # "talks were held between X and Y"
+        if not source and not target and joint and n.dep_ in ("nsubj:pass", "obj"):
             for c in (c for c in n.head.children if c.dep_ == "obl" and case_of(c) == "between"):
                 both = phrase_actors(c, self.actors, off)
                 source, target = both[:1], both[1:]

@@ -212,6 +212,7 @@ class Clause:
             elif dep.startswith("obl"):
                 # "for a third day" says how long (no "for" of a pattern, nor a target)
                 cl.obliques += [("for:time" if _lasting(x) else case_of(x), x) for x in conjuncts(c)]
+                cl.obliques += _hung_on_means(c)
         cl.subjects = _split_subject(v) or cl.subjects or _named_before(v) or _root_subject(v)
         cl.subjects = cl.subjects or _after_apposition(v)
         if misread_modifier(v):
@@ -249,6 +250,14 @@ class Clause:
         if not cl.subjects:
             cl.subjects, cl.inherited = inherited_subjects(v), True
         return cl
+
+
+def _hung_on_means(c: Token) -> list[tuple[str, Token]]:
+    """The "with" phrase the parse hung on an active verb's "by" phrase of means ("spoke by phone
+    *with X*"): the verb's own."""
+    if case_of(c) != "by":
+        return []
+    return [("with", x) for x in c.children if x.dep_ == "nmod" and case_of(x) == "with"]
 
 
 def _lasting(x: Token) -> bool:
