@@ -34,3 +34,15 @@ def test_the_two_leaders_inside_a_quote_are_left_alone() -> None:
 
 def test_shaking_hands_with_someone_is_meeting_them() -> None:
     assert _events("Ann Ward shakes hands with Juan Ortega.") == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]
+
+
+def test_a_pair_referred_to_in_the_sentence_before_is_the_pair_again() -> None:
+    body = (
+        "Ann Ward arrived in Lima on Sunday for talks with Juan Ortega. "
+        "Crowds lined the streets as the two men drove in from the airport. "
+        "On Monday the two leaders signed a trade deal. "
+        "They also agreed to reopen the border."
+    )
+    got = _events(body)
+    assert ("SUPPORT", ["Ann Ward"], ["Juan Ortega"]) in got
+    assert ("AGREE", ["Ann Ward"], ["Juan Ortega"]) in got

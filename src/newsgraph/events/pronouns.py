@@ -10,8 +10,9 @@ is often someone the quote named.
 A sentence opening with "They" after one whose subject is several actors named together ("Russia
 and China met ... *They* accused ...") is about all of them.
 
-"The two leaders" or "both countries" stand for the last two people (states) named before them in their
-sentence or the one before.
+"The two leaders" or "both countries" stand for the last two people (states) named, or referred to as a
+pair, before them in their sentence or the one before; a sentence opening with "They" after one about
+such a pair is about both.
 
 "it" as a subject outside quotes stands for a state or organisation that is a subject too: of the
 clause its own clause depends on ("Iran said *it* would retaliate", "the White House announced a deal
@@ -124,10 +125,12 @@ _PAIR = re.compile(
 )
 
 
-def pair_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]:
+def pair_mentions(ad: AnalyzedDoc, actors: ActorIndex, taken: Sequence[Mention] = ()) -> list[Mention]:
     """"The two leaders" or "both countries" outside quotes stand for the last two different actors
-    of their type named in their sentence before them or in the sentence before ("X met Y, and
-    *the two leaders* signed a deal"): a mention of each at the noun. Fewer than two: none."""
+    of their type named (or referred to as a pair) in their sentence before them or in the sentence
+    before ("X met Y, and *the two leaders* signed a deal"): a mention of each at the noun. Fewer
+    than two: none. A sentence opening with "They" after one that refers to a pair is about the
+    pair, unless ``taken`` (the other pronoun mentions) already resolved it."""
     quoted = _Quoted(ad)
     starts = [s.start for s in ad.sentences]
     out: list[Mention] = []
@@ -139,20 +142,44 @@ def pair_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]:
             want = {t for types, ws in _PAIR_NOUNS.items() if word in ws for t in types.split()}
             k = bisect.bisect_right(starts, m.start()) - 1
             lo = ad.sentences[max(k - 1, 0)].start if k >= 0 else span.start
-            pair = _last_two(actors, lo, m.start(), want)
+            before = [*(x for x in actors.between(lo, m.start()) if x.end <= m.start()), *_since(out, lo)]
+            pair = _last_two(before, actors, want)
             out += [Mention(m.start(1), m.end(1), word, e, kind="pronoun") for e in pair]
-    return out
+    return out + _they_of_pairs(ad, out, {x.start for x in taken}, quoted)
 
 
-def _last_two(actors: ActorIndex, lo: int, pos: int, want: set[str]) -> list[str]:
-    """The last two different actors of a type in ``want`` mentioned in [lo, pos), in text order."""
+def _since(ms: list[Mention], lo: int) -> list[Mention]:
+    return [x for x in ms if x.start >= lo]
+
+
+def _last_two(before: list[Mention], actors: ActorIndex, want: set[str]) -> list[str]:
+    """The last two different actors of a type in ``want`` mentioned in ``before``, in text order."""
     pair: list[str] = []
-    for x in sorted((x for x in actors.between(lo, pos) if x.end <= pos), key=lambda x: -x.start):
+    for x in sorted(before, key=lambda x: -x.start):
         if actors.type_of(x.entity) in want and x.entity not in pair:
             pair.append(x.entity)
         if len(pair) == 2:
             return pair[::-1]
     return []
+
+
+def _they_of_pairs(ad: AnalyzedDoc, pairs: list[Mention], taken: set[int], quoted: _Quoted) -> list[Mention]:
+    """ "*They* also agreed ..." after a sentence about "the two leaders": both of them."""
+    out: list[Mention] = []
+    for prev, sent in zip(ad.sentences, ad.sentences[1:], strict=False):
+        m = _OPENING.match(ad.text, sent.start, sent.end)
+        if m is None or m.start(1) in taken or quoted.holds(m.start(1)):
+            continue
+        if not ad.in_body(sent.start, sent.end):
+            continue
+        group: dict[int, list[str]] = {}
+        for x in pairs:
+            if prev.start <= x.start < prev.end:
+                group.setdefault(x.start, []).append(x.entity)
+        if len(group) == 1:
+            (both,) = group.values()
+            out += [Mention(m.start(1), m.end(1), m.group(1), e, kind="pronoun") for e in both]
+    return out
 
 
 def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: ActorIndex) -> list[Mention]:
