@@ -46,3 +46,20 @@ def test_a_pair_referred_to_in_the_sentence_before_is_the_pair_again() -> None:
     got = _events(body)
     assert ("SUPPORT", ["Ann Ward"], ["Juan Ortega"]) in got
     assert ("AGREE", ["Ann Ward"], ["Juan Ortega"]) in got
+
+
+def test_they_after_the_two_leaders_in_their_sentence_are_the_two() -> None:
+    body = (
+        "Ann Ward met Juan Ortega at the border on Saturday. "
+        "The two presidents then flew by helicopter to Lima, where they held talks late into the night."
+    )
+    got = _events(body)
+    assert ("CONSULT", ["Ann Ward"], ["Juan Ortega"]) in got
+    assert len([e for e in got if e[0] == "CONSULT"]) == 2
+
+
+def test_hosting_a_base_or_troops_is_no_visit() -> None:
+    assert _events("Chile, which hosts the largest U.S. military base in the region, imports food.") == []
+    assert _events("Chile hosted Peruvian President Juan Ortega on Monday.") == [
+        ("CONSULT", ["Chile"], ["Juan Ortega"])
+    ]

@@ -164,22 +164,32 @@ def _last_two(before: list[Mention], actors: ActorIndex, want: set[str]) -> list
 
 
 def _they_of_pairs(ad: AnalyzedDoc, pairs: list[Mention], taken: set[int], quoted: _Quoted) -> list[Mention]:
-    """ "*They* also agreed ..." after a sentence about "the two leaders": both of them."""
+    """ "they" after "the two leaders" in its sentence ("the two leaders flew to X, where *they* held
+    talks"), or opening the sentence after one about the pair ("*They* also agreed ..."): both."""
+    starts = [s.start for s in ad.sentences]
     out: list[Mention] = []
-    for prev, sent in zip(ad.sentences, ad.sentences[1:], strict=False):
-        m = _OPENING.match(ad.text, sent.start, sent.end)
-        if m is None or m.start(1) in taken or quoted.holds(m.start(1)):
-            continue
-        if not ad.in_body(sent.start, sent.end):
-            continue
-        group: dict[int, list[str]] = {}
-        for x in pairs:
-            if prev.start <= x.start < prev.end:
-                group.setdefault(x.start, []).append(x.entity)
-        if len(group) == 1:
-            (both,) = group.values()
-            out += [Mention(m.start(1), m.end(1), m.group(1), e, kind="pronoun") for e in both]
+    for span in ad.body_spans:
+        for m in _THEY.finditer(ad.text, span.start, span.end):
+            if m.start() in taken or quoted.holds(m.start()):
+                continue
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k < 0:
+                continue
+            sent = ad.sentences[k]
+            both = _one_pair(pairs, sent.start, m.start())
+            if not both and k > 0 and _OPENING.match(ad.text, sent.start, sent.end):
+                both = _one_pair(pairs, ad.sentences[k - 1].start, ad.sentences[k - 1].end)
+            out += [Mention(m.start(), m.end(), m.group(), e, kind="pronoun") for e in both]
     return out
+
+
+def _one_pair(pairs: list[Mention], lo: int, hi: int) -> list[str]:
+    """The actors of the one pair referred to in [lo, hi); none when there are several."""
+    group: dict[int, list[str]] = {}
+    for x in pairs:
+        if lo <= x.start < hi:
+            group.setdefault(x.start, []).append(x.entity)
+    return next(iter(group.values())) if len(group) == 1 else []
 
 
 def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: ActorIndex) -> list[Mention]:
