@@ -178,3 +178,12 @@ def test_a_one_word_short_form_of_an_organisation_is_the_organisation() -> None:
     # a person of that name stays a person
     ad = analyse("Gerald Ford met Ford Motor Company executives. Ford said the talks went well.")
     assert "Gerald Ford" in {e.name for e in ad.entities}
+
+
+def test_the_military_after_a_named_armed_forces_of_the_knowledge_base_is_theirs() -> None:
+    # the knowledge base's own armed forces (not a body made from a template) name the body first
+    body = (
+        "Myanmar's military seized power on Monday. "
+        "U.S. President Ann Ward threatened sanctions and called on the military to relinquish power."
+    )
+    assert _mentions(body)["military"] == "Myanmar"

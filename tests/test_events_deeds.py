@@ -66,3 +66,22 @@ def test_a_case_brought_before_a_standoff_between_two_sides_is_not_theirs() -> N
         "Peruvian vessels near the islands."
     )
     assert _events(body) == [("ACCUSE", ["Peru"], ["Chile"])]
+
+
+def test_breaking_off_relations_after_another_act_on_a_weekday() -> None:
+    got = _events("Chile declared a state of war and on Thursday broke off diplomatic relations with Peru.")
+    assert ("SANCTION", ["Chile"], ["Peru"]) in got
+    got = _events("Chile broke off diplomatic relations with Peru and Bolivia.")
+    assert got == [("SANCTION", ["Chile"], ["Peru", "Bolivia"])]
+
+
+def test_a_weekday_the_parse_made_a_subject_is_no_subject() -> None:
+    # "X declared war and on Thursday broke ...": "Thursday" parsed as the subject of "broke"
+    doc = tree(
+        ["Chile", "declared", "war", "and", "on", "Thursday", "broke", "ties", "."],
+        [1, 1, 1, 5, 5, 6, 1, 6, 1],
+        ["nsubj", "ROOT", "obj", "cc", "case", "nsubj", "advcl", "obj", "punct"],
+        ["PROPN", "VERB", "NOUN", "CCONJ", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"],
+        ["NNP", "VBD", "NN", "CC", "IN", "NNP", "VBD", "NNS", "."],
+    )
+    assert [t.text for t in Clause.of_verb(doc[6]).subjects] == ["Chile"]

@@ -121,7 +121,7 @@ class _Places:
         self.bodies: dict[str, list[tuple[int, str]]] = {}  # template -> (start, state) of its bodies
         for c in self.cands:
             body = c.meta.get("seat") or c.kb_id or ""
-            entry = kb.get(body) if body.count(":") == 2 else None
+            entry = kb.get(body) if body else None
             if entry is not None and entry.template and _is_state_id(entry.affiliation):
                 self.bodies.setdefault(entry.template, []).append((c.start, str(entry.affiliation)))
 

@@ -27,7 +27,7 @@ PERSONAL_RELATIVE = lexicons.words("english.personal_relative_pronouns")
 def _asked(head: Token, v: Token) -> list[Token]:
     """The object of an object-control verb before its "to" clause ``v`` ("called *on* X"), if no purpose."""
     marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
-    if marks - {"to"} or head.lemma_.lower() not in OBJECT_CONTROL:
+    if marks != {"to"} and not (v.dep_ == "xcomp" and not marks) or head.lemma_.lower() not in OBJECT_CONTROL:
         return []
     objs = [c for c in head.children if c.i < v.i and (c.dep_, case_of(c)) in (("obj", ""), ("obl", "on"))]
     return conjuncts(objs[-1]) if objs else []
@@ -109,6 +109,8 @@ def _bare_report(v: Token, head: Token) -> bool:
     """A finite clause without a subordinator hanging from a neutral reporting verb ("NPR reported X,
     the minister, recommended ..."): a reported clause the parse read as an adverbial one."""
     if v.tag_ not in FINITE or any(c.dep_ == "mark" for c in v.children):
+        return False
+    if any(t.lower_ == "and" for t in v.doc[head.i + 1 : v.i]):  # "declared war and [on Monday] broke"
         return False
     info = default_lexicon().verb(head.text, head.lemma_)
     return info is not None and bool(info.frames & {"that", "bare"}) and info.act is None

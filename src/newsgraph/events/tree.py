@@ -49,6 +49,7 @@ from newsgraph.events.subjects import (
     stranded_verb,
 )
 from newsgraph.quotes.tree import subject
+from newsgraph.text import lexicons
 
 
 def is_passive(v: Token) -> bool:
@@ -199,6 +200,8 @@ class Clause:
         cl = cls(v, passive=is_passive(v))
         for c in v.children:
             dep = c.dep_
+            if (dep in SUBJECTS or dep in PASSIVE_SUBJECTS) and _case_first(c):
+                continue  # "and [on Thursday] broke off relations": no subject
             if dep in SUBJECTS or dep in PASSIVE_SUBJECTS:
                 cl.subjects += conjuncts(c)
             elif dep in OBJECTS and _opened_by_preposition(c):
@@ -264,6 +267,13 @@ def _lasting(x: Token) -> bool:
     return (x.lemma_ or x.text).lower() in DURATIONS and case_of(x) == "for"
 
 
+def _case_first(c: Token) -> bool:
+    """A subject that is a day or a month opened by a preposition ("and [on Thursday] broke ..."): a
+    time, no subject (not "after [Israel] refused", "due to [X's death]")."""
+    first = next((t for t in c.subtree if t.dep_ not in ("punct", "cc")), c)
+    return first.dep_ == "case" and first.head.i == c.i and first.i < c.i and c.text in TIME_NAMES
+
+
 def _opened_by_preposition(c: Token) -> bool:
     """An object whose phrase opens with a preposition away from the verb: the parse's object is a
     prepositional phrase (not a particle read as one: "broke [off] relations")."""
@@ -319,6 +329,8 @@ def _opened_subject(v: Token) -> list[Token]:
 
 
 #: links inside a noun phrase (to climb from its last word to its head)
+#: names of days and months: a subject the parse made of one is a time ("and on [Thursday] broke")
+TIME_NAMES = lexicons.words("english.weekdays") | lexicons.words("english.months")
 _PHRASE_INNER = frozenset({"nmod", "case", "det", "amod", "compound", "flat"})
 
 
