@@ -85,3 +85,18 @@ def test_a_weekday_the_parse_made_a_subject_is_no_subject() -> None:
         ["NNP", "VBD", "NN", "CC", "IN", "NNP", "VBD", "NNS", "."],
     )
     assert [t.text for t in Clause.of_verb(doc[6]).subjects] == ["Chile"]
+
+
+def test_a_claim_reported_by_someone_and_rejected_by_its_subject_is_the_reporters() -> None:
+    got = _events("Chile said Peru had attacked first, a claim Peru rejected.")
+    assert ("REJECT", ["Peru"], ["Chile"]) in got
+
+
+def test_a_claim_dismissed_by_an_ambassador_is_rejected_by_the_ambassadors_state() -> None:
+    body = (
+        "Chile said it had intervened at the request of Bolivian rebels, a claim Peru's ambassador in "
+        "Washington dismissed as a lie."
+    )
+    (rejection,) = [c for c in coded(body) if c[0] == "REJECT"]
+    assert rejection[1:3] == (["Peru"], ["Chile"])
+    assert not rejection[3].hypothetical  # (not a planned act of the "request" it hangs on)

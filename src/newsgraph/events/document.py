@@ -221,7 +221,8 @@ def _own_clause(f: Found, gov: Found, lex: EventLexicon) -> bool:
     own = bool(f.clause.subjects) and not f.clause.inherited and not f.nominal
     conditional = any(c.dep_ == "mark" and c.lower_ in lex.words("conditions") for c in f.head.children)
     other = bool(f.source) and not set(f.source) & set(gov.source)
-    return own and f.head.dep_ == "advcl" and not conditional and other
+    answer = other and bool(set(f.target) & set(gov.source))  # "X said ..., a claim [Z dismissed]": to X
+    return own and ((f.head.dep_ == "advcl" and not conditional and other) or answer)
 
 
 def _deployed_in(f: Found, coder: Coder, places: Places) -> list[str]:

@@ -180,7 +180,8 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             if g.negated or g.hypothetical:
                 m.mark("hypothetical", gov)
             return
-        if dep == "acl" and (lemma_of(gov) in plans or gov.lower_ in plans):
+        own = any(c.dep_ in ("nsubj", "nsubj:pass") for c in t.children)  # "the request [Z dismissed]"
+        if dep == "acl" and (lemma_of(gov) in plans or gov.lower_ in plans) and not own:
             m.mark("hypothetical", gov)
             return
         if dep == "acl" and (cond := [c for c in gov.children if c.dep_ == "mark" and c.lower_ in conds]):

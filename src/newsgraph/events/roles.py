@@ -216,10 +216,11 @@ class Roles:
             if o.dep_ == "appos" and o.head.dep_ in ("nsubj", "ROOT"):  # the parse set it beside its maker
                 return self.actors_of([o.head], offset)
             made = claimant_clause(cl.head, o) if glued is not None and glued[1].i == o.i else None
+            answerer = set(self.actors_of(cl.subjects, offset))
             while made is not None:  # the parse glued the noun to the answering name: the first
                 got = self.actors_of(Clause.of_verb(made).subjects, offset)  # clause up that names one
-                if got:
-                    return got
+                if set(got) - answerer:  # other than the answerer ("X said [Y] had attacked, a claim
+                    return got  # Y rejected": X's claim)
                 made = claimant_clause(made, o)
         return []
 

@@ -291,7 +291,15 @@ def glued_claim(v: Token, nouns: frozenset[str]) -> tuple[Token, Token] | None:
     of whoever answers it (", a charge [Peru] rejected", ", a claim [Peru] denied": "charge Peru" read
     as one phrase, or "Peru" a compound of the verb): the name is the verb's subject, the noun its
     object."""
-    if v.tag_ not in ("VBD", "VBN") or v.i < 4 or v.doc[v.i - 1].pos_ != "PROPN":
+    if v.tag_ not in ("VBD", "VBN") or v.i < 4:
+        return None
+    for subj in (c for c in v.children if c.dep_ == "nsubj" and c.i < v.i):  # "a claim [X's ambassador]"
+        for noun in (c for c in subj.children if c.dep_ == "compound" and c.i < subj.i):
+            det = v.doc[noun.i - 1] if noun.i > 1 else noun
+            claim = (noun.lemma_ or noun.lower_).lower() in nouns
+            if claim and det.dep_ == "det" and v.doc[det.i - 1].text == ",":
+                return subj, noun
+    if v.doc[v.i - 1].pos_ != "PROPN":
         return None
     j = v.i - 1
     while j > v.sent.start and v.doc[j - 1].pos_ == "PROPN":
