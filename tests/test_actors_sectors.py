@@ -187,3 +187,8 @@ def test_the_military_after_a_named_armed_forces_of_the_knowledge_base_is_theirs
         "U.S. President Ann Ward threatened sanctions and called on the military to relinquish power."
     )
     assert _mentions(body)["military"] == "Myanmar"
+
+
+def test_militants_from_a_named_group_are_that_group() -> None:
+    got = [c[:3] for c in coded("Islamist militants from al Shabaab attacked a Kenyan army base on Friday.")]
+    assert got == [("ASSAULT", ["al-Shabaab"], ["Kenya"])]

@@ -100,3 +100,21 @@ def test_a_claim_dismissed_by_an_ambassador_is_rejected_by_the_ambassadors_state
     (rejection,) = [c for c in coded(body) if c[0] == "REJECT"]
     assert rejection[1:3] == (["Peru"], ["Chile"])
     assert not rejection[3].hypothetical  # (not a planned act of the "request" it hangs on)
+
+
+def test_a_name_before_on_sunday_that_the_parse_cut_off_its_verb_is_the_subject() -> None:
+    # "CAN on Sunday imposed sanctions on Peru", parsed as "CAN (with) on Sunday-imposed sanctions"
+    doc = tree(
+        ["CAN", "on", "Sunday", "imposed", "sanctions", "on", "Peru", "."],
+        [0, 4, 3, 4, 0, 6, 4, 0],
+        ["ROOT", "case", "compound", "amod", "nmod", "case", "nmod", "punct"],
+        ["NOUN", "ADP", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["NN", "IN", "NNP", "VBN", "NNS", "IN", "NNP", "."],
+    )
+    cl = Clause.of_verb(doc[3])
+    assert [t.text for t in cl.subjects] == ["CAN"] and [t.text for t in cl.objects] == ["sanctions"]
+
+
+def test_the_junta_is_the_state_its_military_rules() -> None:
+    body = "Peru's ruling junta proposed staying in power. The junta condemned the sanctions of Chile."
+    assert ("ACCUSE", ["Peru"], ["Chile"]) in _events(body)

@@ -232,7 +232,10 @@ class Recognizer:
                     and not (label == "NORP" and agent_hyphen(text, b))  # "an Iranian-backed militia"
                 ):
                     continue  # "Ramallah-based"; but a state before "-led", "-built" is a mention
-                if lowered and not (is_cap(surface) or any(c.isupper() for c in surface.split()[0])):
+                words = surface.split()
+                # "al Shabaab": a lower-case particle before a capitalised name is the name's own
+                particle = len(words) > 1 and bool(_LOWER_NAME_PART.fullmatch(words[0])) and is_cap(words[1])
+                if lowered and not (is_cap(surface) or any(c.isupper() for c in words[0]) or particle):
                     continue
                 source = "kb"
                 entry = self.kb.get(kb_id)

@@ -29,6 +29,10 @@ NAMING = lexicons.words("actors.naming_participles")
 #: nouns of a policy done to what their "of" phrase names ("the nationalization *of the Federal Reserve*")
 POLICIES = lexicons.words("actors.policy_nouns")
 RELATIONAL = lexicons.words("actors.relational_nouns")
+#: common nouns of an unnamed group ("militants", "protesters"): "militants *from X*" are X's
+GROUP_NOUNS = lexicons.words("actors.collective_nouns") | {
+    w for ws in lexicons.word_table("actors.armed_collectives").values() for w in ws
+}
 #: modifiers of a group that stands against its state ("Kenya's *opposition* coalition")
 AGAINST_STATE = lexicons.words("actors.against_state_modifiers")
 NAMED_THINGS = lexicons.words("actors.named_thing_heads")

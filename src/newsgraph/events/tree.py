@@ -17,6 +17,7 @@ from newsgraph.events.deps import (
     DURATIONS,
     EXAMPLE_CASES,
     EXAMPLE_HEADS,
+    GROUP_NOUNS,
     INDIVIDUALS,
     NAMED_THINGS,
     NAMING,
@@ -177,10 +178,28 @@ def _root_subject(v: Token) -> list[Token]:
 
 def _named_before(v: Token) -> list[Token]:
     """A name the parse made a compound of a finite verb it precedes ("[The African Union] mediated
-    talks"): the verb's subject."""
-    if v.tag_ != "VBD":
+    talks"): the verb's subject; past a day the parse made the compound ("[X] on Sunday imposed")."""
+    day = _dated_subject(v)
+    if v.tag_ != "VBD" and not day:
         return []
-    return [c for c in v.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1]
+    named = [c for c in v.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1]
+    return day or [c for c in named if c.text not in TIME_NAMES]
+
+
+def _dated_subject(v: Token) -> list[Token]:
+    """The name before "on Sunday" that the parse read with the verb as a modifier ("X (XY) [on
+    Sunday] imposed sanctions"): the verb's subject."""
+    doc = v.doc
+    day = doc[v.i - 1] if v.i > 2 else v
+    if v.tag_ not in ("VBD", "VBN") or day.text not in TIME_NAMES or day.head.i != v.i:
+        return []
+    if doc[v.i - 2].lower_ not in ("on", "in", "last"):
+        return []
+    t = doc[v.i - 3]
+    if t.text == ")":  # past a parenthesised short form: "The Andean Community (CAN) on Sunday ..."
+        opening = [x.i for x in doc[max(0, t.i - 8) : t.i] if x.text == "("]
+        t = doc[opening[-1] - 1] if opening and opening[-1] > 0 else t
+    return [phrase_top(name_top(t))] if t.pos_ in ("PROPN", "NOUN") else []
 
 
 @dataclass
@@ -454,6 +473,10 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         own = _glued_person(t, idx, offset) or own  # "(governor of) [Alaska] Sarah Palin"
         if t.tag_ in ("NNS", "NNPS"):  # "two [Peruvians], Juan Ortega and Ann Ward": the people named
             own = _person_apposition(t, idx, offset) or own
+    if own and t.lower_ in GROUP_NOUNS and depth < 2:  # "militants *from X*": X, not an unnamed group
+        named = [a for c in t.children if c.dep_ == "nmod" and case_of(c) in ("from", "of")
+                 for a in phrase_actors(c, idx, offset, depth=depth + 1)]
+        own = [a for a in named if idx.type_of(a) in ("ORG", "PERSON")] or own
     if own and t.lower_ in STATE_BODIES and depth < 2:  # "the government of [President X]": X's
         owners = [a for c in t.children if c.dep_ == "nmod" and case_of(c) == "of"
                   for a in phrase_actors(c, idx, offset, depth=depth + 1)]
