@@ -118,3 +118,17 @@ def test_a_name_before_on_sunday_that_the_parse_cut_off_its_verb_is_the_subject(
 def test_the_junta_is_the_state_its_military_rules() -> None:
     body = "Peru's ruling junta proposed staying in power. The junta condemned the sanctions of Chile."
     assert ("ACCUSE", ["Peru"], ["Chile"]) in _events(body)
+
+
+def test_a_move_announced_before_is_the_announcers() -> None:
+    body = (
+        "Chile and Peru announced on Wednesday that they would restore diplomatic relations. "
+        "Bolivian President Ann Ward condemned the move as a concession to a dictatorship."
+    )
+    assert ("ACCUSE", ["Ann Ward"], ["Chile", "Peru"]) in _events(body)
+
+
+def test_someones_allies_are_not_them_but_allies_such_as_x_are_x() -> None:
+    assert _events("Chile criticised Ann Ward's allies.") == []
+    got = _events("Chile has been encouraging allies such as Peru to restrict the airline's flights.")
+    assert ("REQUEST", ["Chile"], ["Peru"]) in got

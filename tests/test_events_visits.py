@@ -89,3 +89,8 @@ def test_speaking_by_phone_with_someone_the_parse_hung_on_the_phone() -> None:
         ["NNP", "VBD", "IN", "NN", "IN", "NNP", "."],
     )
     assert [(c, x.text) for c, x in Clause.of_verb(doc[1]).obliques] == [("by", "phone"), ("with", "Reyes")]
+
+
+def test_negotiating_with_someone_is_consulting_them() -> None:
+    got = _events("Ann Ward, who negotiated with Juan Ortega for two weeks, said the accord was good.")
+    assert got == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]

@@ -130,7 +130,7 @@ class Implicit:
             ]
             if got:
                 f.guessed = f"who did the {noun.lower_}"
-                return got
+                return list(dict.fromkeys(got))
         return []
 
     @cached_property

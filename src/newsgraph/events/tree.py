@@ -495,7 +495,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
     if not relational and (named := _person_apposition(t, idx, offset)):
         return named  # "the party's vice presidential nominee, Ann Ward": Ward, not the party
     for c in t.children:
-        if relational and (c.dep_ == "nmod:poss" or case_of(c) or _name_before(c, t)):
+        example = case_of(c) in EXAMPLE_CASES  # "allies *such as X*": X is one
+        if relational and not example and (c.dep_ == "nmod:poss" or case_of(c) or _name_before(c, t)):
             continue  # "Trump supporters"; also an "of" phrase the parse made an apposition ("wife of [X]")
         if c.dep_ in NP_PARTS or (c.dep_ == "nmod" and not case_of(c)):
             last = c if c.dep_ == "amod" and c.i > t.i else c.right_edge  # "a book critical [of X]": not X
@@ -517,7 +518,7 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
             if got := phrase_actors(c, idx, offset, depth=depth + 1):
                 return got
         for c in t.children:
-            if relational and c.dep_ == "nmod":
+            if relational and c.dep_ == "nmod" and case_of(c) not in EXAMPLE_CASES:
                 continue
             case = case_of(c) if c.dep_ == "nmod" else ""
             example = case in EXAMPLE_CASES and t.lower_ in EXAMPLE_HEADS
