@@ -132,3 +132,10 @@ def test_someones_allies_are_not_them_but_allies_such_as_x_are_x() -> None:
     assert _events("Chile criticised Ann Ward's allies.") == []
     got = _events("Chile has been encouraging allies such as Peru to restrict the airline's flights.")
     assert ("REQUEST", ["Chile"], ["Peru"]) in got
+
+
+def test_granting_asylum_is_aid_to_whom_it_is_granted() -> None:
+    assert _events("Chile granted asylum to Ann Ward.") == [("AID", ["Chile"], ["Ann Ward"])]
+    assert _events("Ann Ward left the country for Chile, which granted her asylum.") == [
+        ("AID", ["Chile"], ["Ann Ward"])
+    ]

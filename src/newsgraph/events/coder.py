@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.deps import OBJECT_CONTROL, measured, priced
+from newsgraph.events.deps import DATIVES, OBJECT_CONTROL, measured, priced
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.subjects import (
@@ -417,6 +417,11 @@ class Coder(Matcher):
         if not target:  # "granted X a pardon": the first of two objects, or the indirect one
             given = [spec["dative"]] if spec.get("dative") is not None else []
             given += [c for c in f.head.children if c.dep_ == "iobj"]
+            given += [  # "granted her asylum", parsed as "her asylum"
+                c
+                for c in noun.children
+                if c.dep_ == "nmod:poss" and c.i == f.head.i + 1 and c.lower_ in DATIVES
+            ]
             # parsed as two objects: a recipient, before "a"/"the" noun ("granted X a full pardon"; not
             # "signed the Free Trade Area agreement", one name split in two)
             det = any(c.dep_ == "det" for c in noun.children)

@@ -29,6 +29,8 @@ NAMING = lexicons.words("actors.naming_participles")
 #: nouns of a policy done to what their "of" phrase names ("the nationalization *of the Federal Reserve*")
 POLICIES = lexicons.words("actors.policy_nouns")
 RELATIONAL = lexicons.words("actors.relational_nouns")
+#: possessive pronouns that are also object pronouns ("granted *her* asylum")
+DATIVES = lexicons.words("english.dative_possessives")
 #: common nouns of an unnamed group ("militants", "protesters"): "militants *from X*" are X's
 GROUP_NOUNS = lexicons.words("actors.collective_nouns") | {
     w for ws in lexicons.word_table("actors.armed_collectives").values() for w in ws
