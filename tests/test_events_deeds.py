@@ -139,3 +139,15 @@ def test_granting_asylum_is_aid_to_whom_it_is_granted() -> None:
     assert _events("Ann Ward left the country for Chile, which granted her asylum.") == [
         ("AID", ["Chile"], ["Ann Ward"])
     ]
+
+
+def test_a_verb_coordinated_with_a_whose_clause_the_parse_made_main_has_the_name_before_it() -> None:
+    # "Ward, whose country holds the presidency, met Reyes", parsed with "holds" as the main verb
+    doc = tree(
+        ["Ward", ",", "whose", "country", "holds", "the", "presidency", ",", "met", "Reyes", "."],
+        [4, 0, 3, 4, 4, 6, 4, 8, 4, 8, 4],
+        ["obl", "punct", "nmod:poss", "nsubj", "ROOT", "det", "obj", "punct", "conj", "obj", "punct"],
+        ["PROPN", "PUNCT", "PRON", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT"],
+        ["NNP", ",", "WP$", "NN", "VBZ", "DT", "NN", ",", "VBD", "NNP", "."],
+    )
+    assert [t.text for t in Clause.of_verb(doc[8]).subjects] == ["Ward"]

@@ -63,6 +63,8 @@ def inherited_subjects(v: Token) -> list[Token]:
             active = all(s.dep_ in SUBJECTS and s.lower_ in RELATIVE for s in subj)
             if subj and active and (ante := antecedent(head)):
                 return ante  # "X, who spoke after [meeting] Y, ...": X
+            if dep == "conj" and (owner := _whose_antecedent(subj)):
+                return owner  # "X, whose country holds ..., [met] Y": the parse made "met" the relative's
             if subj:
                 return [x for s in subj for x in conjuncts(s)]
             v = head
@@ -79,6 +81,16 @@ def inherited_subjects(v: Token) -> list[Token]:
             return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
         return []
     return []
+
+
+def _whose_antecedent(subjects: list[Token]) -> list[Token]:
+    """The name a "whose" relative clause follows, when the parse made that clause the sentence's main
+    one ("X, whose country holds ..., met Y" with "met" coordinated with "holds")."""
+    whose = [c for s in subjects for c in s.children if c.dep_ == "nmod:poss" and c.lower_ == "whose"]
+    if not whose or whose[0].i < 2 or whose[0].doc[whose[0].i - 1].text != ",":
+        return []
+    named = whose[0].doc[whose[0].i - 2]
+    return [name_top(named)] if named.pos_ == "PROPN" else []
 
 
 def _closing_participle(v: Token, head: Token) -> bool:
