@@ -27,3 +27,8 @@ def test_a_round_of_talks_is_talks_with_the_light_verbs_subject() -> None:
 def test_the_demonym_before_a_weapons_model_and_fighter_jets_is_the_attacker() -> None:
     got = _events("Chilean F-16 fighter jets shot down a Peruvian warplane near the border on Tuesday.")
     assert got == [("ASSAULT", ["Chile"], ["Peru"])]
+
+
+def test_a_phrasal_verb_the_tagger_made_a_noun_with_subject_particle_and_object() -> None:
+    got = _events("A Chilean warship shot down a Peruvian airliner over the Pacific.")
+    assert got == [("ASSAULT", ["Chile"], ["Peru"])]

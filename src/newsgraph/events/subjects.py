@@ -250,11 +250,14 @@ def lost_partner(v: Token, s: Token) -> Token | None:
 
 def misread_as_noun(t: Token) -> bool:
     """A gerund with an object of its own that the parse tagged a noun ("began [bombing] X"), or a
-    finite verb the tagger made a noun though it has a subject ("Chile [shot] down a jet": VBD)."""
+    finite verb the tagger made a noun though it has a subject ("Chile [shot] down a jet": VBD), or
+    that has a subject, a particle and an object, as no noun does."""
     if t.pos_ != "NOUN":
         return False
-    finite = t.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in t.children)
-    return finite or (t.lower_.endswith("ing") and any(c.dep_ == "obj" for c in t.children))
+    deps = {c.dep_ for c in t.children}
+    finite = t.tag_ in ("VBD", "VBZ", "VBP") and "nsubj" in deps
+    phrasal = {"nsubj", "compound:prt", "obj"} <= deps  # "a warship [shot] down a jet", tagged NN
+    return finite or phrasal or (t.lower_.endswith("ing") and "obj" in deps)
 
 
 def stranded_verb(v: Token) -> bool:
