@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsgraph.events.tree import ActorIndex, Token
@@ -59,20 +59,29 @@ _JOINED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 
 def group_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]:
     """Mentions of the group each plural pronoun outside quotes refers to (see the module docstring)."""
-    quoted = _Quoted(ad)
-    starts = [s.start for s in ad.sentences]
     out: list[Mention] = []
+    for m, _, lo in _unquoted(ad, _THEY, _Quoted(ad)):
+        before = [x for x in actors.between(lo, m.start()) if x.end <= m.start()]
+        groups = {x.entity for x in before if _group(x, actors, ad.text)}
+        if len(groups) == 1:
+            out.append(Mention(m.start(), m.end(), m.group(), groups.pop(), kind="pronoun"))
+    return out
+
+
+def _unquoted(
+    ad: AnalyzedDoc,
+    rx: re.Pattern[str],
+    quoted: _Quoted,
+) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each match of ``rx`` in the body outside direct quotes, with the index of its sentence (-1:
+    none) and where the sentence before it starts (its own, for the first)."""
+    starts = [s.start for s in ad.sentences]
     for span in ad.body_spans:
-        for m in _THEY.finditer(ad.text, span.start, span.end):
+        for m in rx.finditer(ad.text, span.start, span.end):
             if quoted.holds(m.start()):
                 continue
             k = bisect.bisect_right(starts, m.start()) - 1
-            lo = ad.sentences[max(k - 1, 0)].start if k >= 0 else span.start
-            before = [x for x in actors.between(lo, m.start()) if x.end <= m.start()]
-            groups = {x.entity for x in before if _group(x, actors, ad.text)}
-            if len(groups) == 1:
-                out.append(Mention(m.start(), m.end(), m.group(), groups.pop(), kind="pronoun"))
-    return out
+            yield m, k, ad.sentences[max(k - 1, 0)].start if k >= 0 else span.start
 
 
 class _Quoted:
@@ -132,19 +141,13 @@ def pair_mentions(ad: AnalyzedDoc, actors: ActorIndex, taken: Sequence[Mention] 
     than two: none. A sentence opening with "They" after one that refers to a pair is about the
     pair, unless ``taken`` (the other pronoun mentions) already resolved it."""
     quoted = _Quoted(ad)
-    starts = [s.start for s in ad.sentences]
     out: list[Mention] = []
-    for span in ad.body_spans:
-        for m in _PAIR.finditer(ad.text, span.start, span.end):
-            if quoted.holds(m.start()):
-                continue
-            word = m.group(1)
-            want = {t for types, ws in _PAIR_NOUNS.items() if word in ws for t in types.split()}
-            k = bisect.bisect_right(starts, m.start()) - 1
-            lo = ad.sentences[max(k - 1, 0)].start if k >= 0 else span.start
-            before = [*(x for x in actors.between(lo, m.start()) if x.end <= m.start()), *_since(out, lo)]
-            pair = _last_two(before, actors, want)
-            out += [Mention(m.start(1), m.end(1), word, e, kind="pronoun") for e in pair]
+    for m, _, lo in _unquoted(ad, _PAIR, quoted):
+        word = m.group(1)
+        want = {t for types, ws in _PAIR_NOUNS.items() if word in ws for t in types.split()}
+        before = [*(x for x in actors.between(lo, m.start()) if x.end <= m.start()), *_since(out, lo)]
+        pair = _last_two(before, actors, want)
+        out += [Mention(m.start(1), m.end(1), word, e, kind="pronoun") for e in pair]
     return out + _they_of_pairs(ad, out, {x.start for x in taken}, quoted)
 
 
@@ -166,20 +169,15 @@ def _last_two(before: list[Mention], actors: ActorIndex, want: set[str]) -> list
 def _they_of_pairs(ad: AnalyzedDoc, pairs: list[Mention], taken: set[int], quoted: _Quoted) -> list[Mention]:
     """ "they" after "the two leaders" in its sentence ("the two leaders flew to X, where *they* held
     talks"), or opening the sentence after one about the pair ("*They* also agreed ..."): both."""
-    starts = [s.start for s in ad.sentences]
     out: list[Mention] = []
-    for span in ad.body_spans:
-        for m in _THEY.finditer(ad.text, span.start, span.end):
-            if m.start() in taken or quoted.holds(m.start()):
-                continue
-            k = bisect.bisect_right(starts, m.start()) - 1
-            if k < 0:
-                continue
-            sent = ad.sentences[k]
-            both = _one_pair(pairs, sent.start, m.start())
-            if not both and k > 0 and _OPENING.match(ad.text, sent.start, sent.end):
-                both = _one_pair(pairs, ad.sentences[k - 1].start, ad.sentences[k - 1].end)
-            out += [Mention(m.start(), m.end(), m.group(), e, kind="pronoun") for e in both]
+    for m, k, _ in _unquoted(ad, _THEY, quoted):
+        if m.start() in taken or k < 0:
+            continue
+        sent = ad.sentences[k]
+        both = _one_pair(pairs, sent.start, m.start())
+        if not both and k > 0 and _OPENING.match(ad.text, sent.start, sent.end):
+            both = _one_pair(pairs, ad.sentences[k - 1].start, ad.sentences[k - 1].end)
+        out += [Mention(m.start(), m.end(), m.group(), e, kind="pronoun") for e in both]
     return out
 
 
