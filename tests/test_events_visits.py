@@ -94,3 +94,8 @@ def test_speaking_by_phone_with_someone_the_parse_hung_on_the_phone() -> None:
 def test_negotiating_with_someone_is_consulting_them() -> None:
     got = _events("Ann Ward, who negotiated with Juan Ortega for two weeks, said the accord was good.")
     assert got == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]
+
+
+def test_a_phone_call_framing_an_apology_to_someone_was_with_them() -> None:
+    got = _events("Ann Ward apologised to Juan Ortega in a phone call on Thursday.")
+    assert ("CONSULT", ["Ann Ward"], ["Juan Ortega"]) in got

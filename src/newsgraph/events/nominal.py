@@ -465,8 +465,10 @@ class NounCoder:
             for s in (cl.agent if cl.passive else cl.subjects)
             for a in phrase_actors(s, self.actors, offset)
         ]
-        if source and not target:
-            target = [a for o in cl.objects for a in phrase_actors(o, self.actors, offset) if a not in source]
+        if source and not target:  # "in a phone call, X urged Y", "apologised to Y in a phone call"
+            cases = self.lex.words("addressee_cases")
+            told = [*cl.objects, *(o for c, o in cl.obliques if c in cases and o.i != n.i)]
+            target = [a for o in told for a in phrase_actors(o, self.actors, offset) if a not in source]
         return source, target
 
     def supplied(self, n: Token, spec: dict[str, Any]) -> bool:
