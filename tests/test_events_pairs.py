@@ -63,3 +63,18 @@ def test_hosting_a_base_or_troops_is_no_visit() -> None:
     assert _events("Chile hosted Peruvian President Juan Ortega on Monday.") == [
         ("CONSULT", ["Chile"], ["Juan Ortega"])
     ]
+
+
+def test_the_two_sides_after_a_ministrys_statement_are_the_ministrys_state_and_its_guest() -> None:
+    body = (
+        "Chilean Foreign Minister Ann Ward received the Andean Front's chief, Tom Reyes, on Monday. "
+        "According to the Chilean Foreign Ministry's statement, the two sides discussed the reconstruction."
+    )
+    got = _events(body)
+    assert ("CONSULT", ["Andean Front"], ["Chile"]) in got
+    assert not [e for e in got if "Chilean Foreign Ministry" in e[1] + e[2]]
+
+
+def test_whoever_urges_both_sides_is_not_one_of_them() -> None:
+    body = "Chilean troops clashed with the Andean Front. Bolivia urged both sides to accept a truce."
+    assert ("REQUEST", ["Bolivia"], ["Chile", "Andean Front"]) in _events(body)

@@ -108,7 +108,7 @@ def code_events(
     known = ActorIndex.of(ad, extra)  # "the delegation" and "they" are read against the named actors
     extra += [*group_mentions(lex, parses, known), *group_pronoun_mentions(ad, known)]
     extra += [*coordinated_pronoun_mentions(ad, known), *it_mentions(ad, parses, known)]
-    extra += pair_mentions(ad, known, extra)
+    extra += pair_mentions(ad, known, extra, parses)
     actors = ActorIndex.of(ad, extra)
     places = Places(ad, kb)
     claims = claimers(parses, actors, lex)

@@ -39,6 +39,8 @@ _COLLECTIVES = lexicons.words("actors.collective_nouns") | {
 }
 #: nouns that stand for the state of a demonym before them ("Iranian *forces*"), and so of "its"
 _STATE_NOUNS = lexicons.words("actors.demonym_state_nouns") | lexicons.words("actors.government_bodies")
+#: head words of a state's own bodies ("Foreign *Ministry*", "the *army*")
+_GOVERNMENT_BODIES = lexicons.words("actors.government_bodies")
 #: mention kinds that name a group by a common noun ("the police": a state body)
 _GROUP_KINDS = frozenset({"sector"})
 #: nouns of one person after a sector noun ("a police *constable*", "police *chief*")
@@ -127,6 +129,7 @@ def coordinated_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Me
 
 #: "the two leaders", "both countries", "the two prime ministers" (the last word is the noun)
 _PAIR_NOUNS = lexicons.word_table("actors.pair_nouns")
+_PAIR_WORDS = frozenset(w for ws in _PAIR_NOUNS.values() for w in ws)
 _PAIR = re.compile(
     r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?:[a-z]+\s+)?("
     + "|".join(sorted({w for ws in _PAIR_NOUNS.values() for w in ws}, key=len, reverse=True))
@@ -134,21 +137,39 @@ _PAIR = re.compile(
 )
 
 
-def pair_mentions(ad: AnalyzedDoc, actors: ActorIndex, taken: Sequence[Mention] = ()) -> list[Mention]:
+def pair_mentions(
+    ad: AnalyzedDoc,
+    actors: ActorIndex,
+    taken: Sequence[Mention] = (),
+    parses: Sequence[tuple[int, Any]] = (),
+) -> list[Mention]:
     """"The two leaders" or "both countries" outside quotes stand for the last two different actors
     of their type named (or referred to as a pair) in their sentence before them or in the sentence
     before ("X met Y, and *the two leaders* signed a deal"): a mention of each at the noun. Fewer
     than two: none. A sentence opening with "They" after one that refers to a pair is about the
-    pair, unless ``taken`` (the other pronoun mentions) already resolved it."""
+    pair, unless ``taken`` (the other pronoun mentions) already resolved it. Whoever addresses the
+    pair is not in it ("Bolivia urged *both sides* to ...": the subject of the verb it is the object of)."""
     quoted = _Quoted(ad)
+    nouns = {offset + t.idx: t for offset, doc in parses for t in doc if t.lower_ in _PAIR_WORDS}
     out: list[Mention] = []
     for m, _, lo in _unquoted(ad, _PAIR, quoted):
         word = m.group(1)
         want = {t for types, ws in _PAIR_NOUNS.items() if word in ws for t in types.split()}
         before = [*(x for x in actors.between(lo, m.start()) if x.end <= m.start()), *_since(out, lo)]
+        if (noun := nouns.get(m.start(1))) is not None:
+            spans = _addressers(noun, m.start(1) - noun.idx)
+            before = [x for x in before if not any(a <= x.start < b for a, b in spans)]
         pair = _last_two(before, actors, want)
         out += [Mention(m.start(1), m.end(1), word, e, kind="pronoun") for e in pair]
     return out + _they_of_pairs(ad, out, {x.start for x in taken}, quoted)
+
+
+def _addressers(noun: Token, offset: int) -> list[tuple[int, int]]:
+    """Where the subject of the verb a pair noun is the object of stands (text offsets)."""
+    if noun.dep_ not in ("obj", "iobj", "obl") or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return [(offset + s.left_edge.idx, offset + s.right_edge.idx + len(s.right_edge.text)) for s in subjects]
 
 
 def _since(ms: list[Mention], lo: int) -> list[Mention]:
@@ -159,11 +180,21 @@ def _last_two(before: list[Mention], actors: ActorIndex, want: set[str]) -> list
     """The last two different actors of a type in ``want`` mentioned in ``before``, in text order."""
     pair: list[str] = []
     for x in sorted(before, key=lambda x: -x.start):
-        if actors.type_of(x.entity) in want and x.entity not in pair:
-            pair.append(x.entity)
+        side = x.entity
+        body = actors.type_of(side) == "ORG" and _state_body(actors.entities[side].name)
+        aff = actors.affiliation_of(side) if "ORG" in want and body else None
+        if aff is not None and actors.type_of(aff) == "STATE":
+            side = aff  # "the ministry's statement said the two sides ...": the ministry's state
+        if actors.type_of(side) in want and side not in pair:
+            pair.append(side)
         if len(pair) == 2:
             return pair[::-1]
     return []
+
+
+def _state_body(name: str) -> bool:
+    """An organisation named as a body of its state ("Valdorian Foreign Ministry"), not a movement."""
+    return any(w.lower() in _GOVERNMENT_BODIES for w in name.split())
 
 
 def _they_of_pairs(ad: AnalyzedDoc, pairs: list[Mention], taken: set[int], quoted: _Quoted) -> list[Mention]:
