@@ -7,7 +7,7 @@ Parliament", "the ruling by the court") or one of its verbs with a subject ("the
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsgraph.events.deps import THIS
@@ -34,40 +34,38 @@ class ActDoers:
         verbs = ACT_NOUNS.get(noun.lemma_.lower())
         if verbs is None or not _definite(noun):
             return []
-        pos = offset + noun.idx
-        last = bisect.bisect_right(self.offsets, pos) - 1
-        for k in range(last, -1, -1):
-            off, doc = self.parses[k]
-            if off + len(doc.text) < pos - WINDOW:
-                break
-            for t in reversed(doc):
-                at = off + t.idx
-                if at >= pos:
-                    continue
-                if at < pos - WINDOW:
-                    break
-                got = self._told(t, off, noun.lemma_.lower(), verbs)
-                if got:
-                    return got
+        for t, off in self._before(offset + noun.idx):
+            if got := self._told(t, off, noun.lemma_.lower(), verbs):
+                return got
         return []
 
     def doer_to(self, noun: Token, offset: int, patients: set[str]) -> list[str]:
         """Who the text before ``noun`` says did its act to one of ``patients`` ("Chile detained X
         ... condemned the detention of X": Chile), nearest first; [] when it tells of no such act."""
         verbs = ACT_NOUNS.get(noun.lemma_.lower())
-        pos = offset + noun.idx
+        if verbs is None:
+            return []
+        for t, off in self._before(offset + noun.idx):
+            if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
+                continue
+            cl = Clause.of_verb(t)
+            doers, done = (cl.agent, cl.subjects) if cl.passive else (cl.subjects, cl.objects)
+            if {a for x in done for a in phrase_actors(x, self.actors, off)} & patients:
+                return [a for x in doers for a in phrase_actors(x, self.actors, off)]
+        return []
+
+    def _before(self, pos: int) -> Iterator[tuple[Token, int]]:
+        """The tokens within :data:`WINDOW` characters before ``pos``, nearest first, with the offset
+        of their parsed piece."""
         for off, doc in reversed(self.parses[: bisect.bisect_right(self.offsets, pos)]):
             if off + len(doc.text) < pos - WINDOW:
-                break
+                return
             for t in reversed(doc):
-                if verbs is None or not pos - WINDOW <= off + t.idx < pos or t.pos_ != "VERB":
-                    continue
-                if t.lemma_.lower() in verbs:
-                    cl = Clause.of_verb(t)
-                    doers, done = (cl.agent, cl.subjects) if cl.passive else (cl.subjects, cl.objects)
-                    if {a for x in done for a in phrase_actors(x, self.actors, off)} & patients:
-                        return [a for x in doers for a in phrase_actors(x, self.actors, off)]
-        return []
+                at = off + t.idx
+                if at < pos - WINDOW:
+                    return
+                if at < pos:
+                    yield t, off
 
     def _told(self, t: Token, off: int, lemma: str, verbs: frozenset[str]) -> list[str]:
         if t.pos_ == "NOUN" and t.lemma_.lower() == lemma:  # "Johnson's suspension", "the ruling by X"

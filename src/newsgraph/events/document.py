@@ -335,7 +335,8 @@ def _event(
     if not f.internal:
         f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
     if f.coding.trip:  # "President X flew to [a city of his own state]": a trip at home, no visit
-        f.target = [t for t in f.target if t not in {coder.home_of(s) for s in f.source}]
+        homes = {coder.home_of(s) for s in f.source}
+        f.target = [t for t in f.target if t not in homes]
     if f.coding.type in PRESS_WORK:  # "spoke with The Daily Herald", "Wikinews contacted officials":
         f.source = [s for s in f.source if not coder.media(s)]  # interviews, not consultations
         act = f.coding.type == "REQUEST" and any(_to_clause(c) for c in f.head.children)

@@ -28,15 +28,12 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from newsgraph.events.deps import GROUP_NOUNS
 from newsgraph.events.tree import ActorIndex, Token
 from newsgraph.models import AnalyzedDoc, Mention
 from newsgraph.text import lexicons
 
 _THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")  # not "them": as often the things just named
-#: the names of the collectives the actors stage makes from common nouns ("protesters", "gunmen")
-_COLLECTIVES = lexicons.words("actors.collective_nouns") | {
-    w for ws in lexicons.word_table("actors.armed_collectives").values() for w in ws
-}
 #: nouns that stand for the state of a demonym before them ("Iranian *forces*"), and so of "its"
 _STATE_NOUNS = lexicons.words("actors.demonym_state_nouns") | lexicons.words("actors.government_bodies")
 #: head words of a state's own bodies ("Foreign *Ministry*", "the *army*")
@@ -103,7 +100,7 @@ def _group(m: Mention, actors: ActorIndex, text: str) -> bool:
     after = _NEXT.match(text, m.end)
     one = after is not None and after.group(1).lower() in _ONE_PERSON  # "a police constable"
     plural = (word == "police" or word.endswith("s")) and not one
-    return (m.kind in _GROUP_KINDS and plural) or actors.entities[m.entity].name.lower() in _COLLECTIVES
+    return (m.kind in _GROUP_KINDS and plural) or actors.entities[m.entity].name.lower() in GROUP_NOUNS
 
 
 def coordinated_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]:

@@ -27,7 +27,8 @@ PERSONAL_RELATIVE = lexicons.words("english.personal_relative_pronouns")
 def _asked(head: Token, v: Token) -> list[Token]:
     """The object of an object-control verb before its "to" clause ``v`` ("called *on* X"), if no purpose."""
     marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
-    if marks != {"to"} and not (v.dep_ == "xcomp" and not marks) or head.lemma_.lower() not in OBJECT_CONTROL:
+    controlled = marks == {"to"} or (v.dep_ == "xcomp" and not marks)  # "to" clause, or a bare xcomp
+    if not controlled or head.lemma_.lower() not in OBJECT_CONTROL:
         return []
     objs = [c for c in head.children if c.i < v.i and (c.dep_, case_of(c)) in (("obj", ""), ("obl", "on"))]
     return conjuncts(objs[-1]) if objs else []
@@ -378,8 +379,13 @@ def set_off_name(t: Token) -> Token | None:
     if end + 2 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].pos_ != "PROPN":
         return None
     n = name_top(doc[end + 2])
-    name = [n, *(c for c in n.children if c.dep_ in ("flat", "compound", "flat:name"))]
-    last = max(x.i for x in name)
-    closed = last + 1 >= len(doc) or doc[last + 1].pos_ in ("PUNCT", "CCONJ")
+    first, last = name_edges(n)
+    closed = last.i + 1 >= len(doc) or doc[last.i + 1].pos_ in ("PUNCT", "CCONJ")
     hung = n.dep_ in _HUNG_NAMES and n.head.i < t.i and t.i in {a.i for a in n.head.subtree}
-    return n if closed and hung and min(x.i for x in name) == end + 2 else None
+    return n if closed and hung and first.i == end + 2 else None
+
+
+def name_edges(n: Token) -> tuple[Token, Token]:
+    """The first and last word of the name headed by ``n`` (its own words, not what hangs on it)."""
+    name = [n, *(c for c in n.children if c.dep_ in ("flat", "compound", "flat:name"))]
+    return min(name, key=lambda x: x.i), max(name, key=lambda x: x.i)

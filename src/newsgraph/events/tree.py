@@ -41,6 +41,7 @@ from newsgraph.events.subjects import (
     inherited_subjects,
     lost_partner,
     misread_conjunct,
+    name_edges,
     name_head,
     name_top,
     phrase_top,
@@ -50,7 +51,7 @@ from newsgraph.events.subjects import (
     stranded_verb,
 )
 from newsgraph.quotes.tree import subject
-from newsgraph.text import lexicons
+from newsgraph.text.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 
 
 def is_passive(v: Token) -> bool:
@@ -349,7 +350,7 @@ def _opened_subject(v: Token) -> list[Token]:
 
 #: links inside a noun phrase (to climb from its last word to its head)
 #: names of days and months: a subject the parse made of one is a time ("and on [Thursday] broke")
-TIME_NAMES = lexicons.words("english.weekdays") | lexicons.words("english.months")
+TIME_NAMES = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES)
 _PHRASE_INNER = frozenset({"nmod", "case", "det", "amod", "compound", "flat"})
 
 
@@ -390,10 +391,7 @@ def _person_apposition(t: Token, idx: ActorIndex, offset: int) -> list[str]:
 
 def _people_in(c: Token, idx: ActorIndex, offset: int, *, own: bool = False) -> list[str]:
     """The people the phrase of ``c`` names (``own``: only its name, not what the parse hung on it)."""
-    first, last = c.left_edge, c.right_edge
-    if own:
-        name = [c, *(x for x in c.children if x.dep_ in ("flat", "compound", "flat:name"))]
-        first, last = min(name, key=lambda x: x.i), max(name, key=lambda x: x.i)
+    first, last = name_edges(c) if own else (c.left_edge, c.right_edge)
     a, b = offset + first.idx, offset + last.idx + len(last.text)
     return [m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON"]
 
