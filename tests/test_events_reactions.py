@@ -47,9 +47,12 @@ def test_rejecting_the_sanctions_rejects_who_imposed_them() -> None:
 
 
 def test_a_reaction_only_to_hostile_acts() -> None:
-    """Praise of "the agreement" is not praise of whoever the story first said agreed to something."""
+    """Praise of "the agreement" is not praise of whoever the story first said agreed to something,
+    but of the accord's parties, both of them."""
     got = coded("Chile and Peru signed a trade agreement on Monday. Brazil praised the agreement.")
-    assert not [e for t, s, g, e in got if "reacting" in (e.rule or "")]
+    praise = [(sorted(g), e) for t, s, g, e in got if s == ["Brazil"]]
+    assert [g for g, _ in praise] == [["Chile", "Peru"]]
+    assert "the accord's parties" in (praise[0][1].rule or "")
 
 
 def test_a_state_backing_an_armed_group_gives_it_military_aid() -> None:

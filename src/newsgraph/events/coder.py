@@ -211,7 +211,9 @@ class Coder(Matcher):
         if (
             coding is None
             and own is not None
-            and (lemma not in self.lex.needs_object or self.object_actors(cl, offset))
+            and (
+                lemma not in self.lex.needs_object or self.object_actors(cl, offset) or self.aimed(cl, offset)
+            )
         ):
             coding = own
         if coding is None:
@@ -341,6 +343,11 @@ class Coder(Matcher):
         people = [self.actors.type_of(a) == "PERSON" for a in [*f.source, *f.target]]
         return bool(f.source and f.target) and all(people)
 
+    def aimed(self, cl: Clause, offset: int) -> bool:
+        """Whether a warning with no object names whom its consequences are for ("warned of
+        consequences for its relations with X")."""
+        return bool(self.consequence_target(cl, offset, exclude=set(self.actors_of(cl.subjects, offset))))
+
     def judged_first(self, v: Token, lemma: str, cl: Clause, offset: int) -> bool:
         """Whether a naming verb is read as a judgement: when no pattern codes it, or only one that
         names no noun while the verb has a predicate noun ("called X a disgrace *for* his remarks"
@@ -348,9 +355,11 @@ class Coder(Matcher):
         best = self.best(lemma, cl, offset)
         if best is None or best.pattern is None:
             return best is None
-        p = best.pattern
+        p, preds = best.pattern, predicates(v)
+        if any(x.pos_ == "ADJ" for x in preds):
+            return True  # "called the expulsion unfounded": no pattern's "call for the expulsion"
         vague = not p.pre and not p.post and all(n is None for _, n in p.preps)
-        return vague and any(x.pos_ in ("NOUN", "ADJ", "PROPN") for x in predicates(v))
+        return vague and any(x.pos_ in ("NOUN", "PROPN") for x in preds)
 
     def light_use(self, lemma: str, cl: Clause) -> tuple[Coding, dict[str, Any]] | None:
         """A light verb takes its event noun's coding ("imposed a ban on X" is the ban, a SANCTION,
@@ -486,6 +495,8 @@ class Coder(Matcher):
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place) or target
         if not target and not topic:
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place)
+        if not target and threat:  # "warned of serious consequences for its relations with X"
+            target = self.consequence_target(cl, off, exclude=set(source) | victims)
         if not target and f.coding.type in GIVING_TYPES:  # "pledged $50 million in aid to X"
             target = self.recipient_target(cl, off, exclude=set(source), place=place)
         if not target and not cl.objects and f.coding.type in CONTROL_TYPES:  # "refused to hand ... *to X*"

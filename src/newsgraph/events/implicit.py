@@ -95,7 +95,11 @@ class Implicit:
         if f.source and not f.target and f.coding.type in YIELDING:  # "withdrew the bill"
             f.target = _to_the_crowd(crowd, f, self.places, lex)
         if f.source and not f.target and f.coding.type in REACTIONS:  # "condemned the attack"
-            f.target = _reacted(events, f, lex, self.coder, self.places) or self.act_doer(f)
+            f.target = (
+                _reacted(events, f, lex, self.coder, self.places)
+                or self.act_doer(f)
+                or _accord_parties(events, f, lex, self.coder, self.places)
+            )
         if f.source and f.target and f.coding.type in REACTIONS:  # "condemned the detention of X"
             f.target = self.deed_doer(f) or f.target  # (X's captor, when the text told who held X)
         if f.source and not f.target and f.coding.cameo in lex.own_state_codes():
@@ -320,6 +324,29 @@ def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
         and f.lemma not in ((lex.noun_spec(coder.noun_key(n), n.lower_) or {}).get("light") or ())
         and any(c.dep_ == "nmod:poss" or (c.dep_ == "det" and c.lower_ in THIS) for c in n.children)
     ]
+
+
+def _accord_parties(
+    events: list[Event], f: Found, lex: EventLexicon, coder: Coder, places: Places
+) -> list[str]:
+    """A reaction to an accord named by a definite noun ("X welcomed the agreement", "criticised the
+    deal"): its parties, those of the latest agreement the document reported before (an AGREE event,
+    or one its accord noun coded), other than the reacting side."""
+    accords = lex.words("accord_nouns")
+    if not any(n.lemma_.lower() in accords for n in _event_nouns(f, lex, coder)):
+        return []
+    for ev in reversed(events):
+        if ev.negated or (ev.type != "AGREE" and ev.trigger.lower().rstrip("s") not in accords):
+            continue
+        got = [
+            a
+            for a in dict.fromkeys([*ev.source, *ev.target])
+            if a not in f.source and not any(places.same_side(a, s) for s in f.source)
+        ]
+        if got:
+            f.about, f.guessed = ev.id, "the accord's parties"
+            return got
+    return []
 
 
 def _release(f: Found, lex: EventLexicon) -> bool:

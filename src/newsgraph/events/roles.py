@@ -206,6 +206,21 @@ class Roles:
                         return got
         return []
 
+    def consequence_target(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
+        """Whom a warning of consequences is aimed at, named inside the consequences' phrase ("warned
+        of serious consequences *for its relations with X*"): its first actor other than ``exclude``,
+        reached through nouns only (lexicon ``consequence_nouns``, ``consequence_cases``)."""
+        nouns, cases = self.lex.words("consequence_nouns"), self.lex.words("consequence_cases")
+        for x in [*cl.objects, *(x for c, x in self.obliques(cl) if c == "of")]:
+            if x.lemma_.lower() not in nouns:
+                continue
+            for t in x.subtree:
+                if t.dep_ != "nmod" or case_of(t) not in cases or not _through_nouns(t, x):
+                    continue
+                if got := [a for a in self.actors_of([t], offset) if a not in exclude]:
+                    return got
+        return []
+
     def summed_up(self, cl: Clause, offset: int) -> list[str]:
         """Who made the charge a noun after a clause sums up ("X accused Y of Z, *a charge* W
         dismissed"): the subject of the clause the noun is coordinated with or set beside."""
@@ -361,3 +376,14 @@ def struck_places(
             if got:
                 return got
     return []
+
+
+def _through_nouns(t: Token, top: Token) -> bool:
+    """Whether ``t`` hangs on ``top`` through nouns only, not inside a clause of its own."""
+    while t.i != top.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.i != top.i:
+            return False
+        if t.head.i == t.i and t.i != top.i:
+            return False
+    return True

@@ -98,6 +98,9 @@ def predicates(v: Token) -> list[Token]:
     pred += [
         c for o in objs[:1] for c in o.children if c.dep_ in ("nmod:unmarked", "appos") and c.pos_ in NOMINAL
     ]
+    # "called the demand [unacceptable]": an adjective after the object, which the parse made its
+    # modifier (an attributive adjective comes before its noun)
+    pred += [c for o in objs[:1] for c in o.children if c.dep_ == "amod" and c.i > o.i and c.pos_ == "ADJ"]
     # "described X's claims [as baseless]": the "as" phrase hung on the object
     pred += [c for o in objs[:1] for c in o.children if c.dep_ == "nmod" and case_of(c) == "as"]
     if not pred and len(objs) > 1:

@@ -310,7 +310,8 @@ def glued_claim(v: Token, nouns: frozenset[str]) -> tuple[Token, Token] | None:
     if v.tag_ not in ("VBD", "VBN") or v.i < 4:
         return None
     for subj in (c for c in v.children if c.dep_ == "nsubj" and c.i < v.i):  # "a claim [X's ambassador]"
-        for noun in (c for c in subj.children if c.dep_ == "compound" and c.i < subj.i):
+        glued = (c for c in subj.children if c.dep_ in ("compound", "nmod:desc") and c.i < subj.i)
+        for noun in glued:  # ("a demand [Peruvian President] Tom ...": a title's noun too)
             det = v.doc[noun.i - 1] if noun.i > 1 else noun
             claim = (noun.lemma_ or noun.lower_).lower() in nouns
             if claim and det.dep_ == "det" and v.doc[det.i - 1].text == ",":

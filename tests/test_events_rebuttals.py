@@ -1,0 +1,80 @@
+"""Dismissals, judgements of a deed, warnings aimed through their consequences, solidarity and
+reactions to an accord (issue 14).
+
+The sentences are written for these tests (made-up situations between real states and made-up
+people), not taken from any article. The parse repair is tested on a hand-built tree.
+"""
+
+from __future__ import annotations
+
+from newsgraph.events.subjects import glued_claim
+
+from .events_helpers import coded, only, tree
+
+
+def test_dismissing_a_call_or_a_demand_rejects_whoever_made_it() -> None:
+    src, tgt, ev = only("Peru dismissed Chile's demand for compensation.", "REJECT")
+    assert (src, tgt) == (["Peru"], ["Chile"])
+    src, tgt, _ = only("Peru dismissed the criticism from Chile.", "REJECT")
+    assert (src, tgt) == (["Peru"], ["Chile"])
+    assert "dismiss" in (ev.rule or "")
+
+
+def test_shrugging_off_a_warning_is_a_dismissal_but_not_a_defeat() -> None:
+    src, tgt, _ = only("Peru shrugged off Chile's warnings.", "REJECT")
+    assert (src, tgt) == (["Peru"], ["Chile"])
+    assert [t for t, *_ in coded("Peru shrugged off the defeat.")] == []
+
+
+def test_a_demand_glued_to_a_titled_answerer_is_rejected_by_the_answerer() -> None:
+    # ", a demand [Peruvian President] Tom Reyes rejected": the title is the noun's modifier
+    words = ["Chile", "demanded", "an", "apology", ",", "a", "demand", "Peruvian", "President", "Tom",
+             "Reyes", "rejected", "."]
+    heads = [1, 1, 3, 1, 6, 6, 9, 8, 9, 11, 9, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "obj", "punct", "det", "nmod:desc", "amod", "nmod:desc", "nsubj",
+            "flat", "advcl", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "ADJ", "PROPN", "PROPN", "PROPN",
+           "VERB", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", ",", "DT", "NN", "JJ", "NNP", "NNP", "NNP", "VBD", "."]
+    doc = tree(words, heads, deps, pos, tags)
+    got = glued_claim(doc[11], frozenset({"demand"}))
+    assert got is not None and (got[0].text, got[1].text) == ("Tom", "demand")
+    assert glued_claim(doc[11], frozenset({"claim"})) is None
+
+
+def test_calling_a_deed_unfounded_accuses_whoever_did_it() -> None:
+    # the adjective after the object is the verb's predicate, not "call for the expulsion"
+    src, tgt, ev = only(
+        "Chile expelled Peru's ambassador on Monday. Peruvian Foreign Minister Juan Ortega called the "
+        'expulsion "unfounded and reprehensible".',
+        "ACCUSE",
+    )
+    assert (src, tgt) == (["Juan Ortega"], ["Chile"])
+    assert "judgement" in (ev.rule or "")
+    assert [t for t, *_ in coded("Chile expelled Peru's ambassador on Monday.")] == ["SANCTION"]
+
+
+def test_a_warning_of_consequences_for_relations_with_a_state_threatens_it() -> None:
+    src, tgt, _ = only("Chile warned of serious consequences for its relations with Peru.", "THREATEN")
+    assert (src, tgt) == (["Chile"], ["Peru"])
+    assert [t for t, *_ in coded("Chile warned of serious consequences for the economy.")] == []
+
+
+def test_solidarity_with_a_state_backs_it() -> None:
+    src, tgt, _ = only("Bolivia said it stood in solidarity with Peru.", "SUPPORT")
+    assert (src, tgt) == (["Bolivia"], ["Peru"])
+    src, tgt, _ = only("Bolivia expressed solidarity with Peru on Monday.", "SUPPORT")
+    assert (src, tgt) == (["Bolivia"], ["Peru"])
+    assert [t for t, *_ in coded("Thousands of people stood in the rain in Lima.")] == []
+
+
+def test_welcoming_the_agreement_backs_its_parties() -> None:
+    got = [
+        (s, sorted(t))
+        for ty, s, t, _ in coded(
+            "Chile and Peru agreed on Monday to reopen their border. Colombia welcomed the agreement."
+        )
+        if ty == "SUPPORT"
+    ]
+    assert got == [(["Colombia"], ["Chile", "Peru"])]
+    assert [t for t, *_ in coded("Colombia welcomed the agreement on Monday.")] == []
