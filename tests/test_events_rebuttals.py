@@ -7,6 +7,7 @@ people), not taken from any article. The parse repair is tested on a hand-built 
 
 from __future__ import annotations
 
+from newsgraph.events.deps import conjuncts
 from newsgraph.events.subjects import glued_claim
 
 from .events_helpers import coded, only, tree
@@ -78,3 +79,29 @@ def test_welcoming_the_agreement_backs_its_parties() -> None:
     ]
     assert got == [(["Colombia"], ["Chile", "Peru"])]
     assert [t for t, *_ in coded("Colombia welcomed the agreement on Monday.")] == []
+
+
+def test_an_apposition_opening_with_and_is_a_conjunct() -> None:
+    # "signed by Ann Ward and [Peruvian Minister] Juan Ortega", the second name read as an apposition
+    words = ["signed", "by", "Ann", "Ward", "and", "Peruvian", "Minister", "Juan", "Ortega", ",", "a",
+             "lawyer"]
+    heads = [0, 2, 0, 2, 6, 6, 7, 2, 7, 11, 11, 7]
+    deps = ["ROOT", "case", "obl:agent", "flat", "cc", "amod", "nmod:desc", "appos", "flat", "punct",
+            "det", "appos"]
+    pos = ["VERB", "ADP", "PROPN", "PROPN", "CCONJ", "ADJ", "PROPN", "PROPN", "PROPN", "PUNCT", "DET",
+           "NOUN"]
+    tags = ["VBN", "IN", "NNP", "NNP", "CC", "JJ", "NNP", "NNP", "NNP", ",", "DT", "NN"]
+    doc = tree(words, heads, deps, pos, tags)
+    assert [t.text for t in conjuncts(doc[2])] == ["Ann", "Juan"]
+    assert [t.text for t in conjuncts(doc[7])] == ["Juan"]  # ", a lawyer": a true apposition
+
+
+def test_an_accord_signed_by_two_people_is_signed_between_them() -> None:
+    got = {
+        (ty, tuple(s), tuple(t))
+        for ty, s, t, _ in coded(
+            "The declaration was signed by Chilean Foreign Minister Ann Ward and Peruvian Foreign Minister "
+            "Juan Ortega."
+        )
+    }
+    assert ("SUPPORT", ("Ann Ward",), ("Juan Ortega",)) in got

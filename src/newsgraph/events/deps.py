@@ -65,8 +65,10 @@ def case_of(tok: Token) -> str:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Russia and China" -> both)."""
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    """The token and the tokens coordinated with it ("Russia and China" -> both), also one the parse
+    made an apposition that opens with the conjunction ("Ann Ward and [Peruvian Minister] Juan Ortega")."""
+    joined = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and c.left_edge.pos_ == "CCONJ"]
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i], *joined]
 
 
 def measured(n: Token, measures: frozenset[str]) -> bool:
