@@ -76,6 +76,18 @@ def test_descriptions() -> None:
     assert "top Hamas official" in naim.titles  # type: ignore[union-attr]
 
 
+def test_a_count_of_members_before_a_description_keeps_it_a_description() -> None:
+    text = (
+        "Summit\n\nThe Andean Community met in Lima on Sunday. The five-nation bloc condemned the coup. "
+        "Leaders of the 10-member bloc recalled their envoys."
+    )
+    ad = analyse(text)
+    bloc = entity_of(ad, "Andean Community")
+    desc = [m.text for m in mentions_of(ad, bloc) if m.kind == "description"]
+    assert desc == ["The five-nation bloc", "the 10-member bloc"]
+    assert not [m for m in analyse("Summit\n\nThe five-nation bloc met.").mentions if m.kind == "description"]
+
+
 def test_unclear_description_is_left_unresolved() -> None:
     ad = analyse("Meeting\n\nThe talks ended. The Russian diplomat said nothing.")
     assert not [m for m in ad.mentions if m.kind == "description"]

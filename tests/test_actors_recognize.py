@@ -262,3 +262,30 @@ def test_a_states_own_acronym_in_brackets_is_its_alias() -> None:
     ad = analyse("Report\n\nThe United Arab Emirates (UAE) signed the deal. The UAE said so.")
     e = by_name(ad, "United Arab Emirates")
     assert e is not None and "UAE" in [m.text for m in ad.mentions if m.entity == e.id]
+
+
+def test_an_honorific_after_a_title_is_no_part_of_the_name() -> None:
+    ad = analyse(
+        "Talks\n\nQatari Emir Sheikh Tamim bin Hamad al-Thani met Major General Juan Ortega in Lima "
+        "on Monday."
+    )
+    tamim, ortega = by_name(ad, "Tamim bin Hamad al-Thani"), by_name(ad, "Juan Ortega")
+    assert tamim is not None and ortega is not None
+    assert by_name(ad, "Hamad al-Thani") is None  # (another man: the emir's father)
+
+
+def test_a_name_read_as_two_around_its_patronymic_particle_is_one() -> None:
+    from newsgraph.actors.compounds import patronymic_pairs
+    from newsgraph.actors.spans import Cand
+
+    text = "On Monday, Tamim bin Hamad al-Thani met Tom Reyes and Chile ben Peru."
+    cands = [
+        Cand(11, 16, "Tamim", "PERSON", "model"),
+        Cand(21, 35, "Hamad al-Thani", "PERSON", "given"),
+        Cand(40, 49, "Tom Reyes", "PERSON", "model"),
+        Cand(54, 59, "Chile", "STATE", "kb", kb_id="state:CHL"),
+        Cand(64, 68, "Peru", "STATE", "kb", kb_id="state:PER"),
+    ]
+    got = [(c.text, c.label) for c in patronymic_pairs(text, cands)]
+    assert got == [("Tamim bin Hamad al-Thani", "PERSON"), ("Tom Reyes", "PERSON"), ("Chile", "STATE"),
+                   ("Peru", "STATE")]

@@ -1,11 +1,19 @@
-"""Names made of other names: hyphenated pairs of people ("the Trump-Biden debate"), a word of a
+"""Names made of other names: hyphenated pairs of people ("the Trump-Biden debate"), a name read as
+two around its patronymic particle ("Tamim bin Hamad al-Thani"), a word of a
 person's name used alone ("Luk" after "John Luk Jok"), organisation units joined to their parent by
 a hyphen ("Islamic Revolutionary Guard Corps-Quds Force"), and the body a leader heads ("the Trump
 administration")."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from newsgraph.actors.lexicon import alternatives
 from newsgraph.actors.spans import Cand
+
+#: the particles of a patronymic name ("Tamim *bin* Hamad al-Thani")
+_PATRONYMIC = alternatives("patronymic_particles")
 
 
 def hyphen_pairs(cands: list[Cand]) -> list[Cand]:
@@ -29,6 +37,28 @@ def hyphen_pairs(cands: list[Cand]) -> list[Cand]:
         out += [Cand(c.start, b - 1, parts[0], "PERSON", c.source)]
         out += [Cand(b, c.end, parts[1], "PERSON", c.source)]
     return out
+
+
+def patronymic_pairs(text: str, cands: list[Cand]) -> list[Cand]:
+    """ "Tamim bin Hamad al-Thani", read as two names around the particle ("Tamim" and "Hamad
+    al-Thani", a different man): one person's name when a person's name follows the particle
+    (lexicon ``patronymic_particles``) and a name no knowledge-base entry knows comes before it.
+    The candidates keep their order."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    merged: dict[int, Cand] = {}  # id of the first name -> the whole name
+    dropped: set[int] = set()  # ids of the names after the particle
+    for prev, c in zip(ordered, ordered[1:]):
+        first = merged.get(id(prev), prev)
+        if (
+            c.label == "PERSON"
+            and id(prev) not in dropped
+            and not prev.kb_id
+            and prev.label in ("PERSON", "LOCATION", "ORG")
+            and re.fullmatch(rf"[ \t]+(?:{_PATRONYMIC})[ \t]+", text[prev.end : c.start]) is not None
+        ):
+            merged[id(prev)] = replace(first, end=c.end, text=text[first.start : c.end], label="PERSON")
+            dropped.add(id(c))
+    return [merged.get(id(c), c) for c in cands if id(c) not in dropped]
 
 
 def name_parts(cands: list[Cand]) -> list[Cand]:

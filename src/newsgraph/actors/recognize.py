@@ -22,7 +22,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.actors.compounds import hyphen_compounds, hyphen_pairs, leaders_known, name_parts
+from newsgraph.actors.compounds import (
+    hyphen_compounds,
+    hyphen_pairs,
+    leaders_known,
+    name_parts,
+    patronymic_pairs,
+)
 from newsgraph.actors.given import GivenNames, lone_places
 from newsgraph.actors.kb import KnowledgeBase, is_acronym, load_kb
 from newsgraph.actors.lexicon import (
@@ -191,6 +197,7 @@ class Recognizer:
             cands = [(pr, c) for pr, c in cands if not any(c.overlaps(sk) for sk in skips)]
         cands = leaders_known(cands)
         chosen = hyphen_pairs(harmonize(view, resolve_overlaps(cands, demonym_led(cands, self.kb))))
+        chosen = patronymic_pairs(text, chosen)
         chosen = _syllable_suffixes(text, name_parts(chosen))
         chosen = foreign_bodies(view.text, drop_non_actors(view.text, chosen), self.kb)
         chosen += self._known(view, chosen)

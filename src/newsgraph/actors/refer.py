@@ -23,10 +23,12 @@ _TITLE_WORDS = lexicons.words("actors.description_title_words")
 _NOT_HOLDERS = lexicons.words("actors.title_not_holders")
 #: the nouns of descriptions; a title also capitalised, as US news often writes it ("the President")
 _DESC_NOUNS = PERSON_NOUNS | set(ORG_DESCRIPTIONS) | {w.capitalize() for w in _TITLED_NOUNS}
+#: a count of members before an organisation's description ("the *15-nation* bloc")
+_COUNTED_RX = re.compile(rf"\w+-(?:{alternatives('description_count_nouns')})")
 _DESC_RX = re.compile(
     rf"\b(?P<the>[Tt]he|[Ii]ts|[Tt]heir) "
     rf"(?P<mods>(?:(?:{alternatives('description_modifiers')}|{'|'.join(sorted(_SECTORS))}"
-    rf"|[A-Z][\w’'-]+) ){{0,3}})"
+    rf"|[A-Z][\w’'-]+|{_COUNTED_RX.pattern}) ){{0,3}})"
     r"(?P<noun>" + "|".join(sorted(_DESC_NOUNS, key=len, reverse=True)) + r")\b"
     r"(?![ -][A-Z])(?!-)"
 )
@@ -268,7 +270,8 @@ def _referent(
         return _owned_org(prior, a, owner, heads, sectors) if owner is not None else None
     if sectors and len(sectors) == len(words):  # "the foreign ministry": of the state in focus
         return _owned_org(prior, a, main_state(ents), heads, sectors)
-    return _nearest_org(prior, a, heads, kb, text) if not words else None
+    counts = all(_COUNTED_RX.fullmatch(w) for w in words)  # "the 15-nation bloc": the bloc
+    return _nearest_org(prior, a, heads, kb, text) if counts else None
 
 
 def _owned_form(m: re.Match[str]) -> bool:

@@ -124,6 +124,10 @@ _LEADER_BODY_RX = re.compile(
 _DATELINE = re.compile(rf"^[{_UP}][{_UP} .'’-]+(?:,[^–—\n]{{0,40}})?[ \t]*[–—-][ \t]")
 
 
+def _honorific(word: str) -> bool:
+    return word.lower().rstrip(".") in HONORIFICS
+
+
 def is_person_name(text: str) -> bool:
     """Looks like a personal name: 2-5 tokens whose first is a known given name or a name particle."""
     toks = text.replace("-", " ").split()
@@ -192,8 +196,10 @@ class NameRules:
             a, b = self.trim_name(seg, m.start("name"), m.end("name"))
             if b <= a:
                 continue
-            name = seg[a:b]
             title = m.group("title")
+            while (lead := re.match(r"(\S+)[ \t]+(?=\S+[ \t]+\S)", seg[a:b])) and _honorific(lead.group(1)):
+                title, a = f"{title} {lead.group(1)}", a + lead.end()  # "Emir [Sheikh] Tamim bin Hamad"
+            name = seg[a:b]
             if " " not in name and title.lower().rstrip(".") not in HONORIFICS and len(title.split()) < 2:
                 continue
             if (
