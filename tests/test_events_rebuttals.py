@@ -105,3 +105,24 @@ def test_an_accord_signed_by_two_people_is_signed_between_them() -> None:
         )
     }
     assert ("SUPPORT", ("Ann Ward",), ("Juan Ortega",)) in got
+
+
+def test_saying_a_deed_was_unacceptable_accuses_whoever_did_it() -> None:
+    # "expelled" is read "expell" by the lemmatizer: the doer lookup uses the coder's verb lemma
+    src, tgt, ev = only(
+        "Chile expelled two Peruvian diplomats on Monday. Peru said the expulsion was unacceptable.", "ACCUSE"
+    )
+    assert (src, tgt) == (["Peru"], ["Chile"])
+    assert "quote content" in (ev.rule or "")
+    got = coded(
+        "Chile expelled two Peruvian diplomats on Monday. Peru said the expulsion would not affect trade."
+    )
+    assert [t for t, *_ in got] == ["SANCTION"]
+
+
+def test_a_short_quote_judging_a_deed_accuses_whoever_did_it() -> None:
+    src, tgt, _ = only(
+        'Chile imposed tariffs on Peruvian goods on Monday. Peru said the measures were "unjustified".',
+        "ACCUSE",
+    )
+    assert (src, tgt) == (["Peru"], ["Chile"])

@@ -72,6 +72,8 @@ class QuoteReader:
     naming: frozenset[str] = frozenset()
     #: nouns of a harm suffered ("murder", "death"): their possessor is its victim, not its doer
     harms: frozenset[str] = frozenset()
+    #: the doers of acts named by definite nouns (:class:`newsgraph.events.acts.ActDoers`)
+    doers: Any | None = None
     _offsets: list[int] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
@@ -125,7 +127,19 @@ class QuoteReader:
                 out += self._agent(q, t, offset)
         if out or excused:
             return list(dict.fromkeys(out))
-        return self._judged(q) or self._clause_subject(q)
+        return self._judged(q) or self._clause_subject(q) or self._deed_doers(q, lo, hi)
+
+    def _deed_doers(self, q: Quote, lo: int, hi: int) -> list[str]:
+        """Who did the act a subject of the quote names by a definite noun ("said *the expulsion* was
+        unacceptable": whoever the text before says expelled), never the speaker."""
+        if self.doers is None:
+            return []
+        for offset, doc in self._pieces(lo):
+            for t in doc:
+                if lo <= offset + t.idx < hi and t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN":
+                    if got := [a for a in self.doers.doer(t, offset) if a != q.speaker]:
+                        return got
+        return []
 
     def _clause_subject(self, q: Quote) -> list[str]:
         """Who a short quote inside a reported clause says did it: the subject of the clause the
@@ -142,6 +156,8 @@ class QuoteReader:
             if t.dep_ == "ccomp" and t.head.i == cue_tok.i:
                 subj = [c for c in t.children if c.dep_ in SUBJECTS and offset + c.idx < q.start]
                 got = [a for s in subj for a in phrase_actors(s, self.actors, offset)]
+                if not got and self.doers is not None:  # "said the measures were 'unjustified'"
+                    got = [a for s in subj for a in self.doers.doer(s, offset)]
                 return [a for a in got if a != q.speaker]
             t = t.head if t.head.i != t.i else None
         return []

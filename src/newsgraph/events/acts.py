@@ -7,7 +7,7 @@ Parliament", "the ruling by the court") or one of its verbs with a subject ("the
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from newsgraph.events.deps import THIS
@@ -23,10 +23,16 @@ WINDOW = 1500
 class ActDoers:
     """The doers of acts named by definite nouns, looked up in a document's parsed pieces."""
 
-    def __init__(self, parses: Sequence[tuple[int, Any]], actors: ActorIndex) -> None:
+    def __init__(
+        self,
+        parses: Sequence[tuple[int, Any]],
+        actors: ActorIndex,
+        lemma: Callable[[Token], str] = lambda t: t.lemma_.lower(),
+    ) -> None:
         self.parses = list(parses)
         self.offsets = [o for o, _ in self.parses]
         self.actors = actors
+        self.lemma = lemma  # a verb's lemma (the coder's: "expelled", which the model reads "expell")
 
     def doer(self, noun: Token, offset: int) -> list[str]:
         """Who did the act ``noun`` names ("the ruling", "this decision"), or [] when the noun is
@@ -46,7 +52,7 @@ class ActDoers:
         if verbs is None:
             return []
         for t, off in self._before(offset + noun.idx):
-            if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
+            if t.pos_ != "VERB" or self.lemma(t) not in verbs:
                 continue
             cl = Clause.of_verb(t)
             doers, done = (cl.agent, cl.subjects) if cl.passive else (cl.subjects, cl.objects)
@@ -71,7 +77,7 @@ class ActDoers:
         if t.pos_ == "NOUN" and t.lemma_.lower() == lemma:  # "Johnson's suspension", "the ruling by X"
             owners = [c for c in t.children if _owner(c)]
             return [a for c in owners for a in phrase_actors(c, self.actors, off)]
-        if t.pos_ == "VERB" and t.lemma_.lower() in verbs:  # "the court ruled that ..."
+        if t.pos_ == "VERB" and self.lemma(t) in verbs:  # "the court ruled that ..."
             cl = Clause.of_verb(t)
             doers = cl.agent if cl.passive else cl.subjects
             return [a for s in doers for a in phrase_actors(s, self.actors, off)]

@@ -115,7 +115,8 @@ def code_events(
     coder = Coder(lex, actors, kb)
     events: list[Event] = []
     nouns = NounCoder(lex, actors, coder.lemma, events)
-    implicit = Implicit(events, claims, lex, coder, places, nouns, ActDoers(parses, actors))
+    doers = ActDoers(parses, actors, coder.lemma)
+    implicit = Implicit(events, claims, lex, coder, places, nouns, doers)
     first = min((o for o, _ in parses), default=0)
     dated = sorted((d for d in ad.dates if d.start is not None), key=lambda d: d.start or 0)
     date_starts = [d.start or 0 for d in dated]
@@ -147,7 +148,7 @@ def code_events(
                     if f.mutual and ev.type != "CONSULT":  # "X and Y were at odds": each with the other
                         other = f"{ad.doc.id}:ev{len(events) + 1}"
                         events.append(replace(ev, id=other, source=ev.target, target=ev.source))
-    events += speech_events(ad, lex, events, len(events), parses, actors, kb, acts)
+    events += speech_events(ad, lex, events, len(events), parses, actors, kb, acts, doers)
     return redate(events, story_days(parses, actors, ad.dates, ad.doc.published))
 
 

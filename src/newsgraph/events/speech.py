@@ -89,14 +89,16 @@ def speech_events(
     actors: ActorIndex,
     kb: Any | None = None,
     acts: Any | None = None,
+    doers: Any | None = None,
 ) -> list[Event]:
     """Events from quotes (see the module docstring), numbered after ``start_n``; ``acts`` is the
-    speech-verb lexicon that gives each cue its speech act."""
+    speech-verb lexicon that gives each cue its speech act, ``doers`` who did the acts definite nouns
+    name (:class:`newsgraph.events.acts.ActDoers`)."""
     ents = {e.id: e for e in ad.entities}
     have = {(e.type, s, t, e.start) for e in coded for s in e.source for t in e.target}
     said = {(e.type, s, e.start) for e in coded for s in e.source}  # a cue the coder read as a verb
     reporting = lex.words("reporting")
-    reader = QuoteReader(ad, parses, actors, lex.words("naming"), lex.words("harm_nouns"))
+    reader = QuoteReader(ad, parses, actors, lex.words("naming"), lex.words("harm_nouns"), doers)
     out: list[Event] = []
     for q in sorted(ad.quotes, key=lambda q: q.start):
         if q.speaker is None or q.speaker not in ents or (q.cue or "").lower() in reporting:
