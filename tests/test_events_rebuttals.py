@@ -126,3 +126,45 @@ def test_a_short_quote_judging_a_deed_accuses_whoever_did_it() -> None:
         "ACCUSE",
     )
     assert (src, tgt) == (["Peru"], ["Chile"])
+
+
+def test_suspended_transactions_imports_and_contacts_are_sanctions() -> None:
+    cases = {
+        "Chile suspended all commercial and financial transactions with Peru.": "163",
+        "Chile suspended imports of Peruvian fruit and fish.": "163",
+        "Chile suspended ministerial-level contacts with Peru.": "161",
+    }
+    for text, cameo in cases.items():
+        src, tgt, ev = only(text, "SANCTION")
+        assert (src, tgt, ev.cameo) == (["Chile"], ["Peru"], cameo), text
+    assert [t for t, *_ in coded("Chile increased imports from Peru.")] == []  # trade going on
+
+
+def test_greeting_a_person_receives_a_guest_but_welcoming_a_decision_praises_it() -> None:
+    src, tgt, ev = only(
+        "Chilean President Ann Ward greeted Peruvian President Tom Reyes at the airport in Santiago.",
+        "CONSULT",
+    )
+    assert (src, tgt, ev.cameo) == (["Ann Ward"], ["Tom Reyes"], "043")
+    src, tgt, ev = only(
+        "Chilean President Ann Ward welcomed Peruvian President Tom Reyes at the airport.", "CONSULT"
+    )
+    assert ev.cameo == "043"
+    assert [t for t, *_ in coded("Chilean President Ann Ward welcomed the decision by Peru.")] == ["SUPPORT"]
+
+
+def test_its_fighters_are_the_speaking_groups() -> None:
+    src, tgt, _ = only(
+        "The Andean Front said its fighters had killed scores of Peruvian soldiers.", "ASSAULT"
+    )
+    assert (src, tgt) == (["Andean Front"], ["Peru"])
+
+
+def test_it_in_a_relative_clause_after_a_purpose_clause_is_the_sender() -> None:
+    got = {
+        (t, tuple(s), tuple(g))
+        for t, s, g, _ in coded(
+            "Chile sent troops to Bolivia to fight the Andean Front, which it blamed for a kidnapping."
+        )
+    }
+    assert ("ACCUSE", ("Chile",), ("Andean Front",)) in got

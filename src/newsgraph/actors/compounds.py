@@ -47,7 +47,7 @@ def patronymic_pairs(text: str, cands: list[Cand]) -> list[Cand]:
     ordered = sorted(cands, key=lambda c: c.start)
     merged: dict[int, Cand] = {}  # id of the first name -> the whole name
     dropped: set[int] = set()  # ids of the names after the particle
-    for prev, c in zip(ordered, ordered[1:]):
+    for prev, c in zip(ordered, ordered[1:], strict=False):
         first = merged.get(id(prev), prev)
         if (
             c.label == "PERSON"

@@ -36,6 +36,8 @@ from newsgraph.text import lexicons
 _THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")  # not "them": as often the things just named
 #: nouns that stand for the state of a demonym before them ("Iranian *forces*"), and so of "its"
 _STATE_NOUNS = lexicons.words("actors.demonym_state_nouns") | lexicons.words("actors.government_bodies")
+#: nouns of a group's own members ("al Shabaab said *its fighters* had ..."), owned as its forces are
+_MEMBER_NOUNS = lexicons.words("actors.group_nouns")
 #: head words of a state's own bodies ("Foreign *Ministry*", "the *army*")
 _GOVERNMENT_BODIES = lexicons.words("actors.government_bodies")
 #: mention kinds that name a group by a common noun ("the police": a state body)
@@ -251,7 +253,7 @@ def _owned_force(t: Token) -> bool:
     return (
         t.dep_ == "nmod:poss"
         and head.dep_ in ("nsubj", "nsubj:pass")
-        and head.lower_ in _STATE_NOUNS
+        and (head.lower_ in _STATE_NOUNS or head.lower_ in _MEMBER_NOUNS)
         and head.head.pos_ in ("VERB", "AUX")
     )
 
@@ -266,6 +268,8 @@ def _governing_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:
     gov = v.head
     if v.dep_ == "acl:relcl" and gov.dep_ in ("obj", "obl", "nsubj:pass") and gov.head.pos_ == "VERB":
         gov = gov.head  # "announced [a deal] it brokered": the verb the deal is the object of
+    while gov.dep_ in ("xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in gov.children):
+        gov = gov.head  # "sent troops *to fight* X, which it blamed for ...": the sender
     return _subject_group(gov, actors, offset)
 
 
