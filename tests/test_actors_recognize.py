@@ -289,3 +289,11 @@ def test_a_name_read_as_two_around_its_patronymic_particle_is_one() -> None:
     got = [(c.text, c.label) for c in patronymic_pairs(text, cands)]
     assert got == [("Tamim bin Hamad al-Thani", "PERSON"), ("Tom Reyes", "PERSON"), ("Chile", "STATE"),
                    ("Peru", "STATE")]
+
+
+def test_military_ranks_are_titles() -> None:
+    ad = analyse(
+        "Coup\n\nFiji's military commander, Commodore Tom Reyes, met Rear Admiral Juan Ortega on Monday."
+    )
+    assert by_name(ad, "Tom Reyes") is not None and by_name(ad, "Commodore Tom Reyes") is None
+    assert by_name(ad, "Juan Ortega") is not None

@@ -7,7 +7,7 @@ people), not taken from any article. The parse repair is tested on a hand-built 
 
 from __future__ import annotations
 
-from newsgraph.events.deps import conjuncts
+from newsgraph.events.deps import conjuncts, passive_conjunct
 from newsgraph.events.subjects import glued_claim
 
 from .events_helpers import coded, only, tree
@@ -168,3 +168,50 @@ def test_it_in_a_relative_clause_after_a_purpose_clause_is_the_sender() -> None:
         )
     }
     assert ("ACCUSE", ("Chile",), ("Andean Front",)) in got
+
+
+def test_a_participle_coordinated_with_a_passive_is_passive_unless_it_has_its_own_arguments() -> None:
+    # "X were arrested and [charged] with spying", "charged" tagged as a finite past
+    words = ["Ann", "Ward", "was", "arrested", "and", "charged", "with", "spying", "."]
+    heads = [3, 0, 3, 3, 5, 3, 7, 5, 3]
+    deps = ["nsubj:pass", "flat", "aux:pass", "ROOT", "cc", "conj", "case", "obl", "punct"]
+    pos = ["PROPN", "PROPN", "AUX", "VERB", "CCONJ", "VERB", "ADP", "NOUN", "PUNCT"]
+    tags = ["NNP", "NNP", "VBD", "VBN", "CC", "VBD", "IN", "NN", "."]
+    doc = tree(words, heads, deps, pos, tags)
+    assert passive_conjunct(doc[5])
+    # "the deal was built on trust, and [warned] Congress that ...": an object of its own, active
+    words = ["it", "was", "built", "and", "warned", "Congress", "."]
+    deps = ["nsubj:pass", "aux:pass", "ROOT", "cc", "conj", "iobj", "punct"]
+    pos = ["PRON", "AUX", "VERB", "CCONJ", "VERB", "PROPN", "PUNCT"]
+    doc = tree(words, [2, 2, 2, 4, 2, 4, 2], deps, pos, ["PRP", "VBD", "VBN", "CC", "VBD", "NNP", "."])
+    assert not passive_conjunct(doc[4])
+
+
+def test_an_arrest_in_another_state_is_not_by_the_police_the_story_named_before() -> None:
+    got = {
+        (t, tuple(s), tuple(g))
+        for t, s, g, _ in coded(
+            "Chilean police arrested Peruvian businessman Juan Ortega in December. Ann Ward and Tom Reyes "
+            "were arrested in Peru days later and charged with espionage."
+        )
+    }
+    assert ("COERCE", ("Peru",), ("Ann Ward", "Tom Reyes")) in got
+    assert ("ACCUSE", ("Peru",), ("Ann Ward", "Tom Reyes")) in got
+    assert not [x for x in got if x[1] == ("Ann Ward", "Tom Reyes")]  # (charged: not the accusers)
+
+
+def test_they_after_a_time_phrase_is_the_pair_of_the_sentence_before() -> None:
+    got = {
+        (t, tuple(s), tuple(g))
+        for t, s, g, _ in coded(
+            "Peruvian President Tom Reyes greeted Chilean President Ann Ward at the airport and the two "
+            "leaders embraced. On Monday they signed a joint declaration ending the border dispute."
+        )
+    }
+    assert ("SUPPORT", ("Tom Reyes",), ("Ann Ward",)) in got
+    assert not [x for x in got if x[0] == "ACCUSE"]  # a dispute ended is no quarrel told
+
+
+def test_a_dispute_told_is_still_a_disagreement() -> None:
+    got = [(t, s, g) for t, s, g, _ in coded("Chile and Peru are locked in a border dispute.")]
+    assert ("ACCUSE", ["Chile"], ["Peru"]) in got

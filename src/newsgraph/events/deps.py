@@ -93,3 +93,22 @@ def priced(o: Token) -> Token:
         return o
     nouns = [c for c in o.children if c.pos_ == "NOUN" and c.i > o.i]
     return nouns[-1] if nouns else o
+
+
+#: a verb's own subject, auxiliary, object or complement clause: no share in another's passive
+ACTIVE_SIGNS = frozenset({"nsubj", "nsubj:pass", "aux", "aux:pass", "obj", "iobj", "expl", "ccomp", "xcomp"})
+
+
+def passive_conjunct(v: Token) -> bool:
+    """A participle coordinated with a passive verb, sharing its subject and its auxiliary ("were
+    arrested and [charged] with spying", the second verb tagged as a finite past): passive too,
+    when it has no subject, auxiliary, object or complement clause of its own ("the deal was built
+    on trust, and [warned] Congress that ...": active)."""
+    head = v.head
+    return (
+        v.dep_ == "conj"
+        and v.tag_ in ("VBN", "VBD")
+        and head.pos_ == "VERB"
+        and any(c.dep_ == "aux:pass" for c in head.children)
+        and not any(c.dep_ in ACTIVE_SIGNS for c in v.children)
+    )

@@ -72,7 +72,7 @@ class Implicit:
                 _announcer(f, lex, actors)
                 or _earlier_agent(events, f)
                 or _claimed(self.claims, f)
-                or _institution(f, lex, actors)
+                or [a for a in _institution(f, lex, actors) if self.of_place(f, a)]
                 or self.story_state(f)
             )
         if not f.source and not f.target and _two_sides(f, lex):  # "the two sides agreed"
@@ -107,6 +107,15 @@ class Implicit:
         if f.coding.type == "REQUEST" and _release(f, lex):  # "demanded his release": of his captor
             here = f.offset + f.head.sent.start_char  # (a pronoun's captives: this sentence's only)
             f.target = _holder(events, f.target, f.source, here) or f.target
+
+    def of_place(self, f: Found, actor: str) -> bool:
+        """Whether ``actor`` may have acted where the clause says it happened: not another state's
+        institution ("X was arrested in Peru": not by the Chilean police the story named before)."""
+        coder, cases = self.coder, self.lex.words("place_cases")
+        where = [a for c, x in coder.obliques(f.clause) if c in cases for a in coder.actors_of([x], f.offset)]
+        states = {a if coder.actors.type_of(a) == "STATE" else self.places.state_of(a) for a in where}
+        states.discard(None)
+        return not states or any(self.places.same_side(actor, s) for s in states if s)
 
     def deed_doer(self, f: Found) -> list[str]:
         """A reaction to a deed named with whom it was done to ("condemned the detention of X"): to
@@ -329,10 +338,12 @@ def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
 def _accord_parties(
     events: list[Event], f: Found, lex: EventLexicon, coder: Coder, places: Places
 ) -> list[str]:
-    """A reaction to an accord named by a definite noun ("X welcomed the agreement", "criticised the
-    deal"): its parties, those of the latest agreement the document reported before (an AGREE event,
-    or one its accord noun coded), other than the reacting side."""
+    """Praise of an accord named by a definite noun ("X welcomed the agreement"): of its parties, those
+    of the latest agreement the document reported before (an AGREE event, or one its accord noun
+    coded), other than the praising side."""
     accords = lex.words("accord_nouns")
+    if f.coding.type != "SUPPORT":  # "denounced the agreement": of its critics' own reasons, no party
+        return []
     if not any(n.lemma_.lower() in accords for n in _event_nouns(f, lex, coder)):
         return []
     for ev in reversed(events):

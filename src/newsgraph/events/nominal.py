@@ -132,8 +132,8 @@ class NounCoder:
         # "stopped their aid to X" (not "ended her visit to X": the visit took place)
         if stops and not spec.get("stopped"):
             coding = self.lex.coding(STOPPED[coding.type], f"{spec['rule']} (stopped)") or coding
-        elif coding.type == "SUPPORT" and stop:  # "withdrew his support for X": no support
-            return None
+        elif coding.type in ("SUPPORT", "ACCUSE") and stop:  # "withdrew his support for X": no support;
+            return None  # "agreed to end their dispute": no quarrel told
         if n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in self.lex.words("preventing"):
             return None  # "Hungary blocked an EU aid package": no aid
         elif spec.get("eased") and (how := self.eased(n)):  # "lifted sanctions on X": eased, not imposed

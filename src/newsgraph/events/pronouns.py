@@ -49,7 +49,10 @@ _ONE_PERSON = (
     | lexicons.words("actors.individual_nouns")
 )
 _NEXT = re.compile(r"[ \t]+([A-Za-z]+)")
-_OPENING = re.compile(r"\s*(They|Their)\b")
+_OPENING = re.compile(
+    rf"\s*(?:(?i:{lexicons.alternation(lexicons.words('english.time_openers'))})(?:\s+\w+)?\s*,?\s+)?"
+    r"(They|Their|(?<=\s)they|(?<=\s)their)\b"
+)  # "They ...", "On Monday they ...", "Later, they ..."
 #: what may come before a sentence's subject ("The European Union and Britain ...")
 _SUBJECT_START = re.compile(r"\s*(?:[Tt]he\s+)?")
 #: the actors that "they" may stand for together

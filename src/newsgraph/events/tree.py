@@ -34,6 +34,7 @@ from newsgraph.events.deps import (
     Token,
     case_of,
     conjuncts,
+    passive_conjunct,
 )
 from newsgraph.events.index import ActorIndex, uniq
 from newsgraph.events.subjects import (
@@ -55,8 +56,10 @@ from newsgraph.text.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 
 
 def is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in v.children) or (
-        v.dep_ == "acl" and v.tag_ == "VBN" and not misread_modifier(v) and not misread_finite(v)
+    return (
+        any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in v.children)
+        or (v.dep_ == "acl" and v.tag_ == "VBN" and not misread_modifier(v) and not misread_finite(v))
+        or passive_conjunct(v)  # "were arrested and [charged] with spying"
     )
 
 
