@@ -215,3 +215,20 @@ def test_they_after_a_time_phrase_is_the_pair_of_the_sentence_before() -> None:
 def test_a_dispute_told_is_still_a_disagreement() -> None:
     got = [(t, s, g) for t, s, g, _ in coded("Chile and Peru are locked in a border dispute.")]
     assert ("ACCUSE", ["Chile"], ["Peru"]) in got
+
+
+def test_an_accusation_noun_accuses_whom_its_that_clause_tells_of() -> None:
+    got = {
+        (t, tuple(s), tuple(g))
+        for t, s, g, _ in coded("Chile dismissed accusations by Peru that it had stolen Peruvian oil.")
+    }
+    assert ("ACCUSE", ("Peru",), ("Chile",)) in got and ("REJECT", ("Chile",), ("Peru",)) in got
+
+
+def test_calling_an_incursion_a_massacre_accuses_whoever_raided() -> None:
+    src, tgt, _ = only(
+        "Chilean troops raided a rebel camp inside Peru on Saturday. Peruvian President Juan Ortega called "
+        "the incursion a massacre.",
+        "ACCUSE",
+    )
+    assert (src, tgt) == (["Juan Ortega"], ["Chile"])

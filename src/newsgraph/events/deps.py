@@ -112,3 +112,17 @@ def passive_conjunct(v: Token) -> bool:
         and any(c.dep_ == "aux:pass" for c in head.children)
         and not any(c.dep_ in ACTIVE_SIGNS for c in v.children)
     )
+
+
+def told_subject_tokens(n: Token) -> list[Token]:
+    """The subjects of the "that" clause a noun tells ("accusations by X *that Y was stealing*"),
+    however the parse hung the clause on the noun."""
+    clauses = [  # (on the noun, or on a name of its phrase: "accusations by [X] that Y ...")
+        c
+        for c in n.subtree
+        if c.dep_ in ("acl", "ccomp", "acl:relcl")
+        and c.pos_ in ("VERB", "AUX")
+        and (c.head.i == n.i or (c.head.pos_ in ("NOUN", "PROPN") and c.head.head.i == n.i))
+    ]
+    told = [c for c in clauses if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return [s for c in told for s in c.children if s.dep_ in ("nsubj", "nsubj:pass")]

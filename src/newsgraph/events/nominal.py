@@ -13,7 +13,7 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
-from newsgraph.events.deps import claiming_verb, measured
+from newsgraph.events.deps import claiming_verb, measured, told_subject_tokens
 from newsgraph.events.roles import struck_places
 from newsgraph.events.tree import (
     ActorIndex,
@@ -234,6 +234,9 @@ class NounCoder:
         if source and not target and answered:  # "Y rejected an ultimatum from X": made to Y
             target = [a for c in Clause.of_verb(n.head).subjects for a in phrase_actors(c, self.actors, off)]
             target = [a for a in target if a not in source]
+        if source and not target and spec.get("content"):  # "accusations by X *that Y was stealing*"
+            told = [a for t in told_subject_tokens(n) for a in phrase_actors(t, self.actors, off)]
+            target = [a for a in told if a not in source]
         if not target:  # "X was the target of an attack", "X has been the subject of US sanctions"
             target = [a for a in self.patient(n, off) if a not in source]
         if not target and spec.get("own_state"):  # "the president declared a state of emergency"
