@@ -232,3 +232,35 @@ def test_calling_an_incursion_a_massacre_accuses_whoever_raided() -> None:
         "ACCUSE",
     )
     assert (src, tgt) == (["Juan Ortega"], ["Chile"])
+
+
+def test_a_warning_of_further_action_if_another_does_not_comply_threatens_it() -> None:
+    src, tgt, _ = only(
+        "Chilean President Ann Ward warned that Chile would take further actions if Lima did not comply.",
+        "THREATEN",
+    )
+    assert (src, tgt) == (["Ann Ward"], ["Peru"])
+    got = coded("Chile warned that the new rules would require action from exporters.")
+    assert [t for t, *_ in got] == []
+
+
+def test_the_release_of_people_named_only_as_held_is_asked_of_their_captor() -> None:
+    got = {
+        (t, tuple(s), tuple(g))
+        for t, s, g, _ in coded(
+            "Peru's military seized power on Monday and detained President Tom Reyes. Chile condemned the "
+            "detentions and demanded the immediate release of the detained leaders."
+        )
+    }
+    assert ("REQUEST", ("Chile",), ("Peru",)) in got
+
+
+def test_calling_for_a_person_to_be_freed_asks_their_captor() -> None:
+    got = {
+        (t, tuple(s), tuple(g))
+        for t, s, g, _ in coded(
+            "Peruvian police arrested Chilean journalist Ann Ward on Sunday. Chile called for Ward to be "
+            "freed."
+        )
+    }
+    assert ("REQUEST", ("Chile",), ("Peruvian security forces",)) in got

@@ -107,6 +107,9 @@ class Implicit:
         if f.coding.type == "REQUEST" and _release(f, lex):  # "demanded his release": of his captor
             here = f.offset + f.head.sent.start_char  # (a pronoun's captives: this sentence's only)
             f.target = _holder(events, f.target, f.source, here) or f.target
+        elif f.coding.type == "REQUEST" and not f.target and _held_release(f, lex):  # "the release of
+            f.target = _holder(events, [], f.source, 0)  # the detained leaders": of the latest captor
+            f.guessed = "who detained them" if f.target else ""
 
     def of_place(self, f: Found, actor: str) -> bool:
         """Whether ``actor`` may have acted where the clause says it happened: not another state's
@@ -360,13 +363,27 @@ def _accord_parties(
     return []
 
 
+def _held_release(f: Found, lex: EventLexicon) -> bool:
+    """A request of the release of people named only as held ("demanded the release of *the detained
+    leaders*", "of the detainees"; lexicon ``held_words``)."""
+    held = lex.words("held_words")
+    objs = (*f.clause.objects, *(x for _, x in f.clause.obliques))
+    freed = [o for o in objs if o.lemma_.lower() in lex.words("release_nouns")]
+    return any(t.lower_ in held for o in freed for t in o.subtree if t.i != o.i)
+
+
 def _release(f: Found, lex: EventLexicon) -> bool:
     """A request whose object is someone's release ("demanded *his release*", "called for the
-    release of X"); with no one named, only a release of people a pronoun refers to ("their")."""
+    release of X", "called for X *to be freed*"); with no one named, only a release of people a
+    pronoun refers to ("their")."""
     objs = [o for o in (*f.clause.objects, *(x for _, x in f.clause.obliques))
             if o.lemma_.lower() in lex.words("release_nouns")]
     pronoun = any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for o in objs for c in o.children)
-    return bool(objs) and (bool(f.target) or pronoun)
+    # "called for X to be freed": the person named, the release a passive "to" clause
+    freeing = lex.words("releasing")
+    clauses = [c for c in f.head.children if c.dep_ == "xcomp" and lex.lemma_of(c.lower_) in freeing]
+    freed = any(a.dep_ == "aux:pass" for c in clauses for a in c.children)
+    return (bool(objs) and (bool(f.target) or pronoun)) or (freed and bool(f.target))
 
 
 def _holder(events: list[Event], held: list[str], asking: list[str], here: int) -> list[str]:
