@@ -264,3 +264,26 @@ def test_calling_for_a_person_to_be_freed_asks_their_captor() -> None:
         )
     }
     assert ("REQUEST", ("Chile",), ("Peruvian security forces",)) in got
+
+
+def test_arriving_in_a_state_visits_it_and_a_day_is_no_target() -> None:
+    src, tgt, _ = only("Chilean President Ann Ward arrived in Peru on Tuesday.", "CONSULT")
+    assert (src, tgt) == (["Ann Ward"], ["Peru"])
+    # "on Tuesday, defying warnings from Bolivia": the day's apposition names no one visited
+    src, tgt, _ = only(
+        "Chilean President Ann Ward arrived in Peru late on Tuesday, defying warnings from Bolivia.",
+        "CONSULT",
+    )
+    assert tgt == ["Peru"]
+    assert [t for t, *_ in coded("Peruvian President Tom Reyes arrived in Peru on Tuesday.")] == []
+
+
+def test_both_sides_urged_by_whoever_welcomed_the_deal_are_the_deals_parties() -> None:
+    got = {
+        (t, tuple(s), tuple(sorted(g)))
+        for t, s, g, _ in coded(
+            "Chile and the Andean Front agreed on Wednesday to a permanent cessation of hostilities. "
+            "Peruvian President Tom Reyes welcomed the agreement and urged both sides to implement it."
+        )
+    }
+    assert ("REQUEST", ("Tom Reyes",), ("Andean Front", "Chile")) in got

@@ -495,6 +495,8 @@ class Coder(Matcher):
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place) or target
         if not target and not topic:
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place)
+        if not target and f.coding.trip:  # "arrived in Peru": the state a trip ends in is visited
+            target = self.trip_state(cl, off, exclude=set(source))
         if not target and threat:  # "warned of serious consequences for its relations with X"
             target = self.consequence_target(cl, off, exclude=set(source) | victims)
         if not target and f.coding.type in GIVING_TYPES:  # "pledged $50 million in aid to X"

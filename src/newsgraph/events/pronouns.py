@@ -170,7 +170,11 @@ def _addressers(noun: Token, offset: int) -> list[tuple[int, int]]:
     """Where the subject of the verb a pair noun is the object of stands (text offsets)."""
     if noun.dep_ not in ("obj", "iobj", "obl") or noun.head.pos_ not in ("VERB", "AUX"):
         return []
-    subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    verb = noun.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    while not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "X welcomed the deal and [urged] both sides ...": X's
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
     return [(offset + s.left_edge.idx, offset + s.right_edge.idx + len(s.right_edge.text)) for s in subjects]
 
 

@@ -12,7 +12,16 @@ from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.speech import is_media
 from newsgraph.events.stance import stance
 from newsgraph.events.subjects import claimant_clause, glued_claim
-from newsgraph.events.tree import POLICIES, ActorIndex, Clause, Token, case_of, conjuncts, phrase_actors
+from newsgraph.events.tree import (
+    POLICIES,
+    TIME_NAMES,
+    ActorIndex,
+    Clause,
+    Token,
+    case_of,
+    conjuncts,
+    phrase_actors,
+)
 
 #: how far (in words) the fallback looks for a participant, and where it stops
 NEAR = 8
@@ -190,8 +199,8 @@ class Roles:
     ) -> list[str]:
         for case in self.lex.ordered.get("target_cases", ()):
             for c, x in self.obliques(cl):
-                if c != case or x.i in skip or (c == "with" and absolute(x)):
-                    continue
+                if c != case or x.i in skip or (c == "with" and absolute(x)) or x.text in TIME_NAMES:
+                    continue  # ("on Tuesday, defying warnings from X": a day, whatever hangs on it)
                 got = [a for a in self.actors_of([x], offset) if a not in exclude and a != place]
                 if c in ("on", "via") and got and all(self.platform(a) for a in got):
                     continue  # "praised the report on Twitter": where it was said, not to whom
@@ -205,6 +214,12 @@ class Roles:
                     if got:
                         return got
         return []
+
+    def trip_state(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
+        """The state a trip's place phrase names ("arrived *in Peru*"); places are the event's venue."""
+        cases = self.lex.words("place_cases")
+        got = [a for c, x in self.obliques(cl) if c in cases for a in self.actors_of([x], offset)]
+        return [a for a in got if self.actors.type_of(a) == "STATE" and a not in exclude][:1]
 
     def consequence_target(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
         """Whom a warning of consequences is aimed at, named inside the consequences' phrase ("warned
