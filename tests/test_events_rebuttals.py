@@ -287,3 +287,20 @@ def test_both_sides_urged_by_whoever_welcomed_the_deal_are_the_deals_parties() -
         )
     }
     assert ("REQUEST", ("Tom Reyes",), ("Andean Front", "Chile")) in got
+
+
+def test_a_sentence_for_a_murder_is_not_of_the_victim_nor_by_the_courts_city() -> None:
+    got = {
+        (t, tuple(s), tuple(g))
+        for t, s, g, _ in coded(
+            "On Friday in Peru, Juan Ortega, brother of the activist Ann Ward, was sentenced for her murder "
+            "to life in prison by a court in Lima."
+        )
+    }
+    assert ("COERCE", ("Peru",), ("Juan Ortega",)) in got
+    assert not [x for x in got if "Ann Ward" in x[2] or "Lima" in x[1]]
+
+
+def test_the_broker_of_a_deal_is_no_party_to_it() -> None:
+    got = [(t, s, g) for t, s, g, _ in coded("Chile signed a Bolivian-brokered deal with Peru.")]
+    assert got == [("SUPPORT", ["Chile"], ["Peru"])]

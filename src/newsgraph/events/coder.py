@@ -485,10 +485,11 @@ class Coder(Matcher):
             source, target = subj, self.object_actors(cl, off)
         # "condemned the killing of X": an accusation of whoever killed, not of X
         # "condemned the killing of X", "vowed revenge for the killing of X": not of X
-        threat = f.coding.type == "THREATEN"
-        causes = [x for c, x in self.obliques(cl) if c in ("for", "over")] if threat else []
-        blamed = f.coding.type in ("ACCUSE", "THREATEN") and not cl.passive
+        threat, coerced = f.coding.type == "THREATEN", f.coding.type == "COERCE"
+        causes = [x for c, x in self.obliques(cl) if c in ("for", "over")] if threat or coerced else []
+        blamed = (f.coding.type in ("ACCUSE", "THREATEN") and not cl.passive) or coerced
         victims = self.victims([*cl.objects, *causes], off) if blamed else set()
+        victims |= self.harmed(causes, off)  # "was jailed for her murder": not her
         target = [a for a in target if a not in victims]
         place = self.place(cl, off)
         if target and all(self.own_side(t, source) for t in target):  # "X withdrew the US from ..."

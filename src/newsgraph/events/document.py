@@ -152,6 +152,17 @@ def code_events(
     return redate(events, story_days(parses, actors, ad.dates, ad.doc.published))
 
 
+def _state_doers(source: list[str], coder: Coder, places: Places) -> list[str]:
+    """The doers of a state's act, a place among them standing for its state (where the document
+    names it)."""
+    out: list[str] = []
+    for s in source:
+        doer = (places.state_of(s) if coder.actors.type_of(s) == "LOCATION" else None) or s
+        if doer not in out:
+            out.append(doer)
+    return out
+
+
 def _to_clause(c: Any) -> bool:
     """A "to" clause of what is asked ("called on X *to fire* Y"), however the parse hung it."""
     marked = any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
@@ -294,6 +305,10 @@ def _purpose(f: Found, gov: Found, lex: EventLexicon, actors: ActorIndex) -> boo
     )
 
 
+#: acts only a state's powers do: a place named as their doer stands for its state
+STATE_POWERS = frozenset({"COERCE", "SANCTION"})
+
+
 def _event(
     ad: AnalyzedDoc,
     f: Found,
@@ -330,6 +345,8 @@ def _event(
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
             govs = dict.fromkeys(places.government_of(w) for w in where)
             f.target = [s for s in govs if s and s not in f.source]
+    if f.coding.type in STATE_POWERS:  # "sentenced by a court in Lima": by the state Lima is in, not Lima
+        f.source = _state_doers(f.source, coder, places)
     if not f.target and f.coding.type == "MOBILIZE":  # "the governor deployed the national guard": at home
         f.target = coder.homes(f.source)
         f.internal = bool(f.target)

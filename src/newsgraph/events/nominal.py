@@ -165,6 +165,8 @@ class NounCoder:
                 source += phrase_actors(c, self.actors, off)
                 givers += [c] if case == "of" else []  # ("a delegation [in X]" is where it is)
             elif c.dep_ in SOURCE_PARTS and c.i < n.i:  # (a place names the thing: "the Paris accords")
+                if c.lemma_.lower() in self.lex.words("mediating"):
+                    continue  # "a Bolivian-brokered deal with X": the broker is no party
                 named = c.dep_ == "compound"
                 source += [a for a in phrase_actors(c, self.actors, off)
                            if not (named and self.actors.type_of(a) == "LOCATION")]

@@ -105,6 +105,12 @@ class Roles:
             out.update(self.actors_of(phrases, offset))
         return out
 
+    def harmed(self, causes: list[Token], offset: int) -> set[str]:
+        """Whose harm a reason phrase names ("jailed *for her murder*": her, the victim)."""
+        harms = self.lex.words("harm_nouns")
+        owners = [c for x in causes if x.lemma_.lower() in harms for c in x.children if c.dep_ == "nmod:poss"]
+        return set(self.actors_of(owners, offset))
+
     def operation_agent(self, cl: Clause, offset: int) -> list[str]:
         """Who did a passive act with no agent, from the operation it was done in: "was killed in a
         *US* counter-terrorism operation", "died in an *Israeli* airstrike" (the operation noun's own
