@@ -304,3 +304,17 @@ def test_a_sentence_for_a_murder_is_not_of_the_victim_nor_by_the_courts_city() -
 def test_the_broker_of_a_deal_is_no_party_to_it() -> None:
     got = [(t, s, g) for t, s, g, _ in coded("Chile signed a Bolivian-brokered deal with Peru.")]
     assert got == [("SUPPORT", ["Chile"], ["Peru"])]
+
+
+def test_a_meeting_held_at_anothers_request_was_asked_of_its_holder() -> None:
+    src, tgt, _ = only("The Andean Community held an emergency meeting at Peru's request.", "REQUEST")
+    assert (src, tgt) == (["Peru"], ["Andean Community"])
+
+
+def test_punishing_those_responsible_pursues_the_attacker_the_story_named() -> None:
+    story = "Andean Front militants attacked a Peruvian army base on Friday. "
+    for pursued in ("those responsible", "the attackers"):
+        src, tgt, ev = only(story + f"Peru vowed to punish {pursued}.", "COERCE")
+        assert (src, tgt, ev.hypothetical) == (["Peru"], ["Andean Front"], True), pursued
+    got = coded(story + "Peru arrested those responsible for the fraud.")  # another deed's doers
+    assert [t for t, *_ in got] == ["ASSAULT"]

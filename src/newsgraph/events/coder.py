@@ -534,7 +534,8 @@ class Coder(Matcher):
         claims = self.lex.words("claim_nouns")  # "the charge was denied by X, Y's lawyer": not Y's charge
         objects = objects or [x for x in cl.subjects if cl.passive and x.lemma_.lower() in claims]
         if guess and not target and not f.coding.reverse and source and not objects:
-            target = [a for a in self.nearest(f.head, off, before=False, exclude=set(source)) if a != place]
+            near = self.nearest(f.head, off, before=False, exclude=set(source) | victims)  # not "her murder"
+            target = [a for a in near if a != place]
             f.guessed = "nearest name" if target else ""
         if not target and source and f.coding.type == "ASSAULT":  # "bombed targets in X": X
             target = self.struck_in(cl, objects, off, exclude=set(source))

@@ -26,6 +26,8 @@ from newsgraph.text import lexicons
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 #: the kinds of earlier event a reaction's noun may stand for: acts done by one side to another
 REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
+#: acts against the doers of a deed ("vowed to punish those responsible")
+PURSUITS = frozenset({"COERCE", "ASSAULT", "THREATEN", "SANCTION"})
 #: measures an institution announces about itself in the passive ("announced X was banned")
 ANNOUNCED_MEASURES = frozenset({"COERCE", "SANCTION"})
 #: the CAMEO code of making a visit (042): a trip, not the talks held on it (its host, 043, talks)
@@ -94,6 +96,8 @@ class Implicit:
             f.guessed = "the protesters' adversary" if f.source else ""
         if f.source and not f.target and f.coding.type in YIELDING:  # "withdrew the bill"
             f.target = _to_the_crowd(crowd, f, self.places, lex)
+        if f.source and f.coding.type in PURSUITS and _perpetrators(f, lex):
+            f.target = self.pursued(f) or f.target  # "vowed to punish those responsible"
         if f.source and not f.target and f.coding.type in REACTIONS:  # "condemned the attack"
             f.target = (
                 _reacted(events, f, lex, self.coder, self.places)
@@ -110,6 +114,14 @@ class Implicit:
         elif f.coding.type == "REQUEST" and not f.target and _held_release(f, lex):  # "the release of
             f.target = _holder(events, [], f.source, 0)  # the detained leaders": of the latest captor
             f.guessed = "who detained them" if f.target else ""
+
+    def pursued(self, f: Found) -> list[str]:
+        """Whom an act against "those responsible" (or "the attackers", an unnamed group) pursues: the
+        doer of the latest attack the story told, when the act names no one else."""
+        words = self.lex.words("perpetrator_words")
+        if any(self.coder.actors.entities[t].name.lower() not in words for t in f.target):
+            return []
+        return _attacker(self.events, f, self.places)
 
     def of_place(self, f: Found, actor: str) -> bool:
         """Whether ``actor`` may have acted where the clause says it happened: not another state's
@@ -370,6 +382,28 @@ def _held_release(f: Found, lex: EventLexicon) -> bool:
     objs = (*f.clause.objects, *(x for _, x in f.clause.obliques))
     freed = [o for o in objs if o.lemma_.lower() in lex.words("release_nouns")]
     return any(t.lower_ in held for o in freed for t in o.subtree if t.i != o.i)
+
+
+def _perpetrators(f: Found, lex: EventLexicon) -> bool:
+    """The act's object names its target only as the doers of a deed ("those responsible", "the
+    perpetrators"; lexicon ``perpetrator_words``)."""
+    words, doc = lex.words("perpetrator_words"), f.head.doc
+    named = [doc[o.i + 1] for o in f.clause.objects if o.i + 1 < len(doc)]  # "those [responsible]"
+    named += f.clause.objects
+    # (not "those responsible *for the fraud*": another deed)
+    return any(w.lower_ in words and not any(case_of(c) == "for" for c in w.children) for w in named)
+
+
+def _attacker(events: list[Event], f: Found, places: Places) -> list[str]:
+    """Who did the latest attack or coercion the story told, on another side than the pursuer's."""
+    for ev in reversed(events):
+        if ev.type not in ("ASSAULT", "COERCE") or ev.negated or ev.hypothetical:
+            continue
+        got = [a for a in ev.source if not any(places.same_side(a, s) for s in f.source)]
+        if got:
+            f.about, f.guessed = ev.id, "who did it"
+            return got
+    return []
 
 
 def _release(f: Found, lex: EventLexicon) -> bool:

@@ -230,6 +230,7 @@ class NounCoder:
             source = [a for a in self.event_subject(n) if a not in target]
         if source and not target and f.coding.type == "REQUEST" and not is_passive(n.head):
             target = [a for a in self.setting(n, off, [])[0] if a not in source]  # "returned at Y's request"
+            target = target or [a for a in self.host_subject(n, off) if a not in source]
         if not source and answered:  # "rejected an ultimatum [from X]", the phrase hung on the verb
             source = [a for c in n.head.children if c.dep_ == "obl" and case_of(c) == "from"
                       for a in phrase_actors(c, self.actors, off)]
@@ -475,6 +476,13 @@ class NounCoder:
             told = [*cl.objects, *(o for c, o in cl.obliques if c in cases and o.i != n.i)]
             target = [a for o in told for a in phrase_actors(o, self.actors, offset) if a not in source]
         return source, target
+
+    def host_subject(self, n: Token, offset: int) -> list[str]:
+        """Who did what a setting noun hangs on ("X held a meeting *at Y's request*": X)."""
+        host = n.head
+        if n.dep_ != "nmod" or case_of(n) not in self.lex.words("settings") or host.dep_ != "obj":
+            return []
+        return [a for s in Clause.of_verb(host.head).subjects for a in phrase_actors(s, self.actors, offset)]
 
     def supplied(self, n: Token, spec: dict[str, Any]) -> bool:
         """The noun is what a light verb's object is given ("provided *X* with aid")."""
