@@ -7,7 +7,7 @@ people), not taken from any article. The parse repair is tested on a hand-built 
 
 from __future__ import annotations
 
-from newsgraph.events.deps import conjuncts, passive_conjunct
+from newsgraph.events.deps import conjuncts, passive_conjunct, priced
 from newsgraph.events.subjects import glued_claim
 
 from .events_helpers import coded, only, tree
@@ -318,3 +318,24 @@ def test_punishing_those_responsible_pursues_the_attacker_the_story_named() -> N
         assert (src, tgt, ev.hypothetical) == (["Peru"], ["Andean Front"], True), pursued
     got = coded(story + "Peru arrested those responsible for the fraud.")  # another deed's doers
     assert [t for t, *_ in got] == ["ASSAULT"]
+
+
+def test_accepting_a_ruling_or_an_offer_agrees_and_accepting_demands_yields() -> None:
+    src, tgt, ev = only("Peru accepted the ruling of the International Court of Justice.", "AGREE")
+    assert (src, tgt) == (["Peru"], ["International Court of Justice"])
+    src, tgt, _ = only("Peru accepted Chile's offer of aid.", "AGREE")
+    assert (src, tgt) == (["Peru"], ["Chile"])
+    src, tgt, _ = only("Peru accepted the Andean Front's demands.", "CONCEDE")
+    assert (src, tgt) == (["Peru"], ["Andean Front"])
+
+
+def test_a_participle_read_as_the_objects_head_gives_way_to_its_noun() -> None:
+    # "accepted a [resolution] calling for a truce", the participle parsed as the object
+    words = ["Peru", "accepted", "a", "resolution", "calling", "for", "a", "truce", "."]
+    heads = [1, 1, 4, 4, 1, 7, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "det", "compound", "obj", "case", "det", "obl", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBG", "IN", "DT", "NN", "."]
+    doc = tree(words, heads, deps, pos, tags)
+    assert priced(doc[4]).text == "resolution"
+    assert priced(doc[3]).text == "resolution"

@@ -88,7 +88,11 @@ def claiming_verb(t: Token, nouns: frozenset[str], verbs: frozenset[str]) -> Tok
 
 def priced(o: Token) -> Token:
     """The noun a currency sign the parse made the object stands before ("announced a new [$]2.5
-    billion aid [package]", the package read as a modifier of "$"), else ``o``."""
+    billion aid [package]", the package read as a modifier of "$"), or a participle after it ("a UN
+    [resolution] calling for ..."), else ``o``."""
+    if o.tag_ == "VBG":  # "accepted a UN [resolution] calling for ...", the participle read as the head
+        before = [c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == o.i - 1]
+        return before[0] if before else o
     if o.tag_ != "$":
         return o
     nouns = [c for c in o.children if c.pos_ == "NOUN" and c.i > o.i]
