@@ -339,3 +339,18 @@ def test_a_participle_read_as_the_objects_head_gives_way_to_its_noun() -> None:
     doc = tree(words, heads, deps, pos, tags)
     assert priced(doc[4]).text == "resolution"
     assert priced(doc[3]).text == "resolution"
+
+
+def test_arresting_a_journalist_or_protesters_is_an_arrest_not_an_assault() -> None:
+    src, tgt, ev = only("Chile arrested dissident journalist Ann Ward on Sunday.", "COERCE")
+    assert (src, tgt, ev.cameo) == (["Chile"], ["Ann Ward"], "173")
+    assert [t for t, *_ in coded("Chile arrested dissident journalist Ann Ward on Sunday.")] == ["COERCE"]
+
+
+def test_a_time_phrase_is_no_part_of_the_noun_phrase_before_it() -> None:
+    src, tgt, _ = only(
+        "General Juan Ortega declared himself Peru's new leader on Friday, two days after his troops "
+        "detained President Tom Reyes in Lima.",
+        "COERCE",
+    )
+    assert (src, tgt) == (["Juan Ortega"], ["Tom Reyes"])
