@@ -346,11 +346,3 @@ def test_arresting_a_journalist_or_protesters_is_an_arrest_not_an_assault() -> N
     assert (src, tgt, ev.cameo) == (["Chile"], ["Ann Ward"], "173")
     assert [t for t, *_ in coded("Chile arrested dissident journalist Ann Ward on Sunday.")] == ["COERCE"]
 
-
-def test_a_time_phrase_is_no_part_of_the_noun_phrase_before_it() -> None:
-    src, tgt, _ = only(
-        "General Juan Ortega declared himself Peru's new leader on Friday, two days after his troops "
-        "detained President Tom Reyes in Lima.",
-        "COERCE",
-    )
-    assert (src, tgt) == (["Juan Ortega"], ["Tom Reyes"])

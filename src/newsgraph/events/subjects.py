@@ -20,8 +20,6 @@ from newsgraph.text.speechverbs import default_lexicon
 
 #: particles of phrasal verbs the parser may read as a preposition ("sealed *off* the town")
 PARTICLE_WORDS = lexicons.words("english.particle_words")
-#: prepositions of time: a phrase they open is no part of the noun phrase before it
-TEMPORAL = lexicons.words("english.time_prepositions")
 #: relative pronouns that stand only for people
 PERSONAL_RELATIVE = lexicons.words("english.personal_relative_pronouns")
 
@@ -176,11 +174,8 @@ def _before_comma(rel: Token) -> Token | None:
 
 
 def phrase_top(t: Token) -> Token:
-    """The head of the noun phrase ``t`` is inside of ("the leaders of the *countries*" -> leaders),
-    not across a time preposition ("two days after his *troops*" -> troops)."""
+    """The head of the noun phrase ``t`` is inside of ("the leaders of the *countries*" -> leaders)."""
     while t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
-        if case_of(t) in TEMPORAL:
-            break
         t = t.head
     return t
 
