@@ -12,8 +12,8 @@ from dataclasses import replace
 from newsgraph.actors.lexicon import alternatives
 from newsgraph.actors.spans import Cand
 
-#: the particles of a patronymic name ("Tamim *bin* Hamad al-Thani")
-_PATRONYMIC = alternatives("patronymic_particles")
+#: what stands between the two halves of a patronymic name ("Tamim *bin* Hamad al-Thani")
+_PATRONYMIC_GAP = re.compile(rf"[ \t]+(?:{alternatives('patronymic_particles')})[ \t]+")
 
 
 def hyphen_pairs(cands: list[Cand]) -> list[Cand]:
@@ -54,7 +54,7 @@ def patronymic_pairs(text: str, cands: list[Cand]) -> list[Cand]:
             and id(prev) not in dropped
             and not prev.kb_id
             and prev.label in ("PERSON", "LOCATION", "ORG")
-            and re.fullmatch(rf"[ \t]+(?:{_PATRONYMIC})[ \t]+", text[prev.end : c.start]) is not None
+            and _PATRONYMIC_GAP.fullmatch(text, prev.end, c.start) is not None
         ):
             merged[id(prev)] = replace(first, end=c.end, text=text[first.start : c.end], label="PERSON")
             dropped.add(id(c))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.deps import DATIVES, OBJECT_CONTROL, measured, priced
+from newsgraph.events.deps import DATIVES, OBJECT_CONTROL, measured, priced, through_nouns
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import judgement, named_object, predicates
 from newsgraph.events.subjects import (
@@ -419,7 +419,7 @@ class Coder(Matcher):
             target = [
                 a
                 for t in f.head.subtree
-                if t.dep_ in ("nmod", "obl") and case_of(t) in cases and _same_clause(t, f.head)
+                if t.dep_ in ("nmod", "obl") and case_of(t) in cases and through_nouns(t, f.head)
                 for a in self.actors_of([t], off)
                 if a not in f.source and a != place
             ]
@@ -570,13 +570,3 @@ class Coder(Matcher):
                 self.lex.coding("072", f.coding.rule + " (backing an armed group: military aid)") or f.coding
             )
 
-
-def _same_clause(t: Token, head: Token) -> bool:
-    """``t`` hangs on ``head`` through nouns only, not inside a clause of its own ("filed a case
-    *accusing X of crimes against Y*": not the case's target)."""
-    t = t.head
-    while t.i != head.i and t.head.i != t.i:
-        if t.pos_ in ("VERB", "AUX"):
-            return False
-        t = t.head
-    return True

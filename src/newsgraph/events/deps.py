@@ -130,3 +130,14 @@ def told_subject_tokens(n: Token) -> list[Token]:
     ]
     told = [c for c in clauses if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     return [s for c in told for s in c.children if s.dep_ in ("nsubj", "nsubj:pass")]
+
+
+def through_nouns(t: Token, head: Token) -> bool:
+    """``t`` hangs on ``head`` through nouns only, not inside a clause of its own ("filed a case
+    *accusing X of crimes against Y*": not the case's target)."""
+    t = t.head
+    while t.i != head.i and t.head.i != t.i:
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+        t = t.head
+    return True

@@ -130,7 +130,7 @@ class Implicit:
         where = [a for c, x in coder.obliques(f.clause) if c in cases for a in coder.actors_of([x], f.offset)]
         states = {a if coder.actors.type_of(a) == "STATE" else self.places.state_of(a) for a in where}
         states.discard(None)
-        return not states or any(self.places.same_side(actor, s) for s in states if s)
+        return not states or any(self.places.same_side(actor, s) for s in states if s is not None)
 
     def deed_doer(self, f: Found) -> list[str]:
         """A reaction to a deed named with whom it was done to ("condemned the detention of X"): to
@@ -356,9 +356,9 @@ def _accord_parties(
     """Praise of an accord named by a definite noun ("X welcomed the agreement"): of its parties, those
     of the latest agreement the document reported before (an AGREE event, or one its accord noun
     coded), other than the praising side."""
-    accords = lex.words("accord_nouns")
     if f.coding.type != "SUPPORT":  # "denounced the agreement": of its critics' own reasons, no party
         return []
+    accords = lex.words("accord_nouns")
     if not any(n.lemma_.lower() in accords for n in _event_nouns(f, lex, coder)):
         return []
     for ev in reversed(events):
@@ -379,9 +379,7 @@ def _held_release(f: Found, lex: EventLexicon) -> bool:
     """A request of the release of people named only as held ("demanded the release of *the detained
     leaders*", "of the detainees"; lexicon ``held_words``)."""
     held = lex.words("held_words")
-    objs = (*f.clause.objects, *(x for _, x in f.clause.obliques))
-    freed = [o for o in objs if o.lemma_.lower() in lex.words("release_nouns")]
-    return any(t.lower_ in held for o in freed for t in o.subtree if t.i != o.i)
+    return any(t.lower_ in held for o in _release_nouns(f, lex) for t in o.subtree if t.i != o.i)
 
 
 def _perpetrators(f: Found, lex: EventLexicon) -> bool:
@@ -410,14 +408,19 @@ def _release(f: Found, lex: EventLexicon) -> bool:
     """A request whose object is someone's release ("demanded *his release*", "called for the
     release of X", "called for X *to be freed*"); with no one named, only a release of people a
     pronoun refers to ("their")."""
-    objs = [o for o in (*f.clause.objects, *(x for _, x in f.clause.obliques))
-            if o.lemma_.lower() in lex.words("release_nouns")]
+    objs = _release_nouns(f, lex)
     pronoun = any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for o in objs for c in o.children)
     # "called for X to be freed": the person named, the release a passive "to" clause
     freeing = lex.words("releasing")
     clauses = [c for c in f.head.children if c.dep_ == "xcomp" and lex.lemma_of(c.lower_) in freeing]
     freed = any(a.dep_ == "aux:pass" for c in clauses for a in c.children)
     return (bool(objs) and (bool(f.target) or pronoun)) or (freed and bool(f.target))
+
+
+def _release_nouns(f: Found, lex: EventLexicon) -> list[Any]:
+    """The clause's objects and phrases that name a release ("demanded *the release* of X")."""
+    phrases = (*f.clause.objects, *(x for _, x in f.clause.obliques))
+    return [o for o in phrases if o.lemma_.lower() in lex.words("release_nouns")]
 
 
 def _holder(events: list[Event], held: list[str], asking: list[str], here: int) -> list[str]:

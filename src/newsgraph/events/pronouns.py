@@ -36,8 +36,9 @@ from newsgraph.text import lexicons
 _THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")  # not "them": as often the things just named
 #: nouns that stand for the state of a demonym before them ("Iranian *forces*"), and so of "its"
 _STATE_NOUNS = lexicons.words("actors.demonym_state_nouns") | lexicons.words("actors.government_bodies")
-#: nouns of a group's own members ("al Shabaab said *its fighters* had ..."), owned as its forces are
-_MEMBER_NOUNS = lexicons.words("actors.group_nouns")
+#: what "its" may own as the subject of a clause: a state's forces and bodies, a group's own members
+#: ("al Shabaab said *its fighters* had ...")
+_OWNED = _STATE_NOUNS | lexicons.words("actors.group_nouns")
 #: head words of a state's own bodies ("Foreign *Ministry*", "the *army*")
 _GOVERNMENT_BODIES = lexicons.words("actors.government_bodies")
 #: mention kinds that name a group by a common noun ("the police": a state body)
@@ -260,7 +261,7 @@ def _owned_force(t: Token) -> bool:
     return (
         t.dep_ == "nmod:poss"
         and head.dep_ in ("nsubj", "nsubj:pass")
-        and (head.lower_ in _STATE_NOUNS or head.lower_ in _MEMBER_NOUNS)
+        and head.lower_ in _OWNED
         and head.head.pos_ in ("VERB", "AUX")
     )
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.deps import through_nouns
 from newsgraph.events.speech import is_media
 from newsgraph.events.stance import stance
 from newsgraph.events.subjects import claimant_clause, glued_claim
@@ -236,7 +237,7 @@ class Roles:
             if x.lemma_.lower() not in nouns:
                 continue
             for t in x.subtree:
-                if t.dep_ != "nmod" or case_of(t) not in cases or not _through_nouns(t, x):
+                if t.dep_ != "nmod" or case_of(t) not in cases or not through_nouns(t, x):
                     continue
                 if got := [a for a in self.actors_of([t], offset) if a not in exclude]:
                     return got
@@ -397,14 +398,3 @@ def struck_places(
             if got:
                 return got
     return []
-
-
-def _through_nouns(t: Token, top: Token) -> bool:
-    """Whether ``t`` hangs on ``top`` through nouns only, not inside a clause of its own."""
-    while t.i != top.i:
-        t = t.head
-        if t.pos_ in ("VERB", "AUX") and t.i != top.i:
-            return False
-        if t.head.i == t.i and t.i != top.i:
-            return False
-    return True
