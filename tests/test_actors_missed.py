@@ -134,6 +134,23 @@ def test_demonym_led_organisation_wins_unless_the_kb_names_a_part() -> None:
     assert plo.kb_id == "org:plo"
 
 
+def test_a_states_own_force_the_model_found_after_its_name_is_the_organisation() -> None:
+    """ "the Chile Defence Force": the organisation, not Chile; a place's ("Tarapaca Republican
+    Senate") or a name not ending in an organisation word ("Chile Today") stays as it was."""
+    from newsgraph.actors.select import demonym_led
+
+    k = kb()
+    force = Cand(4, 23, "Chile Defence Force", "ORG", "model")
+    chile = Cand(4, 9, "Chile", "STATE", "kb", kb_id="state:CHL")
+    assert demonym_led([(3, force), (1, chile)], k) == {id(chile)}
+    assert force.meta["state"] == "state:CHL"
+    today = Cand(4, 15, "Chile Today", "ORG", "model")
+    assert demonym_led([(3, today), (1, Cand(4, 9, "Chile", "STATE", "kb", kb_id="state:CHL"))], k) == set()
+    senate = Cand(4, 29, "Tarapaca Republican Senate", "ORG", "model")
+    place = Cand(4, 12, "Tarapaca", "LOCATION", "kb", kb_id="place:tarapaca")
+    assert demonym_led([(3, senate), (1, place)], k) == set()
+
+
 def test_a_model_place_that_reads_as_a_persons_name_is_a_person() -> None:
     finder = GivenNames(kb(), NAME_TOK, "(?:al|bin)")
     assert finder.person_like("Gloria Hambleworth") and finder.person_like("Naomi La Teste")

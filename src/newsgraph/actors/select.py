@@ -114,7 +114,7 @@ def demonym_led(cands: list[tuple[int, Cand]], kb: KnowledgeBase) -> set[int]:
         d = norps.get(o.start)
         if p < 2 or o.label != "ORG" or d is None or d.end >= o.end:
             continue
-        if d.label != "NORP" and (o.source != "rule" or not text_after(o, d)[:2].strip()[:1].isupper()):
+        if d.label != "NORP" and not _state_led(o, d):
             continue  # a name the organisation rules found ("United States Department of ..."), no possessive
         if all(w.lower() in _DEMONYM_NOUNS for w in text_after(o, d).split()):
             continue  # "Palestinian State", "Iraqi Government": the state (see classify)
@@ -129,6 +129,21 @@ def demonym_led(cands: list[tuple[int, Cand]], kb: KnowledgeBase) -> set[int]:
             hits = kb.lookup(state.name + text_after(o, d)) if d.label == "NORP" else []
             o.kb_id = hits[0].kb_id if hits and hits[0].type == "ORG" else None
     return drop
+
+
+_STATE_ORG_HEADS = ORG_HEADS | lexicons.words("actors.state_org_heads")
+
+
+def _state_led(o: Cand, d: Cand) -> bool:
+    """Whether ``o`` is an organisation named after the state or place ``d`` that starts it: one the
+    organisation rules found, or one the model found after a state's name that ends in an
+    organisation word ("Lesotho Defence Force"); not a possessive ("Peru's Congress")."""
+    rest = text_after(o, d)
+    if not rest[:2].strip()[:1].isupper():
+        return False
+    if o.source == "rule":
+        return True
+    return o.source == "model" and d.label == "STATE" and rest.split()[-1].lower() in _STATE_ORG_HEADS
 
 
 def text_after(o: Cand, d: Cand) -> str:

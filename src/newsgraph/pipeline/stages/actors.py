@@ -82,13 +82,19 @@ def _demonym_states(text: str, cands: list[Cand], ents: Entities, kb: KnowledgeB
         word = _noun_after(text, c.end)
         if word[:1].isupper() and not is_title_word(word):
             continue  # the first word of a name ("Saudi Aramco", "American Airlines")
-        if word.lower() not in DEMONYM_STATE_WORDS:
+        if not _state_word(word.lower()):
             continue  # "Palestinian unity", "Iraqi protesters": not the state acting
         e = ents.get(c.entity) if c.entity else ents.by_key.get("kb:" + entry.kb_id)
         if e is None:
             e = ents.new("STATE", "kb:" + entry.kb_id, entry.kb_id)
         c.label, c.kind = "STATE", "demonym"
         ents.add(e, c)
+
+
+def _state_word(word: str) -> bool:
+    """A word after a demonym that makes it the state, also in the plural of two states' nouns
+    ("the Chilean and Peruvian *governments*")."""
+    return word in DEMONYM_STATE_WORDS or (word.endswith("s") and word[:-1] in DEMONYM_STATE_WORDS)
 
 
 #: a weapon's model designation: letters, a hyphen and digits ("Su-24", "F-16", "MiG-29", "T-72")
