@@ -358,6 +358,9 @@ class Coder(Matcher):
         p, preds = best.pattern, predicates(v)
         if any(x.pos_ == "ADJ" for x in preds):
             return True  # "called the expulsion unfounded": no pattern's "call for the expulsion"
+        objects = {o.lemma_.lower() for o in cl.objects if o not in preds}
+        if any(x.pos_ == "NOUN" for x in preds) and any(n.head.lower() in objects for n in p.post):
+            return True  # "called the expulsion a provocation": the pattern's noun is what is judged
         vague = not p.pre and not p.post and all(n is None for _, n in p.preps)
         return vague and any(x.pos_ in ("NOUN", "PROPN") for x in preds)
 

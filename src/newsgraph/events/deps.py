@@ -68,7 +68,13 @@ def conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Russia and China" -> both), also one the parse
     made an apposition that opens with the conjunction ("Ann Ward and [Peruvian Minister] Juan Ortega")."""
     joined = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and c.left_edge.pos_ == "CCONJ"]
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i], *joined]
+    # not past a verb the parse hung on the token that takes an object of its own: the token is that
+    # verb's subject, and what follows its object is coordinated with the object ("Peru's military
+    # [detained] X and other leaders")
+    verbs = [a.i for a in tok.children if a.dep_ == "acl" and a.i > tok.i and a.tag_ in ("VBD", "VBN")
+             and any(o.dep_ == "obj" for o in a.children)]
+    cut = min(verbs, default=len(tok.doc))
+    return [tok, *[c for c in tok.conjuncts if tok.i < c.i < cut], *joined]
 
 
 def measured(n: Token, measures: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
-from newsgraph.events.deps import claiming_verb, measured, told_subject_tokens
+from newsgraph.events.deps import DURATIONS, claiming_verb, measured, told_subject_tokens
 from newsgraph.events.roles import struck_places
 from newsgraph.events.tree import (
     ActorIndex,
@@ -228,6 +228,8 @@ class NounCoder:
             source, target = self.setting(n, off, target)
         if not source and target and f.coding.type == "CONSULT":  # "the ban followed talks with X"
             source = [a for a in self.event_subject(n) if a not in target]
+        if source and not target and f.coding.type == "CONSULT" and n.dep_ != "obj":  # "after Z-led talks"
+            target = [a for a in self.light_subject(n, spec, off) if a not in source]
         if source and not target and f.coding.type == "REQUEST" and not is_passive(n.head):
             target = [a for a in self.setting(n, off, [])[0] if a not in source]  # "returned at Y's request"
             target = target or [a for a in self.host_subject(n, off) if a not in source]
@@ -513,9 +515,12 @@ class NounCoder:
 
     def slot(self, n: Token) -> Token:
         """The phrase that fills the verb's slot for the noun: the noun, its first conjunct ("grants
-        and *loans*"), or the measure it is counted in ("$5 million *in aid*", "planeloads *of aid*")."""
+        and *loans*"), the measure it is counted in ("$5 million *in aid*", "planeloads *of aid*") or
+        the stretch of time it took ("after a week *of talks*")."""
         while n.dep_ == "conj" and n.head.pos_ == "NOUN" and n.head.i < n.i:
             n = n.head
+        if n.dep_ == "nmod" and case_of(n) == "of" and n.head.lemma_.lower() in DURATIONS:
+            return n.head  # "after ten days [of talks]": the time phrase is the verb's
         return n.head if measured(n, self.lex.words("measure_nouns")) else n
 
     def light_before(self, n: Token, light: set[str]) -> bool:

@@ -152,7 +152,11 @@ def antecedent(v: Token) -> list[Token]:
     whole sentence ("X condemned Chile, which had accused Peru" as ``advcl:relcl``), the name right
     before the comma; "who" also takes a common noun ("the protesters, who attacked X")."""
     if v.dep_ == "acl:relcl":
-        return conjuncts(v.head)
+        n = v.head  # "Ann Ward, a Reuters journalist who was arrested": Ann Ward, not Reuters
+        rel = [c for c in v.children if (c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS)]
+        personal = any(c.lower_ in PERSONAL_RELATIVE for c in rel)
+        named = n.dep_ == "appos" and n.head.pos_ == "PROPN" and n.head.i < n.i
+        return conjuncts(n.head) if personal and named else conjuncts(n)
     rel = [c for c in v.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE]
     noun = _before_comma(rel[0]) if rel and v.dep_ == "advcl:relcl" else None
     if noun is None:

@@ -67,11 +67,13 @@ def misread_finite(v: Token) -> bool:
     """A past-tense verb the parse hung on the noun before it as a modifier although it is the
     clause's verb: tagged as a finite past ("the leaders of the two countries [spoke] by
     telephone"), or taking a direct object ("after a US-led coalition [ousted] Saddam Hussein",
-    read like "a man killed": a passive participle takes no object). The noun phrase is its subject."""
+    read like "a man killed": a passive participle takes no object). The noun phrase is its subject
+    (also a noun the tagger made an adjective, or one heading the sentence: "Peru's [military]
+    detained X")."""
     return (
         v.dep_ == "acl"
         and v.head.i < v.i
-        and v.head.pos_ in ("NOUN", "PROPN")
+        and (v.head.pos_ in ("NOUN", "PROPN") or v.head.tag_ in ("NN", "NNS") or v.head.dep_ == "ROOT")
         and v.tag_ in ("VBD", "VBN")
         and not any(c.dep_ in ("aux", "aux:pass", "mark") or c.dep_ in SUBJECTS for c in v.children)
         and (v.tag_ == "VBD" or _has_object(v) or _verbless(v) or _second_subject(v.head))
@@ -261,6 +263,7 @@ class Clause:
             if part.dep_ == "acl" and part.tag_ == "VBG" and rooted:
                 top = part.head
             cl.subjects = conjuncts(top.head if top.dep_ == "conj" and top.head.i < top.i else top)
+            cl.objects += [c for c in top.conjuncts if c.i > v.i] if cl.objects else []  # "X [and others]"
         if not cl.subjects and (gov := misread_conjunct(v)) is not None:  # "X left and [endorsed] Y"
             cl.subjects = [x for c in gov.children if c.dep_ in SUBJECTS for x in conjuncts(c)]
             cl.objects, cl.inherited = cl.objects or [name_top(v.head)], True
