@@ -313,9 +313,11 @@ def test_a_meeting_held_at_anothers_request_was_asked_of_its_holder() -> None:
 
 def test_punishing_those_responsible_pursues_the_attacker_the_story_named() -> None:
     story = "Andean Front militants attacked a Peruvian army base on Friday. "
-    for pursued in ("those responsible", "the attackers"):
-        src, tgt, ev = only(story + f"Peru vowed to punish {pursued}.", "COERCE")
-        assert (src, tgt, ev.hypothetical) == (["Peru"], ["Andean Front"], True), pursued
+    for pursued in ("those responsible", "the attackers"):  # (a vow to punish is a threat)
+        src, tgt, ev = only(story + f"Peru vowed to punish {pursued}.", "THREATEN")
+        assert (src, tgt, ev.hypothetical) == (["Peru"], ["Andean Front"], False), pursued
+        src, tgt, ev = only(story + f"Peru arrested {pursued}.", "COERCE")
+        assert (src, tgt) == (["Peru"], ["Andean Front"]), pursued
     got = coded(story + "Peru arrested those responsible for the fraud.")  # another deed's doers
     assert [t for t, *_ in got] == ["ASSAULT"]
 

@@ -12,12 +12,16 @@ from typing import Any
 
 from newsgraph.events.deps import THIS
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, phrase_actors
+from newsgraph.models import Event
 from newsgraph.text import lexicons
 
 #: noun -> the verbs whose act it names
 ACT_NOUNS: dict[str, frozenset[str]] = lexicons.word_table("english.act_nouns")
 #: how far back (characters) the act may have been told
 WINDOW = 1500
+
+#: hostile acts a threat of an answer in kind may answer ("X struck Y ... Y vowed to respond")
+PROVOCATIONS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 
 
 class ActDoers:
@@ -91,3 +95,16 @@ def _definite(noun: Token) -> bool:
 def _owner(c: Token) -> bool:
     """A possessor or "by" phrase of an act noun: who did it."""
     return c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) == "by")
+
+
+def provokers(events: Sequence[Event], ours: Callable[[str], bool]) -> tuple[Event, list[str]] | None:
+    """The latest hostile act of ``events`` (in story order) done to our side (``ours``: whether an
+    actor is on it), with its doers who are not: whom a threat of an answer in kind that names no
+    one is aimed at ("X struck Y ... Y vowed to respond")."""
+    for ev in reversed(events):
+        if ev.type not in PROVOCATIONS or ev.negated or ev.hypothetical:
+            continue
+        got = [a for a in ev.source if not ours(a)]
+        if got and any(ours(t) for t in ev.target):
+            return ev, got
+    return None

@@ -25,8 +25,9 @@ from newsgraph.events.pronouns import (
 )
 from newsgraph.events.speech import speech_events
 from newsgraph.events.subjects import describing
-from newsgraph.events.tree import ActorIndex, phrase_actors
+from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
+from newsgraph.events.yielding import pressed
 from newsgraph.models import AnalyzedDoc, Event, Mention
 from newsgraph.text.headings import is_heading
 
@@ -126,6 +127,7 @@ def code_events(
         for sent in doc.sents:
             found = coder.sentence(sent, offset)
             found += [f for t in sent if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
+            found += _pledges(sent, offset, found, coder, lex) + pressed(sent, offset, coder, lex)
             kept = _govern([f for f in found if f.coding.type], lex, coder.actors)
             heads = {f.head.i for f in kept}
             a, b = offset + sent.start_char, offset + sent.end_char  # the dates of this sentence only
@@ -160,6 +162,28 @@ def _state_doers(source: list[str], coder: Coder, places: Places) -> list[str]:
         doer = (places.state_of(s) if coder.actors.type_of(s) == "LOCATION" else None) or s
         if doer not in out:
             out.append(doer)
+    return out
+
+
+def _pledges(sent: Any, offset: int, found: list[Found], coder: Coder, lex: EventLexicon) -> list[Found]:
+    """The pledges no pattern codes whose pledged act is hostile ("vowed to strike X") or an answer
+    in kind ("vowed to respond", "swore to retaliate"): threats (CAMEO 138), for :func:`_govern` to
+    fold a coded act into."""
+    heads = {f.head.i: f for f in found}
+    answers = lex.words("retaliation")
+    out: list[Found] = []
+    for t in sent:
+        lemma = coder.lemma(t)
+        if lemma not in lex.words("pledging") or t.i in heads or t.pos_ != "VERB":
+            continue
+        acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        hostile = [c for c in acts if c.i in heads and heads[c.i].coding.type in HOSTILE]
+        threat = lex.coding("138", f"verb {lemma}")
+        if threat is None or not (hostile or any(coder.lemma(c) in answers for c in acts)):
+            continue
+        g = Found(t, offset, threat, lemma, Clause.of_verb(t))
+        coder.participants(g)
+        out.append(g)
     return out
 
 
@@ -257,6 +281,15 @@ def _deployed_in(f: Found, coder: Coder, places: Places) -> list[str]:
     return named[:1] or ([state] if state and state not in f.source else unnamed)
 
 
+def _across_border(f: Found, coder: Coder, lex: EventLexicon) -> list[str]:
+    """Whom troops deployed at a border face: the state across it, named in the border's phrase ("along
+    its border with X", "to the frontier with X", "near the Peruvian border"), not the deployer."""
+    borders = [x for _, x in f.clause.obliques if x.lemma_.lower() in lex.words("border_nouns")]
+    named = [c for b in borders for c in b.children if c.dep_ == "nmod" and case_of(c) == "with"]
+    got = coder.actors_of(named or borders, f.offset)
+    return [a for a in got if coder.actors.type_of(a) == "STATE" and a not in f.source]
+
+
 def _misread_main_verb(v: Token) -> bool:
     """A finite verb with no subordinator that the parse hung on the end of a relative clause ("X,
     who arrived and met Y, [praised] Z"): the sentence's own verb, governed by nothing."""
@@ -332,6 +365,8 @@ def _event(
         arrived = f.coding.trip and f.location is not None
         if not f.target and not where and arrived and coder.actors.type_of(f.location) == "LOCATION":
             where = [f.location]  # "arrived in Tehran on a visit": a visit to the place it happened in
+        if f.coding.type == "MOBILIZE" and not f.target:  # "deployed troops along its border with X"
+            f.target = _across_border(f, coder, lex)
         if f.coding.type == "MOBILIZE" and (placed := _deployed_in(f, coder, places)):
             f.target = placed  # "troops landed (arrived) in X": deployed there, whoever asked them
         if not f.target and f.coding.type in STATE_OF_PLACE:  # a visit to a city is a visit to its state

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from newsgraph.events.acts import ActDoers
+from newsgraph.events.acts import ActDoers, provokers
 from newsgraph.events.cameo import EventLexicon, is_trip
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.deps import THIS, claiming_verb
@@ -89,6 +89,8 @@ class Implicit:
                 f.source, f.target = _two_states(f, self.coder.actors, here=False)
                 f.guessed = "the story's two states" if f.source else ""
             f.mutual = True
+        if not f.source and f.coding.type == "PROTEST":  # "supporters of X marched": X's side protests
+            f.source = _followed(f, lex, self.coder)
         crowd = self.nouns.crowd()
         if not f.source and not f.target and _crowd_patient(f, lex, crowd):
             f.target = crowd  # "1000 people have been arrested since the protests began"
@@ -98,6 +100,8 @@ class Implicit:
             f.target = _to_the_crowd(crowd, f, self.places, lex)
         if f.source and f.coding.type in PURSUITS and _perpetrators(f, lex):
             f.target = self.pursued(f) or f.target  # "vowed to punish those responsible"
+        if f.source and not f.target and f.coding.type == "THREATEN" and _answering(f, lex, self.coder):
+            f.target = _provoker(events, f, self.places)  # "X struck Y ... Y vowed to respond": at X
         if f.source and not f.target and f.coding.type in REACTIONS:  # "condemned the attack"
             f.target = (
                 _reacted(events, f, lex, self.coder, self.places)
@@ -301,6 +305,37 @@ def _crowd_patient(f: Found, lex: EventLexicon, crowd: list[str]) -> bool:
     return people and protests
 
 
+def _followed(f: Found, lex: EventLexicon, coder: Coder) -> list[str]:
+    """Whom the protesting followers a clause's subject names follow ("(thousands of) supporters of
+    X", "X's members"; lexicon ``follower_nouns``): a protest of X's side."""
+    followers, out = lex.words("follower_nouns"), []
+    for s in f.clause.subjects:
+        if s.lemma_.lower() not in followers:  # "thousands of [supporters]"
+            s = next((c for c in s.children if c.dep_ == "nmod" and case_of(c) == "of"), s)
+        if s.lemma_.lower() in followers:
+            owners = [c for c in s.children if c.dep_ == "nmod:poss"]
+            owners += [c for c in s.children if c.dep_ == "nmod" and case_of(c) == "of"]
+            out += [a for c in owners for a in phrase_actors(c, coder.actors, f.offset)]
+    return list(dict.fromkeys(out))
+
+
+def _answering(f: Found, lex: EventLexicon, coder: Coder) -> bool:
+    """A threat of an answer in kind ("vowed to respond", "vowed revenge", "warned of retaliation")."""
+    words = lex.words("retaliation")
+    parts = [f.head, *f.clause.objects]
+    parts += [c for c in f.head.children if c.dep_ == "xcomp" or (c.dep_ == "obl" and case_of(c) == "of")]
+    return any(coder.lemma(t) in words or t.lemma_.lower() in words for t in parts)
+
+
+def _provoker(events: list[Event], f: Found, places: Places) -> list[str]:
+    """Whom a threat of an answer in kind that names no one is aimed at (a guess, marked)."""
+    hit = provokers(events, lambda a: any(places.same_side(a, s) for s in f.source))
+    if hit is None:
+        return []
+    f.about, f.guessed = hit[0].id, "who did the act answered"
+    return hit[1]
+
+
 def _two_sides(f: Found, lex: EventLexicon) -> bool:
     """The clause's subject is the two parties of the story ("the two sides", "both ministers", "the
     delegations") and the event is one done together (talks, an agreement)."""
@@ -386,8 +421,11 @@ def _perpetrators(f: Found, lex: EventLexicon) -> bool:
     """The act's object names its target only as the doers of a deed ("those responsible", "the
     perpetrators"; lexicon ``perpetrator_words``)."""
     words, doc = lex.words("perpetrator_words"), f.head.doc
-    named = [doc[o.i + 1] for o in f.clause.objects if o.i + 1 < len(doc)]  # "those [responsible]"
-    named += f.clause.objects
+    # (or of the act a threat pledges: "vowed to punish those responsible")
+    pledged = [c for c in f.head.children if c.dep_ == "xcomp"]
+    objs = f.clause.objects or [o for c in pledged for o in c.children if o.dep_ == "obj"]
+    named = [doc[o.i + 1] for o in objs if o.i + 1 < len(doc)]  # "those [responsible]"
+    named += objs
     # (not "those responsible *for the fraud*": another deed)
     return any(w.lower_ in words and not any(case_of(c) == "for" for c in w.children) for w in named)
 

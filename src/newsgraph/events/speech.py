@@ -19,6 +19,7 @@ from typing import Any
 
 from newsgraph.actors.facts import is_media as media_actor
 from newsgraph.events.about import QuoteReader
+from newsgraph.events.acts import provokers
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.stance import NEGATIVE, stance, valence
 from newsgraph.events.tree import ActorIndex
@@ -95,6 +96,7 @@ def speech_events(
     speech-verb lexicon that gives each cue its speech act, ``doers`` who did the acts definite nouns
     name (:class:`newsgraph.events.acts.ActDoers`)."""
     ents = {e.id: e for e in ad.entities}
+    coded = list(coded)
     have = {(e.type, s, t, e.start) for e in coded for s in e.source for t in e.target}
     said = {(e.type, s, e.start) for e in coded for s in e.source}  # a cue the coder read as a verb
     reporting = lex.words("reporting")
@@ -123,6 +125,10 @@ def speech_events(
                 for a in named
                 if a not in side and ents[a].type in types and not (stance_only and is_media(ents[a], kb))
             ]
+            if not targets and coding.type == "THREATEN" and _words(q.text) & lex.words("retaliation"):
+                told = sorted((e for e in coded if e.start < q.start), key=lambda e: e.start)
+                hit = provokers(told, side.__contains__)  # "warned it would respond": at who struck it
+                targets = hit[1] if hit is not None else []
             if not targets or (coding.type == "SUPPORT" and len(targets) > 1):
                 continue  # praise of several actors at once is too loose to say who it is for
             sent = reader.sentence_at(lo)

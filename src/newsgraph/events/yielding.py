@@ -1,0 +1,50 @@
+"""Acts done under another's pressure: "Under pressure from X, Y allowed ...", "Bowing to X's
+pressure, Y handed ... over", "Y gave in to X's demands". The clause's doer yields to X (CAMEO
+080, a concession: PLOVER CONCEDE), whatever else the clause codes; the nouns of pressure and the
+verbs of giving way are the lexicon's ``pressure_nouns`` and ``yielding_verbs``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.coder import Coder, Found
+from newsgraph.events.tree import Clause, Token, case_of, phrase_actors
+
+#: the cases of the phrases inside a pressure noun that name who applies it ("pressure *from* X")
+PRESSERS = frozenset({"from", "by", "of"})
+
+
+def pressed(sent: Any, offset: int, coder: Coder, lex: EventLexicon) -> list[Found]:
+    """The concessions of ``sent`` made under a pressure it names, one per pressure noun."""
+    nouns, giving = lex.words("pressure_nouns"), lex.words("yielding_verbs")
+    out: list[Found] = []
+    for n in sent:
+        v = n.head
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in nouns or not v.tag_.startswith("VB"):
+            continue  # (the tagger may make "Bowing" opening a sentence a noun; its tag stays VBG)
+        if coder.lemma(v) in lex.words("pressured_verbs"):
+            continue  # "X came under pressure from Y": pressed, nothing yielded
+        under = n.dep_ == "obl" and case_of(n) == "under"  # "under pressure from X, Y ..."
+        bowed = n.dep_ == "obl" and case_of(n) == "to" and coder.lemma(v) in giving  # "bowing to it"
+        coding = lex.coding("080", f"noun {n.lemma_.lower()} (yielded to)")
+        if not (under or bowed) or coding is None:
+            continue
+        cl = Clause.of_verb(v)
+        doers = [a for s in cl.agent or cl.subjects for a in phrase_actors(s, coder.actors, offset)]
+        pressers = [a for a in _pressers(n, coder, offset) if a not in doers]
+        if doers and pressers:
+            f = Found(n, offset, coding, n.lemma_.lower(), Clause(n), nominal=True)
+            f.source, f.target = list(dict.fromkeys(doers)), list(dict.fromkeys(pressers))
+            out.append(f)
+    return out
+
+
+def _pressers(n: Token, coder: Coder, offset: int) -> list[str]:
+    """Who applies the pressure: the noun's own phrase ("Chilean pressure", "Chile's demands") and
+    its "from", "by" or "of" phrases."""
+    got = phrase_actors(n, coder.actors, offset)
+    for c in n.children:
+        if c.dep_ == "nmod" and case_of(c) in PRESSERS:
+            got += phrase_actors(c, coder.actors, offset)
+    return got
