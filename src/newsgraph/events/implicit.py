@@ -67,56 +67,90 @@ class Implicit:
     acts: ActDoers
 
     def fill(self, f: Found) -> None:
-        lex, events = self.lex, self.events
-        if not f.source and f.clause.passive and f.target:  # the agent of a passive that names none
-            actors = self.coder.actors
-            f.source = (
-                _announcer(f, lex, actors)
-                or _earlier_agent(events, f)
-                or _claimed(self.claims, f)
-                or [a for a in _institution(f, lex, actors) if self.of_place(f, a)]
-                or self.story_state(f)
-            )
-        if not f.source and not f.target and _two_sides(f, lex):  # "the two sides agreed"
-            # "Turkey and Greece ..., but the leaders of the two countries spoke": the two states named
-            # before it in the sentence, else the parties of the latest meeting, else a story's only two
-            f.source, f.target = _two_states(f, self.coder.actors, here=True)
-            f.guessed = "the sentence's two states" if f.source else ""
-            if not f.source:  # "the ministers" are who met, not a visitor and its host
-                people = any(s.lemma_.lower() in PARTY_PEOPLE for s in f.clause.subjects)
-                f.source, f.target = _pair(events, trips=not people)
-            if not f.source:
-                f.source, f.target = _two_states(f, self.coder.actors, here=False)
-                f.guessed = "the story's two states" if f.source else ""
-            f.mutual = True
-        if not f.source and f.coding.type == "PROTEST":  # "supporters of X marched": X's side protests
-            f.source = _followed(f, lex, self.coder)
+        """Fill in what ``f``'s clause leaves implicit, step by step (each step only where the earlier
+        ones left a gap): a passive's agent, the two sides of a joint act, a protest's sides, whom a
+        reaction, a threat or a pursuit is aimed at, and the captor a release is asked of."""
+        self.agent(f)
+        self.parties(f)
+        self.crowd_sides(f)
+        self.aimed(f)
+        self.captor(f)
+
+    def agent(self, f: Found) -> None:
+        """The agent of a passive that names none ("he was further sanctioned")."""
+        if f.source or not f.clause.passive or not f.target:
+            return
+        lex, actors = self.lex, self.coder.actors
+        f.source = (
+            _announcer(f, lex, actors)
+            or _earlier_agent(self.events, f)
+            or _claimed(self.claims, f)
+            or [a for a in _institution(f, lex, actors) if self.of_place(f, a)]
+            or self.story_state(f)
+        )
+
+    def parties(self, f: Found) -> None:
+        """ "The two sides agreed": the two states named before it in the sentence ("Turkey and
+        Greece ..., but the leaders of the two countries spoke"), else the parties of the latest
+        meeting, else a story's only two states."""
+        if f.source or f.target or not _two_sides(f, self.lex):
+            return
+        f.source, f.target = _two_states(f, self.coder.actors, here=True)
+        f.guessed = "the sentence's two states" if f.source else ""
+        if not f.source:  # "the ministers" are who met, not a visitor and its host
+            people = any(s.lemma_.lower() in PARTY_PEOPLE for s in f.clause.subjects)
+            f.source, f.target = _pair(self.events, trips=not people)
+        if not f.source:
+            f.source, f.target = _two_states(f, self.coder.actors, here=False)
+            f.guessed = "the story's two states" if f.source else ""
+        f.mutual = True
+
+    def crowd_sides(self, f: Found) -> None:
+        """The sides of a protest story: who protests ("supporters of X marched": X's side), the
+        protesters a coercion with no agent befalls and their adversary ("1000 people have been
+        arrested since the protests began"), the protesters a concession answers ("withdrew the bill")."""
+        if not f.source and f.coding.type == "PROTEST":
+            f.source = _followed(f, self.lex, self.coder)
         crowd = self.nouns.crowd()
-        if not f.source and not f.target and _crowd_patient(f, lex, crowd):
-            f.target = crowd  # "1000 people have been arrested since the protests began"
+        if not f.source and not f.target and _crowd_patient(f, self.lex, crowd):
+            f.target = crowd
             f.source = self.nouns.adversary(f.target)
             f.guessed = "the protesters' adversary" if f.source else ""
-        if f.source and not f.target and f.coding.type in YIELDING:  # "withdrew the bill"
-            f.target = _to_the_crowd(crowd, f, self.places, lex)
+        if f.source and not f.target and f.coding.type in YIELDING:
+            f.target = _to_the_crowd(crowd, f, self.places, self.lex)
+
+    def aimed(self, f: Found) -> None:
+        """Whom an act is aimed at when its clause names no one, or names only the doers of a deed or
+        its victims: the attacker "those responsible" are ("vowed to punish those responsible"), the
+        doer of the act a threat answers ("vowed to respond"), the doer of the act a reaction is about
+        ("condemned the attack", "condemned the detention of X": X's captor), a leader's own state
+        ("declared a national emergency")."""
+        lex, events = self.lex, self.events
         if f.source and f.coding.type in PURSUITS and _perpetrators(f, lex):
-            f.target = self.pursued(f) or f.target  # "vowed to punish those responsible"
+            f.target = self.pursued(f) or f.target
         if f.source and not f.target and f.coding.type == "THREATEN" and _answering(f, lex, self.coder):
-            f.target = _provoker(events, f, self.places)  # "X struck Y ... Y vowed to respond": at X
-        if f.source and not f.target and f.coding.type in REACTIONS:  # "condemned the attack"
+            f.target = _provoker(events, f, self.places)
+        if f.source and not f.target and f.coding.type in REACTIONS:
             f.target = (
                 _reacted(events, f, lex, self.coder, self.places)
                 or self.act_doer(f)
                 or _accord_parties(events, f, lex, self.coder, self.places)
             )
-        if f.source and f.target and f.coding.type in REACTIONS:  # "condemned the detention of X"
-            f.target = self.deed_doer(f) or f.target  # (X's captor, when the text told who held X)
+        if f.source and f.target and f.coding.type in REACTIONS:
+            f.target = self.deed_doer(f) or f.target
         if f.source and not f.target and f.coding.cameo in lex.own_state_codes():
-            f.target = self.own_state(f)  # "President Trump declared a national emergency"
-        if f.coding.type == "REQUEST" and _release(f, lex):  # "demanded his release": of his captor
+            f.target = self.own_state(f)
+
+    def captor(self, f: Found) -> None:
+        """A demand for a release is of the captor ("demanded his release"; "the release of the
+        detained leaders": of the latest captor the story told)."""
+        if f.coding.type != "REQUEST":
+            return
+        if _release(f, self.lex):
             here = f.offset + f.head.sent.start_char  # (a pronoun's captives: this sentence's only)
-            f.target = _holder(events, f.target, f.source, here) or f.target
-        elif f.coding.type == "REQUEST" and not f.target and _held_release(f, lex):  # "the release of
-            f.target = _holder(events, [], f.source, 0)  # the detained leaders": of the latest captor
+            f.target = _holder(self.events, f.target, f.source, here) or f.target
+        elif not f.target and _held_release(f, self.lex):
+            f.target = _holder(self.events, [], f.source, 0)
             f.guessed = "who detained them" if f.target else ""
 
     def pursued(self, f: Found) -> list[str]:
