@@ -1,7 +1,7 @@
 """Talks told as the time before an act, summits a traveller goes to, judgements that name a deed,
 the measures a reaction is about, two states' coordinated governments and a demonym before a state's
-measure, "who" after a person's description, and a main verb the parse made the modifier of its
-subject (issue 14).
+measure, "who" after a person's description, an act reported by officials (no accusation by them),
+and a main verb the parse made the modifier of its subject (issue 14).
 
 The sentences are written for these tests (made-up situations between real states and made-up
 people), not taken from any article; the parse repair is tested on a hand-built tree.
@@ -100,3 +100,13 @@ def test_who_after_a_persons_description_is_the_person_not_the_employer() -> Non
     # "which" after a description is the description's (a country, an organisation)
     src, tgt, _ = only("Chile, a country which accused Peru of spying, left the talks.", "ACCUSE")
     assert (src, tgt) == (["Chile"], ["Peru"])
+
+
+def test_an_act_reported_by_officials_is_sourced_not_an_accusation_by_them() -> None:
+    body = ("Andean Front gunmen stormed Peruvian villages near the border on Saturday, killing about "
+            "1,200 people, Peruvian officials said.")
+    assert [(t, s, g) for t, s, g, _ in coded(body)] == [("ASSAULT", ["Andean Front"], ["Peru"])]
+    # a judgement that tells of no act is the speaker's accusation
+    src, tgt, _ = only("Peruvian President Juan Ortega said the Andean Front was a brutal terrorist group.",
+                       "ACCUSE")
+    assert (src, tgt) == (["Juan Ortega"], ["Andean Front"])

@@ -1,7 +1,9 @@
 """Threats of an answer in kind and acts under pressure (issue 14): a pledged hostile act is a threat
 (CAMEO 138); a pledge or warning to respond or retaliate that names no one is aimed at whoever last
 did a hostile act to the threatening side; acting under another's pressure concedes to it (080);
-troops deployed at a border face the state across it (154); a protest of X's supporters is X's side's.
+troops deployed at a border face the state across it (154); a protest of X's supporters is X's side's;
+an ultimatum told to someone ("... or face ...") demands of them and threatens them; a quote that
+force would be used is a threat.
 
 The sentences are written for these tests (made-up situations between real states and made-up
 people), not taken from any article.
@@ -71,3 +73,25 @@ def test_a_protest_by_followers_is_their_sides() -> None:
         assert src == ["Andean Front"], body
     # followers who do anything else are not their leader
     assert [t for t, *_ in coded("Supporters of Juan Ortega praised Chile.")] == []
+
+
+def test_an_ultimatum_told_to_someone_demands_of_them_and_threatens_them() -> None:
+    body = ("The Andean Community told Chile and Peru on Tuesday that they must step up the fight "
+            "against corruption or face a delay in joining the bloc.")
+    got = {(t, tuple(s), tuple(g)) for t, s, g, _ in coded(body)}
+    assert got == {("REQUEST", ("Andean Community",), ("Chile", "Peru")),
+                   ("THREATEN", ("Andean Community",), ("Chile", "Peru"))}
+    # an obligation laid on "it" in a quote told to Peru is laid on Peru, not on the speaker
+    src, tgt, _ = only("The Andean Community told Peru that it must release the prisoners.", "REQUEST")
+    assert (src, tgt) == (["Andean Community"], ["Peru"])
+    # a named actor obliged stays the one obliged
+    src, tgt, _ = only("Ann Ward told Juan Ortega that Peru must release the prisoners.", "REQUEST")
+    assert tgt == ["Peru"]
+
+
+def test_a_quote_that_force_would_be_used_is_a_threat() -> None:
+    body = "Chilean Minister Ann Ward said Chile would not hesitate to use force to stop Bolivia's secession."
+    src, tgt, _ = only(body, "THREATEN")
+    assert (src, tgt) == (["Ann Ward"], ["Bolivia"])
+    # "force" as a verb is no threat of force
+    assert [t for t, *_ in coded("Ann Ward said Chile could force Peru to resign.")] == []

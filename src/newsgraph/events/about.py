@@ -37,6 +37,8 @@ AGENT_DEPS = frozenset({"nsubj", "obl:agent", "nmod:poss", "csubj"})
 _PERSONAL = lexicons.words("english.pronouns_person")
 _POSSESSIVE = lexicons.table("english.possessive_pronouns")
 PERSON_PRONOUNS = _PERSONAL | {k for k, v in _POSSESSIVE.items() if v in _PERSONAL}
+#: subject pronouns that, obliged in a quote told to someone, are the addressee ("told X that *they* must")
+ADDRESSED = _PERSONAL | lexicons.words("english.pronouns_group") | {"you"}
 #: the prepositions by which a speech verb names what the quote is about ("said of X")
 TOPIC_CASES = frozenset({"of", "about"})
 #: a direct quote of at most this many words may complete a reported clause whose subject it judges
@@ -200,7 +202,8 @@ class QuoteReader:
                 if guess or any(c.lower_ in negation for c in verb.children):
                     continue
                 for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-                    out += self._agent(q, subj, offset)
+                    told = self.addressees(q) if subj.lower_ in ADDRESSED else []  # "told X that it must": X
+                    out += told or self._agent(q, subj, offset)
         return list(dict.fromkeys(out))
 
     def _judged(self, q: Quote) -> list[str]:
@@ -216,6 +219,15 @@ class QuoteReader:
         clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
         subjects = [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
         return [a for s in subjects for a in phrase_actors(s, self.actors, offset)]
+
+    def addressees(self, q: Quote) -> list[str]:
+        """The actors the cue verb addresses ("told *X* that ...", "warned *X* ...")."""
+        cue = self._cue(q)
+        if cue is None:
+            return []
+        tok, offset = cue
+        told = [c for c in tok.children if c.dep_ in ("obj", "iobj") and offset + c.idx < q.start]
+        return [a for c in told for a in phrase_actors(c, self.actors, offset)]
 
     def unnamed_addressee(self, q: Quote) -> bool:
         """The cue verb names whom it addresses, but no actor ("urging *viewers*, 'vote for X'")."""

@@ -34,6 +34,8 @@ OF_AGENTS = frozenset({"SUPPORT", "REQUEST"})
 #: the speech acts of cues that are events of the speaker towards the actors the quote is about
 #: (an AGREE cue, "agrees", states an opinion, not an intent to cooperate)
 CUE_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
+#: deeds whose report with an attribution ("X stormed Y, officials said") is sourced, no accusation of X
+DEEDS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 #: a quote sentence that calls its subject something praiseworthy ("X was very honest")
 PREDICATED_PRAISE = Coding("SUPPORT", None, "051", "quote sentence: praise predicated of its subject")
 
@@ -50,12 +52,21 @@ def _side(ent: Entity | None, ents: dict[str, Entity]) -> set[str]:
 
 #: a quote that lays an obligation on someone ("Iran must stop ..."): a demand of them
 OBLIGATION = Coding("REQUEST", None, "100", "quote content: an obligation laid on someone")
+#: an ultimatum told to someone ("told X it must leave or face war"): a demand of them and a threat
+ULTIMATUM = Coding("REQUEST", None, "100", "quote content: an ultimatum to the addressee")
+ULTIMATUM_THREAT = Coding("THREATEN", None, "130", "quote content: an ultimatum to the addressee")
 
 
 def _is_question(text: str) -> bool:
     """Text that asks (it ends in a question mark, before any closing quote or bracket): asking one
     ('asked, "Why did X attack us?"') is no request."""
     return text.rstrip().rstrip("\"'”’)]").rstrip().endswith("?")
+
+
+def _has_phrase(text: str, phrases: frozenset[str]) -> bool:
+    """Whether ``text`` holds one of ``phrases`` as whole words ("or face", "or else")."""
+    low = f" {' '.join(text.lower().split())} "
+    return any(f" {p} " in low for p in phrases)
 
 
 def _words(text: str) -> set[str]:
@@ -67,7 +78,8 @@ def quote_coding(q: Quote, lex: EventLexicon, acts: Any | None = None) -> Coding
     stance of the content."""
     act = acts.act(q.cue) if acts is not None and q.cue else None
     words = _words(q.text)
-    threat = bool(words & lex.words("threat") and words & lex.words("modals"))
+    forceful = bool(words & lex.words("threat")) or _has_phrase(q.text, lex.words("threat_phrases"))
+    threat = forceful and bool(words & lex.words("modals"))  # "would not hesitate to use force"
     # "warned that X would attack Y": a warning of force to come is a threat
     warning = act == "THREATEN" and bool(words & lex.words("hostile_words") and words & lex.words("modals"))
     asked = act == "REQUEST" and _is_question(q.text)
@@ -99,6 +111,7 @@ def speech_events(
     coded = list(coded)
     have = {(e.type, s, t, e.start) for e in coded for s in e.source for t in e.target}
     said = {(e.type, s, e.start) for e in coded for s in e.source}  # a cue the coder read as a verb
+    acted = {(s, e.start) for e in coded if e.type in DEEDS for s in e.source}  # who did the deeds told
     reporting = lex.words("reporting")
     reader = QuoteReader(ad, parses, actors, lex.words("naming"), lex.words("harm_nouns"), doers)
     out: list[Event] = []
@@ -137,6 +150,8 @@ def speech_events(
                 continue
             if not stance_only and (coding.type, q.speaker, a) in said:
                 continue  # "accused Israel of harming Russia": the verb's own object is the target
+            if stance_only and coding.type == "ACCUSE" and all((t, a) in acted for t in targets):
+                continue  # "X stormed Y, killing 12, officials said": a report of the act, its source
             out.append(_event(ad, q, coding, targets, a, b, start_n + len(out) + 1, lex))
             have |= {(coding.type, q.speaker, t, a) for t in targets}  # a quote and its indirect twin
     return out
@@ -152,6 +167,8 @@ def _readings(
     very honest ... and a brilliant person" where the valence lexicon finds the whole too mild)."""
     coding = quote_coding(q, lex, acts)
     praise, negation = lex.words("praise"), lex.words("negation")
+    if (told := reader.addressees(q)) and _has_phrase(q.text, lex.words("ultimatum_phrases")):
+        return [(ULTIMATUM, (q.start, q.end), told), (ULTIMATUM_THREAT, (q.start, q.end), told)]
 
     def praised(lo: int, hi: int) -> list[str]:
         return reader.praised(q, lo, hi, praise, negation)
