@@ -88,6 +88,20 @@ def test_a_count_of_members_before_a_description_keeps_it_a_description() -> Non
     assert not [m for m in analyse("Summit\n\nThe five-nation bloc met.").mentions if m.kind == "description"]
 
 
+def test_a_description_with_a_kind_or_a_word_of_the_name_refers_to_the_organisation() -> None:
+    """ "the regional bloc", "the West African bloc": the bloc named last, also where the noun fits the
+    word before the name's "of" phrase ("Economic *Community* of West African States"); a word not of
+    its name ("the Asian bloc") is another bloc."""
+    text = (
+        "Summit\n\nThe Economic Community of West African States met in Accra on Sunday. The regional "
+        "bloc condemned the coup. The West African bloc recalled its envoys. The Asian bloc said nothing."
+    )
+    ad = analyse(text)
+    bloc = entity_of(ad, "Economic Community of West African States")
+    desc = [m.text for m in mentions_of(ad, bloc) if m.kind == "description"]
+    assert desc == ["The regional bloc", "The West African bloc"]
+
+
 def test_unclear_description_is_left_unresolved() -> None:
     ad = analyse("Meeting\n\nThe talks ended. The Russian diplomat said nothing.")
     assert not [m for m in ad.mentions if m.kind == "description"]

@@ -21,13 +21,15 @@ _SECTORS = lexicons.words("actors.description_sectors")
 _TITLED_NOUNS = lexicons.words("actors.description_titled_nouns")
 _TITLE_WORDS = lexicons.words("actors.description_title_words")
 _NOT_HOLDERS = lexicons.words("actors.title_not_holders")
+_ORG_KINDS = lexicons.words("actors.description_org_modifiers")
 #: the nouns of descriptions; a title also capitalised, as US news often writes it ("the President")
 _DESC_NOUNS = PERSON_NOUNS | set(ORG_DESCRIPTIONS) | {w.capitalize() for w in _TITLED_NOUNS}
 #: a count of members before an organisation's description ("the *15-nation* bloc")
 _COUNTED_RX = re.compile(rf"\w+-(?:{alternatives('description_count_nouns')})")
 _DESC_RX = re.compile(
     rf"\b(?P<the>[Tt]he|[Ii]ts|[Tt]heir) "
-    rf"(?P<mods>(?:(?:{alternatives('description_modifiers')}|{'|'.join(sorted(_SECTORS))}"
+    rf"(?P<mods>(?:(?:{alternatives('description_modifiers')}|{alternatives('description_org_modifiers')}"
+    rf"|{'|'.join(sorted(_SECTORS))}"
     rf"|[A-Z][\w’'-]+|{_COUNTED_RX.pattern}) ){{0,3}})"
     r"(?P<noun>" + "|".join(sorted(_DESC_NOUNS, key=len, reverse=True)) + r")\b"
     r"(?![ -][A-Z])(?!-)"
@@ -270,8 +272,17 @@ def _referent(
         return _owned_org(prior, a, owner, heads, sectors) if owner is not None else None
     if sectors and len(sectors) == len(words):  # "the foreign ministry": of the state in focus
         return _owned_org(prior, a, main_state(ents), heads, sectors)
-    counts = all(_COUNTED_RX.fullmatch(w) for w in words)  # "the 15-nation bloc": the bloc
-    return _nearest_org(prior, a, heads, kb, text) if counts else None
+    # "the 15-nation bloc", "the regional bloc", "the West African bloc" (words of the bloc's name)
+    named = [w for w in words if w[:1].isupper()]
+    kinds = all(_COUNTED_RX.fullmatch(w) or w in _ORG_KINDS for w in words if w not in named)
+    e = _nearest_org(prior, a, heads, kb, text) if kinds else None
+    return e if e is not None and all(_in_name(w, e) for w in named) else None
+
+
+def _in_name(word: str, e: LocalEntity) -> bool:
+    """Whether ``word`` is a word of one of the entity's names ("African": the Economic Community of
+    West African States)."""
+    return any(word in n.text.split() for n in e.names)
 
 
 def _owned_form(m: re.Match[str]) -> bool:
@@ -345,9 +356,9 @@ def _best_ref(refs: set[str], ents: Entities) -> str | None:
 
 
 def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase, text: str) -> bool:
-    """The organisation's name ends in one of the description's nouns ("the Sabil *Movement*"), its
-    kind fits it (a KB armed group is "the group"), or the text introduced it with one of them
-    ("Iranian *airline* Mahan Air" ... "the airline")."""
+    """The organisation's name ends in one of the description's nouns ("the Sabil *Movement*", "the
+    Economic *Community* of ..."), its kind fits it (a KB armed group is "the group"), or the text
+    introduced it with one of them ("Iranian *airline* Mahan Air" ... "the airline")."""
     entry = kb.get(e.kb_id) if e.kb_id else None
     if (
         entry is not None
@@ -358,9 +369,18 @@ def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase, text: st
     if entry is not None and entry.kind in _KIND_DESCRIPTIONS and heads & _KIND_DESCRIPTIONS[entry.kind]:
         return True  # a broadcaster the KB knows is "the network"
     names = [n for n in e.names if n.kind in ("name", "alias")]
-    return any(n.text.split()[-1].lower() in heads for n in names) or any(
+    # (or a head word inside a name: "Economic *Community* of West African States" is "the bloc")
+    return any(_head_word(n.text, heads) for n in names) or any(
         set(_words_before(text, n.start)) & heads or _described_as(text, n.end) & heads for n in names
     )
+
+
+def _head_word(name: str, heads: frozenset[str]) -> bool:
+    """The name's last word is one of ``heads``, or the last word before its "of" phrase ("Economic
+    Community [of West African States]")."""
+    words = name.split()
+    core = words[: words.index("of")] if "of" in words[1:] else words
+    return bool(core) and core[-1].lower() in heads
 
 
 def _words_before(text: str, pos: int) -> list[str]:
