@@ -151,6 +151,19 @@ def test_a_states_own_force_the_model_found_after_its_name_is_the_organisation()
     assert demonym_led([(3, senate), (1, place)], k) == set()
 
 
+def test_a_place_that_is_a_name_particle_opening_a_persons_name_gives_way_to_the_person() -> None:
+    """ "Van Biljon said": the model's person, not Van, the city; "in Van" alone stays the city."""
+    from newsgraph.actors.select import resolve_overlaps
+
+    text = "Van Biljon said. Protests erupted in Van."
+    van = Cand(0, 3, "Van", "LOCATION", "kb", kb_id="place:van")
+    person = model_cand(text, "Van Biljon", "PERSON")
+    city = Cand(37, 40, "Van", "LOCATION", "kb", kb_id="place:van")
+    got = resolve_overlaps([(1, van), (3, person), (1, city)])
+    assert [(c.text, c.label) for c in got] == [("Van", "LOCATION"), ("Van Biljon", "PERSON")]
+    assert got[0].start == 37
+
+
 def test_a_model_place_that_reads_as_a_persons_name_is_a_person() -> None:
     finder = GivenNames(kb(), NAME_TOK, "(?:al|bin)")
     assert finder.person_like("Gloria Hambleworth") and finder.person_like("Naomi La Teste")

@@ -90,6 +90,7 @@ def _place_evidence(view: DocView, cands: list[Cand]) -> dict[str, set[str]]:
 
 
 _AROUND = ordered("place_around_prepositions")
+_NAME_PARTICLES = lexicons.words("actors.name_particles")
 _AROUND_EXCEPTIONS = ordered("place_around_exceptions")
 
 
@@ -172,6 +173,12 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
                     and o.text.split()[0].lower() not in _AROUND_EXCEPTIONS
                 ):
                     drop.add(id(c))
+    # a place that is a name particle before a capitalised word the model read as one person's name
+    # ("[Van] Halen", "[Van] Biljon"): the person's (Van, a city, is a surname's first word there)
+    persons = [c for p, c in cands if p >= 2 and c.label == "PERSON"]
+    for c in places:
+        if c.text.lower() in _NAME_PARTICLES and any(g.start == c.start and g.end > c.end for g in persons):
+            drop.add(id(c))
     for g in (c for p, c in cands if c.source == "given"):
         # "Denzel [Washington]": a surname; "[Brenton] Tarrant": a given name no gazetteer knows
         inside = (c for c in places + model_places if g.start <= c.start and c.end <= g.end)
