@@ -1,7 +1,7 @@
 """Talks told as the time before an act, summits a traveller goes to, judgements that name a deed,
 the measures a reaction is about, two states' coordinated governments and a demonym before a state's
 measure, "who" after a person's description, an act reported by officials (no accusation by them),
-and a main verb the parse made the modifier of its subject (issue 14).
+airlifts, and a main verb the parse made the modifier of its subject (issue 14).
 
 The sentences are written for these tests (made-up situations between real states and made-up
 people), not taken from any article; the parse repair is tested on a hand-built tree.
@@ -110,3 +110,12 @@ def test_an_act_reported_by_officials_is_sourced_not_an_accusation_by_them() -> 
     src, tgt, _ = only("Peruvian President Juan Ortega said the Andean Front was a brutal terrorist group.",
                        "ACCUSE")
     assert (src, tgt) == (["Juan Ortega"], ["Andean Front"])
+
+
+def test_airlifting_someone_is_humanitarian_aid_and_airlifting_troops_a_deployment() -> None:
+    src, tgt, ev = only("Juan Ortega was airlifted to Berlin on Saturday by the Andean Foundation.", "AID")
+    assert (src, tgt, ev.cameo) == (["Andean Foundation"], ["Juan Ortega"], "073")
+    src, tgt, _ = only("Chile airlifted troops to Peru.", "MOBILIZE")
+    assert (src, tgt) == (["Chile"], ["Peru"])
+    got = coded("The Andean Foundation airlifted Juan Ortega to Berlin.")
+    assert [t for t, *_ in got] == ["AID"]  # no "intent to meet" in Berlin
