@@ -93,5 +93,8 @@ def test_a_quote_that_force_would_be_used_is_a_threat() -> None:
     body = "Chilean Minister Ann Ward said Chile would not hesitate to use force to stop Bolivia's secession."
     src, tgt, _ = only(body, "THREATEN")
     assert (src, tgt) == (["Ann Ward"], ["Bolivia"])
-    # "force" as a verb is no threat of force
+    # "force" as a verb is no threat of force, nor is a condemned use of force with a modal elsewhere
     assert [t for t, *_ in coded("Ann Ward said Chile could force Peru to resign.")] == []
+    body = ('Ann Ward said: "We condemn the use of force against Peru. The situation will remain '
+            'volatile."')
+    assert [t for t, *_ in coded(body) if t == "THREATEN"] == []

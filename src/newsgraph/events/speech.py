@@ -14,6 +14,7 @@ event repeats no event already coded in its sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -69,6 +70,16 @@ def _has_phrase(text: str, phrases: frozenset[str]) -> bool:
     return any(f" {p} " in low for p in phrases)
 
 
+def _modal_phrase(text: str, modals: frozenset[str], phrases: frozenset[str]) -> bool:
+    """Whether one of ``phrases`` follows one of ``modals`` within a few words ("would not hesitate to
+    *use force*", "will never renounce *the use of force*"; not "condemn the use of force ... will")."""
+    low = " ".join(text.lower().split())
+    alts = "|".join(re.escape(p) for p in sorted(phrases))
+    modal = "|".join(re.escape(m) for m in sorted(modals))
+    found = re.search(rf"\b(?:{modal})\b(?:\W+\w+){{0,5}}?\W+(?:{alts})\b", low)
+    return bool(phrases and modals) and found is not None
+
+
 def _words(text: str) -> set[str]:
     return {w.strip(".,;:!?\"'“”’").lower() for w in text.split()}
 
@@ -78,8 +89,9 @@ def quote_coding(q: Quote, lex: EventLexicon, acts: Any | None = None) -> Coding
     stance of the content."""
     act = acts.act(q.cue) if acts is not None and q.cue else None
     words = _words(q.text)
-    forceful = bool(words & lex.words("threat")) or _has_phrase(q.text, lex.words("threat_phrases"))
-    threat = forceful and bool(words & lex.words("modals"))  # "would not hesitate to use force"
+    threat = bool(words & lex.words("threat") and words & lex.words("modals"))
+    # "would not hesitate to use force": a phrase of force a few words after a modal
+    threat = threat or _modal_phrase(q.text, lex.words("modals"), lex.words("threat_phrases"))
     # "warned that X would attack Y": a warning of force to come is a threat
     warning = act == "THREATEN" and bool(words & lex.words("hostile_words") and words & lex.words("modals"))
     asked = act == "REQUEST" and _is_question(q.text)
