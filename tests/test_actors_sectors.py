@@ -82,6 +82,14 @@ def test_a_noun_whose_phrase_names_another_owner_is_no_bare_noun() -> None:
         assert sector == [], body
 
 
+def test_troops_from_an_organisation_or_a_state_are_theirs_not_the_storys_state() -> None:
+    got = coded("Troops from the Andean Community arrived in Peru on Thursday at the request of Juan Ortega.")
+    pairs = {(t, tuple(s), tuple(g)) for t, s, g, _ in got}
+    assert ("MOBILIZE", ("Andean Community",), ("Peru",)) in pairs
+    assert ("REQUEST", ("Juan Ortega",), ("Andean Community",)) in pairs
+    assert _mentions("Troops from Chile arrived in Peru on Thursday.")["Troops"] == "Chile"
+
+
 def test_a_noun_that_only_modifies_a_thing_is_no_actor() -> None:
     got = _mentions("Protests spread in Chile on Monday. Rioters burned a police station and an army base.")
     assert "police" not in got and "army" not in got

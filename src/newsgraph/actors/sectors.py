@@ -46,7 +46,7 @@ _NOUN_RX = re.compile(
 )
 #: the last word of each noun: the token the parse is read at
 _LAST_WORDS = frozenset(n.split()[-1] for n in _NOUNS)
-_PLACE_AFTER = re.compile(r"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?")
+_PLACE_AFTER = re.compile(r"[ \t]+(?:in|of|from)[ \t]+(?:the[ \t]+)?")
 #: a place where things happen: "in Cheltenham", "in Cheltenham, England"
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*,?[ \t]+){0,4}$")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[ \t]+$")
@@ -139,7 +139,8 @@ class _Places:
 
     def owner(self, a: int, b: int, template: str) -> str | None | bool:
         """The state of a place named as the noun's modifier ("the Kenosha police", "American
-        soldiers") or right after it ("police in Tamil Nadu", "the army of Chad"; troops "in" a state
+        soldiers") or right after it ("police in Tamil Nadu", "the army of Chad", "troops from
+        Chad"; troops "in" a state
         may be foreign ones); False when the phrase names another owner ("her government", "the
         government of Abdrabbuh Mansur Hadi", "Coalition troops"): that body is not the bare noun's;
         None when the phrase names none."""
@@ -160,7 +161,7 @@ class _Places:
         if after is None or nxt is None:
             return None
         state = self.state(nxt)
-        if after.group().split()[0] == "of":
+        if after.group().split()[0] in ("of", "from"):  # "troops from X": X's, a state or not
             return state or False
         foreign = nxt.label == "STATE" and template in _STATE_BODIES
         return None if foreign else state
