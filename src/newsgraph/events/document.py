@@ -173,10 +173,12 @@ def _pledges(sent: Any, offset: int, found: list[Found], coder: Coder, lex: Even
     answers = lex.words("retaliation")
     out: list[Found] = []
     for t in sent:
-        lemma = coder.lemma(t)
-        if lemma not in lex.words("pledging") or t.i in heads or t.pos_ != "VERB":
-            continue
         acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if t.pos_ != "VERB" or t.i in heads or not acts:
+            continue
+        lemma = coder.lemma(t)
+        if lemma not in lex.words("pledging"):
+            continue
         hostile = [c for c in acts if c.i in heads and heads[c.i].coding.type in HOSTILE]
         threat = lex.coding("138", f"verb {lemma}")
         if threat is None or not (hostile or any(coder.lemma(c) in answers for c in acts)):

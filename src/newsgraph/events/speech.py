@@ -179,7 +179,7 @@ def _readings(
     very honest ... and a brilliant person" where the valence lexicon finds the whole too mild)."""
     coding = quote_coding(q, lex, acts)
     praise, negation = lex.words("praise"), lex.words("negation")
-    if (told := reader.addressees(q)) and _has_phrase(q.text, lex.words("ultimatum_phrases")):
+    if _has_phrase(q.text, lex.words("ultimatum_phrases")) and (told := reader.addressees(q)):
         return [(ULTIMATUM, (q.start, q.end), told), (ULTIMATUM_THREAT, (q.start, q.end), told)]
 
     def praised(lo: int, hi: int) -> list[str]:
