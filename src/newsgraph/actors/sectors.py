@@ -139,11 +139,10 @@ class _Places:
 
     def owner(self, a: int, b: int, template: str) -> str | None | bool:
         """The state of a place named as the noun's modifier ("the Kenosha police", "American
-        soldiers") or right after it ("police in Tamil Nadu", "the army of Chad", "troops from
-        Chad"; troops "in" a state
-        may be foreign ones); False when the phrase names another owner ("her government", "the
-        government of Abdrabbuh Mansur Hadi", "Coalition troops"): that body is not the bare noun's;
-        None when the phrase names none."""
+        soldiers") or right after it ("police in Tamil Nadu", "the army of Chad", "troops from Chad";
+        troops "in" a state may be foreign ones); False when the phrase names another owner ("her
+        government", "the government of Abdrabbuh Mansur Hadi", "Coalition troops", "troops from the
+        Andean Community"): that body is not the bare noun's; None when the phrase names none."""
         text = self.view.text
         sent = self.view.sentences[self.view.sentence_index(a)] if self.view.sentences else None
         before = _WORD_BEFORE.search(text, max(sent.start if sent else 0, a - 40), a)

@@ -90,8 +90,8 @@ def _place_evidence(view: DocView, cands: list[Cand]) -> dict[str, set[str]]:
 
 
 _AROUND = ordered("place_around_prepositions")
-_NAME_PARTICLES = lexicons.words("actors.name_particles")
 _AROUND_EXCEPTIONS = ordered("place_around_exceptions")
+_NAME_PARTICLES = lexicons.words("actors.name_particles")
 
 
 _DEMONYM_NOUNS = STATE_NOUNS | PERSON_NOUNS | lexicons.words("actors.government_words")

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.actors.facts import is_media as media_actor
 from newsgraph.events.about import QuoteReader
 from newsgraph.events.acts import provokers
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.stance import NEGATIVE, stance, valence
+from newsgraph.events.stance import NEGATIVE, has_word, stance, valence
 from newsgraph.events.tree import ActorIndex
 from newsgraph.events.when import Dated, choose_undated, context_date, context_start
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
@@ -64,20 +65,20 @@ def _is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)]").rstrip().endswith("?")
 
 
-def _has_phrase(text: str, phrases: frozenset[str]) -> bool:
-    """Whether ``text`` holds one of ``phrases`` as whole words ("or face", "or else")."""
-    low = f" {' '.join(text.lower().split())} "
-    return any(f" {p} " in low for p in phrases)
+@lru_cache(maxsize=4)
+def _modal_phrase_rx(modals: frozenset[str], phrases: frozenset[str]) -> re.Pattern[str]:
+    """A phrase of ``phrases`` a few words after a modal of ``modals`` (compiled once per lexicon)."""
+    alts = "|".join(re.escape(p) for p in sorted(phrases))
+    modal = "|".join(re.escape(m) for m in sorted(modals))
+    return re.compile(rf"\b(?:{modal})\b(?:\W+\w+){{0,5}}?\W+(?:{alts})\b")
 
 
 def _modal_phrase(text: str, modals: frozenset[str], phrases: frozenset[str]) -> bool:
     """Whether one of ``phrases`` follows one of ``modals`` within a few words ("would not hesitate to
     *use force*", "will never renounce *the use of force*"; not "condemn the use of force ... will")."""
-    low = " ".join(text.lower().split())
-    alts = "|".join(re.escape(p) for p in sorted(phrases))
-    modal = "|".join(re.escape(m) for m in sorted(modals))
-    found = re.search(rf"\b(?:{modal})\b(?:\W+\w+){{0,5}}?\W+(?:{alts})\b", low)
-    return bool(phrases and modals) and found is not None
+    if not (phrases and modals):
+        return False
+    return _modal_phrase_rx(modals, phrases).search(" ".join(text.lower().split())) is not None
 
 
 def _words(text: str) -> set[str]:
@@ -179,7 +180,7 @@ def _readings(
     very honest ... and a brilliant person" where the valence lexicon finds the whole too mild)."""
     coding = quote_coding(q, lex, acts)
     praise, negation = lex.words("praise"), lex.words("negation")
-    if _has_phrase(q.text, lex.words("ultimatum_phrases")) and (told := reader.addressees(q)):
+    if has_word(q.text, _words(q.text), lex.words("ultimatum_phrases")) and (told := reader.addressees(q)):
         return [(ULTIMATUM, (q.start, q.end), told), (ULTIMATUM_THREAT, (q.start, q.end), told)]
 
     def praised(lo: int, hi: int) -> list[str]:

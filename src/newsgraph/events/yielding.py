@@ -23,12 +23,13 @@ def pressed(sent: Any, offset: int, coder: Coder, lex: EventLexicon) -> list[Fou
         v = n.head
         if n.pos_ != "NOUN" or n.lemma_.lower() not in nouns or not v.tag_.startswith("VB"):
             continue  # (the tagger may make "Bowing" opening a sentence a noun; its tag stays VBG)
-        if coder.lemma(v) in lex.words("pressured_verbs"):
+        lemma = coder.lemma(v)
+        if lemma in lex.words("pressured_verbs"):
             continue  # "X came under pressure from Y": pressed, nothing yielded
         under = n.dep_ == "obl" and case_of(n) == "under"  # "under pressure from X, Y ..."
-        bowed = n.dep_ == "obl" and case_of(n) == "to" and coder.lemma(v) in giving  # "bowing to it"
-        coding = lex.coding("080", f"noun {n.lemma_.lower()} (yielded to)")
-        if not (under or bowed) or coding is None:
+        bowed = n.dep_ == "obl" and case_of(n) == "to" and lemma in giving  # "bowing to it"
+        coding = lex.coding("080", f"noun {n.lemma_.lower()} (yielded to)") if under or bowed else None
+        if coding is None:
             continue
         cl = Clause.of_verb(v)
         doers = [a for s in cl.agent or cl.subjects for a in phrase_actors(s, coder.actors, offset)]
