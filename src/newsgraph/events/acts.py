@@ -97,12 +97,15 @@ def _owner(c: Token) -> bool:
     return c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) == "by")
 
 
-def provokers(events: Sequence[Event], ours: Callable[[str], bool]) -> tuple[Event, list[str]] | None:
+def provokers(
+    events: Sequence[Event], ours: Callable[[str], bool], kinds: frozenset[str] = PROVOCATIONS
+) -> tuple[Event, list[str]] | None:
     """The latest hostile act of ``events`` (in story order) done to our side (``ours``: whether an
     actor is on it), with its doers who are not: whom a threat of an answer in kind that names no
-    one is aimed at ("X struck Y ... Y vowed to respond")."""
+    one is aimed at ("X struck Y ... Y vowed to respond"); with ``kinds`` {"ACCUSE"}, whom a denial
+    that names no one answers ("X accused Y of ... Y denied any involvement")."""
     for ev in reversed(events):
-        if ev.type not in PROVOCATIONS or ev.negated or ev.hypothetical:
+        if ev.type not in kinds or ev.negated or ev.hypothetical:
             continue
         got = [a for a in ev.source if not ours(a)]
         if got and any(ours(t) for t in ev.target):

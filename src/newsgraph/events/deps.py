@@ -28,6 +28,10 @@ INDIVIDUALS = lexicons.words("actors.individual_nouns")
 NAMING = lexicons.words("actors.naming_participles")
 #: nouns of a policy done to what their "of" phrase names ("the nationalization *of the Federal Reserve*")
 POLICIES = lexicons.words("actors.policy_nouns")
+#: prepositions of what a clause is done in spite of ("*despite* calls from X")
+CONCESSIVE = lexicons.words("english.concessive_cases")
+#: quantifiers heading a partitive phrase ("*all* of X's demands", "*tens* of thousands of troops")
+PARTITIVES = lexicons.words("english.partitive_heads")
 RELATIONAL = lexicons.words("actors.relational_nouns")
 #: possessive pronouns that are also object pronouns ("granted *her* asylum")
 DATIVES = lexicons.words("english.dative_possessives")
@@ -147,3 +151,14 @@ def through_nouns(t: Token, head: Token) -> bool:
             return False
         t = t.head
     return True
+
+
+def counted(o: Token) -> Token:
+    """What a partitive phrase counts ("all *of* the demands" -> demands, "tens of thousands of
+    troops" -> troops), else the word itself."""
+    for _ in range(3):
+        inner = [c for c in o.children if c.dep_ == "nmod" and case_of(c) == "of"]
+        if o.lower_ not in PARTITIVES or not inner:
+            break
+        o = inner[0]
+    return o

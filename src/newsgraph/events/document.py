@@ -14,6 +14,7 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.deps import GROUP_PRONOUNS, THIS, Token
 from newsgraph.events.implicit import Implicit, claimers
+from newsgraph.events.mediation import mediated
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
@@ -128,6 +129,7 @@ def code_events(
             found = coder.sentence(sent, offset)
             found += [f for t in sent if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
             found += _pledges(sent, offset, found, coder, lex) + pressed(sent, offset, coder, lex)
+            found += mediated(found, offset, coder, lex)
             kept = _govern([f for f in found if f.coding.type], lex, coder.actors)
             heads = {f.head.i for f in kept}
             a, b = offset + sent.start_char, offset + sent.end_char  # the dates of this sentence only
@@ -174,6 +176,10 @@ def _pledges(sent: Any, offset: int, found: list[Found], coder: Coder, lex: Even
     out: list[Found] = []
     for t in sent:
         acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        told = _told_answer(t, offset, coder, lex) if t.pos_ == "VERB" and t.i not in heads else None
+        if told is not None:  # "said retaliation would follow"
+            out.append(told)
+            continue
         if t.pos_ != "VERB" or t.i in heads or not acts:
             continue
         lemma = coder.lemma(t)
@@ -187,6 +193,29 @@ def _pledges(sent: Any, offset: int, found: list[Found], coder: Coder, lex: Even
         coder.participants(g)
         out.append(g)
     return out
+
+
+def _told_answer(t: Any, offset: int, coder: Coder, lex: EventLexicon) -> Found | None:
+    """A verb of saying whose reported clause tells that an answer in kind will come ("said
+    retaliation would follow", "said Moscow's response would come soon"; lexicon ``answer_verbs``):
+    a threat (CAMEO 138) by the speaker, aimed at whom it answers (``Implicit.aimed``)."""
+    answers, lemma = lex.words("retaliation"), coder.lemma(t)
+    told = [
+        c for c in t.children
+        if c.dep_ == "ccomp" and coder.lemma(c) in lex.words("answer_verbs")
+        and any(s.dep_ == "nsubj" and s.lemma_.lower() in answers and not _answers_to(s) for s in c.children)
+    ]
+    threat = lex.coding("138", f"verb {lemma} (an answer told)") if told else None
+    if threat is None or lemma not in lex.words("telling"):
+        return None
+    g = Found(t, offset, threat, lemma, Clause.of_verb(t))
+    coder.participants(g)
+    return g
+
+
+def _answers_to(n: Any) -> bool:
+    """An answer that names what it answers ("a response *to the proposal*"): a reply, not one in kind."""
+    return any(c.dep_ == "nmod" and case_of(c) == "to" for c in n.children)
 
 
 def _to_clause(c: Any) -> bool:

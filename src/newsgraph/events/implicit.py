@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from newsgraph.events.acts import ActDoers, provokers
+from newsgraph.events.acts import PROVOCATIONS, ActDoers, provokers
 from newsgraph.events.cameo import EventLexicon, is_trip
 from newsgraph.events.coder import Coder, Found
-from newsgraph.events.deps import THIS, claiming_verb
+from newsgraph.events.deps import THIS, claiming_verb, counted
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
-from newsgraph.events.tree import ActorIndex, case_of, phrase_actors
+from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
 from newsgraph.models import Event
 from newsgraph.text import lexicons
 
@@ -35,6 +35,8 @@ ANNOUNCED_MEASURES = frozenset({"COERCE", "SANCTION"})
 PARTY_PEOPLE = lexicons.words("actors.person_nouns")
 #: event types that, naming no one, yield to or refuse the document's protesters ("withdrew the bill")
 YIELDING = frozenset({"CONCEDE", "REJECT"})
+#: what a denial answers
+ACCUSED = frozenset({"ACCUSE"})
 
 
 def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:
@@ -138,6 +140,8 @@ class Implicit:
             )
         if f.source and f.target and f.coding.type in REACTIONS:
             f.target = self.deed_doer(f) or f.target
+        if f.source and not f.target and f.coding.type == "REJECT" and _denial(f, lex):
+            f.target = _provoker(events, f, self.places, ACCUSED)  # "Y denied (it)": whoever accused Y
         if f.source and not f.target and f.coding.cameo in lex.own_state_codes():
             f.target = self.own_state(f)
 
@@ -341,15 +345,21 @@ def _crowd_patient(f: Found, lex: EventLexicon, crowd: list[str]) -> bool:
 
 def _followed(f: Found, lex: EventLexicon, coder: Coder) -> list[str]:
     """Whom the protesting followers a clause's subject names follow ("(thousands of) supporters of
-    X", "X's members"; lexicon ``follower_nouns``): a protest of X's side."""
-    followers, out = lex.words("follower_nouns"), []
+    X", "X's members"; lexicon ``follower_nouns``) or who leads them ("farmers led by X", "X led
+    thousands to protest"; ``leading_verbs``): a protest of X's side."""
+    followers, leading, out = lex.words("follower_nouns"), lex.words("leading_verbs"), []
     for s in f.clause.subjects:
-        if s.lemma_.lower() not in followers:  # "thousands of [supporters]"
-            s = next((c for c in s.children if c.dep_ == "nmod" and case_of(c) == "of"), s)
+        s = counted(s)  # "(tens of) thousands of [supporters]"
+        owners = []
         if s.lemma_.lower() in followers:
             owners = [c for c in s.children if c.dep_ == "nmod:poss"]
             owners += [c for c in s.children if c.dep_ == "nmod" and case_of(c) == "of"]
-            out += [a for c in owners for a in phrase_actors(c, coder.actors, f.offset)]
+        led = [c for c in s.children if c.dep_ == "acl" and coder.lemma(c) in leading]  # "farmers led by X"
+        owners += [x for c in led for x in c.children if x.dep_ == "obl:agent"]
+        out += [a for c in owners for a in phrase_actors(c, coder.actors, f.offset)]
+    v = f.head
+    if not out and v.dep_ in ("xcomp", "advcl") and coder.lemma(v.head) in leading:  # "X led crowds to ..."
+        out = [a for s in Clause.of_verb(v.head).subjects for a in phrase_actors(s, coder.actors, f.offset)]
     return list(dict.fromkeys(out))
 
 
@@ -358,16 +368,27 @@ def _answering(f: Found, lex: EventLexicon, coder: Coder) -> bool:
     words = lex.words("retaliation")
     parts = [f.head, *f.clause.objects]
     parts += [c for c in f.head.children if c.dep_ == "xcomp" or (c.dep_ == "obl" and case_of(c) == "of")]
+    parts += [s for c in f.head.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
     return any(coder.lemma(t) in words or t.lemma_.lower() in words for t in parts)
 
 
-def _provoker(events: list[Event], f: Found, places: Places) -> list[str]:
-    """Whom a threat of an answer in kind that names no one is aimed at (a guess, marked)."""
-    hit = provokers(events, lambda a: any(places.same_side(a, s) for s in f.source))
+def _provoker(
+    events: list[Event], f: Found, places: Places, kinds: frozenset[str] = PROVOCATIONS
+) -> list[str]:
+    """Whom a threat of an answer in kind or a denial that names no one is aimed at: the doer of the
+    latest hostile act or accusation against the speaker's side (a guess, marked)."""
+    hit = provokers(events, lambda a: any(places.same_side(a, s) for s in f.source), kinds)
     if hit is None:
         return []
     f.about, f.guessed = hit[0].id, "who did the act answered"
     return hit[1]
+
+
+def _denial(f: Found, lex: EventLexicon) -> bool:
+    """A denial of a charge, a deed or nothing named ("denied the allegations", "denied using X",
+    "which X denied"), not of a fact ("denied the effect of climate change")."""
+    things = [o.lemma_.lower() for o in f.clause.objects if o.pos_ in ("NOUN", "PROPN")]
+    return f.lemma in lex.words("denying") and all(t in lex.words("denied_nouns") for t in things)
 
 
 def _two_sides(f: Found, lex: EventLexicon) -> bool:

@@ -5,12 +5,10 @@ the actor slots ("+" any actor, "+person", "+guest", "+body"); the largest match
 from __future__ import annotations
 
 from newsgraph.events.cameo import Coding, Noun, Pattern
+from newsgraph.events.deps import counted
 from newsgraph.events.roles import Roles
-from newsgraph.events.tree import TITLE_HEADS, Clause, Token, case_of, particles, phrase_actors, proper_name
-from newsgraph.text import lexicons
+from newsgraph.events.tree import TITLE_HEADS, Clause, Token, particles, phrase_actors, proper_name
 
-#: quantifiers heading a partitive phrase ("*all* of X's demands")
-PARTITIVES = lexicons.words("english.partitive_heads")
 #: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 ACTOR_SLOT = "+"
 #: our own slot: a phrase headed by a person's name
@@ -83,7 +81,7 @@ class Matcher(Roles):
     ) -> bool:
         subjects = cl.agent if cl.passive else cl.subjects
         if not p.compiled:  # our patterns see what a partitive counts ("met all of X's demands");
-            objects = [_counted(o) for o in objects]  # PETRARCH's match its head, as PETRARCH did
+            objects = [counted(o) for o in objects]  # PETRARCH's match its head, as PETRARCH did
         if any(not any(self.noun_ok(n, s, keys, offset) for s in subjects) for n in p.pre):
             return False
         if any(not any(self.noun_ok(n, o, keys, offset) for o in objects) for n in p.post):
@@ -131,14 +129,3 @@ class Matcher(Roles):
             if not mods & want:
                 return False
         return True
-
-
-def _counted(o: Token) -> Token:
-    """What a partitive object counts ("all *of* the demands" -> demands, "tens of thousands of
-    troops" -> troops), else the object."""
-    for _ in range(3):
-        inner = [c for c in o.children if c.dep_ == "nmod" and case_of(c) == "of"]
-        if o.lower_ not in PARTITIVES or not inner:
-            break
-        o = inner[0]
-    return o

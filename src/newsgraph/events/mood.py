@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.deps import CONCESSIVE
 from newsgraph.events.tree import Token, case_of
 
 
@@ -57,7 +58,8 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
     m = Mood()
     _local(head, words, m)
     if nominal:
-        if head.dep_ in ("obj", "obl", "nsubj:pass") and head.head.i != head.i:
+        conceded = head.dep_ == "obl" and case_of(head) in CONCESSIVE  # "despite calls from X": made
+        if head.dep_ in ("obj", "obl", "nsubj:pass") and head.head.i != head.i and not conceded:
             _local(head.head, words, m)  # "did not impose sanctions", "will hold talks"
             _governors(head.head, words, lemma_of, m)
             # (not the setting it was said in: "*in a phone call*, X urged Y to ...")

@@ -13,7 +13,7 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
-from newsgraph.events.deps import DURATIONS, claiming_verb, measured, told_subject_tokens
+from newsgraph.events.deps import CONCESSIVE, DURATIONS, claiming_verb, measured, told_subject_tokens
 from newsgraph.events.roles import struck_places
 from newsgraph.events.tree import (
     ActorIndex,
@@ -46,6 +46,11 @@ GROUP_POSSESSIVES = frozenset(
     for k, v in lexicons.table("english.possessive_pronouns").items()
     if v in lexicons.words("english.pronouns_group")
 )
+
+
+def _despite(n: Token) -> bool:
+    """A noun the clause is done despite ("reopened the border *despite* calls from X")."""
+    return n.dep_ == "obl" and case_of(n) in CONCESSIVE
 
 
 def attributive(tok: Token) -> bool:
@@ -113,6 +118,7 @@ class NounCoder:
         predicate = n.pos_ == "ADJ" and any(c.dep_ == "cop" for c in n.children) or attributive(n)
         if predicate != bool(spec.get("adjective")):  # "critical of": only as a predicate adjective
             return None
+        spec = self.posture(n, spec, offset)  # "drills *around X*": a show of force at X, not joint drills
         mods = spec.get("mods")
         before = n.doc[n.i - 1].lower_ if n.i > n.sent.start else ""  # "cease and [desist] order", misparsed
         if mods and not any(c.lower_ in mods for c in n.lefts) and before not in mods:
@@ -258,6 +264,18 @@ class NounCoder:
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
 
+    def posture(self, n: Token, spec: dict[str, Any], offset: int) -> dict[str, Any]:
+        """The entry's reading as a show of force where the noun has the phrase its ``posture``
+        names with a state or group in it ("drills *around* X"; not joint ones), else the entry."""
+        alt = spec.get("posture")
+        phrases = [c for c in n.children if c.dep_ == "nmod" and case_of(c) in (alt or {}).get("target", ())]
+        faced = [a for c in phrases for a in phrase_actors(c, self.actors, offset)
+                 if self.actors.type_of(a) != "LOCATION"]
+        if not alt or not faced or any(c.lower_ in ("joint", "combined") for c in n.children):
+            return spec
+        rest = {k: v for k, v in spec.items() if k not in ("mods", "mutual", "posture")}
+        return {**rest, **alt, "rule": f"{spec['rule']} (show of force)"}
+
     @staticmethod
     def otherwise(n: Token, spec: dict[str, Any]) -> dict[str, Any] | None:
         """The entry's reading without its modifiers, where the noun has the phrase it needs ("calls
@@ -272,6 +290,8 @@ class NounCoder:
         # a name followed by a "to" clause ("calls for Israel *to freeze* ..."), wherever the parse hung it
         end = needed[-1].right_edge.i + 1 if needed else len(n.doc)
         asked = end < len(n.doc) and n.doc[end].lower_ == "to" and n.doc[end].dep_ == "mark"
+        if not needed and _despite(n):  # "despite repeated calls from X": made to the clause's doer
+            return {**alt, "rule": spec["rule"]}
         if not needed or (alt.get("asks") and named and not asked):  # "the [election] call for Biden"
             return None
         if not alt.get("asks"):  # "strikes *on* X": the needed phrase names the target
@@ -282,12 +302,13 @@ class NounCoder:
 
     def answered(self, n: Token, typ: str) -> bool:
         """The noun is the object of a verb of answering it ("rejected the demand of X", "ignored an
-        ultimatum from X", "defied appeals from X"): it was made to the verb's subject. Not an
+        ultimatum from X", "defied appeals from X") or what the clause is done despite ("despite
+        calls from X"): it was made to the verb's subject. Not an
         accusation, whose rejection is the event ("rejected X's accusations"), nor a lawsuit or an
         accord ("defying the accords signed by X")."""
         suit = n.lemma_.lower() in self.lex.words("suit_nouns")
-        answer = self.lemma_of(n.head) in self.lex.words("answering")
-        return n.dep_ == "obj" and answer and not suit and typ in ANSWERED_TYPES
+        answer = n.dep_ == "obj" and self.lemma_of(n.head) in self.lex.words("answering")
+        return (answer or _despite(n)) and not suit and typ in ANSWERED_TYPES
 
     def backers(self, f: Found) -> None:
         """Support a clause is done with: its giver is the noun's possessor or "of"/"from" phrase, its
@@ -545,13 +566,17 @@ class NounCoder:
         if subj:  # a predicate noun: "X is a critic of Y"
             return [a for s in subj for a in phrase_actors(s, self.actors, offset)]
         n = self.slot(n)
-        v = n.head
+        v, when = n.head, self.lex.words("temporal")
+        # "thanked X for its support [during a meeting with Y]": the parse may hang the time on a phrase
+        hung = n.dep_ == "nmod" and case_of(n) in when and v.dep_ in ("obj", "obl") and v.head.pos_ == "VERB"
+        if hung:
+            return [a for s in Clause.of_verb(v.head).subjects for a in phrase_actors(s, self.actors, offset)]
         if v.i == n.i or n.dep_ not in ("obj", "obl", "nsubj:pass", "xcomp"):
             return []
         if self.light_before(n, light) and v.pos_ == "VERB":  # "labeled X as ... and levied sanctions"
             cl = Clause.of_verb(v)
             return [a for s in cl.subjects for a in phrase_actors(s, self.actors, offset)]
-        temporal = n.dep_ == "obl" and case_of(n) in self.lex.words("temporal")
+        temporal = n.dep_ == "obl" and case_of(n) in when
         # "flew to X for talks with Y": the traveller holds the talks (the parse may hang them on X)
         trip = v.head if v.pos_ == "PROPN" and v.dep_ == "obl" else v
         journeys = self.lex.words("journeys")

@@ -15,6 +15,8 @@ CITY_KINDS = frozenset({"city", "capital", "seat", "town"})
 OPPOSING_ROLES = lexicons.words("actors.opposing_roles")
 #: knowledge-base kinds of such groups (armed groups)
 OPPOSING_KINDS = lexicons.words("actors.opposing_kinds")
+#: knowledge-base kinds of groups that are a side of their own, not their state's (parties)
+OWN_SIDE_KINDS = lexicons.words("actors.own_side_kinds")
 
 
 class Places:
@@ -31,8 +33,8 @@ class Places:
         out, e = set(), self.ents.get(eid)
         while e is not None and e.id not in out:
             out.add(e.id)
-            if self.opposing(e):
-                break
+            if self.opposing(e) or (e.id == eid and self._kind(e) in OWN_SIDE_KINDS):
+                break  # (a party is a side of its own: "the government and party X signed ...")
             aff = e.affiliation or ""
             e = self.ents.get(self.by_kb.get(aff[3:], "")) if aff.startswith("kb:") else self.ents.get(aff)
         return out
@@ -41,10 +43,15 @@ class Places:
         """A group the knowledge base codes as rebels, insurgents or opposition (CAMEO roles), or as
         an armed group."""
         entry = self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None
-        if entry is not None and entry.kind in OPPOSING_KINDS:
+        if self._kind(e) in OPPOSING_KINDS:
             return True
         codes = [code for code, _, _ in entry.cameo] if entry is not None else []
         return any(code[3:6] in OPPOSING_ROLES or code[:3] in OPPOSING_ROLES for code in codes)
+
+    def _kind(self, e: Entity) -> str | None:
+        """The knowledge-base kind of an actor ("party", "armed_group"), else None."""
+        entry = self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None
+        return entry.kind if entry is not None else None
 
     def state_side(self, eid: str) -> bool:
         """True when the actor is a state or belongs to one (a leader, a ministry)."""

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsgraph.events.deps import GROUP_NOUNS
-from newsgraph.events.tree import ActorIndex, Token
+from newsgraph.events.tree import ActorIndex, Token, phrase_actors
 from newsgraph.models import AnalyzedDoc, Mention
 from newsgraph.text import lexicons
 
@@ -41,6 +41,8 @@ _STATE_NOUNS = lexicons.words("actors.demonym_state_nouns") | lexicons.words("ac
 _OWNED = _STATE_NOUNS | lexicons.words("actors.group_nouns")
 #: head words of a state's own bodies ("Foreign *Ministry*", "the *army*")
 _GOVERNMENT_BODIES = lexicons.words("actors.government_bodies")
+#: nouns of a group or body that "they" after it may stand for ("Chilean *police* said they ...")
+_COLLECTIVE = lexicons.words("actors.reporting_groups") | lexicons.words("actors.group_nouns")
 #: mention kinds that name a group by a common noun ("the police": a state body)
 _GROUP_KINDS = frozenset({"sector"})
 #: nouns of one person after a sector noun ("a police *constable*", "police *chief*")
@@ -241,6 +243,9 @@ def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: Acto
                     continue
                 if t.lower_ == "its" and _owned_force(t):  # "Iran said *its* forces had shot down ..."
                     got = _governing_group(t.head.head, actors, offset)
+                elif t.lower_ == "they" and t.dep_ == "nsubj" and t.head.dep_ == "ccomp":
+                    # "Chilean officials said *they* had expelled ...": the plural reporters
+                    got = _reporting_group(t.head.head, actors, offset)
                 elif t.lower_ != "it" or t.dep_ != "nsubj":
                     continue
                 elif t.i == sent.start:  # "The party met. *It* nominated X": the sentence before's subject
@@ -279,6 +284,16 @@ def _governing_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:
     while gov.dep_ in ("xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in gov.children):
         gov = gov.head  # "sent troops *to fight* X, which it blamed for ...": the sender
     return _subject_group(gov, actors, offset)
+
+
+def _reporting_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:
+    """The one state or organisation a group's or body's noun subject of ``v`` belongs to
+    ("*Chilean officials* said", "*the Andean Front's fighters* said")."""
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].lower_ not in _COLLECTIVE:
+        return []
+    named = phrase_actors(subjects[0], actors, offset)
+    return named if len(named) == 1 and actors.type_of(named[0]) in ("STATE", "ORG") else []
 
 
 def _subject_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:

@@ -287,9 +287,12 @@ class Roles:
     ) -> list[str]:
         """Whom the verb a predicate controls is done to: its object, else its prepositional target
         ("refused to sign *the deal with Iran*", "declined to hand over documents *to Congress*")."""
+        # ("refused on Sunday to sign X": the parse may make the complement a clause of purpose)
+        bare = not any(c.dep_ in ("obj", "xcomp") for c in cl.head.children)
         for c in cl.head.children:
             to = any(x.dep_ == "mark" and x.lower_ == "to" for x in c.children)
-            if c.dep_ != "xcomp" or not c.tag_.startswith("VB") or c.i < cl.head.i or not to:
+            controlled = c.dep_ == "xcomp" or (c.dep_ == "advcl" and bare)
+            if not controlled or not c.tag_.startswith("VB") or c.i < cl.head.i or not to:
                 continue
             inner = Clause.of_verb(c)
             got = [a for a in self.actors_of(inner.objects, offset) if a not in exclude and a != place]

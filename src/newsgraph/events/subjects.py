@@ -59,6 +59,8 @@ def inherited_subjects(v: Token) -> list[Token]:
         if dep in ("xcomp", "advcl") and not purpose and (asked := _asked(head, v)):
             return asked  # "called on the President to demand ...": the President demands
         purpose = purpose or dep == "advcl"  # "X pressured Y to launch Z, in order to help X": X's aim
+        if dep == "conj" and _active_after_passive(v, head):
+            return [x for c in head.head.children if c.dep_ in SUBJECTS for x in conjuncts(c)]
         if dep in ("conj", "xcomp", "advcl", "parataxis") and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             subj = [c for c in head.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS]
             active = all(s.dep_ in SUBJECTS and s.lower_ in RELATIVE for s in subj)
@@ -82,6 +84,20 @@ def inherited_subjects(v: Token) -> list[Token]:
             return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
         return []
     return []
+
+
+def _active_after_passive(v: Token, head: Token) -> bool:
+    """A finite verb with an object the parse coordinated with a passive reported clause: it is the
+    reporting verb's conjunct ("X said the dispute should be settled by talks and [dismissed] Y's
+    call"): an active verb with an object does not share the passive's subject or auxiliaries."""
+    return (
+        v.tag_ == "VBD"
+        and head.dep_ == "ccomp"
+        and head.head.pos_ == "VERB"
+        and any(c.dep_ in PASSIVE_SUBJECTS for c in head.children)
+        and any(c.dep_ == "obj" for c in v.children)
+        and not any(c.dep_ in SUBJECTS or c.dep_.startswith("aux") for c in v.children)
+    )
 
 
 def _whose_antecedent(subjects: list[Token]) -> list[Token]:

@@ -34,6 +34,7 @@ from newsgraph.events.deps import (
     Token,
     case_of,
     conjuncts,
+    counted,
     passive_conjunct,
 )
 from newsgraph.events.index import ActorIndex, uniq
@@ -439,8 +440,8 @@ def phrase_actors(tok: Token, idx: ActorIndex, offset: int, *, depth: int = 0) -
     Coordinated phrases give every conjunct's actors.
     """
     out: list[str] = []
-    for t in conjuncts(tok):
-        out += _one_phrase(t, idx, offset, depth)
+    for t in conjuncts(tok):  # ("tens of thousands of Chileans": what the phrase counts)
+        out += _one_phrase(counted(t), idx, offset, depth)
     return uniq(out)
 
 
