@@ -125,9 +125,12 @@ DEMONYMS = {
     # not UN members
     "PSE": "Palestinian", "TWN": "Taiwanese", "XKX": "Kosovar|Kosovan", "ESH": "Sahrawi",
     "VAT": "Vatican", "PRI": "Puerto Rican", "GRL": "Greenlandic|Greenlander", "HKG": "Hongkonger",
-    "MAC": "Macanese", "GUM": "Guamanian", "FRO": "Faroese", "BMU": "Bermudian", "GIB": "Gibraltarian",
+    "MAC": "Macanese", "GUM": "Guamanian", "ASM": "American Samoan", "FRO": "Faroese", "BMU": "Bermudian",
+    "GIB": "Gibraltarian",
 }
-NON_MEMBERS = {"PSE", "TWN", "XKX", "ESH", "VAT", "PRI", "GRL", "HKG", "MAC", "GUM", "FRO", "BMU", "GIB"}
+NON_MEMBERS = {
+    "PSE", "TWN", "XKX", "ESH", "VAT", "PRI", "GRL", "HKG", "MAC", "GUM", "ASM", "FRO", "BMU", "GIB",
+}
 NO_PLURAL = {"Lao", "Vatican", "Myanmar", "Philippine", "Luxembourgish", "Icelandic", "Greenlandic",
              "Batswana", "Basotho", "Mosotho", "Motswana", "Liswati", "Malagasy", "Burkinabe",
              "Frenchmen", "Dutchmen", "Irishmen", "Ni-Vanuatu", "I-Kiribati", "Turkmen", "Kyrgyz"}

@@ -158,3 +158,74 @@ def test_a_denial_of_a_fact_answers_no_accusation() -> None:
     body = ("Chile accused Peru of using chemical weapons near Tacna.\n\n"
             "Peru denied the effect of the drought on the harvest.")
     assert [(s, t) for ty, s, t, _ in coded(body) if ty == "REJECT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile faced criticism from Peru over the border wall.",
+        "Facing weeks of protests and criticism from Peru, Chile withdrew the bill in March.",
+        "Chile has faced accusations from Peru of smuggling arms.",
+        "Chile's move drew condemnation from Peru.",
+        "Chile came under criticism from Peru over the border wall.",
+    ],
+)
+def test_criticism_or_accusations_faced_or_drawn_are_aimed_at_who_faced_them(text: str) -> None:
+    assert [(s, t) for ty, s, t, _ in coded(text) if ty == "ACCUSE"] == [(["Peru"], ["Chile"])]
+
+
+@pytest.mark.parametrize(
+    "text", ["Chile seized a Peruvian fishing vessel.", "Chile impounded two Peruvian cargo ships."]
+)
+def test_seizing_or_impounding_a_states_civilian_ships_coerces_the_state(text: str) -> None:
+    assert [(ty, s, t) for ty, s, t, _ in coded(text)] == [("COERCE", ["Chile"], ["Peru"])]
+
+
+def test_territory_captured_from_a_side_is_taken_from_it() -> None:
+    text = "Chile's forces had captured the town of Tacna from Peruvian troops, Chile said on Sunday."
+    assert [(ty, s, t) for ty, s, t, _ in coded(text)] == [("COERCE", ["Chile"], ["Peru"])]
+    # with no one named it was taken from, the place is the target
+    assert [t for _, _, t, _ in coded("Chilean troops seized the town of Tacna on Friday.")] == [["Tacna"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile arrested two Peruvian diplomats, in what Lima condemned as arbitrary detention.",
+        "Chile expelled 23 Peruvian diplomats, a decision Peru called a provocation.",
+    ],
+)
+def test_a_judgement_passed_in_the_sentence_of_a_deed_is_aimed_at_its_doer(text: str) -> None:
+    assert [(s, t) for ty, s, t, _ in coded(text) if ty == "ACCUSE"] == [(["Peru"], ["Chile"])]
+
+
+def test_an_extradition_is_judicial_cooperation_with_the_state_receiving_the_person() -> None:
+    assert [(ty, s, t) for ty, s, t, _ in coded("Chile extradited Tom Reyes to Peru.")] == [
+        ("COOPERATE", ["Chile"], ["Peru"])
+    ]
+
+
+def test_a_judgement_of_a_passive_deed_with_no_agent_is_aimed_at_no_one_guessed() -> None:
+    text = ("Tom Reyes and Juan Ortega were arrested in Chile and charged with espionage, in what Lima "
+            "condemned as arbitrary detention.")
+    assert [t for ty, _, t, _ in coded(text) if ty == "ACCUSE" and "Tom Reyes" in t] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser"),
+    [
+        ("Peru accused Chilean forces of torturing prisoners.", "Peru"),
+        ("Human Rights Watch accused Chilean forces of torturing prisoners.", "Human Rights Watch"),
+    ],
+)
+def test_a_verb_the_parse_read_as_a_modifier_after_a_name_is_the_names_act(text: str, accuser: str) -> None:
+    assert [(s, t) for ty, s, t, _ in coded(text) if ty == "ACCUSE"] == [([accuser], ["Chile"])]
+
+
+def test_threats_or_an_ultimatum_faced_or_received_are_aimed_at_who_got_them() -> None:
+    assert [(ty, s, t) for ty, s, t, _ in coded("Peru received an ultimatum from Chile.")] == [
+        ("THREATEN", ["Chile"], ["Peru"])
+    ]
+    assert [(ty, s, t) for ty, s, t, _ in coded("Peru faced threats from Chile over the border.")] == [
+        ("THREATEN", ["Chile"], ["Peru"])
+    ]

@@ -160,6 +160,7 @@ def test_places(kb, city, country):
     ("Palestinians", "state:PSE"), ("South Korean", "state:KOR"), ("British", "state:GBR"),
     ("Dutch", "state:NLD"), ("Emirati", "state:ARE"), ("RUSSIAN", "state:RUS"), ("Soviet", "state:SUN"),
     ("Yugoslav", "state:YUG"), ("East German", "state:DDR"), ("Czechoslovak", "state:CSK"),
+    ("American Samoans", "state:ASM"), ("Samoans", "state:WSM"),
 ])
 def test_demonyms(kb, word, kb_id):
     assert kb.demonym(word).kb_id == kb_id

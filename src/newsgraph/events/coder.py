@@ -54,6 +54,10 @@ DATIVE_LINKS = frozenset({"flat", "appos", "nmod:unmarked", "compound"})
 GIVING_TYPES = frozenset({"AID", "AGREE"})
 #: the prepositions of who gives what a receiving verb's noun names ("the endorsement *of* X")
 GIVER_CASES = frozenset({"of", "from"})
+#: CAMEO codes done to whom a phrase of the clause names, where it names one: the occupation of
+#: territory to whom it is taken *from*, judicial cooperation (an extradition) with whom someone is
+#: handed *to*
+HANDED = {"192": "from", "063": "to"}
 
 
 def verb_stems(form: str) -> list[str]:
@@ -379,8 +383,11 @@ class Coder(Matcher):
         # "sent planeloads *of aid*", "pledged $5 million *in aid*": the noun a measure counts
         measures = self.lex.words("measure_nouns")
         counted = [c for o in cl.objects for c in o.children if measured(c, measures)]
-        for o in [*cl.objects, *owner, *nominal, *dative, *counted]:
+        under = [o for c, o in cl.obliques if c == "under"]  # "came under criticism from X" (received)
+        for o in [*cl.objects, *owner, *nominal, *dative, *counted, *under]:
             spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
+            if spec and o in under and lemma not in (spec.get("received") or ()):
+                continue
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods") and of_phrase(o, spec):
                 c = self.lex.noun_coding(spec)
                 given = {"dative": hung[o.i]} if o.i in hung else {}
@@ -540,6 +547,10 @@ class Coder(Matcher):
             near = self.nearest(f.head, off, before=False, exclude=set(source) | victims)  # not "her murder"
             target = [a for a in near if a != place]
             f.guessed = "nearest name" if target else ""
+        if f.coding.cameo in HANDED:  # "captured the town of X *from Y*", "extradited X *to Y*": Y
+            case = HANDED[f.coding.cameo]
+            held = [a for c, o in self.obliques(cl) if c == case for a in self.actors_of([o], off)]
+            target = [a for a in held if self.actors.type_of(a) != "LOCATION" and a not in source] or target
         if not target and source and f.coding.type == "ASSAULT":  # "bombed targets in X": X
             target = self.struck_in(cl, objects, off, exclude=set(source))
         if mutual and not target and len(source) > 1 and not partnered:  # "India and Pakistan exchanged fire"
@@ -556,6 +567,13 @@ class Coder(Matcher):
         (or the name that noun stands in apposition to: "the PMF, an Iranian-backed militia")."""
         v, off = f.head, f.offset
         f.source = self.actors_of([c for c in v.lefts], off)
+        prev = v.doc[v.i - 1] if v.i > v.sent.start else v
+        # (the name a dependent of the same noun, or the noun's head: not "published by X [alleged] Y")
+        sibling = prev.head.i == v.head.i or v.head.head.i == prev.i
+        misread = v.dep_ == "amod" and v.tag_ in ("VBN", "VBD") and prev.i < v.i and prev.text[:1].isupper()
+        misread = misread and sibling
+        if not f.source and misread:  # "Peru [accused] Chilean forces of ...": the verb read as a modifier
+            f.source = self.actors.at(prev, off)  # (the name's last word, whatever its tag: "Rights [Watch]")
         noun = v.head
         target = [t for t in phrase_actors(noun, self.actors, off) if t not in f.source]
         # "the PMF, an Iranian-backed militia" (an apposition, or a conjunct with no "and")

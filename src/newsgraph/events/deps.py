@@ -158,7 +158,7 @@ def counted(o: Token) -> Token:
     troops" -> troops), else the word itself."""
     for _ in range(3):
         inner = [c for c in o.children if c.dep_ == "nmod" and case_of(c) == "of"]
-        if o.lower_ not in PARTITIVES or not inner:
+        if (o.lower_ not in PARTITIVES and o.pos_ != "NUM") or not inner:  # ("two of his bodyguards")
             break
         o = inner[0]
     return o

@@ -134,7 +134,8 @@ class Implicit:
             f.target = _provoker(events, f, self.places)
         if f.source and not f.target and f.coding.type in REACTIONS:
             f.target = (
-                _reacted(events, f, lex, self.coder, self.places)
+                _judged_deed(f, lex, self.coder)
+                or _reacted(events, f, lex, self.coder, self.places)
                 or self.act_doer(f)
                 or _accord_parties(events, f, lex, self.coder, self.places)
             )
@@ -382,6 +383,27 @@ def _provoker(
         return []
     f.about, f.guessed = hit[0].id, "who did the act answered"
     return hit[1]
+
+
+def _judged_deed(f: Found, lex: EventLexicon, coder: Coder) -> list[str]:
+    """The doers of the deed a judgement in the same sentence is passed on ("X fired missiles, in
+    what Y condemned as ...", "X expelled them, a move Y criticised"): the governing clause's
+    subjects (lexicon ``judged_nouns``: "move", "decision", ...)."""
+    v, judged = f.head, lex.words("judged_nouns")
+    what = any(c.dep_ == "obl" and c.lower_ == "what" and case_of(c) == "in" for c in v.children)
+    move = any(c.dep_ == "nsubj" and c.lemma_.lower() in judged and c.i < v.i for c in v.children)
+    gov = v.head
+    for _ in range(3 if what or move else 0):
+        if gov.i == v.i:
+            break
+        cl = Clause.of_verb(gov)  # (a passive deed's doer is its agent: "were arrested [by X]")
+        doers = cl.agent if cl.passive else cl.subjects
+        got = [a for s in doers for a in phrase_actors(s, coder.actors, f.offset)]
+        if got := [a for a in got if a not in f.source]:
+            f.guessed = "who did the deed judged"
+            return list(dict.fromkeys(got))
+        v, gov = gov, gov.head
+    return []
 
 
 def _denial(f: Found, lex: EventLexicon) -> bool:
