@@ -303,7 +303,7 @@ def test_a_sentence_for_a_murder_is_not_of_the_victim_nor_by_the_courts_city() -
 
 def test_the_broker_of_a_deal_is_no_party_to_it() -> None:
     got = [(t, s, g) for t, s, g, _ in coded("Chile signed a Bolivian-brokered deal with Peru.")]
-    # the deal is the parties'; the broker mediates between them (tests/test_events_mediation.py)
+    # the deal is the parties'; the broker mediates between them (test_events_mediation_and_reactions)
     assert got == [("SUPPORT", ["Chile"], ["Peru"]), ("CONSULT", ["Bolivia"], ["Chile", "Peru"])]
 
 

@@ -60,6 +60,7 @@ _NOT_VERBS = lexicons.words("actors.not_verbs") | VENUE_BEFORE
 _RELATION_LINKS = ordered("relation_links")
 _CAPITAL_WORDS = lexicons.words("actors.capital_words")
 _SENT_NOUNS = lexicons.words("actors.sent_nouns")
+_LAID_ON = lexicons.words("actors.laid_on_words")
 _BASED = ordered("based_suffix")
 _PLURAL_ENDINGS = ordered("plural_demonym_endings")
 _DEMONYM_SUFFIXES = ordered("demonym_suffixes")
@@ -129,6 +130,8 @@ def context(view: DocView, c: Cand) -> str:
         return "capital"  # "in its capital, Veyra": a city
     if len(prev) >= 2 and prev[-1] == "from" and prev[-2] in _SENT_NOUNS:
         return "metonym"  # "pressure from Washington", "an appeal from Moscow": the government's
+    if len(prev) >= 2 and prev[-1] in ("on", "against", "of") and prev[-2] in _LAID_ON:
+        return "metonym"  # "called on Pyongyang to ...", "sanctions on Moscow", "criticism of Beijing"
     if prev and prev[-1] in OBJECT_BEFORE:
         return "object"
     if prev and prev[-1] in VENUE_BEFORE:

@@ -28,7 +28,7 @@ from newsgraph.events.speech import speech_events
 from newsgraph.events.subjects import describing
 from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
-from newsgraph.events.yielding import pressed
+from newsgraph.events.yielding import faced, pressed
 from newsgraph.models import AnalyzedDoc, Event, Mention
 from newsgraph.text.headings import is_heading
 
@@ -129,6 +129,7 @@ def code_events(
             found = coder.sentence(sent, offset)
             found += [f for t in sent if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
             found += _pledges(sent, offset, found, coder, lex) + pressed(sent, offset, coder, lex)
+            found += faced(sent, offset, coder, lex)
             found += mediated(found, offset, coder, lex)
             kept = _govern([f for f in found if f.coding.type], lex, coder.actors)
             heads = {f.head.i for f in kept}

@@ -1,7 +1,9 @@
 """Acts done under another's pressure: "Under pressure from X, Y allowed ...", "Bowing to X's
-pressure, Y handed ... over", "Y gave in to X's demands". The clause's doer yields to X (CAMEO
-080, a concession: PLOVER CONCEDE), whatever else the clause codes; the nouns of pressure and the
-verbs of giving way are the lexicon's ``pressure_nouns`` and ``yielding_verbs``."""
+pressure, Y handed ... over", "Y gave in to X's demands", "Facing protests led by X, Y resigned".
+The clause's doer yields to X (CAMEO 080, a concession: PLOVER CONCEDE), whatever else the clause
+codes; the nouns of pressure and the verbs of giving way are the lexicon's ``pressure_nouns`` and
+``yielding_verbs``; what is faced, the ``faced_nouns``, only before a concession
+(``conceding_verbs``: "resigned", "withdrew the bill")."""
 
 from __future__ import annotations
 
@@ -49,3 +51,35 @@ def _pressers(n: Token, coder: Coder, offset: int) -> list[str]:
         if c.dep_ == "nmod" and case_of(c) in PRESSERS:
             got += phrase_actors(c, coder.actors, offset)
     return got
+
+
+def faced(sent: Any, offset: int, coder: Coder, lex: EventLexicon) -> list[Found]:
+    """The concessions of ``sent`` made facing pressure it names ("Facing weeks of protests and
+    criticism from X, Y withdrew the bill"; "Facing X's threat of tariffs, Y agreed to ...")."""
+    out: list[Found] = []
+    for t in sent:
+        if t.tag_ != "VBG" or coder.lemma(t) != "face":
+            continue
+        main = t.head if t.dep_ == "advcl" else next((c for c in t.children if c.dep_ == "parataxis"), None)
+        coding = lex.coding("080", "facing pressure (yielded to)")
+        if main is None or coding is None or coder.lemma(main) not in lex.words("conceding_verbs"):
+            continue
+        nouns = [x for o in t.children if o.dep_ == "obj" for x in o.subtree]
+        nouns = [x for x in nouns if x.lemma_.lower() in lex.words("faced_nouns")]
+        doers = [a for s in Clause.of_verb(main).subjects for a in phrase_actors(s, coder.actors, offset)]
+        named = [(n, _pressers(n, coder, offset) + _leaders(n, coder, offset)) for n in nouns]
+        named = [(n, [a for a in got if a not in doers]) for n, got in named]
+        pressers = list(dict.fromkeys(a for _, got in named for a in got))
+        if doers and pressers:  # (the first noun naming them heads it: the verb may code the noun too)
+            head = next(n for n, got in named if got)
+            f = Found(head, offset, coding, "face", Clause(head), nominal=True)
+            f.source, f.target = list(dict.fromkeys(doers)), pressers
+            out.append(f)
+    return out
+
+
+def _leaders(n: Token, coder: Coder, offset: int) -> list[str]:
+    """Who leads the crowd a noun names ("protesters *led by X*")."""
+    led = [x for c in n.children if c.dep_ == "acl" and coder.lemma(c) == "lead" for x in c.children]
+    return [a for x in led if x.dep_ == "obl:agent" for a in phrase_actors(x, coder.actors, offset)]
+

@@ -1,9 +1,14 @@
-"""Talks and accords a third side brokered, hosted or mediated; pressure sent from a capital; a
-reporting verb's conjunct the parse hung on a passive reported clause; a controlled complement the
-parse made a clause of purpose; "they" reported by a state's officials or body; interning (issue 14).
+"""Session 19's rules for issue 14, each on made-up sentences: third sides that broker, host or
+mediate talks; pressure, calls and sanctions sent from or laid on a capital (its government);
+calls a clause is done despite; denials and answers in kind aimed at whoever accused or provoked;
+criticism, threats and ultimatums faced or received; judgements passed in the sentence of a deed;
+crowds counted in thousands or led by a group; drills around a state; a party as a side of its
+own; "they" reported by a state's officials; parse repairs (a reporting verb's conjunct hung on a
+passive clause, a controlled complement read as a purpose, a meeting hung on a phrase, a verb read
+as a modifier after a name); captures, extraditions, seized ships, internment.
 
 The sentences are written for these tests (made-up situations between real states and made-up
-people), not taken from any article.
+people), not taken from any article; one test uses a real party of the knowledge base.
 """
 
 from __future__ import annotations
@@ -229,3 +234,32 @@ def test_threats_or_an_ultimatum_faced_or_received_are_aimed_at_who_got_them() -
     assert [(ty, s, t) for ty, s, t, _ in coded("Peru faced threats from Chile over the border.")] == [
         ("THREATEN", ["Chile"], ["Peru"])
     ]
+
+
+def test_a_capital_called_on_or_sanctioned_is_the_government() -> None:
+    text = "The White House condemned the shelling and called on Pyongyang to halt its belligerent action."
+    assert [t for ty, _, t, _ in coded(text) if ty == "REQUEST"] == [["North Korea"]]
+    assert [t for ty, _, t, _ in coded("Chile imposed sanctions on Lima over the dispute.")] == [["Peru"]]
+    assert [t for _, _, t, _ in coded("Chile voiced sharp criticism of Lima over the border closure.")] == [
+        ["Peru"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Facing weeks of protests and criticism from Peru, Chile withdrew the bill in March.",
+         (["Chile"], ["Peru"])),
+        ("Facing Ann Ward's threat of tariffs on all its exports, Peru agreed in June to deploy its troops.",
+         (["Peru"], ["Ann Ward"])),
+    ],
+)
+def test_giving_way_facing_anothers_pressure_concedes_to_it(
+    text: str, pair: tuple[list[str], list[str]]
+) -> None:
+    assert [(s, t) for ty, s, t, _ in coded(text) if ty == "CONCEDE"] == [pair]
+
+
+def test_facing_pressure_without_giving_way_concedes_nothing() -> None:
+    text = "Facing weeks of protests and criticism from Peru, Chile defended the bill in March."
+    assert [t for t, *_ in coded(text) if t == "CONCEDE"] == []
