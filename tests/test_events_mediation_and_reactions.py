@@ -142,8 +142,9 @@ def test_an_answer_told_to_come_threatens_whoever_did_the_act_answered() -> None
 def test_a_denial_naming_no_one_answers_the_latest_accusation_against_the_denier() -> None:
     body = ("Chile accused Peru of using chemical weapons near Tacna.\n\n"
             "Lima has denied using chemical weapons in the attack.")
-    got = [(s, t) for ty, s, t, _ in coded(body) if ty == "REJECT"]
-    assert got == [(["Peru"], ["Chile"])]
+    marked = "who made the charge denied"
+    got = [(s, t, marked in (ev.rule or "")) for ty, s, t, ev in coded(body) if ty == "REJECT"]
+    assert got == [(["Peru"], ["Chile"], True)]  # (the guess is marked in the rule)
     # with no accusation before, no one is guessed
     assert [t for t, *_ in coded("Lima has denied using chemical weapons in the attack.")] == []
 

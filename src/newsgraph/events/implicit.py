@@ -381,7 +381,8 @@ def _provoker(
     hit = provokers(events, lambda a: any(places.same_side(a, s) for s in f.source), kinds)
     if hit is None:
         return []
-    f.about, f.guessed = hit[0].id, "who did the act answered"
+    f.about = hit[0].id
+    f.guessed = "who did the act answered" if kinds is PROVOCATIONS else "who made the charge denied"
     return hit[1]
 
 
