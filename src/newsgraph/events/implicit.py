@@ -382,7 +382,7 @@ def _provoker(
     if hit is None:
         return []
     f.about = hit[0].id
-    f.guessed = "who did the act answered" if kinds is PROVOCATIONS else "who made the charge denied"
+    f.guessed = "who made the charge denied" if kinds == ACCUSED else "who did the act answered"
     return hit[1]
 
 
