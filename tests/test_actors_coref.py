@@ -76,15 +76,18 @@ def test_descriptions() -> None:
     assert "top Hamas official" in naim.titles  # type: ignore[union-attr]
 
 
+def _descriptions(text: str, name: str) -> list[str]:
+    """The description mentions of the actor named ``name`` in ``text``."""
+    ad = analyse(text)
+    return [m.text for m in mentions_of(ad, entity_of(ad, name)) if m.kind == "description"]
+
+
 def test_a_count_of_members_before_a_description_keeps_it_a_description() -> None:
     text = (
         "Summit\n\nThe Andean Community met in Lima on Sunday. The five-nation bloc condemned the coup. "
         "Leaders of the 10-member bloc recalled their envoys."
     )
-    ad = analyse(text)
-    bloc = entity_of(ad, "Andean Community")
-    desc = [m.text for m in mentions_of(ad, bloc) if m.kind == "description"]
-    assert desc == ["The five-nation bloc", "the 10-member bloc"]
+    assert _descriptions(text, "Andean Community") == ["The five-nation bloc", "the 10-member bloc"]
     assert not [m for m in analyse("Summit\n\nThe five-nation bloc met.").mentions if m.kind == "description"]
 
 
@@ -96,9 +99,7 @@ def test_a_description_with_a_kind_or_a_word_of_the_name_refers_to_the_organisat
         "Summit\n\nThe Economic Community of West African States met in Accra on Sunday. The regional "
         "bloc condemned the coup. The West African bloc recalled its envoys. The Asian bloc said nothing."
     )
-    ad = analyse(text)
-    bloc = entity_of(ad, "Economic Community of West African States")
-    desc = [m.text for m in mentions_of(ad, bloc) if m.kind == "description"]
+    desc = _descriptions(text, "Economic Community of West African States")
     assert desc == ["The regional bloc", "The West African bloc"]
 
 

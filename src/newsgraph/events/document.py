@@ -200,14 +200,16 @@ def _told_answer(t: Any, offset: int, coder: Coder, lex: EventLexicon) -> Found 
     """A verb of saying whose reported clause tells that an answer in kind will come ("said
     retaliation would follow", "said Moscow's response would come soon"; lexicon ``answer_verbs``):
     a threat (CAMEO 138) by the speaker, aimed at whom it answers (``Implicit.aimed``)."""
-    answers, lemma = lex.words("retaliation"), coder.lemma(t)
-    told = [
+    answers = lex.words("retaliation")
+    told = [  # (the answer noun first: this runs for every verb of every sentence)
         c for c in t.children
-        if c.dep_ == "ccomp" and coder.lemma(c) in lex.words("answer_verbs")
+        if c.dep_ == "ccomp"
         and any(s.dep_ == "nsubj" and s.lemma_.lower() in answers and not _answers_to(s) for s in c.children)
+        and coder.lemma(c) in lex.words("answer_verbs")
     ]
-    threat = lex.coding("138", f"verb {lemma} (an answer told)") if told else None
-    if threat is None or lemma not in lex.words("telling"):
+    lemma = coder.lemma(t) if told else ""
+    threat = lex.coding("138", f"verb {lemma} (an answer told)") if lemma in lex.words("telling") else None
+    if threat is None:
         return None
     g = Found(t, offset, threat, lemma, Clause.of_verb(t))
     coder.participants(g)

@@ -19,6 +19,7 @@ from newsgraph.events.deps import THIS, claiming_verb, counted
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
 from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
+from newsgraph.events.yielding import led_by
 from newsgraph.models import Event
 from newsgraph.text import lexicons
 
@@ -355,9 +356,8 @@ def _followed(f: Found, lex: EventLexicon, coder: Coder) -> list[str]:
         if s.lemma_.lower() in followers:
             owners = [c for c in s.children if c.dep_ == "nmod:poss"]
             owners += [c for c in s.children if c.dep_ == "nmod" and case_of(c) == "of"]
-        led = [c for c in s.children if c.dep_ == "acl" and coder.lemma(c) in leading]  # "farmers led by X"
-        owners += [x for c in led for x in c.children if x.dep_ == "obl:agent"]
         out += [a for c in owners for a in phrase_actors(c, coder.actors, f.offset)]
+        out += led_by(s, coder, f.offset, leading)  # "farmers led by X"
     v = f.head
     if not out and v.dep_ in ("xcomp", "advcl") and coder.lemma(v.head) in leading:  # "X led crowds to ..."
         out = [a for s in Clause.of_verb(v.head).subjects for a in phrase_actors(s, coder.actors, f.offset)]

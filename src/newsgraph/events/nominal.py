@@ -268,10 +268,11 @@ class NounCoder:
         """The entry's reading as a show of force where the noun has the phrase its ``posture``
         names with a state or group in it ("drills *around* X"; not joint ones), else the entry."""
         alt = spec.get("posture")
-        phrases = [c for c in n.children if c.dep_ == "nmod" and case_of(c) in (alt or {}).get("target", ())]
-        faced = [a for c in phrases for a in phrase_actors(c, self.actors, offset)
-                 if self.actors.type_of(a) != "LOCATION"]
-        if not alt or not faced or any(c.lower_ in ("joint", "combined") for c in n.children):
+        if not alt or any(c.lower_ in ("joint", "combined") for c in n.children):
+            return spec
+        phrases = [c for c in n.children if c.dep_ == "nmod" and case_of(c) in alt["target"]]
+        faced = [a for c in phrases for a in phrase_actors(c, self.actors, offset)]
+        if not any(self.actors.type_of(a) != "LOCATION" for a in faced):
             return spec
         rest = {k: v for k, v in spec.items() if k not in ("mods", "mutual", "posture")}
         return {**rest, **alt, "rule": f"{spec['rule']} (show of force)"}

@@ -33,7 +33,8 @@ class Places:
         out, e = set(), self.ents.get(eid)
         while e is not None and e.id not in out:
             out.add(e.id)
-            if self.opposing(e) or (e.id == eid and self._kind(e) in OWN_SIDE_KINDS):
+            own = e.id == eid and getattr(self._entry(e), "kind", None) in OWN_SIDE_KINDS
+            if own or self.opposing(e):
                 break  # (a party is a side of its own: "the government and party X signed ...")
             aff = e.affiliation or ""
             e = self.ents.get(self.by_kb.get(aff[3:], "")) if aff.startswith("kb:") else self.ents.get(aff)
@@ -42,16 +43,15 @@ class Places:
     def opposing(self, e: Entity) -> bool:
         """A group the knowledge base codes as rebels, insurgents or opposition (CAMEO roles), or as
         an armed group."""
-        entry = self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None
-        if self._kind(e) in OPPOSING_KINDS:
+        entry = self._entry(e)
+        if entry is not None and entry.kind in OPPOSING_KINDS:
             return True
         codes = [code for code, _, _ in entry.cameo] if entry is not None else []
         return any(code[3:6] in OPPOSING_ROLES or code[:3] in OPPOSING_ROLES for code in codes)
 
-    def _kind(self, e: Entity) -> str | None:
-        """The knowledge-base kind of an actor ("party", "armed_group"), else None."""
-        entry = self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None
-        return entry.kind if entry is not None else None
+    def _entry(self, e: Entity) -> Any:
+        """The knowledge-base entry of an actor, else None."""
+        return self.kb.get(e.kb_id) if self.kb is not None and e.kb_id else None
 
     def state_side(self, eid: str) -> bool:
         """True when the actor is a state or belongs to one (a leader, a ministry)."""

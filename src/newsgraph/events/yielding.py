@@ -61,25 +61,27 @@ def faced(sent: Any, offset: int, coder: Coder, lex: EventLexicon) -> list[Found
         if t.tag_ != "VBG" or coder.lemma(t) != "face":
             continue
         main = t.head if t.dep_ == "advcl" else next((c for c in t.children if c.dep_ == "parataxis"), None)
-        coding = lex.coding("080", "facing pressure (yielded to)")
-        if main is None or coding is None or coder.lemma(main) not in lex.words("conceding_verbs"):
+        if main is None or coder.lemma(main) not in lex.words("conceding_verbs"):
             continue
         nouns = [x for o in t.children if o.dep_ == "obj" for x in o.subtree]
         nouns = [x for x in nouns if x.lemma_.lower() in lex.words("faced_nouns")]
         doers = [a for s in Clause.of_verb(main).subjects for a in phrase_actors(s, coder.actors, offset)]
-        named = [(n, _pressers(n, coder, offset) + _leaders(n, coder, offset)) for n in nouns]
+        leading = lex.words("leading_verbs")
+        named = [(n, _pressers(n, coder, offset) + led_by(n, coder, offset, leading)) for n in nouns]
         named = [(n, [a for a in got if a not in doers]) for n, got in named]
         pressers = list(dict.fromkeys(a for _, got in named for a in got))
-        if doers and pressers:  # (the first noun naming them heads it: the verb may code the noun too)
-            head = next(n for n, got in named if got)
+        coding = lex.coding("080", "facing pressure (yielded to)")
+        if doers and pressers and coding is not None:  # (the first noun naming them heads it: the verb
+            head = next(n for n, got in named if got)  # may code the noun too)
             f = Found(head, offset, coding, "face", Clause(head), nominal=True)
             f.source, f.target = list(dict.fromkeys(doers)), pressers
             out.append(f)
     return out
 
 
-def _leaders(n: Token, coder: Coder, offset: int) -> list[str]:
-    """Who leads the crowd a noun names ("protesters *led by X*")."""
-    led = [x for c in n.children if c.dep_ == "acl" and coder.lemma(c) == "lead" for x in c.children]
+def led_by(n: Token, coder: Coder, offset: int, leading: frozenset[str]) -> list[str]:
+    """Who leads or organises the crowd a noun names ("protesters *led by X*"; ``leading``: the
+    lexicon's ``leading_verbs``)."""
+    led = [x for c in n.children if c.dep_ == "acl" and coder.lemma(c) in leading for x in c.children]
     return [a for x in led if x.dep_ == "obl:agent" for a in phrase_actors(x, coder.actors, offset)]
 
