@@ -211,10 +211,12 @@ def test_an_extradition_is_judicial_cooperation_with_the_state_receiving_the_per
     ]
 
 
-def test_a_judgement_of_a_passive_deed_with_no_agent_is_aimed_at_no_one_guessed() -> None:
+def test_a_judgement_of_a_passive_deed_with_no_agent_is_not_aimed_at_the_detainees() -> None:
+    # (session 20: the arrest and the charge are now Chile's, the state they were done in, and Lima's
+    # judgement is aimed at Chile; see test_events_implied_doers.py)
     text = ("Tom Reyes and Juan Ortega were arrested in Chile and charged with espionage, in what Lima "
             "condemned as arbitrary detention.")
-    assert [t for ty, _, t, _ in coded(text) if ty == "ACCUSE" and "Tom Reyes" in t] == []
+    assert [t for ty, s, t, _ in coded(text) if ty == "ACCUSE" and s == ["Peru"] and "Tom Reyes" in t] == []
 
 
 @pytest.mark.parametrize(

@@ -231,6 +231,8 @@ def _alias_referent(view: DocView, index: CandIndex, a: Cand) -> Cand | None:
         for c in index.starting_in(sent.start if sent is not None else 0, at)
         if c.end <= at and c.label in ("PERSON", "ORG", "?") and c is not a
     ]
+    if a.meta.get("acronym"):  # "a Member of Parliament, or MP": not "Parliament"
+        before = [c for c in before if set(a.text) - {"-"} <= {w[0] for w in c.text.split()}]
     if a.text.split()[0].lower() in KUNYA_WORDS or is_person_name(a.text):
         before = [c for c in before if c.label == "PERSON"] or before
     return before[-1] if before else None

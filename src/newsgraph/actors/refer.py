@@ -43,6 +43,12 @@ _FIRST_WORD_RX = re.compile(
 #: verbs whose object an "of" phrase follows ("accused *the company* of fraud"); after any other
 #: word, "the company of X" is another organisation's description
 _OF_VERBS = lexicons.words("actors.of_phrase_verbs")
+#: words after "her" that make it an object ("called her a liar", "urged her to"), not an owner
+_HER_OBJECT = lexicons.words("actors.object_her_followers")
+#: pronouns that may be a clause's subject ("he urged *him* to ...")
+_SUBJECT_PRONOUNS = lexicons.words("actors.subject_pronouns")
+#: words between a name and an object pronoun that end the name's clause ("X and Y met him")
+_CLAUSE_BREAKS = lexicons.words("actors.clause_breaks")
 _PRON_RX = re.compile(
     r"\b(?:" + "|".join(PRONOUNS) + "|" + "|".join(p.capitalize() for p in PRONOUNS) + r")\b"
 )
@@ -436,7 +442,12 @@ def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> lis
             continue
         for m in _PRON_RX.finditer(text, p.start, p.end):
             want = PRONOUNS.get(m.group().lower(), "")
-            pick, sure = _pronoun_referent(view, m.start(), p.start, want, between)
+            own = _own_subject(text, m, persons, starts)  # "X called *him* a liar": not X
+
+            def others(lo: int, hi: int, want: str, own: str | None = own) -> list[tuple[int, LocalEntity]]:
+                return [(s, e) for s, e in between(lo, hi, want) if e.id != own]
+
+            pick, sure = _pronoun_referent(view, m.start(), p.start, want, others)
             if pick is None:
                 continue
             if sure:
@@ -445,11 +456,39 @@ def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> lis
             ents.add(pick, c)
             out.append(c)
             # a linked pronoun is in reach of the next ones ("She married X, Y and Z, whom she
-            # divorced. She said ...": the person "She" is, not the one named last)
+            # divorced. She said ...": the person "She" is, not the one named last); not an object
+            # ("X praised *him* and said he ...": "he" is still X)
+            if own is not None:
+                continue
             k = bisect.bisect_right(starts, m.start())
             starts.insert(k, m.start())
             persons.insert(k, (m.start(), pick))
     return out
+
+
+def _own_subject(
+    text: str, m: re.Match[str], persons: list[tuple[int, LocalEntity]], starts: list[int]
+) -> str | None:
+    """The person an object pronoun cannot refer to: the subject of its own clause, named right
+    before its verb ("Reyes called *him* a liar", "Reyes later praised *her* as ..."). Only "him",
+    and "her" where it is an object (followed by punctuation or ``object_her_followers``)."""
+    word = m.group().lower()
+    after = re.match(r"\s*(\w[\w'’]*)?", text[m.end() : m.end() + 30])
+    nxt = (after.group(1) or "").lower() if after else ""  # "" before punctuation
+    if word != "him" and not (word == "her" and (not nxt or nxt in _HER_OBJECT)):
+        return None
+    k = bisect.bisect_left(starts, m.start()) - 1
+    if k < 0:
+        return None
+    start, ent = persons[k]
+    gap = text[start : m.start()].split()
+    if not gap or not (gap[0][:1].isupper() or gap[0].lower() in _SUBJECT_PRONOUNS):
+        return None  # "his classmates encouraged him": an owner, not the subject
+    lower = [i for i, w in enumerate(gap) if not w[:1].isupper()]  # the name's words end at the first
+    n = 1 if gap[0].lower() in _SUBJECT_PRONOUNS else (lower[0] if lower else 0)
+    verbs = gap[n:] if n else []
+    plain = all(w.isalpha() and w.lower() not in _CLAUSE_BREAKS for w in verbs)
+    return ent.id if 1 <= len(verbs) <= 3 and plain else None
 
 
 def _pronoun_referent(

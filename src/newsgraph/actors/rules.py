@@ -44,6 +44,9 @@ _SHORT_FORM_HEADS = lexicons.words("actors.short_form_heads")
 _COMPANY_HEADS = lexicons.words("actors.company_heads")
 _DEMONYM_ENDINGS = ordered("demonym_endings")
 _ORG_CONNECTORS = ordered("org_connectors")
+#: capitalised words before "militants", "activists" that are no group's name ("Islamist militants")
+_MEMBER_ADJECTIVES = lexicons.words("actors.member_adjectives")
+_NUMBER_WORDS = frozenset(lexicons.table("dates.number_words"))
 
 # ---- name and title regular expressions ------------------------------------------------------
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -93,6 +96,8 @@ _FACILITY_RX = re.compile(
     rf"(?<![\w-])(?P<name>(?:{NAME_TOK}[ \t]+){{1,3}}(?:{alternatives('facility_heads')}))(?![\w-])"
 )
 _ALIAS_RX = re.compile(rf"(?P<a>{NAME})[ \t]*(?P<open>[\[(])(?P<b>{NAME})[\])]")
+#: "the Revolutionary Armed Forces of Colombia, or FARC, ...": an acronym offered as another name
+_OR_ACRONYM_RX = re.compile(r"(?<=[a-z]),[ \t]+or[ \t]+(?P<b>[A-Z][A-Z-]{1,7})(?=[,.;)])")
 _KNOWN_AS_RX = re.compile(
     rf"\b(?:who[ \t]+is[ \t]+)?(?:(?:{alternatives('alias_adverbs')})[ \t]+)?"
     rf"(?:{alternatives('alias_verbs')})[ \t]+as[ \t]+(?P<b>{NAME})"
@@ -120,6 +125,12 @@ _ORG_RX = re.compile(
 _JOINED_RX = re.compile(rf"(?<![\w-])[Tt]he[ \t]+(?P<words>(?:{NAME_TOK}[ \t]+){{1,3}})and[ \t]+")
 _LEADER_BODY_RX = re.compile(
     rf"(?<![\w-])(?P<org>{NAME_TOK})[ \t]+(?i:{alternatives('leader_body_heads')})(?![\w-])"
+)
+#: "Greenpeace activists", "the Azimio coalition": a name before a word for a group's members or a
+#: lower-case word for a group
+_MEMBERS_RX = re.compile(
+    rf"(?<![\w-])(?P<org>{NAME_TOK}(?:[ \t]+{NAME_TOK}){{0,2}})[ \t]+"
+    rf"(?P<head>{alternatives('member_nouns')}|{alternatives('group_heads')})(?![\w-])"
 )
 _DATELINE = re.compile(rf"^[{_UP}][{_UP} .'’-]+(?:,[^–—\n]{{0,40}})?[ \t]*[–—-][ \t]")
 
@@ -171,6 +182,12 @@ def org_short_forms(name: str) -> list[str]:
     return []
 
 
+
+def _named_inside(text: str, word: str) -> bool:
+    """Whether ``word`` is written capitalised inside a sentence of ``text`` too (a name, not an
+    adjective that opens one: "Zapatista rebels ... the Zapatista army", not "Prominent activists")."""
+    return re.search(rf"[a-z,;] {re.escape(word)}\b", text) is not None
+
 class NameRules:
     """The rules of this module bound to a knowledge base (to tell names from places)."""
 
@@ -185,6 +202,7 @@ class NameRules:
             + self._sites(seg, off)
             + self._facilities(seg, off)
             + self._aliases(seg, off)
+            + self._or_acronyms(seg, off)
             + self._known_as(seg, off)
         )
 
@@ -269,6 +287,16 @@ class NameRules:
                 out.append(alias)
         return out
 
+    def _or_acronyms(self, seg: str, off: int) -> list[Cand]:
+        """ "the Revolutionary Armed Forces of Colombia, or FARC,": the acronym names the name before
+        it (joined like "known as")."""
+        out: list[Cand] = []
+        for m in _OR_ACRONYM_RX.finditer(seg):
+            alias = Cand(off + m.start("b"), off + m.end("b"), m.group("b"), "?", "alias", kind="alias")
+            alias.meta["alias_of"], alias.meta["acronym"] = off + m.start(), True
+            out.append(alias)
+        return out
+
     def _known_as(self, seg: str, off: int) -> list[Cand]:
         """ "... known as Abu Karim": the alias, and the name right before ", (who is also) known as"
         as a person when the alias is a kunya or the name looks like one."""
@@ -323,6 +351,7 @@ class NameRules:
                     c.meta["media"] = True
                 out.append(c)
         out += self._leader_bodies(seg, off, text)
+        out += self._member_groups(seg, off, text)
         out += self._media_named(seg, off, text)
         for m in _MEDIA_NUM_RX.finditer(seg):  # "Castellan 24", "France 24": a broadcaster
             words = m.group("org").split()
@@ -394,6 +423,34 @@ class NameRules:
                 continue
             a, b = off + m.start(), off + m.end()
             out.append(Cand(a, b, text[a:b], "ORG", "rule", meta={"leader_body": True}))
+        return out
+
+    def _member_groups(self, seg: str, off: int, text: str) -> list[Cand]:
+        """ "Greenpeace activists staged a protest", "the opposition Azimio coalition": a name before
+        ``member_nouns`` is the group whose members they are, one before a lower-case ``group_heads``
+        word the group (an organisation), unless it is a known actor, a demonym, a word of another
+        kind (``member_adjectives``: "Islamist militants"), a number, a possessive, a demonym ("Iranian
+        activists"), one word opening a sentence that the text never writes capitalised inside one
+        (an adjective as often as a name) or part of a longer name."""
+        out = []
+        for m in _MEMBERS_RX.finditer(seg):
+            name = m.group("org")
+            words = name.split()
+            prev = (seg[max(0, m.start() - 20) : m.start()].split() or [""])[-1]
+            named = f"{name} {m.group('head').capitalize()}"  # "the Labour party": the Labour Party
+            other = SENTENCE_WORDS | FUNCTION_WORDS | _MEMBER_ADJECTIVES | _MONTHS | _NUMBER_WORDS
+            opening = not prev or prev[-1:] in ".!?\"“”'"  # "Prominent activists ...": an adjective
+            if (
+                any(w.lower() in other or w[-2:] in ("'s", "’s") for w in words)
+                or (opening and len(words) == 1 and not _named_inside(text, name))
+                or self.kb.lookup(name) or self.kb.lookup(named) or self.kb.demonym(words[-1])
+                or named in text  # "the X Party ... the X party": the name's rule finds it
+                or prev.lower() in (*_ORG_CONNECTORS, "and")
+                or (prev[:1].isupper() and prev.lower() not in SENTENCE_WORDS | FUNCTION_WORDS)
+            ):
+                continue
+            a, b = off + m.start("org"), off + m.end("org")
+            out.append(Cand(a, b, text[a:b], "ORG", "rule", meta={"members": True}))
         return out
 
     @staticmethod

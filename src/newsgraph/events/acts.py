@@ -17,6 +17,8 @@ from newsgraph.text import lexicons
 
 #: noun -> the verbs whose act it names
 ACT_NOUNS: dict[str, frozenset[str]] = lexicons.word_table("english.act_nouns")
+#: the prepositions of the act a clause was done in ("killed X *in* a raid")
+DONE_IN = lexicons.words("english.done_in_cases")
 #: how far back (characters) the act may have been told
 WINDOW = 1500
 
@@ -78,14 +80,30 @@ class ActDoers:
                     yield t, off
 
     def _told(self, t: Token, off: int, lemma: str, verbs: frozenset[str]) -> list[str]:
-        if t.pos_ == "NOUN" and t.lemma_.lower() == lemma:  # "Johnson's suspension", "the ruling by X"
+        noun = t.lemma_.lower()
+        if t.pos_ == "NOUN" and (noun == lemma or noun in verbs):  # "Johnson's suspension", "a raid"
             owners = [c for c in t.children if _owner(c)]
-            return [a for c in owners for a in phrase_actors(c, self.actors, off)]
+            got = [a for c in owners for a in phrase_actors(c, self.actors, off)]
+            return got or (self._doers(t.head, off) if self._done(t) else [])
         if t.pos_ == "VERB" and self.lemma(t) in verbs:  # "the court ruled that ..."
-            cl = Clause.of_verb(t)
-            doers = cl.agent if cl.passive else cl.subjects
-            return [a for s in doers for a in phrase_actors(s, self.actors, off)]
+            return self._doers(t, off)
         return []
+
+    def _done(self, t: Token) -> bool:
+        """Whether the clause ``t`` hangs on does the act the noun names: the noun is the object of
+        one of its own verbs ("imposed *a curfew*", "launched *an attack*") or the act the clause
+        was done in ("killed X *in a raid*")."""
+        verb = t.head
+        if verb.pos_ != "VERB" or verb.i == t.i:
+            return False
+        if t.dep_ == "obj":
+            return self.lemma(verb) in ACT_NOUNS.get(t.lemma_.lower(), frozenset())
+        return t.dep_ == "obl" and case_of(t) in DONE_IN
+
+    def _doers(self, v: Token, off: int) -> list[str]:
+        cl = Clause.of_verb(v)
+        doers = cl.agent if cl.passive else cl.subjects
+        return [a for s in doers for a in phrase_actors(s, self.actors, off)]
 
 
 def _definite(noun: Token) -> bool:

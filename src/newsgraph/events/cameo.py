@@ -223,6 +223,17 @@ class EventLexicon:
         return self._ranked[v.block]
 
 
+def noun_variant(spec: dict[str, Any], words: set[str]) -> dict[str, Any]:
+    """The reading of a noun entry that a modifier selects ("a *general* strike", "a *hunger*
+    strike": a protest, not the entry's air strike): the first of its ``variants`` with one of its
+    ``mods`` among ``words`` (the noun's left modifiers), else the entry."""
+    for v in spec.get("variants") or ():
+        hit = sorted(words & set(v["mods"]))
+        if hit:  # (its mods kept: the light verbs' phrases are read by the noun's coder)
+            return {**v, "rule": f"{spec['rule']} ({hit[0]})"}
+    return spec
+
+
 @lru_cache(maxsize=8192)
 def _with_plurals(word: str) -> frozenset[str]:
     out = {word}

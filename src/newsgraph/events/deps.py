@@ -162,3 +162,14 @@ def counted(o: Token) -> Token:
             break
         o = inner[0]
     return o
+
+
+def adverbial(v: Token, subordinators: frozenset[str]) -> bool:
+    """Whether ``v`` heads an adverbial clause, also one the parse made a complement by hanging its
+    subordinator on the subject ("expelled X after [Prime Minister Y] blamed Z": "after" a case of
+    Y)."""
+    if v.dep_ == "advcl":
+        return True
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    marks = [c for s in subjects for c in s.children if c.dep_ in ("case", "mark") and c.i < s.i]
+    return v.dep_ == "ccomp" and any(c.lower_ in subordinators for c in marks)

@@ -12,7 +12,7 @@ from typing import Any
 from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
-from newsgraph.events.deps import GROUP_PRONOUNS, THIS, Token
+from newsgraph.events.deps import GROUP_PRONOUNS, THIS, Token, adverbial
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mediation import mediated
 from newsgraph.events.mood import mood
@@ -27,6 +27,7 @@ from newsgraph.events.pronouns import (
 from newsgraph.events.speech import speech_events
 from newsgraph.events.subjects import describing
 from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
+from newsgraph.events.unwelcome import declared_unwelcome
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.events.yielding import faced, pressed
 from newsgraph.models import AnalyzedDoc, Event, Mention
@@ -129,7 +130,7 @@ def code_events(
             found = coder.sentence(sent, offset)
             found += [f for t in sent if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
             found += _pledges(sent, offset, found, coder, lex) + pressed(sent, offset, coder, lex)
-            found += faced(sent, offset, coder, lex)
+            found += faced(sent, offset, coder, lex) + declared_unwelcome(sent, offset, coder, lex)
             found += mediated(found, offset, coder, lex)
             kept = _govern([f for f in found if f.coding.type], lex, coder.actors)
             heads = {f.head.i for f in kept}
@@ -292,7 +293,8 @@ def _own_clause(f: Found, gov: Found, lex: EventLexicon) -> bool:
     conditional = any(c.dep_ == "mark" and c.lower_ in lex.words("conditions") for c in f.head.children)
     other = bool(f.source) and not set(f.source) & set(gov.source)
     answer = other and bool(set(f.target) & set(gov.source))  # "X said ..., a claim [Z dismissed]": to X
-    return own and ((f.head.dep_ == "advcl" and not conditional and other) or answer)
+    clause = adverbial(f.head, lex.words("temporal"))  # (also "after" hung on the subject)
+    return own and ((clause and not conditional and other) or answer)
 
 
 def _deployed_in(f: Found, coder: Coder, places: Places) -> list[str]:

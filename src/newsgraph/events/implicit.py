@@ -135,7 +135,7 @@ class Implicit:
             f.target = _provoker(events, f, self.places)
         if f.source and not f.target and f.coding.type in REACTIONS:
             f.target = (
-                _judged_deed(f, lex, self.coder)
+                _judged_deed(f, lex, self.coder, events)
                 or _reacted(events, f, lex, self.coder, self.places)
                 or self.act_doer(f)
                 or _accord_parties(events, f, lex, self.coder, self.places)
@@ -232,11 +232,13 @@ class Implicit:
     def story_state(self, f: Found) -> list[str]:
         """A state's legal act whose passive names no agent ("Siarhei, who was arrested in May";
         ``state_acts`` in the lexicon): done by the state of the clause's place ("arrested in
-        Minsk"), else by the one state the story names most."""
+        Minsk", "arrested in Belarus"), else by the one state the story names most."""
         if f.lemma not in self.lex.words("state_acts"):
             return []
-        place = self.coder.place(f.clause, f.offset)
-        state = (self.places.state_of(place) if place else None) or self.main_state
+        place = self.coder.place(f.clause, f.offset, ("LOCATION", "STATE"))
+        if place and self.coder.actors.type_of(place) != "STATE":
+            place = self.places.state_of(place)
+        state = place or self.main_state
         if state is None or state in f.target:
             return []
         f.guessed = "the state the story is set in"
@@ -386,10 +388,11 @@ def _provoker(
     return hit[1]
 
 
-def _judged_deed(f: Found, lex: EventLexicon, coder: Coder) -> list[str]:
+def _judged_deed(f: Found, lex: EventLexicon, coder: Coder, events: list[Event]) -> list[str]:
     """The doers of the deed a judgement in the same sentence is passed on ("X fired missiles, in
     what Y condemned as ...", "X expelled them, a move Y criticised"): the governing clause's
-    subjects (lexicon ``judged_nouns``: "move", "decision", ...)."""
+    subjects (lexicon ``judged_nouns``: "move", "decision", ...); for a passive deed that names no
+    agent, the doer its event was given ("they were arrested in China, in what Y condemned as")."""
     v, judged = f.head, lex.words("judged_nouns")
     what = any(c.dep_ == "obl" and c.lower_ == "what" and case_of(c) == "in" for c in v.children)
     move = any(c.dep_ == "nsubj" and c.lemma_.lower() in judged and c.i < v.i for c in v.children)
@@ -400,6 +403,9 @@ def _judged_deed(f: Found, lex: EventLexicon, coder: Coder) -> list[str]:
         cl = Clause.of_verb(gov)  # (a passive deed's doer is its agent: "were arrested [by X]")
         doers = cl.agent if cl.passive else cl.subjects
         got = [a for s in doers for a in phrase_actors(s, coder.actors, f.offset)]
+        if cl.passive and not got:
+            at = f.offset + gov.idx
+            got = next((e.source for e in events if e.start <= at < e.end and e.trigger == gov.text), [])
         if got := [a for a in got if a not in f.source]:
             f.guessed = "who did the deed judged"
             return list(dict.fromkeys(got))

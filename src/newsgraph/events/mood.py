@@ -105,6 +105,12 @@ def _question(head: Token, m: Mood) -> None:
         m.mark("hypothetical", end)
 
 
+def _named(c: Token) -> bool:
+    """A capitalised "modal" right after a name is the end of the name ("Theresa *May* blamed X"):
+    no modal is capitalised inside a sentence."""
+    return c.text[:1].isupper() and c.i > c.sent.start and c.doc[c.i - 1].pos_ == "PROPN"
+
+
 def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
     neg, modals, conds = words.get("negation", ()), words.get("modals", ()), words.get("conditions", ())
     negative = ("advmod", "neg", "det", "cc:preconj")  # (the morphologizer marks "not", "never", "no")
@@ -120,7 +126,7 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
     for c in t.children:
         if c in negs and not until:
             m.mark("negated", c)
-        elif c.dep_ == "aux" and c.lower_ in modals and not (negs and c.lower_ in able):
+        elif c.dep_ == "aux" and c.lower_ in modals and not (negs and c.lower_ in able) and not _named(c):
             m.mark("hypothetical", c, words.get("future", frozenset()))
         elif c.dep_ == "aux" and c.lower_ in able and negs:
             m.unable = True  # "could not agree": did not, though not by a refusal

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.cameo import EventLexicon, noun_variant
 from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
 from newsgraph.events.deps import CONCESSIVE, DURATIONS, claiming_verb, measured, told_subject_tokens
 from newsgraph.events.roles import struck_places
@@ -36,8 +36,9 @@ NOUN_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "obl"})
 GERUND_NOUN_PARTS = frozenset({"det", "nmod:poss", "compound", "amod"})
 #: what protesters do that is aimed at whom they protest against, when it names no one
 AGAINST_ADVERSARY = frozenset({"PROTEST", "REQUEST"})
-#: what stopping an event noun's event is (CAMEO): stopped aid 162, halted talks 164, ended cooperation 161
-STOPPED = {"AID": "162", "CONSULT": "164", "COOPERATE": "161"}
+#: what stopping an event noun's event is (CAMEO): stopped aid 162, halted talks 164, ended cooperation 161,
+#: suspended support 160 ("suspended budget support to X": relations reduced)
+STOPPED = {"AID": "162", "CONSULT": "164", "COOPERATE": "161", "SUPPORT": "160"}
 #: what an answered noun can be: a demand, a threat, an offer of aid or of an agreement
 ANSWERED_TYPES = frozenset({"REQUEST", "THREATEN", "AID", "AGREE"})
 #: possessives that refer to a state or organisation ("its", "their")
@@ -119,6 +120,7 @@ class NounCoder:
         if predicate != bool(spec.get("adjective")):  # "critical of": only as a predicate adjective
             return None
         spec = self.posture(n, spec, offset)  # "drills *around X*": a show of force at X, not joint drills
+        spec = noun_variant(spec, {c.lower_ for c in n.lefts})  # "a general strike": a protest
         mods = spec.get("mods")
         before = n.doc[n.i - 1].lower_ if n.i > n.sent.start else ""  # "cease and [desist] order", misparsed
         if mods and not any(c.lower_ in mods for c in n.lefts) and before not in mods:
@@ -134,7 +136,8 @@ class NounCoder:
             coding = self.lex.noun_coding(spec)
         if coding is None:
             return None
-        stops = stop and (bool(spec.get("stopped")) or coding.type in STOPPED) and not coding.trip
+        left = coding.type == "SUPPORT" and case_of(n) == "from"  # "backed away from his support": less
+        stops = stop and (bool(spec.get("stopped")) or coding.type in STOPPED) and not (coding.trip or left)
         # "stopped their aid to X" (not "ended her visit to X": the visit took place)
         if stops and not spec.get("stopped"):
             coding = self.lex.coding(STOPPED[coding.type], f"{spec['rule']} (stopped)") or coding

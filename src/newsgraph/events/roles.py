@@ -348,10 +348,11 @@ class Roles:
                     return got
         return []
 
-    def place(self, cl: Clause, offset: int) -> str | None:
+    def place(self, cl: Clause, offset: int, kinds: tuple[str, ...] = ("LOCATION",)) -> str | None:
         """The venue: a place in an "in"/"at" phrase of the clause, else of the clause that governs it
-        ("met X on Monday in Doha", "arrived in Doha to meet X")."""
-        got = self.place_in(self.obliques(cl), offset)
+        ("met X on Monday in Doha", "arrived in Doha to meet X"); ``kinds`` are the actor types
+        that may be one (a state too, for where an act was done: "arrested in Chile")."""
+        got = self.place_in(self.obliques(cl), offset, kinds)
         head = cl.head.head
         if (
             got is None
@@ -359,7 +360,7 @@ class Roles:
             and cl.head.dep_ in ("xcomp", "advcl", "conj")
             and head.pos_ == "VERB"
         ):
-            got = self.place_in(Clause.of_verb(head).obliques, offset)
+            got = self.place_in(Clause.of_verb(head).obliques, offset, kinds)
         return got
 
     def struck_in(self, cl: Clause, nouns: list[Token], offset: int, exclude: set[str]) -> list[str]:
@@ -368,11 +369,13 @@ class Roles:
         phrases = [*cl.obliques, *((case_of(c), c) for n in nouns for c in n.children if c.dep_ == "nmod")]
         return struck_places(phrases, self.actors, self.lex.words("struck_cases"), offset, exclude)
 
-    def place_in(self, obliques: list[tuple[str, Token]], offset: int) -> str | None:
+    def place_in(
+        self, obliques: list[tuple[str, Token]], offset: int, kinds: tuple[str, ...] = ("LOCATION",)
+    ) -> str | None:
         for c, x in obliques:
             if c in self.lex.words("place_cases"):
                 for a in self.actors_of(conjuncts(x), offset):
-                    if self.actors.type_of(a) == "LOCATION":
+                    if self.actors.type_of(a) in kinds:
                         return a
         return None
 
