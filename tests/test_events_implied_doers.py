@@ -1,12 +1,15 @@
 """Session 20's rules for issue 14, each on made-up sentences: who did an act a clause leaves
 implicit or names by a noun. A state's legal act with no agent, done "in" a state, is that
 state's; "the incursion", "the curfew" judged later are of whoever made the raid or imposed the
-curfew; an object pronoun is not the subject of its own clause ("Reyes praised *him*"). Parse
-repairs: a surname that is a modal ("Ann *May* blamed X") is no modal; a clause whose "after" the
-parse hung on its subject is an event of its own. Quarrelling is a dispute in words.
+curfew; a judgement of a passive deed is aimed at the doer guessed for it; an object pronoun is not
+the subject of its own clause ("Reyes praised *him*"). Parse repairs: a surname that is a modal
+("Ann *May* blamed X") is no modal; a clause whose "after" the parse hung on its subject is
+adverbial. Acts: persona non grata, support suspended, strikes, quarrels, coordination. Actors:
+acronyms offered after "or", groups named before "activists" or "coalition", a person's name that
+ends in a known place.
 
 The sentences are written for these tests (made-up situations between real states and made-up
-people), not taken from any article.
+people), not taken from any article; one uses the real House of Commons in a made-up sentence.
 """
 
 from __future__ import annotations
@@ -289,3 +292,20 @@ def test_going_on_strike_is_a_protest_and_going_on_the_offensive_none() -> None:
     got = [(ty, e.cameo) for ty, _, _, e in coded(text)]
     assert got == [("PROTEST", "143")]
     assert coded("Chile went on the offensive on Monday.") == []
+
+
+def test_a_name_the_model_found_that_ends_in_a_known_place_is_one_person() -> None:
+    # "Wanzhou" is a district the knowledge base knows; "Peng Wanzhou" a made-up person (the whole
+    # pipeline: the model finds the name)
+    ad = analyse("Chile freed two men after executive Peng Wanzhou reached a deal. Peng flew home on Friday.")
+    ent = entity_of(ad, "Peng Wanzhou")
+    assert ent is not None and ent.type == "PERSON" and entity_of(ad, "Peng") is ent
+
+
+def test_an_answer_told_with_the_answerers_own_name_threatens_whom_it_answers() -> None:
+    text = (
+        "Peru expelled 23 Chilean diplomats on Wednesday. The Chilean foreign ministry called the measures "
+        "a provocation and said Santiago's response would follow soon."
+    )
+    got = [(s, t) for ty, s, t, _ in coded(text) if ty == "THREATEN"]
+    assert got == [(["Chilean foreign ministry"], ["Peru"])]

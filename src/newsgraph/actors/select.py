@@ -158,7 +158,8 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
     An organisation that the model or an ORG rule found *around* a KB place after a preposition
     ("Islamic Resistance in Iraq") wins over the place, and so does a person's name found by its
     given name around a place that is its surname ("Denzel Washington") or a given name the model
-    took for a place the KB does not know ("Brenton Tarrant")."""
+    took for a place the KB does not know ("Brenton Tarrant"), or a two- or three-word name the model
+    found that ends in a known place ("Meng Wanzhou")."""
     orgs = [c for p, c in cands if p >= 2 and c.label == "ORG"]
     places = [c for p, c in cands if p == 1 and c.label in ("STATE", "LOCATION")]
     model_places = [c for p, c in cands if p == 3 and c.label not in ("PERSON", "ORG", "NORP")]
@@ -179,6 +180,13 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
     for c in places:
         if c.text.lower() in _NAME_PARTICLES and any(g.start == c.start and g.end > c.end for g in persons):
             drop.add(id(c))
+    # a known place that ends a person's two- or three-word name the model found ("Meng [Wanzhou]":
+    # a given name that is also a district's), where no other word of it is a place
+    for g in (c for p, c in cands if p == 3 and c.label == "PERSON" and 2 <= len(c.text.split()) <= 3):
+        inside = [c for c in places if g.start <= c.start and c.end <= g.end]
+        last = [c for c in inside if c.end == g.end and c.start > g.start]
+        if len(inside) == 1 and last and (last[0].kb_id or "").startswith("place:"):
+            drop.add(id(last[0]))
     for g in (c for p, c in cands if c.source == "given"):
         # "Denzel [Washington]": a surname; "[Brenton] Tarrant": a given name no gazetteer knows
         inside = (c for c in places + model_places if g.start <= c.start and c.end <= g.end)

@@ -214,6 +214,8 @@ def _told_answer(t: Any, offset: int, coder: Coder, lex: EventLexicon) -> Found 
         return None
     g = Found(t, offset, threat, lemma, Clause.of_verb(t))
     coder.participants(g)
+    if g.target and all(coder.own_side(a, g.source) for a in g.target):  # "said Moscow's response would
+        g.target = []  # follow": the answerer's own side; the threat is aimed at whom it answers
     return g
 
 
