@@ -182,11 +182,11 @@ def org_short_forms(name: str) -> list[str]:
     return []
 
 
-
 def _named_inside(text: str, word: str) -> bool:
     """Whether ``word`` is written capitalised inside a sentence of ``text`` too (a name, not an
     adjective that opens one: "Zapatista rebels ... the Zapatista army", not "Prominent activists")."""
     return re.search(rf"[a-z,;] {re.escape(word)}\b", text) is not None
+
 
 class NameRules:
     """The rules of this module bound to a knowledge base (to tell names from places)."""
