@@ -309,3 +309,14 @@ def test_an_answer_told_with_the_answerers_own_name_threatens_whom_it_answers() 
     )
     got = [(s, t) for ty, s, t, _ in coded(text) if ty == "THREATEN"]
     assert got == [(["Chilean foreign ministry"], ["Peru"])]
+
+
+@pytest.mark.parametrize(
+    "text", ["Chile ignored warnings from Peru.", "Chile disregarded repeated calls from Peru on Monday."]
+)
+def test_ignoring_a_warning_or_a_call_rejects_who_made_it(text: str) -> None:
+    assert [(s, t) for ty, s, t, _ in coded(text) if ty == "REJECT"] == [(["Chile"], ["Peru"])]
+
+
+def test_ignoring_a_question_or_a_state_is_no_rejection() -> None:
+    assert coded("Chile ignored the question on Monday.") == []
