@@ -320,3 +320,19 @@ def test_ignoring_a_warning_or_a_call_rejects_who_made_it(text: str) -> None:
 
 def test_ignoring_a_question_or_a_state_is_no_rejection() -> None:
     assert coded("Chile ignored the question on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile issued a warning to Peru on Monday.",
+        "Peru defied warnings from Chile.",
+        "Peru received a warning from Chile.",
+    ],
+)
+def test_a_warning_made_to_someone_threatens_them(text: str) -> None:
+    assert [(s, t) for ty, s, t, _ in coded(text) if ty == "THREATEN"] == [(["Chile"], ["Peru"])]
+
+
+def test_a_warning_to_no_one_named_is_no_event() -> None:
+    assert coded("Chile issued a storm warning on Monday.") == []
