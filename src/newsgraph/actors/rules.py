@@ -47,6 +47,8 @@ _ORG_CONNECTORS = ordered("org_connectors")
 #: capitalised words before "militants", "activists" that are no group's name ("Islamist militants")
 _MEMBER_ADJECTIVES = lexicons.words("actors.member_adjectives")
 _NUMBER_WORDS = frozenset(lexicons.table("dates.number_words"))
+#: words that are no word of a group's name before "activists" or "coalition"
+_NO_GROUP_WORDS = SENTENCE_WORDS | FUNCTION_WORDS | _MEMBER_ADJECTIVES | _MONTHS | _NUMBER_WORDS
 
 # ---- name and title regular expressions ------------------------------------------------------
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -186,6 +188,19 @@ def _named_inside(text: str, word: str) -> bool:
     """Whether ``word`` is written capitalised inside a sentence of ``text`` too (a name, not an
     adjective that opens one: "Zapatista rebels ... the Zapatista army", not "Prominent activists")."""
     return re.search(rf"[a-z,;] {re.escape(word)}\b", text) is not None
+
+
+def _word_before(seg: str, at: int) -> str:
+    """The word right before offset ``at`` of ``seg`` ("" at its start)."""
+    return (seg[max(0, at - 20) : at].split() or [""])[-1]
+
+
+def _in_longer_name(prev: str) -> bool:
+    """Whether a match after the word ``prev`` is part of a longer name: after a connector or "and"
+    ("Committee of X ...") or after a capitalised word that opens no sentence."""
+    low = prev.lower()
+    opener = low in SENTENCE_WORDS | FUNCTION_WORDS
+    return low in (*_ORG_CONNECTORS, "and") or (prev[:1].isupper() and not opener)
 
 
 class NameRules:
@@ -412,13 +427,12 @@ class NameRules:
         out = []
         for m in _LEADER_BODY_RX.finditer(seg):
             name = m.group("org")
-            prev = (seg[max(0, m.start() - 20) : m.start()].split() or [""])[-1]
+            prev = _word_before(seg, m.start())
             if (
                 name.lower() in SENTENCE_WORDS | FUNCTION_WORDS
                 or self.kb.lookup(name)
                 or self.kb.demonym(name)
-                or prev.lower() in (*_ORG_CONNECTORS, "and")
-                or (prev[:1].isupper() and prev.lower() not in SENTENCE_WORDS | FUNCTION_WORDS)
+                or _in_longer_name(prev)
             ):
                 continue
             a, b = off + m.start(), off + m.end()
@@ -436,17 +450,15 @@ class NameRules:
         for m in _MEMBERS_RX.finditer(seg):
             name = m.group("org")
             words = name.split()
-            prev = (seg[max(0, m.start() - 20) : m.start()].split() or [""])[-1]
+            prev = _word_before(seg, m.start())
             named = f"{name} {m.group('head').capitalize()}"  # "the Labour party": the Labour Party
-            other = SENTENCE_WORDS | FUNCTION_WORDS | _MEMBER_ADJECTIVES | _MONTHS | _NUMBER_WORDS
             opening = not prev or prev[-1:] in ".!?\"“”'"  # "Prominent activists ...": an adjective
             if (
-                any(w.lower() in other or w[-2:] in ("'s", "’s") for w in words)
+                any(w.lower() in _NO_GROUP_WORDS or w[-2:] in ("'s", "’s") for w in words)
                 or (opening and len(words) == 1 and not _named_inside(text, name))
                 or self.kb.lookup(name) or self.kb.lookup(named) or self.kb.demonym(words[-1])
                 or named in text  # "the X Party ... the X party": the name's rule finds it
-                or prev.lower() in (*_ORG_CONNECTORS, "and")
-                or (prev[:1].isupper() and prev.lower() not in SENTENCE_WORDS | FUNCTION_WORDS)
+                or _in_longer_name(prev)
             ):
                 continue
             a, b = off + m.start("org"), off + m.end("org")

@@ -120,7 +120,8 @@ class NounCoder:
         if predicate != bool(spec.get("adjective")):  # "critical of": only as a predicate adjective
             return None
         spec = self.posture(n, spec, offset)  # "drills *around X*": a show of force at X, not joint drills
-        spec = noun_variant(spec, {c.lower_ for c in n.lefts})  # "a general strike": a protest
+        if spec.get("variants"):  # "a general strike": a protest
+            spec = noun_variant(spec, {c.lower_ for c in n.lefts})
         mods = spec.get("mods")
         before = n.doc[n.i - 1].lower_ if n.i > n.sent.start else ""  # "cease and [desist] order", misparsed
         if mods and not any(c.lower_ in mods for c in n.lefts) and before not in mods:

@@ -16,8 +16,10 @@ from newsgraph.events.tree import Clause, Token, phrase_actors
 def declared_unwelcome(sent: Any, offset: int, coder: Coder, lex: EventLexicon) -> list[Found]:
     """An expulsion for each "declared X persona non grata" of ``sent``."""
     out: list[Found] = []
-    words = [t.lower_ for t in sent]
-    for phrase in lex.words("unwelcome"):
+    text = sent.text.lower()
+    phrases = [p for p in lex.words("unwelcome") if p in text]  # (this runs for every sentence)
+    words = [t.lower_ for t in sent] if phrases else []
+    for phrase in phrases:
         parts = phrase.split()
         for i in range(len(words) - len(parts) + 1):
             if words[i : i + len(parts)] != parts:
