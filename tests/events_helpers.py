@@ -30,6 +30,11 @@ def coded(body: str, published: str | None = "2020-01-10") -> list[tuple[str, li
     return [(e.type, [names[x] for x in e.source], [names[x] for x in e.target], e) for e in ad.events]
 
 
+def triples(body: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(type, source names, target names) of every event of ``body``."""
+    return {(ty, tuple(s), tuple(t)) for ty, s, t, _ in coded(body)}
+
+
 def only(body: str, typ: str) -> tuple[list[str], list[str], Event]:
     """The one event of type ``typ`` in ``body`` (the test fails when there is none or several)."""
     got = [(s, t, e) for ty, s, t, e in coded(body) if ty == typ]

@@ -61,6 +61,7 @@ _RELATION_LINKS = ordered("relation_links")
 _CAPITAL_WORDS = lexicons.words("actors.capital_words")
 _SENT_NOUNS = lexicons.words("actors.sent_nouns")
 _LAID_ON = lexicons.words("actors.laid_on_words")
+_ENVOYS = lexicons.words("actors.envoy_nouns")
 _BASED = ordered("based_suffix")
 _PLURAL_ENDINGS = ordered("plural_demonym_endings")
 _DEMONYM_SUFFIXES = ordered("demonym_suffixes")
@@ -130,6 +131,8 @@ def context(view: DocView, c: Cand) -> str:
         return "capital"  # "in its capital, Veyra": a city
     if len(prev) >= 2 and prev[-1] == "from" and prev[-2] in _SENT_NOUNS:
         return "metonym"  # "pressure from Washington", "an appeal from Moscow": the government's
+    if len(prev) >= 2 and prev[-1] in ("in", "to", "from") and prev[-2] in _ENVOYS:
+        return "metonym"  # "recalled its ambassador in Quito": the government it is accredited to
     if len(prev) >= 2 and prev[-1] in ("on", "against", "of") and prev[-2] in _LAID_ON:
         return "metonym"  # "called on Pyongyang to ...", "sanctions on Moscow", "criticism of Beijing"
     if prev and prev[-1] in OBJECT_BEFORE:

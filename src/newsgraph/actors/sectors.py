@@ -94,11 +94,11 @@ def _acting_span(head: Any, a: int, b: int) -> tuple[int, int] | None:
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
     mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "det")}
-    if mods & _LOCAL or (head.lower_ in _DEFINITE and "the" not in mods):
-        return None  # "the local government", "three levels of government"
-    if head.dep_ != "compound":
-        return (a, b)
-    gov = head.head
+    if mods & _LOCAL:
+        return None  # "the local government"
+    if head.dep_ != "compound":  # "three levels of government": no body
+        return None if head.lower_ in _DEFINITE and "the" not in mods else (a, b)
+    gov = head.head  # "government officials", "police officers": the body's people
     if gov.lower_ in _AGENT_HEADS and gov.i == head.i + 1:
         return (a, b + (gov.idx - head.idx - len(head.text)) + len(gov.text))
     return (a, b) if gov.lower_ in _ACT_NOUNS else None  # "the police killing of X"
@@ -213,6 +213,8 @@ class _Places:
                 if c.label in ("LOCATION", "STATE", "NORP") and (state := self.state(c)):
                     kind = "LOCATION" if c.label == "LOCATION" else "STATE"
                     found.setdefault("PEOPLE" if c.label == "NORP" and self._nationality(c) else kind, state)
+                elif c.label == "ORG" and (state := self._body_state(c)):
+                    found.setdefault("STATE", state)  # "*Egyptian police* fired tear gas ...": Egypt
             if found:  # "a Canadian tourist" says who someone is, not where the story happens
                 return found.get("STATE") or found.get("LOCATION") or found["PEOPLE"]
         counts = sorted(
@@ -223,6 +225,13 @@ class _Places:
         if not counts or counts[-1][0] < 2 or (len(counts) > 1 and counts[-2][0] == counts[-1][0]):
             return None  # no state the document is clearly about
         return counts[-1][1]
+
+
+    def _body_state(self, c: Cand) -> str | None:
+        """The state whose body a candidate names ("Egyptian police", "the Kenyan army")."""
+        entry = self.kb.get(c.kb_id) if c.kb_id else None
+        ok = entry is not None and entry.template and _is_state_id(entry.affiliation)
+        return str(entry.affiliation) if ok and entry is not None else None
 
 
 def _is_state_id(kb_id: str | None) -> bool:

@@ -165,9 +165,11 @@ class Coder(Matcher):
 
     def phrase_verb(self, tok: Token) -> bool:
         """A participle the parse made a clause opened by a preposition that opens no clause ("among
-        [pledged] delegates"): a modifier inside a noun phrase, no predicate."""
+        [pledged] delegates"), or an "-ing" word before its noun ("[negotiating] teams", "the
+        [ruling] party"): a modifier inside a noun phrase, no predicate."""
         preps = self.lex.words("phrase_prepositions")
-        return any(c.dep_ == "mark" and c.lower_ in preps for c in tok.children)
+        before = tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.head.i == tok.i + 1 and not tok.children
+        return before or any(c.dep_ == "mark" and c.lower_ in preps for c in tok.children)
 
     def verb(self, v: Token, offset: int) -> Found | None:
         lemma = self.lemma(v)
@@ -479,6 +481,7 @@ class Coder(Matcher):
             return
         cl, off = f.clause, f.offset
         subj = self.actors_of(cl.subjects, off)
+        subj = [a for a in subj if a not in self.after_verb(cl, f.head, off)]  # "jets [bombed] towns in X"
         if not subj and cl.inherited:  # "X, the same party that nominated Y": the name in apposition
             subj = self.actors_of([s.head for s in cl.subjects if s.dep_ == "appos"], off)
         topic = f.lemma in self.lex.words("topic_verbs")
@@ -506,6 +509,7 @@ class Coder(Matcher):
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place) or target
         if not target and not topic:
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place)
+        target = target or self.posted_in(cl, off, exclude=set(source))  # "recalled its envoy in Quito"
         if not target and f.coding.trip:  # "arrived in Peru": the state a trip ends in is visited
             target = self.trip_state(cl, off, exclude=set(source))
         if not target and threat:  # "warned of serious consequences for its relations with X"
@@ -559,7 +563,7 @@ class Coder(Matcher):
         elif f.coding.reverse:
             source, target = target, source
         f.source = source
-        f.target = [t for t in target if t not in source]
+        f.target = [t for t in target if t not in source and not self.arrested_place(f.coding.cameo, t)]
         f.location = place
 
     def modifier_participants(self, f: Found) -> None:

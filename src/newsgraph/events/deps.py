@@ -42,8 +42,6 @@ GROUP_NOUNS = lexicons.words("actors.collective_nouns") | {
 #: modifiers of a group that stands against its state ("Kenya's *opposition* coalition")
 AGAINST_STATE = lexicons.words("actors.against_state_modifiers")
 NAMED_THINGS = lexicons.words("actors.named_thing_heads")
-#: nouns that, with "the" alone, stand for the state the story just named ("sanctions on the country")
-STATE_ANAPHORS = lexicons.words("english.state_anaphors")
 #: bodies that stand for the state itself ("the *government* of X": X's, not the story's state)
 STATE_BODIES = lexicons.words("actors.state_bodies")
 EXAMPLE_HEADS = lexicons.words("actors.example_heads")

@@ -456,10 +456,13 @@ def _two_states(f: Found, actors: ActorIndex, *, here: bool) -> tuple[list[str],
 
 
 def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
-    """The definite nouns a reaction is about: its objects, and its "against"/"over" phrases; not
+    """The definite nouns a reaction is about: its objects, its "against"/"over" phrases and the agent
+    of a feeling ("was dismayed by the arrests"); not
     the noun a light verb codes ("Ford started *its investigation*" is the act, no reaction to one)."""
     cases = lex.words("reaction_cases")
     nouns = [*f.clause.objects, *(x for c, x in coder.obliques(f.clause) if c in cases)]
+    if f.clause.passive and f.lemma in lex.words("experiencer"):  # "was dismayed *by the arrests*"
+        nouns += f.clause.agent
     return [
         n
         for n in nouns

@@ -69,17 +69,6 @@ class ActorIndex:
     def type_of(self, eid: str) -> str:
         return self.entities[eid].type
 
-    def last_state_before(self, pos: int, window: int) -> str | None:
-        """The state named last within ``window`` characters before ``pos`` ("sanctions on [the
-        country]": the state the story just named), by its name (not a demonym's: "the Chilean
-        president ... the country" is as often another one)."""
-        i = bisect_left(self.starts, pos)
-        for m in reversed(self.mentions[:i]):
-            if m.start < pos - window:
-                return None
-            if self.type_of(m.entity) == "STATE" and m.kind != "demonym":
-                return m.entity
-        return None
 
 
 def uniq(xs: Iterable[str]) -> list[str]:

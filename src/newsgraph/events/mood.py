@@ -44,6 +44,7 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
             "negation",
             "modals",
             "conditions",
+            "awaited",
             "governors",
             "negators",
             "plans",
@@ -179,6 +180,13 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             return
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in conds for c in t.children):
             m.mark("hypothetical", next(c for c in t.children if c.dep_ == "mark"))
+            return
+        awaited = [c for c in t.children if c.dep_ == "mark" and c.lower_ in words.get("awaited", ())]
+        if dep == "advcl" and awaited:  # "would not ratify it until the rebels disarmed": not done
+            g = Mood()
+            _local(gov, words, g)
+            if g.negated or g.hypothetical:
+                m.mark("hypothetical", awaited[0])
             return
         if dep in ("advcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "to" for c in t.children):
             # an infinitive under a clause that did not happen or may not ("had not received a

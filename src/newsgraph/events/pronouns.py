@@ -164,7 +164,9 @@ def pair_mentions(
         if (noun := nouns.get(m.start(1))) is not None:
             spans = _addressers(noun, m.start(1) - noun.idx)
             before = [x for x in before if not any(a <= x.start < b for a, b in spans)]
-        pair = _last_two(before, actors, want)
+        near = {x.entity for x in before if actors.type_of(x.entity) in want}
+        pair = _protagonists(actors, m.start(), want) if len(near) > 2 and want == {"STATE"} else []
+        pair = pair or _last_two(before, actors, want)
         out += [Mention(m.start(1), m.end(1), word, e, kind="pronoun") for e in pair]
     return out + _they_of_pairs(ad, out, {x.start for x in taken}, quoted)
 
@@ -199,6 +201,25 @@ def _last_two(before: list[Mention], actors: ActorIndex, want: set[str]) -> list
         if len(pair) == 2:
             return pair[::-1]
     return []
+
+
+def _protagonists(actors: ActorIndex, pos: int, want: set[str]) -> list[str]:
+    """The two actors of a type in ``want`` the document names most before ``pos`` (twice at least,
+    each more often than any third): "both governments" after a list of mediators ("asked
+    Argentina, Brazil, Chile and the United States to help ... urged *both governments*") are the
+    story's two states, not the last two named (only for the nouns of states: "the two sides"
+    include parties and movements, whose mentions a government's bodies outnumber)."""
+    counts: dict[str, int] = {}
+    for x in actors.mentions:
+        if x.start >= pos:
+            break
+        if x.kind != "pronoun" and actors.type_of(x.entity) in want:
+            counts[x.entity] = counts.get(x.entity, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:3]
+    if len(top) < 2 or top[1][1] < 2 or (len(top) == 3 and top[2][1] == top[1][1]):
+        return []
+    first = {e: next(x.start for x in actors.mentions if x.entity == e) for e, _ in top[:2]}
+    return sorted(first, key=first.__getitem__)
 
 
 def _state_body(name: str) -> bool:

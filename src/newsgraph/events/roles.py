@@ -23,12 +23,19 @@ from newsgraph.events.tree import (
     conjuncts,
     phrase_actors,
 )
+from newsgraph.text import lexicons
 
 #: how far (in words) the fallback looks for a participant, and where it stops
 NEAR = 8
 STOPS = frozenset({";", ":", "(", ")", "—", "–", '"', "“", "”"})
 #: verbs of a reported clause that state what someone is or has, not what they did
 STATE_VERBS = frozenset({"be", "have"})
+#: parts of a subject's phrase that cannot follow its verb: the parse's, hung on the wrong noun
+LATE_PARTS = frozenset({"appos", "conj"})
+#: arrests and detentions (CAMEO 173): of people or bodies, never of a place
+ARRESTS = frozenset({"173"})
+#: envoys, whose "in" phrase names the state they are posted to
+ENVOYS = lexicons.words("actors.envoy_nouns")
 
 
 def absolute(x: Token) -> bool:
@@ -195,6 +202,25 @@ class Roles:
             out += phrase_actors(t, self.actors, offset)
         return list(dict.fromkeys(out))
 
+    def arrested_place(self, cameo: str | None, eid: str) -> bool:
+        """A place as the target of an arrest ("arrested dozens of people *in Cairo*"): no target."""
+        return cameo in ARRESTS and self.actors.type_of(eid) == "LOCATION"
+
+    def after_verb(self, cl: Clause, v: Token, offset: int) -> set[str]:
+        """The actors of appositions the parse hung on a subject that follow its verb ("Chilean
+        warplanes [bombed] villages in X", "jets bombed areas near X, the capital of Y"): the
+        object's phrase, not the subject's."""
+        late = [c for x in cl.subjects if x.i < v.i for c in x.children if c.i > v.i and c.dep_ in LATE_PARTS]
+        return self.spanned(late, offset)
+
+    def spanned(self, toks: Iterable[Token], offset: int) -> set[str]:
+        """Every actor named anywhere in the phrases of ``toks``."""
+        out: set[str] = set()
+        for t in toks:
+            a, last = offset + t.left_edge.idx, t.right_edge
+            out |= {m.entity for m in self.actors.between(a, offset + last.idx + len(last.text))}
+        return out
+
     def oblique_target(
         self,
         cl: Clause,
@@ -221,6 +247,14 @@ class Roles:
                     if got:
                         return got
         return []
+
+    def posted_in(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
+        """The state an envoy object is posted in ("recalled its ambassador *in Quito*"; the parse
+        hangs the phrase on the verb), where "in" is no target of the verb's own."""
+        if not any(o.lemma_.lower() in ENVOYS for o in cl.objects):
+            return []
+        got = [a for c, x in self.obliques(cl) if c == "in" for a in self.actors_of([x], offset)]
+        return [a for a in got if self.actors.type_of(a) == "STATE" and a not in exclude]
 
     def trip_state(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
         """The state a trip's place phrase names ("arrived *in Peru*"); places are the event's venue."""

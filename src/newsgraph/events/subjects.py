@@ -271,14 +271,26 @@ def lost_partner(v: Token, s: Token) -> Token | None:
 
 def misread_as_noun(t: Token) -> bool:
     """A gerund with an object of its own that the parse tagged a noun ("began [bombing] X"), or a
-    finite verb the tagger made a noun though it has a subject ("Chile [shot] down a jet": VBD), or
+    finite verb the tagger made a noun though it has a subject ("Chile [shot] down a jet": VBD;
+    "Russia [denies] the claims": a plural noun, not in a copula), or
     that has a subject, a particle and an object, as no noun does."""
     if t.pos_ != "NOUN":
         return False
     deps = {c.dep_ for c in t.children}
-    finite = t.tag_ in ("VBD", "VBZ", "VBP") and "nsubj" in deps
+    plural = t.tag_ == "NNS" and "cop" not in deps and "obj" in deps  # "Russia [denies] the claims"
+    finite = (t.tag_ in ("VBD", "VBZ", "VBP") or plural) and "nsubj" in deps
     phrasal = {"nsubj", "compound:prt", "obj"} <= deps  # "a warship [shot] down a jet", tagged NN
-    return finite or phrasal or (t.lower_.endswith("ing") and "obj" in deps)
+    return finite or phrasal or bool(named_plural(t)) or (t.lower_.endswith("ing") and "obj" in deps)
+
+
+def named_plural(t: Token) -> list[Token]:
+    """The name the parse made a compound of a present-tense verb it read as a plural noun, the
+    verb's object or complement after it ("[Peru] denies the charges", "Peru denies starting ..."):
+    the verb's subject."""
+    if t.tag_ != "NNS" or t.i == 0 or not any(c.dep_ in ("obj", "acl") and c.i > t.i for c in t.children):
+        return []
+    name = t.doc[t.i - 1]
+    return [name] if name.dep_ == "compound" and name.head.i == t.i and name.pos_ == "PROPN" else []
 
 
 def stranded_verb(v: Token) -> bool:
@@ -410,3 +422,14 @@ def name_edges(n: Token) -> tuple[Token, Token]:
     """The first and last word of the name headed by ``n`` (its own words, not what hangs on it)."""
     name = [n, *(c for c in n.children if c.dep_ in ("flat", "compound", "flat:name"))]
     return min(name, key=lambda x: x.i), max(name, key=lambda x: x.i)
+
+
+def appositive_root(v: Token) -> list[Token]:
+    """The noun heading a sentence with no verb, right before a finite verb the parse hung as a
+    modifier on its object, the object made that noun's apposition ("Chilean warplanes [bombed]
+    villages in X" read as "warplanes, bombed villages"): the verb's subject."""
+    if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.i == 0:
+        return []
+    obj, root = v.head, v.doc[v.i - 1]
+    hung = obj.dep_ == "appos" and obj.i > v.i and obj.head.i == root.i
+    return [root] if hung and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") else []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsgraph.events.anaphors import state_anaphor
 from newsgraph.events.deps import (
     AGAINST_STATE,
     BELONGING,
@@ -27,7 +28,6 @@ from newsgraph.events.deps import (
     POLICIES,
     RELATIONAL,
     RELATIVE,
-    STATE_ANAPHORS,
     STATE_BODIES,
     SUBJECTS,
     TITLE_HEADS,
@@ -40,12 +40,14 @@ from newsgraph.events.deps import (
 from newsgraph.events.index import ActorIndex, uniq
 from newsgraph.events.subjects import (
     antecedent,
+    appositive_root,
     inherited_subjects,
     lost_partner,
     misread_conjunct,
     name_edges,
     name_head,
     name_top,
+    named_plural,
     phrase_top,
     set_off_name,
     stranded_name,
@@ -153,6 +155,7 @@ def misread_modifier(v: Token) -> bool:
             or bool(_named_before(v))
             or bool(_root_subject(v))
             or bool(_after_apposition(v))
+            or bool(appositive_root(v))
         )
     )
 
@@ -243,7 +246,7 @@ class Clause:
                 cl.obliques += [("for:time" if _lasting(x) else case_of(x), x) for x in conjuncts(c)]
                 cl.obliques += _hung_on_means(c)
         cl.subjects = _split_subject(v) or cl.subjects or _named_before(v) or _root_subject(v)
-        cl.subjects = cl.subjects or _after_apposition(v)
+        cl.subjects = cl.subjects or _after_apposition(v) or appositive_root(v) or named_plural(v)
         if misread_modifier(v):
             cl.objects += conjuncts(v.head)
         if not cl.objects and not cl.passive:
@@ -491,10 +494,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         return uniq([*_coordinated_demonyms(t, idx, offset), *own])
     if t.lemma_.lower() in NAMED_THINGS:  # "the United States Constitution" is no state
         return []
-    bare = [c.lower_ for c in t.children if c.dep_ not in ("case", "punct")] == ["the"]
-    if t.lower_ in STATE_ANAPHORS and bare:  # "sanctions on the country": the state the story just named
-        state = idx.last_state_before(offset + t.idx, 300)
-        return [state] if state is not None else []
+    if (state := state_anaphor(t, idx, offset)) is not None:  # "sanctions on the country", "the kingdom"
+        return state
     core: list[str] = []
     relational = t.lemma_.lower() in RELATIONAL  # "Trump's rival", "the wife of X": someone else
     if not relational and (named := _person_apposition(t, idx, offset)):

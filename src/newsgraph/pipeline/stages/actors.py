@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.actors.armed import join_armed_collectives
 from newsgraph.actors.classify import classify
 from newsgraph.actors.coref import Entities, LocalEntity, group_names
 from newsgraph.actors.kb import KnowledgeBase
@@ -39,6 +40,7 @@ def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mentio
     cands, found = classify(view, cands, kb)
     title_states(view, cands)
     ents = group_names(view, cands, kb)
+    join_armed_collectives(ents, kb, text)  # "the Andean Liberation Front attacked ... the rebels fled"
     # descriptions may contain names ("the Hamas official") but not overlap people or each other
     taken = [(c.start, c.end) for c in cands if c.label == "PERSON" and c.entity]
     extra = descriptions(view, ents, kb, found.demonyms, taken, persons=False)
