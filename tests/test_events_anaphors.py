@@ -103,3 +103,26 @@ def test_both_governments_after_a_list_of_mediators_are_the_storys_two_sides() -
 def test_both_sides_are_the_last_two_named_when_no_more_are_near() -> None:
     body = "Peru and Chile met in Lima on Monday. Bolivia urged both sides to sign a deal."
     assert ("REQUEST", ("Bolivia",), ("Peru", "Chile")) in triples(body)
+
+
+def test_the_kingdom_is_the_subject_of_a_paragraph_before_not_the_last_state_listed() -> None:
+    body = (
+        "Jordan shut its border with Syria on Monday and gave Syrian diplomats 48 hours to leave.\n\n"
+        "Syrian citizens were ordered to leave Jordan, Egypt and Bahrain within two weeks.\n\n"
+        "In a statement, the kingdom accused Damascus of smuggling weapons."
+    )
+    got = triples(body)
+    assert ("ACCUSE", ("Jordan",), ("Syria",)) in got
+    assert not [g for g in got if g[0] == "ACCUSE" and g[1] == ("Bahrain",)]
+
+
+def test_an_object_pronoun_of_a_coordinated_verb_is_not_the_sentences_subject() -> None:
+    # (two men: only the clause tells which one "him" is)
+    body = (
+        "Chile's president, Juan Ortega, spoke by telephone with Peru's leader, Tom Reyes, late on "
+        "Monday and urged him to give mediation a chance, a Chilean official said."
+    )
+    assert ("REQUEST", ("Juan Ortega",), ("Tom Reyes",)) in triples(body)
+    # a second subject named in its own clause is left to the nearest-subject rule
+    got = triples("Ann Ward praised Tom Reyes, and Juan Ortega criticized him.")
+    assert ("ACCUSE", ("Juan Ortega",), ("Tom Reyes",)) in got

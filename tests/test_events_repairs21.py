@@ -98,3 +98,11 @@ def test_a_present_tense_denial_the_tagger_read_as_a_plural_noun() -> None:
 def test_dismay_at_detentions_is_aimed_at_whoever_detained() -> None:
     body = "Myanmar detained three journalists on Monday. The United States was dismayed by the detentions."
     assert ("ACCUSE", ("United States",), ("Myanmar",)) in triples(body)
+
+
+def test_a_participle_judgement_of_an_act_accuses_its_doer() -> None:
+    # "unjustified" is tagged a participle: still the verb's judgement, not a "call for" pattern
+    body = "Chile expelled two Peruvian diplomats on Monday. Peru called the expulsions unjustified."
+    assert ("ACCUSE", ("Peru",), ("Chile",)) in triples(body)
+    quoted = 'Chile expelled two Peruvian diplomats on Monday. Peru called the measures "unjustified".'
+    assert ("ACCUSE", ("Peru",), ("Chile",)) in triples(quoted)

@@ -442,7 +442,8 @@ def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> lis
             continue
         for m in _PRON_RX.finditer(text, p.start, p.end):
             want = PRONOUNS.get(m.group().lower(), "")
-            own = _own_subject(text, m, persons, starts)  # "X called *him* a liar": not X
+            lo = view.sentences[view.sentence_index(m.start())].start if view.sentences else p.start
+            own = _own_subject(text, m, persons, starts, lo)  # "X called *him* a liar": not X
 
             def others(lo: int, hi: int, want: str, own: str | None = own) -> list[tuple[int, LocalEntity]]:
                 return [(s, e) for s, e in between(lo, hi, want) if e.id != own]
@@ -466,12 +467,18 @@ def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> lis
     return out
 
 
+#: "and" and a verb (maybe after an adverb) right before an object pronoun: a coordinated clause
+_COORDINATED = re.compile(r"\band\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\s+$")
+
+
 def _own_subject(
-    text: str, m: re.Match[str], persons: list[tuple[int, LocalEntity]], starts: list[int]
+    text: str, m: re.Match[str], persons: list[tuple[int, LocalEntity]], starts: list[int], lo: int
 ) -> str | None:
     """The person an object pronoun cannot refer to: the subject of its own clause, named right
-    before its verb ("Reyes called *him* a liar", "Reyes later praised *her* as ..."). Only "him",
-    and "her" where it is an object (followed by punctuation or ``object_her_followers``)."""
+    before its verb ("Reyes called *him* a liar", "Reyes later praised *her* as ..."), or the
+    sentence's first person when the verb is coordinated with an earlier one ("Ward spoke with
+    Reyes and urged *him* to ...": sentence start ``lo``). Only "him", and "her" where it is an
+    object (followed by punctuation or ``object_her_followers``)."""
     word = m.group().lower()
     after = re.match(r"\s*(\w[\w'’]*)?", text[m.end() : m.end() + 30])
     nxt = (after.group(1) or "").lower() if after else ""  # "" before punctuation
@@ -480,6 +487,9 @@ def _own_subject(
     k = bisect.bisect_left(starts, m.start()) - 1
     if k < 0:
         return None
+    first = bisect.bisect_left(starts, lo)
+    if _COORDINATED.search(text, max(lo, m.start() - 40), m.start()) and first < k:
+        return persons[first][1].id  # (a second person named since: the first is the subject)
     start, ent = persons[k]
     gap = text[start : m.start()].split()
     if not gap or not (gap[0][:1].isupper() or gap[0].lower() in _SUBJECT_PRONOUNS):

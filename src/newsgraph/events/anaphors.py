@@ -7,6 +7,7 @@ Qatar. The kingdom accused Doha ...", Doha (Qatar) is the accused, so the kingdo
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
@@ -85,16 +86,21 @@ def _last_state(t: Token, idx: ActorIndex, offset: int, taken: set[str]) -> str 
             break
         if idx.type_of(m.entity) == "STATE" and m.entity not in taken and m.kind != "demonym":
             named.append(m)
-    topics = [m for m in named if _subject_at(t.doc, m.start - offset)]
+    topics = [m for m in named if m.start in idx.subject_words]
     return (topics or named)[0].entity if named else None
 
 
-def _subject_at(doc: Doc, char: int) -> bool:
-    """Whether the name at ``char`` of ``doc`` is (in) a clause's subject; False outside ``doc``."""
-    if char < 0 or char >= len(doc.text):
-        return False
-    span = doc.char_span(char, char + 1, alignment_mode="expand")  # (a binary search)
-    tok = span[0] if span is not None and len(span) else None
-    while tok is not None and tok.dep_ in PHRASE_PARTS and tok.head.i != tok.i:
-        tok = tok.head
-    return tok is not None and tok.dep_ in SUBJECTS
+def subject_words(parses: Iterable[tuple[int, Doc]]) -> frozenset[int]:
+    """The text offsets of the words in clauses' subjects (a name, its parts and its owner's phrase:
+    "*Saudi Arabia* shut the border", "*Chile's* president said")."""
+    out: set[int] = set()
+    for offset, doc in parses:
+        for tok in doc:
+            top = tok
+            for _ in range(6):
+                if top.dep_ not in PHRASE_PARTS or top.head.i == top.i:
+                    break
+                top = top.head
+            if top.dep_ in SUBJECTS:
+                out.add(offset + tok.idx)
+    return frozenset(out)

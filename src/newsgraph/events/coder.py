@@ -18,7 +18,7 @@ from typing import Any
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import DATIVES, OBJECT_CONTROL, measured, priced, through_nouns
 from newsgraph.events.matching import Matcher
-from newsgraph.events.stance import judgement, named_object, predicates
+from newsgraph.events.stance import bare_participle, judgement, named_object, predicates
 from newsgraph.events.subjects import (
     describing,
     glued_claim,
@@ -362,7 +362,7 @@ class Coder(Matcher):
         if best is None or best.pattern is None:
             return best is None
         p, preds = best.pattern, predicates(v)
-        if any(x.pos_ == "ADJ" for x in preds):
+        if any(x.pos_ == "ADJ" or bare_participle(x) for x in preds):  # (or a participle: "unjustified")
             return True  # "called the expulsion unfounded": no pattern's "call for the expulsion"
         objects = {o.lemma_.lower() for o in cl.objects if o not in preds}
         if any(x.pos_ == "NOUN" for x in preds) and any(n.head.lower() in objects for n in p.post):

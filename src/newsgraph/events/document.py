@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsgraph.events.acts import ActDoers
+from newsgraph.events.anaphors import subject_words
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.deps import GROUP_PRONOUNS, THIS, Token, adverbial
@@ -113,6 +114,7 @@ def code_events(
     extra += [*coordinated_pronoun_mentions(ad, known), *it_mentions(ad, parses, known)]
     extra += pair_mentions(ad, known, extra, parses)
     actors = ActorIndex.of(ad, extra)
+    actors.subject_words = subject_words(parses)
     places = Places(ad, kb)
     claims = claimers(parses, actors, lex)
     coder = Coder(lex, actors, kb)

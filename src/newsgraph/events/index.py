@@ -20,6 +20,8 @@ class ActorIndex:
     starts: list[int] = field(default_factory=list)
     #: where a quote's cue word starts -> the quote's resolved speaker ("the delegation *expressed* ...")
     cue_speakers: dict[int, str] = field(default_factory=dict)
+    #: where the words of clauses' subjects start (text offsets): the topics a story goes on about
+    subject_words: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, ad: AnalyzedDoc, extra: Iterable[Mention] = ()) -> ActorIndex:

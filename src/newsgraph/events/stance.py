@@ -84,6 +84,11 @@ def judgement(v: Token, lex: EventLexicon) -> Coding | None:
     return stance(text, lex, f"judgement '{text[:40]}'", short=True)
 
 
+def bare_participle(x: Token) -> bool:
+    """A participle used as an adjective ("called the expulsions *unjustified*"; not "to be freed")."""
+    return x.tag_ == "VBN" and all(c.dep_ in ("punct", "advmod") for c in x.children)
+
+
 def predicates(v: Token) -> list[Token]:
     """The predicate phrases of a naming verb ("called X *a hero*", "described it *as a threat*")."""
     pred = [c for c in v.children if c.dep_ in ("xcomp", "oprd")]
@@ -101,6 +106,11 @@ def predicates(v: Token) -> list[Token]:
     # "called the demand [unacceptable]": an adjective after the object, which the parse made its
     # modifier (an attributive adjective comes before its noun)
     pred += [c for o in objs[:1] for c in o.children if c.dep_ == "amod" and c.i > o.i and c.pos_ == "ADJ"]
+    # 'called the measures ["unjustified"]': a bare participle after the object, parsed as its modifier
+    pred += [
+        c for o in objs[:1] for c in o.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > o.i and all(x.dep_ == "punct" for x in c.children)
+    ]
     # "described X's claims [as baseless]": the "as" phrase hung on the object
     pred += [c for o in objs[:1] for c in o.children if c.dep_ == "nmod" and case_of(c) == "as"]
     if not pred and len(objs) > 1:
