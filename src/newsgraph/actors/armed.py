@@ -38,10 +38,9 @@ _DEFINITE = re.compile(r"\b(?:the|these|those)[ \t]+$", re.IGNORECASE)
 
 def join_armed_collectives(ents: Entities, kb: KnowledgeBase, text: str) -> None:
     """Move the mentions of the story's unnamed armed groups into the named group they stand for."""
-    claims = {e.id: at for e in ents.items if e.type == "ORG" and (at := _claim(e, text))}
-    group = ents.get(next(iter(claims))) if len(claims) == 1 else None
-    if group is not None:  # the attackers told of before the claim, and "the attackers" after it
-        at = claims[group.id]
+    claims = [(e, at) for e in ents.items if e.type == "ORG" and (at := _claim(e, text))]
+    if len(claims) == 1:  # the attackers told of before the claim, and "the attackers" after it
+        group, at = claims[0]
         _join(ents, group, lambda c: bool(c.meta.get("group_key")) and (c.start < at or _definite(c, text)))
         return
     armed = [e for e in ents.items if e.type == "ORG" and e.cands and _armed(e, kb)]

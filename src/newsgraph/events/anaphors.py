@@ -52,9 +52,7 @@ def state_anaphor(t: Token, idx: ActorIndex, offset: int) -> list[str] | None:
 
 def _names_actor(c: Token, idx: ActorIndex, offset: int) -> bool:
     """A describing word that names an actor other than a region ("the *Gulf* state" describes)."""
-    a = offset + c.left_edge.idx
-    b = offset + c.right_edge.idx + len(c.right_edge.text)
-    return any(idx.type_of(m.entity) != "LOCATION" for m in idx.between(a, b))
+    return any(idx.type_of(e) != "LOCATION" for e in idx.in_phrases([c], offset))
 
 
 def _participants(t: Token, idx: ActorIndex, offset: int) -> set[str]:
@@ -62,15 +60,8 @@ def _participants(t: Token, idx: ActorIndex, offset: int) -> set[str]:
     v = t
     while v.dep_ not in ("ROOT", "root", "conj") and v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head  # up to the clause's predicate (or a conjunct the parse made its head)
-    own = {x.i for x in t.subtree}
-    out: set[str] = set()
-    for c in v.children:
-        if c.dep_ not in PARTICIPANTS or c.i in own or t.i in {x.i for x in c.subtree}:
-            continue
-        a = offset + c.left_edge.idx
-        b = offset + c.right_edge.idx + len(c.right_edge.text)
-        out |= {m.entity for m in idx.between(a, b)}
-    return out
+    others = [c for c in v.children if c.dep_ in PARTICIPANTS and not c.left_edge.i <= t.i <= c.right_edge.i]
+    return idx.in_phrases(others, offset)
 
 
 def _last_state(t: Token, idx: ActorIndex, offset: int, taken: set[str]) -> str | None:
@@ -86,6 +77,8 @@ def _last_state(t: Token, idx: ActorIndex, offset: int, taken: set[str]) -> str 
             break
         if idx.type_of(m.entity) == "STATE" and m.entity not in taken and m.kind != "demonym":
             named.append(m)
+    if idx.subject_words is None:
+        idx.subject_words = subject_words(idx.parses)
     topics = [m for m in named if m.start in idx.subject_words]
     return (topics or named)[0].entity if named else None
 

@@ -10,7 +10,6 @@ from dataclasses import replace
 from typing import Any
 
 from newsgraph.events.acts import ActDoers
-from newsgraph.events.anaphors import subject_words
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.deps import GROUP_PRONOUNS, THIS, Token, adverbial
@@ -114,7 +113,7 @@ def code_events(
     extra += [*coordinated_pronoun_mentions(ad, known), *it_mentions(ad, parses, known)]
     extra += pair_mentions(ad, known, extra, parses)
     actors = ActorIndex.of(ad, extra)
-    actors.subject_words = subject_words(parses)
+    actors.parses = parses  # (the subjects' words are read only for a definite noun of a state)
     places = Places(ad, kb)
     claims = claimers(parses, actors, lex)
     coder = Coder(lex, actors, kb)

@@ -4,8 +4,9 @@ actors stage's mentions, by position."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsgraph.events.deps import Token
 from newsgraph.models import AnalyzedDoc, Entity, Mention
@@ -20,8 +21,10 @@ class ActorIndex:
     starts: list[int] = field(default_factory=list)
     #: where a quote's cue word starts -> the quote's resolved speaker ("the delegation *expressed* ...")
     cue_speakers: dict[int, str] = field(default_factory=dict)
-    #: where the words of clauses' subjects start (text offsets): the topics a story goes on about
-    subject_words: frozenset[int] = frozenset()
+    #: the document's parsed pieces, for what is read from the whole text only when asked
+    parses: Sequence[tuple[int, Any]] = ()
+    #: where the words of clauses' subjects start (text offsets), read from ``parses`` when first needed
+    subject_words: frozenset[int] | None = None
 
     @classmethod
     def of(cls, ad: AnalyzedDoc, extra: Iterable[Mention] = ()) -> ActorIndex:
@@ -57,6 +60,14 @@ class ActorIndex:
                 break
             if m.end > start:
                 yield m
+
+    def in_phrases(self, toks: Iterable[Token], offset: int) -> set[str]:
+        """Every actor named anywhere in the phrases (subtrees) of ``toks``."""
+        out: set[str] = set()
+        for t in toks:
+            a, last = offset + t.left_edge.idx, t.right_edge
+            out |= {m.entity for m in self.between(a, offset + last.idx + len(last.text))}
+        return out
 
     def at(self, tok: Token, offset: int) -> list[str]:
         """Entity ids mentioned by the token itself."""

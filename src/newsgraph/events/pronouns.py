@@ -209,17 +209,16 @@ def _protagonists(actors: ActorIndex, pos: int, want: set[str]) -> list[str]:
     Argentina, Brazil, Chile and the United States to help ... urged *both governments*") are the
     story's two states, not the last two named (only for the nouns of states: "the two sides"
     include parties and movements, whose mentions a government's bodies outnumber)."""
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = {}  # (in order of first mention)
     for x in actors.mentions:
         if x.start >= pos:
             break
         if x.kind != "pronoun" and actors.type_of(x.entity) in want:
             counts[x.entity] = counts.get(x.entity, 0) + 1
-    top = sorted(counts.items(), key=lambda kv: -kv[1])[:3]
-    if len(top) < 2 or top[1][1] < 2 or (len(top) == 3 and top[2][1] == top[1][1]):
+    top = sorted(counts, key=lambda e: -counts[e])[:3]
+    if len(top) < 2 or counts[top[1]] < 2 or (len(top) == 3 and counts[top[2]] == counts[top[1]]):
         return []
-    first = {e: next(x.start for x in actors.mentions if x.entity == e) for e, _ in top[:2]}
-    return sorted(first, key=first.__getitem__)
+    return [e for e in counts if e in top[:2]]
 
 
 def _state_body(name: str) -> bool:

@@ -211,15 +211,7 @@ class Roles:
         warplanes [bombed] villages in X", "jets bombed areas near X, the capital of Y"): the
         object's phrase, not the subject's."""
         late = [c for x in cl.subjects if x.i < v.i for c in x.children if c.i > v.i and c.dep_ in LATE_PARTS]
-        return self.spanned(late, offset)
-
-    def spanned(self, toks: Iterable[Token], offset: int) -> set[str]:
-        """Every actor named anywhere in the phrases of ``toks``."""
-        out: set[str] = set()
-        for t in toks:
-            a, last = offset + t.left_edge.idx, t.right_edge
-            out |= {m.entity for m in self.actors.between(a, offset + last.idx + len(last.text))}
-        return out
+        return self.actors.in_phrases(late, offset)
 
     def oblique_target(
         self,
