@@ -97,7 +97,9 @@ def test_a_noun_that_only_modifies_a_thing_is_no_actor() -> None:
 
 def test_police_acting_on_a_person_are_an_event() -> None:
     got = coded("Protests spread in Chile on Monday. Police detained the activist Daniel Jadue on Tuesday.")
-    assert [(t, s, g) for t, s, g, _ in got] == [("COERCE", ["Chilean security forces"], ["Daniel Jadue"])]
+    # (the state acts through its police: it is named with them)
+    police = ["Chilean security forces", "Chile"]
+    assert [(t, s, g) for t, s, g, _ in got] == [("COERCE", police, ["Daniel Jadue"])]
 
 
 def test_an_arrest_without_agent_is_by_the_police_the_story_names() -> None:
@@ -105,12 +107,13 @@ def test_an_arrest_without_agent_is_by_the_police_the_story_names() -> None:
         "Police in Armenia were called to the stadium on Tuesday. The footballer Aram Petrosyan was arrested."
     )
     arrests = [(s, e.rule) for t, s, _, e in got if t == "COERCE"]
-    assert arrests and arrests[0][0] == ["Armenian security forces"]
+    assert arrests and arrests[0][0] == ["Armenian security forces", "Armenia"]
     assert "the institution that does it" in arrests[0][1]
     # the police announcing it say so themselves
     got = coded("Police in Armenia said on Tuesday that the footballer Aram Petrosyan was arrested.")
     arrests = [(s, e.rule) for t, s, _, e in got if t == "COERCE"]
-    assert arrests == [(["Armenian security forces"], arrests[0][1])] and "who announced it" in arrests[0][1]
+    assert arrests == [(["Armenian security forces", "Armenia"], arrests[0][1])]
+    assert "who announced it" in arrests[0][1]
 
 
 def test_unnamed_gunmen_are_one_group_of_the_story() -> None:

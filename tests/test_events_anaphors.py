@@ -68,7 +68,7 @@ def test_gunmen_are_the_one_group_that_claimed_responsibility() -> None:
         "condemned the attack."
     )
     got = triples(body)
-    assert ("ASSAULT", ("Andean Front",), ("Peruvian security forces",)) in got
+    assert ("ASSAULT", ("Andean Front",), ("Peruvian security forces", "Peru")) in got
     assert ("ACCUSE", ("Peru",), ("Andean Front",)) in got
 
 
@@ -82,8 +82,8 @@ def test_gunmen_stay_unnamed_when_two_groups_claim() -> None:
 
 def test_gunmen_of_another_attack_told_after_the_claim_stay_unnamed() -> None:
     body = (
-        "Gunmen stormed a police academy near Lima on Monday. The Andean Front claimed responsibility on "
-        "Tuesday. A month earlier, gunmen had ambushed Chilean soldiers near Tacna."
+        "Gunmen stormed a police academy near Lima, Peru, on Monday. The Andean Front claimed responsibility "
+        "on Tuesday. A month earlier, gunmen had ambushed Chilean soldiers near Tacna."
     )
     got = triples(body)
     assert not [g for g in got if g[0] == "ASSAULT" and "Chile" in g[2] and g[1] == ("Andean Front",)]

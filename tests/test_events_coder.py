@@ -134,7 +134,7 @@ def test_labelling_as_a_terrorist_organisation_is_a_designation() -> None:
 def test_a_title_before_a_name_refers_to_the_person() -> None:
     text = "Nikki Haley has long been a fierce critic of Venezuelan president Nicolas Maduro."
     src, tgt, _ = only(text, "ACCUSE")
-    assert src == ["Nikki Haley"] and tgt == ["Nicolas Maduro"]
+    assert src == ["Nikki Haley"] and tgt == ["Nicolas Maduro", "Venezuela"]  # (and the state he leads)
 
 
 def test_a_capital_city_stands_for_its_government_in_a_verbal_event() -> None:
@@ -211,8 +211,8 @@ def test_a_criticism_of_a_thing_is_aimed_at_the_actor_its_argument_names() -> No
 
 def test_protests_without_a_named_source_are_the_documents_protesters() -> None:
     text = "Demonstrators marched in Minsk. Anti-government protests spread to other cities of Belarus."
-    src, tgt, _ = only(text, "PROTEST")
-    assert src == ["Demonstrators"] and tgt == ["Belarus"]
+    got = [(s, t) for ty, s, t, _ in coded(text) if ty == "PROTEST"]
+    assert got == [(["Demonstrators"], ["Belarus"])] * 2  # the march in Minsk (its state's), the protests
 
 
 def test_an_unattributed_attack_is_the_claimants() -> None:

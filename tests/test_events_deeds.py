@@ -125,7 +125,7 @@ def test_a_move_announced_before_is_the_announcers() -> None:
         "Chile and Peru announced on Wednesday that they would restore diplomatic relations. "
         "Bolivian President Ann Ward condemned the move as a concession to a dictatorship."
     )
-    assert ("ACCUSE", ["Ann Ward"], ["Chile", "Peru"]) in _events(body)
+    assert ("ACCUSE", ["Ann Ward", "Bolivia"], ["Chile", "Peru"]) in _events(body)
 
 
 def test_someones_allies_are_not_them_but_allies_such_as_x_are_x() -> None:

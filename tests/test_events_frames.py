@@ -146,7 +146,7 @@ def test_of_two_subjects_the_parse_split_from_one_phrase_the_name_is_the_subject
 )
 def test_receiving_a_guest_hosts_a_visit(sentence: str, tgt: str) -> None:
     _src, t, e = only(sentence, "CONSULT")
-    assert t == [tgt] and e.cameo == "043"
+    assert t[0] == tgt and e.cameo == "043"  # (a president with his state)
 
 
 @pytest.mark.parametrize(

@@ -71,10 +71,10 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
         'Reyes later praised him as "very talented" and said he would invite him to Lima.'
     )
     source, target, _ = only(text, "SUPPORT")
-    assert (source, target) == (["Tom Reyes"], ["Juan Ortega"])
+    assert (source, target) == (["Tom Reyes", "Peru"], ["Juan Ortega", "Chile"])
     # "he" after it is still the subject of the sentence, not the person "him" stands for
     invite = [(s, t) for ty, s, t, e in coded(text) if ty == "CONSULT" and "invite" in e.rule]
-    assert invite == [(["Tom Reyes"], ["Juan Ortega"])]
+    assert invite == [(["Tom Reyes", "Peru"], ["Juan Ortega", "Chile"])]
 
 
 def test_her_as_an_owner_or_with_one_person_in_reach_is_read_as_before() -> None:
@@ -308,7 +308,7 @@ def test_an_answer_told_with_the_answerers_own_name_threatens_whom_it_answers() 
         "a provocation and said Santiago's response would follow soon."
     )
     got = [(s, t) for ty, s, t, _ in coded(text) if ty == "THREATEN"]
-    assert got == [(["Chilean foreign ministry"], ["Peru"])]
+    assert got == [(["Chilean foreign ministry", "Chile"], ["Peru"])]
 
 
 @pytest.mark.parametrize(

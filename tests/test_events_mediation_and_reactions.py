@@ -132,7 +132,7 @@ def test_an_answer_told_to_come_threatens_whoever_did_the_act_answered() -> None
             "Peru's foreign ministry called the measures a provocation and said retaliation would follow "
             "soon.")
     got = [(s, t) for ty, s, t, _ in coded(body) if ty == "THREATEN"]
-    assert got == [(["Peruvian Foreign Ministry"], ["Chile"])]
+    assert got == [(["Peruvian Foreign Ministry", "Peru"], ["Chile"])]
     # a reply to a proposal is no answer in kind
     body = ("Chile expelled 23 Peruvian diplomats on Wednesday.\n\n"
             "Peru said on Monday that a response to the proposal would come soon.")

@@ -93,7 +93,7 @@ def test_whom_a_deed_prompts_to_act_acts() -> None:
 
 def test_protests_a_deed_prompts_are_the_protesters_not_the_deeds() -> None:
     got = [c[:3] for c in coded("Chile expelled two diplomats from Peru, prompting protests from Bolivia.")]
-    assert ("PROTEST", ["Bolivia"], ["Chile"]) in got
+    assert ("ACCUSE", ["Bolivia"], ["Chile"]) in got  # (a state's protest: an official complaint)
     assert ("ACCUSE", ["Chile"], ["Bolivia"]) not in got
 
 
@@ -146,7 +146,7 @@ def test_an_ultimatum_or_demand_someone_answers_was_made_to_them() -> None:
     got = [c[:3] for c in coded("Chile rejected an ultimatum from Peru to withdraw its troops.")]
     assert ("REJECT", ["Chile"], ["Peru"]) in got and ("THREATEN", ["Peru"], ["Chile"]) in got
     got = [c[:3] for c in coded("Chile rejected a demand from Bolivian President Ann Ward.")]
-    assert ("REQUEST", ["Ann Ward"], ["Chile"]) in got
+    assert ("REQUEST", ["Ann Ward", "Bolivia"], ["Chile"]) in got
     # a lawsuit a court dismisses was not filed against the court
     got = [c[:3] for c in coded("Judge Juan Ortega dismissed Ann Ward's lawsuit on Monday.")]
     assert all(t != ["Juan Ortega"] or ty != "ACCUSE" for ty, _, t in got)
@@ -263,12 +263,12 @@ def test_a_particle_the_parse_hung_on_the_object_is_the_verbs() -> None:
 
 def test_a_verb_read_inside_one_long_name_before_a_demonym_and_title_accuses_the_name() -> None:
     body = "Ann Ward accused Peruvian President Juan Ortega of plotting to assassinate her."
-    assert [c[:3] for c in coded(body)] == [("ACCUSE", ["Ann Ward"], ["Juan Ortega"])]
+    assert [c[:3] for c in coded(body)] == [("ACCUSE", ["Ann Ward"], ["Juan Ortega", "Peru"])]
 
 
 def test_two_leaders_opening_a_summit_meet() -> None:
     body = "Chilean President Ann Ward and Peruvian President Juan Ortega opened a summit in Lima on Tuesday."
-    assert [c[:3] for c in coded(body)] == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]
+    assert [c[:3] for c in coded(body)] == [("CONSULT", ["Ann Ward", "Chile"], ["Juan Ortega", "Peru"])]
 
 
 def test_a_charge_summing_up_the_clause_before_is_rejected_of_its_maker() -> None:
@@ -356,7 +356,7 @@ def test_a_verb_hung_on_the_end_of_a_relative_clause_on_the_subject_is_the_sente
 
 def test_a_visiting_leader_is_the_visitor() -> None:
     body = "Juan Ortega held talks with visiting Chilean President Ann Ward."
-    assert [c[:3] for c in coded(body)] == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]
+    assert [c[:3] for c in coded(body)] == [("CONSULT", ["Ann Ward", "Chile"], ["Juan Ortega"])]
     body = "Juan Ortega pledged firm support for Chile during talks with visiting President Ann Ward."
     assert ("CONSULT", ["Ann Ward"], ["Juan Ortega"]) in [c[:3] for c in coded(body)]
     # a place visited is no visitor, nor is what a leader does with a visit

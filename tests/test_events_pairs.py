@@ -61,7 +61,7 @@ def test_they_after_the_two_leaders_in_their_sentence_are_the_two() -> None:
 def test_hosting_a_base_or_troops_is_no_visit() -> None:
     assert _events("Chile, which hosts the largest U.S. military base in the region, imports food.") == []
     assert _events("Chile hosted Peruvian President Juan Ortega on Monday.") == [
-        ("CONSULT", ["Chile"], ["Juan Ortega"])
+        ("CONSULT", ["Chile"], ["Juan Ortega", "Peru"])
     ]
 
 

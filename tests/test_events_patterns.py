@@ -367,7 +367,7 @@ def test_a_british_spelling_names_the_organisation() -> None:
 def test_a_charge_a_clause_sums_up_and_someone_dismissed_rejects_its_maker() -> None:
     body = "Juan Ortega accused Chile of backing the coup, a charge the Chilean foreign ministry dismissed."
     got = [c[:3] for c in coded(body)]
-    assert ("REJECT", ["Chilean foreign ministry"], ["Juan Ortega"]) in got
+    assert ("REJECT", ["Chilean foreign ministry", "Chile"], ["Juan Ortega"]) in got
 
 
 def test_a_charge_the_parse_set_beside_its_maker_is_still_summed_up() -> None:

@@ -212,7 +212,7 @@ def test_a_concession_naming_no_one_answers_the_documents_protesters() -> None:
         "Alexander Lukashenko announced that his government will withdraw the proposed law."
     )
     src, tgt, ev = only(body, "CONCEDE")
-    assert src == ["Alexander Lukashenko"] and tgt == ["Protesters"]
+    assert src == ["Alexander Lukashenko", "Belarus"] and tgt == ["Protesters"]
     assert "+the document's protesters" in (ev.rule or "") and ev.confidence == 0.5
     assert not [t for t, *_ in coded("On Monday, Alexander Lukashenko announced he will withdraw the law.")]
     # a candidate withdrawing from a race yields nothing to anyone

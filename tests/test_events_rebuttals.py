@@ -50,7 +50,7 @@ def test_calling_a_deed_unfounded_accuses_whoever_did_it() -> None:
         'expulsion "unfounded and reprehensible".',
         "ACCUSE",
     )
-    assert (src, tgt) == (["Juan Ortega"], ["Chile"])
+    assert (src, tgt) == (["Juan Ortega", "Peru"], ["Chile"])
     assert "judgement" in (ev.rule or "")
     assert [t for t, *_ in coded("Chile expelled Peru's ambassador on Monday.")] == ["SANCTION"]
 
@@ -104,7 +104,7 @@ def test_an_accord_signed_by_two_people_is_signed_between_them() -> None:
             "Juan Ortega."
         )
     }
-    assert ("SUPPORT", ("Ann Ward",), ("Juan Ortega",)) in got
+    assert ("SUPPORT", ("Ann Ward", "Chile"), ("Juan Ortega", "Peru")) in got
 
 
 def test_saying_a_deed_was_unacceptable_accuses_whoever_did_it() -> None:
@@ -145,7 +145,7 @@ def test_greeting_a_person_receives_a_guest_but_welcoming_a_decision_praises_it(
         "Chilean President Ann Ward greeted Peruvian President Tom Reyes at the airport in Santiago.",
         "CONSULT",
     )
-    assert (src, tgt, ev.cameo) == (["Ann Ward"], ["Tom Reyes"], "043")
+    assert (src, tgt, ev.cameo) == (["Ann Ward", "Chile"], ["Tom Reyes", "Peru"], "043")
     src, tgt, ev = only(
         "Chilean President Ann Ward welcomed Peruvian President Tom Reyes at the airport.", "CONSULT"
     )
@@ -208,7 +208,7 @@ def test_they_after_a_time_phrase_is_the_pair_of_the_sentence_before() -> None:
             "leaders embraced. On Monday they signed a joint declaration ending the border dispute."
         )
     }
-    assert ("SUPPORT", ("Tom Reyes",), ("Ann Ward",)) in got
+    assert ("SUPPORT", ("Tom Reyes", "Peru"), ("Ann Ward", "Chile")) in got
     assert not [x for x in got if x[0] == "ACCUSE"]  # a dispute ended is no quarrel told
 
 
@@ -231,7 +231,7 @@ def test_calling_an_incursion_a_massacre_accuses_whoever_raided() -> None:
         "the incursion a massacre.",
         "ACCUSE",
     )
-    assert (src, tgt) == (["Juan Ortega"], ["Chile"])
+    assert (src, tgt) == (["Juan Ortega", "Peru"], ["Chile"])
 
 
 def test_a_warning_of_further_action_if_another_does_not_comply_threatens_it() -> None:
@@ -268,7 +268,7 @@ def test_calling_for_a_person_to_be_freed_asks_their_captor() -> None:
 
 def test_arriving_in_a_state_visits_it_and_a_day_is_no_target() -> None:
     src, tgt, _ = only("Chilean President Ann Ward arrived in Peru on Tuesday.", "CONSULT")
-    assert (src, tgt) == (["Ann Ward"], ["Peru"])
+    assert (src, tgt) == (["Ann Ward", "Chile"], ["Peru"])
     # "on Tuesday, defying warnings from Bolivia": the day's apposition names no one visited
     src, tgt, _ = only(
         "Chilean President Ann Ward arrived in Peru late on Tuesday, defying warnings from Bolivia.",
@@ -286,7 +286,7 @@ def test_both_sides_urged_by_whoever_welcomed_the_deal_are_the_deals_parties() -
             "Peruvian President Tom Reyes welcomed the agreement and urged both sides to implement it."
         )
     }
-    assert ("REQUEST", ("Tom Reyes",), ("Andean Front", "Chile")) in got
+    assert ("REQUEST", ("Tom Reyes", "Peru"), ("Andean Front", "Chile")) in got
 
 
 def test_a_sentence_for_a_murder_is_not_of_the_victim_nor_by_the_courts_city() -> None:

@@ -31,7 +31,7 @@ def test_government_officials_are_the_state() -> None:
 
 def test_police_officials_are_the_police() -> None:
     body = "Chile held elections on Monday. Police officials accused Peru of meddling."
-    assert ("ACCUSE", ("Chilean security forces",), ("Peru",)) in triples(body)
+    assert ("ACCUSE", ("Chilean security forces", "Chile"), ("Peru",)) in triples(body)
 
 
 def test_levels_of_government_are_no_body() -> None:

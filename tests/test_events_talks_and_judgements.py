@@ -36,7 +36,7 @@ def test_talks_led_by_a_third_state_are_its_with_the_parties() -> None:
 def test_a_traveller_holds_the_summit_the_journey_is_for() -> None:
     src, tgt, _ = only("Ann Ward rode a bus across the border to Lima on Saturday for a summit with her "
                        "Peruvian counterpart Juan Ortega.", "CONSULT")
-    assert (src, tgt) == (["Ann Ward"], ["Juan Ortega"])
+    assert (src, tgt) == (["Ann Ward"], ["Juan Ortega", "Peru"])
 
 
 def test_a_deed_called_a_wrong_accuses_its_doer_not_a_call_for_it() -> None:
@@ -53,7 +53,7 @@ def test_the_measures_a_reaction_judges_are_the_latest_punitive_acts() -> None:
     body = ("Chile expelled 23 Peruvian diplomats on Wednesday.\n\n"
             'Peru\'s foreign ministry called the measures "an unprecedented flagrant provocation".')
     got = [(s, t) for ty, s, t, _ in coded(body) if ty == "ACCUSE"]
-    assert got == [(["Peruvian Foreign Ministry"], ["Chile"])]  # the ministry, a body of Peru
+    assert got == [(["Peruvian Foreign Ministry", "Peru"], ["Chile"])]  # the ministry, a body of Peru
 
 
 def test_coordinated_demonyms_before_a_plural_government_noun_are_both_states() -> None:

@@ -34,7 +34,7 @@ def test_a_trip_inside_the_travellers_own_state_is_no_visit() -> None:
 
 def test_a_counterpart_named_after_a_comma_is_whom_the_minister_met() -> None:
     got = _events("Tom Reyes held talks with his Chilean counterpart, Maria Soto.")
-    assert got == [("CONSULT", ["Tom Reyes"], ["Maria Soto"])]
+    assert got == [("CONSULT", ["Tom Reyes"], ["Maria Soto", "Chile"])]
 
 
 def test_an_unnamed_counterpart_stands_for_its_state() -> None:
@@ -44,7 +44,7 @@ def test_an_unnamed_counterpart_stands_for_its_state() -> None:
 
 def test_a_counterpart_named_right_after_the_title_is_a_person() -> None:
     got = _events("Juan Ortega and his Chilean counterpart Ann Ward held talks in Lima on Saturday.")
-    assert ("CONSULT", ["Juan Ortega"], ["Ann Ward"]) in got
+    assert ("CONSULT", ["Juan Ortega"], ["Ann Ward", "Chile"]) in got
 
 
 def test_the_name_set_off_after_a_noun_but_hung_on_the_verb_is_the_nouns_apposition() -> None:

@@ -69,7 +69,8 @@ class LocalEntity:
             e = kb.get(self.kb_id)
             if e is not None:  # as the text writes it, where it is the same name ("McCain", not "Mccain")
                 return written_as(e.name, [c.text for c in self.cands if c.kind in ("name", "alias")])
-        names = [c.text for c in self.cands if c.kind in ("name", "alias")] or [c.text for c in self.cands]
+        names = [c.meta.get("name") or c.text for c in self.cands if c.kind in ("name", "alias")]
+        names = names or [c.text for c in self.cands]
         if not names:
             return ""
         if self.type == "PERSON":

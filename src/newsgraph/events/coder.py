@@ -17,6 +17,7 @@ from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import DATIVES, OBJECT_CONTROL, measured, priced, through_nouns
+from newsgraph.events.lifting import easing, imposed_on, lifted_nouns
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import bare_participle, judgement, named_object, predicates
 from newsgraph.events.subjects import (
@@ -211,8 +212,8 @@ class Coder(Matcher):
         own = self.lex.verb_coding(lemma)
         entry = self.lex.verbs.get(lemma)
         generic = own is None and entry is not None and entry.code == "---"  # "announced its plans"
-        lifted = self.lifted(lemma, cl)  # "lifted sanctions on X": the easing the lifted noun names
-        eased = self.eased(lemma, *lifted[0]) if lifted else None
+        lifted = lifted_nouns(self.lex, lemma, self.pattern_objects(cl))  # "lifted sanctions on X"
+        eased = easing(self.lex, f"{lemma} {self.noun_key(lifted[0][0])}", lifted[0][1]) if lifted else None
         coding = eased or self.best(lemma, cl, offset, speech=own is None, generic=generic)
         if (
             coding is None
@@ -230,7 +231,7 @@ class Coder(Matcher):
         if people and lemma in self.lex.words("describing_participles") and describing(v):
             f.source, f.target = f.target, f.source  # "talks with [visiting] President X": X visits
         if not f.target and eased is not None:  # "sanctions on X were lifted by Y": on X
-            f.target = [a for a in self.imposed_on(*lifted[0], offset) if a not in f.source]
+            f.target = [a for a in imposed_on(*lifted[0], self.actors_of, offset) if a not in f.source]
         if coding.type == "REJECT" and not f.target:  # "X accused Y of Z, a charge W dismissed": X's charge
             f.target = [a for a in self.summed_up(cl, offset) if a not in f.source]
         suitors = self.claim_authors(cl, offset, "suit_nouns") if coding.type == "REJECT" else None
@@ -251,22 +252,6 @@ class Coder(Matcher):
             criticism = self.lex.coding("111", coding.rule + " (one person attacking another: criticism)")
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
-
-    def eased(self, lemma: str, noun: Token, spec: dict[str, Any]) -> Coding | None:
-        """The code the lifted noun names for its easing (sanctions: 085, a ban: 081)."""
-        return self.lex.coding(str(spec["eased"]), f"{lemma} {self.noun_key(noun)} (eased)")
-
-    def lifted(self, lemma: str, cl: Clause) -> list[tuple[Token, dict[str, Any]]]:
-        """The nouns an easing verb lifts, with their lexicon entries."""
-        if lemma not in self.lex.words("easing"):
-            return []
-        specs = [(o, self.lex.noun_spec(o.lemma_, o.text)) for o in self.pattern_objects(cl)]
-        return [(o, spec) for o, spec in specs if spec is not None and spec.get("eased")]
-
-    def imposed_on(self, noun: Token, spec: dict[str, Any], offset: int) -> list[str]:
-        """Whom a lifted noun was imposed on ("sanctions *on X*"): its target phrases."""
-        cases = set(spec.get("target") or ())
-        return self.actors_of([c for c in noun.children if c.dep_ == "nmod" and case_of(c) in cases], offset)
 
     def to_person(self, f: Found) -> None:
         """A verb done to people only takes its ``person_code``: "awarded X the Order of the Sun"
@@ -384,9 +369,9 @@ class Coder(Matcher):
         dative = [c for o in [*cl.objects, *clauses] for c in o.children if c.i in hung]
         # "sent planeloads *of aid*", "pledged $5 million *in aid*": the noun a measure counts
         measures = self.lex.words("measure_nouns")
-        counted = [c for o in cl.objects for c in o.children if measured(c, measures)]
+        measured_nouns = [c for o in cl.objects for c in o.children if measured(c, measures)]
         under = [o for c, o in cl.obliques if c == "under"]  # "came under criticism from X" (received)
-        for o in [*cl.objects, *owner, *nominal, *dative, *counted, *under]:
+        for o in [*cl.objects, *owner, *nominal, *dative, *measured_nouns, *under]:
             spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
             if spec and o in under and lemma not in (spec.get("received") or ()):
                 continue

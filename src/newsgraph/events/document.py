@@ -12,6 +12,7 @@ from typing import Any
 from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
+from newsgraph.events.crowds import crowd_state, demanded_of, gathered, lodged
 from newsgraph.events.deps import GROUP_PRONOUNS, THIS, Token, adverbial
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.mediation import mediated
@@ -24,10 +25,11 @@ from newsgraph.events.pronouns import (
     it_mentions,
     pair_mentions,
 )
+from newsgraph.events.reported import reported_accusations
 from newsgraph.events.speech import speech_events
 from newsgraph.events.subjects import describing
 from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
-from newsgraph.events.unwelcome import declared_unwelcome
+from newsgraph.events.unwelcome import declared_unwelcome, summoned_home
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.events.yielding import faced, pressed
 from newsgraph.models import AnalyzedDoc, Event, Mention
@@ -39,8 +41,8 @@ REFUSALS = frozenset({"CONCEDE", "AGREE"})
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
 #: event types whose place stands for its state ("visited Kazan", "withdrew from Kherson", "deployed
-#: troops to Kherson")
-STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT", "MOBILIZE"})
+#: troops to Kherson", "marched on the palace in Lima": against the government there)
+STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT", "MOBILIZE", "PROTEST"})
 #: event types done in or to a place; in the others a capital city stands for its government
 PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
 #: event types whose target region stands for its government ("filed a lawsuit against the state of
@@ -132,8 +134,11 @@ def code_events(
             found += [f for t in sent if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
             found += _pledges(sent, offset, found, coder, lex) + pressed(sent, offset, coder, lex)
             found += faced(sent, offset, coder, lex) + declared_unwelcome(sent, offset, coder, lex)
+            found += gathered(sent, offset, coder, lex)  # "thousands gathered outside parliament, demanding"
             found += mediated(found, offset, coder, lex)
+            demanded_of(found)  # "marched ..., demanding the departure of X's troops": against X
             kept = _govern([f for f in found if f.coding.type], lex, coder.actors)
+            kept += reported_accusations(kept, coder, places, lex)  # "X said Y had shelled its towns"
             heads = {f.head.i for f in kept}
             a, b = offset + sent.start_char, offset + sent.end_char  # the dates of this sentence only
             here = dated[bisect.bisect_left(date_starts, a) : bisect.bisect_left(date_starts, b)]
@@ -402,7 +407,8 @@ def _event(
         f.target = [t for t in f.target if t not in where]
         f.location = f.location or (where[0] if where else None)
         arrived = f.coding.trip and f.location is not None
-        if not f.target and not where and arrived and coder.actors.type_of(f.location) == "LOCATION":
+        at_place = arrived or (f.coding.type == "PROTEST" and f.location is not None)  # "rallied in Lima"
+        if not f.target and not where and at_place and coder.actors.type_of(f.location) == "LOCATION":
             where = [f.location]  # "arrived in Tehran on a visit": a visit to the place it happened in
         if f.coding.type == "MOBILIZE" and not f.target:  # "deployed troops along its border with X"
             f.target = _across_border(f, coder, lex)
@@ -419,6 +425,8 @@ def _event(
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
             govs = dict.fromkeys(places.government_of(w) for w in where)
             f.target = [s for s in govs if s and s not in f.source]
+    if not f.target and f.coding.type == "PROTEST":  # "several hundred Peruvians gathered": against Peru
+        f.target = crowd_state(f, coder)
     if f.coding.type in STATE_POWERS:  # "sentenced by a court in Lima": by the state Lima is in, not Lima
         f.source = _state_doers(f.source, coder, places)
     if not f.target and f.coding.type == "MOBILIZE":  # "the governor deployed the national guard": at home
@@ -438,6 +446,8 @@ def _event(
         f.target = [t for t in f.target if not set(coder.actors.entities[t].name.lower().split()) & schools]
     if not f.source or not f.target:
         return None
+    lodged(f, coder, places, lex)  # "Japan protested against X": an official complaint, no demonstration
+    summoned_home(f, lex)  # "summoned its ambassador to X for consultations": called home
     m = mood(f.head, lex, coder.lemma, nominal=f.nominal)
     if m.negated and f.coding.type in REFUSALS and not m.unable:  # "did not accede to their demands"
         f.coding = Coding("REJECT", f.coding.mode, f.coding.cameo, f.coding.rule + " (negated: a refusal)")
@@ -451,15 +461,17 @@ def _event(
     start, end = f.offset + sent.start_char, f.offset + sent.end_char
     while start < end and ad.text[start].isspace():  # the parser's sentence may open on a space
         start += 1
-    trig = f.head
+    trig, actors = f.head, coder.actors
+    source = actors.with_states(list(dict.fromkeys(f.source)), f.target)  # "Chilean police": and Chile
+    target = actors.with_states(list(dict.fromkeys(f.target)), source)
     return Event(
         id=f"{ad.doc.id}:ev{n + 1}",
         type=f.coding.type,
         start=start,
         end=end,
         text=ad.text[start:end],
-        source=list(dict.fromkeys(f.source)),
-        target=list(dict.fromkeys(f.target)),
+        source=source,
+        target=target,
         mode=f.coding.mode,
         cameo=f.coding.cameo,
         location=f.location,

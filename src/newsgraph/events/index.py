@@ -8,8 +8,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.events.deps import Token
+from newsgraph.events.deps import AGAINST_STATE, Token
 from newsgraph.models import AnalyzedDoc, Entity, Mention
+from newsgraph.text import lexicons
+
+#: knowledge-base kinds of organisations that are bodies of their state ("government_body")
+STATE_BODY_KINDS = lexicons.words("actors.state_body_kinds")
+#: words of a title whose holder acts for their state or organisation ("minister", "spokesman")
+OFFICE_TITLES = lexicons.words("actors.office_titles")
+#: knowledge-base kinds of groups that are a side of their own (parties): no one acts for them by office
+OWN_SIDE_KINDS = lexicons.words("actors.own_side_kinds")
 
 
 @dataclass
@@ -44,6 +52,38 @@ class ActorIndex:
         if aff.startswith("kb:"):
             return next((x.id for x in self.entities.values() if x.kb_id == aff[3:]), None)
         return aff if aff in self.entities else None
+
+    def with_states(self, ids: list[str], others: Iterable[str]) -> list[str]:
+        """``ids`` and the state each state body or office holder among them acts for ("the Chilean
+        police", "Foreign Minister X": Chile, X's state; or the organisation a titled person speaks
+        for: "X, a spokesman for Y"), unless already a participant on either side: a state acts
+        through its bodies and officials, and event data name it with them."""
+        taken, out = {*ids, *others}, list(ids)
+        for eid in ids:
+            aff = self.acting_for(eid)
+            if aff is not None and aff not in taken:
+                out.append(aff)
+                taken.add(aff)
+        return out
+
+    def acting_for(self, eid: str) -> str | None:
+        """The state a state body belongs to (a ministry, an embassy, a parliament, the police: the
+        knowledge base's government bodies and the actors stage's sectors; not a party, a movement or
+        a company), or the state or organisation the holder of an office belongs to ("foreign minister";
+        not "activist", "opposition leader", nor a president's party); None for anyone else."""
+        e = self.entities.get(eid)
+        aff = self.affiliation_of(eid) if e is not None and e.type in ("ORG", "PERSON") else None
+        kind = self.entities[aff].type if aff is not None else None
+        if e is None or kind is None:
+            return None
+        if e.type == "ORG":
+            ev = e.evidence or {}
+            body = ev.get("kb_kind") in STATE_BODY_KINDS or "sector" in (ev.get("kinds") or ())
+            return aff if body and kind == "STATE" else None
+        words = {w for t in e.titles for w in t.lower().split()}
+        office = bool(words & OFFICE_TITLES) and not words & AGAINST_STATE  # (not "opposition leader")
+        party = (self.entities[aff].evidence or {}).get("kb_kind") in OWN_SIDE_KINDS  # (a president's party)
+        return aff if office and (kind == "STATE" or (kind == "ORG" and not party)) else None
 
     def speaker_of(self, tok: Token, offset: int) -> list[str]:
         """The speaker the quote stage resolved for a cue word ("it accused ...": the letter's author)."""

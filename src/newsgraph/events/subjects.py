@@ -82,8 +82,16 @@ def inherited_subjects(v: Token) -> list[Token]:
             v.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
         ):
             return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
+        if dep == "acl" and v.tag_ in FINITE | {"VBN"} and _verbless_root(phrase_top(head)):
+            return [phrase_top(head)]  # "Thousands of people [marched] ..., demanding X": the crowd
         return []
     return []
+
+
+def _verbless_root(n: Token) -> bool:
+    """A noun heading a sentence with no verb, copula or subject of its own."""
+    rooted = ("cop", "aux", "aux:pass", *SUBJECTS)
+    return n.dep_ == "ROOT" and n.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in rooted for c in n.children)
 
 
 def _active_after_passive(v: Token, head: Token) -> bool:
@@ -302,7 +310,7 @@ def stranded_verb(v: Token) -> bool:
         and v.tag_ in ("VBD", "VBN")
         and v.dep_ not in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis")
         and 0 < v.i < len(v.doc) - 1
-        and v.doc[v.i - 1].pos_ == "PROPN"
+        and (v.doc[v.i - 1].pos_ == "PROPN" or v.doc[v.i - 1].dep_ == "compound")  # ("X's ministry [met]")
         and (v.doc[v.i + 1].pos_ == "PROPN" or v.doc[v.i + 1].tag_ == "NNP")  # ("Peruvian": ADJ, NNP)
         and not any(c.dep_ in SUBJECTS for c in v.children)
         and v.sent.root.pos_ in ("PROPN", "NOUN")
@@ -321,8 +329,8 @@ def stranded_obliques(t: Token, after: int | None = None) -> list[tuple[str, Tok
 
 def stranded_name(t: Token) -> Token:
     """The name a title or demonym after a stranded verb belongs to ("[Peruvian] President Juan
-    Ortega" -> Juan, not the demonym's state)."""
-    while t.dep_ in ("nmod:desc", "flat", "compound") and t.head.i > t.i:
+    Ortega" -> Juan, not the demonym's state; "[Turkey]'s ambassador" -> ambassador)."""
+    while t.dep_ in ("nmod:desc", "flat", "compound", "nmod:poss") and t.head.i > t.i:
         t = t.head  # "Governor" -> "Tom"
     return t
 
@@ -427,9 +435,25 @@ def name_edges(n: Token) -> tuple[Token, Token]:
 def appositive_root(v: Token) -> list[Token]:
     """The noun heading a sentence with no verb, right before a finite verb the parse hung as a
     modifier on its object, the object made that noun's apposition ("Chilean warplanes [bombed]
-    villages in X" read as "warplanes, bombed villages"): the verb's subject."""
+    villages in X" read as "warplanes, bombed villages", or with the object hung on the noun itself:
+    "warplanes [bombed] areas near X"): the verb's subject."""
     if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.i == 0:
         return []
     obj, root = v.head, v.doc[v.i - 1]
-    hung = obj.dep_ == "appos" and obj.i > v.i and obj.head.i == root.i
+    hung = obj.dep_ in ("appos", "obj") and obj.i > v.i and obj.head.i == root.i
     return [root] if hung and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") else []
+
+
+def zero_relative(v: Token) -> list[Token]:
+    """The noun a clause with no relative pronoun modifies, where the parse made the clause a
+    complement of the verb before ("lifted most of the sanctions [it had imposed] on X": the
+    sanctions are what it had imposed); not after a verb of speech ("told reporters he had left")."""
+    if v.dep_ != "ccomp" or any(c.dep_ in ("mark", "obj", "ccomp", "xcomp") for c in v.children):
+        return []
+    gov = v.head
+    speech = default_lexicon().verb(gov.lower_, gov.lemma_.lower())
+    if speech or not any(c.dep_ in SUBJECTS for c in v.children):
+        return []
+    noun = v.doc[v.left_edge.i - 1] if v.left_edge.i > 0 else v
+    objs = [o for o in gov.children if o.dep_ == "obj" and o.left_edge.i <= noun.i <= o.right_edge.i < v.i]
+    return conjuncts(noun) if objs and noun.pos_ == "NOUN" else []

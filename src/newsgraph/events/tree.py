@@ -53,6 +53,7 @@ from newsgraph.events.subjects import (
     stranded_name,
     stranded_obliques,
     stranded_verb,
+    zero_relative,
 )
 from newsgraph.quotes.tree import subject
 from newsgraph.text.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
@@ -100,9 +101,8 @@ def _verbless(v: Token) -> bool:
     root = v.sent.root
     copular = any(c.dep_ in ("cop", "aux", "aux:pass") or c.dep_ in SUBJECTS for c in root.children)
     whole = v.sent[-1].text in (".", "!")
-    # (or on the "of" phrase of that noun: "Thousands of protesters [rallied] against X.")
-    of_root = v.head.dep_ == "nmod" and case_of(v.head) == "of" and v.head.head.i == root.i
-    on_root = v.head.i == root.i or of_root
+    # (or on the "of" phrase of that noun: "(Tens of) thousands of protesters [rallied] against X.")
+    on_root = v.head.i == root.i or (case_of(v.head) == "of" and phrase_top(v.head).i == root.i)
     return on_root and root.pos_ in ("NOUN", "PROPN") and whole and not copular
 
 
@@ -250,7 +250,7 @@ class Clause:
         if misread_modifier(v):
             cl.objects += conjuncts(v.head)
         if not cl.objects and not cl.passive:
-            cl.objects = _named_complements(v)
+            cl.objects = _named_complements(v) or zero_relative(v)  # "the sanctions [it imposed]"
         if cl.subjects and all(x.lower_ in RELATIVE for x in cl.subjects) and (ante := antecedent(v)):
             cl.subjects, cl.inherited = ante, True  # "Chile, which accused Peru ..."
         elif v.dep_ == "acl:relcl" and cl.subjects and not cl.passive and v.head.pos_ in ("NOUN", "PROPN"):
@@ -582,12 +582,12 @@ def _named_as(t: Token, idx: ActorIndex, offset: int) -> list[str]:
 
 def particles(tok: Token) -> list[Token]:
     """A verb's particles: ``compound:prt`` children, an adverb right after it ("backed away"), and a
-    particle right after it the parse hung on the object ("called [up] 300,000 reservists")."""
+    particle right after it the parse hung on the object ("called [up] 300,000 reservists", "pulled
+    [out] of X": "out of" read as one preposition)."""
     out = [c for c in tok.children if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)]
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if not out and nxt is not None and nxt.tag_ == "RP" and any(a.i == tok.i for a in nxt.ancestors):
-        out = [nxt]
-    return out
+    nxt, after = tok.doc[tok.i + 1 : tok.i + 2], tok.doc[tok.i + 2 : tok.i + 3].text.lower()
+    loose = [t for t in nxt if t.tag_ == "RP" or (t.lower_ == "out" and after == "of")]
+    return out or [t for t in loose if any(a.i == tok.i for a in t.ancestors)]
 
 
 def proper_name(tok: Token) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
+from newsgraph.events.nominal import GROUP_POSSESSIVES
 from newsgraph.events.tree import Clause, Token, phrase_actors
 
 
@@ -56,3 +57,14 @@ def _expulsion(sent: Any, start: Token, offset: int, coder: Coder, lex: EventLex
 
 def _of(phrases: list[Token], coder: Coder, offset: int) -> list[str]:
     return list(dict.fromkeys(a for p in phrases for a in phrase_actors(p, coder.actors, offset)))
+
+
+def summoned_home(f: Found, lex: EventLexicon) -> None:
+    """Summoning one's own envoy ("Peru summoned *its* ambassador to Chile for consultations") calls
+    them home, a reduction of relations (CAMEO 161, as "recalled its ambassador"), not a complaint
+    to the state where they serve."""
+    if f.coding.cameo != "114" or f.lemma != "summon":
+        return
+    own = GROUP_POSSESSIVES | {"his", "her"}
+    if any(c.dep_ == "nmod:poss" and c.lower_ in own for o in f.clause.objects for c in o.children):
+        f.coding = lex.coding("161", f"{f.coding.rule} (its own envoy: called home)") or f.coding

@@ -18,6 +18,7 @@ import re
 from newsgraph.actors.armed import join_armed_collectives
 from newsgraph.actors.classify import classify
 from newsgraph.actors.coref import Entities, LocalEntity, group_names
+from newsgraph.actors.crowds import crowd_mentions
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import is_title_word
 from newsgraph.actors.recognize import Recognizer, is_heading
@@ -38,6 +39,7 @@ def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mentio
     view.headings = {i for i, p in enumerate(view.paragraphs) if is_heading(text[p.start : p.end])}
     cands = rec.recognize(view, ad.parses)
     cands, found = classify(view, cands, kb)
+    cands = crowd_mentions(cands, ad.parses)  # "thousands of people marched": the protesters
     title_states(view, cands)
     ents = group_names(view, cands, kb)
     join_armed_collectives(ents, kb, text)  # "the Andean Liberation Front attacked ... the rebels fled"

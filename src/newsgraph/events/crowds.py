@@ -1,0 +1,82 @@
+"""Protests: who protests and against whom.
+
+- Crowds gathered in protest ("several hundred people gathered outside parliament, *demanding* ...",
+  "thousands took to the *streets*"): a gathering verb is no event by itself ("leaders gathered in
+  Brussels"); with a sign of protest in its clause (the actors stage's :func:`gathering`, lexicon
+  ``actors.crowd_gathering`` and ``crowd_cues``) it is a demonstration (CAMEO 141).
+- A protest that names no one it is against: against whom its own demand is made ("marched ...,
+  demanding the departure of X's soldiers"), else the state of the people the crowd is named by
+  ("several hundred Peruvians": Peru; the state of the place is found with the other place events).
+- A state's protest ("Japan protested against X's air zone") is an official complaint (CAMEO 114,
+  ACCUSE), not a demonstration.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.actors.crowds import gathering
+from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.coder import Coder, Found
+from newsgraph.events.places import Places
+from newsgraph.events.tree import Clause, case_of
+
+
+def gathered(sent: Any, offset: int, coder: Coder, lex: EventLexicon) -> list[Found]:
+    """The protests of ``sent`` told by a gathering verb."""
+    out: list[Found] = []
+    for v in sent:
+        if v.pos_ != "VERB" or not gathering(v):
+            continue
+        lemma = coder.lemma(v)
+        coding = lex.coding("141", f"verb {lemma} (gathered in protest)")
+        if coding is None:
+            continue
+        f = Found(v, offset, coding, lemma, Clause.of_verb(v))
+        coder.participants(f)
+        out.append(f)
+    return out
+
+
+def crowd_state(f: Found, coder: Coder) -> list[str]:
+    """The state of the people a protesting crowd is named by ("several hundred *Peruvians*
+    gathered outside parliament": against Peru's government), when its protest names no one."""
+    kb = coder.kb
+    if kb is None or f.coding.type != "PROTEST":
+        return []
+    words = [t for s in f.clause.subjects for t in s.subtree if t.pos_ == "PROPN" and t.lower_.endswith("s")]
+    states = {e.kb_id for t in words if (e := kb.demonym(t.text)) is not None}
+    return [x.id for x in coder.actors.entities.values() if x.kb_id in states][:1]
+
+
+def demanded_of(found: list[Found]) -> None:
+    """A protest whose own clause demands something of someone ("marched through the capital,
+    demanding the departure of the American soldiers") is against whom it demands it of, when it
+    names no one it is against ("against X")."""
+    for f in found:
+        if f.coding.type != "PROTEST" or any(case_of(c) == "against" for c in f.head.children):
+            continue
+        asked = [
+            r.target
+            for r in found
+            if r.coding.type == "REQUEST" and r.target and set(r.source) == set(f.source)
+            and r.head.dep_ in ("advcl", "xcomp", "conj") and r.head.head.i == f.head.i
+        ]
+        if asked:
+            f.target, f.guessed = list(asked[0]), "whom its demand is made of"
+
+
+def lodged(f: Found, coder: Coder, places: Places, lex: EventLexicon) -> None:
+    """A protest a state makes ("Japan protested against China's air zone", "the foreign ministry
+    lodged a protest") is an official complaint (CAMEO 114, ACCUSE), not a demonstration: its
+    sources are states, their bodies or their office holders."""
+    if f.coding.type != "PROTEST" or not f.source:
+        return
+    kinds = {s: coder.actors.type_of(s) for s in f.source}
+    holders = all(
+        kind == "STATE" or (places.state_side(s) and (kind == "ORG" or coder.actors.entities[s].titles))
+        for s, kind in kinds.items()
+    )
+    coding = lex.coding("114", f"{f.coding.rule} (a state's protest: an official complaint)")
+    if holders and coding is not None:
+        f.coding = coding
