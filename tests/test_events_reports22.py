@@ -124,3 +124,9 @@ def test_troops_pulled_out_of_a_place_retreat_from_its_state() -> None:
         assert ("RETREAT", ("Chile",), ("Peru",)) in triples(body), body
     got = triples("Chile pulled two fishermen out of the sea near Peru.")
     assert not [g for g in got if g[0] == "RETREAT"]
+
+
+def test_fighting_that_broke_out_between_two_sides_is_their_fight() -> None:
+    got = triples("Fighting broke out between Chile and Peru in March.")
+    assert got == {("ASSAULT", ("Chile",), ("Peru",)), ("ASSAULT", ("Peru",), ("Chile",))}
+    assert not triples("A fire broke out in the Chilean embassy in Lima on Monday.")
