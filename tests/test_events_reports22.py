@@ -130,3 +130,13 @@ def test_fighting_that_broke_out_between_two_sides_is_their_fight() -> None:
     got = triples("Fighting broke out between Chile and Peru in March.")
     assert got == {("ASSAULT", ("Chile",), ("Peru",)), ("ASSAULT", ("Peru",), ("Chile",))}
     assert not triples("A fire broke out in the Chilean embassy in Lima on Monday.")
+
+
+def test_a_release_without_an_agent_is_by_whoever_detained_them() -> None:
+    body = "Peru held elections. Police in Lima detained Juan Ortega on Friday. He was released on Saturday."
+    got = coded(body)
+    releases = [(s, t, e.cameo) for ty, s, t, e in got if ty == "RETREAT"]
+    assert releases == [(["Peruvian security forces", "Peru"], ["Juan Ortega"], "084")]
+    # a withdrawal in the passive is no release: it takes no detainer
+    body = "Chile detained Juan Ortega on Friday. Chilean troops were withdrawn from Peru on Saturday."
+    assert not [s for ty, s, _, e in coded(body) if ty == "RETREAT" and e.cameo == "084"]

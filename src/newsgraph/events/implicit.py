@@ -27,6 +27,8 @@ from newsgraph.text import lexicons
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 #: the kinds of earlier event a reaction's noun may stand for: acts done by one side to another
 REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
+#: the CAMEO code of releasing persons or property: a release undoes a detention
+RELEASE = "084"
 #: acts against the doers of a deed ("vowed to punish those responsible")
 PURSUITS = frozenset({"COERCE", "ASSAULT", "THREATEN", "SANCTION"})
 #: measures an institution announces about itself in the passive ("announced X was banned")
@@ -293,9 +295,11 @@ def _institution(f: Found, lex: EventLexicon, actors: ActorIndex) -> list[str]:
 
 def _earlier_agent(events: list[Event], f: Found) -> list[str]:
     """A passive without its agent ("he was further sanctioned in 2011") repeats an earlier event of
-    the document: the same type done to the same target gives the agent."""
+    the document: the same type done to the same target gives the agent; a release ("he was released
+    on Saturday", CAMEO 084) is by whoever detained them."""
+    kinds = {f.coding.type, *(("COERCE",) if (f.coding.cameo or "").startswith(RELEASE) else ())}
     for ev in reversed(events):
-        if ev.type == f.coding.type and set(ev.target) & set(f.target) and not ev.negated:
+        if ev.type in kinds and set(ev.target) & set(f.target) and not ev.negated:
             f.guessed = f"agent of {ev.id}"
             return list(ev.source)
     return []
