@@ -52,7 +52,7 @@ def protesting(v: Any) -> bool:
         return False
     if lemma in _VERBS or v.lower_ in _VERBS:
         return True
-    if lemma not in _GATHERING and v.lower_.rstrip("ed") not in _GATHERING:
+    if lemma not in _GATHERING:
         return False
     return any(_cue(c) for c in v.children if c.dep_ in ("advcl", "xcomp", "conj", "obl", "acl"))
 

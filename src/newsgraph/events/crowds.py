@@ -18,7 +18,6 @@ from typing import Any
 from newsgraph.actors.crowds import gathering
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
-from newsgraph.events.places import Places
 from newsgraph.events.tree import Clause, case_of
 
 
@@ -66,17 +65,15 @@ def demanded_of(found: list[Found]) -> None:
             f.target, f.guessed = list(asked[0]), "whom its demand is made of"
 
 
-def lodged(f: Found, coder: Coder, places: Places, lex: EventLexicon) -> None:
+def lodged(f: Found, coder: Coder, lex: EventLexicon) -> None:
     """A protest a state makes ("Japan protested against China's air zone", "the foreign ministry
     lodged a protest") is an official complaint (CAMEO 114, ACCUSE), not a demonstration: its
-    sources are states, their bodies or their office holders."""
+    sources are states, their bodies or their office holders (:meth:`ActorIndex.acting_for`)."""
     if f.coding.type != "PROTEST" or not f.source:
         return
-    kinds = {s: coder.actors.type_of(s) for s in f.source}
-    holders = all(
-        kind == "STATE" or (places.state_side(s) and (kind == "ORG" or coder.actors.entities[s].titles))
-        for s, kind in kinds.items()
-    )
+    actors = coder.actors
+    states = [s if actors.type_of(s) == "STATE" else actors.acting_for(s) for s in f.source]
+    holders = all(s is not None and actors.type_of(s) == "STATE" for s in states)
     coding = lex.coding("114", f"{f.coding.rule} (a state's protest: an official complaint)")
     if holders and coding is not None:
         f.coding = coding

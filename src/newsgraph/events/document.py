@@ -446,7 +446,7 @@ def _event(
         f.target = [t for t in f.target if not set(coder.actors.entities[t].name.lower().split()) & schools]
     if not f.source or not f.target:
         return None
-    lodged(f, coder, places, lex)  # "Japan protested against X": an official complaint, no demonstration
+    lodged(f, coder, lex)  # "Japan protested against X": an official complaint, no demonstration
     summoned_home(f, lex)  # "summoned its ambassador to X for consultations": called home
     m = mood(f.head, lex, coder.lemma, nominal=f.nominal)
     if m.negated and f.coding.type in REFUSALS and not m.unable:  # "did not accede to their demands"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.places import Places
-from newsgraph.events.tree import Clause
+from newsgraph.events.tree import Clause, Token
 
 #: how a reported clause hangs from the verb that reports it
 _REPORTED = frozenset({"ccomp", "parataxis"})
@@ -27,9 +27,9 @@ def reported_accusations(found: list[Found], coder: Coder, places: Places, lex: 
         cl = Clause.of_verb(gov)
         speakers = [a for a in coder.actors_of(cl.subjects, f.offset) if not coder.media(a)]
         doers = list(f.source)
-        if not speakers or any(places.same_side(s, d) or s == d for s in speakers for d in doers):
+        if not speakers or any(places.same_side(s, d) for s in speakers for d in doers):
             continue
-        if _told(found, gov, speakers, doers):
+        if _told(found, speakers, doers):
             continue
         coding = lex.coding("112", f"verb {coder.lemma(gov)} (a hostile act reported: an accusation)")
         if coding is not None:
@@ -39,7 +39,7 @@ def reported_accusations(found: list[Found], coder: Coder, places: Places, lex: 
     return out
 
 
-def _reporter(f: Found, coder: Coder, verbs: frozenset[str]) -> object | None:
+def _reporter(f: Found, coder: Coder, verbs: frozenset[str]) -> Token | None:
     """The reporting verb ``f``'s clause is the complement of ("said [X had fired ...]"), or None."""
     v = f.head
     if v.dep_ == "conj" and v.head.dep_ in _REPORTED:  # "said X had fired ... and [killed] ..."
@@ -50,7 +50,7 @@ def _reporter(f: Found, coder: Coder, verbs: frozenset[str]) -> object | None:
     return gov
 
 
-def _told(found: list[Found], gov: object, speakers: list[str], doers: list[str]) -> bool:
+def _told(found: list[Found], speakers: list[str], doers: list[str]) -> bool:
     """Whether the sentence already tells that accusation (the reporting verb coded it)."""
     return any(
         g.coding.type == "ACCUSE" and set(g.source) & set(speakers) and set(g.target) & set(doers)

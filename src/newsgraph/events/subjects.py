@@ -82,13 +82,13 @@ def inherited_subjects(v: Token) -> list[Token]:
             v.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
         ):
             return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
-        if dep == "acl" and v.tag_ in FINITE | {"VBN"} and _verbless_root(phrase_top(head)):
+        if dep == "acl" and v.tag_ in FINITE | {"VBN"} and verbless_root(phrase_top(head)):
             return [phrase_top(head)]  # "Thousands of people [marched] ..., demanding X": the crowd
         return []
     return []
 
 
-def _verbless_root(n: Token) -> bool:
+def verbless_root(n: Token) -> bool:
     """A noun heading a sentence with no verb, copula or subject of its own."""
     rooted = ("cop", "aux", "aux:pass", *SUBJECTS)
     return n.dep_ == "ROOT" and n.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in rooted for c in n.children)

@@ -53,6 +53,7 @@ from newsgraph.events.subjects import (
     stranded_name,
     stranded_obliques,
     stranded_verb,
+    verbless_root,
     zero_relative,
 )
 from newsgraph.quotes.tree import subject
@@ -99,11 +100,10 @@ def _verbless(v: Token) -> bool:
     subject of its own: the sentence's verb is ``v`` ("The protesters [clashed] with the police.";
     not "Another example is the sanctions [imposed] on Russia.")."""
     root = v.sent.root
-    copular = any(c.dep_ in ("cop", "aux", "aux:pass") or c.dep_ in SUBJECTS for c in root.children)
     whole = v.sent[-1].text in (".", "!")
     # (or on the "of" phrase of that noun: "(Tens of) thousands of protesters [rallied] against X.")
     on_root = v.head.i == root.i or (case_of(v.head) == "of" and phrase_top(v.head).i == root.i)
-    return on_root and root.pos_ in ("NOUN", "PROPN") and whole and not copular
+    return on_root and whole and verbless_root(root)
 
 
 def _split_subject(v: Token) -> list[Token]:
