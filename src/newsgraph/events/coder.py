@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.deps import DATIVES, OBJECT_CONTROL, measured, priced, through_nouns
+from newsgraph.events.deps import DATIVES, OBJECT_CONTROL, measured, perfect_participle, priced, through_nouns
 from newsgraph.events.lifting import easing, imposed_on, lifted_nouns
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import bare_participle, judgement, named_object, predicates
@@ -96,6 +96,7 @@ class Found:
     about: str | None = None  # the earlier event this one reacts to ("condemned the attack")
     mutual: bool = False  # done by both sides to each other ("X and Y were at odds", "X and Y agreed")
     stopper: Token | None = None  # the verb that stops what a noun names ("[halted] arms sales"): its act
+    stance: Token | None = None  # the word of readiness that states the act an intent ("was [ready] to")
 
 
 def _of(c: Token) -> bool:
@@ -375,6 +376,8 @@ class Coder(Matcher):
             spec = self.lex.noun_spec(o.lemma_ or o.text, o.lower_)
             if spec and o in under and lemma not in (spec.get("received") or ()):
                 continue
+            if perfect_participle(o, self.lex.words("stopping"), self.lemma):  # "has [frozen] talks"
+                continue
             if spec and lemma in (spec.get("light") or ()) and not spec.get("mods") and of_phrase(o, spec):
                 c = self.lex.noun_coding(spec)
                 given = {"dative": hung[o.i]} if o.i in hung else {}
@@ -440,7 +443,7 @@ class Coder(Matcher):
             orgs = [a for a in self.actors_of(hosts, off) if self.actors.type_of(a) == "ORG"]
             target = [a for a in orgs if a not in f.source]
         if not target and f.coding.type == "ASSAULT":  # "launched air strikes across X": X
-            target = self.struck_in(cl, [noun], off, exclude=set(f.source))
+            target = self.struck_in(cl, [noun], off, exclude=set(f.source), aimed=True)  # (shells fired at)
         if not target and spec.get("own_state"):  # "the president (a governor) declared a state of emergency"
             target = self.homes(f.source)
             f.internal = bool(target)

@@ -171,3 +171,73 @@ def adverbial(v: Token, subordinators: frozenset[str]) -> bool:
     subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
     marks = [c for s in subjects for c in s.children if c.dep_ in ("case", "mark") and c.i < s.i]
     return v.dep_ == "ccomp" and any(c.lower_ in subordinators for c in marks)
+
+
+#: nouns of a line between two states: "the border *with X*" names the state across it
+BORDERS = lexicons.words("english.border_nouns")
+
+
+def border_phrase(c: Token) -> bool:
+    """A "with" phrase the parse hung on the verb that follows a border noun ("held drills near the
+    border *with Chile*"): the state across the border, not a partner of the clause's act."""
+    if case_of(c) != "with" or c.i < 2:
+        return False
+    prev = c.doc[c.left_edge.i - 1]
+    return prev.lemma_.lower() in BORDERS and prev.i != c.head.i
+
+
+#: adjectives of readiness ("was *ready* to provide aid")
+READINESS = lexicons.words("english.readiness_adjectives")
+
+
+def extraposed_it(t: Token) -> bool:
+    """The "it" of "said it was ready to hold talks" that the parse read as an expletive (the
+    infinitive a clausal subject): after an adjective of readiness, the subject of the infinitive."""
+    adj = t.head
+    if t.lower_ != "it" or t.dep_ != "expl" or adj.pos_ != "ADJ" or adj.lemma_.lower() not in READINESS:
+        return False
+    infinitives = [c for c in adj.children if c.dep_ in ("csubj", "xcomp")]
+    return any(m.lower_ == "to" for c in infinitives for m in c.children)
+
+
+def hung_on_means(c: Token) -> list[tuple[str, Token]]:
+    """The "with" phrase the parse hung on an active verb's "by" phrase of means ("spoke by phone
+    *with X*"): the verb's own."""
+    if case_of(c) != "by":
+        return []
+    return [("with", x) for x in c.children if x.dep_ == "nmod" and case_of(x) == "with"]
+
+
+def opened_by_preposition(c: Token) -> bool:
+    """An object whose phrase opens with a preposition away from the verb: the parse's object is a
+    prepositional phrase (not a particle read as one: "broke [off] relations")."""
+    first = next((t for t in c.subtree if t.dep_ != "punct"), c)
+    return first.dep_ == "case" and first.i < c.i and first.i > c.head.i + 1
+
+
+#: adjectives (lemmas) of a group's allegiance ("insurgents *loyal* to X": X's)
+ALLEGIANCE = lexicons.words("english.allegiance_adjectives")
+
+
+def group_owners(t: Token) -> list[Token]:
+    """The phrases naming whose an unnamed group is: "militants *from X*", "fighters *of X*",
+    "insurgents loyal *to X*", "militias allied *with X*"."""
+    out = [c for c in t.children if c.dep_ == "nmod" and case_of(c) in ("from", "of")]
+    sworn = [c for c in t.children if c.dep_ == "amod" and c.lemma_.lower() in ALLEGIANCE]
+    if t.dep_ == "nsubj" and t.head.pos_ == "ADJ" and t.head.lemma_.lower() in ALLEGIANCE:
+        sworn.append(t.head)  # "[Insurgents] loyal to X fired ...", the adjective read as the predicate
+    sworn_to = [x for a in sworn for x in a.children if x.dep_ in ("obl", "nmod")]
+    return out + [x for x in sworn_to if case_of(x) in ("to", "with")]
+
+
+def perfect_participle(n: Token, verbs: frozenset[str], lemma_of: Any) -> bool:
+    """A participle of one of ``verbs`` the parse read as noun ``n``'s modifier after "has" ("Chile
+    has [frozen] talks with X", "has [suspended] aid"): the verb of the clause, ``n`` its object."""
+    if n.head.lemma_.lower() != "have" or n.dep_ != "obj":
+        return False
+    return any(c.dep_ == "amod" and c.tag_ == "VBN" and lemma_of(c) in verbs for c in n.lefts)
+
+
+def lasting(x: Token) -> bool:
+    """A "for" phrase of a duration ("for a third day"): how long, no target."""
+    return (x.lemma_ or x.text).lower() in DURATIONS and case_of(x) == "for"

@@ -13,8 +13,9 @@ from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.crowds import crowd_state, demanded_of, gathered, lodged
-from newsgraph.events.deps import GROUP_PRONOUNS, THIS, Token, adverbial
+from newsgraph.events.deps import BORDERS, GROUP_PRONOUNS, THIS, Token, adverbial
 from newsgraph.events.implicit import Implicit, claimers
+from newsgraph.events.intent import intents
 from newsgraph.events.mediation import mediated
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
@@ -36,13 +37,12 @@ from newsgraph.models import AnalyzedDoc, Event, Mention
 from newsgraph.text.headings import is_heading
 
 _WORD = re.compile(r"\b\w+\b")
-#: concessions that, negated, are refusals (CAMEO 12: reject, decline to yield)
-REFUSALS = frozenset({"CONCEDE", "AGREE"})
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE"})
 #: event types whose place stands for its state ("visited Kazan", "withdrew from Kherson", "deployed
-#: troops to Kherson", "marched on the palace in Lima": against the government there)
-STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT", "MOBILIZE", "PROTEST"})
+#: troops to Kherson", "marched on the palace in Lima": against the government there; "suspended its
+#: flights to Minsk")
+STATE_OF_PLACE = frozenset({"CONSULT", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION"})
 #: event types done in or to a place; in the others a capital city stands for its government
 PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"}
 #: event types whose target region stands for its government ("filed a lawsuit against the state of
@@ -52,6 +52,8 @@ GOVERNED_TARGETS = frozenset({"ACCUSE", "SANCTION", "THREATEN"})
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: acts whose pledge is a threat ("vowed to retaliate against X", "promised to strike X")
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: acts of giving way: agreeing to one concedes it
+YIELDS = frozenset({"CONCEDE", "RETREAT"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
 GOVERNED = frozenset({"xcomp", "advcl", "acl", "ccomp"})
 #: the links a governed verb may hang by, through at most one noun ("accused Israel of harming")
@@ -137,6 +139,7 @@ def code_events(
             found += gathered(sent, offset, coder, lex)  # "thousands gathered outside parliament, demanding"
             found += mediated(found, offset, coder, lex)
             demanded_of(found)  # "marched ..., demanding the departure of X's troops": against X
+            intents(found, lex)  # "said it was ready to provide aid to X": an intent (AGREE)
             kept = _govern([f for f in found if f.coding.type], lex, coder.actors)
             kept += reported_accusations(kept, coder, places, lex)  # "X said Y had shelled its towns"
             heads = {f.head.i for f in kept}
@@ -290,6 +293,10 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
             kept.append(f)
             continue
         f.governed_by = gov
+        conceded = lex.coding("080", f"{gov.coding.rule} (agreed to yield: a concession)")
+        direct = f.head.dep_ == "xcomp" and f.head.head.i == gov.head.i  # "agreed *to withdraw*"
+        if gov.lemma in lex.words("consenting_verbs") and f.coding.type in YIELDS and direct and conceded:
+            gov.coding = conceded  # "agreed to withdraw its troops", "agreed to release them"
     return [f for f in kept if id(f) not in dropped]
 
 
@@ -328,8 +335,9 @@ def _deployed_in(f: Found, coder: Coder, places: Places) -> list[str]:
 def _across_border(f: Found, coder: Coder, lex: EventLexicon) -> list[str]:
     """Whom troops deployed at a border face: the state across it, named in the border's phrase ("along
     its border with X", "to the frontier with X", "near the Peruvian border"), not the deployer."""
-    borders = [x for _, x in f.clause.obliques if x.lemma_.lower() in lex.words("border_nouns")]
+    borders = [x for _, x in f.clause.obliques if x.lemma_.lower() in BORDERS]
     named = [c for b in borders for c in b.children if c.dep_ == "nmod" and case_of(c) == "with"]
+    named += [x for case, x in f.clause.obliques if case == "border:with"]  # (hung on the verb)
     got = coder.actors_of(named or borders, f.offset)
     return [a for a in got if coder.actors.type_of(a) == "STATE" and a not in f.source]
 
@@ -448,11 +456,12 @@ def _event(
         return None
     lodged(f, coder, lex)  # "Japan protested against X": an official complaint, no demonstration
     summoned_home(f, lex)  # "summoned its ambassador to X for consultations": called home
-    m = mood(f.head, lex, coder.lemma, nominal=f.nominal)
-    if m.negated and f.coding.type in REFUSALS and not m.unable:  # "did not accede to their demands"
+    stance = f.stance is not None  # "was ready to send aid": said, its mood the adjective's
+    m = mood(f.stance or f.head, lex, coder.lemma, nominal=f.nominal and not stance)
+    placed = all(coder.actors.type_of(t) == "LOCATION" for t in f.target)  # ("would not leave [a town]")
+    if m.refusal(f.coding.type, f.lemma, lex) and not placed:  # "did not accede", "would not negotiate"
         f.coding = Coding("REJECT", f.coding.mode, f.coding.cameo, f.coding.rule + " (negated: a refusal)")
-        m.negated = False
-        m.cue = m.cue if m.hypothetical else None
+        m.refused(lex)
     a = f.offset + sent.start_char
     ctx = context_date(ad.dates, context_start(ad.paragraphs, a), a, lex.words("span_openers"))
     dated = choose(

@@ -18,6 +18,7 @@ from newsgraph.events.coder import Coder, Found
 from newsgraph.events.deps import THIS, claiming_verb, counted
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
+from newsgraph.events.sides import asked_at_home, released_together, withdrawn_from
 from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
 from newsgraph.events.yielding import led_by
 from newsgraph.models import Event
@@ -80,9 +81,12 @@ class Implicit:
         self.crowd_sides(f)
         self.aimed(f)
         self.captor(f)
+        asked_at_home(f, self.coder.actors)  # "the opposition leader demanded a fresh election"
+        withdrawn_from(f, self.events, self.places.same_side)  # "Peruvian troops withdrew from X"
 
     def agent(self, f: Found) -> None:
         """The agent of a passive that names none ("he was further sanctioned")."""
+        released_together(f, self.events)  # "Both were released on Saturday"
         if f.source or not f.clause.passive or not f.target:
             return
         lex, actors = self.lex, self.coder.actors

@@ -1,6 +1,6 @@
 """Matching the verb patterns of the event lexicon against a clause (PETRARCH's idea, our own
 code): the pattern's nouns against the clause's subjects, objects and prepositional phrases, with
-the actor slots ("+" any actor, "+person", "+guest", "+body"); the largest matching pattern wins."""
+the actor slots ("+" any actor, "+person", "+guest", "+body", "+org"); the largest matching pattern wins."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ PERSON_SLOT = "+person"
 GUEST_SLOT = "+guest"
 #: our own slot: a phrase whose own head names a state or an organisation ("suspended *Mali*")
 BODY_SLOT = "+body"
+#: our own slot: a phrase whose own head names an organisation ("withdrew from *the Andean Community*")
+ORG_SLOT = "+org"
 
 
 class Matcher(Roles):
@@ -108,8 +110,9 @@ class Matcher(Roles):
             own = self.actors.at(tok, offset)  # or a title with the person's name ("the chief, X")
             own = own or (phrase_actors(tok, self.actors, offset) if tok.lower_ in TITLE_HEADS else [])
             return any(self.actors.type_of(a) == "PERSON" for a in own)
-        if n.head == BODY_SLOT:
-            return any(self.actors.type_of(a) in ("STATE", "ORG") for a in self.actors.at(tok, offset))
+        if n.head in (BODY_SLOT, ORG_SLOT):
+            kinds = ("ORG",) if n.head == ORG_SLOT else ("STATE", "ORG")
+            return any(self.actors.type_of(a) in kinds for a in self.actors.at(tok, offset))
         if n.head == GUEST_SLOT:  # "received *Putin*", "*the movement's chief*", "*a delegation of X*"
             if any(self.actors.type_of(a) == "PERSON" for a in self.actors.at(tok, offset)):
                 return True

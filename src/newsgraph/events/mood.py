@@ -12,11 +12,14 @@ lists are in ``data/lexicon/event_verbs.yaml`` (section ``words``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.deps import CONCESSIVE
 from newsgraph.events.tree import Token, case_of
+
+#: concessions and agreements that, negated, are refusals (CAMEO 12: "did not accede to their demands")
+REFUSALS = frozenset({"CONCEDE", "AGREE"})
 
 
 @dataclass
@@ -26,6 +29,7 @@ class Mood:
     cue: str | None = None
     future: bool = False
     unable: bool = False  # "could not agree": a failure, not a refusal
+    hedges: list[str] = field(default_factory=list)  # the cues of hypotheticality, lower case
 
     def mark(self, kind: str, cue: Token, future: frozenset[str] = frozenset()) -> None:
         if kind == "negated":
@@ -33,7 +37,29 @@ class Mood:
         else:
             self.hypothetical = True
             self.future = self.future or cue.lower_ in future
+            self.hedges.append(cue.lower_)
         self.cue = self.cue or cue.text
+
+    def refusal(self, kind: str, lemma: str, lex: EventLexicon) -> bool:
+        """Whether this negated act of ``kind`` (its verb ``lemma``) is a refusal (CAMEO 12): a
+        concession or agreement not made ("did not accede to their demands"), a verb of going along
+        with another not done ("did not recognise the vote"), or an act of going along with another
+        that the doer will not do ("would not negotiate", "will not withdraw"); not one it could not
+        do ("could not agree"). A refusal with only an auxiliary of will is stated, not hypothetical."""
+        if not self.negated or self.unable:
+            return False
+        willing = lex.words("willing_modals")
+        will = bool(self.hedges) and all(h in willing for h in self.hedges)
+        concession = kind in REFUSALS or lemma in lex.words("refusable_verbs")
+        return concession or (will and kind.lower() in lex.words("refusable_types"))
+
+    def refused(self, lex: EventLexicon) -> None:
+        """Turn this mood into a refusal's: said, so not negated; not hypothetical when only an
+        auxiliary of will hedged it ("said it would not negotiate")."""
+        self.negated = False
+        if self.hedges and all(h in lex.words("willing_modals") for h in self.hedges):
+            self.hypothetical, self.future, self.hedges = False, False, []
+        self.cue = self.cue if self.hypothetical else None
 
 
 def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, nominal: bool) -> Mood:
@@ -44,6 +70,8 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
             "negation",
             "modals",
             "conditions",
+            "supposing",
+            "unsupposing",
             "awaited",
             "governors",
             "negators",
@@ -133,6 +161,8 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
             m.unable = True  # "could not agree": did not, though not by a refusal
         elif c.dep_ == "mark" and c.lower_ in conds:
             m.mark("hypothetical", c)
+        elif c.dep_ == "advcl" and (cond := _condition(c, words)) is not None:
+            m.mark("hypothetical", cond)  # "if Peru attacked, it would not negotiate": on a condition
     # "X is to step down", "the Senate was to meet Monday": planned ("be to" + verb), not done
     deps = {(c.dep_, c.lemma_.lower()) for c in t.children}
     if ("cop", "be") in deps and ("mark", "to") in deps and t.pos_ == "VERB":
@@ -141,6 +171,15 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
             return
         m.mark("hypothetical", next(c for c in t.children if c.dep_ == "cop"))
         m.future = True
+
+
+def _condition(c: Token, words: dict[str, frozenset[str]]) -> Token | None:
+    """The subordinator of a supposed case of an adverbial clause ("*if* Peru attacked"; not "even
+    if", "as if": ``unsupposing``), or None."""
+    marks = [x for x in c.children if x.dep_ in ("mark", "advmod")]
+    if any(x.lower_ in words.get("unsupposing", frozenset()) for x in marks):
+        return None
+    return next((x for x in marks if x.dep_ == "mark" and x.lower_ in words.get("supposing", ())), None)
 
 
 def _polite(gov: Token, verb: str, words: dict[str, frozenset[str]]) -> bool:

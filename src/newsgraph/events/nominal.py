@@ -13,8 +13,10 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon, noun_variant
 from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
-from newsgraph.events.deps import CONCESSIVE, DURATIONS, claiming_verb, measured, told_subject_tokens
+from newsgraph.events.deps import DURATIONS, claiming_verb, measured, perfect_participle, told_subject_tokens
+from newsgraph.events.readings import despite, otherwise, posture
 from newsgraph.events.roles import struck_places
+from newsgraph.events.sides import truce_sides
 from newsgraph.events.tree import (
     ActorIndex,
     Clause,
@@ -22,7 +24,9 @@ from newsgraph.events.tree import (
     case_of,
     is_passive,
     misread_modifier,
+    partners,
     phrase_actors,
+    uniq,
 )
 from newsgraph.models import Event
 from newsgraph.text import lexicons
@@ -47,11 +51,6 @@ GROUP_POSSESSIVES = frozenset(
     for k, v in lexicons.table("english.possessive_pronouns").items()
     if v in lexicons.words("english.pronouns_group")
 )
-
-
-def _despite(n: Token) -> bool:
-    """A noun the clause is done despite ("reopened the border *despite* calls from X")."""
-    return n.dep_ == "obl" and case_of(n) in CONCESSIVE
 
 
 def attributive(tok: Token) -> bool:
@@ -119,13 +118,13 @@ class NounCoder:
         predicate = n.pos_ == "ADJ" and any(c.dep_ == "cop" for c in n.children) or attributive(n)
         if predicate != bool(spec.get("adjective")):  # "critical of": only as a predicate adjective
             return None
-        spec = self.posture(n, spec, offset)  # "drills *around X*": a show of force at X, not joint drills
+        spec = posture(n, spec, offset, self.actors)  # "drills *around X*": a show of force, not joint drills
         if spec.get("variants"):  # "a general strike": a protest
             spec = noun_variant(spec, {c.lower_ for c in n.lefts})
         mods = spec.get("mods")
         before = n.doc[n.i - 1].lower_ if n.i > n.sent.start else ""  # "cease and [desist] order", misparsed
         if mods and not any(c.lower_ in mods for c in n.lefts) and before not in mods:
-            spec = self.otherwise(n, spec)  # "calls *for* X to act": a request, not a phone call
+            spec = otherwise(n, spec)  # "calls *for* X to act": a request, not a phone call
             if spec is None:
                 return None
         if not of_phrase(n, spec):
@@ -153,6 +152,9 @@ class NounCoder:
         f = Found(n, offset, coding, key, Clause(n), nominal=True)
         f.stopper = n.head if stops else None
         self.participants(f, spec)
+        if not f.source and not f.target:  # "a ceasefire agreed on Thursday held": the fight's sides
+            (f.source, f.target), f.guessed = truce_sides(n, spec, self.events), "the sides fighting"
+            f.mutual = bool(f.source)
         return f if f.source and f.target else None
 
     def participants(self, f: Found, spec: dict[str, Any]) -> None:
@@ -165,9 +167,11 @@ class NounCoder:
         answered = self.answered(n, f.coding.type)  # "rejected a demand from X": X's demand
         for c in n.children:
             case = case_of(c)
-            if c.dep_ == "nmod" and case == "between":
-                both = phrase_actors(c, self.actors, off)
+            if c.dep_ == "nmod" and case == "between":  # (and "between X('s troops) and [Y]", misparsed)
+                both = uniq([a for x in (c, *partners(c)) for a in phrase_actors(x, self.actors, off)])
                 source, target = both[:1], both[1:]
+                if spec.get("phrased") and len(both) < 2:  # "the fighting between the two countries"
+                    source = target = []
                 break
             # "demands *of* X" (the parse may make "of [Senator] X" an apposition)
             sourced = case == "by" or case in (spec.get("source") or ()) or (case == "from" and answered)
@@ -187,7 +191,7 @@ class NounCoder:
         for case in targets:
             if target:
                 break
-            nmods = (x for h in hosts for m in h.children if m.dep_ in PHRASE_DEPS for x in (m, *m.conjuncts))
+            nmods = (x for h in hosts for m in h.children if m.dep_ in PHRASE_DEPS for x in (m, *partners(m)))
             for c in nmods:
                 if case_of(c) == case:  # "talks within Europe and *with the US*": a conjunct's own case
                     target += [a for a in self.thing_actors(c, off) if a not in source]
@@ -215,8 +219,8 @@ class NounCoder:
         if source and not target and (hung or self.stopped(n)):
             target = [  # "issued a cease and desist order *to X*": the phrase hung on the light verb
                 a
-                for c in n.head.children
-                if c.dep_ == "obl" and case_of(c) in targets
+                for case, c in Clause.of_verb(n.head).obliques  # (not "the border *with X*")
+                if c.dep_ == "obl" and case in targets
                 for a in phrase_actors(c, self.actors, off)
                 if a not in source
             ]
@@ -257,6 +261,8 @@ class NounCoder:
         if not target and spec.get("own_state"):  # "the president declared a state of emergency"
             target = [a for a in self.own_states(source) if a not in source]
             f.internal = bool(target)
+        if spec.get("phrased") and not any(case_of(c) in ("between", "with") for c in n.children):
+            source = target = []  # "helped end the fighting": whose, the noun does not say
         source = list(dict.fromkeys(source))
         mutual = f.coding.type.lower() in self.lex.words("mutual_types") or spec.get("mutual")
         if mutual and not target and len(source) > 1:
@@ -268,43 +274,6 @@ class NounCoder:
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
 
-    def posture(self, n: Token, spec: dict[str, Any], offset: int) -> dict[str, Any]:
-        """The entry's reading as a show of force where the noun has the phrase its ``posture``
-        names with a state or group in it ("drills *around* X"; not joint ones), else the entry."""
-        alt = spec.get("posture")
-        if not alt or any(c.lower_ in ("joint", "combined") for c in n.children):
-            return spec
-        phrases = [c for c in n.children if c.dep_ == "nmod" and case_of(c) in alt["target"]]
-        faced = [a for c in phrases for a in phrase_actors(c, self.actors, offset)]
-        if not any(self.actors.type_of(a) != "LOCATION" for a in faced):
-            return spec
-        rest = {k: v for k, v in spec.items() if k not in ("mods", "mutual", "posture")}
-        return {**rest, **alt, "rule": f"{spec['rule']} (show of force)"}
-
-    @staticmethod
-    def otherwise(n: Token, spec: dict[str, Any]) -> dict[str, Any] | None:
-        """The entry's reading without its modifiers, where the noun has the phrase it needs ("calls
-        *for* a ceasefire"), else None."""
-        alt = spec.get("otherwise")
-        if not alt:
-            return None
-        needs = alt.get("needs")
-        needs = [needs] if isinstance(needs, str) else list(needs or ())
-        needed = [c for c in n.children if c.dep_ in ("nmod", "acl") and case_of(c) in needs]
-        named = bool(needed) and all(c.pos_ == "PROPN" for c in needed)
-        # a name followed by a "to" clause ("calls for Israel *to freeze* ..."), wherever the parse hung it
-        end = needed[-1].right_edge.i + 1 if needed else len(n.doc)
-        asked = end < len(n.doc) and n.doc[end].lower_ == "to" and n.doc[end].dep_ == "mark"
-        if not needed and _despite(n):  # "despite repeated calls from X": made to the clause's doer
-            return {**alt, "rule": spec["rule"]}
-        if not needed or (alt.get("asks") and named and not asked):  # "the [election] call for Biden"
-            return None
-        if not alt.get("asks"):  # "strikes *on* X": the needed phrase names the target
-            return {**alt, "rule": spec["rule"]}
-        # "calls for the creation of a state": the thing asked for, no one it is asked of
-        cases = alt.get("target") if named else [c for c in alt.get("target") or () if c not in needs]
-        return {**alt, "target": cases, "rule": spec["rule"]}
-
     def answered(self, n: Token, typ: str) -> bool:
         """The noun is the object of a verb of answering it ("rejected the demand of X", "ignored an
         ultimatum from X", "defied appeals from X") or what the clause is done despite ("despite
@@ -313,7 +282,7 @@ class NounCoder:
         accord ("defying the accords signed by X")."""
         suit = n.lemma_.lower() in self.lex.words("suit_nouns")
         answer = n.dep_ == "obj" and self.lemma_of(n.head) in self.lex.words("answering")
-        return (answer or _despite(n)) and not suit and typ in ANSWERED_TYPES
+        return (answer or despite(n)) and not suit and typ in ANSWERED_TYPES
 
     def backers(self, f: Found) -> None:
         """Support a clause is done with: its giver is the noun's possessor or "of"/"from" phrase, its
@@ -375,6 +344,8 @@ class NounCoder:
             return self.lemma_of(n.head) in self.lex.words("leaving")
         # (a noun object the parse made a complement: "suspended [trade] with X")
         stopping = self.lex.words("stopping")
+        if perfect_participle(n, stopping, self.lemma_of):  # "Chile has [frozen] talks with X", misparsed
+            return True
         return n.dep_ in ("obj", "nsubj:pass", "xcomp") and self.lemma_of(n.head) in stopping
 
     def eased(self, n: Token) -> str:

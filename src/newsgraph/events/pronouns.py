@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from newsgraph.events.deps import GROUP_NOUNS
+from newsgraph.events.deps import GROUP_NOUNS, extraposed_it
 from newsgraph.events.tree import ActorIndex, Token, phrase_actors
 from newsgraph.models import AnalyzedDoc, Mention
 from newsgraph.text import lexicons
@@ -266,7 +266,7 @@ def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: Acto
                 elif t.lower_ == "they" and t.dep_ == "nsubj" and t.head.dep_ == "ccomp":
                     # "Chilean officials said *they* had expelled ...": the plural reporters
                     got = _reporting_group(t.head.head, actors, offset)
-                elif t.lower_ != "it" or t.dep_ != "nsubj":
+                elif t.lower_ != "it" or (t.dep_ != "nsubj" and not extraposed_it(t)):
                     continue
                 elif t.i == sent.start:  # "The party met. *It* nominated X": the sentence before's subject
                     got = _subject_group(prev.root, actors, offset) if prev is not None else []

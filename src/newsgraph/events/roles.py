@@ -389,10 +389,15 @@ class Roles:
             got = self.place_in(Clause.of_verb(head).obliques, offset, kinds)
         return got
 
-    def struck_in(self, cl: Clause, nouns: list[Token], offset: int, exclude: set[str]) -> list[str]:
+    def struck_in(
+        self, cl: Clause, nouns: list[Token], offset: int, exclude: set[str], *, aimed: bool = False
+    ) -> list[str]:
         """Where an attack that names no one was made ("struck targets *in X*", "launched air strikes
         *across X*"): the state or place a "struck_cases" phrase of the clause or of its nouns names."""
         phrases = [*cl.obliques, *((case_of(c), c) for n in nouns for c in n.children if c.dep_ == "nmod")]
+        # ... and, for shots (``aimed``), the place of what they were fired at ("at the palace *in X*")
+        aims = [x for case, x in phrases if aimed and case in self.lex.words("aimed_cases")]
+        phrases += [(case_of(c), c) for x in aims for c in x.children if c.dep_ == "nmod"]
         return struck_places(phrases, self.actors, self.lex.words("struck_cases"), offset, exclude)
 
     def place_in(

@@ -14,6 +14,7 @@ from newsgraph.events.deps import (
     Token,
     case_of,
     conjuncts,
+    extraposed_it,
 )
 from newsgraph.text import lexicons
 from newsgraph.text.speechverbs import default_lexicon
@@ -457,3 +458,11 @@ def zero_relative(v: Token) -> list[Token]:
     noun = v.doc[v.left_edge.i - 1] if v.left_edge.i > 0 else v
     objs = [o for o in gov.children if o.dep_ == "obj" and o.left_edge.i <= noun.i <= o.right_edge.i < v.i]
     return conjuncts(noun) if objs and noun.pos_ == "NOUN" else []
+
+
+def extraposed_subject(v: Token) -> list[Token]:
+    """The subject of an infinitive the parse read as extraposed after an adjective of readiness
+    ("said [it] was ready to hold talks": "it", not an expletive)."""
+    if v.dep_ not in ("csubj", "xcomp"):
+        return []
+    return [c for c in v.head.children if extraposed_it(c)]

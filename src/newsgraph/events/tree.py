@@ -15,7 +15,6 @@ from newsgraph.events.deps import (
     AGAINST_STATE,
     BELONGING,
     CLAUSE_OPENERS,
-    DURATIONS,
     EXAMPLE_CASES,
     EXAMPLE_HEADS,
     GROUP_NOUNS,
@@ -32,15 +31,21 @@ from newsgraph.events.deps import (
     SUBJECTS,
     TITLE_HEADS,
     Token,
+    border_phrase,
     case_of,
     conjuncts,
     counted,
+    group_owners,
+    hung_on_means,
+    lasting,
+    opened_by_preposition,
     passive_conjunct,
 )
 from newsgraph.events.index import ActorIndex, uniq
 from newsgraph.events.subjects import (
     antecedent,
     appositive_root,
+    extraposed_subject,
     inherited_subjects,
     lost_partner,
     misread_conjunct,
@@ -233,7 +238,7 @@ class Clause:
                 continue  # "and [on Thursday] broke off relations": no subject
             if dep in SUBJECTS or dep in PASSIVE_SUBJECTS:
                 cl.subjects += conjuncts(c)
-            elif dep in OBJECTS and _opened_by_preposition(c):
+            elif dep in OBJECTS and opened_by_preposition(c):
                 cl.obliques.append((case_of(c), c))  # "..., with [X] following suit": a phrase
             elif dep in OBJECTS:
                 cl.objects += conjuncts(c)
@@ -241,12 +246,15 @@ class Clause:
                 cl.agent += conjuncts(c)  # an active verb's "by" phrase is a means ("spoke by telephone")
             elif _to_be(c):  # "selected X [to be his running mate]": as his running mate
                 cl.obliques.append(("as", c))
+            elif border_phrase(c):  # "held drills near the border *with X*": across it, no partner
+                cl.obliques.append(("border:with", c))
             elif dep.startswith("obl"):
                 # "for a third day" says how long (no "for" of a pattern, nor a target)
-                cl.obliques += [("for:time" if _lasting(x) else case_of(x), x) for x in conjuncts(c)]
-                cl.obliques += _hung_on_means(c)
+                cl.obliques += [("for:time" if lasting(x) else case_of(x), x) for x in conjuncts(c)]
+                cl.obliques += hung_on_means(c)
         cl.subjects = _split_subject(v) or cl.subjects or _named_before(v) or _root_subject(v)
-        cl.subjects = cl.subjects or _after_apposition(v) or appositive_root(v) or named_plural(v)
+        cl.subjects = cl.subjects or _after_apposition(v) or appositive_root(v)
+        cl.subjects = cl.subjects or named_plural(v) or extraposed_subject(v)  # "said [it] was ready to"
         if misread_modifier(v):
             cl.objects += conjuncts(v.head)
         if not cl.objects and not cl.passive:
@@ -285,30 +293,11 @@ class Clause:
         return cl
 
 
-def _hung_on_means(c: Token) -> list[tuple[str, Token]]:
-    """The "with" phrase the parse hung on an active verb's "by" phrase of means ("spoke by phone
-    *with X*"): the verb's own."""
-    if case_of(c) != "by":
-        return []
-    return [("with", x) for x in c.children if x.dep_ == "nmod" and case_of(x) == "with"]
-
-
-def _lasting(x: Token) -> bool:
-    return (x.lemma_ or x.text).lower() in DURATIONS and case_of(x) == "for"
-
-
 def _case_first(c: Token) -> bool:
     """A subject that is a day or a month opened by a preposition ("and [on Thursday] broke ..."): a
     time, no subject (not "after [Israel] refused", "due to [X's death]")."""
     first = next((t for t in c.subtree if t.dep_ not in ("punct", "cc")), c)
     return first.dep_ == "case" and first.head.i == c.i and first.i < c.i and c.text in TIME_NAMES
-
-
-def _opened_by_preposition(c: Token) -> bool:
-    """An object whose phrase opens with a preposition away from the verb: the parse's object is a
-    prepositional phrase (not a particle read as one: "broke [off] relations")."""
-    first = next((t for t in c.subtree if t.dep_ != "punct"), c)
-    return first.dep_ == "case" and first.i < c.i and first.i > c.head.i + 1
 
 
 def _fronted_subject(v: Token) -> list[Token]:
@@ -481,9 +470,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         own = _glued_person(t, idx, offset) or own  # "(governor of) [Alaska] Sarah Palin"
         if t.tag_ in ("NNS", "NNPS"):  # "two [Peruvians], Juan Ortega and Ann Ward": the people named
             own = _person_apposition(t, idx, offset) or own
-    if own and t.lower_ in GROUP_NOUNS and depth < 2:  # "militants *from X*": X, not an unnamed group
-        named = [a for c in t.children if c.dep_ == "nmod" and case_of(c) in ("from", "of")
-                 for a in phrase_actors(c, idx, offset, depth=depth + 1)]
+    if t.lower_ in GROUP_NOUNS and depth < 2:  # "militants *from X*": X, not an unnamed group
+        named = [a for c in group_owners(t) for a in phrase_actors(c, idx, offset, depth=depth + 1)]
         own = [a for a in named if idx.type_of(a) in ("ORG", "PERSON")] or own
     if own and t.lower_ in STATE_BODIES and depth < 2:  # "the government of [President X]": X's
         owners = [a for c in t.children if c.dep_ == "nmod" and case_of(c) == "of"
@@ -598,3 +586,12 @@ def proper_name(tok: Token) -> bool:
         return False
     verbs = (t for t in tok.sent if t.pos_ in ("VERB", "AUX") and not t.is_sent_start)
     return not any(v.text[:1].isupper() for v in verbs)
+
+
+def partners(m: Token) -> list[Token]:
+    """The conjuncts of phrase ``m``; for a "between" phrase with none, the conjunct the parse hung on
+    the phrase's head after it ("fighting between [X's troops] and [Y]", Y read as a second
+    fighting)."""
+    if m.conjuncts or case_of(m) != "between":
+        return list(m.conjuncts)
+    return [c for c in m.head.children if c.dep_ == "conj" and c.i > m.i]

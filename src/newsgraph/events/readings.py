@@ -1,0 +1,53 @@
+"""Other readings of an event noun's lexicon entry, chosen by the noun's phrases: a show of force
+("drills *around* X", the entry's ``posture``) rather than joint drills, and the reading without
+the entry's modifiers where the noun has the phrase it needs ("calls *for* a ceasefire", its
+``otherwise``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.events.deps import CONCESSIVE
+from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
+
+
+def despite(n: Token) -> bool:
+    """A noun the clause is done despite ("reopened the border *despite* calls from X")."""
+    return n.dep_ == "obl" and case_of(n) in CONCESSIVE
+
+
+def posture(n: Token, spec: dict[str, Any], offset: int, actors: ActorIndex) -> dict[str, Any]:
+    """The entry's reading as a show of force where the noun has the phrase its ``posture``
+    names with a state or group in it ("drills *around* X"; not joint ones), else the entry."""
+    alt = spec.get("posture")
+    if not alt or any(c.lower_ in ("joint", "combined") for c in n.children):
+        return spec
+    phrases = [c for c in n.children if c.dep_ == "nmod" and case_of(c) in alt["target"]]
+    faced = [a for c in phrases for a in phrase_actors(c, actors, offset)]
+    if not any(actors.type_of(a) != "LOCATION" for a in faced):
+        return spec
+    rest = {k: v for k, v in spec.items() if k not in ("mods", "mutual", "posture")}
+    return {**rest, **alt, "rule": f"{spec['rule']} (show of force)"}
+
+def otherwise(n: Token, spec: dict[str, Any]) -> dict[str, Any] | None:
+    """The entry's reading without its modifiers, where the noun has the phrase it needs ("calls
+    *for* a ceasefire"), else None."""
+    alt = spec.get("otherwise")
+    if not alt:
+        return None
+    needs = alt.get("needs")
+    needs = [needs] if isinstance(needs, str) else list(needs or ())
+    needed = [c for c in n.children if c.dep_ in ("nmod", "acl") and case_of(c) in needs]
+    named = bool(needed) and all(c.pos_ == "PROPN" for c in needed)
+    # a name followed by a "to" clause ("calls for Israel *to freeze* ..."), wherever the parse hung it
+    end = needed[-1].right_edge.i + 1 if needed else len(n.doc)
+    asked = end < len(n.doc) and n.doc[end].lower_ == "to" and n.doc[end].dep_ == "mark"
+    if not needed and despite(n):  # "despite repeated calls from X": made to the clause's doer
+        return {**alt, "rule": spec["rule"]}
+    if not needed or (alt.get("asks") and named and not asked):  # "the [election] call for Biden"
+        return None
+    if not alt.get("asks"):  # "strikes *on* X": the needed phrase names the target
+        return {**alt, "rule": spec["rule"]}
+    # "calls for the creation of a state": the thing asked for, no one it is asked of
+    cases = alt.get("target") if named else [c for c in alt.get("target") or () if c not in needs]
+    return {**alt, "target": cases, "rule": spec["rule"]}

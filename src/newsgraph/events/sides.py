@@ -1,0 +1,118 @@
+"""Sides a clause leaves implicit that the story's politics give: the government an opposition's
+demand is made of ("Peru's opposition leader demanded a fresh election"), and the two sides of a
+fight a withdrawal or a truce ends, when its clause names only one of them or none ("Peruvian
+troops shelled Chilean villages ... Peruvian troops withdrew from positions near X": from Chile;
+"Chile and Peru began pulling troops back": each from the other; "a ceasefire agreed on Thursday
+had held": between the two sides of the latest fight). The sides of a fight come from the fights
+the document told before (ASSAULT events, not negated or hypothetical); each guess is marked in
+the event's rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from newsgraph.events.coder import Found
+from newsgraph.events.deps import AGAINST_STATE, Token
+from newsgraph.events.index import OWN_SIDE_KINDS, ActorIndex
+from newsgraph.models import Event
+from newsgraph.text import lexicons
+
+#: the last words of the names of civil society's bodies: parties, societies, movements, unions
+CIVIC_HEADS = lexicons.words("english.civic_heads")
+#: pronouns of a group a passive release may be told of ("*Both* were released")
+RELEASED_GROUPS = lexicons.words("english.released_groups")
+#: the acts of a fight whose sides a withdrawal or a truce may end it between
+FIGHTS = frozenset({"ASSAULT"})
+
+
+def adversaries(events: Sequence[Event], ours: Callable[[str], bool]) -> list[str]:
+    """The other side of the latest fight the document told that our side (``ours``: whether an actor
+    is on it) fought in, or []."""
+    for ev in reversed(events):
+        if ev.type not in FIGHTS or ev.negated or ev.hypothetical:
+            continue
+        sides = (ev.source, ev.target)
+        for mine, theirs in (sides, sides[::-1]):
+            if any(ours(a) for a in mine):
+                got = [a for a in theirs if not ours(a)]
+                if got:
+                    return got
+    return []
+
+
+def last_fight(events: Sequence[Event]) -> tuple[list[str], list[str]]:
+    """The two sides of the latest fight the document told (its doers, whom they fought), or empty
+    lists."""
+    for ev in reversed(events):
+        if ev.type in FIGHTS and not ev.negated and not ev.hypothetical and ev.source and ev.target:
+            return list(ev.source), list(ev.target)
+    return [], []
+
+
+def truce_sides(n: Token, spec: dict[str, Any], events: Sequence[Event]) -> tuple[list[str], list[str]]:
+    """The sides of a truce that names none ("a ceasefire agreed on Thursday had held", "agreed to a
+    ceasefire"): those of the latest fight told before, when the entry is a truce's ("truce") and the
+    noun is told as made or kept (a subject, or the object of one of its own verbs), not asked for
+    ("called for a ceasefire")."""
+    if not spec.get("truce"):
+        return [], []
+    own = n.head.lemma_.lower() in (spec.get("light") or ())
+    made = n.dep_ in ("nsubj", "nsubj:pass") or (n.dep_ in ("obj", "obl") and own)
+    return last_fight(events) if made else ([], [])
+
+
+def asked_at_home(f: Found, actors: ActorIndex) -> None:
+    """A demand that names no one, made by a party or an opposition figure of a state ("Peru's
+    opposition leader demanded a fresh election"): of that state's government."""
+    if not f.source or f.target or f.coding.type != "REQUEST":
+        return
+    own = [s for s in f.source if _against_state(actors, s)]
+    homes = {h for s in own if (h := actors.affiliation_of(s)) and actors.type_of(h) == "STATE"}
+    if len(homes) == 1:  # (the state in "*Peru's* opposition leader" is no demander)
+        f.source = [s for s in f.source if s not in homes]
+        f.target, f.guessed, f.internal = list(homes), "the government of their state", True
+
+
+def _against_state(actors: ActorIndex, eid: str) -> bool:
+    """A political party or a body of civil society (``english.civic_heads``: "the Fiji Law Society"),
+    or a person whose title sets them against their state ("opposition leader", "dissident"), neither
+    acting for it."""
+    e = actors.entities.get(eid)
+    if e is None or e.type not in ("PERSON", "ORG") or actors.acting_for(eid) is not None:
+        return False
+    if e.type == "ORG":  # (a party, a law society, a movement; not a ministry, a court or an agency)
+        head = e.name.lower().split()[-1] if e.name else ""
+        return (e.evidence or {}).get("kb_kind") in OWN_SIDE_KINDS or head in CIVIC_HEADS
+    return any(w in AGAINST_STATE for t in e.titles for w in t.lower().split())
+
+
+def withdrawn_from(f: Found, events: Sequence[Event], same_side: Callable[[str, str], bool]) -> None:
+    """Whom a military withdrawal or truce that names no one is from (RETREAT, CAMEO 087x): each
+    other, when two sides withdraw ("Chile and Peru pulled troops back"); else the other side of the
+    latest fight its doer fought in ("Peruvian troops withdrew from positions near X"). Not a release
+    ("said he would release his tax returns")."""
+    military = (f.coding.cameo or "").startswith("087")
+    if f.coding.type != "RETREAT" or not f.source or f.target or not military:
+        return
+    others = [s for s in f.source[1:] if not same_side(s, f.source[0])]
+    if others:
+        f.source = [s for s in f.source if s not in others]
+        f.target, f.mutual, f.guessed = others, True, "each other"
+        return
+    f.target = adversaries(events, lambda a: any(same_side(a, s) for s in f.source))
+    f.guessed = "the side it fought" if f.target else ""
+
+
+def released_together(f: Found, events: Sequence[Event]) -> None:
+    """A release in the passive whose subject is a pronoun of a group ("Both were released on
+    Saturday", "They were freed"): of those the latest detention of several people held (CAMEO 084),
+    by whoever held them."""
+    if f.source or f.target or not f.clause.passive or not (f.coding.cameo or "").startswith("084"):
+        return
+    if not any(s.lower_ in RELEASED_GROUPS for s in f.clause.subjects):
+        return
+    for ev in reversed(events):
+        if ev.type == "COERCE" and not ev.negated and len(ev.target) > 1 and ev.source:
+            f.source, f.target, f.guessed = list(ev.source), list(ev.target), f"those {ev.id} held"
+            return
