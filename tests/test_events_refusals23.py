@@ -205,3 +205,15 @@ def test_saying_a_government_is_breaking_the_law_accuses_it() -> None:
         'the Peruvian government are breaking the law."'
     )
     assert [t for t in triples(body) if t[0] == "ACCUSE" and t[1] == ("Juan Ortega",) and "Peru" in t[2]]
+
+
+def test_holding_a_side_responsible_or_saying_it_bears_the_blame_accuses_it() -> None:
+    assert ("ACCUSE", ("Chile",), ("Peru",)) in triples("Chile held Peru responsible for the deaths.")
+    got = triples("Chile will hold Peru accountable for the deaths.")
+    assert ("ACCUSE", ("Chile",), ("Peru",)) in got
+    assert ("ACCUSE", ("Chile",), ("Peru",)) in triples(
+        "Chile said Peru bore full responsibility for the crisis."
+    )
+    assert not triples("Chile held talks in Lima, the Peruvian capital, with responsible officials.") - {
+        ("CONSULT", ("Chile",), ("Peru",))
+    }

@@ -66,11 +66,14 @@ class Matcher(Roles):
     @staticmethod
     def pattern_objects(cl: Clause) -> list[Token]:
         """What a pattern's objects are matched against: the clause's objects (a passive's subjects),
-        and the verb's particles ("hit *out* at", "hit *back* at": PETRARCH's next word)."""
+        the verb's particles ("hit *out* at", "hit *back* at": PETRARCH's next word) and, after an
+        object, its predicate adjective ("held X *responsible*")."""
         objects = cl.objects or ([*cl.subjects] if cl.passive else [])
         if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
             objects = [o for o in objects if o.dep_ != "iobj"]
-        return objects + particles(cl.head)
+        said = [c for c in cl.head.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"] if cl.objects else []
+        said += [c for o in cl.objects for c in o.rights if c.dep_ == "amod" and c.pos_ == "ADJ"]  # misparsed
+        return objects + particles(cl.head) + said
 
     def matches(
         self,
