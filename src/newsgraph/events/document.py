@@ -293,10 +293,10 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
             kept.append(f)
             continue
         f.governed_by = gov
-        conceded = lex.coding("080", f"{gov.coding.rule} (agreed to yield: a concession)")
         direct = f.head.dep_ == "xcomp" and f.head.head.i == gov.head.i  # "agreed *to withdraw*"
-        if gov.lemma in lex.words("consenting_verbs") and f.coding.type in YIELDS and direct and conceded:
-            gov.coding = conceded  # "agreed to withdraw its troops", "agreed to release them"
+        if gov.lemma in lex.words("consenting_verbs") and f.coding.type in YIELDS and direct:
+            # "agreed to withdraw its troops", "agreed to release them": a concession
+            gov.coding = lex.coding("080", f"{gov.coding.rule} (agreed to yield: a concession)") or gov.coding
     return [f for f in kept if id(f) not in dropped]
 
 

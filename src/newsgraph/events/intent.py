@@ -18,7 +18,7 @@ from newsgraph.events.deps import READINESS, Token
 READY_LINKS = frozenset({"xcomp", "csubj", "advcl"})
 
 
-def readiness(f: Found, lex: EventLexicon) -> Token | None:
+def readiness(f: Found) -> Token | None:
     """The adjective of readiness ``f``'s act is governed by ("was *ready* to send aid", "ready to
     hold *talks*": through the noun's verb), or None."""
     v = f.head.head if f.nominal and f.head.dep_ in ("obj", "obl") else f.head
@@ -40,7 +40,7 @@ def intents(found: list[Found], lex: EventLexicon) -> None:
     for f in found:
         if f.coding.type.lower() not in lex.words("intent_types"):
             continue
-        adj = readiness(f, lex)
+        adj = readiness(f)
         if adj is None:
             continue
         f.coding = replace(intent, rule=f"{f.coding.rule} (ready to: an intent, {adj.lower_})")
