@@ -180,7 +180,7 @@ BORDERS = lexicons.words("english.border_nouns")
 def border_phrase(c: Token) -> bool:
     """A "with" phrase the parse hung on the verb that follows a border noun ("held drills near the
     border *with Chile*"): the state across the border, not a partner of the clause's act."""
-    if case_of(c) != "with" or c.i < 2:
+    if case_of(c) != "with" or c.left_edge.i == 0:
         return False
     prev = c.doc[c.left_edge.i - 1]
     return prev.lemma_.lower() in BORDERS and prev.i != c.head.i

@@ -18,7 +18,7 @@ from newsgraph.events.coder import Coder, Found
 from newsgraph.events.deps import THIS, claiming_verb, counted
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
-from newsgraph.events.sides import asked_at_home, released_together, withdrawn_from
+from newsgraph.events.sides import RELEASE, asked_at_home, released_together, withdrawn_from
 from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
 from newsgraph.events.yielding import led_by
 from newsgraph.models import Event
@@ -28,8 +28,6 @@ from newsgraph.text import lexicons
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 #: the kinds of earlier event a reaction's noun may stand for: acts done by one side to another
 REACTED = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
-#: the CAMEO code of releasing persons or property: a release undoes a detention
-RELEASE = "084"
 #: acts against the doers of a deed ("vowed to punish those responsible")
 PURSUITS = frozenset({"COERCE", "ASSAULT", "THREATEN", "SANCTION"})
 #: measures an institution announces about itself in the passive ("announced X was banned")

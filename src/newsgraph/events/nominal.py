@@ -261,7 +261,7 @@ class NounCoder:
         if not target and spec.get("own_state"):  # "the president declared a state of emergency"
             target = [a for a in self.own_states(source) if a not in source]
             f.internal = bool(target)
-        if spec.get("phrased") and not any(case_of(c) in ("between", "with") for c in n.children):
+        if spec.get("phrased") and not any(case_of(c) in targets for c in n.children):
             source = target = []  # "helped end the fighting": whose, the noun does not say
         source = list(dict.fromkeys(source))
         mutual = f.coding.type.lower() in self.lex.words("mutual_types") or spec.get("mutual")

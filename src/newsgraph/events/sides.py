@@ -22,6 +22,8 @@ from newsgraph.text import lexicons
 CIVIC_HEADS = lexicons.words("english.civic_heads")
 #: pronouns of a group a passive release may be told of ("*Both* were released")
 RELEASED_GROUPS = lexicons.words("english.released_groups")
+#: CAMEO codes: a release of persons or property (084), a military de-escalation or truce (087x)
+RELEASE, DE_ESCALATION = "084", "087"
 #: the acts of a fight whose sides a withdrawal or a truce may end it between
 FIGHTS = frozenset({"ASSAULT"})
 
@@ -92,7 +94,7 @@ def withdrawn_from(f: Found, events: Sequence[Event], same_side: Callable[[str, 
     other, when two sides withdraw ("Chile and Peru pulled troops back"); else the other side of the
     latest fight its doer fought in ("Peruvian troops withdrew from positions near X"). Not a release
     ("said he would release his tax returns")."""
-    military = (f.coding.cameo or "").startswith("087")
+    military = (f.coding.cameo or "").startswith(DE_ESCALATION)
     if f.coding.type != "RETREAT" or not f.source or f.target or not military:
         return
     others = [s for s in f.source[1:] if not same_side(s, f.source[0])]
@@ -108,7 +110,7 @@ def released_together(f: Found, events: Sequence[Event]) -> None:
     """A release in the passive whose subject is a pronoun of a group ("Both were released on
     Saturday", "They were freed"): of those the latest detention of several people held (CAMEO 084),
     by whoever held them."""
-    if f.source or f.target or not f.clause.passive or not (f.coding.cameo or "").startswith("084"):
+    if f.source or f.target or not f.clause.passive or not (f.coding.cameo or "").startswith(RELEASE):
         return
     if not any(s.lower_ in RELEASED_GROUPS for s in f.clause.subjects):
         return
