@@ -107,7 +107,7 @@ def test_defending_someones_policy_is_verbal_support_not_military_aid() -> None:
 
 
 def test_the_two_sides_are_those_who_met_not_the_hosts_of_a_trip() -> None:
-    from newsgraph.events.implicit import _pair
+    from newsgraph.events.sides import latest_pair
     from newsgraph.models import Event
 
     def ev(n: int, cameo: str, src: str, tgt: str) -> Event:
@@ -117,8 +117,8 @@ def test_the_two_sides_are_those_who_met_not_the_hosts_of_a_trip() -> None:
 
     met = ev(1, "043", "minister", "delegation")  # "the minister received the delegation"
     trip = ev(2, "042", "delegation", "ministry")  # "the delegation arrived at the ministry's invitation"
-    assert _pair([met, trip]) == (["minister"], ["delegation"])
-    assert _pair([trip]) == (["delegation"], ["ministry"])  # a trip alone still names the pair
+    assert latest_pair([met, trip]) == (["minister"], ["delegation"])
+    assert latest_pair([trip]) == (["delegation"], ["ministry"])  # a trip alone still names the pair
 
 
 @pytest.mark.parametrize(
@@ -375,10 +375,10 @@ def test_railing_against_someone_criticizes_them() -> None:
 
 
 def test_ministers_who_agreed_are_who_met_not_a_visitor_and_its_host() -> None:
-    from newsgraph.events.implicit import _pair
+    from newsgraph.events.sides import latest_pair
     from newsgraph.models import Event
 
     trip = Event(
         id="e1", type="CONSULT", start=1, end=2, text="", source=["movement"], target=["state"], cameo="042"
     )
-    assert _pair([trip], trips=False) == ([], [])
+    assert latest_pair([trip], trips=False) == ([], [])

@@ -140,6 +140,7 @@ class EventLexicon:
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # words() as sets
     _light: frozenset[str] | None = field(default=None, repr=False)  # the nouns' light verbs
     _ranked: dict[str, tuple[Pattern, ...]] = field(default_factory=dict, repr=False)  # by size, per block
+    _objects: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict, repr=False)  # per pattern
     _own: frozenset[str] | None = field(default=None, repr=False)  # the codes of own-state nouns
 
     # ---- lookups ---------------------------------------------------------------------------
@@ -184,6 +185,15 @@ class EventLexicon:
         if noun.head.startswith("&"):
             return self.synsets.get(noun.head[1:], frozenset())
         return _with_plurals(noun.head)
+
+    def object_words(self, p: Pattern) -> tuple[frozenset[str], ...]:
+        """The words each object noun of ``p`` stands for (its slots left out), computed once per pattern
+        of :meth:`ranked` (which the lexicon keeps for its lifetime, so a pattern's id stays its own)."""
+        got = self._objects.get(id(p))
+        if got is None:
+            got = tuple(self.noun_words(n) for n in p.post if not n.head.startswith("+"))
+            self._objects[id(p)] = got
+        return got
 
     def coding(
         self, code: str | None, rule: str, *, reverse: bool = False, pattern: Pattern | None = None

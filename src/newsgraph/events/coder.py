@@ -348,6 +348,8 @@ class Coder(Matcher):
         if best is None or best.pattern is None:
             return best is None
         p, preds = best.pattern, predicates(v)
+        if any(x.lower_ in self.lex.words("verdicts") for x in preds):
+            return False  # "found X guilty": a conviction (the pattern's), no judgement of X's
         if any(x.pos_ == "ADJ" or bare_participle(x) for x in preds):  # (or a participle: "unjustified")
             return True  # "called the expulsion unfounded": no pattern's "call for the expulsion"
         objects = {o.lemma_.lower() for o in cl.objects if o not in preds}

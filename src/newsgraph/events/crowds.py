@@ -9,16 +9,24 @@
   ("several hundred Peruvians": Peru; the state of the place is found with the other place events).
 - A state's protest ("Japan protested against X's air zone") is an official complaint (CAMEO 114,
   ACCUSE), not a demonstration.
+- The people a coercion befalls in a protest story are its protesters: "1000 people have been
+  arrested since the protests began" (by their adversary), "police fired tear gas and arrested dozens
+  of people as thousands protested" (:func:`crowd_patient`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from newsgraph.actors.crowds import gathering
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
+from newsgraph.events.deps import counted
 from newsgraph.events.tree import Clause, case_of
+
+#: CAMEO: violent repression ("fired tear gas", "used water cannon"), done to a crowd
+REPRESSION = "175"
 
 
 def gathered(sent: Any, offset: int, coder: Coder, lex: EventLexicon) -> list[Found]:
@@ -77,3 +85,22 @@ def lodged(f: Found, coder: Coder, lex: EventLexicon) -> None:
     coding = lex.coding("114", f"{f.coding.rule} (a state's protest: an official complaint)")
     if holders and coding is not None:
         f.coding = coding
+
+
+def crowd_patient(
+    f: Found, lex: EventLexicon, crowd: list[str], state: Callable[[str], bool] | None = None
+) -> bool:
+    """A coercion of people with no agent, in a sentence about the protests of a story that has one
+    protesting crowd ("1000 people have been arrested since the protests began"); with ``state`` (whether
+    an actor acts for a state), a coercion or attack by the state's side whose object is people
+    ("police fired tear gas and arrested dozens of people as thousands protested")."""
+    kinds = ("COERCE",) if state is None else ("COERCE", "ASSAULT")
+    if f.coding.type not in kinds or f.clause.passive != (state is None) or not crowd:
+        return False
+    if state is not None and not all(state(s) for s in f.source):
+        return False
+    patients = f.clause.subjects if state is None else [counted(o) for o in f.clause.objects]
+    repression = state is not None and (f.coding.cameo or "").startswith(REPRESSION)  # "fired tear gas"
+    people = repression or any(s.lemma_.lower() in lex.words("crowd_patients") for s in patients)
+    protests = any(t.lemma_.lower() in lex.words("protest_words") for t in f.head.sent)
+    return people and protests

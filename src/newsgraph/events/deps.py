@@ -90,8 +90,8 @@ def measured(n: Token, measures: frozenset[str]) -> bool:
 def claiming_verb(t: Token, nouns: frozenset[str], verbs: frozenset[str]) -> Token | None:
     """The verb of "X claimed responsibility" when ``t`` is its object, one of ``nouns`` (the
     lexicon's ``responsibility``) and the verb one of ``verbs`` (``claiming``), else None."""
-    v = t.head
-    return v if t.dep_ == "obj" and t.lower_ in nouns and v.lemma_.lower() in verbs else None
+    v = t.head  # (the parse also makes the noun a complement: "later claimed [responsibility]")
+    return v if t.dep_ in ("obj", "xcomp") and t.lower_ in nouns and v.lemma_.lower() in verbs else None
 
 
 def priced(o: Token) -> Token:
@@ -241,3 +241,9 @@ def perfect_participle(n: Token, verbs: frozenset[str], lemma_of: Any) -> bool:
 def lasting(x: Token) -> bool:
     """A "for" phrase of a duration ("for a third day"): how long, no target."""
     return (x.lemma_ or x.text).lower() in DURATIONS and case_of(x) == "for"
+
+
+def predicate_agent(v: Token) -> list[Token]:
+    """The "by" phrase of a passive that the parse hung on its predicate adjective ("was found guilty
+    *by a court*"): the passive's agent."""
+    return [x for c in v.children if c.dep_ == "xcomp" for x in c.children if x.dep_ == "obl:agent"]

@@ -13,12 +13,22 @@ from functools import cached_property
 from typing import Any
 
 from newsgraph.events.acts import PROVOCATIONS, ActDoers, provokers
-from newsgraph.events.cameo import EventLexicon, is_trip
+from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
+from newsgraph.events.crowds import crowd_patient
 from newsgraph.events.deps import THIS, claiming_verb, counted
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
-from newsgraph.events.sides import RELEASE, asked_at_home, released_together, withdrawn_from
+from newsgraph.events.sides import (
+    RELEASE,
+    addressed_pair,
+    asked_at_home,
+    latest_pair,
+    released_together,
+    two_sides,
+    two_states,
+    withdrawn_from,
+)
 from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
 from newsgraph.events.yielding import led_by
 from newsgraph.models import Event
@@ -39,6 +49,8 @@ PARTY_PEOPLE = lexicons.words("actors.person_nouns")
 YIELDING = frozenset({"CONCEDE", "REJECT"})
 #: what a denial answers
 ACCUSED = frozenset({"ACCUSE"})
+#: the acts a bare refusal answers ("X urged Y to withdraw. Y refused.")
+ASKED = frozenset({"REQUEST"})
 
 
 def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:
@@ -76,15 +88,21 @@ class Implicit:
         reaction, a threat or a pursuit is aimed at, and the captor a release is asked of."""
         self.agent(f)
         self.parties(f)
+        self.answer(f)
         self.crowd_sides(f)
+        addressed_pair(f, self.events, self.coder.actors, self.lex.words("party_nouns"))  # "urged both sides"
         self.aimed(f)
         self.captor(f)
         asked_at_home(f, self.coder.actors)  # "the opposition leader demanded a fresh election"
         withdrawn_from(f, self.events, self.places.same_side)  # "Peruvian troops withdrew from X"
 
     def agent(self, f: Found) -> None:
-        """The agent of a passive that names none ("he was further sanctioned")."""
+        """The agent of a passive that names none ("he was further sanctioned"), or of an attack whose
+        subject names no one ("bombings struck X"): who claimed it."""
         released_together(f, self.events)  # "Both were released on Saturday"
+        things = all(x.pos_ == "NOUN" for x in f.clause.subjects)  # no one named: "bombings", "a bomb"
+        if not f.source and f.target and not f.clause.passive and things:
+            f.source = _claimed(self.claims, f)  # "twin bombings struck X ... Y claimed responsibility"
         if f.source or not f.clause.passive or not f.target:
             return
         lex, actors = self.lex, self.coder.actors
@@ -100,17 +118,28 @@ class Implicit:
         """ "The two sides agreed": the two states named before it in the sentence ("Turkey and
         Greece ..., but the leaders of the two countries spoke"), else the parties of the latest
         meeting, else a story's only two states."""
-        if f.source or f.target or not _two_sides(f, self.lex):
+        if f.source or f.target or not two_sides(f, self.lex):
             return
-        f.source, f.target = _two_states(f, self.coder.actors, here=True)
+        f.source, f.target = two_states(f, self.coder.actors, here=True)
         f.guessed = "the sentence's two states" if f.source else ""
         if not f.source:  # "the ministers" are who met, not a visitor and its host
             people = any(s.lemma_.lower() in PARTY_PEOPLE for s in f.clause.subjects)
-            f.source, f.target = _pair(self.events, trips=not people)
+            f.source, f.target = latest_pair(self.events, trips=not people)
         if not f.source:
-            f.source, f.target = _two_states(f, self.coder.actors, here=False)
+            f.source, f.target = two_states(f, self.coder.actors, here=False)
             f.guessed = "the story's two states" if f.source else ""
         f.mutual = True
+
+    def answer(self, f: Found) -> None:
+        """Whom an answer that names no one answers: the latest accuser of the rejecting side for a
+        charge rejected ("Y rejected the accusations"), the latest to ask the complying side for a
+        compliance ("X asked Y to ... Y complied"; a bare refusal: :meth:`aimed`)."""
+        if not f.source or f.target:
+            return
+        if f.coding.type == "REJECT" and _rebuttal(f, self.lex):
+            f.target = _provoker(self.events, f, self.places, ACCUSED)
+        elif f.coding.type in ("AGREE", "CONCEDE") and _bare_answer(f, self.lex, "complying"):
+            f.target = _provoker(self.events, f, self.places, ASKED)  # "Y complied"
 
     def crowd_sides(self, f: Found) -> None:
         """The sides of a protest story: who protests ("supporters of X marched": X's side), the
@@ -119,10 +148,12 @@ class Implicit:
         if not f.source and f.coding.type == "PROTEST":
             f.source = _followed(f, self.lex, self.coder)
         crowd = self.nouns.crowd()
-        if not f.source and not f.target and _crowd_patient(f, self.lex, crowd):
+        if not f.source and not f.target and crowd_patient(f, self.lex, crowd):
             f.target = crowd
             f.source = self.nouns.adversary(f.target)
             f.guessed = "the protesters' adversary" if f.source else ""
+        elif f.source and not f.target and crowd_patient(f, self.lex, crowd, state=self.places.state_side):
+            f.target, f.guessed = crowd, "the protesters"  # "police arrested dozens of people"
         if f.source and not f.target and f.coding.type in YIELDING:
             f.target = _to_the_crowd(crowd, f, self.places, self.lex)
 
@@ -130,8 +161,9 @@ class Implicit:
         """Whom an act is aimed at when its clause names no one, or names only the doers of a deed or
         its victims: the attacker "those responsible" are ("vowed to punish those responsible"), the
         doer of the act a threat answers ("vowed to respond"), the doer of the act a reaction is about
-        ("condemned the attack", "condemned the detention of X": X's captor), a leader's own state
-        ("declared a national emergency")."""
+        ("condemned the attack", "condemned the detention of X": X's captor), whoever asked a side that
+        refuses ("Y refused", "rejected the demand"), a leader's own state ("declared a national
+        emergency")."""
         lex, events = self.lex, self.events
         if f.source and f.coding.type in PURSUITS and _perpetrators(f, lex):
             f.target = self.pursued(f) or f.target
@@ -148,6 +180,8 @@ class Implicit:
             f.target = self.deed_doer(f) or f.target
         if f.source and not f.target and f.coding.type == "REJECT" and _denial(f, lex):
             f.target = _provoker(events, f, self.places, ACCUSED)  # "Y denied (it)": whoever accused Y
+        if f.source and not f.target and f.coding.type == "REJECT" and _bare_answer(f, lex, "refusing"):
+            f.target = _provoker(events, f, self.places, ASKED)  # "X urged Y to ... Y refused": X
         if f.source and not f.target and f.coding.cameo in lex.own_state_codes():
             f.target = self.own_state(f)
 
@@ -239,9 +273,14 @@ class Implicit:
         Minsk", "arrested in Belarus"), else by the one state the story names most."""
         if f.lemma not in self.lex.words("state_acts"):
             return []
+        actors = self.coder.actors
         place = self.coder.place(f.clause, f.offset, ("LOCATION", "STATE"))
-        if place and self.coder.actors.type_of(place) != "STATE":
+        if place and actors.type_of(place) != "STATE":
             place = self.places.state_of(place)
+        if place is None:  # "arrested in Kenosha, Wisconsin, United States": the state the phrase names
+            where = [x for c, x in self.coder.obliques(f.clause) if c in self.lex.words("place_cases")]
+            named = (a for x in where for t in x.subtree for a in actors.at(t, f.offset))
+            place = next((a for a in named if actors.type_of(a) == "STATE"), None)
         state = place or self.main_state
         if state is None or state in f.target:
             return []
@@ -343,16 +382,6 @@ def _to_the_crowd(crowd: list[str], f: Found, places: Places, lex: EventLexicon)
     return got
 
 
-def _crowd_patient(f: Found, lex: EventLexicon, crowd: list[str]) -> bool:
-    """A coercion of people with no agent, in a sentence about the protests of a story that has one
-    protesting crowd ("1000 people have been arrested since the protests began")."""
-    if f.coding.type != "COERCE" or not f.clause.passive or not crowd:
-        return False
-    people = any(s.lemma_.lower() in lex.words("crowd_patients") for s in f.clause.subjects)
-    protests = any(t.lemma_.lower() in lex.words("protest_words") for t in f.head.sent)
-    return people and protests
-
-
 def _followed(f: Found, lex: EventLexicon, coder: Coder) -> list[str]:
     """Whom the protesting followers a clause's subject names follow ("(thousands of) supporters of
     X", "X's members"; lexicon ``follower_nouns``) or who leads them ("farmers led by X", "X led
@@ -390,7 +419,8 @@ def _provoker(
     if hit is None:
         return []
     f.about = hit[0].id
-    f.guessed = "who made the charge denied" if kinds == ACCUSED else "who did the act answered"
+    guesses = {ACCUSED: "who made the charge denied", ASKED: "who asked"}
+    f.guessed = guesses.get(kinds, "who did the act answered")
     return hit[1]
 
 
@@ -426,39 +456,18 @@ def _denial(f: Found, lex: EventLexicon) -> bool:
     return f.lemma in lex.words("denying") and all(t in lex.words("denied_nouns") for t in things)
 
 
-def _two_sides(f: Found, lex: EventLexicon) -> bool:
-    """The clause's subject is the two parties of the story ("the two sides", "both ministers", "the
-    delegations") and the event is one done together (talks, an agreement)."""
-    if f.coding.type.lower() not in lex.words("mutual_types"):
-        return False
-    for s in f.clause.subjects:
-        mods = {c.lower_ for c in s.children if c.dep_ in ("nummod", "det", "amod")}
-        pair = mods & {"two", "both"} or (s.tag_ == "NNS" and "the" in mods)
-        if s.lemma_.lower() in lex.words("party_nouns") and pair:
-            return True
-    return False
+def _bare_answer(f: Found, lex: EventLexicon, verbs: str) -> bool:
+    """A refusal (``verbs`` "refusing") or compliance ("complying") with nothing named, or only a
+    request ("Y refused", "but he declined", "rejected the demand", "Y complied"): it answers whoever
+    last asked the answering side."""
+    asked = lex.words("asked_nouns")
+    return f.lemma in lex.words(verbs) and all(o.lemma_.lower() in asked for o in f.clause.objects)
 
 
-def _pair(events: list[Event], *, trips: bool = True) -> tuple[list[str], list[str]]:
-    """The parties of the document's latest event done together: a meeting, talks or a call before a
-    trip ("arrived at the invitation of the ministry" names the hosts, not always who talked); no
-    trip at all for people ("the ministers agreed"), who are who talked."""
-    together = [ev for ev in events if ev.type == "CONSULT" and ev.source and ev.target and not ev.negated]
-    met = [ev for ev in together if not is_trip(ev.cameo)]
-    for ev in reversed(met or (together if trips else [])):
-        return list(ev.source), list(ev.target)
-    return [], []
-
-
-def _two_states(f: Found, actors: ActorIndex, *, here: bool) -> tuple[list[str], list[str]]:
-    """The two states the sentence names before the predicate (``here``; not the topic after it: "the
-    two sides discussed Palestine and Israel"), or a story's, when it names exactly two."""
-    if here:
-        named = (a for t in f.head.sent if t.i < f.head.i for a in actors.at(t, f.offset))
-        states = list(dict.fromkeys(a for a in named if actors.type_of(a) == "STATE"))
-    else:
-        states = [eid for eid, e in actors.entities.items() if e.type == "STATE"]
-    return ([states[0]], [states[1]]) if len(states) == 2 else ([], [])
+def _rebuttal(f: Found, lex: EventLexicon) -> bool:
+    """A rejection of a charge whose author the clause does not name ("rejected the claims as
+    unfounded", "dismissed the allegations"): lexicon ``charge_nouns``."""
+    return any(o.lemma_.lower() in lex.words("charge_nouns") for o in f.clause.objects)
 
 
 def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:

@@ -43,10 +43,15 @@ class Matcher(Roles):
         """
         obl, objects = self.obliques(cl), self.pattern_objects(cl)
         keys: dict[int, set[str]] = {}  # a token's noun keys, computed once per clause
+        # the words the objects may match, as PETRARCH's patterns and as ours (what a partitive counts)
+        counts = [counted(o) for o in objects]
+        words = {True: self.words_of(objects, keys), False: self.words_of(counts, keys)}
         for p in self.lex.ranked(lemma):  # the largest first: the first match is the best
             object_only = p.compiled and p.post and not p.pre and not p.preps
             if object_only and (generic or (speech and self.event_nouns(p))):
                 continue
+            if p.post and not self.may_match(p, words[p.compiled]):
+                continue  # (a quick test: an object noun no object has)
             if self.matches(p, cl, obl, keys, offset, objects):
                 break
         else:
@@ -58,6 +63,25 @@ class Matcher(Roles):
             return Coding("", None, p.code, p.rule, pattern=p)
         return coding
 
+    def words_of(self, objects: list[Token], cache: dict[int, set[str]]) -> set[str]:
+        """Every noun key of ``objects`` (see :meth:`keys_of`)."""
+        return {k for o in objects for k in self.keys_of(o, cache)}
+
+    def may_match(self, p: Pattern, words: set[str]) -> bool:
+        """Whether each object noun of ``p`` (not a slot) is among ``words``, as :meth:`noun_ok` needs."""
+        return all(not words.isdisjoint(w) for w in self.lex.object_words(p))
+
+    def keys_of(self, tok: Token, cache: dict[int, set[str]]) -> set[str]:
+        """The words a pattern noun may match ``tok`` by: its form, its lemma and, with its modifiers,
+        the compound ("security forces"); computed once per token of a clause."""
+        keys = cache.get(tok.i)
+        if keys is None:
+            keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}
+            left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod:poss", "flat")]
+            if left:
+                keys.add(" ".join([*(c.lower_ for c in left), tok.lower_]))
+        return keys
+
     def event_nouns(self, p: Pattern) -> bool:
         """The pattern's objects are event nouns of the noun lexicon ("the attack", "talks")."""
         words = (w for n in p.post for w in self.lex.noun_words(n))
@@ -67,11 +91,11 @@ class Matcher(Roles):
     def pattern_objects(cl: Clause) -> list[Token]:
         """What a pattern's objects are matched against: the clause's objects (a passive's subjects),
         the verb's particles ("hit *out* at", "hit *back* at": PETRARCH's next word) and, after an
-        object, its predicate adjective ("held X *responsible*")."""
+        object, its predicate adjective ("held X *responsible*", "X was found *guilty*")."""
         objects = cl.objects or ([*cl.subjects] if cl.passive else [])
         if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
             objects = [o for o in objects if o.dep_ != "iobj"]
-        said = [c for c in cl.head.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"] if cl.objects else []
+        said = [c for c in cl.head.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"] if objects else []
         said += [c for o in cl.objects for c in o.rights if c.dep_ == "amod" and c.pos_ == "ADJ"]  # misparsed
         return objects + particles(cl.head) + said
 
@@ -121,13 +145,7 @@ class Matcher(Roles):
                 return True
             group = tok.lower_ in TITLE_HEADS or tok.lower_ in self.lex.words("guest_nouns")
             return group and bool(phrase_actors(tok, self.actors, offset))
-        keys = cache.get(tok.i)
-        if keys is None:
-            keys = cache[tok.i] = {tok.lower_, self.noun_key(tok)}
-            left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod:poss", "flat")]
-            if left:
-                keys.add(" ".join([*(c.lower_ for c in left), tok.lower_]))
-        if keys.isdisjoint(self.lex.noun_words(n)) or proper_name(tok):
+        if self.keys_of(tok, cache).isdisjoint(self.lex.noun_words(n)) or proper_name(tok):
             return False  # (a capitalised word: "awarded the *Order* of the Sun" is a name, not an order)
         mods = {c.lower_ for c in tok.children} | {self.noun_key(c) for c in tok.children}
         for m in n.mods:

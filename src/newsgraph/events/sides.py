@@ -5,13 +5,15 @@ troops shelled Chilean villages ... Peruvian troops withdrew from positions near
 "Chile and Peru began pulling troops back": each from the other; "a ceasefire agreed on Thursday
 had held": between the two sides of the latest fight). The sides of a fight come from the fights
 the document told before (ASSAULT events, not negated or hypothetical); each guess is marked in
-the event's rule."""
+the event's rule. The two parties a clause names only as "the two sides" ("the two sides agreed"),
+and those an appeal to "both sides" is addressed to, come from here too."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from newsgraph.events.cameo import EventLexicon, is_trip
 from newsgraph.events.coder import Found
 from newsgraph.events.deps import AGAINST_STATE, Token
 from newsgraph.events.index import OWN_SIDE_KINDS, ActorIndex
@@ -22,6 +24,12 @@ from newsgraph.text import lexicons
 CIVIC_HEADS = lexicons.words("english.civic_heads")
 #: pronouns of a group a passive release may be told of ("*Both* were released")
 RELEASED_GROUPS = lexicons.words("english.released_groups")
+#: the words that make a plural party noun the story's two sides ("*both* governments")
+PAIR_WORDS = lexicons.words("english.pair_words")
+#: acts two sides do to each other or together, whose sides "both sides" may be (not a third side's
+#: appeal, praise or criticism of the two); and CAMEO 057, an agreement signed (a SUPPORT in PLOVER)
+BETWEEN = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "THREATEN", "MOBILIZE", "SANCTION"})
+SIGNED = "057"
 #: CAMEO codes: a release of persons or property (084), a military de-escalation or truce (087x)
 RELEASE, DE_ESCALATION = "084", "087"
 #: the acts of a fight whose sides a withdrawal or a truce may end it between
@@ -118,3 +126,70 @@ def released_together(f: Found, events: Sequence[Event]) -> None:
         if ev.type == "COERCE" and not ev.negated and len(ev.target) > 1 and ev.source:
             f.source, f.target, f.guessed = list(ev.source), list(ev.target), f"those {ev.id} held"
             return
+
+
+def addressed_pair(f: Found, events: Sequence[Event], actors: ActorIndex, parties: frozenset[str]) -> None:
+    """The two sides an act addressed to "both sides" names ("urged both governments to implement
+    it", "called on the two countries to ..."): the story's two states other than the doer's, else
+    the parties of the latest act between two other sides (a guess, marked). It wins over the actors
+    stage's reading of the noun as the last two actors named, which the names between mislead
+    ("X and Y clashed ... X asked A, B and C to help ... D urged both governments to ...")."""
+    paired = [o for o in f.clause.objects if _paired(o, parties)]
+    named = [c for o in paired for c in o.children if c.dep_ in ("appos", "conj")]  # "both, X and Y"
+    if not f.source or not paired or actors.in_phrases(named, f.offset):
+        return  # (a target found so far is a guess from the sentence's other names)
+    ours = set(f.source) | {actors.affiliation_of(s) for s in f.source}
+    states = [eid for eid, e in actors.entities.items() if e.type == "STATE" and eid not in ours]
+    pair = states if len(states) == 2 else []
+    for ev in reversed(events) if not pair else ():
+        sides = [*ev.source, *ev.target]
+        between = ev.type in BETWEEN or ev.cameo == SIGNED
+        if between and ev.source and ev.target and not ours & set(sides) and not ev.negated:
+            pair = list(dict.fromkeys(sides))
+            break
+    read = {a for o in paired for a in actors.at(o, f.offset)}  # the last two named (``actors.pair_nouns``)
+    if pair and set(pair) != read:
+        f.target, f.guessed = pair, "the story's two sides"
+
+
+def _paired(n: Token, parties: frozenset[str]) -> bool:
+    """A plural party noun counted as the two the story tells of ("both sides", "the two
+    governments"; not "two presidents", any two)."""
+    words = {c.lower_ for c in n.children if c.dep_ in ("det", "nummod", "det:predet", "amod")}
+    definite = "both" in words or "the" in words
+    return n.tag_ == "NNS" and n.lemma_.lower() in parties and bool(words & PAIR_WORDS) and definite
+
+
+def two_sides(f: Found, lex: EventLexicon) -> bool:
+    """The clause's subject is the two parties of the story ("the two sides", "both ministers", "the
+    delegations") and the event is one done together (talks, an agreement)."""
+    if f.coding.type.lower() not in lex.words("mutual_types"):
+        return False
+    for s in f.clause.subjects:
+        mods = {c.lower_ for c in s.children if c.dep_ in ("nummod", "det", "amod")}
+        pair = mods & {"two", "both"} or (s.tag_ == "NNS" and "the" in mods)
+        if s.lemma_.lower() in lex.words("party_nouns") and pair:
+            return True
+    return False
+
+
+def latest_pair(events: Sequence[Event], *, trips: bool = True) -> tuple[list[str], list[str]]:
+    """The parties of the document's latest event done together: a meeting, talks or a call before a
+    trip ("arrived at the invitation of the ministry" names the hosts, not always who talked); no
+    trip at all for people ("the ministers agreed"), who are who talked."""
+    together = [ev for ev in events if ev.type == "CONSULT" and ev.source and ev.target and not ev.negated]
+    met = [ev for ev in together if not is_trip(ev.cameo)]
+    for ev in reversed(met or (together if trips else [])):
+        return list(ev.source), list(ev.target)
+    return [], []
+
+
+def two_states(f: Found, actors: ActorIndex, *, here: bool) -> tuple[list[str], list[str]]:
+    """The two states the sentence names before the predicate (``here``; not the topic after it: "the
+    two sides discussed Palestine and Israel"), or a story's, when it names exactly two."""
+    if here:
+        named = (a for t in f.head.sent if t.i < f.head.i for a in actors.at(t, f.offset))
+        states = list(dict.fromkeys(a for a in named if actors.type_of(a) == "STATE"))
+    else:
+        states = [eid for eid, e in actors.entities.items() if e.type == "STATE"]
+    return ([states[0]], [states[1]]) if len(states) == 2 else ([], [])

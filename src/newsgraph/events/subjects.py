@@ -41,7 +41,8 @@ def inherited_subjects(v: Token) -> list[Token]:
     ``conj`` ("X met Y and signed ..."), ``parataxis`` ("X left, then returned") and ``xcomp`` ("X
     agreed to meet Y") share the governing verb's subject; a relative clause whose subject is
     ``which``/``who`` has the noun it modifies; an active participle modifying a noun ("forces loyal
-    to ...", "a group claiming ...") too.
+    to ...", "a group claiming ...") too, and a passive one has it as its patient ("X, backed by Y";
+    "X, a party backed by Y": the name the noun stands beside).
     """
     seen, purpose = 0, False
     while seen < 4:
@@ -83,6 +84,10 @@ def inherited_subjects(v: Token) -> list[Token]:
             v.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
         ):
             return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
+        if dep == "acl" and v.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN") and head.i < v.i and seen == 1:
+            if not any(c.dep_ in ("obj", "nsubj", "aux") for c in v.children):
+                named = head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN"
+                return conjuncts(head.head if named else head)  # "X, a party *backed* by Y": X
         if dep == "acl" and v.tag_ in FINITE | {"VBN"} and verbless_root(phrase_top(head)):
             return [phrase_top(head)]  # "Thousands of people [marched] ..., demanding X": the crowd
         return []
@@ -281,13 +286,16 @@ def lost_partner(v: Token, s: Token) -> Token | None:
 def misread_as_noun(t: Token) -> bool:
     """A gerund with an object of its own that the parse tagged a noun ("began [bombing] X"), or a
     finite verb the tagger made a noun though it has a subject ("Chile [shot] down a jet": VBD;
-    "Russia [denies] the claims": a plural noun, not in a copula), or
+    "Russia [denies] the claims", "Peru [condemns] X's decision": a noun with an object, not in a
+    copula), or
     that has a subject, a particle and an object, as no noun does."""
     if t.pos_ != "NOUN":
         return False
     deps = {c.dep_ for c in t.children}
-    plural = t.tag_ == "NNS" and "cop" not in deps and "obj" in deps  # "Russia [denies] the claims"
-    finite = (t.tag_ in ("VBD", "VBZ", "VBP") or plural) and "nsubj" in deps
+    # "Russia [denies] the claims" (a plural noun), "Peru strongly [condemns] X's decision" (a singular):
+    # a subject and an object, as no noun has
+    objected = t.tag_ in ("NNS", "NN") and "cop" not in deps and "obj" in deps
+    finite = (t.tag_ in ("VBD", "VBZ", "VBP") or objected) and "nsubj" in deps
     phrasal = {"nsubj", "compound:prt", "obj"} <= deps  # "a warship [shot] down a jet", tagged NN
     return finite or phrasal or bool(named_plural(t)) or (t.lower_.endswith("ing") and "obj" in deps)
 

@@ -40,6 +40,7 @@ from newsgraph.events.deps import (
     lasting,
     opened_by_preposition,
     passive_conjunct,
+    predicate_agent,
 )
 from newsgraph.events.index import ActorIndex, uniq
 from newsgraph.events.subjects import (
@@ -252,6 +253,7 @@ class Clause:
                 # "for a third day" says how long (no "for" of a pattern, nor a target)
                 cl.obliques += [("for:time" if lasting(x) else case_of(x), x) for x in conjuncts(c)]
                 cl.obliques += hung_on_means(c)
+        cl.agent = cl.agent or (predicate_agent(v) if cl.passive else [])  # "found guilty *by X*"
         cl.subjects = _split_subject(v) or cl.subjects or _named_before(v) or _root_subject(v)
         cl.subjects = cl.subjects or _after_apposition(v) or appositive_root(v)
         cl.subjects = cl.subjects or named_plural(v) or extraposed_subject(v)  # "said [it] was ready to"
