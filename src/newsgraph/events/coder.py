@@ -495,7 +495,8 @@ class Coder(Matcher):
         victims |= self.harmed(causes, off)  # "was jailed for her murder": not her
         target = [a for a in target if a not in victims]
         place = self.place(cl, off)
-        if target and all(self.own_side(t, source) for t in target):  # "X withdrew the US from ..."
+        own = target and all(self.own_side(t, source) for t in target)  # "X withdrew the US from ..."
+        if own or self.sent_forces(f.coding, cl, off):  # "sent troops to X": X
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place) or target
         if not target and not topic:
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place)

@@ -26,6 +26,7 @@ from newsgraph.events.pronouns import (
     it_mentions,
     pair_mentions,
 )
+from newsgraph.events.referents import report_authors
 from newsgraph.events.reported import reported_accusations
 from newsgraph.events.speech import speech_events
 from newsgraph.events.subjects import describing
@@ -124,7 +125,7 @@ def code_events(
     events: list[Event] = []
     nouns = NounCoder(lex, actors, coder.lemma, events)
     doers = ActDoers(parses, actors, coder.lemma)
-    implicit = Implicit(events, claims, lex, coder, places, nouns, doers)
+    implicit = Implicit(events, claims, lex, coder, places, nouns, doers, report_authors(parses, actors, lex))
     first = min((o for o, _ in parses), default=0)
     dated = sorted((d for d in ad.dates if d.start is not None), key=lambda d: d.start or 0)
     date_starts = [d.start or 0 for d in dated]

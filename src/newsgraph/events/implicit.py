@@ -19,10 +19,12 @@ from newsgraph.events.crowds import crowd_patient
 from newsgraph.events.deps import THIS, claiming_verb, counted
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
+from newsgraph.events.referents import Reports, deed_it, report_author
 from newsgraph.events.sides import (
     RELEASE,
     addressed_pair,
     asked_at_home,
+    disputants,
     latest_pair,
     released_together,
     two_sides,
@@ -81,6 +83,7 @@ class Implicit:
     places: Places
     nouns: NounCoder
     acts: ActDoers
+    reports: Reports
 
     def fill(self, f: Found) -> None:
         """Fill in what ``f``'s clause leaves implicit, step by step (each step only where the earlier
@@ -91,6 +94,7 @@ class Implicit:
         self.answer(f)
         self.crowd_sides(f)
         addressed_pair(f, self.events, self.coder.actors, self.lex.words("party_nouns"))  # "urged both sides"
+        disputants(f, self.events, self.coder.actors, self.lex.words("conflict_words"))  # "urged restraint"
         self.aimed(f)
         self.captor(f)
         asked_at_home(f, self.coder.actors)  # "the opposition leader demanded a fresh election"
@@ -138,6 +142,8 @@ class Implicit:
             return
         if f.coding.type == "REJECT" and _rebuttal(f, self.lex):
             f.target = _provoker(self.events, f, self.places, ACCUSED)
+        elif f.coding.type == "REJECT":  # "rejected the report as unfounded": whoever published it
+            f.target = report_author(self.reports, f, self.lex, self.places.same_side)
         elif f.coding.type in ("AGREE", "CONCEDE") and _bare_answer(f, self.lex, "complying"):
             f.target = _provoker(self.events, f, self.places, ASKED)  # "Y complied"
 
@@ -175,6 +181,7 @@ class Implicit:
                 or _reacted(events, f, lex, self.coder, self.places)
                 or self.act_doer(f)
                 or _accord_parties(events, f, lex, self.coder, self.places)
+                or deed_it(events, f, lex, self.places.same_side)  # "We condemn it"
             )
         if f.source and f.target and f.coding.type in REACTIONS:
             f.target = self.deed_doer(f) or f.target
@@ -460,8 +467,10 @@ def _bare_answer(f: Found, lex: EventLexicon, verbs: str) -> bool:
     """A refusal (``verbs`` "refusing") or compliance ("complying") with nothing named, or only a
     request ("Y refused", "but he declined", "rejected the demand", "Y complied"): it answers whoever
     last asked the answering side."""
-    asked = lex.words("asked_nouns")
-    return f.lemma in lex.words(verbs) and all(o.lemma_.lower() in asked for o in f.clause.objects)
+    asked, cl = lex.words("asked_nouns"), f.clause
+    things = [*cl.objects, *(x for c, x in cl.obliques if c == "to")]  # "agreed to the request"
+    acts = any(c.dep_ in ("xcomp", "ccomp") for c in f.head.children)  # "agreed to provide X": no answer
+    return f.lemma in lex.words(verbs) and not acts and all(o.lemma_.lower() in asked for o in things)
 
 
 def _rebuttal(f: Found, lex: EventLexicon) -> bool:

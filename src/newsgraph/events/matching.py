@@ -63,6 +63,16 @@ class Matcher(Roles):
             return Coding("", None, p.code, p.rule, pattern=p)
         return coding
 
+    def sent_forces(self, coding: Coding, cl: Clause, offset: int) -> bool:
+        """The clause's objects are only what its pattern's set noun names, each a mention of its own
+        ("sent *troops* to X", ``&military``): what is sent or used, not whom the act is aimed at."""
+        sets = [n for n in coding.pattern.post if n.head.startswith("&")] if coding.pattern else []
+        cache: dict[int, set[str]] = {}
+        objs = cl.objects
+        return bool(sets and objs) and all(
+            self.actors.at(o, offset) and any(self.noun_ok(n, o, cache, offset) for n in sets) for o in objs
+        )
+
     def words_of(self, objects: list[Token], cache: dict[int, set[str]]) -> set[str]:
         """Every noun key of ``objects`` (see :meth:`keys_of`)."""
         return {k for o in objects for k in self.keys_of(o, cache)}

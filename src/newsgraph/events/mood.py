@@ -157,8 +157,8 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
             m.mark("negated", c)
         elif c.dep_ == "aux" and c.lower_ in modals and not (negs and c.lower_ in able) and not _named(c):
             m.mark("hypothetical", c, words.get("future", frozenset()))
-        elif c.dep_ == "aux" and c.lower_ in able and negs:
-            m.unable = True  # "could not agree": did not, though not by a refusal
+        elif negs and ((c.dep_ == "aux" and c.lower_ in able) or c in _not_yet(t, words)):
+            m.unable = True  # "could not agree", "has not yet agreed": did not, though not by a refusal
         elif c.dep_ == "mark" and c.lower_ in conds:
             m.mark("hypothetical", c)
         elif c.dep_ == "advcl" and (cond := _condition(c, words)) is not None:

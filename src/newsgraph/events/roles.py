@@ -62,6 +62,10 @@ AUTHOR_CASES = frozenset({"by", "of", "from"})
 AUTHOR_DEPS = frozenset({"nmod", "obl", "obl:agent"})
 
 
+#: the case of a recipient the parse may hang inside an object ("fuel *to X*")
+TO = "to"
+
+
 class Roles:
     """The participant lookups of the event coder (over its lexicon, actors and knowledge base)."""
 
@@ -327,6 +331,8 @@ class Roles:
             # a verb the parse took for a noun ("to [hand] over the documents to X") has nmods
             phrases = [x for _case, x in inner.obliques] + [x for x in c.children if x.dep_ == "nmod"]
             phrases += [y for x in phrases for y in x.children if y.dep_ == "nmod"]
+            # "to provide 1,000 tonnes of fuel [to X]": the parse hung the recipient inside the object
+            phrases += [y for o in inner.objects for y in o.subtree if y.dep_ == "nmod" and case_of(y) == TO]
             inner.obliques = [(case_of(x), x) for x in phrases if case_of(x)]
             got = self.oblique_target(inner, offset, exclude=exclude, place=place)
             return [a for a in got if not self.media(a)]  # "agreed to answer questions *for Wikinews*"

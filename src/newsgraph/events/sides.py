@@ -34,6 +34,10 @@ SIGNED = "057"
 RELEASE, DE_ESCALATION = "084", "087"
 #: the acts of a fight whose sides a withdrawal or a truce may end it between
 FIGHTS = frozenset({"ASSAULT"})
+#: hostile acts between two sides whose conflict a third side's appeal or offer may be about
+CONFLICTS = frozenset({"ASSAULT", "THREATEN", "MOBILIZE", "SANCTION", "COERCE", "ACCUSE"})
+#: what a third side does about two sides' conflict: appeals, offers
+APPEALS = frozenset({"REQUEST", "AGREE"})
 
 
 def adversaries(events: Sequence[Event], ours: Callable[[str], bool]) -> list[str]:
@@ -150,6 +154,24 @@ def addressed_pair(f: Found, events: Sequence[Event], actors: ActorIndex, partie
     read = {a for o in paired for a in actors.at(o, f.offset)}  # the last two named (``actors.pair_nouns``)
     if pair and set(pair) != read:
         f.target, f.guessed = pair, "the story's two sides"
+
+
+def disputants(f: Found, events: Sequence[Event], actors: ActorIndex, words: frozenset[str]) -> None:
+    """The two sides an appeal or an offer about their conflict is made to when it names neither
+    ("urged restraint", "called for an end to the fighting", "offered to help resolve the dispute":
+    lexicon ``conflict_words`` after the verb): the sides of the latest hostile act between two
+    sides told before, unless the doer is one of them (a guess, marked)."""
+    if not f.source or f.target or f.coding.type not in APPEALS:
+        return
+    if not any(t.i > f.head.i and t.lemma_.lower() in words for t in f.head.subtree):
+        return
+    ours = set(f.source) | {actors.affiliation_of(s) for s in f.source}
+    at = f.offset + f.head.idx
+    fights = [e for e in events if e.type in CONFLICTS and e.source and e.target and not e.negated]
+    latest = max((e for e in fights if e.start < at), key=lambda e: e.start, default=None)
+    if latest is not None and not ours & {*latest.source, *latest.target}:
+        f.target = list(dict.fromkeys([*latest.source, *latest.target]))
+        f.about, f.guessed = latest.id, "the sides of the conflict"
 
 
 def _paired(n: Token, parties: frozenset[str]) -> bool:

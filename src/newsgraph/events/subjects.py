@@ -80,9 +80,10 @@ def inherited_subjects(v: Token) -> list[Token]:
         if dep == "acl" and (doer := _phrase_governor(v)) is not None:
             # "arrested X in a raid on Monday, [accusing] him of ...": the arrest's doer, not the raid
             return [x for c in doer.children if c.dep_ in SUBJECTS for x in conjuncts(c)]
-        if dep == "acl" and (
-            v.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
-        ):
+        infinitive = any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
+        if dep == "acl" and infinitive and (owner := _noun_owner(head)):
+            return owner  # "Chile's decision to send troops", "a plan by Chile to ...": Chile
+        if dep == "acl" and (v.tag_ == "VBG" or infinitive):
             return _participle_subject(head)  # "a group claiming ...", "a resolution to expel X"
         if dep == "acl" and v.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN") and head.i < v.i and seen == 1:
             if not any(c.dep_ in ("obj", "nsubj", "aux") for c in v.children):
@@ -170,10 +171,23 @@ def _participle_subject(noun: Token) -> list[Token]:
         t = t.head
         if t.pos_ == "VERB":
             subj = [c for c in t.children if c.dep_ in SUBJECTS]
+            if subj and all(s.lower_ in RELATIVE for s in subj):
+                return antecedent(t)  # "X, which published a report accusing Y": X
             if subj:
                 return [x for s in subj for x in conjuncts(s)]
             break
     return conjuncts(noun)
+
+
+def _noun_owner(noun: Token) -> list[Token]:
+    """Who does what the "to" clause of a noun says: its possessor ("Chile's decision to ...") or its
+    "by" phrase ("a decision by Chile to ..."), a name or a pronoun; or to whom the noun was given
+    ("gave Chile a deadline to withdraw": the indirect object)."""
+    owners = [c for c in noun.children if c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) == "by")]
+    named = [c for c in owners if c.pos_ in ("PROPN", "PRON") and c.lower_ not in RELATIVE]
+    if not named and noun.dep_ == "obj":
+        named = [c for c in noun.head.children if c.dep_ == "iobj" and c.i < noun.i]
+    return conjuncts(named[0]) if named else []
 
 
 def antecedent(v: Token) -> list[Token]:
