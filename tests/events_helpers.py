@@ -35,6 +35,11 @@ def triples(body: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     return {(ty, tuple(s), tuple(t)) for ty, s, t, _ in coded(body)}
 
 
+def pairs_of(body: str, typ: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(source names, target names) of every event of type ``typ`` in ``body``."""
+    return {(s, t) for ty, s, t in triples(body) if ty == typ}
+
+
 def only(body: str, typ: str) -> tuple[list[str], list[str], Event]:
     """The one event of type ``typ`` in ``body`` (the test fails when there is none or several)."""
     got = [(s, t, e) for ty, s, t, e in coded(body) if ty == typ]

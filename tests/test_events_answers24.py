@@ -11,11 +11,7 @@ people and groups), not taken from any article.
 
 from __future__ import annotations
 
-from .events_helpers import triples
-
-
-def _of(body: str, typ: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-    return {(s, t) for ty, s, t in triples(body) if ty == typ}
+from .events_helpers import pairs_of as _of
 
 
 def test_rejecting_the_charges_answers_the_latest_accuser_of_the_rejecting_side() -> None:

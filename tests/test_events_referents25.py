@@ -10,11 +10,8 @@ people and groups), not taken from any article.
 
 from __future__ import annotations
 
-from .events_helpers import triples
-
-
-def _of(body: str, typ: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-    return {(s, t) for ty, s, t in triples(body) if ty == typ}
+from .events_helpers import only, triples
+from .events_helpers import pairs_of as _of
 
 
 def test_a_report_rejected_answers_whoever_published_it() -> None:
@@ -113,3 +110,48 @@ def test_an_agreement_not_yet_given_is_pending_not_refused() -> None:
     body = "Peru asked Chile to open the border. Chile has not yet agreed to the request."
     assert not _of(body, "REJECT")
     assert (("Chile",), ("Peru",)) in _of(body, "AGREE")
+
+
+def test_who_is_stopped_from_an_act_does_it() -> None:
+    body = (
+        "Ecuador said the Chilean government had failed to stop the Andean Front from using its territory "
+        "to attack Peru."
+    )
+    attacks = _of(body, "ASSAULT")
+    assert (("Andean Front",), ("Peru",)) in attacks
+    assert (("Chile",), ("Peru",)) not in attacks
+    assert (("Ecuador",), ("Chile",)) in _of(body, "ACCUSE")
+
+
+def test_a_kind_of_war_waged_is_a_war() -> None:
+    body = "Bolivia's president told parliament that Chile was waging a new kind of war against Bolivia."
+    assert (("Bolivia",), ("Chile",)) in _of(body, "ACCUSE")
+
+
+def test_a_capitalised_plural_noun_that_speaks_is_no_name() -> None:
+    body = "Refugees arriving in Bangladesh have accused soldiers of burning villages."
+    assert not any("Refugees" in s for _ty, s, _t in triples(body))
+
+
+def test_a_court_ordering_a_state_to_act_demands_it() -> None:
+    body = "The International Court of Justice ordered Venezuela to refrain from any action in the territory."
+    assert (("International Court of Justice",), ("Venezuela",)) in _of(body, "REQUEST")
+    assert not triples("Chilean President Juan Ortega ordered the army to withdraw from the border.")
+
+
+def test_an_act_prevented_is_not_done_and_not_refused() -> None:
+    body = "The court prevented Peru from signing the agreement with Chile."
+    assert not _of(body, "REJECT")
+    _s, _t, ev = only(body, "SUPPORT")  # an agreement signed (CAMEO 057)
+    assert ev.negated
+
+
+def test_pledging_allegiance_backs_a_side() -> None:
+    body = "The Andean Front, which pledged allegiance to Bolivia last year, has turned to bombings."
+    assert (("Andean Front",), ("Bolivia",)) in _of(body, "SUPPORT")
+    assert not _of(body, "AGREE")
+
+
+def test_turning_to_a_side_for_help_asks_it() -> None:
+    assert (("Peru",), ("Chile",)) in _of("Peru has turned to Chile for help.", "REQUEST")
+    assert not triples("Peru turned to Chile's football coach in the second half.")

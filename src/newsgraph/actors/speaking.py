@@ -51,6 +51,8 @@ def speaking_names(
             name = text[span[0] : span[1]]
             if not _stands_alone(span, text) or not _is_new_name(name, kb, lex, surnames):
                 continue
+            if t.tag_ == "NNS" and span == (offset + t.idx, offset + t.idx + len(t.text)):
+                continue  # "Refugees arriving in X have accused ...": a plural common noun, capitalised
             label = "PERSON" if is_person_name(name) else "ORG"
             out.append(Cand(span[0], span[1], name, label, "rule", meta={"speaks": True}))
             taken.append(span)

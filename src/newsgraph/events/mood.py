@@ -214,6 +214,13 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             _local(gov, words, m)
             t = gov
             continue
+        kept = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "from" for c in t.children)
+        if kept and lemma_of(gov) in negators:  # "prevented X from certifying": not done, not refused
+            m.mark("negated", gov)
+            m.unable = True
+            _local(gov, words, m)
+            t = gov
+            continue
         if dep == "ccomp" and lemma_of(gov) in words.get("predicting", ()):  # "X predicts Biden wins"
             m.mark("hypothetical", gov)
             return

@@ -21,15 +21,19 @@ from newsgraph.text.speechverbs import default_lexicon
 
 #: particles of phrasal verbs the parser may read as a preposition ("sealed *off* the town")
 PARTICLE_WORDS = lexicons.words("english.particle_words")
+#: verbs whose object their "from" gerund is done by ("stopped X from attacking")
+PREVENTING = lexicons.words("english.preventing_verbs")
 #: relative pronouns that stand only for people
 PERSONAL_RELATIVE = lexicons.words("english.personal_relative_pronouns")
 
 
-def _asked(head: Token, v: Token) -> list[Token]:
-    """The object of an object-control verb before its "to" clause ``v`` ("called *on* X"), if no purpose."""
+def _asked(head: Token, v: Token, purpose: bool) -> list[Token]:
+    """The object of an object-control verb before its "to" clause ``v`` ("called *on* X"; not below a
+    clause of purpose), or of a verb of preventing before its "from" gerund ("stopped *X* from")."""
     marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
     controlled = marks == {"to"} or (v.dep_ == "xcomp" and not marks)  # "to" clause, or a bare xcomp
-    if not controlled or head.lemma_.lower() not in OBJECT_CONTROL:
+    kept = marks == {"from"} and v.tag_ == "VBG" and head.lemma_.lower() in PREVENTING
+    if not kept and (purpose or not controlled or head.lemma_.lower() not in OBJECT_CONTROL):
         return []
     objs = [c for c in head.children if c.i < v.i and (c.dep_, case_of(c)) in (("obj", ""), ("obl", "on"))]
     return conjuncts(objs[-1]) if objs else []
@@ -58,7 +62,7 @@ def inherited_subjects(v: Token) -> list[Token]:
         if _closing_participle(v, head):  # "X warned Y it would act unless Z did W, [massing] troops"
             v = head  # the participle closes the sentence: the subordinate clause's governor does it
             continue
-        if dep in ("xcomp", "advcl") and not purpose and (asked := _asked(head, v)):
+        if dep in ("xcomp", "advcl") and (asked := _asked(head, v, purpose)):
             return asked  # "called on the President to demand ...": the President demands
         purpose = purpose or dep == "advcl"  # "X pressured Y to launch Z, in order to help X": X's aim
         if dep == "conj" and _active_after_passive(v, head):
