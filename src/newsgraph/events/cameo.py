@@ -141,6 +141,7 @@ class EventLexicon:
     _light: frozenset[str] | None = field(default=None, repr=False)  # the nouns' light verbs
     _ranked: dict[str, tuple[Pattern, ...]] = field(default_factory=dict, repr=False)  # by size, per block
     _objects: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict, repr=False)  # per pattern
+    _eventful: dict[int, bool] = field(default_factory=dict, repr=False)  # pattern id -> names_events
     _own: frozenset[str] | None = field(default=None, repr=False)  # the codes of own-state nouns
 
     # ---- lookups ---------------------------------------------------------------------------
@@ -193,6 +194,15 @@ class EventLexicon:
         if got is None:
             got = tuple(self.noun_words(n) for n in p.post if not n.head.startswith("+"))
             self._objects[id(p)] = got
+        return got
+
+    def names_events(self, p: Pattern) -> bool:
+        """Whether an object noun of ``p`` is an event noun of the noun lexicon ("the attack", "talks"),
+        computed once per pattern, as :meth:`object_words`."""
+        got = self._eventful.get(id(p))
+        if got is None:
+            words = (w for n in p.post for w in self.noun_words(n))
+            got = self._eventful[id(p)] = any(w in self.nouns or w.rstrip("s") in self.nouns for w in words)
         return got
 
     def coding(

@@ -96,8 +96,7 @@ class Matcher(Roles):
 
     def event_nouns(self, p: Pattern) -> bool:
         """The pattern's objects are event nouns of the noun lexicon ("the attack", "talks")."""
-        words = (w for n in p.post for w in self.lex.noun_words(n))
-        return any(w in self.lex.nouns or w.rstrip("s") in self.lex.nouns for w in words)
+        return self.lex.names_events(p)
 
     @staticmethod
     def pattern_objects(cl: Clause) -> list[Token]:

@@ -571,13 +571,15 @@ def _named_as(t: Token, idx: ActorIndex, offset: int) -> list[str]:
 
 
 def particles(tok: Token) -> list[Token]:
-    """A verb's particles: ``compound:prt`` children, an adverb right after it ("backed away"), and a
-    particle right after it the parse hung on the object ("called [up] 300,000 reservists", "pulled
-    [out] of X": "out of" read as one preposition)."""
+    """A verb's particles: ``compound:prt`` children, an adverb right after it ("backed away"), a particle
+    right after it the parse hung on the object ("called [up] reservists", "pulled [out] of X")."""
     out = [c for c in tok.children if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)]
-    nxt, after = tok.doc[tok.i + 1 : tok.i + 2], tok.doc[tok.i + 2 : tok.i + 3].text.lower()
-    loose = [t for t in nxt if t.tag_ == "RP" or (t.lower_ == "out" and after == "of")]
-    return out or [t for t in loose if any(a.i == tok.i for a in t.ancestors)]
+    doc, i = tok.doc, tok.i  # (tokens by index: slicing the Doc into spans cost more than the test)
+    if out or i + 1 >= len(doc):
+        return out
+    t, after = doc[i + 1], doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    loose = t.tag_ == "RP" or (t.lower_, after) == ("out", "of")
+    return [t] if loose and any(a.i == i for a in t.ancestors) else []
 
 
 def proper_name(tok: Token) -> bool:
@@ -592,8 +594,7 @@ def proper_name(tok: Token) -> bool:
 
 def partners(m: Token) -> list[Token]:
     """The conjuncts of phrase ``m``; for a "between" phrase with none, the conjunct the parse hung on
-    the phrase's head after it ("fighting between [X's troops] and [Y]", Y read as a second
-    fighting)."""
+    the phrase's head after it ("fighting between [X's troops] and [Y]", Y read as a 2nd fighting)."""
     if m.conjuncts or case_of(m) != "between":
         return list(m.conjuncts)
     return [c for c in m.head.children if c.dep_ == "conj" and c.i > m.i]
