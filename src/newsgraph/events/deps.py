@@ -153,6 +153,13 @@ def through_nouns(t: Token, head: Token) -> bool:
     return True
 
 
+def kind_of(o: Token) -> list[Token]:
+    """The thing a noun of a kind names ("a new kind *of war*": war), or [] for any other noun."""
+    if o.lemma_.lower() not in KIND_NOUNS:
+        return []
+    return [c for c in o.children if c.dep_ == "nmod" and case_of(c) == "of"]
+
+
 def counted(o: Token) -> Token:
     """What a partitive phrase counts ("all *of* the demands" -> demands, "tens of thousands of
     troops" -> troops), else the word itself."""

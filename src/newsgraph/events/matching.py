@@ -5,12 +5,10 @@ the actor slots ("+" any actor, "+person", "+guest", "+body", "+org"); the large
 from __future__ import annotations
 
 from newsgraph.events.cameo import Coding, Noun, Pattern
-from newsgraph.events.deps import KIND_NOUNS, counted
+from newsgraph.events.deps import counted, kind_of
 from newsgraph.events.roles import Roles
-from newsgraph.events.tree import TITLE_HEADS, Clause, Token, case_of, particles, phrase_actors, proper_name
+from newsgraph.events.tree import TITLE_HEADS, Clause, Token, particles, phrase_actors, proper_name
 
-#: the case of the thing a noun of a kind names ("a new kind *of* war")
-OF = "of"
 #: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 ACTOR_SLOT = "+"
 #: our own slot: a phrase headed by a person's name
@@ -108,8 +106,7 @@ class Matcher(Roles):
             objects = [o for o in objects if o.dep_ != "iobj"]
         said = [c for c in cl.head.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"] if objects else []
         said += [c for o in cl.objects for c in o.rights if c.dep_ == "amod" and c.pos_ == "ADJ"]  # misparsed
-        kinds = [c for o in objects if o.lemma_.lower() in KIND_NOUNS for c in o.children if case_of(c) == OF]
-        return objects + kinds + particles(cl.head) + said
+        return objects + [k for o in objects for k in kind_of(o)] + particles(cl.head) + said
 
     def matches(
         self,

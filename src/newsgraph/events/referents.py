@@ -9,9 +9,8 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Found
-from newsgraph.events.deps import RELATIVE, SUBJECTS, Token, case_of
-from newsgraph.events.subjects import antecedent
-from newsgraph.events.tree import ActorIndex, phrase_actors
+from newsgraph.events.deps import Token, case_of
+from newsgraph.events.tree import ActorIndex, Clause, phrase_actors
 from newsgraph.models import Event
 
 #: how far before its sentence a deed "it" stands for may be told, in characters (about two sentences)
@@ -19,7 +18,7 @@ DEED_WINDOW = 400
 #: how far before a rejection the report it rejects may be told, in characters
 REPORT_WINDOW = 1500
 #: a report's own phrases that name its author ("Amnesty's report", "a UN report", "a report by X")
-AUTHOR_DEPS = frozenset({"nmod:poss", "compound"})
+OWNER_DEPS = frozenset({"nmod:poss", "compound"})
 BY = frozenset({"by", "from"})
 
 #: what a bare "it" may stand for, by the reaction: a hostile deed is blamed ("We condemn it"), a charge
@@ -28,17 +27,16 @@ IT_STANDS_FOR = {
     "ACCUSE": frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"}),
     "REJECT": frozenset({"ACCUSE", "REQUEST"}),
 }
-#: (where a report noun stands, its authors) for each report of a document whose author it names
+#: (where a report noun stands, its authors, if it names any) for each report of a document
 Reports = list[tuple[int, list[str]]]
 #: whether two actors are of one side
 SameSide = Callable[[str, str], bool]
 
 
 def report_authors(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> Reports:
-    """Each report noun of the document (lexicon ``report_nouns``) with the actors who wrote it, if
-    any: named
-    in its own phrase, or the subject of the verb that publishes it ("X published a report", lexicon
-    ``publishing``) or speaks in it ("X said in a report")."""
+    """Each report noun of the document (lexicon ``report_nouns``) with the actors who wrote it, if any:
+    named in its own phrase, or the subject of the verb that publishes it ("X published a report",
+    lexicon ``publishing``; "X, which published a report": X) or speaks in it ("X said in a report")."""
     nouns = lex.words("report_nouns")
     return [
         (offset + t.idx, _authors(t, actors, offset, lex))
@@ -49,16 +47,13 @@ def report_authors(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: E
 
 
 def _authors(t: Token, actors: ActorIndex, offset: int, lex: EventLexicon) -> list[str]:
-    own = [c for c in t.children if c.dep_ in AUTHOR_DEPS or (c.dep_ == "nmod" and case_of(c) in BY)]
+    own = [c for c in t.children if c.dep_ in OWNER_DEPS or (c.dep_ == "nmod" and case_of(c) in BY)]
     got = [a for c in own for a in phrase_actors(c, actors, offset)]
     v = t.head
     published = t.dep_ == "obj" and v.lemma_.lower() in lex.words("publishing")
     if got or v.i == t.i or not (published or (t.dep_ == "obl" and case_of(t) == "in")):
         return got
-    subj = [c for c in v.children if c.dep_ in SUBJECTS]
-    if subj and all(s.lower_ in RELATIVE for s in subj):  # "X, which published a report ...": X
-        subj = antecedent(v)
-    return [a for s in subj for a in phrase_actors(s, actors, offset)]
+    return [a for s in Clause.of_verb(v).subjects for a in phrase_actors(s, actors, offset)]
 
 
 def report_author(reports: Reports, f: Found, lex: EventLexicon, same_side: SameSide) -> list[str]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
-from newsgraph.events.deps import KIND_NOUNS, through_nouns
+from newsgraph.events.deps import kind_of, through_nouns
 from newsgraph.events.speech import is_media
 from newsgraph.events.stance import stance
 from newsgraph.events.subjects import claimant_clause, glued_claim
@@ -99,9 +99,8 @@ class Roles:
         for o in cl.objects:
             if o.lemma_.lower() in POLICIES:  # "endorsed an audit of X": no act towards X
                 continue
-            out += [(case_of(c), c) for c in o.children if c.dep_ == "nmod" and case_of(c)]
-            kinds = [c for c in o.children if c.dep_ == "nmod" and o.lemma_.lower() in KIND_NOUNS]
-            out += [(case_of(c), c) for k in kinds for c in k.children if c.dep_ == "nmod" and case_of(c)]
+            for x in (o, *kind_of(o)):  # "a new kind of war [against X]": the phrases of the thing too
+                out += [(case_of(c), c) for c in x.children if c.dep_ == "nmod" and case_of(c)]
         prt = [c.lower_ for c in cl.head.children if c.dep_ == "compound:prt"]
         out += [(p, o) for p in prt for o in cl.objects]
         return out
