@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from newsgraph.events.stance import NEGATIVE_SHORT, valence
+from newsgraph.events.stance import NEGATIVE_SHORT, has_word, valence
 from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
 from newsgraph.models import AnalyzedDoc, Quote, Span
 from newsgraph.text import lexicons
@@ -58,7 +58,7 @@ def _blamed(t: Token, blame: frozenset[str], lo: int, hi: int) -> bool:
         return False
     toks = [w for w in t.sent if lo <= w.idx < hi]
     words = {w.lower_ for w in toks} | {w.lemma_.lower() for w in toks}
-    if not words.isdisjoint(blame):
+    if has_word(t.doc[toks[0].i : toks[-1].i + 1].text if toks else "", words, blame):  # ("broke the law")
         return True
     return bool(toks) and valence(t.doc[toks[0].i : toks[-1].i + 1].text) <= NEGATIVE_SHORT
 
@@ -76,6 +76,8 @@ class QuoteReader:
     harms: frozenset[str] = frozenset()
     #: the doers of acts named by definite nouns (:class:`newsgraph.events.acts.ActDoers`)
     doers: Any | None = None
+    #: verbs of a harm suffered ("several police lost their lives"): their subject is a victim, not a doer
+    suffers: frozenset[str] = frozenset()
     _offsets: list[int] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
@@ -119,10 +121,12 @@ class QuoteReader:
         excused = False  # an agent named, but not blamed: no other reading of whom the quote blames
         for offset, doc in self._pieces(lo):
             for t in doc:
-                if not (lo <= offset + t.idx < hi and t.dep_ in AGENT_DEPS):
+                by = t.dep_ == "nmod" and case_of(t) == "by"  # "a disappointing move [by X]"
+                if not (lo <= offset + t.idx < hi and (t.dep_ in AGENT_DEPS or by)):
                     continue
                 harm = t.head if t.dep_ == "nmod:poss" else t  # "[Nabil's] murder", "[Nabil's murder] is ..."
                 harmed = harm.lemma_.lower() in self.harms
+                harmed = harmed or (t.dep_ == "nsubj" and t.head.lemma_.lower() in self.suffers)
                 if harmed or (blame and not _blamed(t, blame, lo - offset, hi - offset)):
                     excused = excused or bool(self.actors.at(t, offset))  # "Nabil's murder": the victim
                     continue

@@ -196,6 +196,8 @@ class Coder(Matcher):
                 cl.objects = cl.objects[:1]
             f = Found(v, offset, judged, lemma, cl)
             self.participants(f)
+            if judged.type == "SUPPORT":  # "called the talks *with X* fruitful": no praise of the partner
+                f.target = [a for a in f.target if a not in self.partners_of(cl.objects, offset)]
             authors = self.claim_authors(cl, offset) if judged.type == "ACCUSE" else None
             if authors is not None:  # "called the statement by X false" (a rebuttal), "X's remarks racist"
                 f.target = [a for a in authors if a not in f.source]
@@ -253,6 +255,12 @@ class Coder(Matcher):
             criticism = self.lex.coding("111", coding.rule + " (one person attacking another: criticism)")
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
+
+    def partners_of(self, objects: list[Token], offset: int) -> set[str]:
+        """The actors named only as the partners of things ("the call *with X*", "talks *between* ...")."""
+        cases = self.lex.words("partner_cases")
+        partners = [c for o in objects for c in o.children if c.dep_ == "nmod" and case_of(c) in cases]
+        return set(self.actors_of(partners, offset))
 
     def to_person(self, f: Found) -> None:
         """A verb done to people only takes its ``person_code``: "awarded X the Order of the Sun"

@@ -256,3 +256,11 @@ def predicate_agent(v: Token) -> list[Token]:
     """The "by" phrase of a passive that the parse hung on its predicate adjective ("was found guilty
     *by a court*"): the passive's agent."""
     return [x for c in v.children if c.dep_ == "xcomp" for x in c.children if x.dep_ == "obl:agent"]
+
+
+def for_phrase_subject(c: Token) -> bool:
+    """A subject right after a "for" the parse made its finite verb's mark ("a former adviser [for]
+    [X] was sentenced"): the phrase of a noun before, not the subject (not "for X to act")."""
+    marks = [m for m in c.head.children if m.dep_ == "mark"]
+    opened = any(m.lower_ == "for" and m.i == c.left_edge.i - 1 for m in marks)
+    return opened and not any(m.lower_ == "to" for m in marks)

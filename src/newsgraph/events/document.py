@@ -188,6 +188,11 @@ def _pledges(sent: Any, offset: int, found: list[Found], coder: Coder, lex: Even
     out: list[Found] = []
     for t in sent:
         acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        answer = [c for c in t.children if c.dep_ == "obj" and coder.lemma(c) in answers]
+        if t.i in heads and answer and coder.lemma(t) in lex.words("pledging"):  # "promised a response to X"
+            pledged = heads[t.i]
+            pledged.coding = lex.coding("138", f"verb {pledged.lemma} + {answer[0].lower_}") or pledged.coding
+            continue
         told = _told_answer(t, offset, coder, lex) if t.pos_ == "VERB" and t.i not in heads else None
         if told is not None:  # "said retaliation would follow"
             out.append(told)
@@ -337,6 +342,7 @@ def _across_border(f: Found, coder: Coder, lex: EventLexicon) -> list[str]:
     """Whom troops deployed at a border face: the state across it, named in the border's phrase ("along
     its border with X", "to the frontier with X", "near the Peruvian border"), not the deployer."""
     borders = [x for _, x in f.clause.obliques if x.lemma_.lower() in BORDERS]
+    borders += [x for x in f.clause.objects if x.lemma_.lower() in BORDERS]
     named = [c for b in borders for c in b.children if c.dep_ == "nmod" and case_of(c) == "with"]
     named += [x for case, x in f.clause.obliques if case == "border:with"]  # (hung on the verb)
     got = coder.actors_of(named or borders, f.offset)
@@ -393,6 +399,25 @@ def _purpose(f: Found, gov: Found, lex: EventLexicon, actors: ActorIndex) -> boo
 
 #: acts only a state's powers do: a place named as their doer stands for its state
 STATE_POWERS = frozenset({"COERCE", "SANCTION"})
+#: acts at a border that, naming no one, face the state across it
+ACROSS_BORDER = frozenset({"COERCE", "SANCTION"})
+#: hostile acts a side does to a person of its own ("Peruvian police detained Peruvian opposition leader
+#: X", "Peru charged X with treason"): a domestic event, not one within a side
+DOMESTIC = frozenset({"COERCE", "SANCTION", "ACCUSE", "ASSAULT", "THREATEN"})
+
+
+def _domestic(f: Found, t: str, coder: Coder) -> bool:
+    """A hostile act of ``f`` done to ``t``, a person (not one of its sources) its clause names outright
+    (not "a former adviser *for President X* was sentenced")."""
+    if f.coding.type not in DOMESTIC or t in f.source or coder.actors.type_of(t) != "PERSON":
+        return False
+    cl = f.clause  # what it is done to: the objects, a passive's subjects
+    args = [*cl.subjects, *cl.objects] if cl.passive else cl.objects  # ("opposition leader [X]": apposition)
+    named = [[x, *(y for y in x.children if y.dep_ == "appos")] for x in args]
+    who = [{a for y in ys for a in coder.actors.at(y, f.offset)} for ys in named]
+    # a person a role noun names no one ("a former adviser for President X" with X misread as a subject)
+    unnamed = any(not w and x.pos_ == "NOUN" for x, w in zip(args, who, strict=True))
+    return not unnamed and any(t in w for w in who)
 
 
 def _event(
@@ -434,6 +459,8 @@ def _event(
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
             govs = dict.fromkeys(places.government_of(w) for w in where)
             f.target = [s for s in govs if s and s not in f.source]
+    if not f.target and f.coding.type in ACROSS_BORDER:  # "closed its border with X"
+        f.target = _across_border(f, coder, lex)
     if not f.target and f.coding.type == "PROTEST":  # "several hundred Peruvians gathered": against Peru
         f.target = crowd_state(f, coder)
     if f.coding.type in STATE_POWERS:  # "sentenced by a court in Lima": by the state Lima is in, not Lima
@@ -441,8 +468,9 @@ def _event(
     if not f.target and f.coding.type == "MOBILIZE":  # "the governor deployed the national guard": at home
         f.target = coder.homes(f.source)
         f.internal = bool(f.target)
-    if not f.internal:
-        f.target = [t for t in f.target if not any(places.same_side(t, x) for x in f.source)]
+    if not f.internal:  # (a state's hostile act on one of its own people is kept: "Peru jailed a Peruvian")
+        own = [t for t in f.target if any(places.same_side(t, x) for x in f.source)]
+        f.target = [t for t in f.target if t not in own or _domestic(f, t, coder)]
     if f.coding.trip:  # "President X flew to [a city of his own state]": a trip at home, no visit
         homes = {coder.home_of(s) for s in f.source}
         f.target = [t for t in f.target if t not in homes]

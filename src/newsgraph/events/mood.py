@@ -82,6 +82,8 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
             "not_yet",
             "past_ability",
             "performatives",
+            "negating_nouns",
+            "failing_nouns",
         )
     }
     m = Mood()
@@ -234,7 +236,12 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             if g.negated or g.hypothetical:
                 m.mark("hypothetical", awaited[0])
             return
-        if dep in ("advcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "to" for c in t.children):
+        to_clause = any(c.dep_ == "mark" and c.lower_ == "to" for c in t.children)
+        if dep == "acl" and to_clause and lemma_of(gov) in words.get("negating_nouns", ()):
+            m.mark("negated", gov)  # "Chile's refusal to withdraw": not done (refused)
+            m.unable = lemma_of(gov) in words.get("failing_nouns", ())  # "its failure to act": not by choice
+            return
+        if dep in ("advcl", "acl") and to_clause:
             # an infinitive under a clause that did not happen or may not ("had not received a
             # request to expel X", "would go to attack Y"): not a fact either
             g = Mood()

@@ -266,8 +266,10 @@ def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: Acto
                 elif t.lower_ == "they" and t.dep_ == "nsubj" and t.head.dep_ == "ccomp":
                     # "Chilean officials said *they* had expelled ...": the plural reporters
                     got = _reporting_group(t.head.head, actors, offset)
-                elif t.lower_ != "it" or (t.dep_ != "nsubj" and not extraposed_it(t)):
+                elif t.lower_ != "it" or (t.dep_ not in ("nsubj", "nsubj:pass") and not extraposed_it(t)):
                     continue
+                elif t.dep_ == "nsubj:pass" and (t.head.dep_ != "ccomp" or _reported(t.head)):
+                    continue  # only "X said it was attacked" (not "it was reported that", "it was boycotted")
                 elif t.i == sent.start:  # "The party met. *It* nominated X": the sentence before's subject
                     got = _subject_group(prev.root, actors, offset) if prev is not None else []
                 else:  # "Iran said *it* would retaliate", "a deal *it* brokered": the governing subject
@@ -277,6 +279,11 @@ def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: Acto
                     out.append(Mention(offset + t.idx, end, t.text, got[0], kind="pronoun"))
             prev = sent
     return out
+
+
+def _reported(v: Token) -> bool:
+    """A passive verb with a clause of its own, its "it" standing for that clause ("it was said that")."""
+    return any(c.dep_ in ("ccomp", "csubj", "csubj:pass", "xcomp") for c in v.children)
 
 
 def _owned_force(t: Token) -> bool:

@@ -90,9 +90,9 @@ def quote_coding(q: Quote, lex: EventLexicon, acts: Any | None = None) -> Coding
     stance of the content."""
     act = acts.act(q.cue) if acts is not None and q.cue else None
     words = _words(q.text)
-    threat = bool(words & lex.words("threat") and words & lex.words("modals"))
-    # "would not hesitate to use force": a phrase of force a few words after a modal
-    threat = threat or _modal_phrase(q.text, lex.words("modals"), lex.words("threat_phrases"))
+    # "they will pay a price", "would not hesitate to use force": a threat word or a phrase of force a
+    # few words after a modal (not one anywhere in a quote with a modal somewhere else)
+    threat = _modal_phrase(q.text, lex.words("modals"), lex.words("threat") | lex.words("threat_phrases"))
     # "warned that X would attack Y": a warning of force to come is a threat
     warning = act == "THREATEN" and bool(words & lex.words("hostile_words") and words & lex.words("modals"))
     asked = act == "REQUEST" and _is_question(q.text)
@@ -127,6 +127,7 @@ def speech_events(
     acted = {(s, e.start) for e in coded if e.type in DEEDS for s in e.source}  # who did the deeds told
     reporting = lex.words("reporting")
     reader = QuoteReader(ad, parses, actors, lex.words("naming"), lex.words("harm_nouns"), doers)
+    reader.suffers = lex.words("suffering_verbs")
     out: list[Event] = []
     for q in sorted(ad.quotes, key=lambda q: q.start):
         if q.speaker is None or q.speaker not in ents or (q.cue or "").lower() in reporting:

@@ -95,6 +95,10 @@ def predicates(v: Token) -> list[Token]:
     named = named_object(v)
     pred = [c for c in pred if c not in named]
     pred += [c for c in v.children if c.dep_ == "obl" and case_of(c) == "as"]
+    judged = judged_clause(v)
+    pred += [judged] if judged is not None else []
+    # 'described the decision as ["deeply regrettable"]': the "as" predicate parsed as a clause
+    pred += [c for c in v.children if c.dep_ == "advcl" and c.pos_ in NOMINAL and _marked_as(c)]
     # "called X [a hero]", the predicate noun parsed as an unmarked oblique
     pred += [c for c in v.children if c.dep_ == "obl:unmarked" and c.pos_ in ("NOUN", "ADJ")]
     objs = [c for c in v.children if c.dep_ == "obj"]
@@ -118,11 +122,33 @@ def predicates(v: Token) -> list[Token]:
     return pred
 
 
+def judged_clause(v: Token) -> Token | None:
+    """A "that" clause of a naming verb with no object that predicates a noun or an adjective of its
+    subject ("ruled that X's ban *was unconstitutional*", "found that the decree was unlawful")."""
+    if any(c.dep_ == "obj" for c in v.children):
+        return None
+    for c in v.children:
+        deps = {x.dep_ for x in c.children}
+        if c.dep_ == "ccomp" and c.pos_ in NOMINAL and {"cop", "nsubj"} <= deps:
+            return c
+    return None
+
+
+def _marked_as(c: Token) -> bool:
+    """A clause opened by "as" ('as "deeply regrettable"')."""
+    return any(x.dep_ == "mark" and x.lower_ == "as" for x in c.children)
+
+
 def named_object(v: Token) -> list[Token]:
     """Who a naming verb with no object names, when the parse made the name a second complement
     ("called [Trump] a 'national embarrassment'": two complements, the first a name)."""
     if any(c.dep_ == "obj" for c in v.children):
         return []
+    if judged := judged_clause(v):  # "ruled that [X's ban] was unconstitutional"
+        return [c for c in judged.children if c.dep_ == "nsubj"][:1]
+    told = [c for c in v.children if c.dep_ == "obl" and case_of(c) == "to"]
+    if told and any(c.dep_ == "obl" and case_of(c) == "as" for c in v.children):
+        return told[:1]  # "referred *to X* as a liar"
     comps = [c for c in v.children if c.dep_ in ("xcomp", "oprd")]
     first = comps[0] if len(comps) > 1 else None
     return [first] if first is not None and first.pos_ in ("PROPN", "PRON") and first.i > v.i else []

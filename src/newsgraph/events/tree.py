@@ -35,6 +35,7 @@ from newsgraph.events.deps import (
     case_of,
     conjuncts,
     counted,
+    for_phrase_subject,
     group_owners,
     hung_on_means,
     lasting,
@@ -170,9 +171,8 @@ def _after_apposition(v: Token) -> list[Token]:
     """The name a finite verb follows right after that name's apposition, where the parse read the
     verb as a modifier of its object ("Hamas, the militant group, [accused] X of ...": "the accused
     X", coordinated with Hamas): the verb's subject."""
-    if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.head.pos_ != "PROPN" or v.head.i < v.i:
-        return []
-    if v.i < 2 or v.doc[v.i - 1].text != ",":
+    modifier = v.dep_ == "amod" and v.tag_ in ("VBD", "VBN") and v.head.pos_ == "PROPN" and v.head.i > v.i
+    if not modifier or v.i < 2 or v.doc[v.i - 1].text != ",":
         return []
     appos = v.doc[v.i - 2]
     while appos.dep_ != "appos" and appos.head.i != appos.i and appos.head.i < v.i:
@@ -193,13 +193,14 @@ def _root_subject(v: Token) -> list[Token]:
 
 
 def _named_before(v: Token) -> list[Token]:
-    """A name the parse made a compound of a finite verb it precedes ("[The African Union] mediated
-    talks"): the verb's subject; past a day the parse made the compound ("[X] on Sunday imposed")."""
+    """A name compounded with a finite verb it precedes, or with the noun the verb modifies ("[X] mediated
+    talks", "[X] threatened retaliation"): the verb's subject; so past a day ("[X] on Sunday imposed")."""
     day = _dated_subject(v)
-    if v.tag_ != "VBD" and not day:
-        return []
-    named = [c for c in v.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1]
-    return day or [c for c in named if c.text not in TIME_NAMES]
+    if day or v.tag_ != "VBD":
+        return day
+    near = [*v.children, v.doc[v.i - 1]] if v.i and v.dep_ == "amod" else list(v.children)
+    named = {c.i: c for c in near if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1}
+    return [c for c in named.values() if c.text not in TIME_NAMES and c.head.i in (v.i, v.head.i)]
 
 
 def _dated_subject(v: Token) -> list[Token]:
@@ -207,9 +208,8 @@ def _dated_subject(v: Token) -> list[Token]:
     Sunday] imposed sanctions"): the verb's subject."""
     doc = v.doc
     day = doc[v.i - 1] if v.i > 2 else v
-    if v.tag_ not in ("VBD", "VBN") or day.text not in TIME_NAMES or day.head.i != v.i:
-        return []
-    if doc[v.i - 2].lower_ not in ("on", "in", "last"):
+    timed = v.tag_ in ("VBD", "VBN") and day.text in TIME_NAMES and day.head.i == v.i
+    if not timed or doc[v.i - 2].lower_ not in ("on", "in", "last"):
         return []
     t = doc[v.i - 3]
     if t.text == ")":  # past a parenthesised short form: "The Andean Community (CAN) on Sunday ..."
@@ -296,10 +296,11 @@ class Clause:
 
 
 def _case_first(c: Token) -> bool:
-    """A subject that is a day or a month opened by a preposition ("and [on Thursday] broke ..."): a
-    time, no subject (not "after [Israel] refused", "due to [X's death]")."""
+    """A day or month opened by a preposition ("and [on Thursday] broke"; not "after [Israel] refused"),
+    or a phrase opened by a "for" made the finite verb's mark ("an aide [for X] was jailed"): no subject."""
     first = next((t for t in c.subtree if t.dep_ not in ("punct", "cc")), c)
-    return first.dep_ == "case" and first.head.i == c.i and first.i < c.i and c.text in TIME_NAMES
+    timed = first.dep_ == "case" and first.head.i == c.i and first.i < c.i and c.text in TIME_NAMES
+    return timed or for_phrase_subject(c)
 
 
 def _fronted_subject(v: Token) -> list[Token]:
@@ -400,10 +401,8 @@ def _people_in(c: Token, idx: ActorIndex, offset: int, *, own: bool = False) -> 
 def _glued_person(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     """A person's name the parse joined to the place before it as one name ("Alaska Sarah Palin")."""
     flat = [c for c in t.children if c.dep_ in ("flat", "compound") and c.i > t.i]
-    if not flat:
-        return []
-    a, b = offset + flat[0].idx, offset + flat[-1].idx + len(flat[-1].text)
-    return uniq(m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON")
+    a, b = (offset + flat[0].idx, offset + flat[-1].idx + len(flat[-1].text)) if flat else (0, 0)
+    return uniq(m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON") if flat else []
 
 
 def _place_titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
