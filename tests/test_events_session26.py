@@ -135,3 +135,11 @@ def test_a_threat_word_far_from_any_modal_is_no_threat() -> None:
 def test_questioning_a_persons_citizenship_disapproves_of_them() -> None:
     body = "The Andean Front questioned the citizenship of Ana Ruiz."
     assert (("Andean Front",), ("Ana Ruiz",)) in _of(body, "ACCUSE")
+
+
+def test_documents_relating_to_a_decision_are_no_cooperation() -> None:
+    body = (
+        "In April, the Lima Oversight Committee authorized subpoenas for documents relating to the Chilean "
+        "government's decision to close the border."
+    )
+    assert not _of(body, "COOPERATE")
