@@ -143,3 +143,11 @@ def test_documents_relating_to_a_decision_are_no_cooperation() -> None:
         "government's decision to close the border."
     )
     assert not _of(body, "COOPERATE")
+
+
+def test_a_ticket_nominated_backs_everyone_on_it() -> None:
+    body = (
+        "In May, the Andean Party nominated a ticket of activist Pedro Soto for president and professor "
+        "Ana Ruiz for vice president."
+    )
+    assert any(set(t) == {"Pedro Soto", "Ana Ruiz"} for _, t in _of(body, "SUPPORT"))

@@ -187,6 +187,8 @@ class Roles:
 
     def object_actors(self, cl: Clause, offset: int) -> list[str]:
         got = self.actors_of(cl.subjects if cl.passive else cl.objects, offset)
+        if not cl.passive and (slate := self.slate_people(cl.objects, offset)):
+            return list(dict.fromkeys([*got, *slate]))
         if got or cl.passive or not cl.objects:
             return got
         # "impeached two presidents, X and Y": the names the parse hung on the verb after a comma
@@ -200,6 +202,13 @@ class Roles:
             and c.doc[c.i - 1].text == ","
         ]
         return self.actors_of(loose, offset)
+
+    def slate_people(self, objects: list[Token], offset: int) -> list[str]:
+        """Everyone a ticket or slate names ("nominated a ticket of X for president and Y for vice
+        president", however the parse hangs the second name), ``slate_nouns`` in the lexicon."""
+        slates = [o for o in objects if o.lemma_.lower() in self.lex.words("slate_nouns")]
+        named = [c for o in slates for c in o.children if c.dep_ in ("nmod", "appos", "conj")]  # (no clause)
+        return [e for e in self.actors_of(named, offset) if self.actors.type_of(e) == "PERSON"]
 
     def actors_of(self, toks: Iterable[Token], offset: int) -> list[str]:
         out: list[str] = []
