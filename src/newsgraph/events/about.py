@@ -57,10 +57,11 @@ def _blamed(t: Token, blame: frozenset[str], lo: int, hi: int) -> bool:
     if valence(t.doc[head.left_edge.i : head.right_edge.i + 1].text) > 0:
         return False
     toks = [w for w in t.sent if lo <= w.idx < hi]
+    if not toks:
+        return False
+    text = t.doc[toks[0].i : toks[-1].i + 1].text
     words = {w.lower_ for w in toks} | {w.lemma_.lower() for w in toks}
-    if has_word(t.doc[toks[0].i : toks[-1].i + 1].text if toks else "", words, blame):  # ("broke the law")
-        return True
-    return bool(toks) and valence(t.doc[toks[0].i : toks[-1].i + 1].text) <= NEGATIVE_SHORT
+    return has_word(text, words, blame) or valence(text) <= NEGATIVE_SHORT  # (a phrase: "broke the law")
 
 
 @dataclass

@@ -264,3 +264,11 @@ def for_phrase_subject(c: Token) -> bool:
     marks = [m for m in c.head.children if m.dep_ == "mark"]
     opened = any(m.lower_ == "for" and m.i == c.left_edge.i - 1 for m in marks)
     return opened and not any(m.lower_ == "to" for m in marks)
+
+
+def partners(m: Token) -> list[Token]:
+    """The conjuncts of phrase ``m``; for a "between" phrase with none, the conjunct the parse hung on
+    the phrase's head after it ("fighting between [X's troops] and [Y]", Y read as a 2nd fighting)."""
+    if m.conjuncts or case_of(m) != "between":
+        return list(m.conjuncts)
+    return [c for c in m.head.children if c.dep_ == "conj" and c.i > m.i]

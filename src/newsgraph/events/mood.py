@@ -237,9 +237,10 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
                 m.mark("hypothetical", awaited[0])
             return
         to_clause = any(c.dep_ == "mark" and c.lower_ == "to" for c in t.children)
-        if dep == "acl" and to_clause and lemma_of(gov) in words.get("negating_nouns", ()):
+        noun = lemma_of(gov) if dep == "acl" and to_clause else ""
+        if noun in words.get("negating_nouns", ()):
             m.mark("negated", gov)  # "Chile's refusal to withdraw": not done (refused)
-            m.unable = lemma_of(gov) in words.get("failing_nouns", ())  # "its failure to act": not by choice
+            m.unable = noun in words.get("failing_nouns", ())  # "its failure to act": not by choice
             return
         if dep in ("advcl", "acl") and to_clause:
             # an infinitive under a clause that did not happen or may not ("had not received a

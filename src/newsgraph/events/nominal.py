@@ -13,7 +13,14 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon, noun_variant
 from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
-from newsgraph.events.deps import DURATIONS, claiming_verb, measured, perfect_participle, told_subject_tokens
+from newsgraph.events.deps import (
+    DURATIONS,
+    claiming_verb,
+    measured,
+    partners,
+    perfect_participle,
+    told_subject_tokens,
+)
 from newsgraph.events.readings import despite, otherwise, posture
 from newsgraph.events.roles import struck_places
 from newsgraph.events.sides import truce_sides
@@ -24,7 +31,6 @@ from newsgraph.events.tree import (
     case_of,
     is_passive,
     misread_modifier,
-    partners,
     phrase_actors,
     uniq,
 )

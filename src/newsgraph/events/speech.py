@@ -126,8 +126,9 @@ def speech_events(
     said = {(e.type, s, e.start) for e in coded for s in e.source}  # a cue the coder read as a verb
     acted = {(s, e.start) for e in coded if e.type in DEEDS for s in e.source}  # who did the deeds told
     reporting = lex.words("reporting")
-    reader = QuoteReader(ad, parses, actors, lex.words("naming"), lex.words("harm_nouns"), doers)
-    reader.suffers = lex.words("suffering_verbs")
+    reader = QuoteReader(
+        ad, parses, actors, lex.words("naming"), lex.words("harm_nouns"), doers, lex.words("suffering_verbs")
+    )
     out: list[Event] = []
     for q in sorted(ad.quotes, key=lambda q: q.start):
         if q.speaker is None or q.speaker not in ents or (q.cue or "").lower() in reporting:

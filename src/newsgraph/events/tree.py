@@ -198,9 +198,10 @@ def _named_before(v: Token) -> list[Token]:
     day = _dated_subject(v)
     if day or v.tag_ != "VBD":
         return day
-    near = [*v.children, v.doc[v.i - 1]] if v.i and v.dep_ == "amod" else list(v.children)
-    named = {c.i: c for c in near if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1}
-    return [c for c in named.values() if c.text not in TIME_NAMES and c.head.i in (v.i, v.head.i)]
+    prev = v.doc[v.i - 1]  # ("[X] threatened retaliation": X a compound of the noun the verb modifies)
+    near = [*v.children, *([prev] if v.i and v.dep_ == "amod" and prev.head.i == v.head.i else [])]
+    named = [c for c in near if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1]
+    return [c for c in named if c.text not in TIME_NAMES]
 
 
 def _dated_subject(v: Token) -> list[Token]:
@@ -401,8 +402,10 @@ def _people_in(c: Token, idx: ActorIndex, offset: int, *, own: bool = False) -> 
 def _glued_person(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     """A person's name the parse joined to the place before it as one name ("Alaska Sarah Palin")."""
     flat = [c for c in t.children if c.dep_ in ("flat", "compound") and c.i > t.i]
-    a, b = (offset + flat[0].idx, offset + flat[-1].idx + len(flat[-1].text)) if flat else (0, 0)
-    return uniq(m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON") if flat else []
+    if not flat:
+        return []
+    a, b = offset + flat[0].idx, offset + flat[-1].idx + len(flat[-1].text)
+    return uniq(m.entity for m in idx.between(a, b) if idx.type_of(m.entity) == "PERSON")
 
 
 def _place_titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
@@ -589,11 +592,3 @@ def proper_name(tok: Token) -> bool:
         return False
     verbs = (t for t in tok.sent if t.pos_ in ("VERB", "AUX") and not t.is_sent_start)
     return not any(v.text[:1].isupper() for v in verbs)
-
-
-def partners(m: Token) -> list[Token]:
-    """The conjuncts of phrase ``m``; for a "between" phrase with none, the conjunct the parse hung on
-    the phrase's head after it ("fighting between [X's troops] and [Y]", Y read as a 2nd fighting)."""
-    if m.conjuncts or case_of(m) != "between":
-        return list(m.conjuncts)
-    return [c for c in m.head.children if c.dep_ == "conj" and c.i > m.i]
