@@ -199,7 +199,7 @@ def test_an_infinitive_under_a_negated_clause_is_no_fact() -> None:
 def test_a_leaders_emergency_is_imposed_on_the_state_the_story_is_set_in() -> None:
     body = (
         "The United States has fifty states. The United States has a president.\n\n"
-        "On Friday, President Donald Trump declared a national emergency in response to the outbreak."
+        "On Friday, President Donald Trump declared a national emergency in response to the riots."
     )
     src, tgt, e = only(body, "COERCE")
     assert src == ["Donald Trump"] and tgt == ["United States"] and "the state the story is set in" in e.rule

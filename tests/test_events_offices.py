@@ -79,7 +79,7 @@ def test_a_governor_declaring_an_emergency_imposes_it_on_their_own_region() -> N
 def test_someone_following_suit_in_a_with_clause_is_no_target() -> None:
     got = coded(
         "Last week, Florida Governor Ron DeSantis declared a state of emergency in anticipation of the "
-        "storm, with South Carolina Governor Henry McMaster following suit yesterday."
+        "protests, with South Carolina Governor Henry McMaster following suit yesterday."
     )
     assert [(ty, s, t) for ty, s, t, _ in got] == [("COERCE", ["Ron DeSantis"], ["Florida"])]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from newsgraph.actors.coref import Entities, LocalEntity
@@ -15,6 +15,7 @@ from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import ORG_DESCRIPTIONS, PERSON_NOUNS, PRONOUNS, alternatives
 from newsgraph.actors.roles import main_state
 from newsgraph.actors.spans import Cand, DocView
+from newsgraph.actors.voices import Voices
 from newsgraph.text import lexicons
 
 _SECTORS = lexicons.words("actors.description_sectors")
@@ -418,12 +419,16 @@ def _described_as(text: str, end: int) -> set[str]:
     return {w.lower() for w in re.findall(r"[\w-]+", m.group(0))}
 
 
-def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> list[Cand]:
+def pronouns(
+    view: DocView, ents: Entities, taken: list[tuple[int, int]], parses: Sequence[tuple[int, Any]] = ()
+) -> list[Cand]:
     """ "he"/"she"/"his"/"her": among the people of fitting gender (:mod:`.gender`), the one in reach
     (this and the previous sentence), else the one who starts the previous sentence, else the last
-    person of the paragraph before when nobody else intervened; otherwise unresolved."""
+    person of the paragraph before when nobody else intervened; otherwise unresolved. Inside a
+    quotation, never its speaker (:mod:`.voices`: the parse says who utters it)."""
     out: list[Cand] = []
     text = view.text
+    voices = Voices(text, view.paragraphs, parses)
     persons = sorted(
         ((c.start, e) for e in ents.items if e.type == "PERSON" for c in e.cands if c.kind != "pronoun"),
         key=lambda x: x[0],
@@ -444,9 +449,11 @@ def pronouns(view: DocView, ents: Entities, taken: list[tuple[int, int]]) -> lis
             want = PRONOUNS.get(m.group().lower(), "")
             lo = view.sentences[view.sentence_index(m.start())].start if view.sentences else p.start
             own = _own_subject(text, m, persons, starts, lo)  # "X called *him* a liar": not X
+            said = voices.speaker_spans(m.start())  # 'X said: "*He* was a great leader"': not X
+            banned = {own} | {e.id for s, e in persons if any(a <= s < b for a, b in said)}
 
-            def others(lo: int, hi: int, want: str, own: str | None = own) -> list[tuple[int, LocalEntity]]:
-                return [(s, e) for s, e in between(lo, hi, want) if e.id != own]
+            def others(lo: int, hi: int, want: str, no: set[str | None] = banned) -> list[tuple[int, Any]]:
+                return [(s, e) for s, e in between(lo, hi, want) if e.id not in no]
 
             pick, sure = _pronoun_referent(view, m.start(), p.start, want, others)
             if pick is None:

@@ -63,6 +63,12 @@ _NAME_SEP = rf"[ \t]+(?:{_PARTICLE}[ \t]+|[{_UP}]\.[ \t]+)?"
 NAME = rf"{NAME_TOK}(?:{_NAME_SEP}{NAME_TOK}){{0,4}}"
 
 
+#: a name with a nickname in quotes between its parts ('Matiu "Matt" Ratana')
+_NICKNAMED_RX = re.compile(
+    rf"(?<![\w-]){NAME_TOK}[ \t]+[\"“]{NAME_TOK}[\"”](?:{_NAME_SEP}{NAME_TOK}){{1,3}}(?![\w-])"
+)
+
+
 def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -219,7 +225,16 @@ class NameRules:
             + self._aliases(seg, off)
             + self._or_acronyms(seg, off)
             + self._known_as(seg, off)
+            + self._nicknamed(seg, off)
         )
+
+    def _nicknamed(self, seg: str, off: int) -> list[Cand]:
+        """One person named with a nickname in quotes ('Jeremy "Spike" Cohen'), not two names."""
+        out: list[Cand] = []
+        for m in _NICKNAMED_RX.finditer(seg):
+            if m.group().split()[0].lower() not in SENTENCE_WORDS:
+                out.append(Cand(off + m.start(), off + m.end(), m.group(), "PERSON", "rule"))
+        return out
 
     def _titled(self, seg: str, off: int) -> list[Cand]:
         """ "Deputy Foreign Minister Mikhail Bogdanov", "Sheikh Yassin" (a one-word name needs an

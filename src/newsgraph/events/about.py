@@ -240,8 +240,16 @@ class QuoteReader:
         if cue is None:
             return False
         tok, offset = cue
-        told = [c for c in tok.children if c.dep_ in ("obj", "iobj") and offset + c.idx < q.start]
+        # (an object before the quote, or the one it opens with: "urged [anyone ...] to contact X")
+        told = [c for c in tok.children if c.dep_ in ("obj", "iobj") and offset + c.idx <= q.start]
         return bool(told) and not any(phrase_actors(c, self.actors, offset) for c in told)
+
+    def governor(self, q: Quote, governors: frozenset[str]) -> str | None:
+        """The verb of wanting or asking the cue verb is the complement of ("called on X *to demand*
+        that ..."): the speech act is only wanted or asked for, not made."""
+        cue = self._cue(q)
+        head = cue[0].head if cue is not None and cue[0].dep_ == "xcomp" else None
+        return head.text if head is not None and head.lemma_.lower() in governors else None
 
     def _cue(self, q: Quote) -> tuple[Token, int] | None:
         """The cue word's token in the parse, and the offset of its piece."""

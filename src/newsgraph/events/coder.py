@@ -178,8 +178,8 @@ class Coder(Matcher):
         naming = lemma in self.lex.words("naming")
         if not naming and not self.lex.has_verb(lemma):
             return None
-        if lemma in self.lex.words("questioning") and self.question(v):
-            return None  # "asked why X did not ...", "asked X whether ...": a question, no request
+        if (lemma in self.lex.words("questioning") and self.question(v)) or self.helps_act(v, lemma):
+            return None  # "asked why X did not ..." (a question, no request); "helped negotiate" (no aid)
         cl = Clause.of_verb(v)
         cl.objects = [priced(o) for o in cl.objects]  # "announced a $2 billion aid package"
         stuck = stuck_particle(v) if " " in lemma else None
@@ -276,6 +276,7 @@ class Coder(Matcher):
         """A verb that names no one done to the source's own state or organisation: "the prime
         minister resigned" steps down from an office of their state (``from_own`` in the lexicon)."""
         owners = [a for s in f.source if (a := self.home_of(s)) and a not in f.source]
+        owners = owners or [a for a in self.office_of(f.clause, f.offset) if a not in f.source]
         coding = self.lex.coding(code, f"{f.coding.rule} (from an office of its own side)")
         if owners and coding is not None:
             f.target, f.coding, f.internal = owners[:1], coding, True
@@ -406,6 +407,7 @@ class Coder(Matcher):
         if spec.get("receiver"):  # the noun's own doer ("the endorsement *of X*", "*X's* nomination")
             f.target = self.actors_of(doers, off)
             givers = [c for c in noun.children if c.dep_ == "nmod:poss" or case_of(c) in GIVER_CASES]
+            givers = givers or [x for c, x in cl.obliques if c == "from"]  # "drew criticism [from X]"
             f.source = [a for a in self.actors_of(givers, off) if a not in f.target]
             f.location = self.place(cl, off)
             return
@@ -506,8 +508,9 @@ class Coder(Matcher):
         own = target and all(self.own_side(t, source) for t in target)  # "X withdrew the US from ..."
         if own or self.sent_forces(f.coding, cl, off):  # "sent troops to X": X
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place) or target
-        if not target and not topic:
-            target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place)
+        if not target and not topic:  # ("X and Y fought a war *over* Z": what about, not against whom)
+            over = self.fought_over(f.lemma, cl, source)
+            target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place, skip=over)
         target = target or self.posted_in(cl, off, exclude=set(source))  # "recalled its envoy in Quito"
         if not target and f.coding.trip:  # "arrived in Peru": the state a trip ends in is visited
             target = self.trip_state(cl, off, exclude=set(source))

@@ -129,6 +129,7 @@ def code_events(
     first = min((o for o, _ in parses), default=0)
     dated = sorted((d for d in ad.dates if d.start is not None), key=lambda d: d.start or 0)
     date_starts = [d.start or 0 for d in dated]
+    headline = set(re.findall(r"[\w-]+", (ad.doc.title or ad.text.lstrip().split("\n", 1)[0]).lower()))
     for offset, doc in parses:
         if is_heading(doc.text, first=offset == first):
             continue  # a headline or section title repeats the story
@@ -141,7 +142,8 @@ def code_events(
             found += mediated(found, offset, coder, lex)
             demanded_of(found)  # "marched ..., demanding the departure of X's troops": against X
             intents(found, lex)  # "said it was ready to provide aid to X": an intent (AGREE)
-            kept = _govern([f for f in found if f.coding.type], lex, coder.actors)
+            found = [f for f in found if f.coding.type and not _calamity(f, sent, headline, lex)]
+            kept = _govern(found, lex, coder.actors)
             kept += reported_accusations(kept, coder, places, lex)  # "X said Y had shelled its towns"
             heads = {f.head.i for f in kept}
             a, b = offset + sent.start_char, offset + sent.end_char  # the dates of this sentence only
@@ -166,6 +168,42 @@ def code_events(
                         events.append(replace(ev, id=other, source=ev.target, target=ev.source))
     events += speech_events(ad, lex, events, len(events), parses, actors, kb, acts, doers)
     return redate(events, story_days(parses, actors, ad.dates, ad.doc.published))
+
+
+def _calamity(f: Found, sent: Any, headline: set[str], lex: EventLexicon) -> bool:
+    """A state of emergency declared over a disaster or an epidemic that its sentence, the sentences
+    beside it or the headline name ("in response to the coronavirus outbreak"): a measure of relief,
+    no coercion of anyone."""
+    if f.coding.cameo not in lex.words("calamity_codes"):
+        return False
+    doc = sent.doc
+    near = doc[max(sent.start - 1, 0) : sent.end + 1]
+    words = {t.lower_ for s in {near[0].sent, sent, near[-1].sent} for t in s}
+    return not lex.words("calamities").isdisjoint(words | headline)
+
+
+def _at_home(f: Found, coder: Coder, places: Places) -> bool:
+    """A visitor of the state the story is set in ("Trump visited Kenosha" in an American story): a
+    place the knowledge base does not know is then a town of their own country, no foreign visit."""
+    home = coder.actors.main_state()
+    return home is not None and any(home in places.side(s) for s in f.source)
+
+
+def _described(
+    ids: list[str], text: str, sent: Any, offset: int, coder: Coder, lex: EventLexicon
+) -> list[str]:
+    """``ids`` less an organisation named only to describe a person beside it ("*Lima University*
+    psychologist Ana Ruiz", "*Andean Party* presidential nominee X": ``descriptive_roles``)."""
+    actors, roles = coder.actors, lex.words("descriptive_roles")
+    ms = [m for m in actors.between(offset + sent.start_char, offset + sent.end_char) if m.entity in ids]
+    people = [m for m in ms if actors.type_of(m.entity) == "PERSON"]
+    drop = set()
+    for m in (m for m in ms if actors.type_of(m.entity) == "ORG"):
+        for p in people:
+            gap = text[m.end : p.start].split()
+            if 0 < len(gap) <= 4 and all(w.islower() and w.isalpha() for w in gap) and gap[-1] in roles:
+                drop.add(m.entity)
+    return [i for i in ids if i not in drop]
 
 
 def _state_doers(source: list[str], coder: Coder, places: Places) -> list[str]:
@@ -453,7 +491,7 @@ def _event(
                 s for s in dict.fromkeys(places.state_of(w) for w in where) if s and s not in f.source
             ]
             if not f.target and f.coding.type == "CONSULT":  # a visit to a region the KB does not know
-                f.target = [w for w in where if places.unknown(w)][:1]
+                f.target = [w for w in where if places.unknown(w) and not _at_home(f, coder, places)][:1]
             if not f.target and f.coding.trip:  # to a city of a state unnamed
                 f.target = [w for w in where if places.city_of_unnamed_state(w)][:1]
         elif not f.target and f.coding.type not in PLACE_EVENTS:  # "rejected the claim from Berlin"
@@ -481,6 +519,8 @@ def _event(
     if f.coding.type == "CONSULT":  # "attended the University of Maryland": schooling, not a visit
         schools = lex.words("school_heads")
         f.target = [t for t in f.target if not set(coder.actors.entities[t].name.lower().split()) & schools]
+    f.source = _described(f.source, ad.text, sent, f.offset, coder, lex)  # ("X University psychologist Y")
+    f.target = _described(f.target, ad.text, sent, f.offset, coder, lex)
     if not f.source or not f.target:
         return None
     lodged(f, coder, lex)  # "Japan protested against X": an official complaint, no demonstration

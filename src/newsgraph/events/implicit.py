@@ -6,7 +6,6 @@ marked in the event's rule (``+nearest name``, ``+reacting to evN``...) and lowe
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -252,13 +251,8 @@ class Implicit:
 
     @cached_property
     def main_state(self) -> str | None:
-        """The one state the document names most: twice at least, more than twice any other."""
-        actors = self.coder.actors
-        counts = Counter(m.entity for m in actors.mentions if actors.type_of(m.entity) == "STATE")
-        top = counts.most_common(2)
-        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > 2 * top[1][1]):
-            return top[0][0]
-        return None
+        """The one state the document names most (:meth:`ActorIndex.main_state`)."""
+        return self.coder.actors.main_state()
 
     def own_state(self, f: Found) -> list[str]:
         """Whom a leader's emergency, curfew or lockdown is imposed on when neither the tree nor the

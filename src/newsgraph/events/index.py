@@ -4,6 +4,7 @@ actors stage's mentions, by position."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,6 +122,14 @@ class ActorIndex:
 
     def type_of(self, eid: str) -> str:
         return self.entities[eid].type
+
+    def main_state(self) -> str | None:
+        """The one state the document names most: twice at least, more than twice any other."""
+        counts = Counter(m.entity for m in self.mentions if self.type_of(m.entity) == "STATE")
+        top = counts.most_common(2)
+        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > 2 * top[1][1]):
+            return top[0][0]
+        return None
 
 
 

@@ -117,6 +117,8 @@ class NounCoder:
         if key is None or (n.dep_ in ("compound", "amod") and not attributive(n)):
             return None
         spec = self.lex.nouns[key]
+        if spec.get("only_light"):  # "took a shot at X" (the light verb's reading), not "X's shot at Y"
+            return None
         a, b = offset + n.idx, offset + n.idx + len(n.text)
         named = n.text[:1].isupper() and any(m.start < a or m.end > b for m in self.actors.between(a, b))
         if named and not (n.dep_ == "obj" and self.lemma_of(n.head) in (spec.get("light") or ())):

@@ -254,6 +254,27 @@ class Roles:
                         return got
         return []
 
+    def helps_act(self, v: Token, lemma: str) -> bool:
+        """Help given with an act named right after the verb, to no one ("helped negotiate the deal",
+        "helped to end the war"): the act is the event, not aid (``helping`` verbs)."""
+        if lemma not in self.lex.words("helping"):
+            return False
+        after = [t.lower_ for t in v.doc[v.i + 1 : v.i + 3]]
+        acts = [c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        return any(c.i == v.i + 1 or (c.i == v.i + 2 and after[0] == "to") for c in acts)
+
+    def office_of(self, cl: Clause, offset: int) -> list[str]:
+        """Whose office an "as" phrase names ("resigned *as leader of X*"): X, for an act done from
+        an office."""
+        offices = [x for c, x in cl.obliques if c == "as" and any(case_of(n) == "of" for n in x.children)]
+        return self.actors_of(offices, offset)
+
+    def fought_over(self, lemma: str, cl: Clause, source: list[str]) -> frozenset[int]:
+        """The phrases of what two sides fought about ("X and Y fought a war *over* Z"): no target."""
+        if lemma not in self.lex.words("fighting_verbs") or len(source) < 2:
+            return frozenset()
+        return frozenset(x.i for c, x in self.obliques(cl) if c in self.lex.words("topic_cases"))
+
     def posted_in(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
         """The state an envoy object is posted in ("recalled its ambassador *in Quito*"; the parse
         hangs the phrase on the verb), where "in" is no target of the verb's own."""

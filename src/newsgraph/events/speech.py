@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -138,6 +139,8 @@ def speech_events(
         side = _side(ents[q.speaker], ents)
         for coding, (lo, hi), who in _readings(q, ad, lex, acts, reader):
             stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
+            if stance_only and coding.type == "ACCUSE" and _attributed(q, lex):
+                continue  # "according to the coroners, 170 died of drug abuse": a fact reported
             if coding.type == "REQUEST" and not stance_only and reader.unnamed_addressee(q):
                 continue  # "urging viewers, 'vote for X'": a request of the viewers, no one named
             # an accusation, and praise read from the content alone, are about who the quote says did
@@ -167,7 +170,10 @@ def speech_events(
                 continue  # "accused Israel of harming Russia": the verb's own object is the target
             if stance_only and coding.type == "ACCUSE" and all((t, a) in acted for t in targets):
                 continue  # "X stormed Y, killing 12, officials said": a report of the act, its source
-            out.append(_event(ad, q, coding, targets, a, b, start_n + len(out) + 1, lex))
+            ev = _event(ad, q, coding, targets, a, b, start_n + len(out) + 1, lex)
+            if (wanted := reader.governor(q, lex.words("governors"))) is not None:  # "urged X to demand"
+                ev = replace(ev, hypothetical=True, modality_cue=wanted)
+            out.append(ev)
             have |= {(coding.type, q.speaker, t, a) for t in targets}  # a quote and its indirect twin
     return out
 
@@ -214,6 +220,11 @@ def _readings(
         elif (who := praised(lo, hi)) and valence(ad.text[lo:hi]) > NEGATIVE:
             out.append((PREDICATED_PRAISE, (lo, hi), who))
     return out
+
+
+def _attributed(q: Quote, lex: EventLexicon) -> bool:
+    """An indirect quote whose cue only attributes what it tells ("according to X, ...")."""
+    return q.kind == "indirect" and (q.cue or "").lower() in lex.words("attributions")
 
 
 def is_media(ent: Entity, kb: Any | None) -> bool:

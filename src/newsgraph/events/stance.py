@@ -14,6 +14,7 @@ from typing import Any
 
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.tree import Token, case_of
+from newsgraph.text import lexicons
 
 NEGATIVE = -0.45
 POSITIVE = 0.6
@@ -72,6 +73,8 @@ def has_word(text: str, words: set[str], listed: frozenset[str]) -> bool:
 
 #: the parts of speech of a predicate noun or adjective
 NOMINAL = ("NOUN", "ADJ")
+#: verbs of a finding, whose "that" clause tells a deed judged (see :func:`judged_clause`)
+FINDING = lexicons.words("english.finding_verbs")
 
 
 def judgement(v: Token, lex: EventLexicon) -> Coding | None:
@@ -81,7 +84,10 @@ def judgement(v: Token, lex: EventLexicon) -> Coding | None:
     if not pred:
         return None
     text = " ".join(t.text for p in pred for t in p.subtree)
-    return stance(text, lex, f"judgement '{text[:40]}'", short=True)
+    got = stance(text, lex, f"judgement '{text[:40]}'", short=True)
+    if got is not None and got.type == "SUPPORT" and v.lemma_.lower() in FINDING:
+        return None  # a finding in someone's favour ("found that X did not lie") praises no one
+    return got
 
 
 def bare_participle(x: Token) -> bool:
@@ -127,9 +133,12 @@ def judged_clause(v: Token) -> Token | None:
     subject ("ruled that X's ban *was unconstitutional*", "found that the decree was unlawful")."""
     if any(c.dep_ == "obj" for c in v.children):
         return None
+    finding = v.lemma_.lower() in FINDING  # (a deed a finding tells: "ruled X [lacked] authority")
     for c in v.children:
         deps = {x.dep_ for x in c.children}
         if c.dep_ == "ccomp" and c.pos_ in NOMINAL and {"cop", "nsubj"} <= deps:
+            return c
+        if c.dep_ == "ccomp" and c.pos_ == "VERB" and "nsubj" in deps and finding:
             return c
     return None
 

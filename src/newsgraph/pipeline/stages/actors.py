@@ -48,7 +48,7 @@ def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mentio
     extra = descriptions(view, ents, kb, found.demonyms, taken, persons=False)
     assign_roles(view, cands + extra, ents, kb, found.demonyms)
     extra += descriptions(view, ents, kb, found.demonyms, taken, persons=True)
-    extra += pronouns(view, ents, taken)
+    extra += pronouns(view, ents, taken, ad.parses)
     _demonym_states(text, cands, ents, kb)
     extra += sector_mentions(view, cands + extra + found.venues, ents, kb, ad.parses)
     venues = _venues(ents, found.venues, kb)
