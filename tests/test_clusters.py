@@ -111,6 +111,19 @@ def test_undated_reports_join_only_their_own_story() -> None:
     assert cluster_records(recs, AMAP, AFF, story={"d2": "d1"})["c"] == cl["a"]  # a near-duplicate article
 
 
+def test_a_documents_month_ties_no_two_stories_together() -> None:
+    vague: dict[str, Any] = {"typ": "ACCUSE", "mode": None, "date_fallback": True, "date_text": None}
+    recs = [  # two roundups of the month, each telling of an accusation without a date of its own
+        rec("a", "d1", ["sabil"], ["kesh"], "2025-03", **vague),
+        rec("b", "d2", ["sabil"], ["kesh"], "2025-03", **vague),
+        rec("c", "d1", ["sabil"], ["kesh"], "2025-03-07", typ="ACCUSE", mode=None),
+    ]
+    cl = cluster_records(recs, AMAP, AFF)
+    assert cl["a"] == cl["c"] != cl["b"]  # within its own story a report still joins
+    stated = [rec("x", "d1", ["sabil"], ["kesh"], "2025-03", typ="ACCUSE", mode=None), recs[1]]
+    assert len(set(cluster_records(stated, AMAP, AFF).values())) == 2
+
+
 def test_inherited_dates_are_approximate_fallbacks_less() -> None:
     recs = [
         rec("a", "d1", ["sabil"], ["vessin"], "2025-03-07"),
@@ -154,6 +167,23 @@ def test_divergent_accounts_side_by_side() -> None:
     fragment = [quotes[0], dict(quotes[1], text="On the issue of guns")]  # a fragment is no account
     div, acc = divergent_accounts(members, fragment, AMAP, AFF, {"a": 300}, {"d1": "x" * 300})
     assert not div and [a["quote"] for a in acc] == ["q1"]
+
+
+def test_a_warm_and_a_plain_account_of_an_endorsement_agree() -> None:
+    members = [rec("a", "d1", ["haddad"], ["vessin"], "2025-03-07", typ="SUPPORT", start=0, end=50)]
+    warm = "We are proud and grateful to have such a wonderful, wise and generous friend."
+    plain = "The working groups will meet in the capital next month to draft the programme."
+    quotes = [
+        {"id": "q1", "doc": "d1", "start": 60, "end": 120, "speaker": "haddad", "text": plain},
+        {"id": "q2", "doc": "d1", "start": 130, "end": 190, "speaker": "vessin", "text": warm},
+    ]
+    args = (AMAP, AFF, {"a": 300}, {"d1": "x" * 300})
+    assert divergent_accounts(members, quotes, *args)[0] is False
+    accused = [dict(members[0], type="ACCUSE")]  # of an accusation, warm against plain differs
+    assert divergent_accounts(accused, quotes, *args)[0] is True
+    shame = "This endorsement is a disgrace, a cynical and shameful betrayal of every voter and volunteer."
+    against = [quotes[0], dict(quotes[1], text=shame)]
+    assert divergent_accounts(members, against, *args)[0] is True
 
 
 def test_no_one_speaks_for_a_side_whose_state_both_sides_share() -> None:

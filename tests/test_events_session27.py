@@ -163,3 +163,8 @@ def test_he_outside_quotations_may_be_the_speaker() -> None:
     ad = analyse("Juan Ortega said he would resign on Monday.")
     names = {e.id: e.name for e in ad.entities}
     assert [names[m.entity] for m in ad.mentions if m.text == "he"] == ["Juan Ortega"]
+
+
+def test_what_a_news_outlet_claims_is_its_report_not_its_accusation() -> None:
+    assert not _of("The Lima Herald claims Chile was behind the attack.", "ACCUSE")
+    assert _of("The Andean Front claims Chile was behind the attack.", "ACCUSE")

@@ -450,7 +450,7 @@ def pronouns(
             lo = view.sentences[view.sentence_index(m.start())].start if view.sentences else p.start
             own = _own_subject(text, m, persons, starts, lo)  # "X called *him* a liar": not X
             said = voices.speaker_spans(m.start())  # 'X said: "*He* was a great leader"': not X
-            banned = {own} | {e.id for s, e in persons if any(a <= s < b for a, b in said)}
+            banned = {own} | {e.id for a, b in said for _, e in _named_in(persons, starts, a, b)}
 
             def others(lo: int, hi: int, want: str, no: set[str | None] = banned) -> list[tuple[int, Any]]:
                 return [(s, e) for s, e in between(lo, hi, want) if e.id not in no]
@@ -472,6 +472,13 @@ def pronouns(
             starts.insert(k, m.start())
             persons.insert(k, (m.start(), pick))
     return out
+
+
+def _named_in(
+    persons: list[tuple[int, LocalEntity]], starts: list[int], a: int, b: int
+) -> list[tuple[int, LocalEntity]]:
+    """The people named (or referred to) between ``a`` and ``b`` (``starts``: where each is)."""
+    return persons[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
 
 
 #: "and" and a verb (maybe after an adverb) right before an object pronoun: a coordinated clause

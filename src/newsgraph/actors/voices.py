@@ -5,11 +5,17 @@ the verb outside the marks that governs the quoted words."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
+from itertools import islice
 from typing import Any
 
 #: opening and closing quotation marks (a straight double quote both opens and closes)
 _OPENING, _CLOSING, _STRAIGHT = "“", "”", '"'
+#: how many heads up from a quoted word its verb of saying is looked for (a misparse may chain
+#: thousands of words into one branch)
+MAX_DEPTH = 12
+_MARKS = re.compile(f"[{_OPENING}{_CLOSING}{_STRAIGHT}]")
 
 
 def quoted_spans(text: str, paragraphs: Sequence[Any]) -> list[tuple[int, int]]:
@@ -18,8 +24,8 @@ def quoted_spans(text: str, paragraphs: Sequence[Any]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for p in paragraphs:
         start: int | None = None
-        for i in range(p.start, p.end):
-            ch = text[i]
+        for m in _MARKS.finditer(text, p.start, p.end):  # (the marks only, not every character)
+            ch, i = m.group(), m.start()
             if start is None and ch in (_OPENING, _STRAIGHT):
                 start = i + 1
             elif start is not None and ch in (_CLOSING, _STRAIGHT):
@@ -38,6 +44,7 @@ class Voices:
         self.starts = [a for a, _ in self.spans]
         self.parses = list(parses)
         self.offsets = [o for o, _ in self.parses]
+        self._idx: dict[int, list[int]] = {}  # piece -> where its tokens start (read when first needed)
 
     def speaker_spans(self, pos: int) -> list[tuple[int, int]]:
         """Where the subjects of the verb that governs the quoted word at ``pos`` from outside its
@@ -50,7 +57,8 @@ class Voices:
         # life, *he* fired": the verb of saying governs the first sentence only)
         for at in (pos, lo):
             tok, offset = self._token(at)
-            for head in tok.ancestors if tok is not None else ():  # the nearest one with a subject
+            heads = islice(tok.ancestors, MAX_DEPTH) if tok is not None else ()
+            for head in heads:  # the nearest one with a subject
                 subjects = [x for x in head.children if x.dep_ == "nsubj"]
                 if subjects and not lo <= offset + head.idx < hi:
                     return [_span(x, offset) for x in subjects]
@@ -61,8 +69,11 @@ class Voices:
         if i < 0:
             return None, 0
         offset, doc = self.parses[i]
-        tok = next((t for t in doc if offset + t.idx >= pos), None)  # (the first word from ``pos``)
-        return tok, offset
+        starts = self._idx.get(i)
+        if starts is None:
+            starts = self._idx[i] = [t.idx for t in doc]
+        k = bisect.bisect_left(starts, pos - offset)  # the first word from ``pos``
+        return (doc[k] if k < len(starts) else None), offset
 
 
 def _span(x: Any, offset: int) -> tuple[int, int]:

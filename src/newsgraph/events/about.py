@@ -81,6 +81,7 @@ class QuoteReader:
     suffers: frozenset[str] = frozenset()
     _offsets: list[int] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    _token_starts: dict[int, list[int]] = field(default_factory=dict)  # piece offset -> its tokens' idx
 
     def __post_init__(self) -> None:
         self._offsets = [o for o, _ in self.parses]
@@ -256,9 +257,12 @@ class QuoteReader:
         if q.cue_start is None:
             return None
         for offset, doc in self._pieces(q.cue_start):
-            tok = next((t for t in doc if offset + t.idx == q.cue_start), None)
-            if tok is not None:
-                return tok, offset
+            starts = self._token_starts.get(offset)
+            if starts is None:  # (once per piece: a scan per quote grew with the piece's length)
+                starts = self._token_starts[offset] = [t.idx for t in doc]
+            k = bisect.bisect_left(starts, q.cue_start - offset)
+            if k < len(starts) and starts[k] == q.cue_start - offset:
+                return doc[k], offset
         return None
 
     def _pieces(self, at: int) -> list[tuple[int, Any]]:

@@ -185,7 +185,7 @@ def _calamity(f: Found, sent: Any, headline: set[str], lex: EventLexicon) -> boo
 def _at_home(f: Found, coder: Coder, places: Places) -> bool:
     """A visitor of the state the story is set in ("Trump visited Kenosha" in an American story): a
     place the knowledge base does not know is then a town of their own country, no foreign visit."""
-    home = coder.actors.main_state()
+    home = coder.actors.main_state
     return home is not None and any(home in places.side(s) for s in f.source)
 
 
@@ -512,6 +512,8 @@ def _event(
     if f.coding.trip:  # "President X flew to [a city of his own state]": a trip at home, no visit
         homes = {coder.home_of(s) for s in f.source}
         f.target = [t for t in f.target if t not in homes]
+    if f.lemma in lex.words("media_reports"):  # "Znak.com claims ...": the outlet reports, accuses no one
+        f.source = [s for s in f.source if not coder.media(s)]
     if f.coding.type in PRESS_WORK:  # "spoke with The Daily Herald", "Wikinews contacted officials":
         f.source = [s for s in f.source if not coder.media(s)]  # interviews, not consultations
         act = f.coding.type == "REQUEST" and any(_to_clause(c) for c in f.head.children)

@@ -252,7 +252,7 @@ class Implicit:
     @cached_property
     def main_state(self) -> str | None:
         """The one state the document names most (:meth:`ActorIndex.main_state`)."""
-        return self.coder.actors.main_state()
+        return self.coder.actors.main_state
 
     def own_state(self, f: Found) -> list[str]:
         """Whom a leader's emergency, curfew or lockdown is imposed on when neither the tree nor the

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from newsgraph.events.deps import AGAINST_STATE, Token
@@ -123,6 +124,7 @@ class ActorIndex:
     def type_of(self, eid: str) -> str:
         return self.entities[eid].type
 
+    @cached_property
     def main_state(self) -> str | None:
         """The one state the document names most: twice at least, more than twice any other."""
         counts = Counter(m.entity for m in self.mentions if self.type_of(m.entity) == "STATE")

@@ -3,13 +3,15 @@ accounts.
 
 Two event reports are the same real event when they have the same type (for CONSULT also the same kind:
 visit, meeting/phone, mediation; hosting a guest is a meeting), the same negation/hypothetical flags,
-compatible places, compatible dates, and overlapping participants: the actors of one side overlap
-directly and those of the other side overlap directly or one is what the other belongs to (a minister
-and their state; for CONSULT, which has no direction and is counted both ways round, also two members
-of one delegation or government). Dates: two explicit days must be
-the same day; a fallback (document) date may be a day off, a date inherited from the context (no date
-expression of its own) two days; a month or year contains its days. Undated reports join only reports of
-the same story (the same document or its near-duplicates).
+compatible places, compatible dates (two stories' reports need a day each, or a date of their
+own: a document's month or year ties no two stories together), and overlapping participants: the
+actors of one side overlap directly and those of the other side overlap directly or one is what
+the other belongs to (a minister and their state; for CONSULT, which has no direction and is
+counted both ways round, also two members of one delegation or government). Dates: two explicit
+days must be the same day; a fallback (document) date may be a day off, a date inherited from the
+context (no date expression of its own) two days; a month or year contains its days. Undated
+reports, and those dated only by their document's month or year, join only reports of the same
+story (the same document or its near-duplicates).
 
 Blocking keeps this near-linear: a report is indexed under (type, kind, flags, source actor,
 target actor) for its (expanded) actor pairs and, inside a block, by day, month or year; it is
@@ -23,7 +25,8 @@ the next report of a meeting or of an event between other parties; the cluster i
 both sides have accounts and their wording shares little (cosine of content-word counts below
 :data:`DIVERGENCE_THRESHOLD`, each side saying at least :data:`MIN_ACCOUNT_WORDS` content words)
 and their stances differ (one side negative, or one warm and the other not: VADER valence, see
-:mod:`newsgraph.events.stance`), or a report says the accounts differ ("differed in their focus",
+:mod:`newsgraph.events.stance`; of a cooperative act, an endorsement or an agreement, only one side
+negative), or a report says the accounts differ ("differed in their focus",
 "two readouts").
 """
 
@@ -45,6 +48,8 @@ from newsgraph.text.dates import date_range
 from newsgraph.text.util import short_hash
 
 MAX_CANDIDATES = 30
+#: acts by which the sides come together: their accounts diverge only where one side is negative
+COOPERATIVE = frozenset({"SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "AID"})
 #: the CAMEO code of hosting a visit
 HOSTED = "043"
 #: days two reports may differ when one date is inherited from context ("during the visit they met")
@@ -205,11 +210,18 @@ def same_event(a: _Prepared, b: _Prepared) -> bool:
         return False
     if a.loc and b.loc and a.loc != b.loc:
         return False
-    if a.story != b.story and (not a.rec.get("date") or not b.rec.get("date")):
+    if a.story != b.story and (_vague(a.rec) or _vague(b.rec)):
         return False
     if not _dates_ok(a.rec, b.rec):
         return False
     return _sides_ok(a, b, a.rec["type"] == "CONSULT")
+
+
+def _vague(rec: Mapping[str, Any]) -> bool:
+    """No date, or only the month or year of its document's: too vague to tie two stories together
+    (two reports of October from two roundups are not one event for sharing a month and a side)."""
+    d = rec.get("date") or ""
+    return not d or (bool(rec.get("date_fallback")) and len(d) < 10)
 
 
 def _buckets(rec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
@@ -374,15 +386,18 @@ def divergent_accounts(
         return False, accounts
     if _cosine(by_side["source"], by_side["target"]) >= DIVERGENCE_THRESHOLD:
         return False, accounts
-    return _opposed(texts_of), accounts
+    return _opposed(texts_of, members[0]["type"] in COOPERATIVE), accounts
 
 
-def _opposed(texts_of: Mapping[str, list[str]]) -> bool:
+def _opposed(texts_of: Mapping[str, list[str]], cooperative: bool = False) -> bool:
     """Two sides whose words differ also differ in stance: one side negative, or one positive and the
-    other not (two warm statements in different words are no divergence)."""
+    other not (two warm statements in different words are no divergence). Of a cooperative act (an
+    endorsement, an agreement) the sides differ only where one speaks against it: one warm and one
+    plain account of an endorsement agree."""
     v = {side: valence(" ".join(ts)) for side, ts in texts_of.items()}
     low, high = min(v.values()), max(v.values())
-    return low <= -OPPOSED_VALENCE or (high >= OPPOSED_VALENCE and low < OPPOSED_VALENCE / 2)
+    warm_and_plain = high >= OPPOSED_VALENCE and low < OPPOSED_VALENCE / 2 and not cooperative
+    return low <= -OPPOSED_VALENCE or warm_and_plain
 
 
 def _scope_ends(
