@@ -29,6 +29,7 @@ from typing import Any
 from newsgraph.events.stance import NEGATIVE_SHORT, has_word, valence
 from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
 from newsgraph.models import AnalyzedDoc, Quote, Span
+from newsgraph.quotes.tree import Tree
 from newsgraph.text import lexicons
 
 #: who a negative or warm quote is about: the doers in it (subjects, "by" agents, possessors)
@@ -81,11 +82,12 @@ class QuoteReader:
     suffers: frozenset[str] = frozenset()
     _offsets: list[int] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
-    _token_starts: dict[int, list[int]] = field(default_factory=dict)  # piece offset -> its tokens' idx
+    _tree: Tree = field(init=False)
 
     def __post_init__(self) -> None:
         self._offsets = [o for o, _ in self.parses]
         self._starts = [s.start for s in self.ad.sentences]
+        self._tree = Tree(self.parses)  # tokens by offset (a scan per quote grew with the piece)
 
     def sentence_at(self, pos: int) -> Span | None:
         """The sentence holding offset ``pos`` (a bisection, not a scan of the document)."""
@@ -256,14 +258,10 @@ class QuoteReader:
         """The cue word's token in the parse, and the offset of its piece."""
         if q.cue_start is None:
             return None
-        for offset, doc in self._pieces(q.cue_start):
-            starts = self._token_starts.get(offset)
-            if starts is None:  # (once per piece: a scan per quote grew with the piece's length)
-                starts = self._token_starts[offset] = [t.idx for t in doc]
-            k = bisect.bisect_left(starts, q.cue_start - offset)
-            if k < len(starts) and starts[k] == q.cue_start - offset:
-                return doc[k], offset
-        return None
+        tok = self._tree.token_at(q.cue_start)
+        if tok is None or self._tree.start(tok) != q.cue_start:
+            return None
+        return tok, q.cue_start - tok.idx
 
     def _pieces(self, at: int) -> list[tuple[int, Any]]:
         """The one parsed piece that holds offset ``at`` (pieces are in text order), as a list."""
