@@ -50,6 +50,8 @@ _PLACE_AFTER = re.compile(r"[ \t]+(?:in|of|from)[ \t]+(?:the[ \t]+)?")
 #: a place where things happen: "in Cheltenham", "in Cheltenham, England"
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*,?[ \t]+){0,4}$")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[ \t]+$")
+#: an indefinite article right before a demonym used as a noun ("*an* Australian, X")
+_A_PERSON = re.compile(r"\b[Aa]n? $")
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 _TITLE_HEADS = lexicons.words("actors.title_heads")
 #: a first paragraph of at most this many words is a title or a dateline, not the lead
@@ -191,7 +193,10 @@ class _Places:
     def _nationality(self, c: Cand) -> bool:
         """A demonym before a common noun of no office or body says who someone is, not where the
         story happens ("raping a *Canadian* tourist"; not "*French* police", "*US* President")."""
-        m = _NEXT_WORD.match(self.view.text, c.end)
+        text = self.view.text
+        if _A_PERSON.search(text, max(0, c.start - 4), c.start) and not text[c.end : c.end + 1].isalnum():
+            return True  # "*An Australian*, Brenton Tarrant, ...": a person's nationality
+        m = _NEXT_WORD.match(text, c.end)
         word = m.group(1) if m else ""
         return word[:1].islower() and word not in _TITLE_HEADS and word.rstrip("s") not in _LAST_WORDS
 

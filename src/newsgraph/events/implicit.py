@@ -106,8 +106,8 @@ class Implicit:
         things = all(x.pos_ == "NOUN" for x in f.clause.subjects)  # no one named: "bombings", "a bomb"
         if not f.source and f.target and not f.clause.passive and things:
             f.source = _claimed(self.claims, f)  # "twin bombings struck X ... Y claimed responsibility"
-        if f.source or not f.clause.passive or not f.target:
-            return
+        if f.source or not (f.clause.passive or f.coding.reverse) or not f.target:
+            return  # (a reversed pattern's subject is its target: "X appeared in court")
         lex, actors = self.lex, self.coder.actors
         f.source = (
             _announcer(f, lex, actors)
@@ -282,7 +282,7 @@ class Implicit:
             where = [x for c, x in self.coder.obliques(f.clause) if c in self.lex.words("place_cases")]
             named = (a for x in where for t in x.subtree for a in actors.at(t, f.offset))
             place = next((a for a in named if actors.type_of(a) == "STATE"), None)
-        state = place or self.main_state
+        state = place or self.main_state or actors.lone_state  # ("convicted in 2008", a US story)
         if state is None or state in f.target:
             return []
         f.guessed = "the state the story is set in"
@@ -481,6 +481,9 @@ def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
     nouns = [*f.clause.objects, *(x for c, x in coder.obliques(f.clause) if c in cases)]
     if f.clause.passive and f.lemma in lex.words("experiencer"):  # "was dismayed *by the arrests*"
         nouns += f.clause.agent
+    inquiries = lex.words("inquiry_nouns")  # "called for an investigation *into the shooting*"
+    asked = [x for _, x in coder.obliques(f.clause)]  # (and "called *for* an investigation")
+    nouns += [c for n in nouns + asked if n.lemma_.lower() in inquiries for c in n.children if _into(c, lex)]
     return [
         n
         for n in nouns
@@ -488,6 +491,11 @@ def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
         and f.lemma not in ((lex.noun_spec(coder.noun_key(n), n.lower_) or {}).get("light") or ())
         and any(c.dep_ == "nmod:poss" or (c.dep_ == "det" and c.lower_ in THIS) for c in n.children)
     ]
+
+
+def _into(c: Any, lex: EventLexicon) -> bool:
+    """An inquiry's subject ("an investigation *into* the shooting")."""
+    return c.dep_ == "nmod" and case_of(c) in lex.words("inquiry_cases")
 
 
 def _accord_parties(

@@ -133,6 +133,12 @@ class ActorIndex:
             return top[0][0]
         return None
 
+    @cached_property
+    def lone_state(self) -> str | None:
+        """The only state the document names at all (once is enough), or None."""
+        states = {m.entity for m in self.mentions if self.type_of(m.entity) == "STATE"}
+        return next(iter(states)) if len(states) == 1 else None
+
 
 
 def uniq(xs: Iterable[str]) -> list[str]:

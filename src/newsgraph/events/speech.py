@@ -41,6 +41,8 @@ CUE_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
 DEEDS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 #: a quote sentence that calls its subject something praiseworthy ("X was very honest")
 PREDICATED_PRAISE = Coding("SUPPORT", None, "051", "quote sentence: praise predicated of its subject")
+#: a formula of thanks, congratulation or solidarity ("Congratulations to X", "We are with X")
+FORMULA = Coding("SUPPORT", None, "051", "quote sentence: thanks, congratulation or solidarity")
 
 
 def _side(ent: Entity | None, ents: dict[str, Entity]) -> set[str]:
@@ -215,11 +217,22 @@ def _readings(
         return [(coding, (q.start, q.end), None)]
     out: list[tuple[Coding, tuple[int, int], list[str] | None]] = []
     for lo, hi in reader.sentence_parts(q):
-        if (lo, hi) != (q.start, q.end) and (got := stance(ad.text[lo:hi], lex, "quote sentence")):
+        if _formula(ad.text[lo:hi], lex) and (who := reader.about(q, agents=False, within=(lo, hi))):
+            out.append((FORMULA, (lo, hi), who))  # ("Thank you X for ...": whom it thanks, named in it)
+        elif (lo, hi) != (q.start, q.end) and (got := stance(ad.text[lo:hi], lex, "quote sentence")):
             out.append((got, (lo, hi), (praised(lo, hi) or None) if got.type == "SUPPORT" else None))
         elif (who := praised(lo, hi)) and valence(ad.text[lo:hi]) > NEGATIVE:
             out.append((PREDICATED_PRAISE, (lo, hi), who))
     return out
+
+
+def _formula(text: str, lex: EventLexicon) -> bool:
+    """Words of thanks, congratulation or solidarity in a sentence with no word of blame or negation
+    ("Congratulations to X on ...", "We are with X in our thoughts"; lexicon ``solidarity_phrases``)."""
+    words = _words(text)
+    if not words.isdisjoint(lex.words("negation")) or has_word(text, words, lex.words("accusation")):
+        return False
+    return has_word(text, words, lex.words("solidarity_phrases"))
 
 
 def _attributed(q: Quote, lex: EventLexicon) -> bool:

@@ -26,6 +26,7 @@ from newsgraph.actors.refer import descriptions, pronouns
 from newsgraph.actors.roles import assign_roles, title_states
 from newsgraph.actors.sectors import sector_mentions
 from newsgraph.actors.spans import Cand, DocView
+from newsgraph.actors.suspects import suspect_mentions
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.pipeline.registry import Resources, stage
 from newsgraph.text import lexicons
@@ -48,6 +49,7 @@ def analyse(ad: AnalyzedDoc, rec: Recognizer) -> tuple[list[Entity], list[Mentio
     extra = descriptions(view, ents, kb, found.demonyms, taken, persons=False)
     assign_roles(view, cands + extra, ents, kb, found.demonyms)
     extra += descriptions(view, ents, kb, found.demonyms, taken, persons=True)
+    extra += suspect_mentions(view, ents, taken, ad.parses)  # "the accused": the story's suspect
     extra += pronouns(view, ents, taken, ad.parses)
     _demonym_states(text, cands, ents, kb)
     extra += sector_mentions(view, cands + extra + found.venues, ents, kb, ad.parses)

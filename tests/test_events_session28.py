@@ -1,0 +1,100 @@
+"""Session 28: the role nouns of a crime story ("the accused", "the suspect") as its suspect,
+convictions in a story that names its state once, reactions to what an inquiry is asked into, a
+person's nationality that does not set the story's state, formulas of thanks and solidarity in
+quotes.
+
+The sentences are written for these tests (made-up situations between real states and made-up
+people and groups), not taken from any article.
+"""
+
+from __future__ import annotations
+
+from .events_helpers import analyse
+from .events_helpers import pairs_of as _of
+
+COURT = (
+    "Juan Ortega, aged 28, appeared in court in Lima on Saturday, charged with one count of murder. "
+)
+
+
+def _named(body: str, text: str) -> str | None:
+    """The name of the actor that the mention ``text`` of ``body`` resolves to."""
+    ad = analyse(body)
+    names = {e.id: e.name for e in ad.entities}
+    return next((names[m.entity] for m in ad.mentions if m.text == text), None)
+
+
+def test_the_accused_is_the_person_the_story_charged() -> None:
+    body = COURT + "Peruvian police arrested the accused on Friday near the market."
+    assert _of(body, "COERCE") == {(("Peruvian security forces",), ("Juan Ortega",))}
+    body = "Juan Ortega was arrested in Lima on Friday. Judge Ana Ruiz said the suspect would stay in jail."
+    assert _named(body, "the suspect") == "Juan Ortega"
+
+
+def test_a_suspect_named_by_a_role_word() -> None:
+    body = "Police in Lima named suspect Juan Ortega on Monday. The gunman had fled to Cusco."
+    assert _named(body, "The gunman") == "Juan Ortega"
+    body = "Officials identified the suspect as Juan Ortega of Cusco. Peru charged the suspect with murder."
+    assert (("Peru",), ("Juan Ortega",)) in _of(body, "ACCUSE")
+
+
+def test_the_victim_is_no_suspect() -> None:
+    body = "Pedro Soto was stabbed in Lima on Friday. Peruvian police arrested the suspect on Saturday."
+    assert _named(body, "the suspect") is None
+    assert not _of(body, "COERCE")
+
+
+def test_a_role_word_describing_another_noun_is_no_mention() -> None:
+    body = COURT + "The church keeps a list of the accused priests."
+    assert _named(body, "the accused") is None
+
+
+def test_a_suspects_phrase_told_of_someone_else_marks_no_one() -> None:
+    body = "Spokesman Pedro Soto said a badge was used by the assailant, reported as convicted of theft."
+    assert _named(body, "the assailant") is None
+
+
+def test_a_conviction_in_a_story_that_names_its_state_once() -> None:
+    body = (
+        "President Juan Ortega of the United States commuted the sentences of eleven people. "
+        "Pedro Soto was convicted of fraud in 2008 in the Northern District of Texas."
+    )
+    assert _of(body, "COERCE") == {(("United States",), ("Pedro Soto",))}
+
+
+def test_an_investigation_asked_into_an_act_is_about_its_doer() -> None:
+    body = (
+        "Peruvian police arrested Pedro Soto in Lima on Monday. "
+        "The Andean Front has called for an investigation into the arrest."
+    )
+    assert (("Andean Front",), ("Peruvian security forces",)) in _of(body, "ACCUSE")
+
+
+def test_a_persons_nationality_does_not_set_the_story_state() -> None:
+    body = (
+        "An Australian, Juan Ortega, aged 28, appeared in court in Christchurch, New Zealand on "
+        "Saturday, charged with murder. Police arrested the accused on Friday."
+    )
+    assert (("New Zealand security forces", "New Zealand"), ("Juan Ortega",)) in _of(body, "COERCE")
+    assert not [s for s, _ in _of(body, "COERCE") if "Australia" in s]
+
+
+def test_appearing_in_court_is_being_charged_by_the_state() -> None:
+    body = "Juan Ortega, a Peruvian, appeared in court in Lima on Saturday. Peru has a new law on courts."
+    assert _of(body, "COERCE") == {(("Peru",), ("Juan Ortega",))}
+
+
+def test_thanks_congratulation_and_solidarity_in_quotes() -> None:
+    ended = "Pedro Soto ended his campaign for president of Peru. "
+    body = ended + 'Ana Ruiz wrote, "Congratulations to Pedro Soto on running a campaign for working people."'
+    assert _of(body, "SUPPORT") == {(("Ana Ruiz",), ("Pedro Soto",))}
+    body = ended + '"Thank you Pedro Soto for making workers the center of your campaign," wrote Ana Ruiz.'
+    assert _of(body, "SUPPORT") == {(("Ana Ruiz",), ("Pedro Soto",))}
+    stabbed = "Pedro Soto was stabbed on stage in Lima. "
+    body = stabbed + 'Juan Ortega wrote on Twitter: "We are with Pedro Soto in our thoughts and prayers."'
+    assert _of(body, "SUPPORT") == {(("Juan Ortega",), ("Pedro Soto",))}
+
+
+def test_thanks_beside_blame_is_no_support() -> None:
+    body = 'Ana Ruiz wrote, "Thank you Pedro Soto for nothing: you lied to Peru and betrayed us."'
+    assert not _of(body, "SUPPORT")
