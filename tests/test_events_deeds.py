@@ -17,9 +17,10 @@ def test_condemning_the_detention_of_someone_accuses_their_captor() -> None:
     assert ("ACCUSE", ["United Nations"], ["Ann Ward"]) not in _events(body)
 
 
-def test_a_reaction_to_a_deed_whose_doer_is_untold_keeps_its_target() -> None:
+def test_a_reaction_to_a_deed_whose_doer_is_untold_accuses_no_victim() -> None:
+    # (the detained person is not whom the condemnation is aimed at; with no captor told, no event)
     body = "Ann Ward was detained on Monday. The United Nations condemned the detention of Ward."
-    assert ("ACCUSE", ["United Nations"], ["Ann Ward"]) in _events(body)
+    assert not [e for e in _events(body) if e[0] == "ACCUSE"]
 
 
 def test_ordering_an_arrest_or_an_expulsion_is_the_orderers_act() -> None:

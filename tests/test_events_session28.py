@@ -12,9 +12,7 @@ from __future__ import annotations
 from .events_helpers import analyse
 from .events_helpers import pairs_of as _of
 
-COURT = (
-    "Juan Ortega, aged 28, appeared in court in Lima on Saturday, charged with one count of murder. "
-)
+COURT = "Juan Ortega, aged 28, appeared in court in Lima on Saturday, charged with one count of murder. "
 
 
 def _named(body: str, text: str) -> str | None:
@@ -72,11 +70,11 @@ def test_an_investigation_asked_into_an_act_is_about_its_doer() -> None:
 
 def test_a_persons_nationality_does_not_set_the_story_state() -> None:
     body = (
-        "An Australian, Juan Ortega, aged 28, appeared in court in Christchurch, New Zealand on "
-        "Saturday, charged with murder. Police arrested the accused on Friday."
+        "A Chilean, Juan Ortega, 41, appeared in court in Cusco, Peru on Monday, charged with arson. "
+        "Police arrested the accused on Sunday."
     )
-    assert (("New Zealand security forces", "New Zealand"), ("Juan Ortega",)) in _of(body, "COERCE")
-    assert not [s for s, _ in _of(body, "COERCE") if "Australia" in s]
+    assert (("Peruvian security forces", "Peru"), ("Juan Ortega",)) in _of(body, "COERCE")
+    assert not [s for s, _ in _of(body, "COERCE") if "Chile" in s]
 
 
 def test_appearing_in_court_is_being_charged_by_the_state() -> None:
@@ -86,15 +84,71 @@ def test_appearing_in_court_is_being_charged_by_the_state() -> None:
 
 def test_thanks_congratulation_and_solidarity_in_quotes() -> None:
     ended = "Pedro Soto ended his campaign for president of Peru. "
-    body = ended + 'Ana Ruiz wrote, "Congratulations to Pedro Soto on running a campaign for working people."'
+    body = ended + 'Ana Ruiz wrote, "Congratulations to Pedro Soto on a hard-fought race."'
     assert _of(body, "SUPPORT") == {(("Ana Ruiz",), ("Pedro Soto",))}
-    body = ended + '"Thank you Pedro Soto for making workers the center of your campaign," wrote Ana Ruiz.'
+    body = ended + '"Thank you Pedro Soto for standing up for farmers," wrote Ana Ruiz.'
     assert _of(body, "SUPPORT") == {(("Ana Ruiz",), ("Pedro Soto",))}
     stabbed = "Pedro Soto was stabbed on stage in Lima. "
-    body = stabbed + 'Juan Ortega wrote on Twitter: "We are with Pedro Soto in our thoughts and prayers."'
+    body = stabbed + 'Juan Ortega said: "Our thoughts are with Pedro Soto and his family tonight."'
     assert _of(body, "SUPPORT") == {(("Juan Ortega",), ("Pedro Soto",))}
 
 
 def test_thanks_beside_blame_is_no_support() -> None:
     body = 'Ana Ruiz wrote, "Thank you Pedro Soto for nothing: you lied to Peru and betrayed us."'
     assert not _of(body, "SUPPORT")
+
+
+def test_an_accusation_in_itself_needs_no_negative_tone() -> None:
+    body = 'Ana Ruiz said, "As long as the Congress stays shut, the Chilean government is breaking the law."'
+    assert _of(body, "ACCUSE") == {(("Ana Ruiz",), ("Chile",))}  # (not Congress, which only stays closed)
+    body = 'Juan Ortega said the Andean Front "has shown no respect for the farmers of Cusco."'
+    assert _of(body, "ACCUSE") == {(("Juan Ortega",), ("Andean Front",))}
+
+
+def test_an_accusation_in_itself_asked_or_denied_accuses_no_one() -> None:
+    body = 'Juan Ortega said: "The court will decide next week whether Pedro Soto broke the law."'
+    assert not _of(body, "ACCUSE")
+    assert not _of('Juan Ortega said: "Pedro Soto never broke the law."', "ACCUSE")
+
+
+SENTENCED = "Peruvian judge Ana Ruiz sentenced Pedro Soto to 40 months in prison. "
+
+
+def test_a_sentence_judged_unjust_accuses_whoever_passed_it() -> None:
+    body = SENTENCED + 'Juan Ortega called the sentence "unjust".'
+    assert _of(body, "ACCUSE") == {(("Juan Ortega",), ("Ana Ruiz",))}
+    body = SENTENCED + 'Juan Ortega called the sentence of Pedro Soto "unjust".'
+    assert _of(body, "ACCUSE") == {(("Juan Ortega",), ("Ana Ruiz",))}
+
+
+def test_condemning_a_deed_done_to_someone_does_not_accuse_them() -> None:
+    assert not _of("Juan Ortega condemned the detention of Pedro Soto.", "ACCUSE")
+    assert not _of('Juan Ortega called the sentence of Pedro Soto "unjust".', "ACCUSE")
+    body = "Juan Ortega condemned Pedro Soto's arrest by Chilean police."
+    assert _of(body, "ACCUSE") == {(("Juan Ortega",), ("Chilean security forces",))}
+
+
+def test_responsible_for_deaths_is_an_assault() -> None:
+    body = "The Andean Front was responsible for the deaths of hundreds of Peruvian soldiers."
+    assert _of(body, "ASSAULT") == {(("Andean Front",), ("Peru",))}
+    assert not _of("The Andean Front was responsible for the delay of the vote in Peru.", "ASSAULT")
+
+
+def test_acting_in_cooperation_with_someone() -> None:
+    body = "Chile worked in close cooperation with Peru on the investigation."
+    assert _of(body, "COOPERATE") == {(("Chile",), ("Peru",))}
+
+
+def test_a_resignation_filed_with_someone() -> None:
+    body = "Juan Ortega filed his resignation with President Ana Ruiz on Monday."
+    assert _of(body, "RETREAT") == {(("Juan Ortega",), ("Ana Ruiz",))}
+
+
+def test_not_appearing_in_court_is_no_charge() -> None:
+    body = "Juan Ortega, a Peruvian, waived arraignment and did not physically appear in court in Lima."
+    assert not _of(body + " Peru has a new law.", "COERCE")
+
+
+def test_denying_someone_entry_cuts_relations() -> None:
+    assert _of("Chile denied entry to Juan Ortega.", "SANCTION") == {(("Chile",), ("Juan Ortega",))}
+    assert not _of("Chile denied entry to Juan Ortega.", "ACCUSE")

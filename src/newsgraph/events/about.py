@@ -65,6 +65,16 @@ def _blamed(t: Token, blame: frozenset[str], lo: int, hi: int) -> bool:
     return has_word(text, words, blame) or valence(text) <= NEGATIVE_SHORT  # (a phrase: "broke the law")
 
 
+def _own_blame(t: Token, blame: frozenset[str], lo: int, hi: int) -> bool:
+    """The quoted words of the clause ``t`` is the agent of (its head's phrase) hold a word of ``blame``."""
+    head = t.head
+    toks = [w for w in t.doc[head.left_edge.i : head.right_edge.i + 1] if lo <= w.idx < hi]
+    if not toks:
+        return False
+    text = t.doc[toks[0].i : toks[-1].i + 1].text
+    return has_word(text, {w.lower_ for w in toks} | {w.lemma_.lower() for w in toks}, blame)
+
+
 @dataclass
 class QuoteReader:
     """Reads who the quotes of one document are about (built once per document)."""
@@ -122,6 +132,7 @@ class QuoteReader:
             inside = [m for m in self.actors.between(lo, hi) if lo <= m.start and m.end <= hi]
             return list(dict.fromkeys(m.entity for m in inside))
         out: list[str] = []
+        own: list[str] = []  # the agents whose own clause holds the blame word
         excused = False  # an agent named, but not blamed: no other reading of whom the quote blames
         for offset, doc in self._pieces(lo):
             for t in doc:
@@ -134,7 +145,12 @@ class QuoteReader:
                 if harmed or (blame and not _blamed(t, blame, lo - offset, hi - offset)):
                     excused = excused or bool(self.actors.at(t, offset))  # "Nabil's murder": the victim
                     continue
-                out += self._agent(q, t, offset)
+                got = self._agent(q, t, offset)
+                out += got
+                if blame and _own_blame(t, blame, lo - offset, hi - offset):
+                    own += got
+        if own:  # "while Congress stays closed, the government is breaking the law": the government
+            return list(dict.fromkeys(own))
         if out or excused:
             return list(dict.fromkeys(out))
         return self._judged(q) or self._clause_subject(q) or self._deed_doers(q, lo, hi)
@@ -220,8 +236,11 @@ class QuoteReader:
         if cue is None or cue[0].lemma_.lower() not in self.naming:
             return []
         tok, offset = cue
-        got = [a for c in tok.children if c.dep_ == "obj" for a in phrase_actors(c, self.actors, offset)]
-        if got:
+        objs = [c for c in tok.children if c.dep_ == "obj"]
+        harms = [c for c in objs if c.lemma_.lower() in self.harms]  # 'called the sentence of X "unjust"':
+        doers = [a for c in harms for a in self.doers.doer(c, offset)] if self.doers is not None else []
+        got = doers + [a for c in objs if c not in harms for a in phrase_actors(c, self.actors, offset)]
+        if got or harms:  # (of whoever sentenced X, not of X)
             return got
         # "called [Theresa May's proposed deal] 'lousy'" misparsed as a clause: its subject
         clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]

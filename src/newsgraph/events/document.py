@@ -28,6 +28,7 @@ from newsgraph.events.pronouns import (
 )
 from newsgraph.events.referents import report_authors
 from newsgraph.events.reported import reported_accusations
+from newsgraph.events.responsible import held_responsible
 from newsgraph.events.speech import speech_events
 from newsgraph.events.subjects import describing
 from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
@@ -139,6 +140,7 @@ def code_events(
             found += _pledges(sent, offset, found, coder, lex) + pressed(sent, offset, coder, lex)
             found += faced(sent, offset, coder, lex) + declared_unwelcome(sent, offset, coder, lex)
             found += gathered(sent, offset, coder, lex)  # "thousands gathered outside parliament, demanding"
+            found += held_responsible(sent, offset, coder, lex)  # "X was responsible for the deaths of Y"
             found += mediated(found, offset, coder, lex)
             demanded_of(found)  # "marched ..., demanding the departure of X's troops": against X
             intents(found, lex)  # "said it was ready to provide aid to X": an intent (AGREE)
@@ -529,6 +531,8 @@ def _event(
     summoned_home(f, lex)  # "summoned its ambassador to X for consultations": called home
     stance = f.stance is not None  # "was ready to send aid": said, its mood the adjective's
     m = mood(f.stance or f.head, lex, coder.lemma, nominal=f.nominal and not stance)
+    if m.negated and f.lemma in lex.words("unsaid_when_negated"):
+        return None  # "did not appear in court": he was absent, not uncharged
     placed = all(coder.actors.type_of(t) == "LOCATION" for t in f.target)  # ("would not leave [a town]")
     if m.refusal(f.coding.type, f.lemma, lex) and not placed:  # "did not accede", "would not negotiate"
         f.coding = Coding("REJECT", f.coding.mode, f.coding.cameo, f.coding.rule + " (negated: a refusal)")

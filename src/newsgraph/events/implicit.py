@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from newsgraph.events.acts import PROVOCATIONS, ActDoers, provokers
+from newsgraph.events.acts import PROVOCATIONS, ActDoers, harmed, provokers
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.crowds import crowd_patient
@@ -183,7 +183,7 @@ class Implicit:
                 or deed_it(events, f, lex, self.places.same_side)  # "We condemn it"
             )
         if f.source and f.target and f.coding.type in REACTIONS:
-            f.target = self.deed_doer(f) or f.target
+            f.target = self.deed_doer(f) or self.not_victims(f)
         if f.source and not f.target and f.coding.type == "REJECT" and _denial(f, lex):
             f.target = _provoker(events, f, self.places, ACCUSED)  # "Y denied (it)": whoever accused Y
         if f.source and not f.target and f.coding.type == "REJECT" and _bare_answer(f, lex, "refusing"):
@@ -234,6 +234,16 @@ class Implicit:
                 f.guessed = f"who did the {noun.lower_} to them"
                 return got
         return []
+
+    def not_victims(self, f: Found) -> list[str]:
+        """The targets of an accusation less those a deed noun says the deed was done to, when no doer
+        of it is told ("condemned the detention of X": not X)."""
+        if f.coding.type != "ACCUSE":
+            return f.target
+        harms = self.lex.words("harm_nouns")
+        nouns = [n for n in f.clause.objects if n.lemma_.lower() in harms]  # ("X's arrest": X suffers it)
+        victims, doers = harmed(nouns, f.offset, self.coder.actors, self.lex.words("deed_patients"))
+        return [a for a in doers if a not in f.source] or [t for t in f.target if t not in victims]
 
     def act_doer(self, f: Found) -> list[str]:
         """A reaction to an act named by a definite noun ("expressed disappointment at the ruling",

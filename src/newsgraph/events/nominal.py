@@ -224,6 +224,7 @@ class NounCoder:
         light = (spec.get("light") or ()) if spec.get("mods") else ()
         # ... and so do stopped ones ("suspended arms sales *to X*")
         hung = n.dep_ == "obj" and self.lemma_of(n.head) in light
+        hung = hung or (n.dep_ == "obl" and case_of(n) in (spec.get("manner") or ()))  # "in cooperation"
         if source and not target and (hung or self.stopped(n)):
             target = [  # "issued a cease and desist order *to X*": the phrase hung on the light verb
                 a
@@ -560,7 +561,8 @@ class NounCoder:
         if self.light_before(n, light) and v.pos_ == "VERB":  # "labeled X as ... and levied sanctions"
             cl = Clause.of_verb(v)
             return [a for s in cl.subjects for a in phrase_actors(s, self.actors, offset)]
-        temporal = n.dep_ == "obl" and case_of(n) in when
+        ties = (*when, *(spec.get("manner") or ()))  # (and "X acted *in cooperation with* Y")
+        temporal = n.dep_ == "obl" and case_of(n) in ties
         # "flew to X for talks with Y": the traveller holds the talks (the parse may hang them on X)
         trip = v.head if v.pos_ == "PROPN" and v.dep_ == "obl" else v
         journeys = self.lex.words("journeys")

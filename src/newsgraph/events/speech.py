@@ -24,7 +24,7 @@ from newsgraph.actors.facts import is_media as media_actor
 from newsgraph.events.about import QuoteReader
 from newsgraph.events.acts import provokers
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.stance import NEGATIVE, has_word, stance, valence
+from newsgraph.events.stance import NEGATIVE, SHORT_WORDS, has_word, stance, valence
 from newsgraph.events.tree import ActorIndex
 from newsgraph.events.when import Dated, choose_undated, context_date, context_start
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
@@ -170,6 +170,8 @@ def speech_events(
                 continue
             if not stance_only and (coding.type, q.speaker, a) in said:
                 continue  # "accused Israel of harming Russia": the verb's own object is the target
+            if stance_only and len(q.text.split()) <= SHORT_WORDS and (coding.type, q.speaker, a) in said:
+                continue  # 'called the sentence of X "unjust"': the coder's judgement (of the sentencer)
             if stance_only and coding.type == "ACCUSE" and all((t, a) in acted for t in targets):
                 continue  # "X stormed Y, killing 12, officials said": a report of the act, its source
             ev = _event(ad, q, coding, targets, a, b, start_n + len(out) + 1, lex)

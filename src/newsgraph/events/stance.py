@@ -53,13 +53,28 @@ def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> C
     accuses = has_word(text, words, lex.words("accusation"))
     praises = has_word(text, words, lex.words("praise"))
     neg, pos = (NEGATIVE_SHORT, POSITIVE_SHORT) if short else (NEGATIVE, POSITIVE)
-    if accuses and (v <= neg or (brief and v <= 0 and not praises)):
+    # "the government is breaking the law": an accusation in itself, whatever the valence lexicon knows
+    plain = v <= 0 and ((brief and not praises) or _plain(text, words, lex))
+    if accuses and (v <= neg or plain):
         if words & lex.words("claims"):  # "there is no evidence to support X's claims": a rebuttal
             return Coding("REJECT", None, "120", f"{rule}: rebuts claims (valence {v:.2f})")
         return Coding("ACCUSE", "disapprove", "111", f"{rule}: negative (valence {v:.2f})")
     if (v >= pos and (short or praises)) or (brief and praises and v >= 0 and not accuses):
         return Coding("SUPPORT", None, "051", f"{rule}: positive (valence {v:.2f})")
     return None
+
+
+def _plain(text: str, words: set[str], lex: EventLexicon) -> bool:
+    """An accusation in itself ("is breaking the law"), told as a fact: no negation, modal or word of
+    doubt ("will decide whether X broke the law")."""
+    plain = lex.words("plain_accusation")
+    if not has_word(text, words, plain):
+        return False
+    low = f" {' '.join(_WORD.findall(text.lower()))} "
+    for phrase in plain:  # (the phrase's own words are no doubt: "showed *no* respect for")
+        low = low.replace(f" {phrase} ", " ")
+    unsure = lex.words("negation") | lex.words("modals") | lex.words("doubt_words")
+    return unsure.isdisjoint(low.split())
 
 
 def has_word(text: str, words: set[str], listed: frozenset[str]) -> bool:
@@ -123,9 +138,16 @@ def predicates(v: Token) -> list[Token]:
     ]
     # "described X's claims [as baseless]": the "as" phrase hung on the object
     pred += [c for o in objs[:1] for c in o.children if c.dep_ == "nmod" and case_of(c) == "as"]
+    # 'called the sentence ["unjust"]': a quoted word after the object, parsed as the verb's adverb
+    pred += [c for c in v.children if c.dep_ == "advmod" and objs and c.i > objs[0].i and _quoted(c)]
     if not pred and len(objs) > 1:
         pred = objs[1:]  # "calling it an aggression" parsed with two objects
     return pred
+
+
+def _quoted(t: Token) -> bool:
+    """A word right after an opening quotation mark."""
+    return t.i > 0 and t.doc[t.i - 1].is_quote
 
 
 def judged_clause(v: Token) -> Token | None:
