@@ -1,7 +1,7 @@
 """Session 28: the role nouns of a crime story ("the accused", "the suspect") as its suspect,
 convictions in a story that names its state once, reactions to what an inquiry is asked into, a
 person's nationality that does not set the story's state, formulas of thanks and solidarity in
-quotes.
+quotes, accusations in themselves, reactions to deeds done to someone, a person's name the model split.
 
 The sentences are written for these tests (made-up situations between real states and made-up
 people and groups), not taken from any article.
@@ -152,3 +152,15 @@ def test_not_appearing_in_court_is_no_charge() -> None:
 def test_denying_someone_entry_cuts_relations() -> None:
     assert _of("Chile denied entry to Juan Ortega.", "SANCTION") == {(("Chile",), ("Juan Ortega",))}
     assert not _of("Chile denied entry to Juan Ortega.", "ACCUSE")
+
+
+def test_a_name_the_model_split_in_two_is_one_person() -> None:
+    from newsgraph.actors.select import resolve_overlaps
+    from newsgraph.actors.spans import Cand
+
+    person = Cand(0, 14, "Ana Marie Soto", "PERSON", "given")
+    first, last = Cand(0, 9, "Ana Marie", "PERSON", "model"), Cand(10, 14, "Soto", "PERSON", "model")
+    assert resolve_overlaps([(3, first), (3, last), (4, person)]) == [person]
+    # a piece that does not reach the given name's end keeps the model's reading
+    short = Cand(0, 9, "Ana Marie", "PERSON", "model")
+    assert resolve_overlaps([(3, short), (4, person)]) == [short]

@@ -187,10 +187,12 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
         last = [c for c in inside if c.end == g.end and c.start > g.start]
         if len(inside) == 1 and last and (last[0].kb_id or "").startswith("place:"):
             drop.add(id(last[0]))
+    model_persons = {c.start: c for p, c in cands if p == 3 and c.label == "PERSON"}
     for g in (c for p, c in cands if c.source == "given"):
         # "Denzel [Washington]": a surname; "[Brenton] Tarrant": a given name no gazetteer knows
         inside = (c for c in places + model_places if g.start <= c.start and c.end <= g.end)
         drop |= {id(c) for c in inside if g.start < c.start or not c.kb_id}
+        drop |= {id(c) for c in _split_name(g, model_persons)}  # "[Bridget Anne] [Kelly]": one person
     order = sorted(
         (x for x in cands if id(x[1]) not in drop),
         key=lambda pc: (pc[0], -(pc[1].end - pc[1].start), pc[1].start),
@@ -203,6 +205,19 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     return out
+
+
+def _split_name(g: Cand, persons: dict[int, Cand]) -> list[Cand]:
+    """The pieces the model split a person's name into ("[Bridget Anne] [Kelly]"), when they cover the
+    given-name candidate ``g`` exactly, in two or more parts joined by spaces; else []."""
+    pieces: list[Cand] = []
+    at = g.start
+    while (c := persons.get(at)) is not None and c.end <= g.end:
+        pieces.append(c)
+        if c.end == g.end:
+            return pieces if len(pieces) > 1 else []
+        at = c.end + 1  # (one space between the pieces)
+    return []
 
 
 def foreign_bodies(text: str, cands: list[Cand], kb: KnowledgeBase) -> list[Cand]:
