@@ -164,3 +164,9 @@ def test_a_name_the_model_split_in_two_is_one_person() -> None:
     # a piece that does not reach the given name's end keeps the model's reading
     short = Cand(0, 9, "Ana Marie", "PERSON", "model")
     assert resolve_overlaps([(3, short), (4, person)]) == [short]
+
+
+def test_an_act_done_to_a_relative_is_not_done_to_them() -> None:
+    assert not _of("Peruvian police arrested the brother of Pedro Soto.", "COERCE")
+    body = "Peruvian police arrested Pedro Soto on Monday."
+    assert _of(body, "COERCE") == {(("Peruvian security forces",), ("Pedro Soto",))}

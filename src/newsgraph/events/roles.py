@@ -36,6 +36,8 @@ LATE_PARTS = frozenset({"appos", "conj"})
 ARRESTS = frozenset({"173"})
 #: envoys, whose "in" phrase names the state they are posted to
 ENVOYS = lexicons.words("actors.envoy_nouns")
+#: relatives: what is done to "the brother of X" is not done to X
+KIN = lexicons.words("actors.kin_nouns")
 
 
 def absolute(x: Token) -> bool:
@@ -97,8 +99,8 @@ class Roles:
         particle with an object reads as a preposition too ("called on Japan to ...")."""
         out = list(cl.obliques)
         for o in cl.objects:
-            if o.lemma_.lower() in POLICIES:  # "endorsed an audit of X": no act towards X
-                continue
+            if o.lemma_.lower() in POLICIES | KIN:  # "endorsed an audit of X", "arrested the brother of X"
+                continue  # (no act towards X)
             for x in (o, *kind_of(o)):  # "a new kind of war [against X]": the phrases of the thing too
                 out += [(case_of(c), c) for c in x.children if c.dep_ == "nmod" and case_of(c)]
         prt = [c.lower_ for c in cl.head.children if c.dep_ == "compound:prt"]
