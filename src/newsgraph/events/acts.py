@@ -106,22 +106,6 @@ class ActDoers:
         return [a for s in doers for a in phrase_actors(s, self.actors, off)]
 
 
-def harmed(
-    nouns: Sequence[Token], offset: int, actors: ActorIndex, cases: frozenset[str]
-) -> tuple[set[str], list[str]]:
-    """Who deed nouns say suffered them ("the arrest *of X*", "*X's* arrest"; ``cases``: the
-    prepositions of the sufferer) and who did them ("X's arrest *by Y*")."""
-    done_to = [c for n in nouns for c in n.children if c.dep_ == "nmod:poss" or _of_case(c, cases)]
-    by = [c for n in nouns for c in n.children if _of_case(c, frozenset({"by"}))]
-    victims = {a for c in done_to for a in phrase_actors(c, actors, offset)}
-    return victims, [a for c in by for a in phrase_actors(c, actors, offset)]
-
-
-def _of_case(c: Token, cases: frozenset[str]) -> bool:
-    """A noun's phrase opened by one of ``cases`` ("the arrest *of X*")."""
-    return c.dep_ == "nmod" and case_of(c) in cases
-
-
 def _definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in THIS for c in noun.children)
 

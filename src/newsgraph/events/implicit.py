@@ -6,12 +6,12 @@ marked in the event's rule (``+nearest name``, ``+reacting to evN``...) and lowe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from newsgraph.events.acts import PROVOCATIONS, ActDoers, harmed, provokers
+from newsgraph.events.acts import PROVOCATIONS, ActDoers, provokers
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.crowds import crowd_patient
@@ -240,10 +240,11 @@ class Implicit:
         of it is told ("condemned the detention of X": not X)."""
         if f.coding.type != "ACCUSE":
             return f.target
-        harms = self.lex.words("harm_nouns")
-        nouns = [n for n in f.clause.objects if n.lemma_.lower() in harms]  # ("X's arrest": X suffers it)
-        victims, doers = harmed(nouns, f.offset, self.coder.actors, self.lex.words("deed_patients"))
-        return [a for a in doers if a not in f.source] or [t for t in f.target if t not in victims]
+        coder, objs, harms = self.coder, f.clause.objects, self.lex.words("harm_nouns")
+        by = [c for n in objs if n.lemma_.lower() in harms for c in n.children if _of_case(c, ("by",))]
+        doers = [a for a in coder.actors_of(by, f.offset) if a not in f.source]  # "X's arrest by Y": Y
+        victims = coder.harmed(objs, f.offset, self.lex.words("deed_patients"))  # ("X's arrest": X suffers)
+        return doers or [t for t in f.target if t not in victims]
 
     def act_doer(self, f: Found) -> list[str]:
         """A reaction to an act named by a definite noun ("expressed disappointment at the ruling",
@@ -488,12 +489,14 @@ def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
     of a feeling ("was dismayed by the arrests"); not
     the noun a light verb codes ("Ford started *its investigation*" is the act, no reaction to one)."""
     cases = lex.words("reaction_cases")
-    nouns = [*f.clause.objects, *(x for c, x in coder.obliques(f.clause) if c in cases)]
+    obliques = coder.obliques(f.clause)
+    nouns = [*f.clause.objects, *(x for c, x in obliques if c in cases)]
     if f.clause.passive and f.lemma in lex.words("experiencer"):  # "was dismayed *by the arrests*"
         nouns += f.clause.agent
-    inquiries = lex.words("inquiry_nouns")  # "called for an investigation *into the shooting*"
-    asked = [x for _, x in coder.obliques(f.clause)]  # (and "called *for* an investigation")
-    nouns += [c for n in nouns + asked if n.lemma_.lower() in inquiries for c in n.children if _into(c, lex)]
+    inquiries, into = lex.words("inquiry_nouns"), lex.words("inquiry_cases")
+    asked = [x for _, x in obliques]  # "called for an investigation *into the shooting*": the shooting
+    nouns += [c for n in [*nouns, *asked] if n.lemma_.lower() in inquiries for c in n.children
+              if _of_case(c, into)]
     return [
         n
         for n in nouns
@@ -503,9 +506,9 @@ def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
     ]
 
 
-def _into(c: Any, lex: EventLexicon) -> bool:
-    """An inquiry's subject ("an investigation *into* the shooting")."""
-    return c.dep_ == "nmod" and case_of(c) in lex.words("inquiry_cases")
+def _of_case(c: Any, cases: Collection[str]) -> bool:
+    """A noun's phrase opened by one of ``cases`` ("an investigation *into* the shooting")."""
+    return c.dep_ == "nmod" and case_of(c) in cases
 
 
 def _accord_parties(

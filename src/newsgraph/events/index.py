@@ -127,8 +127,7 @@ class ActorIndex:
     @cached_property
     def main_state(self) -> str | None:
         """The one state the document names most: twice at least, more than twice any other."""
-        counts = Counter(m.entity for m in self.mentions if self.type_of(m.entity) == "STATE")
-        top = counts.most_common(2)
+        top = self._state_counts.most_common(2)
         if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > 2 * top[1][1]):
             return top[0][0]
         return None
@@ -136,8 +135,13 @@ class ActorIndex:
     @cached_property
     def lone_state(self) -> str | None:
         """The only state the document names at all (once is enough), or None."""
-        states = {m.entity for m in self.mentions if self.type_of(m.entity) == "STATE"}
+        states = self._state_counts
         return next(iter(states)) if len(states) == 1 else None
+
+    @cached_property
+    def _state_counts(self) -> Counter[str]:
+        """How often the document names each state."""
+        return Counter(m.entity for m in self.mentions if self.type_of(m.entity) == "STATE")
 
 
 

@@ -120,10 +120,17 @@ class Roles:
             out.update(self.actors_of(phrases, offset))
         return out
 
-    def harmed(self, causes: list[Token], offset: int) -> set[str]:
-        """Whose harm a reason phrase names ("jailed *for her murder*": her, the victim)."""
+    def harmed(self, causes: list[Token], offset: int, cases: frozenset[str] = frozenset()) -> set[str]:
+        """Whose harm a phrase names ("jailed *for her murder*": her, the victim; with ``cases``, also
+        the harm noun's phrases of those prepositions: "condemned the detention *of X*")."""
         harms = self.lex.words("harm_nouns")
-        owners = [c for x in causes if x.lemma_.lower() in harms for c in x.children if c.dep_ == "nmod:poss"]
+        owners = [
+            c
+            for x in causes
+            if x.lemma_.lower() in harms
+            for c in x.children
+            if c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) in cases)
+        ]
         return set(self.actors_of(owners, offset))
 
     def operation_agent(self, cl: Clause, offset: int) -> list[str]:

@@ -168,10 +168,11 @@ def speech_events(
             a, b = (sent.start, sent.end) if sent else (lo, hi)
             if any((coding.type, q.speaker, t, a) in have for t in targets):
                 continue
-            if not stance_only and (coding.type, q.speaker, a) in said:
-                continue  # "accused Israel of harming Russia": the verb's own object is the target
-            if stance_only and len(q.text.split()) <= SHORT_WORDS and (coding.type, q.speaker, a) in said:
-                continue  # 'called the sentence of X "unjust"': the coder's judgement (of the sentencer)
+            # "accused Israel of harming Russia": the verb's own object is the target; 'called the sentence
+            # of X "unjust"': a short quote is the coder's judgement (of the sentencer)
+            coded_cue = not stance_only or len(q.text.split()) <= SHORT_WORDS
+            if coded_cue and (coding.type, q.speaker, a) in said:
+                continue
             if stance_only and coding.type == "ACCUSE" and all((t, a) in acted for t in targets):
                 continue  # "X stormed Y, killing 12, officials said": a report of the act, its source
             ev = _event(ad, q, coding, targets, a, b, start_n + len(out) + 1, lex)
