@@ -121,15 +121,16 @@ def test_remembering_someone_as_a_hero_is_a_tribute() -> None:
 
 
 def test_praise_in_apposition_to_a_name_is_a_tribute() -> None:
-    body = 'Lou Marsh wrote on Twitter, "Dan Okoro, great bassist, wild and lovely man. We toured once."'
+    # (an MP's tribute: praise among people of no political standing is no event, see session 29)
+    body = 'MP Lou Marsh wrote on Twitter, "Dan Okoro, great bassist, wild and lovely man. We toured once."'
     assert _support(body) == [(["Lou Marsh"], ["Dan Okoro"])]
 
 
 def test_a_quoted_he_among_several_named_people_is_the_protagonist() -> None:
     body = (
         "Bassist Dan Okoro died on Monday. Okoro played with the band for twenty years. "
-        'Lou Marsh reacted on Twitter, "Sad news that Dan Okoro has died, I remember playing with him in '
-        'Tim Gale\'s old band. He was a fiery but extremely talented musician."'
+        'Senator Lou Marsh reacted on Twitter, "Sad news that Dan Okoro has died, I remember playing with '
+        'him in Tim Gale\'s old band. He was a fiery but extremely talented musician."'
     )
     assert _support(body) == [(["Lou Marsh"], ["Dan Okoro"])]
 

@@ -13,6 +13,7 @@ from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.crowds import crowd_state, demanded_of, gathered, lodged
+from newsgraph.events.denounced import denounced_doer
 from newsgraph.events.deps import BORDERS, GROUP_PRONOUNS, THIS, Token, adverbial
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.intent import intents
@@ -30,6 +31,7 @@ from newsgraph.events.referents import report_authors
 from newsgraph.events.reported import reported_accusations
 from newsgraph.events.responsible import held_responsible
 from newsgraph.events.speech import speech_events
+from newsgraph.events.standing import private_praise
 from newsgraph.events.subjects import describing
 from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
 from newsgraph.events.unwelcome import declared_unwelcome, summoned_home
@@ -158,9 +160,10 @@ def code_events(
             seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
             for f in kept:
                 implicit.fill(f)
+                denounced_doer(f, lex, coder.actors)  # "criticised Chile's sanctions": accuses Chile
                 ev = _event(ad, f, sent, lex, coder, places, owned, heads, len(events))
-                if ev is None:
-                    continue
+                if ev is None or private_praise(ev, coder.actors.entities, kb, lex):
+                    continue  # (a tribute among private people: no political act)
                 key = (ev.type, tuple(sorted(ev.source)), tuple(sorted(ev.target)))
                 if key not in seen:  # "imposed sanctions on X": one fact read twice
                     seen.add(key)

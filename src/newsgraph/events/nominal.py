@@ -237,6 +237,7 @@ class NounCoder:
             objs = [c for c in n.head.children if c.dep_ == "obj"]
             target = [a for c in objs for a in phrase_actors(c, self.actors, off) if a not in source]
         launched = n.dep_ == "obj" and self.lemma_of(n.head) in (spec.get("light") or ())
+        launched = launched or bool(self.claimed(n, off))  # "claimed responsibility for a bombing in X"
         if source and not target and f.coding.type == "ASSAULT" and launched:  # "launched air strikes in X"
             verb = list(Clause.of_verb(n.head).obliques)
             nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]

@@ -15,6 +15,8 @@ CITY_KINDS = frozenset({"city", "capital", "seat", "town"})
 OPPOSING_ROLES = lexicons.words("actors.opposing_roles")
 #: knowledge-base kinds of such groups (armed groups)
 OPPOSING_KINDS = lexicons.words("actors.opposing_kinds")
+#: words of a person's title that set them against their state ("opposition leader", "dissident")
+OPPOSING_TITLES = lexicons.words("actors.opposing_title_words")
 #: knowledge-base kinds of groups that are a side of their own, not their state's (parties)
 OWN_SIDE_KINDS = lexicons.words("actors.own_side_kinds")
 
@@ -42,7 +44,9 @@ class Places:
 
     def opposing(self, e: Entity) -> bool:
         """A group the knowledge base codes as rebels, insurgents or opposition (CAMEO roles), or as
-        an armed group."""
+        an armed group; a person whose title puts them in the opposition ("opposition leader X")."""
+        if e.type == "PERSON" and any(OPPOSING_TITLES.intersection(t.lower().split()) for t in e.titles):
+            return True
         entry = self._entry(e)
         if entry is not None and entry.kind in OPPOSING_KINDS:
             return True

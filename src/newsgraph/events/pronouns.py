@@ -303,6 +303,9 @@ _IT_LINKS = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl:relcl"})
 
 
 def _governing_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:
+    told = v.dep_ == "acl" and v.head.dep_ == "obl" and any(c.lower_ == "that" for c in v.children)
+    if told:  # "X said in a statement [that it had carried out] ...": the statement's content
+        return _subject_group(v.head.head, actors, offset)
     if v.dep_ not in _IT_LINKS:
         return []
     gov = v.head

@@ -25,6 +25,7 @@ from newsgraph.events.about import QuoteReader
 from newsgraph.events.acts import provokers
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.stance import NEGATIVE, SHORT_WORDS, has_word, stance, valence
+from newsgraph.events.standing import private_praise
 from newsgraph.events.tree import ActorIndex
 from newsgraph.events.when import Dated, choose_undated, context_date, context_start
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
@@ -176,6 +177,8 @@ def speech_events(
             if stance_only and coding.type == "ACCUSE" and all((t, a) in acted for t in targets):
                 continue  # "X stormed Y, killing 12, officials said": a report of the act, its source
             ev = _event(ad, q, coding, targets, a, b, start_n + len(out) + 1, lex)
+            if private_praise(ev, ents, kb, lex):
+                continue  # "actor X said of Y, 'he was a gentle soul'": a tribute, no political act
             if (wanted := reader.governor(q, lex.words("governors"))) is not None:  # "urged X to demand"
                 ev = replace(ev, hypothetical=True, modality_cue=wanted)
             out.append(ev)

@@ -54,6 +54,8 @@ def inherited_subjects(v: Token) -> list[Token]:
         dep, head = v.dep_, v.head
         if head.i == v.i:
             return []
+        if dep == "obl" and v.tag_ == "VBG" and any(c.dep_ == "mark" for c in v.children):
+            dep = "advcl"  # "[after meeting] Y, X said": a clause the parse took for a phrase
         if dep == "ccomp" or (dep == "advcl" and _bare_report(v, head)):
             # "indicated [the US] was disappointed", "reported [X], the minister, recommended ...": a
             # complement without "that" whose subject the parse took as the reporting verb's object
@@ -305,17 +307,20 @@ def misread_as_noun(t: Token) -> bool:
     """A gerund with an object of its own that the parse tagged a noun ("began [bombing] X"), or a
     finite verb the tagger made a noun though it has a subject ("Chile [shot] down a jet": VBD;
     "Russia [denies] the claims", "Peru [condemns] X's decision": a noun with an object, not in a
-    copula), or
-    that has a subject, a particle and an object, as no noun does."""
-    if t.pos_ != "NOUN":
-        return False
+    copula), or that has a subject, a particle and an object, as no noun does; also a past form with
+    a subject before it and no determiner or copula, tagged a noun or an adjective ("Juan Ortega
+    [apologized] to Peru", "Peru [eased] restrictions")."""
     deps = {c.dep_ for c in t.children}
+    subject = any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
+    past = t.lower_.endswith("ed") and subject and not deps & {"cop", "det", "nmod:poss"}
+    if t.pos_ != "NOUN":
+        return t.pos_ == "ADJ" and past
     # "Russia [denies] the claims" (a plural noun), "Peru strongly [condemns] X's decision" (a singular):
     # a subject and an object, as no noun has
     objected = t.tag_ in ("NNS", "NN") and "cop" not in deps and "obj" in deps
     finite = (t.tag_ in ("VBD", "VBZ", "VBP") or objected) and "nsubj" in deps
     phrasal = {"nsubj", "compound:prt", "obj"} <= deps  # "a warship [shot] down a jet", tagged NN
-    return finite or phrasal or bool(named_plural(t)) or (t.lower_.endswith("ing") and "obj" in deps)
+    return finite or phrasal or past or bool(named_plural(t)) or (t.lower_.endswith("ing") and "obj" in deps)
 
 
 def named_plural(t: Token) -> list[Token]:
@@ -463,10 +468,15 @@ def appositive_root(v: Token) -> list[Token]:
     """The noun heading a sentence with no verb, right before a finite verb the parse hung as a
     modifier on its object, the object made that noun's apposition ("Chilean warplanes [bombed]
     villages in X" read as "warplanes, bombed villages", or with the object hung on the noun itself:
-    "warplanes [bombed] areas near X"): the verb's subject."""
+    "warplanes [bombed] areas near X"; also past a clause of the noun set off by commas: "Chile, which
+    opposed X, [accused] Y"): the verb's subject."""
     if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.i == 0:
         return []
     obj, root = v.head, v.doc[v.i - 1]
+    if root.text == "," and obj.head.i < root.i:  # "Chile, which opposed X, [accused] Y": past its clause
+        between = v.doc[obj.head.i + 1 : root.i]
+        aside = [t for t in between if t.head.i == obj.head.i and t.dep_ in ("acl:relcl", "acl", "appos")]
+        root = obj.head if aside and all(obj.head in t.ancestors for t in between) else root
     hung = obj.dep_ in ("appos", "obj") and obj.i > v.i and obj.head.i == root.i
     return [root] if hung and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") else []
 

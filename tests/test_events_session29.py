@@ -1,0 +1,102 @@
+"""Session 29: wire-style sentences the coder missed or misread: titles of one word before a single
+name ("Pope Francis"), past forms the tagger read as nouns or adjectives, an opposition figure's
+criticism of their own government, humanitarian supplies sent, a deed claimed as the claimer's,
+a denunciation of a deed as an accusation of its doer, a clause opened by "after" that the parse
+took for a phrase, "it" in what a statement says, and tributes among people of no political
+standing.
+
+The sentences are written for these tests (made-up situations between real states and made-up
+people and groups), not taken from any article.
+"""
+
+from __future__ import annotations
+
+from .events_helpers import analyse, coded
+from .events_helpers import pairs_of as _of
+
+
+def _people(body: str) -> set[str]:
+    return {e.name for e in analyse(body).entities if e.type == "PERSON"}
+
+
+def test_a_religious_or_royal_title_before_one_name_makes_a_person() -> None:
+    assert "Ortega" in _people("Patriarch Ortega criticised Peru on Sunday.")
+    body = "Pope Ortega met Ana Ruiz in Lima. The pope criticised Peru."
+    assert (("Ortega",), ("Peru",)) in _of(body, "ACCUSE")
+
+
+def test_a_past_form_read_as_a_noun_or_an_adjective_is_a_verb() -> None:
+    assert _of("Chilean President Juan Ortega apologized to Peru.", "SUPPORT") == {
+        (("Juan Ortega", "Chile"), ("Peru",))
+    }
+    assert _of("Peru eased restrictions on Chilean imports.", "CONCEDE") == {(("Peru",), ("Chile",))}
+
+
+def test_an_opposition_figure_criticises_their_own_government() -> None:
+    body = "Chilean opposition leader Juan Ortega criticized the Chilean government."
+    assert _of(body, "ACCUSE") == {(("Juan Ortega",), ("Chile",))}
+    # a senator of the state stays on its side: no act within one side
+    assert not _of("Chilean senator Juan Ortega accused the government of Chile of corruption.", "ACCUSE")
+
+
+def test_humanitarian_supplies_sent_are_aid_and_stopped_supplies_a_sanction() -> None:
+    assert _of("Chile sent humanitarian supplies to Peru on Monday.", "AID") == {(("Chile",), ("Peru",))}
+    assert _of("Chile halted medical supplies to Peru.", "SANCTION") == {(("Chile",), ("Peru",))}
+
+
+def test_a_claimed_deed_is_the_claimers_and_hits_the_place_it_names() -> None:
+    body = "The Andean Front claimed responsibility for the bombing in Cusco, Peru."
+    assert {src for src, tgt in _of(body, "ASSAULT") if "Cusco" in tgt} == {("Andean Front",)}
+
+
+def test_denouncing_a_deed_accuses_its_doer() -> None:
+    for body in (
+        "Peru criticised Chile's sanctions.",
+        "Peru criticised the sanctions imposed by Chile.",
+        "The sanctions, imposed by Chile last year, were criticised by Peru.",
+    ):
+        assert _of(body, "ACCUSE") == {(("Peru",), ("Chile",))}, body
+        assert not _of(body, "SUPPORT"), body
+    # denouncing what was done to someone still backs them (PETRARCH's reading)
+    assert _of("Peru criticised the sanctions on Bolivia.", "SUPPORT") == {(("Peru",), ("Bolivia",))}
+
+
+def test_a_clause_opened_by_after_shares_the_main_subject() -> None:
+    body = (
+        "After meeting Chilean President Juan Ortega on Monday, Peruvian President Ana Ruiz said the two"
+        " countries would cooperate."
+    )
+    assert {src for src, _ in _of(body, "CONSULT")} == {("Ana Ruiz",)}
+
+
+def test_it_in_what_a_statement_says_is_who_made_the_statement() -> None:
+    body = "The Andean Front said in a statement that it had carried out the attack on Peru."
+    assert _of(body, "ASSAULT") == {(("Andean Front",), ("Peru",))}
+
+
+def test_a_demonym_before_migrants_boats_or_posts_names_the_state() -> None:
+    assert _of("Peru deported 50 Bolivian migrants.", "COERCE") == {(("Peru",), ("Bolivia",))}
+    assert _of("Chile confiscated Peruvian fishing boats.", "COERCE") == {(("Chile",), ("Peru",))}
+
+
+def test_coordinated_sides_resume_relations_with_each_other() -> None:
+    assert _of("Chile and Bolivia resumed diplomatic relations.", "SUPPORT") == {
+        (("Chile",), ("Bolivia",)),
+        (("Bolivia",), ("Chile",)),
+    }
+
+
+def test_a_tribute_among_private_people_is_no_political_act() -> None:
+    body = 'Actor Juan Ortega said of Pedro Soto, "He was a gentle soul and a brilliant artist."'
+    assert not [e for e in coded(body) if e[0] == "SUPPORT"]
+    body = 'Professor Pedro Soto called Juan Ortega "a brilliant and generous scientist".'
+    assert not [e for e in coded(body) if e[0] == "SUPPORT"]
+
+
+def test_praise_by_or_of_a_political_figure_stays() -> None:
+    body = 'Chilean President Juan Ortega said of Pedro Soto, "He was a gentle soul and a great man."'
+    assert _of(body, "SUPPORT") == {(("Juan Ortega",), ("Pedro Soto",))}
+    body = 'Juan Ortega said of Senator Pedro Soto, "He was a gentle soul and a great man."'
+    assert _of(body, "SUPPORT") == {(("Juan Ortega",), ("Pedro Soto",))}
+    body = 'Senator Pedro Soto called Juan Ortega "a brilliant and generous scientist".'
+    assert [e for e in coded(body) if e[0] == "SUPPORT"]
