@@ -100,3 +100,43 @@ def test_praise_by_or_of_a_political_figure_stays() -> None:
     assert _of(body, "SUPPORT") == {(("Juan Ortega",), ("Pedro Soto",))}
     body = 'Senator Pedro Soto called Juan Ortega "a brilliant and generous scientist".'
     assert [e for e in coded(body) if e[0] == "SUPPORT"]
+
+
+def _flags(body: str, typ: str) -> set[tuple[bool, bool]]:
+    return {(e.negated, e.hypothetical) for ty, _, _, e in coded(body) if ty == typ}
+
+
+def test_an_act_refrained_from_or_stopped_short_of_did_not_happen() -> None:
+    for body in (
+        "Chile stopped short of condemning Peru.",
+        "Chile refrained from criticizing Peru.",
+        "Chile avoided criticizing Peru.",
+    ):
+        assert _flags(body, "ACCUSE") == {(True, False)}, body
+        assert not _of(body, "REJECT"), body  # (no refusal either)
+
+
+def test_a_visit_called_off_is_no_visit_but_one_ended_took_place() -> None:
+    for body in ("Chile postponed its visit to Peru.", "Chile called off its visit to Peru."):
+        assert not _of(body, "CONSULT"), body
+    assert _of("Chile ended its visit to Peru on Friday.", "CONSULT") == {(("Chile",), ("Peru",))}
+
+
+def test_what_a_side_considers_or_proposes_is_its_own_act_hypothetical() -> None:
+    assert _flags("Chile is considering sanctions against Peru.", "SANCTION") == {(False, True)}
+    assert _of("Chile is considering sanctions against Peru.", "SANCTION") == {(("Chile",), ("Peru",))}
+    assert _flags("Chile proposed talks with Peru.", "CONSULT") == {(False, True)}
+
+
+def test_speaking_by_phone_is_a_call_between_both() -> None:
+    assert _of("Juan Ortega and Ana Ruiz spoke by phone on Tuesday.", "CONSULT") == {
+        (("Juan Ortega",), ("Ana Ruiz",))
+    }
+    assert _of("Juan Ortega spoke on the phone with Ana Ruiz.", "CONSULT") == {
+        (("Juan Ortega",), ("Ana Ruiz",))
+    }
+
+
+def test_who_died_in_an_attack_is_its_target() -> None:
+    body = "Juan Ortega died in an attack by the Andean Front."
+    assert _of(body, "ASSAULT") == {(("Andean Front",), ("Juan Ortega",))}

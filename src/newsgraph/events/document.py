@@ -147,6 +147,7 @@ def code_events(
             demanded_of(found)  # "marched ..., demanding the departure of X's troops": against X
             intents(found, lex)  # "said it was ready to provide aid to X": an intent (AGREE)
             found = [f for f in found if f.coding.type and not _calamity(f, sent, headline, lex)]
+            found = [f for f in found if not (f.coding.trip and f.lemma in lex.words("calling_off"))]
             kept = _govern(found, lex, coder.actors)
             kept += reported_accusations(kept, coder, places, lex)  # "X said Y had shelled its towns"
             heads = {f.head.i for f in kept}

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.coder import verb_stems
 from newsgraph.events.deps import CONCESSIVE
 from newsgraph.events.tree import Token, case_of
 
@@ -194,6 +195,12 @@ def _not_yet(t: Token, words: dict[str, frozenset[str]]) -> list[Token]:
     return [c for c in t.children if c.dep_ == "advmod" and c.lower_ in words.get("not_yet", ())]
 
 
+def _negator(gov: Token, lemma_of: Callable[[Token], str], negators: frozenset[str]) -> bool:
+    """A verb whose complement did not happen ("failed to", "refrained from"): by its lemma, or by a
+    stem of its form where the lemma is a verb the event lexicon does not know ("refrained")."""
+    return lemma_of(gov) in negators or any(s in negators for s in verb_stems(gov.lower_))
+
+
 def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[Token], str], m: Mood) -> None:
     """Walk up the clauses that govern ``t``: control verbs, conditionals, planning nouns."""
     governors, negators = words.get("governors", ()), words.get("negators", ())
@@ -207,7 +214,7 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             if _polite(gov, lemma_of(t), words):  # "we would like to thank X": thanks given
                 t = gov
                 continue
-            if lemma in negators:
+            if _negator(gov, lemma_of, negators):
                 m.mark("negated", gov)
             elif yet := _not_yet(gov, words):
                 m.mark("negated", yet[0])  # "has yet to concede", "is yet to sign": not (yet) done
@@ -217,7 +224,10 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             t = gov
             continue
         kept = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "from" for c in t.children)
-        if kept and lemma_of(gov) in negators:  # "prevented X from certifying": not done, not refused
+        # "stopped short of condemning X": not done (nor refused)
+        short = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "of" for c in t.children)
+        short = short and any(c.lower_ == "short" for c in gov.children)
+        if (kept and _negator(gov, lemma_of, negators)) or short:  # "prevented X from certifying": not done
             m.mark("negated", gov)
             m.unable = True
             _local(gov, words, m)

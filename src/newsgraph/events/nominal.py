@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.events.acts import DONE_IN
 from newsgraph.events.cameo import EventLexicon, noun_variant
 from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
 from newsgraph.events.deps import (
@@ -144,6 +145,8 @@ class NounCoder:
             coding = self.lex.noun_coding(spec)
         if coding is None:
             return None
+        if coding.trip and n.dep_ == "obj" and self.lemma_of(n.head) in self.lex.words("calling_off"):
+            return None  # "postponed her visit to X": no visit took place
         left = coding.type == "SUPPORT" and case_of(n) == "from"  # "backed away from his support": less
         stops = stop and (bool(spec.get("stopped")) or coding.type in STOPPED) and not (coding.trip or left)
         # "stopped their aid to X" (not "ended her visit to X": the visit took place)
@@ -243,6 +246,10 @@ class NounCoder:
             nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
             cases = self.lex.words("struck_cases")
             target = struck_places([*nmods, *verb], self.actors, cases, off, set(source))
+        died = self.lemma_of(n.head) in self.lex.words("suffering_verbs")
+        died = died and n.dep_ == "obl" and case_of(n) in DONE_IN
+        if source and not target and f.coding.type == "ASSAULT" and died:  # "X died in an attack by Y": on X
+            target = [a for x in Clause.of_verb(n.head).subjects for a in phrase_actors(x, self.actors, off)]
         if not source and f.coding.type == "PROTEST":  # "protests continue in X": the document's crowd
             source = self.crowd()
             target = target or self.anti_target(n, off)
@@ -569,7 +576,10 @@ class NounCoder:
         journeys = self.lex.words("journeys")
         purpose = n.dep_ == "obl" and case_of(n) == "for" and self.lemma_of(trip) in journeys
         v = trip if purpose else v
-        if self.lemma_of(v) not in light and not temporal and not purpose and not self.stopped(n):
+        # "is considering sanctions": its own; not what it seeks from others ("sought the nomination of X")
+        weighing = self.lex.words("weighing")
+        weighed = n.dep_ == "obj" and not spec.get("received") and self.lemma_of(v) in weighing
+        if self.lemma_of(v) not in light and not (temporal or purpose or weighed) and not self.stopped(n):
             return []
         cl = Clause.of_verb(v)
         subj = cl.agent if cl.passive else cl.subjects
