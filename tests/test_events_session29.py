@@ -140,3 +140,39 @@ def test_speaking_by_phone_is_a_call_between_both() -> None:
 def test_who_died_in_an_attack_is_its_target() -> None:
     body = "Juan Ortega died in an attack by the Andean Front."
     assert _of(body, "ASSAULT") == {(("Andean Front",), ("Juan Ortega",))}
+
+
+def test_a_gerund_split_from_its_object_is_the_subject_not_the_object() -> None:
+    # the parse makes "Peruvian diplomats" the subject of "harm": the expelling harms, not Peru
+    assert not coded("Juan Ortega said expelling Peruvian diplomats would harm Chile.")
+
+
+def test_charges_dropped_against_someone_are_a_concession_to_them() -> None:
+    assert _of("Peru dropped all charges against Juan Ortega on Monday.", "CONCEDE") == {
+        (("Peru",), ("Juan Ortega",))
+    }
+    assert not coded("Peru dropped out of the race.")
+
+
+def test_a_hostile_act_threatened_is_a_threat_at_its_target() -> None:
+    for body in (
+        "Chile threatened sanctions against Peru.",
+        "The Andean Front threatened attacks on Peruvian cities.",
+    ):
+        got = coded(body)
+        assert [(ty, t) for ty, _, t, _ in got] == [("THREATEN", ["Peru"])], body
+
+
+def test_a_gathering_verb_with_an_object_gathers_no_crowd() -> None:
+    body = "Peru warned that it would take military action against the Andean Front."
+    assert not _of(body, "ACCUSE") and not _of(body, "PROTEST")
+    body = "Thousands of Peruvians took to the streets against the government of Peru."
+    assert _of(body, "PROTEST")
+
+
+def test_the_occasion_of_a_meeting_is_no_party_to_it() -> None:
+    body = "Juan Ortega and Ana Ruiz met on the sidelines of the Andean Community summit in Quito."
+    assert _of(body, "CONSULT") == {(("Juan Ortega",), ("Ana Ruiz",))}
+    assert _of("Ana Ruiz attended a summit of the Andean Community in Quito.", "CONSULT") == {
+        (("Ana Ruiz",), ("Andean Community",))
+    }

@@ -52,8 +52,8 @@ def protesting(v: Any) -> bool:
         return False
     if lemma in _VERBS or v.lower_ in _VERBS:
         return True
-    if lemma not in _GATHERING:
-        return False
+    if lemma not in _GATHERING or any(c.dep_ == "obj" for c in v.children):
+        return False  # (a gathering verb with an object gathers no one: "took military action against X")
     return any(_cue(c) for c in v.children if c.dep_ in ("advcl", "xcomp", "conj", "obl", "acl"))
 
 

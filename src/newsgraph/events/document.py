@@ -16,7 +16,7 @@ from newsgraph.events.crowds import crowd_state, demanded_of, gathered, lodged
 from newsgraph.events.denounced import denounced_doer
 from newsgraph.events.deps import BORDERS, GROUP_PRONOUNS, THIS, Token, adverbial
 from newsgraph.events.implicit import Implicit, claimers
-from newsgraph.events.intent import intents
+from newsgraph.events.intent import intents, threatened
 from newsgraph.events.mediation import mediated
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
@@ -146,6 +146,7 @@ def code_events(
             found += mediated(found, offset, coder, lex)
             demanded_of(found)  # "marched ..., demanding the departure of X's troops": against X
             intents(found, lex)  # "said it was ready to provide aid to X": an intent (AGREE)
+            found = threatened(found)  # "threatened attacks on X": a threat aimed at X
             found = [f for f in found if f.coding.type and not _calamity(f, sent, headline, lex)]
             found = [f for f in found if not (f.coding.trip and f.lemma in lex.words("calling_off"))]
             kept = _govern(found, lex, coder.actors)

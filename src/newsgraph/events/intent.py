@@ -45,3 +45,23 @@ def intents(found: list[Found], lex: EventLexicon) -> None:
             continue
         f.coding = replace(intent, rule=f"{f.coding.rule} (ready to: an intent, {adj.lower_})")
         f.stance = adj
+
+
+#: hostile acts a threat may name as its object ("threatened *attacks* on X", "threatened *sanctions*")
+THREATENED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def threatened(found: list[Found]) -> list[Found]:
+    """Fold a hostile act named as a threat's object ("X threatened attacks on Y", "threatened
+    sanctions against Y") into the threat: aimed at the act's target, whom the threat's object
+    (an act, no actor) did not name. The act itself is no event of its own (it was threatened)."""
+    acts = {f.head.i: f for f in found if f.nominal and f.coding.type in THREATENED and f.target}
+    folded: set[int] = set()
+    for gov in (g for g in found if not g.nominal and g.coding.type == "THREATEN" and not g.target):
+        objects = [*gov.clause.objects, *([gov.head.head] if gov.head.dep_ == "amod" else [])]
+        named = [acts[o.i] for o in objects if o.i in acts]  # (also the noun the parse hung the verb on)
+        for f in named:
+            if set(f.source) <= set(gov.source):  # (not someone else's act: "threatened X's sanctions")
+                gov.target = list(dict.fromkeys([*gov.target, *f.target]))
+                folded.add(id(f))
+    return [f for f in found if id(f) not in folded]

@@ -249,6 +249,8 @@ class Roles:
             for c, x in self.obliques(cl):
                 if c != case or x.i in skip or (c == "with" and absolute(x)) or x.text in TIME_NAMES:
                     continue  # ("on Tuesday, defying warnings from X": a day, whatever hangs on it)
+                if x.lemma_.lower() in self.lex.words("setting_nouns"):
+                    continue  # "met on the sidelines of the G20 summit": where, not with whom
                 got = [a for a in self.actors_of([x], offset) if a not in exclude and a != place]
                 if c in ("on", "via") and got and all(self.platform(a) for a in got):
                     continue  # "praised the report on Twitter": where it was said, not to whom

@@ -502,3 +502,17 @@ def extraposed_subject(v: Token) -> list[Token]:
     if v.dep_ not in ("csubj", "xcomp"):
         return []
     return [c for c in v.head.children if extraposed_it(c)]
+
+
+
+def split_gerund(s: Token) -> Token | None:
+    """The gerund the parse split from a subject that is its object ("said [expelling] Peruvian
+    diplomats would harm X", "that [sanctioning] Peru was a mistake"): the act is the clause's
+    subject, not the actor named in it. None for any other subject."""
+    first = s.doc[s.left_edge.i]
+    if first.tag_ == "VBG" and first.dep_ == "compound" and first.head.i == s.i and first.is_lower:
+        return first
+    prev = s.doc[s.left_edge.i - 1] if s.left_edge.i > 0 else s
+    stray = prev.tag_ == "VBG" and prev.is_lower and prev.dep_ in ("ccomp", "csubj", "advcl", "dep")
+    bare = not any(c.dep_ == "obj" for c in prev.children)
+    return prev if stray and bare and prev.head.i in (s.head.i, s.head.head.i) else None

@@ -57,6 +57,7 @@ from newsgraph.events.subjects import (
     named_plural,
     phrase_top,
     set_off_name,
+    split_gerund,
     stranded_name,
     stranded_obliques,
     stranded_verb,
@@ -291,6 +292,7 @@ class Clause:
         if len(cl.subjects) == 1 and (partner := lost_partner(v, cl.subjects[0])) is not None:
             # "Chinese President X and Russian President Y held talks", the parse lost one of them
             cl.subjects = sorted([partner, *cl.subjects], key=lambda t: t.i)
+        cl.subjects = [split_gerund(s) or s for s in cl.subjects]  # "that [sanctioning X] was ...": the act
         if not cl.subjects:
             cl.subjects, cl.inherited = inherited_subjects(v), True
         return cl
