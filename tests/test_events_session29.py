@@ -176,3 +176,34 @@ def test_the_occasion_of_a_meeting_is_no_party_to_it() -> None:
     assert _of("Ana Ruiz attended a summit of the Andean Community in Quito.", "CONSULT") == {
         (("Ana Ruiz",), ("Andean Community",))
     }
+
+
+def test_who_was_quoted_as_saying_is_the_speaker() -> None:
+    ad = analyse("Juan Ortega was quoted as saying that Peru could not be trusted.")
+    names = {e.id: e.name for e in ad.entities}
+    assert [(q.kind, names.get(q.speaker or "")) for q in ad.quotes] == [("indirect", "Juan Ortega")]
+
+
+def test_a_speaker_in_apposition_is_no_fronted_report() -> None:
+    ad = analyse("The Peruvian president, Ana Ruiz, said on Twitter that Chile had lied.")
+    assert [q.text for q in ad.quotes] == ["Chile had lied"]
+    ad = analyse("Chile will not negotiate, Ana Ruiz said on Monday.")
+    assert [q.text for q in ad.quotes] == ["Chile will not negotiate"]
+
+
+def test_troops_a_state_masses_are_its_own() -> None:
+    body = "Chilean President Juan Ortega met reporters in Santiago. He said Peru had massed troops there."
+    ad = analyse(body)
+    names = {e.id: e.name for e in ad.entities}
+    assert [names[m.entity] for m in ad.mentions if m.text == "troops"] == ["Peru"]
+
+
+def test_a_text_vetoed_is_not_the_vetoers_own_act() -> None:
+    assert not _of("Chile vetoed a resolution condemning Peru.", "ACCUSE")
+    assert _of("Chile published a report accusing Peru of torture.", "ACCUSE") == {(("Chile",), ("Peru",))}
+
+
+def test_embargoes_placed_and_relations_downgraded_are_sanctions() -> None:
+    assert _of("Peru placed an embargo on Chilean goods.", "SANCTION") == {(("Peru",), ("Chile",))}
+    assert _of("Chile downgraded diplomatic relations with Peru.", "SANCTION") == {(("Chile",), ("Peru",))}
+    assert not coded("Chile downgraded its growth forecast.")

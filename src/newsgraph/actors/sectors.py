@@ -54,6 +54,8 @@ _WORD_BEFORE = re.compile(r"([\w'’.-]+)[ \t]+$")
 _A_PERSON = re.compile(r"\b[Aa]n? $")
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 _TITLE_HEADS = lexicons.words("actors.title_heads")
+#: verbs that move a state's forces: their object is the subject's own ("Peru massed troops")
+_MOVERS = lexicons.words("actors.sector_movers")
 #: a first paragraph of at most this many words is a title or a dateline, not the lead
 _TITLE_WORDS = 12
 _POSSESSIVES = frozenset(lexicons.table("english.possessive_pronouns")) | {"my", "our", "your"}
@@ -79,7 +81,9 @@ def sector_mentions(
             owner = places.owner(a, span[1], template)
             if owner is False:
                 continue
-            state = owner or places.body_before(template, a) or places.home or places.in_sentence(a)
+            head = heads.get(b - len(m.group().split()[-1]))
+            moved = places.mover(head, b - len(m.group().split()[-1])) if head is not None else None
+            state = owner or moved or places.body_before(template, a) or places.home or places.in_sentence(a)
             e = _body(ents, kb, template, state) if state else None
             if e is None:
                 continue
@@ -166,6 +170,21 @@ class _Places:
             return state or False
         foreign = nxt.label == "STATE" and template in _STATE_BODIES
         return None if foreign else state
+
+    def mover(self, head: Any, at: int) -> str | None:
+        """The state whose name is the subject of the verb that moves the noun's body ("Peru had
+        *massed* troops on the border", "X deployed troops": ``actors.sector_movers``): its own troops,
+        not those of the state the story is told from. ``at``: where ``head`` starts in the text."""
+        verb = head.head
+        w = verb.lower_  # (the lemmatizer may miss: "massed" -> "masse")
+        forms = {verb.lemma_.lower(), w[:-2] if w.endswith("ed") else w, w[:-1], w[:-3], w[:-3] + "e"}
+        if head.dep_ != "obj" or verb.pos_ != "VERB" or not forms & _MOVERS:
+            return None
+        for s in (c for c in verb.children if c.dep_ == "nsubj"):
+            c = self.by_start.get(at + s.idx - head.idx)
+            if c is not None and (state := self.state(c)) is not None:
+                return state
+        return None
 
     def body_before(self, template: str, a: int) -> str | None:
         """The state whose body of this kind the text named last before ``a``, in the same or the

@@ -166,6 +166,10 @@ def _bare_report(v: Token, head: Token) -> bool:
     return info is not None and bool(info.frames & {"that", "bare"}) and info.act is None
 
 
+#: verbs that set their subject against the text they act on ("vetoed a resolution condemning X")
+_OPPOSED = lexicons.words("english.opposing_verbs")
+
+
 def _participle_subject(noun: Token) -> list[Token]:
     """Who does what an "-ing" participle on ``noun`` says: the noun itself ("a group claiming the
     attack"), or, when the noun is an object or inside one, the clause's subject ("X posted a
@@ -176,6 +180,8 @@ def _participle_subject(noun: Token) -> list[Token]:
             break
         t = t.head
         if t.pos_ == "VERB":
+            if t.lemma_.lower() in _OPPOSED or t.lower_ in _OPPOSED:
+                return []  # "X vetoed a resolution condemning Y": the resolution's, not X's
             subj = [c for c in t.children if c.dep_ in SUBJECTS]
             if subj and all(s.lower_ in RELATIVE for s in subj):
                 return antecedent(t)  # "X, which published a report accusing Y": X

@@ -143,8 +143,8 @@ def _reporting(att: Attributor, cue: Cue) -> Clause | None:
     for n, t in enumerate(after[:8]):
         if t.text in ".!?":
             break
-        if not t.is_word or (n == 0 and t.low not in GAP_START):
-            return None
+        if not t.is_word or (n == 0 and t.low not in GAP_START) or t.low == "that":
+            return None  # (", Ana Ruiz, said on Twitter that ...": the clause follows the cue)
     else:
         if len(after) > 8:
             return None

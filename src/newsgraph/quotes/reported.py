@@ -106,7 +106,7 @@ def speaker_of(t: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, st
         return None, "none"
     info = lex.verb(t.lower_, lemma(t))
     if info is not None and info.speaker_is_object:  # "the media quoted X as saying"
-        obj = child(t, "obj")
+        obj = child(t, "obj", "nsubj:pass")  # (and "X was quoted as saying")
         return (obj, "object") if obj is not None else (None, "none")
     subj = subject(t)
     if subj is not None:
