@@ -145,6 +145,8 @@ def test_who_died_in_an_attack_is_its_target() -> None:
 def test_a_gerund_split_from_its_object_is_the_subject_not_the_object() -> None:
     # the parse makes "Peruvian diplomats" the subject of "harm": the expelling harms, not Peru
     assert not coded("Juan Ortega said expelling Peruvian diplomats would harm Chile.")
+    # ... and what a quote says of such a subject is about the act, not the actor named in it
+    assert not coded("Ana Ruiz argued that sanctioning Peru was a mistake.")
 
 
 def test_charges_dropped_against_someone_are_a_concession_to_them() -> None:

@@ -27,6 +27,7 @@ from functools import cached_property
 from typing import Any
 
 from newsgraph.events.stance import NEGATIVE_SHORT, has_word, valence
+from newsgraph.events.subjects import split_gerund
 from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
 from newsgraph.models import AnalyzedDoc, Quote, Span
 from newsgraph.quotes.tree import Tree
@@ -142,6 +143,7 @@ class QuoteReader:
                 harm = t.head if t.dep_ == "nmod:poss" else t  # "[Nabil's] murder", "[Nabil's murder] is ..."
                 harmed = harm.lemma_.lower() in self.harms
                 harmed = harmed or (t.dep_ == "nsubj" and t.head.lemma_.lower() in self.suffers)
+                harmed = harmed or split_gerund(t) is not None  # "[sanctioning Peru] was a mistake"
                 if harmed or (blame and not _blamed(t, blame, lo - offset, hi - offset)):
                     excused = excused or bool(self.actors.at(t, offset))  # "Nabil's murder": the victim
                     continue

@@ -516,9 +516,14 @@ def split_gerund(s: Token) -> Token | None:
     diplomats would harm X", "that [sanctioning] Peru was a mistake"): the act is the clause's
     subject, not the actor named in it. None for any other subject."""
     first = s.doc[s.left_edge.i]
-    if first.tag_ == "VBG" and first.dep_ == "compound" and first.head.i == s.i and first.is_lower:
+    if first.tag_ == "VBG" and first.dep_ == "compound" and first.head.i == s.i and _common(first):
         return first
     prev = s.doc[s.left_edge.i - 1] if s.left_edge.i > 0 else s
-    stray = prev.tag_ == "VBG" and prev.is_lower and prev.dep_ in ("ccomp", "csubj", "advcl", "dep")
+    stray = prev.tag_ == "VBG" and _common(prev) and prev.dep_ in ("ccomp", "csubj", "advcl", "dep")
     bare = not any(c.dep_ == "obj" for c in prev.children)
     return prev if stray and bare and prev.head.i in (s.head.i, s.head.head.i) else None
+
+
+def _common(t: Token) -> bool:
+    """A word in lower case, or capitalised only as its sentence's first ("Sanctioning X was ...")."""
+    return t.is_lower or (t.i == t.sent.start and t.text[1:].islower())
