@@ -33,6 +33,7 @@ from newsgraph.actors.coref import NAME_KINDS, Entities, LocalEntity
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.text import lexicons
+from newsgraph.text.vocabulary import verb_stems
 
 _NOUNS: dict[str, str] = lexicons.table("actors.sector_nouns")
 _AGENT_HEADS = lexicons.words("actors.sector_agent_heads")
@@ -74,15 +75,16 @@ def sector_mentions(
             continue
         for m in _NOUN_RX.finditer(text, p.start, p.end):
             a, b = m.start(), m.end()
-            span = _acting_span(heads.get(b - len(m.group().split()[-1])), a, b)
+            at = b - len(m.group().split()[-1])  # where the noun's last word, the parsed head, starts
+            head = heads.get(at)
+            span = _acting_span(head, a, b)
             if span is None or places.covered.find(1, a, b) >= 0:
                 continue
             template = _NOUNS[m.group().lower()]
             owner = places.owner(a, span[1], template)
             if owner is False:
                 continue
-            head = heads.get(b - len(m.group().split()[-1]))
-            moved = places.mover(head, b - len(m.group().split()[-1])) if head is not None else None
+            moved = places.mover(head, at) if head is not None else None
             state = owner or moved or places.body_before(template, a) or places.home or places.in_sentence(a)
             e = _body(ents, kb, template, state) if state else None
             if e is None:
@@ -176,8 +178,7 @@ class _Places:
         *massed* troops on the border", "X deployed troops": ``actors.sector_movers``): its own troops,
         not those of the state the story is told from. ``at``: where ``head`` starts in the text."""
         verb = head.head
-        w = verb.lower_  # (the lemmatizer may miss: "massed" -> "masse")
-        forms = {verb.lemma_.lower(), w[:-2] if w.endswith("ed") else w, w[:-1], w[:-3], w[:-3] + "e"}
+        forms = {verb.lemma_.lower(), verb.lower_, *verb_stems(verb.lower_)}  # (the lemmatizer: "masse")
         if head.dep_ != "obj" or verb.pos_ != "VERB" or not forms & _MOVERS:
             return None
         for s in (c for c in verb.children if c.dep_ == "nsubj"):

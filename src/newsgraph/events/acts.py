@@ -82,7 +82,7 @@ class ActDoers:
     def _told(self, t: Token, off: int, lemma: str, verbs: frozenset[str]) -> list[str]:
         noun = t.lemma_.lower()
         if t.pos_ == "NOUN" and (noun == lemma or noun in verbs):  # "Johnson's suspension", "a raid"
-            owners = [c for c in t.children if _owner(c)]
+            owners = [c for c in t.children if doer_phrase(c)]
             got = [a for c in owners for a in phrase_actors(c, self.actors, off)]
             return got or (self._doers(t.head, off) if self._done(t) else [])
         if t.pos_ == "VERB" and self.lemma(t) in verbs:  # "the court ruled that ..."
@@ -110,7 +110,7 @@ def _definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in THIS for c in noun.children)
 
 
-def _owner(c: Token) -> bool:
+def doer_phrase(c: Token) -> bool:
     """A possessor or "by" phrase of an act noun: who did it."""
     return c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) == "by")
 

@@ -38,6 +38,7 @@ from newsgraph.events.tree import (
     phrase_actors,
     stranded_verb,
 )
+from newsgraph.text.vocabulary import verb_stems
 
 PREDICATE_POS = frozenset({"VERB"})
 #: event types that a speech act carries: their target may be the subject of the reported clause
@@ -59,22 +60,6 @@ GIVER_CASES = frozenset({"of", "from"})
 #: territory to whom it is taken *from*, judicial cooperation (an extradition) with whom someone is
 #: handed *to*
 HANDED = {"192": "from", "063": "to"}
-
-
-def verb_stems(form: str) -> list[str]:
-    """The lemmas an inflected English verb form may have ("floated" -> float, "commuted" ->
-    commute, "stopped" -> stop, "carried" -> carry, "rallies" -> rally), most likely first."""
-    out: list[str] = []
-    for end in ("ing", "ed", "es", "s"):
-        if form.endswith(end) and len(form) > len(end) + 2:
-            stem = form[: -len(end)]
-            if end in ("ed", "es") and stem.endswith("i"):
-                out.append(stem[:-1] + "y")
-            out += [stem, stem + "e"]
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                out.append(stem[:-1])
-            break
-    return out
 
 
 @dataclass

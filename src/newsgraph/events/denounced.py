@@ -6,6 +6,7 @@ the police*"), the act is the verb's own accusation (CAMEO 111) of that doer."""
 
 from __future__ import annotations
 
+from newsgraph.events.acts import doer_phrase
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Found
 from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
@@ -29,7 +30,7 @@ def denounced_doer(f: Found, lex: EventLexicon, actors: ActorIndex) -> None:
 def _doer_phrases(deed: Token) -> list[Token]:
     """The phrases of a deed noun that name who did it: its possessor, its "by" phrase, the agent
     of a participle on it ("the sanctions imposed *by Chile*")."""
-    out = [c for c in deed.children if c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) == "by")]
+    out = [c for c in deed.children if doer_phrase(c)]
     for part in (c for c in deed.children if c.dep_ == "acl"):
         out += [c for c in part.children if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) == "by")]
     return out

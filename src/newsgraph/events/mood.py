@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsgraph.events.cameo import EventLexicon
-from newsgraph.events.coder import verb_stems
 from newsgraph.events.deps import CONCESSIVE
 from newsgraph.events.tree import Token, case_of
+from newsgraph.text.vocabulary import verb_stems
 
 #: concessions and agreements that, negated, are refusals (CAMEO 12: "did not accede to their demands")
 REFUSALS = frozenset({"CONCEDE", "AGREE"})

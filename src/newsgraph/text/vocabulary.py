@@ -1,5 +1,6 @@
 """Shared English vocabulary (``data/lexicon/english.yaml``): calendar words and the grammar words
-that several stages read. Loaded once through :mod:`newsgraph.text.lexicons`."""
+that several stages read (loaded once through :mod:`newsgraph.text.lexicons`), and the stems of an
+inflected verb form."""
 
 from __future__ import annotations
 
@@ -38,3 +39,19 @@ DEFINITE = lexicons.words("english.definite_determiners")
 DETERMINERS = DEFINITE | lexicons.words("english.determiners")
 PREPOSITIONS = lexicons.words("english.prepositions")
 BE_FORMS = lexicons.words("english.be_forms")
+
+
+def verb_stems(form: str) -> list[str]:
+    """The lemmas an inflected English verb form may have ("floated" -> float, "commuted" ->
+    commute, "stopped" -> stop, "carried" -> carry, "rallies" -> rally), most likely first."""
+    out: list[str] = []
+    for end in ("ing", "ed", "es", "s"):
+        if form.endswith(end) and len(form) > len(end) + 2:
+            stem = form[: -len(end)]
+            if end in ("ed", "es") and stem.endswith("i"):
+                out.append(stem[:-1] + "y")
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+            break
+    return out
