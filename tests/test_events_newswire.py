@@ -437,7 +437,8 @@ def test_a_warning_of_force_to_come_threatens_whom_the_force_would_hit() -> None
 
 def test_a_title_with_its_own_of_phrase_introduces_the_name_after_it() -> None:
     body = "U.S. Secretary of State Ann Ward arrived in Lima on Thursday for her first visit to Peru."
-    assert ("CONSULT", ["Ann Ward"], ["Peru"]) in [c[:3] for c in coded(body)]
+    # (her title, read across its "of", makes her the United States' official: it visits with her)
+    assert ("CONSULT", ["Ann Ward", "United States"], ["Peru"]) in [c[:3] for c in coded(body)]
     assert ("CONSULT", ["United States"], ["Ann Ward"]) not in [c[:3] for c in coded(body)]
     body = "Governor of Texas Ann Ward met Juan Ortega."
     assert [c[:3] for c in coded(body)] == [("CONSULT", ["Ann Ward"], ["Juan Ortega"])]

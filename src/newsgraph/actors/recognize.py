@@ -46,6 +46,7 @@ from newsgraph.actors.lexicon import (
     ordered,
 )
 from newsgraph.actors.nonactors import drop_non_actors
+from newsgraph.actors.partisans import party_adjectives
 from newsgraph.actors.rules import (
     _CONNECTORS,
     _DATELINE,
@@ -255,6 +256,7 @@ class Recognizer:
                     label = entry.type
                 out.append((1, Cand(a, b, surface, label, source, kb_id=kb_id, kind=kind)))
         out += [(1, c) for c in self._templates(text, [c for _, c in out])]
+        out += [(1, c) for c in party_adjectives(text, self.kb)]  # "*Republican* senators"
         out += [(0, c) for c in hyphen_compounds(text, joined_parts)]
         by_span: dict[tuple[int, int, str], list[Cand]] = {}
         for _, c in out:

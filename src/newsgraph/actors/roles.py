@@ -25,7 +25,7 @@ from newsgraph.actors.lexicon import (
     is_generic_institution,
     ordered,
 )
-from newsgraph.actors.spans import Cand, CandIndex, DocView
+from newsgraph.actors.spans import Cand, CandIndex, DocView, Tok
 from newsgraph.text import lexicons
 
 _STOP = lexicons.words("actors.appositive_stop")
@@ -63,18 +63,33 @@ def _clean_title(t: str) -> str:
 OWNER_LABELS = frozenset({"ORG", "STATE", "NORP", "LOCATION"})
 
 
-def left_title(view: DocView, c: Cand, by_pos: CandIndex) -> tuple[str, int] | None:
-    """Title words (with demonyms, organisations and possessives among them) right before a name."""
+def _title_of(toks: list[Tok]) -> bool:
+    """Whether the tokens read backwards start "of" or "the of" right after a title word: the owner
+    after them belongs to the title ("Prime Minister *of* Peru X", "Speaker *of the* Bolivian
+    parliament X")."""
+    words = [t.text.lower() for t in toks[:3]]
+    if words[:1] == ["of"]:
+        return len(toks) > 1 and _title_word(toks[1].text)
+    return words[:2] == ["the", "of"] and len(toks) > 2 and _title_word(toks[2].text)
+
+
+def left_title(view: DocView, c: Cand, by_pos: CandIndex, *, of: bool = True) -> tuple[str, int] | None:
+    """Title words (with demonyms, organisations and possessives among them) right before a name;
+    with ``of``, also across the "of" of a title ("Prime Minister of Peru X")."""
     text = view.text
     start = c.title_start if c.title_start is not None else c.start
     pos = start
-    for t in reversed(view.before(start, 8)):
+    toks = list(reversed(view.before(start, 10)))
+    for i, t in enumerate(toks):
         word = t.text
         owner = next((x for x in by_pos.containing(t.start) if x is not c), None)
         if owner is not None and owner.label in OWNER_LABELS and owner.kind != "pronoun":
             pos = owner.start
             continue
         if _title_word(word) or (re.search(r"['’]s$", word) and pos < c.start and word[0].isupper()):
+            pos = t.start
+            continue
+        if of and pos < start and _title_of(toks[i:]):  # "Speaker of [the] Bolivian parliament X"
             pos = t.start
             continue
         if word.lower() == "the" and pos < start:
@@ -96,7 +111,7 @@ def title_states(view: DocView, cands: list[Cand]) -> None:
     for c in cands:
         if c.label != "PERSON" or c.kind != "name":
             continue
-        lt = left_title(view, c, by_pos)
+        lt = left_title(view, c, by_pos, of=False)  # ("Secretary of State": the state is named)
         if lt is None:
             continue
         for s in by_pos.starting_in(lt[1], c.start):
@@ -104,6 +119,15 @@ def title_states(view: DocView, cands: list[Cand]) -> None:
             if s.label == "STATE" and s.kind == "name" and s.kb_id and nxt and _title_word(nxt[0].text):
                 s.label, s.kind = "NORP", "demonym"
                 s.meta["title_state"] = True
+
+
+def _possessive_first(words: list[str]) -> bool:
+    """Whether a phrase opens with a possessive name: "*Peru's* president", "(the) *Andean Front's*
+    leader"."""
+    for i, w in enumerate(words[:4]):
+        if re.search(r"['’]s$", w):
+            return all(x[:1].isupper() for x in words[: i + 1])
+    return False
 
 
 def apposition_after(view: DocView, c: Cand) -> tuple[str, int, int] | None:
@@ -125,7 +149,8 @@ def apposition_after(view: DocView, c: Cand) -> tuple[str, int, int] | None:
         if words[0].lower() in _DET_WORDS and len(words) > 1
         else words[0]
     )
-    if not (_title_word(first) or (re.search(r"['’]s$", first) and _has_head(phrase))):
+    owned = _possessive_first(words[1:] if words[0].lower() in _DET_WORDS else words)
+    if not (_title_word(first) or (owned and _has_head(phrase))):
         return None
     if not _has_head(phrase):
         return None

@@ -174,6 +174,14 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
                     and o.text.split()[0].lower() not in _AROUND_EXCEPTIONS
                 ):
                     drop.add(id(c))
+    # a known organisation's name strictly inside a longer one the model found that ends in an
+    # organisation's head ("Civil [Human Rights] Front"): words of that other name
+    # (not after a demonym or a place: "Iranian [Revolutionary Guard] Corps" is the Guard's)
+    known = [c for p, c in cands if p == 1 and c.label == "ORG"]
+    placed = [c for p, c in cands if p <= 1 and c.label in ("NORP", "STATE", "LOCATION")]
+    for o in (c for p, c in cands if p == 3 and c.label == "ORG" and c.text.split()[-1].lower() in ORG_HEADS):
+        if not any(o.start <= x.start < x.end <= o.end for x in placed):
+            drop |= {id(c) for c in known if o.start < c.start and c.end < o.end}
     # a place that is a name particle before a capitalised word the model read as one person's name
     # ("[Van] Halen", "[Van] Biljon"): the person's (Van, a city, is a surname's first word there)
     persons = [c for p, c in cands if p >= 2 and c.label == "PERSON"]

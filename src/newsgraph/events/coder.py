@@ -56,6 +56,8 @@ DATIVE_LINKS = frozenset({"flat", "appos", "nmod:unmarked", "compound"})
 GIVING_TYPES = frozenset({"AID", "AGREE"})
 #: the prepositions of who gives what a receiving verb's noun names ("the endorsement *of* X")
 GIVER_CASES = frozenset({"of", "from"})
+#: the parts of a noun before it that name its giver ("fell under *Houthi* control", "*X's* endorsement")
+GIVER_DEPS = frozenset({"nmod:poss", "compound", "amod"})
 #: CAMEO codes done to whom a phrase of the clause names, where it names one: the occupation of
 #: territory to whom it is taken *from*, judicial cooperation (an extradition) with whom someone is
 #: handed *to*
@@ -390,8 +392,9 @@ class Coder(Matcher):
         cl, off, noun = f.clause, f.offset, spec["noun"]
         doers = cl.agent if cl.passive else cl.subjects
         if spec.get("receiver"):  # the noun's own doer ("the endorsement *of X*", "*X's* nomination")
-            f.target = self.actors_of(doers, off)
-            givers = [c for c in noun.children if c.dep_ == "nmod:poss" or case_of(c) in GIVER_CASES]
+            f.target = self.placed(spec, self.actors_of(doers, off))
+            # (or a name or demonym before it: "fell under *Houthi* control", "faced *Chilean* criticism")
+            givers = [c for c in noun.children if c.dep_ in GIVER_DEPS or case_of(c) in GIVER_CASES]
             givers = givers or [x for c, x in cl.obliques if c == "from"]  # "drew criticism [from X]"
             f.source = [a for a in self.actors_of(givers, off) if a not in f.target]
             f.location = self.place(cl, off)
@@ -423,10 +426,11 @@ class Coder(Matcher):
         if not target:  # "granted X a pardon": the first of two objects, or the indirect one
             given = [spec["dative"]] if spec.get("dative") is not None else []
             given += [c for c in f.head.children if c.dep_ == "iobj"]
-            given += [  # "granted her asylum", parsed as "her asylum"
+            given += [  # "granted her asylum", "granted [Juan Ortega] asylum", parsed as a possessor
                 c
                 for c in noun.children
-                if c.dep_ == "nmod:poss" and c.i == f.head.i + 1 and c.lower_ in DATIVES
+                if c.dep_ == "nmod:poss" and c.left_edge.i == f.head.i + 1
+                and (c.lower_ in DATIVES or (c.pos_ == "PROPN" and all(x.dep_ != "case" for x in c.children)))
             ]
             # parsed as two objects: a recipient, before "a"/"the" noun ("granted X a full pardon"; not
             # "signed the Free Trade Area agreement", one name split in two)
@@ -435,6 +439,8 @@ class Coder(Matcher):
                 o for o in cl.objects if o.i < noun.i and det and not any(c.dep_ == "det" for c in o.children)
             ]
             target = [a for a in self.actors_of(given, off) if a not in f.source]
+        if not target and cl.passive and noun not in cl.subjects:  # "X was granted asylum by Y": X
+            target = [a for a in self.actors_of(cl.subjects, off) if a not in f.source]
         if not target and f.coding.type == "CONSULT" and f.lemma in self.lex.words("attending"):
             hosts = [c for c in noun.children if c.dep_ in ("compound", "nmod:poss")]  # "the NATO summit"
             orgs = [a for a in self.actors_of(hosts, off) if self.actors.type_of(a) == "ORG"]
@@ -444,7 +450,7 @@ class Coder(Matcher):
         if not target and spec.get("own_state"):  # "the president (a governor) declared a state of emergency"
             target = self.homes(f.source)
             f.internal = bool(target)
-        f.target = [t for t in dict.fromkeys(target) if t not in f.source]
+        f.target = [t for t in dict.fromkeys(self.placed(spec, target)) if t not in f.source]
         f.location = place
 
     # ---- participants -----------------------------------------------------------------------
@@ -535,6 +541,10 @@ class Coder(Matcher):
         claims = self.lex.words("claim_nouns")  # "the charge was denied by X, Y's lawyer": not Y's charge
         objects = objects or [x for x in cl.subjects if cl.passive and x.lemma_.lower() in claims]
         if guess and not target and not f.coding.reverse and source and not objects:
+            if f.coding.type == "ACCUSE":  # "called for an investigation into the killing of X": not X
+                inquiries = self.lex.words("inquiry_nouns")  # (what is inquired into is no victim)
+                deeds = [t for t in f.head.subtree if t.pos_ == "NOUN" and t.lemma_.lower() not in inquiries]
+                victims |= self.victims(deeds, off)
             near = self.nearest(f.head, off, before=False, exclude=set(source) | victims)  # not "her murder"
             target = [a for a in near if a != place]
             f.guessed = "nearest name" if target else ""
@@ -552,6 +562,7 @@ class Coder(Matcher):
         f.source = source
         f.target = [t for t in target if t not in source and not self.arrested_place(f.coding.cameo, t)]
         f.location = place
+        self.armed_backing(f, [*cl.objects, *(cl.subjects if cl.passive else [])])
 
     def modifier_participants(self, f: Found) -> None:
         """A participle modifying a noun: the source named inside it, the target the noun it modifies
@@ -577,8 +588,4 @@ class Coder(Matcher):
         if not target:
             target = [t for t in self.actors_of(named, off) if t not in f.source]
         f.target = target
-        if f.lemma in self.lex.words("backing") and noun.lower_ in self.lex.words("armed_groups"):
-            f.coding = (
-                self.lex.coding("072", f.coding.rule + " (backing an armed group: military aid)") or f.coding
-            )
-
+        self.armed_backing(f, [noun])

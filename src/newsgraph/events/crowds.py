@@ -52,8 +52,14 @@ def crowd_state(f: Found, coder: Coder) -> list[str]:
     if kb is None or f.coding.type != "PROTEST":
         return []
     words = [t for s in f.clause.subjects for t in s.subtree if t.pos_ == "PROPN" and t.lower_.endswith("s")]
-    states = {e.kb_id for t in words if (e := kb.demonym(t.text)) is not None}
-    return [x.id for x in coder.actors.entities.values() if x.kb_id in states][:1]
+    # ... or by a demonym before the crowd's noun ("*Peruvian* protesters")
+    # ... or by a demonym or a state's name before the crowd's noun ("*Peruvian* protesters", "*Hong
+    # Kong* protesters")
+    before = [t for s in f.clause.subjects for t in counted(s).lefts if t.dep_ in ("amod", "compound")]
+    named = [a for t in before for a in coder.actors.at(t, f.offset) if coder.actors.type_of(a) == "STATE"]
+    demonyms = [e for t in [*words, *before] if (e := kb.demonym(t.text)) is not None]
+    states = {e.kb_id for e in demonyms if e.type == "STATE"}
+    return [*named, *(x.id for x in coder.actors.entities.values() if x.kb_id in states)][:1]
 
 
 def demanded_of(found: list[Found]) -> None:

@@ -38,6 +38,7 @@ from newsgraph.events.unwelcome import declared_unwelcome, summoned_home
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.events.yielding import faced, pressed
 from newsgraph.models import AnalyzedDoc, Event, Mention
+from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 
 _WORD = re.compile(r"\b\w+\b")
@@ -53,6 +54,8 @@ PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREA
 #: Montana", "sanctions on Crimea"); in the others a region is where it happens ("retreated to X")
 GOVERNED_TARGETS = frozenset({"ACCUSE", "SANCTION", "THREATEN"})
 #: event types that, with a news outlet on one side, are the press at work (interviews, questions)
+#: unnamed crowds: their trip to a place is a march, not a visit
+CROWDS = lexicons.words("actors.collective_nouns")
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: acts whose pledge is a threat ("vowed to retaliate against X", "promised to strike X")
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -510,7 +513,8 @@ def _event(
         f.target = crowd_state(f, coder)
     if f.coding.type in STATE_POWERS:  # "sentenced by a court in Lima": by the state Lima is in, not Lima
         f.source = _state_doers(f.source, coder, places)
-    if not f.target and f.coding.type == "MOBILIZE":  # "the governor deployed the national guard": at home
+    own = f.coding.type == "MOBILIZE" or f.coding.cameo in lex.words("own_state_codes")
+    if not f.target and own:  # "the governor deployed the national guard", "declared martial law": at home
         f.target = coder.homes(f.source)
         f.internal = bool(f.target)
     if not f.internal:  # (a state's hostile act on one of its own people is kept: "Peru jailed a Peruvian")
@@ -519,6 +523,8 @@ def _event(
     if f.coding.trip:  # "President X flew to [a city of his own state]": a trip at home, no visit
         homes = {coder.home_of(s) for s in f.source}
         f.target = [t for t in f.target if t not in homes]
+        # ("protesters headed for X": a march, no visit)
+        f.source = [s for s in f.source if coder.actors.entities[s].name.lower() not in CROWDS]
     if f.lemma in lex.words("media_reports"):  # "Znak.com claims ...": the outlet reports, accuses no one
         f.source = [s for s in f.source if not coder.media(s)]
     if f.coding.type in PRESS_WORK:  # "spoke with The Daily Herald", "Wikinews contacted officials":

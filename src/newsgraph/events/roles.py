@@ -458,6 +458,22 @@ class Roles:
                         return a
         return None
 
+    def placed(self, spec: dict[str, Any], target: list[str]) -> list[str]:
+        """Only the places among ``target`` for a noun done only to places ("took control of X": not
+        a legislature won in an election)."""
+        if not spec.get("places"):
+            return target
+        return [t for t in target if self.actors.type_of(t) in ("STATE", "LOCATION")]
+
+    def armed_backing(self, f: Any, backed: list[Token]) -> None:
+        """Backing an armed group is military aid (CAMEO 072): "an Iranian-backed *militia*", "the
+        *rebels* are backed by X", "*militias* backed by X", "X backs the *rebels*"."""
+        armed = self.lex.words("armed_groups")
+        if f.lemma in self.lex.words("backing") and any(n.lower_ in armed for n in backed):
+            f.coding = (
+                self.lex.coding("072", f.coding.rule + " (backing an armed group: military aid)") or f.coding
+            )
+
 
 def struck_places(
     phrases: list[tuple[str, Token]],

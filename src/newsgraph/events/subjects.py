@@ -487,6 +487,18 @@ def appositive_root(v: Token) -> list[Token]:
     return [root] if hung and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") else []
 
 
+def closed_apposition(v: Token) -> list[Token]:
+    """The name heading a sentence with no verb, where the parse hung the finite verb after the
+    name's apposition on that apposition as a modifier ("Juan Ortega, Peru's governor, [resigned] on
+    Wednesday" read as "the governor (who) resigned"): the verb's subject."""
+    if v.dep_ != "acl" or v.tag_ != "VBD" or v.i < 2 or v.doc[v.i - 1].text != ",":
+        return []
+    appos, root = v.head, v.head.head
+    if appos.dep_ != "appos" or appos.i > v.i or root.dep_ != "ROOT" or root.pos_ != "PROPN":
+        return []
+    return [] if any(c.dep_ in SUBJECTS for c in v.children) else [root]
+
+
 def zero_relative(v: Token) -> list[Token]:
     """The noun a clause with no relative pronoun modifies, where the parse made the clause a
     complement of the verb before ("lifted most of the sanctions [it had imposed] on X": the

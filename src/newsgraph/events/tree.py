@@ -47,6 +47,7 @@ from newsgraph.events.index import ActorIndex, uniq
 from newsgraph.events.subjects import (
     antecedent,
     appositive_root,
+    closed_apposition,
     extraposed_subject,
     inherited_subjects,
     lost_partner,
@@ -257,7 +258,7 @@ class Clause:
                 cl.obliques += hung_on_means(c)
         cl.agent = cl.agent or (predicate_agent(v) if cl.passive else [])  # "found guilty *by X*"
         cl.subjects = _split_subject(v) or cl.subjects or _named_before(v) or _root_subject(v)
-        cl.subjects = cl.subjects or _after_apposition(v) or appositive_root(v)
+        cl.subjects = cl.subjects or _after_apposition(v) or appositive_root(v) or closed_apposition(v)
         cl.subjects = cl.subjects or named_plural(v) or extraposed_subject(v)  # "said [it] was ready to"
         if misread_modifier(v):
             cl.objects += conjuncts(v.head)
@@ -414,7 +415,7 @@ def _place_titled_name(t: Token, idx: ActorIndex, offset: int) -> list[str]:
     """The person named right after a title's place, parsed as part of the place's phrase ("governor
     of Alaska Sarah Palin", "Senator from Vermont Bernie Sanders", "the mayor of London, Sadiq Khan")."""
     for c in t.children:
-        if c.dep_ != "nmod" or case_of(c) not in ("of", "from") or c.pos_ != "PROPN":
+        if c.dep_ != "nmod" or case_of(c) not in ("of", "from") or c.pos_ not in ("PROPN", "NOUN"):
             continue
         a = offset + next(x.idx for x in c.subtree if x.dep_ not in ("case", "det"))
         b = offset + c.right_edge.idx + len(c.right_edge.text)

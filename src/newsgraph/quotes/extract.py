@@ -122,8 +122,10 @@ class _DocQuotes(BlockQuotes, ParseQuotes):
         acc_quotes: list[tuple[Resolution, tuple[int, int]]] = []
         for acc in accs:
             inner = [c for c in cues if c.container == -1 and acc.clause[0] <= c.start < acc.clause[1]]
-            # a speaker named in the clause itself ("According to a report, Karasin told …") speaks
-            if any(c.res.how == "name" for c in inner) or not acc.res.entity:
+            # a speaker named or described in the clause itself speaks ("According to a report, Karasin
+            # told …", "According to the BBC, a spokesman for the government said …")
+            own = [c for c in inner if c.res.how == "name" or (c.res.how == "description" and c.res.entity)]
+            if any(c.res.entity != acc.res.entity or c.res.how == "name" for c in own) or not acc.res.entity:
                 continue
             acc_quotes.append((acc.res, acc.clause))
             suppressed.update(id(c) for c in inner)

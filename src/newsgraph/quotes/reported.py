@@ -124,6 +124,10 @@ def speaker_of(t: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, st
     h = t.head
     if h.i == t.i:
         return None, "none"
+    if t.dep_ == "advcl" and is_verb(h) and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+        obj = child(h, "obj", "nsubj:pass")  # "the BBC cited X as saying ...", "X was quoted as saying"
+        if obj is not None and is_nominal(obj):
+            return obj, "object"
     if t.dep_ == "conj" or (t.dep_ in ("advcl", "xcomp") and is_verb(h)):
         if t.dep_ == "conj":  # "... did not mention if there were X, but said ...": the other speech verb
             h = _cue_above(h, lex) or h
