@@ -164,3 +164,44 @@ def test_a_party_adjective_before_its_members_names_the_party() -> None:
     }
     names = {e.name for e in analyse("The Republican Guard attacked Kurdish villages.").entities}
     assert "Republican Party" not in names
+
+
+def test_an_inquiry_demanded_into_a_killing_accuses_no_victim() -> None:
+    body = "Peru called for an investigation into the killing of Juan Ortega by Chilean police."
+    assert not _of(body, "ACCUSE")
+    assert _of("Peru called for an investigation into Chile's role in the attack.", "ACCUSE") == {
+        (("Peru",), ("Chile",))
+    }
+
+
+def test_the_subject_of_a_passive_light_verb_receives_its_noun() -> None:
+    assert _of("Juan Ortega was granted asylum by Chile.", "AID") == {(("Chile",), ("Juan Ortega",))}
+    assert _of("Sanctions were imposed on Peru by Chile.", "SANCTION") == {(("Chile",), ("Peru",))}
+
+
+def test_a_deed_blamed_on_a_side_accuses_it() -> None:
+    assert _of("Peru blamed the bombing on the Andean Front.", "ACCUSE") == {(("Peru",), ("Andean Front",))}
+
+
+def test_responsibility_for_an_attack_reported_accuses_whom_it_names() -> None:
+    for body in (
+        "Peru said the Andean Front was responsible for the bombing.",
+        "Peru said the Andean Front was behind the bombing.",
+    ):
+        assert _of(body, "ACCUSE") == {(("Peru",), ("Andean Front",))}
+    assert not _of("Reuters said the Andean Front was behind the attack.", "ACCUSE")
+    assert not _of("Chile said Peru was responsible for the talks.", "ACCUSE")
+
+
+def test_pointing_the_finger_at_a_side_blames_it() -> None:
+    assert _of("Peru pointed the finger at Chile for the attack.", "ACCUSE") == {(("Peru",), ("Chile",))}
+
+
+def test_forces_put_on_alert_along_a_border_face_the_state_across_it() -> None:
+    body = "Chile put its army on alert along the Peruvian border."
+    assert _of(body, "MOBILIZE") == {(("Chile",), ("Peru",))}
+
+
+def test_troops_stationed_and_vessels_returned() -> None:
+    assert _of("Peru stationed troops near its border with Chile.", "MOBILIZE") == {(("Peru",), ("Chile",))}
+    assert _of("Chile returned the seized vessel to Peru.", "RETREAT") == {(("Chile",), ("Peru",))}

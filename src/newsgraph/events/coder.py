@@ -493,6 +493,9 @@ class Coder(Matcher):
         causes = [x for c, x in self.obliques(cl) if c in ("for", "over")] if threat or coerced else []
         blamed = (f.coding.type in ("ACCUSE", "THREATEN") and not cl.passive) or coerced
         victims = self.victims([*cl.objects, *causes], off) if blamed else set()
+        if f.lemma in self.lex.words("blaming_verbs"):  # "blamed the bombing *on X*" (parsed on the noun): X
+            laid = [c for o in cl.objects for c in o.children if case_of(c) == "on"]
+            victims -= set(self.actors_of(laid, off))
         victims |= self.harmed(causes, off)  # "was jailed for her murder": not her
         target = [a for a in target if a not in victims]
         place = self.place(cl, off)

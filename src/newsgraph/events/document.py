@@ -28,7 +28,7 @@ from newsgraph.events.pronouns import (
     pair_mentions,
 )
 from newsgraph.events.referents import report_authors
-from newsgraph.events.reported import reported_accusations
+from newsgraph.events.reported import reported_accusations, reported_blame
 from newsgraph.events.responsible import held_responsible
 from newsgraph.events.speech import speech_events
 from newsgraph.events.standing import private_praise
@@ -154,6 +154,7 @@ def code_events(
             found = [f for f in found if not (f.coding.trip and f.lemma in lex.words("calling_off"))]
             kept = _govern(found, lex, coder.actors)
             kept += reported_accusations(kept, coder, places, lex)  # "X said Y had shelled its towns"
+            kept += reported_blame(sent, offset, coder, places, lex)  # "X said Y was behind the attack"
             heads = {f.head.i for f in kept}
             a, b = offset + sent.start_char, offset + sent.end_char  # the dates of this sentence only
             here = dated[bisect.bisect_left(date_starts, a) : bisect.bisect_left(date_starts, b)]
@@ -391,6 +392,9 @@ def _across_border(f: Found, coder: Coder, lex: EventLexicon) -> list[str]:
     its border with X", "to the frontier with X", "near the Peruvian border"), not the deployer."""
     borders = [x for _, x in f.clause.obliques if x.lemma_.lower() in BORDERS]
     borders += [x for x in f.clause.objects if x.lemma_.lower() in BORDERS]
+    # (hung on another phrase of the clause: "put its army on alert *along the Peruvian border*")
+    phrases = [x for _, x in f.clause.obliques] + f.clause.objects
+    borders += [c for x in phrases for c in x.children if c.dep_ == "nmod" and c.lemma_.lower() in BORDERS]
     named = [c for b in borders for c in b.children if c.dep_ == "nmod" and case_of(c) == "with"]
     named += [x for case, x in f.clause.obliques if case == "border:with"]  # (hung on the verb)
     got = coder.actors_of(named or borders, f.offset)

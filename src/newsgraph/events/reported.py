@@ -56,3 +56,44 @@ def _told(found: list[Found], speakers: list[str], doers: list[str]) -> bool:
         g.coding.type == "ACCUSE" and set(g.source) & set(speakers) and set(g.target) & set(doers)
         for g in found
     )
+
+
+def reported_blame(sent: Token, offset: int, coder: Coder, places: Places, lex: EventLexicon) -> list[Found]:
+    """Blame told as someone's report: "Peru said the Andean Front was responsible for the bombing",
+    "... was behind the attack" is the reporter's accusation of whom it names (CAMEO 112), on the
+    same conditions as :func:`reported_accusations` (a reporter that opens the sentence, not the
+    doer's side nor a news outlet); the deed is a hostile act of the noun lexicon."""
+    out: list[Found] = []
+    for pred in (t for t in sent if t.dep_ in _REPORTED and t.head.i < t.i):
+        if not any(_deed(d, lex) for d in _blamed_for(pred, lex)):
+            continue
+        gov = pred.head
+        if coder.lemma(gov) not in lex.words("accusing_reports"):
+            continue
+        cl = Clause.of_verb(gov)
+        speakers = [a for a in coder.actors_of(cl.subjects, offset) if not coder.media(a)]
+        doers = coder.actors_of([c for c in pred.children if c.dep_ == "nsubj"], offset)
+        doers = [d for d in doers if d not in speakers]
+        if not speakers or not doers or any(places.same_side(s, d) for s in speakers for d in doers):
+            continue
+        coding = lex.coding("112", f"verb {coder.lemma(gov)} (responsibility for a hostile act reported)")
+        if coding is not None:
+            acc = Found(gov, offset, coding, coder.lemma(gov), cl)
+            acc.source, acc.target = speakers, doers
+            out.append(acc)
+    return out
+
+
+def _blamed_for(pred: Token, lex: EventLexicon) -> list[Token]:
+    """The deed a reported predicate lays on its subject: "(was) responsible *for the bombing*",
+    "(was) behind *the attack*"."""
+    if pred.lower_ in lex.words("responsible_words"):
+        return [c for c in pred.children if c.dep_ == "obl" and any(x.lower_ == "for" for x in c.children)]
+    behind = any(c.dep_ == "case" and c.lower_ == "behind" for c in pred.children)
+    return [pred] if behind and any(c.dep_ == "cop" for c in pred.children) else []
+
+
+def _deed(n: Token, lex: EventLexicon) -> bool:
+    spec = lex.noun_spec(n.lemma_ or n.text, n.lower_)
+    coding = lex.noun_coding(spec) if spec else None
+    return coding is not None and coding.type.lower() in lex.words("reported_acts")
