@@ -205,3 +205,12 @@ def test_forces_put_on_alert_along_a_border_face_the_state_across_it() -> None:
 def test_troops_stationed_and_vessels_returned() -> None:
     assert _of("Peru stationed troops near its border with Chile.", "MOBILIZE") == {(("Peru",), ("Chile",))}
     assert _of("Chile returned the seized vessel to Peru.", "RETREAT") == {(("Chile",), ("Peru",))}
+
+
+def test_party_adjectives_are_found_per_paragraph_at_its_offset() -> None:
+    from newsgraph.actors.kb import load_kb
+    from newsgraph.actors.partisans import party_adjectives
+
+    (c,) = party_adjectives("Then Republican senators met.", 100, load_kb())
+    assert (c.start, c.end, c.text, c.kb_id) == (105, 115, "Republican", "org:republican_party")
+    assert party_adjectives("The Republican Guard attacked.", 0, load_kb()) == []

@@ -17,8 +17,9 @@ MEMBER_NOUNS = lexicons.words("actors.party_member_nouns")
 _BEFORE_MEMBER = re.compile(r"\b([A-Z][a-z]+)(?=\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?)")
 
 
-def party_adjectives(text: str, kb: KnowledgeBase) -> list[Cand]:
-    """Candidates for the party adjectives of ``text`` (label ORG, the party's KB id)."""
+def party_adjectives(text: str, start: int, kb: KnowledgeBase) -> list[Cand]:
+    """Candidates for the party adjectives of ``text``, a paragraph at ``start`` in its document
+    (label ORG, the party's KB id)."""
     out: list[Cand] = []
     for m in _BEFORE_MEMBER.finditer(text):
         nxt, after = m.group(2), m.group(3) or ""
@@ -26,5 +27,6 @@ def party_adjectives(text: str, kb: KnowledgeBase) -> list[Cand]:
             continue  # (past one lower-case word: "Democratic *presidential* candidates")
         hits = kb.lookup(f"{m.group(1)} Party")
         if hits and hits[0].type == "ORG":
-            out.append(Cand(m.start(1), m.end(1), m.group(1), "ORG", "kb", kb_id=hits[0].kb_id, kind="name"))
+            a, b = start + m.start(1), start + m.end(1)
+            out.append(Cand(a, b, m.group(1), "ORG", "kb", kb_id=hits[0].kb_id, kind="name"))
     return out

@@ -194,6 +194,7 @@ class Recognizer:
             cands += [(2, c) for c in self.rules.orgs(seg, p.start, text)]
             cands += [(4, c) for c in self.given.find(seg, p.start, propn)]
             cands += [(4, c) for c in lone_places(self.kb, seg, p.start, propn)]
+            cands += [(1, c) for c in party_adjectives(seg, p.start, self.kb)]  # "*Republican* senators"
         if skips:
             cands = [(pr, c) for pr, c in cands if not any(c.overlaps(sk) for sk in skips)]
         cands = leaders_known(cands)
@@ -256,7 +257,6 @@ class Recognizer:
                     label = entry.type
                 out.append((1, Cand(a, b, surface, label, source, kb_id=kb_id, kind=kind)))
         out += [(1, c) for c in self._templates(text, [c for _, c in out])]
-        out += [(1, c) for c in party_adjectives(text, self.kb)]  # "*Republican* senators"
         out += [(0, c) for c in hyphen_compounds(text, joined_parts)]
         by_span: dict[tuple[int, int, str], list[Cand]] = {}
         for _, c in out:

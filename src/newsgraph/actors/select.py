@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newsgraph.actors.kb import KnowledgeBase
@@ -177,11 +178,14 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
     # a known organisation's name strictly inside a longer one the model found that ends in an
     # organisation's head ("Civil [Human Rights] Front"): words of that other name
     # (not after a demonym or a place: "Iranian [Revolutionary Guard] Corps" is the Guard's)
-    known = [c for p, c in cands if p == 1 and c.label == "ORG"]
-    placed = [c for p, c in cands if p <= 1 and c.label in ("NORP", "STATE", "LOCATION")]
+    known = sorted((c for p, c in cands if p == 1 and c.label == "ORG"), key=lambda c: c.start)
+    placed = sorted(c.start for p, c in cands if p <= 1 and c.label in ("NORP", "STATE", "LOCATION"))
+    known_at = [c.start for c in known]
     for o in (c for p, c in cands if p == 3 and c.label == "ORG" and c.text.split()[-1].lower() in ORG_HEADS):
-        if not any(o.start <= x.start < x.end <= o.end for x in placed):
-            drop |= {id(c) for c in known if o.start < c.start and c.end < o.end}
+        if bisect.bisect_left(placed, o.start) < bisect.bisect_left(placed, o.end):
+            continue  # (a place or demonym starts inside it)
+        inside = known[bisect.bisect_right(known_at, o.start) : bisect.bisect_left(known_at, o.end)]
+        drop |= {id(c) for c in inside if c.end < o.end}
     # a place that is a name particle before a capitalised word the model read as one person's name
     # ("[Van] Halen", "[Van] Biljon"): the person's (Van, a city, is a surname's first word there)
     persons = [c for p, c in cands if p >= 2 and c.label == "PERSON"]

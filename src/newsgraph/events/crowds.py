@@ -52,7 +52,6 @@ def crowd_state(f: Found, coder: Coder) -> list[str]:
     if kb is None or f.coding.type != "PROTEST":
         return []
     words = [t for s in f.clause.subjects for t in s.subtree if t.pos_ == "PROPN" and t.lower_.endswith("s")]
-    # ... or by a demonym before the crowd's noun ("*Peruvian* protesters")
     # ... or by a demonym or a state's name before the crowd's noun ("*Peruvian* protesters", "*Hong
     # Kong* protesters")
     before = [t for s in f.clause.subjects for t in counted(s).lefts if t.dep_ in ("amod", "compound")]
