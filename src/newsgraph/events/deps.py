@@ -37,8 +37,10 @@ KIND_NOUNS = lexicons.words("english.kind_nouns")
 RELATIONAL = lexicons.words("actors.relational_nouns")
 #: possessive pronouns that are also object pronouns ("granted *her* asylum")
 DATIVES = lexicons.words("english.dative_possessives")
+#: unnamed crowds ("protesters", "demonstrators")
+COLLECTIVE_NOUNS = lexicons.words("actors.collective_nouns")
 #: common nouns of an unnamed group ("militants", "protesters"): "militants *from X*" are X's
-GROUP_NOUNS = lexicons.words("actors.collective_nouns") | {
+GROUP_NOUNS = COLLECTIVE_NOUNS | {
     w for ws in lexicons.word_table("actors.armed_collectives").values() for w in ws
 }
 #: modifiers of a group that stands against its state ("Kenya's *opposition* coalition")

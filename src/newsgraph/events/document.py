@@ -14,7 +14,7 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.crowds import crowd_state, demanded_of, gathered, lodged
 from newsgraph.events.denounced import denounced_doer
-from newsgraph.events.deps import BORDERS, GROUP_PRONOUNS, THIS, Token, adverbial
+from newsgraph.events.deps import BORDERS, COLLECTIVE_NOUNS, GROUP_PRONOUNS, THIS, Token, adverbial
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.intent import intents, threatened
 from newsgraph.events.mediation import mediated
@@ -38,7 +38,6 @@ from newsgraph.events.unwelcome import declared_unwelcome, summoned_home
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.events.yielding import faced, pressed
 from newsgraph.models import AnalyzedDoc, Event, Mention
-from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 
 _WORD = re.compile(r"\b\w+\b")
@@ -54,8 +53,6 @@ PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREA
 #: Montana", "sanctions on Crimea"); in the others a region is where it happens ("retreated to X")
 GOVERNED_TARGETS = frozenset({"ACCUSE", "SANCTION", "THREATEN"})
 #: event types that, with a news outlet on one side, are the press at work (interviews, questions)
-#: unnamed crowds: their trip to a place is a march, not a visit
-CROWDS = lexicons.words("actors.collective_nouns")
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: acts whose pledge is a threat ("vowed to retaliate against X", "promised to strike X")
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -528,7 +525,7 @@ def _event(
         homes = {coder.home_of(s) for s in f.source}
         f.target = [t for t in f.target if t not in homes]
         # ("protesters headed for X": a march, no visit)
-        f.source = [s for s in f.source if coder.actors.entities[s].name.lower() not in CROWDS]
+        f.source = [s for s in f.source if coder.actors.entities[s].name.lower() not in COLLECTIVE_NOUNS]
     if f.lemma in lex.words("media_reports"):  # "Znak.com claims ...": the outlet reports, accuses no one
         f.source = [s for s in f.source if not coder.media(s)]
     if f.coding.type in PRESS_WORK:  # "spoke with The Daily Herald", "Wikinews contacted officials":

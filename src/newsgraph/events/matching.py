@@ -105,8 +105,8 @@ class Matcher(Roles):
         if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
             objects = [o for o in objects if o.dep_ != "iobj"]
             # (both parsed as objects: the first, right before the second, is the receiver)
-            objects = [o for o in objects if not any(x.dep_ == "obj" and x.left_edge.i == o.right_edge.i + 1
-                                                      for x in objects)]
+            starts = {x.left_edge.i for x in objects if x.dep_ == "obj"}
+            objects = [o for o in objects if o.right_edge.i + 1 not in starts]
         said = [c for c in cl.head.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"] if objects else []
         said += [c for o in cl.objects for c in o.rights if c.dep_ == "amod" and c.pos_ == "ADJ"]  # misparsed
         return objects + [k for o in objects for k in kind_of(o)] + particles(cl.head) + said

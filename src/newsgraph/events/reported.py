@@ -10,7 +10,7 @@ from __future__ import annotations
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.places import Places
-from newsgraph.events.tree import Clause, Token
+from newsgraph.events.tree import Clause, Token, case_of
 
 #: how a reported clause hangs from the verb that reports it
 _REPORTED = frozenset({"ccomp", "parataxis"})
@@ -88,7 +88,7 @@ def _blamed_for(pred: Token, lex: EventLexicon) -> list[Token]:
     """The deed a reported predicate lays on its subject: "(was) responsible *for the bombing*",
     "(was) behind *the attack*"."""
     if pred.lower_ in lex.words("responsible_words"):
-        return [c for c in pred.children if c.dep_ == "obl" and any(x.lower_ == "for" for x in c.children)]
+        return [c for c in pred.children if c.dep_ == "obl" and case_of(c) == "for"]
     behind = any(c.dep_ == "case" and c.lower_ == "behind" for c in pred.children)
     return [pred] if behind and any(c.dep_ == "cop" for c in pred.children) else []
 
