@@ -28,8 +28,9 @@ def test_a_bare_refusal_answers_whoever_asked_the_refuser() -> None:
     body = "The government of Peru asked Judge Juan Ortega to delay his ruling, but he declined."
     assert (("Juan Ortega",), ("Peru",)) in _of(body, "REJECT")
     assert not _of("Chile refused.", "REJECT")  # no one asked
+    # complying yields to the asker (CAMEO 080, CONCEDE; it was the compiled dictionary's 030, AGREE)
     assert (("Chile",), ("Peru",)) in _of(
-        "Peru asked Chile to withdraw its ambassador. Chile complied.", "AGREE"
+        "Peru asked Chile to withdraw its ambassador. Chile complied.", "CONCEDE"
     )
 
 

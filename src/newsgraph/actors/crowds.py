@@ -57,6 +57,18 @@ def protesting(v: Any) -> bool:
     return any(_cue(c) for c in v.children if c.dep_ in ("advcl", "xcomp", "conj", "obl", "acl"))
 
 
+def marched(v: Any) -> bool:
+    """A protest verb the parse read as a participle of the crowd before it ("estimates indicate
+    [thousands of people] marched"): no one is marched, so the crowd is its subject."""
+    crowd = v.head.lower_ in _HEADS or v.head.lower_ in _NUMBERS or v.head.tag_ == "NNPS"
+    agent = any(c.dep_ == "obl:agent" or _by_phrase(c) for c in v.children)
+    return v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in _VERBS and crowd and not agent
+
+
+def _by_phrase(c: Any) -> bool:
+    return c.dep_ == "obl" and any(x.dep_ == "case" and x.lower_ == "by" for x in c.children)
+
+
 def gathering(v: Any) -> bool:
     """A gathering verb in protest whose clause has no protest verb of its own to tell it ("gathered
     outside parliament, demanding ..."; not "took to the streets to *protest*")."""
@@ -76,7 +88,7 @@ def _subjects(v: Any) -> list[Any]:
     people [marched]" read as "thousands of people who marched")."""
     root = v.sent.root
     verbless = root.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in _ROOTED for c in root.children)
-    if v.dep_ == "acl" and (v.tag_ == "VBD" or (v.tag_ == "VBN" and verbless)):
+    if v.dep_ == "acl" and (v.tag_ == "VBD" or (v.tag_ == "VBN" and (verbless or marched(v)))):
         n = v.head
         while n.dep_ == "nmod" and n.head.pos_ in ("NOUN", "PROPN") and n.head.i < n.i:
             n = n.head  # "[Tens] of thousands of people"

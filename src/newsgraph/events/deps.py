@@ -43,6 +43,10 @@ COLLECTIVE_NOUNS = lexicons.words("actors.collective_nouns")
 GROUP_NOUNS = COLLECTIVE_NOUNS | {
     w for ws in lexicons.word_table("actors.armed_collectives").values() for w in ws
 }
+#: the role nouns of an attacker or suspect the story leaves unnamed ("gunmen", "the attacker"): no side
+UNNAMED_ROLES = lexicons.word_table("actors.armed_collectives")["gunmen"] | lexicons.words(
+    "actors.suspect_nouns"
+)
 #: modifiers of a group that stands against its state ("Kenya's *opposition* coalition")
 AGAINST_STATE = lexicons.words("actors.against_state_modifiers")
 NAMED_THINGS = lexicons.words("actors.named_thing_heads")

@@ -14,7 +14,15 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.crowds import crowd_state, demanded_of, gathered, lodged
 from newsgraph.events.denounced import denounced_doer
-from newsgraph.events.deps import BORDERS, COLLECTIVE_NOUNS, GROUP_PRONOUNS, THIS, Token, adverbial
+from newsgraph.events.deps import (
+    BORDERS,
+    COLLECTIVE_NOUNS,
+    GROUP_PRONOUNS,
+    THIS,
+    UNNAMED_ROLES,
+    Token,
+    adverbial,
+)
 from newsgraph.events.implicit import Implicit, claimers
 from newsgraph.events.intent import intents, threatened
 from newsgraph.events.mediation import mediated
@@ -537,12 +545,14 @@ def _event(
         f.target = [t for t in f.target if not set(coder.actors.entities[t].name.lower().split()) & schools]
     f.source = _described(f.source, ad.text, sent, f.offset, coder, lex)  # ("X University psychologist Y")
     f.target = _described(f.target, ad.text, sent, f.offset, coder, lex)
-    if not f.source or not f.target:
-        return None
+    unnamed = {a for a in (*f.source, *f.target) if coder.actors.entities[a].name.lower() in UNNAMED_ROLES}
+    if not f.source or not f.target or set(f.source) <= unnamed or set(f.target) <= unnamed:
+        return None  # ("gunmen attacked X", "police shot the attacker"): a side the story leaves unnamed
     lodged(f, coder, lex)  # "Japan protested against X": an official complaint, no demonstration
     summoned_home(f, lex)  # "summoned its ambassador to X for consultations": called home
     stance = f.stance is not None  # "was ready to send aid": said, its mood the adjective's
-    m = mood(f.stance or f.head, lex, coder.lemma, nominal=f.nominal and not stance)
+    asked = f.coding.type == "REQUEST"  # (a request complied with was made, whatever the compliance's mood)
+    m = mood(f.stance or f.head, lex, coder.lemma, nominal=f.nominal and not stance, asked=asked)
     if m.negated and f.lemma in lex.words("unsaid_when_negated"):
         return None  # "did not appear in court": he was absent, not uncharged
     placed = all(coder.actors.type_of(t) == "LOCATION" for t in f.target)  # ("would not leave [a town]")

@@ -1,6 +1,7 @@
 """Matching the verb patterns of the event lexicon against a clause (PETRARCH's idea, our own
 code): the pattern's nouns against the clause's subjects, objects and prepositional phrases, with
-the actor slots ("+" any actor, "+person", "+guest", "+body", "+org"); the largest matching pattern wins."""
+the actor slots ("+" any actor, "+person", "+guest", "+body", "+org", "+legislature"); the largest matching
+pattern wins."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from newsgraph.events.cameo import Coding, Noun, Pattern
 from newsgraph.events.deps import counted, kind_of
 from newsgraph.events.roles import Roles
 from newsgraph.events.tree import TITLE_HEADS, Clause, Token, particles, phrase_actors, proper_name
+from newsgraph.text import lexicons
 
 #: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 ACTOR_SLOT = "+"
@@ -19,6 +21,9 @@ GUEST_SLOT = "+guest"
 BODY_SLOT = "+body"
 #: our own slot: a phrase whose own head names an organisation ("withdrew from *the Andean Community*")
 ORG_SLOT = "+org"
+#: our own slot: an organisation named as a legislature ("*the Peruvian Congress* confirmed X")
+LEGISLATURE_SLOT = "+legislature"
+LEGISLATURES = lexicons.words("actors.legislatures")
 
 
 class Matcher(Roles):
@@ -149,6 +154,9 @@ class Matcher(Roles):
             own = self.actors.at(tok, offset)  # or a title with the person's name ("the chief, X")
             own = own or (phrase_actors(tok, self.actors, offset) if tok.lower_ in TITLE_HEADS else [])
             return any(self.actors.type_of(a) == "PERSON" for a in own)
+        if n.head == LEGISLATURE_SLOT:
+            own = [a for a in self.actors.at(tok, offset) if self.actors.type_of(a) == "ORG"]
+            return any(set(self.actors.entities[a].name.lower().split()) & LEGISLATURES for a in own)
         if n.head in (BODY_SLOT, ORG_SLOT):
             kinds = ("ORG",) if n.head == ORG_SLOT else ("STATE", "ORG")
             return any(self.actors.type_of(a) in kinds for a in self.actors.at(tok, offset))

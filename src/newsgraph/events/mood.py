@@ -63,8 +63,11 @@ class Mood:
         self.cue = self.cue if self.hypothetical else None
 
 
-def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, nominal: bool) -> Mood:
-    """The modality of the predicate headed by ``head`` (a verb, or an event noun)."""
+def mood(
+    head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, nominal: bool, asked: bool = False
+) -> Mood:
+    """The modality of the predicate headed by ``head`` (a verb, or an event noun; ``asked``: the
+    noun's own request, made whatever its answer's mood)."""
     words = {
         k: lex.words(k)
         for k in (
@@ -85,12 +88,16 @@ def mood(head: Token, lex: EventLexicon, lemma_of: Callable[[Token], str], *, no
             "performatives",
             "negating_nouns",
             "failing_nouns",
+            "opposed_marks",
         )
     }
     m = Mood()
     _local(head, words, m)
     if nominal:
         conceded = head.dep_ == "obl" and case_of(head) in CONCESSIVE  # "despite calls from X": made
+        answered = asked and head.lemma_.lower() in lex.words("demand_nouns")
+        answered = answered and lemma_of(head.head) in lex.words("answering_made")
+        conceded = conceded or answered  # "will comply with the request of X": the request was made
         if head.dep_ in ("obj", "obl", "nsubj:pass") and head.head.i != head.i and not conceded:
             _local(head.head, words, m)  # "did not impose sanctions", "will hold talks"
             _governors(head.head, words, lemma_of, m)
@@ -164,6 +171,8 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
             m.unable = True  # "could not agree", "has not yet agreed": did not, though not by a refusal
         elif c.dep_ == "mark" and c.lower_ in conds:
             m.mark("hypothetical", c)
+        elif c.dep_ in ("mark", "case") and c.lower_ in words.get("opposed_marks", ()) and t.tag_ == "VBG":
+            m.mark("negated", c)  # "voted against confirming X": not done
         elif c.dep_ == "advcl" and (cond := _condition(c, words)) is not None:
             m.mark("hypothetical", cond)  # "if Peru attacked, it would not negotiate": on a condition
     # "X is to step down", "the Senate was to meet Monday": planned ("be to" + verb), not done

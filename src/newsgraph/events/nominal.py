@@ -298,7 +298,8 @@ class NounCoder:
         accusation, whose rejection is the event ("rejected X's accusations"), nor a lawsuit or an
         accord ("defying the accords signed by X")."""
         suit = n.lemma_.lower() in self.lex.words("suit_nouns")
-        answer = n.dep_ == "obj" and self.lemma_of(n.head) in self.lex.words("answering")
+        answered = n.dep_ == "obj" or (n.dep_ == "obl" and case_of(n) in ("with", "to"))  # "complied with"
+        answer = answered and self.lemma_of(n.head) in self.lex.words("answering")
         return (answer or despite(n)) and not suit and typ in ANSWERED_TYPES
 
     def backers(self, f: Found) -> None:
@@ -479,7 +480,8 @@ class NounCoder:
         """A meeting or call that frames a clause ("in a phone call, X encouraged Y"; "X said in a
         meeting with Y"): the clause's subject met its object, or the noun's own partner."""
         v = n.head
-        if v.i == n.i or n.dep_ != "obl" or case_of(n) not in self.lex.words("settings") or v.pos_ != "VERB":
+        framed = n.dep_ == "obl" or (n.dep_ == "obj" and bool(case_of(n)))  # ("did so [at] the request": obj)
+        if v.i == n.i or not framed or case_of(n) not in self.lex.words("settings") or v.pos_ != "VERB":
             return [], target
         cl = Clause.of_verb(v)
         source = [

@@ -18,11 +18,16 @@ POLITICAL_TITLES = lexicons.words("actors.political_titles")
 SAID_PRAISE = ("quote content", "judgement", "quote sentence: praise")
 
 
+#: the rules of working together, which among private people is their work ("collaborated with X")
+COWORK = ("verb collaborate", "verb cooperate")
+
+
 def private_praise(ev: Event, ents: dict[str, Entity], kb: Any | None, lex: EventLexicon) -> bool:
     """Praise read from what a quote or a judgement says of someone ("X said Y 'was a gentle soul'",
-    "called Y 'a brilliant scientist'") where no side has political standing: a tribute among
-    private people, no political act."""
-    if ev.type != "SUPPORT" or not (ev.rule or "").startswith(SAID_PRAISE):
+    "called Y 'a brilliant scientist'"), or work done together ("the drummer collaborated with X"),
+    where no side has political standing: a tribute or a job among private people, no political act."""
+    praise = ev.type == "SUPPORT" and (ev.rule or "").startswith(SAID_PRAISE)
+    if not praise and not (ev.type == "COOPERATE" and (ev.rule or "").startswith(COWORK)):
         return False
     schools = lex.words("school_heads")
     sides = [ents[x] for x in (*ev.source, *ev.target) if x in ents]

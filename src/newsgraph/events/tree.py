@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsgraph.actors.crowds import marched
 from newsgraph.events.anaphors import state_anaphor
 from newsgraph.events.deps import (
     AGAINST_STATE,
@@ -90,7 +91,7 @@ def misread_finite(v: Token) -> bool:
         and (v.head.pos_ in ("NOUN", "PROPN") or v.head.tag_ in ("NN", "NNS") or v.head.dep_ == "ROOT")
         and v.tag_ in ("VBD", "VBN")
         and not any(c.dep_ in ("aux", "aux:pass", "mark") or c.dep_ in SUBJECTS for c in v.children)
-        and (v.tag_ == "VBD" or _has_object(v) or _verbless(v) or _second_subject(v.head))
+        and (v.tag_ == "VBD" or _has_object(v) or _verbless(v) or _second_subject(v.head) or marched(v))
     )
 
 
