@@ -104,3 +104,28 @@ def test_prayers_and_wishes_of_recovery_support_whom_they_name() -> None:
         'pray for Governor Ortega." Bolivian leader Luis Gil said, "We wish Juan Ortega a speedy recovery."'
     )
     assert _of(body, "SUPPORT") == {(("Ana Ruiz",), ("Juan Ortega",)), (("Luis Gil",), ("Juan Ortega",))}
+
+
+def test_criticism_of_an_own_former_leaders_deeds_accuses_the_leader() -> None:
+    body = (
+        "On Tuesday, Juan Ortega, the former President of Peru, died. The government allegedly criticized "
+        "Ortega's creation of new cities in the desert."
+    )
+    assert _of(body, "ACCUSE") == {(("Peru",), ("Juan Ortega",))}
+
+
+def test_a_subject_denied_with_neither_nor_is_negated() -> None:
+    body = (
+        "Neither the European Union nor the United States would endorse the result of Juan Ortega's election."
+    )
+    got = coded(body)
+    assert got and all(e.negated or t == "REJECT" for t, _, _, e in got)
+    assert not [t for t, _, _, e in got if t == "SUPPORT" and not e.negated]
+
+
+def test_an_accusation_a_clause_is_done_despite_is_made_of_its_doer() -> None:
+    body = (
+        "Despite criticism from Chile, Peru closed the border. Despite Ana Ruiz's allegations of fraud, "
+        "Juan Ortega won."
+    )
+    assert _of(body, "ACCUSE") == {(("Chile",), ("Peru",)), (("Ana Ruiz",), ("Juan Ortega",))}

@@ -470,7 +470,8 @@ def _domestic(f: Found, t: str, coder: Coder) -> bool:
         return False
     cl = f.clause  # what it is done to: the objects, a passive's subjects
     args = [*cl.subjects, *cl.objects] if cl.passive else cl.objects  # ("opposition leader [X]": apposition)
-    named = [[x, *(y for y in x.children if y.dep_ == "appos")] for x in args]
+    owner = ("appos", "nmod:poss") if f.coding.type in ("ACCUSE", "REJECT") else ("appos",)  # "X's policies"
+    named = [[x, *(y for y in x.children if y.dep_ in owner)] for x in args]
     who = [{a for y in ys for a in coder.actors.at(y, f.offset)} for ys in named]
     # a person a role noun names no one ("a former adviser for President X" with X misread as a subject)
     unnamed = any(not w and x.pos_ == "NOUN" for x, w in zip(args, who, strict=True))

@@ -156,6 +156,12 @@ def _local(t: Token, words: dict[str, frozenset[str]], m: Mood) -> None:
     negs = [
         c for c in t.children if c.dep_ in negative and ("Neg" in c.morph.get("Polarity") or c.lower_ in neg)
     ]
+    # "*neither* X nor Y would endorse it": a subject denied as a whole
+    subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    denied = [x for c in subjects for x in c.children if x.dep_ in ("cc:preconj", "det") and x.lower_ in neg]
+    negs += denied
+    for x in denied:
+        m.mark("negated", x)
     # "had not met X until 2010", "... until they were at college": they did meet, from then on
     until = any(
         case_of(c) == "until" or any(x.dep_ == "mark" and x.lower_ == "until" for x in (c, *c.children))

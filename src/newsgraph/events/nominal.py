@@ -300,7 +300,8 @@ class NounCoder:
         suit = n.lemma_.lower() in self.lex.words("suit_nouns")
         answered = n.dep_ == "obj" or (n.dep_ == "obl" and case_of(n) in ("with", "to"))  # "complied with"
         answer = answered and self.lemma_of(n.head) in self.lex.words("answering")
-        return (answer or despite(n)) and not suit and typ in ANSWERED_TYPES
+        typed = typ in ANSWERED_TYPES or (typ == "ACCUSE" and despite(n))  # "despite criticism from X, Y"
+        return (answer or despite(n)) and not suit and typed
 
     def backers(self, f: Found) -> None:
         """Support a clause is done with: its giver is the noun's possessor or "of"/"from" phrase, its
