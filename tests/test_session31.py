@@ -129,3 +129,12 @@ def test_an_accusation_a_clause_is_done_despite_is_made_of_its_doer() -> None:
         "Juan Ortega won."
     )
     assert _of(body, "ACCUSE") == {(("Chile",), ("Peru",)), (("Ana Ruiz",), ("Juan Ortega",))}
+
+
+def test_a_refusal_to_act_rejects_the_act() -> None:
+    body = "Following Peru's refusal to hold talks with Chile, Chile recalled its ambassador."
+    assert (("Peru",), ("Chile",)) in _of(body, "REJECT")
+    assert _of(body, "CONSULT") == set()
+    # a mere absence is no refusal: "could not agree" stays a negated agreement
+    got = coded("Peru and Chile could not agree on a border treaty.")
+    assert not [t for t, _, _, _ in got if t == "REJECT"]

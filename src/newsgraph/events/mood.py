@@ -52,7 +52,8 @@ class Mood:
         willing = lex.words("willing_modals")
         will = bool(self.hedges) and all(h in willing for h in self.hedges)
         concession = kind in REFUSALS or lemma in lex.words("refusable_verbs")
-        return concession or (will and kind.lower() in lex.words("refusable_types"))
+        refused = (self.cue or "").lower() in lex.words("refusal_nouns")  # "X's refusal to hold talks"
+        return concession or ((will or refused) and kind.lower() in lex.words("refusable_types"))
 
     def refused(self, lex: EventLexicon) -> None:
         """Turn this mood into a refusal's: said, so not negated; not hypothetical when only an
