@@ -1,6 +1,9 @@
-"""Session 31: constructions found missing on unseen news (an audit of 18 Wikinews articles outside
+"""Session 31: constructions found missing on unseen news (an audit of 36 Wikinews articles outside
 the dev set): complying with someone's request, a legislature's confirmation, a challenge in court, a
-request framing a clause the parse misread, a crowd's march read as a participle.
+request framing a clause the parse misread, a crowd's march read as a participle, cooperation, leaving
+a bloc, sides the story leaves unnamed, words of solidarity and accusation, criticism of an own
+leader's deeds, subjects denied with "neither ... nor", accusations a clause is done despite, and
+refusals named by a noun.
 
 The sentences are written for these tests (made-up situations between real states and made-up
 people and groups), not taken from any article.

@@ -96,8 +96,9 @@ def mood(
     _local(head, words, m)
     if nominal:
         conceded = head.dep_ == "obl" and case_of(head) in CONCESSIVE  # "despite calls from X": made
-        answered = asked and head.lemma_.lower() in lex.words("demand_nouns")
-        answered = answered and lemma_of(head.head) in lex.words("answering_made")
+        answer = lemma_of(head.head)
+        answered = answer in lex.words("answering") and answer not in lex.words("answering_unmade")
+        answered = asked and answered and head.lemma_.lower() in lex.words("demand_nouns")
         conceded = conceded or answered  # "will comply with the request of X": the request was made
         if head.dep_ in ("obj", "obl", "nsubj:pass") and head.head.i != head.i and not conceded:
             _local(head.head, words, m)  # "did not impose sanctions", "will hold talks"
