@@ -12,13 +12,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 from newsgraph.actors.kb import KBEntry, KnowledgeBase, fold, load_kb
 from newsgraph.actors.lexicon import MEDIA_HEADS
+from newsgraph.text import lexicons
 
-__all__ = ["bundled_kb", "cameo_at", "cameo_codes", "code_at", "gazetteer_id", "geo", "is_media"]
+__all__ = [
+    "bundled_kb",
+    "cameo_at",
+    "cameo_codes",
+    "code_at",
+    "gazetteer_id",
+    "geo",
+    "is_legislature",
+    "is_media",
+]
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +46,8 @@ def _cities() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
 #: the last day an open-ended role of the Phoenix dictionaries is asserted: they were last dated in
 #: 2015 (their latest role change is of February 2015), and a role still open then has ended for
 #: many since (Joe Biden's vice-presidency, "USAGOV" from 2009, would be asserted in 2020)
+#: the words that name a legislature ("Congress", "Senate", "Parliament")
+LEGISLATURES = lexicons.words("actors.legislatures")
 OPEN_ROLE_HORIZON = "2016-12-31"
 
 
@@ -73,6 +86,13 @@ def is_media(kb_id: str | None, type_: str, name: str, kb: KnowledgeBase | None)
     if entry is not None:
         return entry.kind == "media"
     return type_ == "ORG" and (name.split() or [""])[-1].lower() in MEDIA_HEADS
+
+
+def is_legislature(names: Iterable[str], kb_id: str | None) -> bool:
+    """An organisation named as a legislature ("the Peruvian Congress", "House of Representatives":
+    a word of ``actors.legislatures``) or one of the knowledge base's parliaments."""
+    words = {w.lower().strip(".,'’") for n in names for w in n.split()}
+    return bool(words & LEGISLATURES) or (kb_id or "").startswith("org:parliament:")
 
 
 def geo(kb_id: str | None) -> dict[str, Any] | None:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from newsgraph.actors.coref import NAME_KINDS, Entities, LocalEntity
+from newsgraph.actors.facts import is_legislature
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import (
     TITLE_HEADS,
@@ -33,7 +34,6 @@ _DETS = tuple(d + " " for d in ordered("title_determiners_dropped"))
 _DET_WORDS = frozenset(ordered("title_determiners_dropped"))
 _TITLE_OPENERS = lexicons.words("actors.title_openers")
 _COUNTERPART = re.compile(rf"\b(?:{alternatives('counterpart_titles')})s?\s+to\s+(?:the\s+)?$", re.I)
-_LEGISLATURE = lexicons.words("actors.legislatures")
 _GOV_WORDS = lexicons.words("actors.government_body_words")
 _APPOSITIVE_END = re.compile(alternatives("appositive_end"))
 _REPORTING_AFTER = re.compile(rf"\s*(?:[,.;:)]|$|(?:{alternatives('reporting_after_name')})\b)")
@@ -249,9 +249,9 @@ def _etype(ents: Entities, ref: str) -> str | None:
 def _is_gov_body(e: LocalEntity) -> bool:
     """An executive body (ministry, government, presidency, embassy) that stands for its state in
     its officials' affiliation; a legislature does not (members belong to their parliament)."""
-    words = {w.lower().strip(".,'’") for n in e.names for w in n.text.split()}
-    if words & _LEGISLATURE or (e.kb_id or "").startswith("org:parliament:"):
+    if is_legislature((n.text for n in e.names), e.kb_id):
         return False
+    words = {w.lower().strip(".,'’") for n in e.names for w in n.text.split()}
     if e.kb_id and (e.kb_id.count(":") == 2 or e.evidence.get("kb_kind") == "government_body"):
         return True
     return bool(words & _GOV_WORDS)

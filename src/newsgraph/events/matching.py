@@ -5,11 +5,11 @@ pattern wins."""
 
 from __future__ import annotations
 
+from newsgraph.actors.facts import is_legislature
 from newsgraph.events.cameo import Coding, Noun, Pattern
 from newsgraph.events.deps import counted, kind_of
 from newsgraph.events.roles import Roles
 from newsgraph.events.tree import TITLE_HEADS, Clause, Token, particles, phrase_actors, proper_name
-from newsgraph.text import lexicons
 
 #: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 ACTOR_SLOT = "+"
@@ -23,7 +23,6 @@ BODY_SLOT = "+body"
 ORG_SLOT = "+org"
 #: our own slot: an organisation named as a legislature ("*the Peruvian Congress* confirmed X")
 LEGISLATURE_SLOT = "+legislature"
-LEGISLATURES = lexicons.words("actors.legislatures")
 
 
 class Matcher(Roles):
@@ -155,8 +154,8 @@ class Matcher(Roles):
             own = own or (phrase_actors(tok, self.actors, offset) if tok.lower_ in TITLE_HEADS else [])
             return any(self.actors.type_of(a) == "PERSON" for a in own)
         if n.head == LEGISLATURE_SLOT:
-            own = [a for a in self.actors.at(tok, offset) if self.actors.type_of(a) == "ORG"]
-            return any(set(self.actors.entities[a].name.lower().split()) & LEGISLATURES for a in own)
+            own = [self.actors.entities[a] for a in self.actors.at(tok, offset)]
+            return any(e.type == "ORG" and is_legislature([e.name], e.kb_id) for e in own)
         if n.head in (BODY_SLOT, ORG_SLOT):
             kinds = ("ORG",) if n.head == ORG_SLOT else ("STATE", "ORG")
             return any(self.actors.type_of(a) in kinds for a in self.actors.at(tok, offset))
