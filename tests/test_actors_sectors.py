@@ -26,7 +26,7 @@ def test_a_place_named_with_the_noun_gives_its_state() -> None:
 
 def test_a_modifier_naming_the_state_wins_over_the_place_the_body_is_in() -> None:
     """ "American soldiers in Afghanistan" are the United States' military (the state itself)."""
-    got = coded("Iran paid a militia to kill American soldiers in Syria.")
+    got = coded("Iran's militia killed American soldiers in Syria.")
     assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", ["Iran"], ["United States"])]
 
 

@@ -9,11 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsgraph.actors.lexicon import alternatives
+from newsgraph.actors.lexicon import alternatives, ordered
 from newsgraph.actors.spans import Cand
 
 #: what stands between the two halves of a patronymic name ("Tamim *bin* Hamad al-Thani")
 _PATRONYMIC_GAP = re.compile(rf"[ \t]+(?:{alternatives('patronymic_particles')})[ \t]+")
+#: a name word of a name the model cut after its particle ("Qaboos bin [Said]": "Said" read as the verb)
+_NAME_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*(?<![’'])){1,2}")
+_PARTICLES = {w.lower() for w in ordered("name_particles")}
+#: an elided particle and its name word after a name ("Valéry Giscard *d'Estaing*")
+_ELIDED_TAIL = re.compile(r"[ \t]+[dl]['’][A-ZÀ-Þ][\w-]*")
 
 
 def hyphen_pairs(cands: list[Cand]) -> list[Cand]:
@@ -59,6 +64,24 @@ def patronymic_pairs(text: str, cands: list[Cand]) -> list[Cand]:
             merged[id(prev)] = replace(first, end=c.end, text=text[first.start : c.end], label="PERSON")
             dropped.add(id(c))
     return [merged.get(id(c), c) for c in cands if id(c) not in dropped]
+
+
+def particle_tails(text: str, cands: list[Cand]) -> list[Cand]:
+    """ "Qaboos bin Said", "Haitham bin Tariq Al Said": a person's name never ends with its particle
+    (lexicon ``name_particles``); where the model stopped there (it read "Said" as the verb), the
+    capitalised words right after it are the rest of the name, as an elided particle with its word
+    right after a name is ("Valéry Giscard d'Estaing"). A candidate those words began is dropped."""
+    out: list[Cand] = []
+    tails: list[tuple[int, int]] = []
+    for c in cands:
+        words = c.text.split()
+        cut = len(words) > 1 and words[-1].lower() in _PARTICLES
+        m = _NAME_TAIL.match(text, c.end) if cut else _ELIDED_TAIL.match(text, c.end)
+        if c.label == "PERSON" and m:
+            c = replace(c, end=m.end(), text=text[c.start : m.end()])
+            tails.append((c.start, c.end))
+        out.append(c)
+    return [c for c in out if not any(a < c.start < b for a, b in tails)]
 
 
 def name_parts(cands: list[Cand]) -> list[Cand]:

@@ -9,8 +9,9 @@ Signals, from the name and its use in the document:
 
 - the name is a known non-actor name, or its head word (the last before any "of"/"for") heads laws,
   events and diseases ("Treaty of Versailles"; but "School of Law" is a school);
-- the name of a person stands right before capitalised words ending in such a head: it is part of a
-  law's or an award's name ("*John R. Lewis* Voting Rights Act", "*Leroy P. Steele* Prize");
+- the name of a person, an organisation or a place stands right before capitalised words ending in
+  such a head: it is part of a law's or an award's name ("*John R. Lewis* Voting Rights Act",
+  "*Leroy P. Steele* Prize", "*Paris* Agreement"; a state stays: "the *Iran* Nuclear Deal");
 - a one-word name the KB does not know is followed, every time the document uses it, by a noun of
   things ("Ebola *outbreak*", "Novichok *nerve* agent").
 """
@@ -47,13 +48,15 @@ def drop_non_actors(text: str, cands: list[Cand]) -> list[Cand]:
     for c in cands:
         if _currency(text, c):
             continue
-        if c.kb_id is None and c.label != "NORP" and (
+        if c.kb_id is None and c.label != "NORP" and not c.meta.get("leader_body") and (
             is_non_actor(c.text)
             or c.text in things
             or (c.label != "STATE" and c.text.split()[-1] in storms)
             or (c.label == "PERSON" and _BEFORE_HEAD.match(text, c.end))
         ):
             continue
+        if c.label in ("ORG", "LOCATION") and _BEFORE_HEAD.match(text, c.end):
+            continue  # "*Green* New Deal", "*Paris* Agreement": a word of a policy's or a law's name
         out.append(c)
     return out
 

@@ -27,6 +27,7 @@ from newsgraph.actors.compounds import (
     hyphen_pairs,
     leaders_known,
     name_parts,
+    particle_tails,
     patronymic_pairs,
 )
 from newsgraph.actors.given import GivenNames, lone_places
@@ -199,7 +200,7 @@ class Recognizer:
             cands = [(pr, c) for pr, c in cands if not any(c.overlaps(sk) for sk in skips)]
         cands = leaders_known(cands)
         chosen = hyphen_pairs(harmonize(view, resolve_overlaps(cands, demonym_led(cands, self.kb))))
-        chosen = patronymic_pairs(text, chosen)
+        chosen = particle_tails(text, patronymic_pairs(text, chosen))
         chosen = _syllable_suffixes(text, name_parts(chosen))
         chosen = foreign_bodies(view.text, drop_non_actors(view.text, chosen), self.kb)
         chosen += self._known(view, chosen)

@@ -153,6 +153,15 @@ def text_after(o: Cand, d: Cand) -> str:
     return o.text[d.end - o.start :]
 
 
+def _longer_place(before: list[str]) -> bool:
+    """The words of an organisation's name before a known place inside it end with capitalised words
+    right after a preposition ("Parliament of [New South] Wales"): the place is the last word of a
+    longer place's name, not itself."""
+    at = max((i for i, w in enumerate(before) if w.lower() in _AROUND), default=-1)
+    tail = before[at + 1 :]
+    return at >= 0 and bool(tail) and all(w[:1].isupper() for w in tail)
+
+
 def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None) -> list[Cand]:
     """Keep non-overlapping candidates: higher priority first, then longer spans, less ``drop``.
 
@@ -173,7 +182,7 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
                     between
                     and between[-1].lower() in _AROUND
                     and o.text.split()[0].lower() not in _AROUND_EXCEPTIONS
-                ):
+                ) or _longer_place(between):
                     drop.add(id(c))
     # a known organisation's name strictly inside a longer one the model found that ends in an
     # organisation's head ("Civil [Human Rights] Front"): words of that other name

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.events import deps
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import DATIVES, OBJECT_CONTROL, measured, perfect_participle, priced, through_nouns
 from newsgraph.events.lifting import easing, imposed_on, lifted_nouns
@@ -235,6 +236,9 @@ class Coder(Matcher):
         contest, verbal = lemma in self.lex.words("contest"), lemma in self.lex.words("verbal_attacks")
         if contest and f.source and f.target and not self.armed(f):  # "Biden beat Trump", "Leeds beat Hull"
             f.coding = Coding("", None, coding.cameo, coding.rule + " (a contest: no state or armed force)")
+            return f
+        if lemma in self.lex.words("sharing_views") and self.between_people(f) and not deps.agreed_to(cl):
+            f.coding = Coding("", None, coding.cameo, coding.rule + " (a view shared: nothing agreed to)")
             return f
         if not verbal or not self.between_people(f):
             return f
@@ -506,6 +510,8 @@ class Coder(Matcher):
             over = self.fought_over(f.lemma, cl, source)
             target = self.oblique_target(cl, off, exclude=set(source) | victims, place=place, skip=over)
         target = target or self.posted_in(cl, off, exclude=set(source))  # "recalled its envoy in Quito"
+        if not target and f.coding.type == "PROTEST":  # "protested outside the White House": its government
+            target = self.protested_at(cl, off, exclude=set(source))
         if not target and f.coding.trip:  # "arrived in Peru": the state a trip ends in is visited
             target = self.trip_state(cl, off, exclude=set(source))
         if not target and threat:  # "warned of serious consequences for its relations with X"

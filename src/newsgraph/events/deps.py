@@ -17,6 +17,8 @@ NP_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "nmod:poss", "app
 RELATIVE = lexicons.words("english.relative_pronouns")
 #: verbs whose object does what their "to" clause says ("urged *X* to leave", "called on *X* to act")
 OBJECT_CONTROL = lexicons.words("english.object_control_verbs")
+#: nouns of a choice a verb's bare complement names ("named X its nominee": as its nominee)
+CHOICE_NOUNS = lexicons.words("english.choice_nouns")
 #: participles that give a thing its owner ("facilities *belonging* to X")
 BELONGING = frozenset({"belong"})
 TITLE_HEADS = lexicons.words("actors.title_heads")
@@ -278,3 +280,28 @@ def partners(m: Token) -> list[Token]:
     if m.conjuncts or case_of(m) != "between":
         return list(m.conjuncts)
     return [c for c in m.head.children if c.dep_ == "conj" and c.i > m.i]
+
+
+def to_be(t: Token) -> bool:
+    """A noun predicate in an infinitive of "be" ("chose X *to be her running mate*"), or a bare one
+    naming a choice ("named X *its nominee*")."""
+    kids = list(t.children)
+    choice = t.dep_ == "xcomp" and t.lemma_.lower() in CHOICE_NOUNS
+    bare = choice and not any(c.dep_ in ("cop", "mark") for c in kids)
+    return (
+        t.dep_ in ("obl", "xcomp") and t.pos_ == "NOUN"
+        and not any(c.dep_ == "case" for c in kids)  # "claimed to be [in contact] with X"
+        and (bare or any(c.dep_ == "cop" and c.lower_ == "be" for c in kids))
+        and (bare or any(c.dep_ == "mark" and c.lower_ == "to" for c in kids))
+    )
+
+
+def agreed_to(cl: Any) -> bool:
+    """Whether an agreeing verb's clause names what was agreed: an object, something to do ("agreed
+    with X to hold talks") or a phrase of "on"/"to" ("agreed with X on a ceasefire"); not a view
+    shared ("agreed with X, saying ...", "agreed with X that ...")."""
+    v = cl.head
+    # (a "to" the parse made a mark: "agreed [to] power-sharing", "agreed with X [to] hold talks")
+    done = [c for c in v.children if c.dep_ in ("advcl", "obl") and any(m.lower_ == "to" for m in c.children)]
+    named = bool(done) or any(c.dep_ in ("obj", "xcomp") for c in v.children)
+    return named or any(case_of(x) in ("on", "to", "upon", "over") for _, x in cl.obliques)

@@ -100,12 +100,13 @@ def mood(
         answered = answer in lex.words("answering") and answer not in lex.words("answering_unmade")
         answered = asked and answered and head.lemma_.lower() in lex.words("demand_nouns")
         conceded = conceded or answered  # "will comply with the request of X": the request was made
+        conceded = conceded or _referred(head, lex, answer, words["governors"])  # "did not mention X's ..."
         if head.dep_ in ("obj", "obl", "nsubj:pass") and head.head.i != head.i and not conceded:
             _local(head.head, words, m)  # "did not impose sanctions", "will hold talks"
             _governors(head.head, words, lemma_of, m)
             # (not the setting it was said in: "*in a phone call*, X urged Y to ...")
             setting = head.dep_ == "obl" and case_of(head) in lex.words("setting_cases")
-            asked = _asked_for(head, lex, lemma_of(head.head), words["governors"])
+            asked = _asked_for(head, lex, lemma_of(head.head), words["governors"]) and not _made(head, lex)
             if head.dep_ != "nsubj:pass" and asked and not setting:
                 m.mark("hypothetical", head.head)  # "called for a ceasefire", "demanded talks"
         for c in head.children:
@@ -120,6 +121,23 @@ def mood(
     if not m.hypothetical:
         _question(head, m)
     return m
+
+
+def _referred(noun: Token, lex: EventLexicon, verb: str, governors: frozenset[str]) -> bool:
+    """An event noun with a named doer of its own, the object of a verb that neither does it (its
+    light or receiving verbs) nor asks or plans it: an act referred to, which the verb's negation or
+    mood does not touch ("failed to mention *X's opposition* to Y", "may reject *Peru's proposal*")."""
+    spec = lex.noun_spec(noun.lemma_, noun.lower_) or {}
+    doing = {*(spec.get("light") or ()), *(spec.get("received") or ()), *governors}
+    named = any(c.dep_ == "nmod:poss" and c.pos_ == "PROPN" for c in noun.children)
+    return named and verb not in doing
+
+
+def _made(noun: Token, lex: EventLexicon) -> bool:
+    """An event noun with a named doer of its own under a verb of weighing it ("refused to consider
+    *X's* nomination", "is reviewing *Peru's* request"): made already, not planned."""
+    named = any(c.dep_ == "nmod:poss" and c.pos_ == "PROPN" for c in noun.children)
+    return named and noun.head.lemma_.lower() in lex.words("reviewing")
 
 
 def _asked_for(noun: Token, lex: EventLexicon, verb: str, governors: frozenset[str]) -> bool:
@@ -250,6 +268,10 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             _local(gov, words, m)
             t = gov
             continue
+        aimed = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in t.children)
+        if aimed and lemma_of(gov) in governors:  # "paid X to attack Y": the attack was the aim
+            m.mark("hypothetical", gov)
+            return
         if dep == "ccomp" and lemma_of(gov) in words.get("predicting", ()):  # "X predicts Biden wins"
             m.mark("hypothetical", gov)
             return

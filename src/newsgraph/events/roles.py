@@ -294,6 +294,13 @@ class Roles:
         got = [a for c, x in self.obliques(cl) if c == "in" for a in self.actors_of([x], offset)]
         return [a for a in got if self.actors.type_of(a) == "STATE" and a not in exclude]
 
+    def protested_at(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
+        """The government whose seat a protest is held at ("protested outside the White House", "in
+        front of the Kremlin"): an organisation or state a ``protest_sites`` phrase names, not a square."""
+        cases = self.lex.words("protest_sites")
+        got = [a for c, x in self.obliques(cl) if c in cases for a in self.actors_of([x], offset)]
+        return [a for a in got if self.actors.type_of(a) in ("ORG", "STATE") and a not in exclude][:1]
+
     def trip_state(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
         """The state a trip's place phrase names ("arrived *in Peru*"); places are the event's venue."""
         cases = self.lex.words("place_cases")

@@ -23,16 +23,23 @@ from newsgraph.text.speechverbs import default_lexicon
 PARTICLE_WORDS = lexicons.words("english.particle_words")
 #: verbs whose object their "from" gerund is done by ("stopped X from attacking")
 PREVENTING = lexicons.words("english.preventing_verbs")
+#: verbs whose recipient does what their "to" clause of purpose says ("paid X to kill ...")
+GIVING = lexicons.words("english.giving_verbs")
 #: relative pronouns that stand only for people
 PERSONAL_RELATIVE = lexicons.words("english.personal_relative_pronouns")
 
 
 def _asked(head: Token, v: Token, purpose: bool) -> list[Token]:
     """The object of an object-control verb before its "to" clause ``v`` ("called *on* X"; not below a
-    clause of purpose), or of a verb of preventing before its "from" gerund ("stopped *X* from")."""
+    clause of purpose), the recipient of a verb of giving ("paid bounties *to X* to kill ..."), or
+    the object of a verb of preventing before its "from" gerund ("stopped *X* from")."""
     marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
     controlled = marks == {"to"} or (v.dep_ == "xcomp" and not marks)  # "to" clause, or a bare xcomp
     kept = marks == {"from"} and v.tag_ == "VBG" and head.lemma_.lower() in PREVENTING
+    if marks == {"to"} and not purpose and head.lemma_.lower() in GIVING:
+        given = [c for c in head.children if c.i < v.i and (c.dep_ == "iobj" or case_of(c) == "to")]
+        if given:  # "paid bounties to X to kill ...": X kills
+            return conjuncts(given[-1])
     if not kept and (purpose or not controlled or head.lemma_.lower() not in OBJECT_CONTROL):
         return []
     objs = [c for c in head.children if c.i < v.i and (c.dep_, case_of(c)) in (("obj", ""), ("obl", "on"))]
@@ -56,6 +63,9 @@ def inherited_subjects(v: Token) -> list[Token]:
             return []
         if dep == "obl" and v.tag_ == "VBG" and any(c.dep_ == "mark" for c in v.children):
             dep = "advcl"  # "[after meeting] Y, X said": a clause the parse took for a phrase
+        placed = head.pos_ == "PROPN" and head.dep_ in ("obl", "obj") and head.head.pos_ == "VERB"
+        if dep == "advcl" and placed:  # "flew to [Lima] on Monday to meet X": the clause hung on the place
+            head = head.head
         if dep == "ccomp" or (dep == "advcl" and _bare_report(v, head)):
             # "indicated [the US] was disappointed", "reported [X], the minister, recommended ...": a
             # complement without "that" whose subject the parse took as the reporting verb's object
@@ -475,15 +485,20 @@ def appositive_root(v: Token) -> list[Token]:
     modifier on its object, the object made that noun's apposition ("Chilean warplanes [bombed]
     villages in X" read as "warplanes, bombed villages", or with the object hung on the noun itself:
     "warplanes [bombed] areas near X"; also past a clause of the noun set off by commas: "Chile, which
-    opposed X, [accused] Y"): the verb's subject."""
+    opposed X, [accused] Y"; or with the object's own determiner or possessor after the verb, which
+    no adjective precedes: "Juan Ortega, a Chilean activist, [opposed] Senator Ana Ruiz's position"):
+    the verb's subject."""
     if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.i == 0:
         return []
     obj, root = v.head, v.doc[v.i - 1]
+    determined = any(c.dep_ in ("det", "nmod:poss") and v.i < c.i < obj.i for c in obj.children)
     if root.text == "," and obj.head.i < root.i:  # "Chile, which opposed X, [accused] Y": past its clause
         between = v.doc[obj.head.i + 1 : root.i]
-        aside = [t for t in between if t.head.i == obj.head.i and t.dep_ in ("acl:relcl", "acl", "appos")]
+        clauses = ("acl:relcl", "acl", "appos")
+        aside = [t for t in between if t.head.i == obj.head.i and (t.dep_ in clauses or determined)]
         root = obj.head if aside and all(obj.head in t.ancestors for t in between) else root
-    hung = obj.dep_ in ("appos", "obj") and obj.i > v.i and obj.head.i == root.i
+    placed = obj.dep_ in ("appos", "obj") or (determined and obj.dep_ in ("nmod", "obl"))
+    hung = placed and obj.i > v.i and obj.head.i == root.i
     return [root] if hung and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") else []
 
 

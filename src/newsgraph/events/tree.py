@@ -43,6 +43,7 @@ from newsgraph.events.deps import (
     opened_by_preposition,
     passive_conjunct,
     predicate_agent,
+    to_be,
 )
 from newsgraph.events.index import ActorIndex, uniq
 from newsgraph.events.subjects import (
@@ -139,17 +140,6 @@ def _named_complements(v: Token) -> list[Token]:
         if c.pos_ == "PROPN" or any(k.pos_ == "PROPN" and k.dep_ in ("flat", "appos") for k in kids):
             out.append(c)
     return out
-
-
-def _to_be(t: Token) -> bool:
-    """A noun predicate in an infinitive of "be" ("chose X *to be her running mate*")."""
-    kids = list(t.children)
-    return (
-        t.dep_ in ("obl", "xcomp") and t.pos_ == "NOUN"
-        and not any(c.dep_ == "case" for c in kids)  # "claimed to be [in contact] with X"
-        and any(c.dep_ == "cop" and c.lower_ == "be" for c in kids)
-        and any(c.dep_ == "mark" and c.lower_ == "to" for c in kids)
-    )
 
 
 def misread_modifier(v: Token) -> bool:
@@ -249,7 +239,7 @@ class Clause:
                 cl.objects += conjuncts(c)
             elif cl.passive and (dep == "obl:agent" or (dep == "obl" and case_of(c) == "by")):
                 cl.agent += conjuncts(c)  # an active verb's "by" phrase is a means ("spoke by telephone")
-            elif _to_be(c):  # "selected X [to be his running mate]": as his running mate
+            elif to_be(c):  # "selected X [to be his running mate]": as his running mate
                 cl.obliques.append(("as", c))
             elif border_phrase(c):  # "held drills near the border *with X*": across it, no partner
                 cl.obliques.append(("border:with", c))

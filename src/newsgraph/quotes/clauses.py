@@ -14,6 +14,8 @@ from newsgraph.quotes.tree import SUBJECTS, Token, Tree, child, children, is_ver
 from newsgraph.text import lexicons
 
 _WH = lexicons.words("quotes.wh_words") | lexicons.words("quotes.wh_clause_words")
+#: marks of an adverbial clause, never what was said ("told X ..., *while* Y noted ...")
+_ADVERBIAL = lexicons.words("quotes.subordinators")
 _PUNCT_EDGE = ",;:—–-"
 #: tags of a finite verb or auxiliary
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -65,7 +67,7 @@ def frame_of(c: Token) -> str:
         return "that-clause"
     if c.left_edge.lower_ in _WH or (mark is not None and mark.lower_ in _WH):
         return "wh-clause"
-    return "zero-that"
+    return "adverbial" if mark is not None and mark.lower_ in _ADVERBIAL else "zero-that"
 
 
 def split_clauses(c: Token, addressee: bool = False) -> list[list[Token]]:

@@ -217,7 +217,7 @@ def _complements(
     found = False
     for c in clause_children(t, last):
         frame = frame_of(c)
-        if frame == "wh-clause" and "wh" not in frames:
+        if frame == "adverbial" or (frame == "wh-clause" and "wh" not in frames):
             continue
         if frame != "wh-clause" and not frames & {"that", "bare"}:
             continue
