@@ -86,6 +86,9 @@ def test_a_choice_named_by_a_bare_complement() -> None:
     # "named X its nominee" as "named X as its nominee"
     body = "The Andean Reform Party named Juan Ortega its presidential nominee on Monday."
     assert _of(body, "SUPPORT") == {(("Andean Reform Party",), ("Juan Ortega",))}
+    # ... and in the passive, whose nominee the subject was named
+    body = "Juan Ortega was named the presidential nominee of the Andean Reform Party on Monday."
+    assert _of(body, "SUPPORT") == {(("Andean Reform Party",), ("Juan Ortega",))}
     # a bare complement that names no choice is no endorsement
     assert _of("The Andean Reform Party named Juan Ortega its treasurer on Monday.", "SUPPORT") == set()
 
@@ -154,6 +157,9 @@ def test_a_name_before_a_policy_or_law_is_part_of_its_name() -> None:
     assert {e.name for e in ad.entities} == {"Ana Ruiz"}
     assert coded("Senator Ana Ruiz renewed her support for the Green New Deal on Monday.") == []
     assert {e.name for e in analyse("Chile signed the Paris Agreement in 2016.").entities} == {"Chile"}
+    # nor is a known party's short name there ("Green" of the Green Party)
+    body = "The Green Party nominated Ana Ruiz. Ruiz renewed her support for the Green New Deal."
+    assert _of(body, "SUPPORT") == {(("Green Party",), ("Ana Ruiz",))}
 
 
 def test_a_candidates_campaign_is_an_organisation_of_its_own() -> None:
@@ -181,3 +187,33 @@ def test_an_act_referred_to_is_not_negated_by_the_verb_that_mentions_it() -> Non
     assert [(t, e.negated) for t, _, _, e in coded(body)] == [("ACCUSE", False)]
     # the noun's own verbs still negate it
     assert [e.negated for _, _, _, e in coded("Peru did not win Chile's endorsement.")] == [True]
+
+
+def test_who_after_a_name_in_an_unnamed_relatives_of_phrase_is_the_relative() -> None:
+    body = (
+        "Meanwhile, a new allegation surfaced from a woman, a niece of Ortega's 2008 Senate opponent "
+        "Ana Ruiz, who claimed Juan Ortega commented on her appearance."
+    )
+    assert _of(body, "ACCUSE") == set()
+
+
+def test_an_adjective_of_disapproval_after_a_linking_verb() -> None:
+    body = "Senator Juan Ortega became disillusioned with the Andean Party in 2004."
+    assert _of(body, "ACCUSE") == {(("Juan Ortega",), ("Andean Party",))}
+    assert _of("Senator Juan Ortega grew critical of Peru.", "ACCUSE") == {(("Juan Ortega",), ("Peru",))}
+
+
+def test_the_people_named_by_a_demonym_that_is_its_own_plural_are_their_state() -> None:
+    assert _of("The French accused Germany of spying on Monday.", "ACCUSE") == {(("France",), ("Germany",))}
+    # a demonym before a noun stays an adjective
+    assert {e.name for e in analyse("The British government said so.").entities} == {"United Kingdom"}
+
+
+def test_warm_words_said_of_someone_praise_them() -> None:
+    body = (
+        "Former Peruvian president Juan Ortega died on Friday. Chilean President Ana Ruiz said of Ortega, "
+        '"He incarnated a Peru that was true to its universal values."'
+    )
+    assert _of(body, "SUPPORT") == {(("Ana Ruiz",), ("Juan Ortega",))}
+    # plain facts said of someone are neither praise nor blame
+    assert coded('Chilean President Ana Ruiz said of Juan Ortega, "He was born in Lima in 1932."') == []

@@ -64,6 +64,7 @@ _LAID_ON = lexicons.words("actors.laid_on_words")
 _ENVOYS = lexicons.words("actors.envoy_nouns")
 _BASED = ordered("based_suffix")
 _PLURAL_ENDINGS = ordered("plural_demonym_endings")
+_PEOPLE_VERBS = lexicons.words("actors.people_verbs")
 _DEMONYM_SUFFIXES = ordered("demonym_suffixes")
 _DEMONYM_VOWEL_SUFFIXES = ordered("demonym_vowel_suffixes")
 _POSS = re.compile(r"^['’]s\b")
@@ -320,6 +321,12 @@ def _demonym(view: DocView, c: Cand, kb: KnowledgeBase, taken: list[tuple[int, i
     if text[c.start - 1 : c.start] == "-" or text[c.end : c.end + 1] == "-":
         return c  # "Israeli-Palestinian", "Arab-Israeli"
     if plural and (not is_cap(nxt) or c.heading):
+        c.label, c.kind = "STATE", "demonym"
+        return c
+    # "the British relinquished control", "the French said": a demonym that is its own plural, after
+    # "the" and before a past tense or a finite verb, is the people (its state)
+    the = text[max(0, c.start - 4) : c.start].lower() == "the "
+    if the and not plural and nxt.islower() and (nxt.endswith("ed") or nxt in _PEOPLE_VERBS):
         c.label, c.kind = "STATE", "demonym"
         return c
     if nxt.lower() in STATE_NOUNS and nxt.islower() and nxt_tok:

@@ -203,11 +203,11 @@ class Recognizer:
         chosen = particle_tails(text, patronymic_pairs(text, chosen))
         chosen = _syllable_suffixes(text, name_parts(chosen))
         chosen = foreign_bodies(view.text, drop_non_actors(view.text, chosen), self.kb)
-        chosen += self._known(view, chosen)
+        chosen += drop_non_actors(view.text, self._known(view, chosen))  # (not "*Green* New Deal")
         speaking = speaking_names(parses, text, chosen, self.kb, skip=view.is_heading)
         if speaking:  # "Rudaw reports ...": and the name's other occurrences
             chosen += speaking
-            chosen += self._known(view, chosen)
+            chosen += drop_non_actors(view.text, self._known(view, chosen))
         return sorted(chosen, key=lambda c: c.start)
 
     def parse(self, view: DocView) -> list[tuple[int, Any]]:

@@ -258,6 +258,15 @@ class QuoteReader:
         told = [c for c in tok.children if c.dep_ in ("obj", "iobj") and offset + c.idx < q.start]
         return [a for c in told for a in phrase_actors(c, self.actors, offset)]
 
+    def spoken_of(self, q: Quote) -> list[str]:
+        """The actors the cue verb says the quote is about ("said *of X*, 'he was ...'", "wrote of X")."""
+        cue = self._cue(q)
+        if cue is None:
+            return []
+        tok, offset = cue
+        of = [c for c in tok.children if c.dep_ == "obl" and case_of(c) == "of" and offset + c.idx < q.start]
+        return [a for c in of for a in phrase_actors(c, self.actors, offset)]
+
     def unnamed_addressee(self, q: Quote) -> bool:
         """The cue verb names whom it addresses, but no actor ("urging *viewers*, 'vote for X'")."""
         cue = self._cue(q)

@@ -39,6 +39,8 @@ from newsgraph.models import Event
 from newsgraph.text import lexicons
 
 SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
+#: verbs that link a subject to a predicate adjective ("grew *disillusioned* with X")
+LINKING = lexicons.words("english.linking_verbs")
 #: how a prepositional phrase hangs on an event noun, or on a predicate adjective ("critical *of X*")
 PHRASE_DEPS = frozenset({"nmod", "obl"})
 #: dependencies only a noun phrase has (a noun the tagger made an adjective: "imposed a [lockdown]")
@@ -96,7 +98,7 @@ class NounCoder:
         # [lockdown]", "rejected an [ultimatum]"
         if tok.pos_ in NOUN_POS or (tok.pos_ in ("ADJ", "ADP") and tok.dep_ in NOUN_DEPS):
             return True
-        if tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):  # "X was critical of Y"
+        if predicative(tok):  # "X was critical of Y", "X grew disillusioned with Y"
             return True
         if attributive(tok):  # "released a book critical of Y"
             return True
@@ -124,7 +126,7 @@ class NounCoder:
         named = n.text[:1].isupper() and any(m.start < a or m.end > b for m in self.actors.between(a, b))
         if named and not (n.dep_ == "obj" and self.lemma_of(n.head) in (spec.get("light") or ())):
             return None  # a word of a longer name ("members of the Andean *Pact*"; "signed" it: an accord)
-        predicate = n.pos_ == "ADJ" and any(c.dep_ == "cop" for c in n.children) or attributive(n)
+        predicate = predicative(n) or attributive(n)
         if predicate != bool(spec.get("adjective")):  # "critical of": only as a predicate adjective
             return None
         spec = posture(n, spec, offset, self.actors)  # "drills *around X*": a show of force, not joint drills
@@ -555,8 +557,8 @@ class NounCoder:
         or of the clause a time phrase ties the noun to ("after the talks with Y, X said ...")."""
         light = set(spec.get("light") or ())
         subj = [c for c in n.children if c.dep_ == "nsubj"]
-        if not subj and any(c.dep_ == "cop" for c in n.head.children):  # "X was more of a critic of Y"
-            subj = [c for c in n.head.children if c.dep_ == "nsubj"]
+        if not subj and (any(c.dep_ == "cop" for c in n.head.children) or predicative(n)):
+            subj = [c for c in n.head.children if c.dep_ == "nsubj"]  # "X was more of a critic of Y"
         if not subj and n.dep_ == "appos":  # "X, a vocal critic of Y, said"
             subj = [n.head]
         if subj:  # a predicate noun: "X is a critic of Y"
@@ -589,3 +591,10 @@ class NounCoder:
         if cl.passive and not subj and n not in cl.subjects:  # "X and Y are locked in a dispute"
             subj = cl.subjects
         return [a for s in subj for a in phrase_actors(s, self.actors, offset)]
+
+
+def predicative(t: Token) -> bool:
+    """An adjective predicated by a copula or a linking verb ("X grew *disillusioned* with Y")."""
+    linked = t.dep_ == "xcomp" and t.head.lemma_.lower() in LINKING
+    adjective = t.pos_ == "ADJ" or (linked and t.tag_ == "VBN")  # (or a participle: "disillusioned")
+    return adjective and (linked or any(c.dep_ == "cop" for c in t.children))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
-from newsgraph.events.deps import kind_of, through_nouns
+from newsgraph.events.deps import CHOICE_NOUNS, kind_of, through_nouns
 from newsgraph.events.speech import is_media
 from newsgraph.events.stance import stance
 from newsgraph.events.subjects import claimant_clause, glued_claim
@@ -136,9 +136,13 @@ class Roles:
     def operation_agent(self, cl: Clause, offset: int) -> list[str]:
         """Who did a passive act with no agent, from the operation it was done in: "was killed in a
         *US* counter-terrorism operation", "died in an *Israeli* airstrike" (the operation noun's own
-        modifiers, not its place: "in the Afghanistan region")."""
+        modifiers, not its place: "in the Afghanistan region"), or whose choice it made the subject
+        ("was named the nominee *of X*")."""
         cases, nouns = self.lex.words("operation_cases"), self.lex.words("operation_nouns")
-        for case, x in cl.obliques:
+        for case, x in cl.obliques:  # "was named the nominee *of X*": X chose
+            if case == "as" and x.lemma_.lower() in CHOICE_NOUNS:
+                if got := self.actors_of([c for c in x.children if case_of(c) == "of"], offset):
+                    return got
             if case in cases and x.lemma_.lower() in nouns:
                 mods = [c for c in x.children if c.dep_ in ("compound", "amod", "nmod:poss")]
                 got = self.actors_of(mods, offset)

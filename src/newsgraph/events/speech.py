@@ -24,7 +24,7 @@ from newsgraph.actors.facts import is_media as media_actor
 from newsgraph.events.about import QuoteReader
 from newsgraph.events.acts import provokers
 from newsgraph.events.cameo import Coding, EventLexicon
-from newsgraph.events.stance import NEGATIVE, SHORT_WORDS, has_word, stance, valence
+from newsgraph.events.stance import NEGATIVE, POSITIVE, SHORT_WORDS, has_word, stance, valence
 from newsgraph.events.standing import private_praise
 from newsgraph.events.tree import ActorIndex
 from newsgraph.events.when import Dated, choose_undated, context_date, context_start
@@ -42,6 +42,8 @@ CUE_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
 DEEDS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 #: a quote sentence that calls its subject something praiseworthy ("X was very honest")
 PREDICATED_PRAISE = Coding("SUPPORT", None, "051", "quote sentence: praise predicated of its subject")
+#: warm words said of someone ("said of X, 'he incarnated a France true to its values'"): praise of X
+SAID_OF = Coding("SUPPORT", None, "051", "quote said of someone: positive")
 #: a formula of thanks, congratulation or solidarity ("Congratulations to X", "We are with X")
 FORMULA = Coding("SUPPORT", None, "051", "quote sentence: thanks, congratulation or solidarity")
 
@@ -201,6 +203,13 @@ def _readings(
 
     def praised(lo: int, hi: int) -> list[str]:
         return reader.praised(q, lo, hi, praise, negation)
+
+    if coding is None or not coding.rule.startswith("speech act"):
+        if of := reader.spoken_of(q):  # "said of X, 'he was ...'": about X, warm or hostile
+            got = coding or stance(q.text, lex, "quote said of someone")
+            got = got or (SAID_OF if valence(q.text) >= POSITIVE else None)
+            if got is not None and got.type in ("SUPPORT", "ACCUSE"):
+                return [(got, (q.start, q.end), of)]
 
     if coding is not None and coding.type == "SUPPORT" and not coding.rule.startswith("speech act"):
         # warm content: whom it calls praiseworthy, where it says ("Sad news ... I remember playing

@@ -27,6 +27,8 @@ PREVENTING = lexicons.words("english.preventing_verbs")
 GIVING = lexicons.words("english.giving_verbs")
 #: relative pronouns that stand only for people
 PERSONAL_RELATIVE = lexicons.words("english.personal_relative_pronouns")
+#: words of kinship ("a *niece* of X, who ...": the niece)
+KIN_NOUNS = lexicons.words("actors.kin_nouns")
 
 
 def _asked(head: Token, v: Token, purpose: bool) -> list[Token]:
@@ -222,6 +224,8 @@ def antecedent(v: Token) -> list[Token]:
         rel = [c for c in v.children if (c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS)]
         personal = any(c.lower_ in PERSONAL_RELATIVE for c in rel)
         named = n.dep_ == "appos" and n.head.pos_ == "PROPN" and n.head.i < n.i
+        if personal and (kin := _relative_of(n)) is not None:
+            return [kin]  # "a woman, a niece of X's opponent Y, who claimed ...": the niece
         return conjuncts(n.head) if personal and named else conjuncts(n)
     rel = [c for c in v.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE]
     noun = _before_comma(rel[0]) if rel and v.dep_ == "advcl:relcl" else None
@@ -231,6 +235,18 @@ def antecedent(v: Token) -> list[Token]:
         top = phrase_top(noun)
         return conjuncts(_first_conjunct(top)) if top.pos_ in ("NOUN", "PROPN") else []
     return conjuncts(_first_conjunct(noun)) if noun.ent_type_ in ("ORG", "LOC") else []
+
+
+def _relative_of(n: Token) -> Token | None:
+    """The unnamed relative a name is the "of" phrase of ("*a niece* of X's opponent Y", "*a cousin*
+    of Y"): a person "who" after the name most likely stands for."""
+    t = n
+    while t.dep_ in ("appos", "flat") and t.head.i < t.i:
+        t = t.head
+    kin = t.head
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kin.children)
+    of_kin = t.dep_ == "nmod" and case_of(t) == "of" and kin.lemma_.lower() in KIN_NOUNS
+    return kin if of_kin and indefinite else None
 
 
 def _before_comma(rel: Token) -> Token | None:
