@@ -136,13 +136,6 @@ def test_a_view_shared_between_two_people_is_no_agreement() -> None:
     assert _of(body, "AGREE") == {(("Juan Ortega",), ("Ana Ruiz",))}
 
 
-def test_violence_between_named_sides_is_their_fight() -> None:
-    body = "Violence between Chilean troops and Peruvian troops erupted on Monday."
-    assert _of(body, "ASSAULT") == {(("Chile",), ("Peru",))}
-    # violence named by no sides is no event between them
-    assert coded("Violence erupted in Lima on Monday.") == []
-
-
 def test_a_named_act_under_a_verb_of_weighing_it_was_made() -> None:
     body = (
         "Democrats cited the Republicans' refusal to consider President Juan Ortega's nomination of Ana Ruiz."
@@ -217,3 +210,12 @@ def test_warm_words_said_of_someone_praise_them() -> None:
     assert _of(body, "SUPPORT") == {(("Ana Ruiz",), ("Juan Ortega",))}
     # plain facts said of someone are neither praise nor blame
     assert coded('Chilean President Ana Ruiz said of Juan Ortega, "He was born in Lima in 1932."') == []
+
+
+def test_a_selection_or_a_news_story_named_later_is_its_doers() -> None:
+    body = (
+        "Senator Ana Ruiz picked Juan Ortega as her running mate. Senator Tom Reyes criticized the selection."
+    )
+    assert (("Tom Reyes",), ("Ana Ruiz",)) in _of(body, "ACCUSE")
+    body = "The Lima Times reported that Peru had spied on Chile. Peruvian officials denied the story."
+    assert _of(body, "REJECT") == {(("Peru",), ("Lima Times",))}
