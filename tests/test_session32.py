@@ -219,3 +219,7 @@ def test_a_selection_or_a_news_story_named_later_is_its_doers() -> None:
     assert (("Tom Reyes",), ("Ana Ruiz",)) in _of(body, "ACCUSE")
     body = "The Lima Times reported that Peru had spied on Chile. Peruvian officials denied the story."
     assert _of(body, "REJECT") == {(("Peru",), ("Lima Times",))}
+    # an offer rejected later is a rejection of whoever offered it
+    assert _of("Peru offered Chile a ceasefire on Monday. Chile rejected the offer.", "REJECT") == {
+        (("Chile",), ("Peru",))
+    }
