@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsgraph.actors.lexicon import alternatives, ordered
+from newsgraph.actors.lexicon import alternatives
 from newsgraph.actors.spans import Cand
+from newsgraph.text import lexicons
 
 #: what stands between the two halves of a patronymic name ("Tamim *bin* Hamad al-Thani")
 _PATRONYMIC_GAP = re.compile(rf"[ \t]+(?:{alternatives('patronymic_particles')})[ \t]+")
 #: a name word of a name the model cut after its particle ("Qaboos bin [Said]": "Said" read as the verb)
 _NAME_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*(?<![’'])){1,2}")
-_PARTICLES = {w.lower() for w in ordered("name_particles")}
+_PARTICLES = lexicons.words("actors.name_particles")
 #: an elided particle and its name word after a name ("Valéry Giscard *d'Estaing*")
 _ELIDED_TAIL = re.compile(r"[ \t]+[dl]['’][A-ZÀ-Þ][\w-]*")
 

@@ -129,15 +129,18 @@ def _referred(noun: Token, lex: EventLexicon, verb: str, governors: frozenset[st
     mood does not touch ("failed to mention *X's opposition* to Y", "may reject *Peru's proposal*")."""
     spec = lex.noun_spec(noun.lemma_, noun.lower_) or {}
     doing = {*(spec.get("light") or ()), *(spec.get("received") or ()), *governors}
-    named = any(c.dep_ == "nmod:poss" and c.pos_ == "PROPN" for c in noun.children)
-    return named and verb not in doing
+    return _named_doer(noun) and verb not in doing
 
 
 def _made(noun: Token, lex: EventLexicon) -> bool:
     """An event noun with a named doer of its own under a verb of weighing it ("refused to consider
     *X's* nomination", "is reviewing *Peru's* request"): made already, not planned."""
-    named = any(c.dep_ == "nmod:poss" and c.pos_ == "PROPN" for c in noun.children)
-    return named and noun.head.lemma_.lower() in lex.words("reviewing")
+    return _named_doer(noun) and noun.head.lemma_.lower() in lex.words("reviewing")
+
+
+def _named_doer(noun: Token) -> bool:
+    """The noun's possessor is a name ("*X's* nomination")."""
+    return any(c.dep_ == "nmod:poss" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _asked_for(noun: Token, lex: EventLexicon, verb: str, governors: frozenset[str]) -> bool:

@@ -136,19 +136,17 @@ class Roles:
     def operation_agent(self, cl: Clause, offset: int) -> list[str]:
         """Who did a passive act with no agent, from the operation it was done in: "was killed in a
         *US* counter-terrorism operation", "died in an *Israeli* airstrike" (the operation noun's own
-        modifiers, not its place: "in the Afghanistan region"), or whose choice it made the subject
-        ("was named the nominee *of X*")."""
+        modifiers, not its place: "in the Afghanistan region"), or the chooser of the role it gave the
+        subject ("was named the nominee *of X*")."""
         cases, nouns = self.lex.words("operation_cases"), self.lex.words("operation_nouns")
-        for case, x in cl.obliques:  # "was named the nominee *of X*": X chose
-            if case == "as" and x.lemma_.lower() in CHOICE_NOUNS:
-                if got := self.actors_of([c for c in x.children if case_of(c) == "of"], offset):
-                    return got
+        for case, x in cl.obliques:
             if case in cases and x.lemma_.lower() in nouns:
                 mods = [c for c in x.children if c.dep_ in ("compound", "amod", "nmod:poss")]
                 got = self.actors_of(mods, offset)
                 if got:
                     return got
-        return []
+        chosen = [x for case, x in cl.obliques if case == "as" and x.lemma_.lower() in CHOICE_NOUNS]
+        return self.actors_of([c for x in chosen for c in x.children if case_of(c) == "of"], offset)
 
     def own_side(self, eid: str, source: list[str]) -> bool:
         """True when actor ``eid`` is a source or what a source belongs to (its affiliation)."""
@@ -301,15 +299,20 @@ class Roles:
     def protested_at(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
         """The government whose seat a protest is held at ("protested outside the White House", "in
         front of the Kremlin"): an organisation or state a ``protest_sites`` phrase names, not a square."""
-        cases = self.lex.words("protest_sites")
-        got = [a for c, x in self.obliques(cl) if c in cases for a in self.actors_of([x], offset)]
-        return [a for a in got if self.actors.type_of(a) in ("ORG", "STATE") and a not in exclude][:1]
+        return self._phrase_actor(cl, offset, "protest_sites", ("ORG", "STATE"), exclude)
 
     def trip_state(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
         """The state a trip's place phrase names ("arrived *in Peru*"); places are the event's venue."""
-        cases = self.lex.words("place_cases")
-        got = [a for c, x in self.obliques(cl) if c in cases for a in self.actors_of([x], offset)]
-        return [a for a in got if self.actors.type_of(a) == "STATE" and a not in exclude][:1]
+        return self._phrase_actor(cl, offset, "place_cases", ("STATE",), exclude)
+
+    def _phrase_actor(
+        self, cl: Clause, offset: int, cases: str, types: tuple[str, ...], exclude: set[str]
+    ) -> list[str]:
+        """The first actor of one of ``types`` that a phrase of the clause opened by a preposition of
+        lexicon list ``cases`` names, other than ``exclude``."""
+        opened = self.lex.words(cases)
+        got = [a for c, x in self.obliques(cl) if c in opened for a in self.actors_of([x], offset)]
+        return [a for a in got if self.actors.type_of(a) in types and a not in exclude][:1]
 
     def consequence_target(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
         """Whom a warning of consequences is aimed at, named inside the consequences' phrase ("warned
