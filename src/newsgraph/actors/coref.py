@@ -296,8 +296,27 @@ def _group_others(ents: Entities, cands: list[Cand], by_start: dict[int, Cand], 
         if e is None and c.label in ("STATE", "LOCATION"):
             e = ents.by_key.get(f"{'LOCATION' if c.label == 'STATE' else 'STATE'}:{_org_key(c.text)}")
         if e is None and c.label == "ORG":
-            e = idx.short_match(c)
+            e = idx.short_match(c) or institution_of(c.text, ents, kb)
         idx.add(e or ents.new(c.label, key), c)
+
+
+#: a national institution's common noun -> the knowledge-base template of its bodies ("parliament")
+INSTITUTIONS: dict[str, str] = lexicons.table("actors.institution_words")
+
+
+def institution_of(text: str, ents: Entities, kb: KnowledgeBase) -> LocalEntity | None:
+    """"Parliament", "the parliament": the one body of its template the document names ("UK
+    parliament", "the Riksdag"); None when it names none or more than one."""
+    template = INSTITUTIONS.get(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).lower())
+    if template is None:
+        return None
+    bodies = [e for e in ents.items if e.type == "ORG" and e.kb_id and _template(kb, e.kb_id) == template]
+    return bodies[0] if len(bodies) == 1 else None
+
+
+def _template(kb: KnowledgeBase, kb_id: str) -> str | None:
+    entry = kb.get(kb_id)
+    return entry.template if entry is not None else None
 
 
 def _state_led_key(key: str, kb: KnowledgeBase) -> str:

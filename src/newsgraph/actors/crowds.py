@@ -112,7 +112,9 @@ def _crowd(s: Any, offset: int, text: str) -> Cand | None:
         head, counted = inner[0], True
     numbers = [c for c in head.children if c.dep_ in ("nummod", "amod", "det")]
     counted = counted or any(c.lower_ in _NUMBERS or (c.dep_ == "nummod" and c.like_num) for c in numbers)
-    people = head.tag_ == "NNPS" or (head.pos_ == "PROPN" and head.lower_.endswith("s"))
+    # a people, capitalised and plural, whatever the tagger made of it ("two million *Chileans*": NNS)
+    capitalised = head.text[:1].isupper() and head.lower_.endswith("s") and head.i > s.sent.start
+    people = head.tag_ == "NNPS" or capitalised
     if not (head.lower_ in _HEADS or (people and counted)):
         return None
     if any(c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and c.pos_ == "PROPN") for c in head.children):

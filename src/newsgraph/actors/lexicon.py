@@ -13,6 +13,8 @@ from newsgraph.text.lexicons import pattern, phrases, table, word_table, words
 
 #: words that head a person's title ("Deputy Foreign *Minister*", "Hamas *official*")
 TITLE_HEADS = words("actors.title_heads")
+#: days whose possessive may open a name found ("*Monday's* Senate vote"): no part of the name
+TIME_OWNERS = words("actors.time_owners")
 #: modifiers that may precede a title head ("*Deputy Foreign* Minister", "*senior* official")
 TITLE_MODIFIERS = words("actors.title_modifiers")
 #: honorifics written directly before a name (the name may then be a single token)

@@ -39,6 +39,7 @@ from newsgraph.actors.lexicon import (
     ORG_HEADS,
     PLACE_PREPOSITIONS,
     SENTENCE_WORDS,
+    TIME_OWNERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     agent_hyphen,
@@ -349,6 +350,8 @@ class Recognizer:
                 label = "PERSON"  # "((Dorsa Derakhshani)) I started playing ...": an interviewee
             if label != "PERSON" and (cut := self._place_then_person(surface)):
                 a, surface, label = a + cut, surface[cut:], "PERSON"  # "Vermont Bernie Sanders"
+            if label == "PERSON" and (cut := self._acronym_then_person(surface)):
+                a, surface = a + cut, surface[cut:]  # "told [MSNBC] Cummings": the outlet, then the man
             if not self._is_name(surface, label):
                 continue
             if (
@@ -363,6 +366,14 @@ class Recognizer:
                     label = "LOCATION"
             out.append(Cand(a, b, surface, label, "model", title=title, title_start=title_start))
         return out
+
+    def _acronym_then_person(self, surface: str) -> int:
+        """Where a person's name starts in a span that opens with an organisation's acronym ("[MSNBC]
+        Cummings": 6; three capitals or more, or one the knowledge base knows), else 0."""
+        first, _, rest = surface.partition(" ")
+        caps = first.isalpha() and first.isupper() and len(first) >= 3
+        known = caps or (is_acronym(first) and any(e.type == "ORG" for e in self.kb.lookup(first)[:1]))
+        return len(first) + 1 if known and rest[:1].isupper() else 0
 
     def _place_then_person(self, surface: str) -> int:
         """Where a person's name starts in a span that opens with a known place ("[Senator from]
@@ -505,8 +516,8 @@ def _strip_leading(text: str, a: int, b: int, label: str) -> tuple[int, int, str
     titles: list[str] = []
     while len(words) > 1 or (words and words[0].group().lower() in FUNCTION_WORDS | SENTENCE_WORDS):
         w = words[0].group().lower().rstrip(".")
-        if w in FUNCTION_WORDS or w in SENTENCE_WORDS:
-            words = words[1:]
+        if w in FUNCTION_WORDS or w in SENTENCE_WORDS or re.sub(r"['’]s$", "", w) in TIME_OWNERS:
+            words = words[1:]  # (and "*Today's* Court of Session", "*Monday's* Senate vote")
         elif label == "PERSON" and (w in TITLE_HEADS or w in TITLE_MODIFIERS):
             titles.append(words[0].group())
             words = words[1:]

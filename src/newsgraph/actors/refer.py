@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from newsgraph.actors.coref import Entities, LocalEntity
+from newsgraph.actors.coref import INSTITUTIONS, Entities, LocalEntity, institution_of
 from newsgraph.actors.gender import Genders
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.lexicon import ORG_DESCRIPTIONS, PERSON_NOUNS, PRONOUNS, alternatives
@@ -21,6 +21,7 @@ from newsgraph.text import lexicons
 _SECTORS = lexicons.words("actors.description_sectors")
 _TITLED_NOUNS = lexicons.words("actors.description_titled_nouns")
 _TITLE_WORDS = lexicons.words("actors.description_title_words")
+_NOW = lexicons.words("actors.description_tense_modifiers")  # "the *sitting* president"
 _NOT_HOLDERS = lexicons.words("actors.title_not_holders")
 _ORG_KINDS = lexicons.words("actors.description_org_modifiers")
 #: the nouns of descriptions; a title also capitalised, as US news often writes it ("the President")
@@ -41,6 +42,9 @@ _FIRST_WORDS = lexicons.words("actors.org_first_words")
 _FIRST_WORD_RX = re.compile(
     r"\b[Tt]he (?P<noun>" + "|".join(sorted(_FIRST_WORDS)) + r")\b(?![ -][A-Z])(?!-)(?! of\b)"
 )
+#: a lowercase institution word standing alone ("suspended *parliament*"), not before a name or "of"
+_BARE_RX = re.compile(r"\b(?:" + "|".join(sorted(INSTITUTIONS)) + r")\b(?![ -][A-Z])(?! of\b)(?!-)")
+_BARE_BEFORE = lexicons.words("actors.bare_institution_before")
 #: verbs whose object an "of" phrase follows ("accused *the company* of fraud"); after any other
 #: word, "the company of X" is another organisation's description
 _OF_VERBS = lexicons.words("actors.of_phrase_verbs")
@@ -210,6 +214,7 @@ def descriptions(
             out.append(c)
         if not persons:
             out += _first_word_forms(view, p, ents, prior, taken, covered)
+            out += _bare_institutions(view, p, ents, kb, prior, taken, covered)
     return out
 
 
@@ -223,6 +228,24 @@ def _first_word_forms(
         if covered.find(1, m.start(), b) >= 0:
             continue
         e = _opened_org(prior, a, m.group("noun") + " of ")
+        if e is not None:
+            out.append(_claim(view.text, a, b, e, ents, prior, taken, covered))
+    return out
+
+
+def _bare_institutions(
+    view: DocView, p: Any, ents: Entities, kb: KnowledgeBase, prior: _Prior, taken: list[tuple[int, int]],
+    covered: bytearray,
+) -> list[Cand]:
+    """"suspended parliament", "outside parliament": a bare institution word after a verb or a
+    preposition that takes it (lexicon ``bare_institution_before``) is the one body of its kind the
+    document names (:func:`.coref.institution_of`)."""
+    out: list[Cand] = []
+    for m in _BARE_RX.finditer(view.text, p.start, p.end):
+        a, b = m.start(), m.end()
+        if covered.find(1, a, b) >= 0 or _word_before(view.text, a) not in _BARE_BEFORE:
+            continue
+        e = institution_of(m.group(), ents, kb)
         if e is not None:
             out.append(_claim(view.text, a, b, e, ents, prior, taken, covered))
     return out
@@ -270,7 +293,7 @@ def _referent(
         refs = _refs_of_modifier(mods, ents, kb, demonyms)
         if refs:
             return _nearest_person(prior, a, noun, refs, ents, kb)
-        lead = tuple(w.lower() for w in words)
+        lead = tuple(w.lower() for w in words if w.lower() not in _NOW)
         titled = noun in _TITLED_NOUNS and all(w in _TITLE_WORDS for w in lead)
         return _titled_person(prior, a, noun, lead) if titled else None
     heads = ORG_DESCRIPTIONS.get(noun, frozenset())
@@ -375,6 +398,8 @@ def _org_fits(e: LocalEntity, heads: frozenset[str], kb: KnowledgeBase, text: st
         return True
     if entry is not None and entry.kind in _KIND_DESCRIPTIONS and heads & _KIND_DESCRIPTIONS[entry.kind]:
         return True  # a broadcaster the KB knows is "the network"
+    if entry is not None and entry.template in heads:
+        return True  # a national legislature of its own name is "the parliament" (the Riksdag)
     names = [n for n in e.names if n.kind in ("name", "alias")]
     # (or a head word inside a name: "Economic *Community* of West African States" is "the bloc")
     return any(_head_word(n.text, heads) for n in names) or any(

@@ -23,6 +23,7 @@ from newsgraph.actors.lexicon import (
     MEDIA_HEADS,
     ORG_HEADS,
     SENTENCE_WORDS,
+    TIME_OWNERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     alternatives,
@@ -398,9 +399,10 @@ class NameRules:
 
     def _after_owner(self, seg: str, a: int) -> int:
         """Where an organisation's name starts after a place's possessive ("*Russia's* National Police
-        Agency": the place is its owner, a mention of its own)."""
+        Agency": the place is its owner, a mention of its own) or a day's ("*Monday's* Senate vote")."""
         m = re.match(r"([^\s'’]+(?:\s+[^\s'’]+)?)['’]s\s+", seg[a:])
-        if m and any(e.type in ("STATE", "LOCATION") for e in self.kb.lookup(m.group(1))[:1]):
+        day = m is not None and m.group(1).lower() in TIME_OWNERS
+        if m and (day or any(e.type in ("STATE", "LOCATION") for e in self.kb.lookup(m.group(1))[:1])):
             return a + m.end()
         return a
 

@@ -12,6 +12,7 @@ from newsgraph.actors.spans import Cand, DocView
 from newsgraph.text import lexicons
 from newsgraph.text.names import _table as _name_table
 from newsgraph.text.names import fold as name_fold
+from newsgraph.text.names import given_name_gender
 
 
 def harmonize(view: DocView, cands: list[Cand]) -> list[Cand]:
@@ -208,6 +209,12 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
         last = [c for c in inside if c.end == g.end and c.start > g.start]
         if len(inside) == 1 and last and (last[0].kb_id or "").startswith("place:"):
             drop.add(id(last[0]))
+    # a one-word organisation the KB knows that ends a person's name the model found, after a given name
+    # ("Michael [Bloomberg]": the man, not the news agency)
+    for g in (c for p, c in cands if p == 3 and c.label == "PERSON" and 2 <= len(c.text.split()) <= 3):
+        if given_name_gender(g.text.split()[0]):
+            ends = (c for p, c in cands if p == 1 and c.label == "ORG" and c.end == g.end)
+            drop |= {id(c) for c in ends if c.start > g.start and " " not in c.text}
     model_persons = {c.start: c for p, c in cands if p == 3 and c.label == "PERSON"}
     for g in (c for p, c in cands if c.source == "given"):
         # "Denzel [Washington]": a surname; "[Brenton] Tarrant": a given name no gazetteer knows

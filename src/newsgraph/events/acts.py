@@ -19,6 +19,8 @@ from newsgraph.text import lexicons
 ACT_NOUNS: dict[str, frozenset[str]] = lexicons.word_table("english.act_nouns")
 #: the prepositions of the act a clause was done in ("killed X *in* a raid")
 DONE_IN = lexicons.words("english.done_in_cases")
+#: predeterminers that make an act noun refer back ("*such* an arrangement")
+SUCH = lexicons.words("english.referring_predeterminers")
 #: how far back (characters) the act may have been told
 WINDOW = 1500
 
@@ -44,7 +46,7 @@ class ActDoers:
         """Who did the act ``noun`` names ("the ruling", "this decision"), or [] when the noun is
         no act noun, is not definite, or no doer is told before it."""
         verbs = ACT_NOUNS.get(noun.lemma_.lower())
-        if verbs is None or not _definite(noun):
+        if verbs is None or not refers_back(noun):
             return []
         for t, off in self._before(offset + noun.idx):
             if got := self._told(t, off, noun.lemma_.lower(), verbs):
@@ -106,8 +108,13 @@ class ActDoers:
         return [a for s in doers for a in phrase_actors(s, self.actors, off)]
 
 
-def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in THIS for c in noun.children)
+def refers_back(noun: Token) -> bool:
+    """Whether ``noun`` names something told before: "*the* ruling", "*this* decision", "*such* an
+    arrangement"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in THIS) or (c.dep_ in ("det:predet", "amod") and c.lower_ in SUCH)
+        for c in noun.children
+    )
 
 
 def doer_phrase(c: Token) -> bool:
@@ -129,3 +136,4 @@ def provokers(
         if got and any(ours(t) for t in ev.target):
             return ev, got
     return None
+

@@ -81,6 +81,13 @@ class Pattern:
         return len(self.pre) + len(self.post) + sum(2 if n else 1 for _, n in self.preps)
 
     @cached_property
+    def narrowed(self) -> int:
+        """How many of its nouns a modifier narrows ("a *medical* mission"): among patterns of one size,
+        the narrower is the more specific."""
+        nouns = [*self.pre, *self.post, *(n for _, n in self.preps if n is not None)]
+        return sum(1 for n in nouns if n.mods)
+
+    @cached_property
     def compiled(self) -> bool:
         """True for a pattern of the PETRARCH2 dictionary (not one of our own or the user's files)."""
         return self.rule.startswith(DICTIONARY)
@@ -233,13 +240,14 @@ class EventLexicon:
         return self.patterns.get(v.block, ()) if v else ()
 
     def ranked(self, lemma: str) -> tuple[Pattern, ...]:
-        """The verb's patterns, the largest first (in file order among equal sizes): the first that
-        matches is the most specific. Sorted once per block."""
+        """The verb's patterns, the largest first (the narrower, then file order, among equal sizes): the
+        first that matches is the most specific. Sorted once per block."""
         v = self.verbs.get(lemma)
         if v is None:
             return ()
         if v.block not in self._ranked:
-            self._ranked[v.block] = tuple(sorted(self.candidates(lemma), key=lambda p: -p.size))
+            ranked = sorted(self.candidates(lemma), key=lambda p: (-p.size, -p.narrowed))
+            self._ranked[v.block] = tuple(ranked)
         return self._ranked[v.block]
 
 

@@ -39,15 +39,13 @@ from newsgraph.events.tree import (
     phrase_actors,
     stranded_verb,
 )
+from newsgraph.text import lexicons
 from newsgraph.text.vocabulary import verb_stems
 
 PREDICATE_POS = frozenset({"VERB"})
 #: event types that a speech act carries: their target may be the subject of the reported clause
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-#: what an actor's own side may be when an act is done to it: its state, or its region or city (a
-#: governor's, a mayor's emergency)
-HOME_TYPES = frozenset({"STATE", "LOCATION"})
 #: the types of a stance toward an act ("refused to sign", "agreed to sell", "threatened to strike"),
 #: whose target is the act's; a movement's infinitive is its purpose ("remained in Iraq to prevent X")
 CONTROL_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "REQUEST", "CONCEDE"})
@@ -63,6 +61,8 @@ GIVER_DEPS = frozenset({"nmod:poss", "compound", "amod"})
 #: territory to whom it is taken *from*, judicial cooperation (an extradition) with whom someone is
 #: handed *to*
 HANDED = {"192": "from", "063": "to"}
+#: nouns of an "in" adjunct saying how something was told ("in a *broadcast* to X")
+SAYING_NOUNS = lexicons.words("quotes.saying_nouns")
 
 
 @dataclass
@@ -266,7 +266,7 @@ class Coder(Matcher):
     def from_own(self, f: Found, code: str) -> None:
         """A verb that names no one done to the source's own state or organisation: "the prime
         minister resigned" steps down from an office of their state (``from_own`` in the lexicon)."""
-        owners = [a for s in f.source if (a := self.home_of(s)) and a not in f.source]
+        owners = self.own_homes(f.source)
         owners = owners or [a for a in self.office_of(f.clause, f.offset) if a not in f.source]
         coding = self.lex.coding(code, f"{f.coding.rule} (from an office of its own side)")
         if owners and coding is not None:
@@ -279,28 +279,6 @@ class Coder(Matcher):
         asked = [o for _, o in cl.obliques if o.lemma_.lower() in nouns]
         out = [a for o in asked for a in phrase_actors(o, self.actors, offset)]
         return [a for a in dict.fromkeys(out) if a not in source]
-
-    def homes(self, source: list[str]) -> list[str]:
-        """The states, regions or cities the source actors belong to (a governor's, a mayor's), other
-        than the sources themselves: where an act naming no one is done ("declared an emergency",
-        "deployed the national guard")."""
-        got = dict.fromkeys(self.home_of(s) for s in source)
-        return [h for h in got if h and h not in source and self.actors.type_of(h) in HOME_TYPES]
-
-    def home_of(self, eid: str) -> str | None:
-        """The document actor ``eid`` belongs to: its affiliation, else the one state all its
-        knowledge-base roles are of (Phoenix codes open with the state: "USAGOV"), when the document
-        names that state."""
-        aff = self.actors.affiliation_of(eid)
-        ent = self.actors.entities.get(eid)
-        if aff or ent is None or not ent.kb_id or self.kb is None:
-            return aff
-        entry = self.kb.get(ent.kb_id)
-        states = {code[:3] for code, _, _ in (entry.cameo if entry is not None else ())}
-        if len(states) != 1:
-            return None
-        kb_id = f"state:{states.pop()}"
-        return next((e.id for e in self.actors.entities.values() if e.kb_id == kb_id), None)
 
     def cited(self, v: Token, offset: int, lemma: str, cl: Clause) -> Found | None:
         """Citing an actor's misdeed is accusing it: "cited the Cuban government's *repression*",
@@ -424,6 +402,7 @@ class Coder(Matcher):
                 a
                 for t in f.head.subtree
                 if t.dep_ in ("nmod", "obl") and case_of(t) in cases and through_nouns(t, f.head)
+                and not _adjunct_hung(t, f.head)  # (not "in a broadcast *to X*")
                 for a in self.actors_of([t], off)
                 if a not in f.source and a != place
             ]
@@ -598,3 +577,11 @@ class Coder(Matcher):
             target = [t for t in self.actors_of(named, off) if t not in f.source]
         f.target = target
         self.armed_backing(f, [noun])
+
+
+def _adjunct_hung(t: Token, head: Token) -> bool:
+    """``t`` hangs on an "in" adjunct of ``head`` naming how something was said ("announced his
+    resignation in a broadcast *to X*": whom it was broadcast to; lexicon ``saying_nouns``)."""
+    while t.head.i != head.i and t.head.i != t.i:
+        t = t.head
+    return t.i != head.i and t.dep_ == "obl" and case_of(t) == "in" and t.lemma_.lower() in SAYING_NOUNS

@@ -262,8 +262,11 @@ def lasting(x: Token) -> bool:
 
 def predicate_agent(v: Token) -> list[Token]:
     """The "by" phrase of a passive that the parse hung on its predicate adjective ("was found guilty
-    *by a court*"): the passive's agent."""
-    return [x for c in v.children if c.dep_ == "xcomp" for x in c.children if x.dep_ == "obl:agent"]
+    *by a court*") or on the bare noun of a set phrase ("was held in contempt *by X*", "was taken into
+    custody *by police*"): the passive's agent."""
+    got = [x for c in v.children if c.dep_ == "xcomp" for x in c.children if x.dep_ == "obl:agent"]
+    bare = [c for c in v.children if c.dep_ == "obl" and not any(d.dep_ == "det" for d in c.children)]
+    return got + [x for c in bare for x in c.children if x.dep_ == "nmod" and case_of(x) == "by"]
 
 
 def for_phrase_subject(c: Token) -> bool:

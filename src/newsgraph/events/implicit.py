@@ -11,19 +11,19 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from newsgraph.events.acts import PROVOCATIONS, ActDoers, provokers
+from newsgraph.events.acts import PROVOCATIONS, ActDoers, provokers, refers_back
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.crowds import crowd_patient
-from newsgraph.events.deps import THIS, claiming_verb, counted
+from newsgraph.events.deps import claiming_verb, counted
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
 from newsgraph.events.referents import Reports, deed_it, report_author
 from newsgraph.events.sides import (
-    RELEASE,
     addressed_pair,
     asked_at_home,
     disputants,
+    earlier_agent,
     latest_pair,
     released_together,
     two_sides,
@@ -111,7 +111,7 @@ class Implicit:
         lex, actors = self.lex, self.coder.actors
         f.source = (
             _announcer(f, lex, actors)
-            or _earlier_agent(self.events, f)
+            or earlier_agent(self.events, f, lex.words("sovereign_acts"))
             or _claimed(self.claims, f)
             or [a for a in _institution(f, lex, actors) if self.of_place(f, a)]
             or self.story_state(f)
@@ -346,18 +346,6 @@ def _institution(f: Found, lex: EventLexicon, actors: ActorIndex) -> list[str]:
     return []
 
 
-def _earlier_agent(events: list[Event], f: Found) -> list[str]:
-    """A passive without its agent ("he was further sanctioned in 2011") repeats an earlier event of
-    the document: the same type done to the same target gives the agent; a release ("he was released
-    on Saturday", CAMEO 084) is by whoever detained them."""
-    kinds = {f.coding.type, *(("COERCE",) if (f.coding.cameo or "").startswith(RELEASE) else ())}
-    for ev in reversed(events):
-        if ev.type in kinds and set(ev.target) & set(f.target) and not ev.negated:
-            f.guessed = f"agent of {ev.id}"
-            return list(ev.source)
-    return []
-
-
 def _reacted(events: list[Event], f: Found, lex: EventLexicon, coder: Coder, places: Places) -> list[str]:
     """A reaction to an event the document reported before, named by a definite event noun
     ("Germany condemned *the attack*", "spoke out against the strikes", "welcomed the sanctions"):
@@ -502,7 +490,7 @@ def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
         for n in nouns
         if n.pos_ == "NOUN"
         and f.lemma not in ((lex.noun_spec(coder.noun_key(n), n.lower_) or {}).get("light") or ())
-        and any(c.dep_ == "nmod:poss" or (c.dep_ == "det" and c.lower_ in THIS) for c in n.children)
+        and (refers_back(n) or any(c.dep_ == "nmod:poss" for c in n.children))
     ]
 
 

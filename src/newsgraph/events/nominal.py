@@ -13,7 +13,7 @@ from typing import Any
 
 from newsgraph.events.acts import DONE_IN
 from newsgraph.events.cameo import EventLexicon, noun_variant
-from newsgraph.events.coder import HOME_TYPES, NOUN_POS, Found, of_phrase
+from newsgraph.events.coder import NOUN_POS, Found, of_phrase
 from newsgraph.events.deps import (
     DURATIONS,
     claiming_verb,
@@ -23,7 +23,7 @@ from newsgraph.events.deps import (
     told_subject_tokens,
 )
 from newsgraph.events.readings import despite, otherwise, posture
-from newsgraph.events.roles import struck_places
+from newsgraph.events.roles import HOME_TYPES, struck_places
 from newsgraph.events.sides import truce_sides
 from newsgraph.events.tree import (
     ActorIndex,
@@ -190,7 +190,7 @@ class NounCoder:
             sourced = case == "by" or case in (spec.get("source") or ()) or (case == "from" and answered)
             if c.dep_ in ("nmod", "appos") and case and sourced:
                 source += phrase_actors(c, self.actors, off)
-                givers += [c] if case == "of" else []  # ("a delegation [in X]" is where it is)
+                givers += [c] if case in ("of", "by") else []  # ("a delegation [in X]" is where it is)
             elif c.dep_ in SOURCE_PARTS and c.i < n.i:  # (a place names the thing: "the Paris accords")
                 if c.lemma_.lower() in self.lex.words("mediating"):
                     continue  # "a Bolivian-brokered deal with X": the broker is no party
@@ -200,7 +200,7 @@ class NounCoder:
         # "articles of impeachment against X": the parse may hang the target on the "of" phrase
         hosts = [n, *(c for c in n.children if spec.get("of") and c.dep_ == "nmod" and case_of(c) == "of")]
         hosts += [c for c in n.conjuncts if c.pos_ == "NOUN"]  # "grants and loans *to X*": both's receiver
-        hosts += givers  # "the visit of [X to Y]": the parse may hang the target on the source phrase
+        hosts += givers  # "the visit of [X to Y]", "an attack by [X on Y]": hung on the source phrase
         for case in targets:
             if target:
                 break

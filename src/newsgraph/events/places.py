@@ -19,6 +19,8 @@ OPPOSING_KINDS = lexicons.words("actors.opposing_kinds")
 OPPOSING_TITLES = lexicons.words("actors.opposing_title_words")
 #: knowledge-base kinds of groups that are a side of their own, not their state's (parties)
 OWN_SIDE_KINDS = lexicons.words("actors.own_side_kinds")
+#: knowledge-base kinds of states that are a side of their own, not their sovereign's (territories)
+OWN_STATE_KINDS = lexicons.words("actors.own_side_state_kinds")
 
 
 class Places:
@@ -35,7 +37,8 @@ class Places:
         out, e = set(), self.ents.get(eid)
         while e is not None and e.id not in out:
             out.add(e.id)
-            own = e.id == eid and getattr(self._entry(e), "kind", None) in OWN_SIDE_KINDS
+            kind = getattr(self._entry(e), "kind", None)
+            own = (e.id == eid and kind in OWN_SIDE_KINDS) or (e.type == "STATE" and kind in OWN_STATE_KINDS)
             if own or self.opposing(e):
                 break  # (a party is a side of its own: "the government and party X signed ...")
             aff = e.affiliation or ""

@@ -266,6 +266,9 @@ def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: Acto
                 elif t.lower_ == "they" and t.dep_ == "nsubj" and t.head.dep_ == "ccomp":
                     # "Chilean officials said *they* had expelled ...": the plural reporters
                     got = _reporting_group(t.head.head, actors, offset)
+                    joint = [] if got else _joint_subjects(t.head.head, actors, offset)
+                    a = offset + t.idx  # ("Chile and Peru said *they* would ...": each of them)
+                    out += [Mention(a, a + len(t), t.text, e, kind="pronoun") for e in joint]
                 elif t.lower_ != "it" or (t.dep_ not in ("nsubj", "nsubj:pass") and not extraposed_it(t)):
                     continue
                 elif t.dep_ == "nsubj:pass" and (t.head.dep_ != "ccomp" or _reported(t.head)):
@@ -324,6 +327,18 @@ def _reporting_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:
         return []
     named = phrase_actors(subjects[0], actors, offset)
     return named if len(named) == 1 and actors.type_of(named[0]) in ("STATE", "ORG") else []
+
+
+def _joint_subjects(v: Token, actors: ActorIndex, offset: int) -> list[str]:
+    """The two or more parties named together as the subject of ``v`` ("Chile and Peru said"), each
+    conjunct naming one; [] otherwise."""
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    conjuncts = [x for s in subjects for x in (s, *s.conjuncts)]
+    named = [list(dict.fromkeys(actors.named_at(x, offset))) for x in conjuncts]
+    if len(conjuncts) < 2 or any(len(n) != 1 for n in named):
+        return []
+    got = list(dict.fromkeys(n[0] for n in named))
+    return got if len(got) > 1 and all(actors.type_of(e) in _PARTIES for e in got) else []
 
 
 def _subject_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:

@@ -27,6 +27,9 @@ from newsgraph.text import lexicons
 
 #: how far (in words) the fallback looks for a participant, and where it stops
 NEAR = 8
+#: what an actor's own side may be when an act is done to it: its state, or its region or city (a
+#: governor's, a mayor's emergency)
+HOME_TYPES = frozenset({"STATE", "LOCATION"})
 STOPS = frozenset({";", ":", "(", ")", "—", "–", '"', "“", "”"})
 #: verbs of a reported clause that state what someone is or has, not what they did
 STATE_VERBS = frozenset({"be", "have"})
@@ -93,6 +96,32 @@ class Roles:
         ]
         parts += [x for case, x in cl.obliques if case in AUTHOR_CASES]
         return self.actors_of(parts, offset)
+
+    def homes(self, source: list[str]) -> list[str]:
+        """The states, regions or cities the source actors belong to (a governor's, a mayor's): where
+        an act naming no one is done ("declared an emergency", "deployed the national guard")."""
+        return [h for h in self.own_homes(source) if self.actors.type_of(h) in HOME_TYPES]
+
+    def own_homes(self, source: list[str]) -> list[str]:
+        """What the source actors belong to (:meth:`home_of`), other than the sources themselves nor
+        a home's own home ("Puerto Rico's governor resigned": from Puerto Rico's office, not the US's)."""
+        homes = {s: self.home_of(s) for s in source}
+        got = [h for s, h in homes.items() if s not in homes.values() and h and h not in source]
+        return list(dict.fromkeys(got))
+
+    def home_of(self, eid: str) -> str | None:
+        """The document actor ``eid`` belongs to: its affiliation, else the one state all its KB roles
+        are of (Phoenix codes open with the state: "USAGOV"), when the document names that state."""
+        aff = self.actors.affiliation_of(eid)
+        ent = self.actors.entities.get(eid)
+        if aff or ent is None or not ent.kb_id or self.kb is None:
+            return aff
+        entry = self.kb.get(ent.kb_id)
+        states = {code[:3] for code, _, _ in (entry.cameo if entry is not None else ())}
+        if len(states) != 1:
+            return None
+        kb_id = f"state:{states.pop()}"
+        return next((e.id for e in self.actors.entities.values() if e.kb_id == kb_id), None)
 
     def obliques(self, cl: Clause) -> list[tuple[str, Token]]:
         """The clause's prepositional phrases, its objects' ones included ("sanctions on X"); a

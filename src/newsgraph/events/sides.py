@@ -215,3 +215,18 @@ def two_states(f: Found, actors: ActorIndex, *, here: bool) -> tuple[list[str], 
     else:
         states = [eid for eid, e in actors.entities.items() if e.type == "STATE"]
     return ([states[0]], [states[1]]) if len(states) == 2 else ([], [])
+
+
+def earlier_agent(events: Sequence[Event], f: Found, sovereign: frozenset[str] = frozenset()) -> list[str]:
+    """A passive without its agent ("he was further sanctioned in 2011") repeats an earlier event of
+    the document: the same type done to the same target gives the agent; a release ("he was released
+    on Saturday", CAMEO 084) is by whoever detained them; a pardon or a commutation (``sovereign``:
+    acts of one office), by whoever pardoned anyone before ("X pardoned Y ... Z was also pardoned")."""
+    kinds = {f.coding.type, *(("COERCE",) if (f.coding.cameo or "").startswith(RELEASE) else ())}
+    one = f.lemma in sovereign
+    for ev in reversed(events):
+        same = set(ev.target) & set(f.target) or (one and any(w in (ev.rule or "") for w in sovereign))
+        if ev.type in kinds and same and not ev.negated:
+            f.guessed = f"agent of {ev.id}"
+            return list(ev.source)
+    return []

@@ -156,10 +156,11 @@ def speech_events(
             types = PRAISED_TYPES if stance_only and coding.type == "SUPPORT" else ACTOR_TYPES
             blame = lex.words("accusation") if stance_only and coding.type == "ACCUSE" else frozenset()
             named = who if who is not None else reader.about(q, agents=agents, within=(lo, hi), blame=blame)
+            ours = side | _with_speaker(q.speaker, actors, lo, hi)  # "X and Y said [they] believe ...": Y
             targets = [
                 a
                 for a in named
-                if a not in side and ents[a].type in types and not (stance_only and is_media(ents[a], kb))
+                if a not in ours and ents[a].type in types and not (stance_only and is_media(ents[a], kb))
             ]
             if not targets and coding.type == "THREATEN" and _words(q.text) & lex.words("retaliation"):
                 told = sorted((e for e in coded if e.start < q.start), key=lambda e: e.start)
@@ -186,6 +187,14 @@ def speech_events(
             out.append(ev)
             have |= {(coding.type, q.speaker, t, a) for t in targets}  # a quote and its indirect twin
     return out
+
+
+def _with_speaker(speaker: str, actors: ActorIndex, lo: int, hi: int) -> set[str]:
+    """Who a pronoun of ``[lo, hi)`` stands for together with the speaker ("X and Y said *they* ..."):
+    the speaker's own side in what they say."""
+    ms = [m for m in actors.between(lo, hi) if m.kind == "pronoun"]
+    spans = {(m.start, m.end) for m in ms if m.entity == speaker}
+    return {m.entity for m in ms if (m.start, m.end) in spans}
 
 
 def _readings(

@@ -16,6 +16,7 @@ from spacy.attrs import IDX, IS_SPACE, SENT_START
 
 from newsgraph.models import AnalyzedDoc, Span
 from newsgraph.pipeline.registry import Resources, stage
+from newsgraph.text.repairs import repair
 
 #: the longest piece of text given to the model at once (characters)
 PIECE = 20_000
@@ -54,6 +55,7 @@ def parse(nlp: Any, text: str, paragraphs: list[Span], sentences: list[Span] = (
         docs = [_preset(nlp.make_doc(text[s.start : s.end]), s.start, starts) for s in batch]
         for s, d in zip(batch, nlp.pipe(docs, batch_size=len(batch)), strict=True):
             d.tensor = _NO_TENSOR  # the token vectors of the model's layers: no later stage reads them
+            repair(d)  # ("A police officer [shot] X" read as a noun)
             out.append((s.start, d))
     return out
 
