@@ -186,3 +186,15 @@ def test_detention_ordered_remand_and_a_plea_made() -> None:
     }
     body = "Juan Ortega made a plea to President Ana Ruiz for clemency."
     assert _of(body, "REQUEST") == {(("Juan Ortega",), ("Ana Ruiz",))}
+
+
+def test_a_visit_called_off_in_the_passive_took_no_place() -> None:
+    assert _of("A visit by Ana Ruiz to Peru was cancelled.", "CONSULT") == set()
+    assert _of("A visit by Ana Ruiz to Peru took place on Monday.", "CONSULT") == {(("Ana Ruiz",), ("Peru",))}
+
+
+def test_punching_someone_is_an_assault() -> None:
+    assert _of("Juan Ortega punched Ana Ruiz at the rally in Lima.", "ASSAULT") == {
+        (("Juan Ortega",), ("Ana Ruiz",))
+    }
+    assert _of("Juan Ortega punched the air after the vote.", "ASSAULT") == set()

@@ -543,4 +543,3 @@ class _Piece:
         """Document offsets of the piece's ``[a, b)``; None if empty."""
         end = min(b, self.length)
         return (a + self.offset, end + self.offset) if end > a else None
-

@@ -136,4 +136,3 @@ def provokers(
         if got and any(ours(t) for t in ev.target):
             return ev, got
     return None
-

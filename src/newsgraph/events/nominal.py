@@ -94,8 +94,7 @@ class NounCoder:
         """A noun (or a word the tagger made an adjective where only a noun can be: an object or a
         subject), or a gerund the parse tagged as a verb though it heads a noun phrase ("after the
         police *killing* of X": a determiner or a noun modifier before it)."""
-        # a word the tagger made an adjective or a preposition where only a noun can be: "imposed a
-        # [lockdown]", "rejected an [ultimatum]"
+        # a word tagged an adjective or a preposition where only a noun can be: "imposed a [lockdown]"
         if tok.pos_ in NOUN_POS or (tok.pos_ in ("ADJ", "ADP") and tok.dep_ in NOUN_DEPS):
             return True
         if predicative(tok):  # "X was critical of Y", "X grew disillusioned with Y"
@@ -147,8 +146,9 @@ class NounCoder:
             coding = self.lex.noun_coding(spec)
         if coding is None:
             return None
-        if coding.trip and n.dep_ == "obj" and self.lemma_of(n.head) in self.lex.words("calling_off"):
-            return None  # "postponed her visit to X": no visit took place
+        off = n.dep_ in ("obj", "nsubj:pass") and self.lemma_of(n.head) in self.lex.words("calling_off")
+        if coding.trip and off:  # "postponed her visit to X", "the visit was cancelled": none took place
+            return None
         left = coding.type == "SUPPORT" and case_of(n) == "from"  # "backed away from his support": less
         stops = stop and (bool(spec.get("stopped")) or coding.type in STOPPED) and not (coding.trip or left)
         # "stopped their aid to X" (not "ended her visit to X": the visit took place)
