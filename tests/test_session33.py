@@ -143,6 +143,9 @@ def test_a_past_tense_read_as_a_noun_is_the_verb_again() -> None:
 def test_a_given_name_before_a_companys_name_is_a_person() -> None:
     people = {e.name for e in analyse("Michael Bloomberg endorsed Ana Ruiz.").entities if e.type == "PERSON"}
     assert "Michael Bloomberg" in people
+    # and the surname alone after it is the man, not the news agency
+    body = "Former mayor Michael Bloomberg ended his campaign on Wednesday. Bloomberg endorsed Ana Ruiz."
+    assert _of(body, "SUPPORT") == {(("Michael Bloomberg",), ("Ana Ruiz",))}
 
 
 def test_a_pardon_received_is_the_givers() -> None:

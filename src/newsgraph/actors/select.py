@@ -17,7 +17,8 @@ from newsgraph.text.names import given_name_gender
 
 def harmonize(view: DocView, cands: list[Cand]) -> list[Cand]:
     """One label per surface form in a document, as the model's tags vary between occurrences:
-    short forms of a full personal name are PERSON; otherwise the majority label, where a lone
+    short forms of a full personal name are PERSON (a one-word organisation the KB knows too: "Bloomberg"
+    after "Michael Bloomberg"); otherwise the majority label, where a lone
     single-word PERSON (no full name, not a known given name) after "in/at/to" is a place."""
     full = [c.text for c in cands if c.label == "PERSON" and len(c.text.split()) >= 2]
     shorts = {s for n in full for s in person_short_forms(n)} | {n.split()[0] for n in full}
@@ -30,6 +31,9 @@ def harmonize(view: DocView, cands: list[Cand]) -> list[Cand]:
     person_forms = shorts | {c.text for c in cands if c.label == "PERSON"}
     places = _place_evidence(view, cands)
     for c in cands:
+        if c.source == "kb" and c.label == "ORG" and " " not in c.text and c.text in shorts:
+            c.label, c.kb_id = "PERSON", None  # (the man, not the news agency)
+            continue
         if c.source not in ("model", "known"):
             continue
         if c.text in shorts or (c.text[:1].isupper() and c.text[:1].lower() + c.text[1:] in person_forms):

@@ -39,6 +39,7 @@ class ActDoers:
     ) -> None:
         self.parses = list(parses)
         self.offsets = [o for o, _ in self.parses]
+        self.ends = [o + len(d.text) for o, d in self.parses]  # (a Doc's text is rebuilt at each call)
         self.actors = actors
         self.lemma = lemma  # a verb's lemma (the coder's: "expelled", which the model reads "expell")
 
@@ -71,8 +72,9 @@ class ActDoers:
     def _before(self, pos: int) -> Iterator[tuple[Token, int]]:
         """The tokens within :data:`WINDOW` characters before ``pos``, nearest first, with the offset
         of their parsed piece."""
-        for off, doc in reversed(self.parses[: bisect.bisect_right(self.offsets, pos)]):
-            if off + len(doc.text) < pos - WINDOW:
+        k = bisect.bisect_right(self.offsets, pos)
+        for (off, doc), end in zip(reversed(self.parses[:k]), reversed(self.ends[:k]), strict=True):
+            if end < pos - WINDOW:
                 return
             for t in reversed(doc):
                 at = off + t.idx

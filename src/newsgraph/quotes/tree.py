@@ -33,6 +33,7 @@ class Tree:
         self._starts = [o for o, _ in self.docs]
         self._offset = {id(d): o for o, d in self.docs}
         self._idx = [[t.idx for t in d] for _, d in self.docs]
+        self._ends = [o + len(d.text) for o, d in self.docs]  # (a Doc's text is rebuilt at each call)
 
     def __bool__(self) -> bool:
         return bool(self.docs)
@@ -47,8 +48,7 @@ class Tree:
         k = bisect.bisect_right(self._starts, pos) - 1
         if k < 0:
             return -1
-        off, doc = self.docs[k]
-        return k if pos < off + len(doc.text) else -1
+        return k if pos < self._ends[k] else -1
 
     def token_at(self, pos: int) -> Token | None:
         """The token covering character ``pos`` (or the last one starting before it)."""
