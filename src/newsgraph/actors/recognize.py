@@ -39,7 +39,6 @@ from newsgraph.actors.lexicon import (
     ORG_HEADS,
     PLACE_PREPOSITIONS,
     SENTENCE_WORDS,
-    TIME_OWNERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     agent_hyphen,
@@ -516,8 +515,8 @@ def _strip_leading(text: str, a: int, b: int, label: str) -> tuple[int, int, str
     titles: list[str] = []
     while len(words) > 1 or (words and words[0].group().lower() in FUNCTION_WORDS | SENTENCE_WORDS):
         w = words[0].group().lower().rstrip(".")
-        if w in FUNCTION_WORDS or w in SENTENCE_WORDS or re.sub(r"['’]s$", "", w) in TIME_OWNERS:
-            words = words[1:]  # (and "*Today's* Court of Session", "*Monday's* Senate vote")
+        if w in FUNCTION_WORDS or w in SENTENCE_WORDS:
+            words = words[1:]
         elif label == "PERSON" and (w in TITLE_HEADS or w in TITLE_MODIFIERS):
             titles.append(words[0].group())
             words = words[1:]
