@@ -124,6 +124,17 @@ def test_a_documents_month_ties_no_two_stories_together() -> None:
     assert len(set(cluster_records(stated, AMAP, AFF).values())) == 2
 
 
+def test_a_month_inherited_from_the_context_ties_no_two_stories_together() -> None:
+    inherited: dict[str, Any] = {"typ": "ACCUSE", "mode": None, "date_text": None}
+    recs = [  # two roundups, each telling of a criticism in a month the story was about, not stated
+        rec("a", "d1", ["sabil"], ["kesh"], "2025-03", **inherited),
+        rec("b", "d2", ["sabil"], ["kesh"], "2025-03", **inherited),
+        rec("c", "d1", ["sabil"], ["kesh"], "2025-03-07", typ="ACCUSE", mode=None),
+    ]
+    cl = cluster_records(recs, AMAP, AFF)
+    assert cl["a"] == cl["c"] != cl["b"]
+
+
 def test_inherited_dates_are_approximate_fallbacks_less() -> None:
     recs = [
         rec("a", "d1", ["sabil"], ["vessin"], "2025-03-07"),

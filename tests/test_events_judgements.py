@@ -71,8 +71,8 @@ def test_a_discussed_topic_alone_is_no_meeting() -> None:
     [
         ("The Department of Justice brought charges against Senator Ann Ward on Monday.", "Ann Ward"),
         ("The Department of Justice unsealed further charges against Senator Ann Ward.", "Ann Ward"),
-        ("The Department of Justice was performing a criminal investigation of the Boeing Company.",
-         "Boeing Company"),
+        ("The Department of Justice was performing a criminal investigation of the Cobre Mining Company.",
+         "Cobre Mining Company"),
     ],
 )
 def test_charges_and_investigations_named_as_nouns_accuse_their_target(sentence: str, tgt: str) -> None:
@@ -82,11 +82,11 @@ def test_charges_and_investigations_named_as_nouns_accuse_their_target(sentence:
 
 def test_a_light_verbs_own_noun_is_no_reaction_to_an_earlier_event() -> None:
     body = (
-        "The Department of Justice was investigating the Boeing Company. "
-        "The Boeing Company started its investigation by hiring a law firm."
+        "The Department of Justice was investigating the Cobre Mining Company. "
+        "The Cobre Mining Company started its investigation by hiring a law firm."
     )
     got = [t for t in coded(body) if t[0] == "ACCUSE"]
-    assert [(s, t) for _, s, t, _ in got] == [(["Department of Justice"], ["Boeing Company"])]
+    assert [(s, t) for _, s, t, _ in got] == [(["Department of Justice"], ["Cobre Mining Company"])]
 
 
 @pytest.mark.parametrize(

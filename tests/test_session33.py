@@ -47,7 +47,8 @@ def test_a_bare_parliament_with_two_parliaments_named_stays_unresolved() -> None
 
 def test_the_sitting_president_is_the_president() -> None:
     body = "President Ana Ruiz of Chile met Juan Ortega. Juan Ortega later criticized the sitting president."
-    assert (("Juan Ortega",), ("Ana Ruiz",)) in _of(body, "ACCUSE")
+    # (the president of Chile: Chile too)
+    assert (("Juan Ortega",), ("Ana Ruiz", "Chile")) in _of(body, "ACCUSE")
 
 
 def test_a_crowd_counted_by_numerals_protests() -> None:
@@ -173,10 +174,10 @@ def test_a_pardon_told_without_its_agent_is_by_whoever_pardoned_before() -> None
         "President Ana Ruiz of Chile pardoned Juan Ortega on Tuesday. Tom Reyes was also pardoned. "
         "Luis Soto's sentence was commuted."
     )
-    assert _of(body, "CONCEDE") == {
-        (("Ana Ruiz",), ("Juan Ortega",)),
-        (("Ana Ruiz",), ("Tom Reyes",)),
-        (("Ana Ruiz",), ("Luis Soto",)),
+    assert _of(body, "CONCEDE") == {  # (the president of Chile pardons for Chile)
+        (("Ana Ruiz", "Chile"), ("Juan Ortega",)),
+        (("Ana Ruiz", "Chile"), ("Tom Reyes",)),
+        (("Ana Ruiz", "Chile"), ("Luis Soto",)),
     }
 
 

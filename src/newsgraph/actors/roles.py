@@ -286,6 +286,31 @@ def assign_roles(
                 e.affiliation = org.affiliation
 
 
+#: office words of a state's own government ("President X of Peru"), the office titles but those of
+#: offices below the state or of a legislature (a "Representative X of Georgia" is a US state's)
+_NATIONAL_OFFICES = lexicons.words("actors.office_titles") - lexicons.words("actors.subnational_offices")
+#: what joins a person's name to the state or organisation they are of ("X *of the* Andean Party")
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _of_after(text: str, c: Cand, cands: CandIndex, ents: Entities, self_id: str) -> str | None:
+    """The state or organisation named right after a person's name by "of" ("President Ana Ruiz *of
+    Peru*", "Juan Ortega of the Andean Party"): the person's affiliation, as a title's would be."""
+    m = _OF_AFTER.match(text, c.end)
+    if m is None:
+        return None
+    named = [x for x in cands.starting_in(m.end(), m.end() + 1) if x.label in ("STATE", "ORG")]
+    return next((ref_of(x, ents) for x in named if x.entity != self_id), None)
+
+
+def _of_fits(ref: str, e: LocalEntity, ents: Entities) -> bool:
+    """An organisation after "of" is the person's; a state only for a national office ("President X
+    of Peru"; not "Representative X of Georgia", whose Georgia may be a US state the KB lacks)."""
+    if _etype(ents, ref) != "STATE" and not ref.startswith("kb:state:"):
+        return True
+    return not {w.lower() for t in e.titles for w in t.split()}.isdisjoint(_NATIONAL_OFFICES)
+
+
 def _kb_ref(ents: Entities, kb_id: str) -> str:
     """The local entity of a KB id, else a "kb:" reference."""
     local = ents.with_kb(kb_id)
@@ -424,6 +449,7 @@ def _person_roles(
     nationality); without titles that name one, the affiliation of a user's KB entry."""
     text = view.text
     votes: list[str] = []
+    after: list[str] = []  # "of" phrases after the name: the affiliation only where no title names one
     for c in e.cands:
         if c.kind not in ("name", "alias"):
             if c.kind == "description":
@@ -439,6 +465,8 @@ def _person_roles(
                 aff = _subject_org(view, span[0], cands, ents)  # "the QNC ... by its chairman, X"
             if aff:
                 votes.append(aff)
+        after += [a for a in [_of_after(text, c, cands, ents, e.id)] if a and _of_fits(a, e, ents)]
+    votes = votes or after
     entry = kb.get(e.kb_id) if e.kb_id else None
     if not votes and entry is not None and entry.affiliation:  # a user's KB entry for a person
         e.affiliation = _kb_ref(ents, entry.affiliation)

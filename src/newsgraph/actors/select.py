@@ -30,9 +30,10 @@ def harmonize(view: DocView, cands: list[Cand]) -> list[Cand]:
     single_persons = {c.text for c in cands if c.label == "PERSON" and " " not in c.text}
     person_forms = shorts | {c.text for c in cands if c.label == "PERSON"}
     places = _place_evidence(view, cands)
+    kb_places = _place_evidence(view, cands, ("kb",))
     for c in cands:
-        if c.source == "kb" and c.label == "ORG" and " " not in c.text and c.text in shorts:
-            c.label, c.kb_id = "PERSON", None  # (the man, not the news agency)
+        if c.source == "kb" and " " not in c.text and c.text in shorts and _short_not_kb(c, kb_places):
+            c.label, c.kb_id = "PERSON", None  # (the man, not the news agency nor a small town)
             continue
         if c.source not in ("model", "known"):
             continue
@@ -61,6 +62,16 @@ def harmonize(view: DocView, cands: list[Cand]) -> list[Cand]:
     return cands
 
 
+def _short_not_kb(c: Cand, places: dict[str, set[str]]) -> bool:
+    """A one-word name the KB knows that is the short form of a full personal name in the document
+    is the person: a one-word organisation ("Bloomberg" after "Michael Bloomberg"), or a gazetteer
+    place (not a state) no word around it calls a place ("Senator Kennedy" after "Robert F. Kennedy")."""
+    if c.label == "ORG":
+        return True
+    town = c.label == "LOCATION" and (c.kb_id or "").startswith("place:")
+    return town and not places.get(c.text, set()) & {"prep", "org_prep", "place_of"}
+
+
 _ORG_PLACE_PREPOSITIONS = lexicons.words("actors.org_place_prepositions")
 _PERSON_PLACE_PREPOSITIONS = lexicons.words("actors.person_place_prepositions")
 _PLACE_NOUNS_OF = lexicons.words("actors.place_nouns_of")
@@ -72,13 +83,15 @@ def _lone_name(c: Cand) -> bool:
     return " " not in c.text and not c.text.isupper() and c.text.lower() not in ORG_HEADS
 
 
-def _place_evidence(view: DocView, cands: list[Cand]) -> dict[str, set[str]]:
+def _place_evidence(
+    view: DocView, cands: list[Cand], sources: tuple[str, ...] = ("model", "known")
+) -> dict[str, set[str]]:
     """What the words around each one-word name say about it being a place: after "in"
     (``org_prep``; ``prep`` for the wider person list), after "between" (``person_prep``), after
     "town of" (``place_of``), before ", which" (``which``: not a person)."""
     out: dict[str, set[str]] = {}
     for c in cands:
-        if " " in c.text or c.source not in ("model", "known"):
+        if " " in c.text or c.source not in sources:
             continue
         found = out.setdefault(c.text, set())
         prev = [t.text.lower() for t in view.before(c.start, 3)]

@@ -44,7 +44,7 @@ ADDRESSED = _PERSONAL | lexicons.words("english.pronouns_group") | {"you"}
 #: the prepositions by which a speech verb names what the quote is about ("said of X")
 TOPIC_CASES = frozenset({"of", "about"})
 #: a direct quote of at most this many words may complete a reported clause whose subject it judges
-CLAUSE_QUOTE_WORDS = 8
+CLAUSE_QUOTE_WORDS = 15
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 #: the mention kinds that name an actor (not a pronoun or a description)
 NAMING = frozenset({"name", "alias"})
@@ -183,6 +183,8 @@ class QuoteReader:
                 return []
             if t.dep_ == "ccomp" and t.head.i == cue_tok.i:
                 subj = [c for c in t.children if c.dep_ in SUBJECTS and offset + c.idx < q.start]
+                named = t.pos_ in ("PROPN", "NOUN", "PRON") and offset + t.idx < q.start
+                subj = subj or ([t] if named else [])  # 'said X "perpetuated ..."' parsed as a noun clause
                 got = [a for s in subj for a in phrase_actors(s, self.actors, offset)]
                 if not got and self.doers is not None:  # "said the measures were 'unjustified'"
                     got = [a for s in subj for a in self.doers.doer(s, offset)]

@@ -240,12 +240,17 @@ class Coder(Matcher):
         if lemma in self.lex.words("sharing_views") and self.between_people(f) and not deps.agreed_to(cl):
             f.coding = Coding("", None, coding.cameo, coding.rule + " (a view shared: nothing agreed to)")
             return f
-        if not verbal or not self.between_people(f):
+        if not verbal or not self.between_people(f) or self.armed_with(cl):  # (not "with a knife")
             return f
         elif coding.type == "ASSAULT":
             criticism = self.lex.coding("111", coding.rule + " (one person attacking another: criticism)")
             f.coding = criticism or coding  # "Trump attacked Biden over his record"
         return f
+
+    def armed_with(self, cl: Clause) -> bool:
+        """The clause's "with" phrase names a weapon ("attacked X *with a knife*")."""
+        weapons = self.lex.words("weapons")
+        return any(c == "with" and {o.lemma_.lower(), o.lower_} & weapons for c, o in cl.obliques)
 
     def partners_of(self, objects: list[Token], offset: int) -> set[str]:
         """The actors named only as the partners of things ("the call *with X*", "talks *between* ...")."""
@@ -501,6 +506,8 @@ class Coder(Matcher):
             target = self.complement_target(cl, off, exclude=set(source) | victims, place=place)
         if not target and f.coding.type in SAYING_TYPES:  # "X alleged (that) Y was hiding ..."
             target = self.content_target(f.head, off, exclude=set(source), deed=f.coding.type == "ACCUSE")
+        if not target and f.coding.type in SAYING_TYPES:  # "criticised the ruling by X"
+            target = self.deed_author(cl, off, exclude=set(source))
         if not source and not cl.passive:  # "It accused X of ...": whom the quote stage says is speaking
             source = [a for a in self.actors.speaker_of(f.head, off) if a not in target]
         # "clashes [erupted] between X and Y" (the parse made the noun a verb); "a deal to normalize

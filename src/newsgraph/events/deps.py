@@ -37,6 +37,8 @@ PARTITIVES = lexicons.words("english.partitive_heads")
 #: nouns of a kind, whose "of" phrase names the thing itself ("waging a new *kind* of war": a war)
 KIND_NOUNS = lexicons.words("english.kind_nouns")
 RELATIONAL = lexicons.words("actors.relational_nouns")
+#: participles that say where an organisation is ("a *UK-based* retailer"): that place is no participant
+SEATED = lexicons.words("english.seat_participles")
 #: possessive pronouns that are also object pronouns ("granted *her* asylum")
 DATIVES = lexicons.words("english.dative_possessives")
 #: unnamed crowds ("protesters", "demonstrators")
@@ -79,14 +81,25 @@ def case_of(tok: Token) -> str:
 def conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Russia and China" -> both), also one the parse
     made an apposition that opens with the conjunction ("Ann Ward and [Peruvian Minister] Juan Ortega")."""
-    joined = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and c.left_edge.pos_ == "CCONJ"]
+    joined = [
+        c for c in tok.children if c.dep_ in ("appos", "list") and c.i > tok.i and c.left_edge.pos_ == "CCONJ"
+    ]  # (or the parse made a list of the two names)
     # not past a verb the parse hung on the token that takes an object of its own: the token is that
     # verb's subject, and what follows its object is coordinated with the object ("Peru's military
     # [detained] X and other leaders")
     verbs = [a.i for a in tok.children if a.dep_ == "acl" and a.i > tok.i and a.tag_ in ("VBD", "VBN")
              and any(o.dep_ == "obj" for o in a.children)]
     cut = min(verbs, default=len(tok.doc))
-    return [tok, *[c for c in tok.conjuncts if tok.i < c.i < cut], *joined]
+    return [tok, *[c for c in tok.conjuncts if tok.i < c.i < cut], *joined, *_parallel(tok)]
+
+
+def _parallel(tok: Token) -> list[Token]:
+    """A name the parse coordinated with the "of" phrase of the one before, in a pair of parallel
+    phrases ("Juan Ortega of Peru and [Ana Ruiz] of Chile"): a conjunct of that name, not of its state."""
+    words = [tok, *(c for c in tok.children if c.dep_ == "flat")]
+    ofs = [n for w in words for n in w.children if n.dep_ == "nmod" and case_of(n) == "of"]
+    own_of = [c for n in ofs for c in n.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    return [c for c in own_of if any(x.dep_ == "nmod" and case_of(x) == "of" for x in c.children)]
 
 
 def measured(n: Token, measures: frozenset[str]) -> bool:
@@ -308,3 +321,9 @@ def agreed_to(cl: Any) -> bool:
     done = [c for c in v.children if c.dep_ in ("advcl", "obl") and any(m.lower_ == "to" for m in c.children)]
     named = bool(done) or any(c.dep_ in ("obj", "xcomp") for c in v.children)
     return named or any(case_of(x) in ("on", "to", "upon", "over") for _, x in cl.obliques)
+
+
+def opens_clause(v: Token) -> bool:
+    """A verb that opens a clause of its own ("of killing X"), whatever noun the parse hung it on: "was
+    accused by prosecutors *of killing* X" is the accusation's content, not the prosecutors' act."""
+    return any(c.dep_ == "mark" for c in v.children)

@@ -11,6 +11,7 @@ from typing import Any
 
 from newsgraph.events.acts import ActDoers
 from newsgraph.events.cameo import Coding, EventLexicon
+from newsgraph.events.claims import claimers
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.crowds import crowd_state, demanded_of, gathered, lodged
 from newsgraph.events.denounced import denounced_doer
@@ -22,8 +23,9 @@ from newsgraph.events.deps import (
     UNNAMED_ROLES,
     Token,
     adverbial,
+    opens_clause,
 )
-from newsgraph.events.implicit import Implicit, claimers
+from newsgraph.events.implicit import Implicit
 from newsgraph.events.intent import intents, threatened
 from newsgraph.events.mediation import mediated
 from newsgraph.events.mood import mood
@@ -303,14 +305,14 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
     """Drop a verb that a coded predicate governs ("threatened to attack", "accused X of harming Y");
     the governor borrows its target if it lacks one. Event nouns are coded on their own."""
     by_head = {f.head.i: f for f in found}
-    # objects a repair gave a verb ("Ann Ward [accused] Peruvian President X of plotting ...", the
-    # verb read inside one long name): what hangs on them hangs on the verb
+    # objects a repair gave a verb ("Ann Ward [accused] Peruvian President X of plotting ..."): theirs is its
     repaired = {o.i: f for f in found if not f.nominal for o in f.clause.objects if o.head.i != f.head.i}
     kept, dropped = [], set()
     for f in found:
         t, gov = f.stopper or f.head, None  # "demanded that X halt arms sales": a demanded act, as a verb
         for _ in range(3):
-            if (f.nominal and f.stopper is None) or t.dep_ not in GOVERNED_PATH or t.head.i == t.i:
+            path = t.dep_ in GOVERNED_PATH or (t.dep_ == "obl:agent" and opens_clause(f.head))
+            if (f.nominal and f.stopper is None) or not path or t.head.i == t.i:
                 break
             t = t.head
             if t.i in by_head or (t.i in repaired and repaired[t.i].head.i != f.head.i):

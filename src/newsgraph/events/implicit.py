@@ -6,7 +6,7 @@ marked in the event's rule (``+nearest name``, ``+reacting to evN``...) and lowe
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -15,7 +15,7 @@ from newsgraph.events.acts import PROVOCATIONS, ActDoers, provokers, refers_back
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.crowds import crowd_patient
-from newsgraph.events.deps import claiming_verb, counted
+from newsgraph.events.deps import counted
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
 from newsgraph.events.referents import Reports, deed_it, report_author
@@ -54,22 +54,6 @@ ACCUSED = frozenset({"ACCUSE"})
 ASKED = frozenset({"REQUEST"})
 
 
-def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:
-    """Who the document says claimed responsibility for its attacks ("X claimed responsibility for
-    the attacks"): the subjects of a claiming verb whose object is "responsibility"."""
-    out: list[str] = []
-    claimed, claiming = lex.words("responsibility"), lex.words("claiming")
-    for offset, doc in parses:
-        text = doc.text.lower()
-        if not any(w in text for w in claimed):
-            continue
-        for t in doc:
-            if (v := claiming_verb(t, claimed, claiming)) is not None:
-                subj = [c for c in v.children if c.dep_ == "nsubj"]
-                out += [a for s in subj for a in phrase_actors(s, actors, offset)]
-    return list(dict.fromkeys(out))
-
-
 @dataclass
 class Implicit:
     """Participants a clause leaves implicit, from the rest of the document (each marked as a guess
@@ -104,6 +88,10 @@ class Implicit:
         subject names no one ("bombings struck X"): who claimed it."""
         released_together(f, self.events)  # "Both were released on Saturday"
         things = all(x.pos_ == "NOUN" for x in f.clause.subjects)  # no one named: "bombings", "a bomb"
+        if things and f.coding.type == "ASSAULT" and self.claims and self._places_only(f.source):
+            # "a car bombing in Lima killed five, an attack ascribed to X": Lima is where, X who
+            f.target = [t for t in f.target if t not in self.claims] or list(f.source)
+            f.source = []
         if not f.source and f.target and not f.clause.passive and things:
             f.source = _claimed(self.claims, f)  # "twin bombings struck X ... Y claimed responsibility"
         if f.source or not (f.clause.passive or f.coding.reverse) or not f.target:
@@ -116,6 +104,9 @@ class Implicit:
             or [a for a in _institution(f, lex, actors) if self.of_place(f, a)]
             or self.story_state(f)
         )
+
+    def _places_only(self, ids: list[str]) -> bool:
+        return bool(ids) and all(self.coder.actors.type_of(a) == "LOCATION" for a in ids)
 
     def parties(self, f: Found) -> None:
         """ "The two sides agreed": the two states named before it in the sentence ("Turkey and
@@ -161,6 +152,9 @@ class Implicit:
             f.target, f.guessed = crowd, "the protesters"  # "police arrested dozens of people"
         if f.source and not f.target and f.coding.type in YIELDING:
             f.target = _to_the_crowd(crowd, f, self.places, self.lex)
+        if f.source and set(f.source) <= set(crowd) and f.lemma in self.lex.words("obstructing"):
+            # "protesters blocked the exits of the police complex": a protest (CAMEO 144), no coercion
+            f.coding = self.lex.coding("144", f"{f.coding.rule} (a crowd's obstruction)") or f.coding
 
     def aimed(self, f: Found) -> None:
         """Whom an act is aimed at when its clause names no one, or names only the doers of a deed or

@@ -22,7 +22,8 @@ from newsgraph.events.deps import (
     perfect_participle,
     told_subject_tokens,
 )
-from newsgraph.events.readings import despite, otherwise, posture
+from newsgraph.events.readings import came_from, despite, otherwise, posture
+from newsgraph.events.referents import bare_reaction
 from newsgraph.events.roles import HOME_TYPES, struck_places
 from newsgraph.events.sides import truce_sides
 from newsgraph.events.tree import (
@@ -168,7 +169,7 @@ class NounCoder:
         if not f.source and not f.target:  # "a ceasefire agreed on Thursday held": the fight's sides
             (f.source, f.target), f.guessed = truce_sides(n, spec, self.events), "the sides fighting"
             f.mutual = bool(f.source)
-        return f if f.source and f.target else None
+        return f if f.source and (f.target or bare_reaction(f, self.lex)) else None  # (a deed told before)
 
     def participants(self, f: Found, spec: dict[str, Any]) -> None:
         n, off = f.head, f.offset
@@ -222,7 +223,7 @@ class NounCoder:
             source = self.misparsed_modifier(n, off)
         if not source:
             source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
-            source = source or self.claimed(n, off)
+            source = source or self.claimed(n, off) or came_from(n, spec, self.lemma_of, off, self.actors)
         if not source and attributive(n):  # "X released a book critical of Y": the book's author
             source = self.author(n.head, off)
         # (entries with mods: the light-verb coder leaves them to this one)
@@ -577,8 +578,7 @@ class NounCoder:
         ties = (*when, *(spec.get("manner") or ()))  # (and "X acted *in cooperation with* Y")
         temporal = n.dep_ == "obl" and case_of(n) in ties
         # "flew to X for talks with Y": the traveller holds the talks (the parse may hang them on X)
-        trip = v.head if v.pos_ == "PROPN" and v.dep_ == "obl" else v
-        journeys = self.lex.words("journeys")
+        trip, journeys = (v.head if v.pos_ == "PROPN" and v.dep_ == "obl" else v), self.lex.words("journeys")
         purpose = n.dep_ == "obl" and case_of(n) == "for" and self.lemma_of(trip) in journeys
         v = trip if purpose else v
         # "is considering sanctions": its own; not what it seeks from others ("sought the nomination of X")

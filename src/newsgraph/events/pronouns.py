@@ -4,8 +4,9 @@ after "thousands of protesters gathered", "*they* arrested three more" after "po
 "they" and "their" outside quotes refer to the one group (a collective such as the protesters or
 gunmen, or a state body named by a plural sector noun such as "police" or "troops"; not "the
 judge" or "a police constable") named in their own sentence before them or in the sentence
-before; with no such group, or two, they stay unresolved. Quotes are left alone: there "they"
-is often someone the quote named.
+before; with no such group, or two, they stay unresolved. "them" does so only as people something is
+done to ("fired tear gas *at them*", "arrested dozens *of them*"; otherwise it is as often the things
+just named). Quotes are left alone: there "they" is often someone the quote named.
 
 A sentence opening with "They" after one whose subject is several actors named together ("Russia
 and China met ... *They* accused ...") is about all of them.
@@ -33,7 +34,10 @@ from newsgraph.events.tree import ActorIndex, Token, phrase_actors
 from newsgraph.models import AnalyzedDoc, Mention
 from newsgraph.text import lexicons
 
-_THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")  # not "them": as often the things just named
+_THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")  # not "them": as often the things just named ...
+#: ... but for people something is done to ("fired tear gas *at them*", "arrested dozens *of them*")
+_THEM = re.compile(r"\b([a-z-]+)\s+(them)\b")
+_THEM_AFTER = lexicons.words("english.group_them_governors")
 #: nouns that stand for the state of a demonym before them ("Iranian *forces*"), and so of "its"
 _STATE_NOUNS = lexicons.words("actors.demonym_state_nouns") | lexicons.words("actors.government_bodies")
 #: what "its" may own as the subject of a clause: a state's forces and bodies, a group's own members
@@ -67,11 +71,14 @@ _JOINED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 def group_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]:
     """Mentions of the group each plural pronoun outside quotes refers to (see the module docstring)."""
     out: list[Mention] = []
-    for m, _, lo in _unquoted(ad, _THEY, _Quoted(ad)):
-        before = [x for x in actors.between(lo, m.start()) if x.end <= m.start()]
+    quoted = _Quoted(ad)
+    found = [(m.span(), lo) for m, _, lo in _unquoted(ad, _THEY, quoted)]
+    found += [(m.span(2), lo) for m, _, lo in _unquoted(ad, _THEM, quoted) if m.group(1) in _THEM_AFTER]
+    for (a, b), lo in found:
+        before = [x for x in actors.between(lo, a) if x.end <= a]
         groups = {x.entity for x in before if _group(x, actors, ad.text)}
         if len(groups) == 1:
-            out.append(Mention(m.start(), m.end(), m.group(), groups.pop(), kind="pronoun"))
+            out.append(Mention(a, b, ad.text[a:b], groups.pop(), kind="pronoun"))
     return out
 
 

@@ -5,9 +5,10 @@ the entry's modifiers where the noun has the phrase it needs ("calls *for* a cea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from newsgraph.events.deps import CONCESSIVE
+from newsgraph.events.deps import CONCESSIVE, conjuncts
 from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
 
 
@@ -51,3 +52,16 @@ def otherwise(n: Token, spec: dict[str, Any]) -> dict[str, Any] | None:
     # "calls for the creation of a state": the thing asked for, no one it is asked of
     cases = alt.get("target") if named else [c for c in alt.get("target") or () if c not in needs]
     return {**alt, "target": cases, "rule": spec["rule"]}
+
+
+def came_from(
+    n: Token, spec: dict[str, Any], lemma_of: Callable[[Token], str], offset: int, actors: ActorIndex
+) -> list[str]:
+    """Who a reaction told as arriving came from ("condemnation came *from X*", "statements of
+    condemnation have come from X"): the "from" phrase of the verb the noun (or the noun it is the "of"
+    phrase of) is the subject of, where that verb is one the entry receives the noun by."""
+    top = n.head if n.dep_ == "nmod" and case_of(n) == "of" else n
+    if top.dep_ != "nsubj" or lemma_of(top.head) not in (spec.get("received") or ()):
+        return []
+    froms = [c for c in top.head.children if c.dep_ == "obl" and case_of(c) == "from"]
+    return [a for c in froms for x in conjuncts(c) for a in phrase_actors(x, actors, offset)]

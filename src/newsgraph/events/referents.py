@@ -74,12 +74,21 @@ def deed_it(events: list[Event], f: Found, lex: EventLexicon, same_side: SameSid
     it,' said Peru"): the doer of the latest act of a kind it may stand for (:data:`IT_STANDS_FOR`),
     told in the two sentences before or earlier in its own, by another side (``deed_pronouns``)."""
     objs, kinds = f.clause.objects, IT_STANDS_FOR.get(f.coding.type, frozenset())
-    if not kinds or len(objs) != 1 or objs[0].lower_ not in lex.words("deed_pronouns"):
+    it = len(objs) == 1 and objs[0].lower_ in lex.words("deed_pronouns")
+    if not kinds or not (it or bare_reaction(f, lex)):
         return []
     at, since = f.offset + f.head.idx, f.offset + f.head.sent.start_char - DEED_WINDOW
     told = [e for e in events if since <= e.start < at and e.type in kinds and not e.negated]
     for ev in sorted(told, key=lambda e: e.start, reverse=True):
         if got := [s for s in ev.source if not any(same_side(s, x) for x in f.source)]:
-            f.about, f.guessed = ev.id, "whose deed 'it' is"
+            f.about, f.guessed = ev.id, "whose deed 'it' is" if it else "whose deed was told before"
             return got
     return []
+
+
+def bare_reaction(f: Found, lex: EventLexicon) -> bool:
+    """A reaction noun that says neither what nor whom it is about ("condemnation came from X", "X
+    voiced outrage"): like a bare "it", about the latest deed told just before."""
+    phrases = [c for c in f.head.children if c.dep_ in ("nmod", "acl", "nmod:poss")]
+    about = [c for c in phrases if case_of(c) not in ("from", "by")]
+    return f.nominal and f.lemma in lex.words("bare_reactions") and not about

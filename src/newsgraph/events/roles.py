@@ -207,8 +207,10 @@ class Roles:
                 skipped.update(range(top.left_edge.i, top.right_edge.i + 1))
                 continue
             cases = {c.lower_ for c in t.children if c.dep_ == "case"}
-            if got and (cases if before else cases & self.lex.words("place_cases")):
-                continue  # "in Iraq, ...", "with X": not the subject; "remained in Iraq": a place, no target
+            # "in Iraq, ...", "with X": not the subject; "remained in Iraq", "met in Lima, *Peru*'s
+            # capital": a place (or the venue's owner), no target
+            if got and (cases if before else self._placed(t, v, offset, got, cases)):
+                continue
             if got and cases & self.lex.words("comparison_cases"):
                 continue  # "the decriminalization of drugs like Portugal": a comparison, no target
             if got and not before and any(a.i > v.i and a.lemma_.lower() in POLICIES for a in t.ancestors):
@@ -216,6 +218,19 @@ class Roles:
             if got:
                 return got
         return []
+
+    def _placed(self, t: Token, v: Token, offset: int, got: list[str], cases: set[str]) -> bool:
+        """``t`` (naming ``got``) is inside a phrase of place below ``v``: its own ("in Iraq") or an
+        outer one ("met in Lima, *Peru*'s capital"), not one of its own name's words ("in Costa Rica"
+        is for the name's head to say)."""
+        out = set(cases)
+        own, cur = True, t
+        while cur.head.i not in (cur.i, v.i):
+            own = own and not set(got).isdisjoint(self.actors.named_at(cur.head, offset))
+            cur = cur.head
+            if not own:
+                out |= {c.lower_ for c in cur.children if c.dep_ == "case"}
+        return not out.isdisjoint(self.lex.words("place_cases"))
 
     def platform(self, eid: str) -> bool:
         """A platform one publishes on ("on Twitter", "via Facebook"; not "called on Fox News")."""
@@ -396,6 +411,15 @@ class Roles:
                 if case_of(c) in cases and got:
                     return got
         return []
+
+    def deed_author(self, cl: Clause, offset: int, *, exclude: set[str]) -> list[str]:
+        """Whose deed an active verb's object is, named in a "by" phrase however the parse hung it
+        ("criticised the ruling *by Judge X*"): whom a reaction to the deed is aimed at."""
+        if cl.passive or not cl.objects or any(self.actors.at(o, offset) for o in cl.objects):
+            return []
+        by = [o for c, o in self.obliques(cl) if c == "by"]
+        named = self.actors_of(by, offset)
+        return [a for a in named if a not in exclude and self.actors.type_of(a) != "LOCATION"]
 
     def complement_target(
         self, cl: Clause, offset: int, *, exclude: set[str], place: str | None

@@ -29,6 +29,7 @@ from newsgraph.events.standing import private_praise
 from newsgraph.events.tree import ActorIndex
 from newsgraph.events.when import Dated, choose_undated, context_date, context_start
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
+from newsgraph.text import lexicons
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "STATE"})
 #: who a quote's content alone (no speech-act cue) can praise
@@ -54,10 +55,14 @@ def _side(ent: Entity | None, ents: dict[str, Entity]) -> set[str]:
     side: set[str] = set()
     while ent is not None and ent.id not in side and len(side) < 3:
         side.add(ent.id)
+        if (ent.evidence or {}).get("kb_kind") in PARTISAN_KINDS:
+            break  # (a party's state is not its members' side: they may well accuse its government)
         ent = ents.get(ent.affiliation) if ent.affiliation else None
     return side
 
 
+#: organisations whose members speak for them, not for the state they belong to (a party, a movement)
+PARTISAN_KINDS = lexicons.words("actors.partisan_kinds")
 #: a quote that lays an obligation on someone ("Iran must stop ..."): a demand of them
 OBLIGATION = Coding("REQUEST", None, "100", "quote content: an obligation laid on someone")
 #: an ultimatum told to someone ("told X it must leave or face war"): a demand of them and a threat
@@ -141,7 +146,7 @@ def speech_events(
             continue
         if is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
             continue
-        side = _side(ents[q.speaker], ents)
+        side = _side(ents[q.speaker], ents) | _member_of(q.speaker, actors, ad.text)
         for coding, (lo, hi), who in _readings(q, ad, lex, acts, reader):
             stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
             if stance_only and coding.type == "ACCUSE" and _attributed(q, lex):
@@ -186,6 +191,25 @@ def speech_events(
                 ev = replace(ev, hypothetical=True, modality_cue=wanted)
             out.append(ev)
             have |= {(coding.type, q.speaker, t, a) for t in targets}  # a quote and its indirect twin
+    return out
+
+
+#: what lies between a person's name and the organisation they are "of" ("X *of the conservative* Y Party")
+_OF = re.compile(r"\s*,?\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+
+
+def _member_of(speaker: str, actors: ActorIndex, text: str) -> set[str]:
+    """The organisations the document names the speaker as of ("Ana Ruiz of the Andean Party"): the
+    speaker's own side, whose plans in what they say are not an accusation of it ("said the party
+    was ready with longer prison terms for abuse")."""
+    ms = actors.mentions
+    out: set[str] = set()
+    for i, m in enumerate(ms[:-1]):
+        if m.entity != speaker or m.kind not in ("name", "alias"):
+            continue
+        nxt = next((n for n in ms[i + 1 :] if n.start >= m.end), None)
+        if nxt is not None and actors.type_of(nxt.entity) == "ORG" and _OF.fullmatch(text[m.end : nxt.start]):
+            out.add(nxt.entity)
     return out
 
 

@@ -109,6 +109,8 @@ def inherited_subjects(v: Token) -> list[Token]:
                 return conjuncts(head.head if named else head)  # "X, a party *backed* by Y": X
         if dep == "acl" and v.tag_ in FINITE | {"VBN"} and verbless_root(phrase_top(head)):
             return [phrase_top(head)]  # "Thousands of people [marched] ..., demanding X": the crowd
+        if dep == "acl" and v.tag_ in FINITE | {"VBN"} and fronted_conjunct(head):
+            return [head]  # "On Sunday, 200,000 Chileans [marched] ...": the crowd
         return []
     return []
 
@@ -117,6 +119,14 @@ def verbless_root(n: Token) -> bool:
     """A noun heading a sentence with no verb, copula or subject of its own."""
     rooted = ("cop", "aux", "aux:pass", *SUBJECTS)
     return n.dep_ == "ROOT" and n.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in rooted for c in n.children)
+
+
+def fronted_conjunct(n: Token) -> bool:
+    """A noun the parse coordinated, after a comma, with the verbless phrase heading its sentence
+    ("On *Sunday*, 200,000 [Chileans] marched ...": the fronted time and the clause's subject)."""
+    root = n.head
+    comma = n.i > root.i and any(t.text == "," for t in n.doc[root.i : n.i])
+    return n.dep_ == "conj" and n.pos_ in ("NOUN", "PROPN") and comma and verbless_root(root)
 
 
 def _active_after_passive(v: Token, head: Token) -> bool:

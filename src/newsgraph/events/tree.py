@@ -28,6 +28,7 @@ from newsgraph.events.deps import (
     POLICIES,
     RELATIONAL,
     RELATIVE,
+    SEATED,
     STATE_BODIES,
     SUBJECTS,
     TITLE_HEADS,
@@ -51,6 +52,7 @@ from newsgraph.events.subjects import (
     appositive_root,
     closed_apposition,
     extraposed_subject,
+    fronted_conjunct,
     inherited_subjects,
     lost_partner,
     misread_conjunct,
@@ -114,7 +116,7 @@ def _verbless(v: Token) -> bool:
     whole = v.sent[-1].text in (".", "!")
     # (or on the "of" phrase of that noun: "(Tens of) thousands of protesters [rallied] against X.")
     on_root = v.head.i == root.i or (case_of(v.head) == "of" and phrase_top(v.head).i == root.i)
-    return on_root and whole and verbless_root(root)
+    return (on_root or fronted_conjunct(v.head)) and whole and verbless_root(root)
 
 
 def _split_subject(v: Token) -> list[Token]:
@@ -490,6 +492,8 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
         example = case_of(c) in EXAMPLE_CASES  # "allies *such as X*": X is one
         if relational and not example and (c.dep_ == "nmod:poss" or case_of(c) or _name_before(c, t)):
             continue  # "Trump supporters"; also an "of" phrase the parse made an apposition ("wife of [X]")
+        if c.dep_ == "amod" and c.lemma_.lower() in SEATED:
+            continue  # "a UK-based retailer": where it is, not who
         if c.dep_ in NP_PARTS or (c.dep_ == "nmod" and not case_of(c)):
             last = c if c.dep_ == "amod" and c.i > t.i else c.right_edge  # "a book critical [of X]": not X
             a, b = offset + c.left_edge.idx, offset + last.idx + len(last.text)

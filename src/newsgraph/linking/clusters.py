@@ -10,8 +10,8 @@ the other belongs to (a minister and their state; for CONSULT, which has no dire
 counted both ways round, also two members of one delegation or government). Dates: two explicit
 days must be the same day; a fallback (document) date may be a day off, a date inherited from the
 context (no date expression of its own) two days; a month or year contains its days. Undated
-reports, and those dated only by their document's month or year, join only reports of the same
-story (the same document or its near-duplicates).
+reports, and those dated only by a month or year they do not state (their document's, or one inherited
+from the context), join only reports of the same story (the same document or its near-duplicates).
 
 Blocking keeps this near-linear: a report is indexed under (type, kind, flags, source actor,
 target actor) for its (expanded) actor pairs and, inside a block, by day, month or year; it is
@@ -218,10 +218,11 @@ def same_event(a: _Prepared, b: _Prepared) -> bool:
 
 
 def _vague(rec: Mapping[str, Any]) -> bool:
-    """No date, or only the month or year of its document's: too vague to tie two stories together
-    (two reports of October from two roundups are not one event for sharing a month and a side)."""
+    """No date, or only a month or year its clause does not state (its document's, or one inherited from
+    the context): too vague to tie two stories together (two reports of October from two roundups are
+    not one event for sharing a month and a side)."""
     d = rec.get("date") or ""
-    return not d or (bool(rec.get("date_fallback")) and len(d) < 10)
+    return not d or ((bool(rec.get("date_fallback")) or not rec.get("date_text")) and len(d) < 10)
 
 
 def _buckets(rec: Mapping[str, Any]) -> tuple[list[str], list[str]]:

@@ -1,0 +1,47 @@
+"""Who claimed a document's attacks: "X claimed responsibility for the attacks", and attacks
+attributed to someone with no attributor named ("the attack was blamed on X"). The event coder
+makes such an author the source of the attacks the document tells without one (a guess, marked
+as such in the event's rule)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsgraph.events.cameo import EventLexicon
+from newsgraph.events.deps import claiming_verb
+from newsgraph.events.tree import ActorIndex, case_of, phrase_actors
+
+
+def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:
+    """Who the document says claimed responsibility for its attacks ("X claimed responsibility for
+    the attacks"): the subjects of a claiming verb whose object is "responsibility"."""
+    out: list[str] = []
+    claimed, claiming = lex.words("responsibility"), lex.words("claiming")
+    for offset, doc in parses:
+        text = doc.text.lower()
+        if not any(w in text for w in claimed):
+            continue
+        for t in doc:
+            if (v := claiming_verb(t, claimed, claiming)) is not None:
+                subj = [c for c in v.children if c.dep_ == "nsubj"]
+                out += [a for s in subj for a in phrase_actors(s, actors, offset)]
+    return list(dict.fromkeys(out + _attributed(parses, actors, lex)))
+
+
+def _attributed(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:
+    """Whom an attack is attributed to with no attributor named ("the attack was blamed on X", "a
+    car bombing, another attack *ascribed to* X"): the attack's author, as one who claims it."""
+    out: list[str] = []
+    attacks, cases = lex.words("operation_nouns"), lex.words("attribution_cases")
+    for offset, doc in parses:
+        for v in doc:
+            if v.lower_ not in lex.words("attributed") or any(c.dep_ == "obl:agent" for c in v.children):
+                continue
+            told = [c for c in v.children if c.dep_ == "nsubj:pass"] + ([v.head] if v.dep_ == "acl" else [])
+            if not any(x.lemma_.lower() in attacks for x in told):
+                continue
+            to = [c for c in v.children if c.dep_ == "obl" and case_of(c) in cases]
+            named = [a for c in to for a in phrase_actors(c, actors, offset)]
+            out += [a for a in named if actors.type_of(a) != "LOCATION"]
+    return out
