@@ -239,3 +239,9 @@ def test_the_place_an_organisation_is_based_in_is_no_participant() -> None:
     body = "The Berlin-based Andean Foundation provided aid to Peru."
     assert _of(body, "AID") == {(("Andean Foundation",), ("Peru",))}
     assert coded("A UK-based charity criticised Denmark on Monday.") == []
+
+
+def test_an_office_holder_who_resigns_with_no_state_named_leaves_the_story_s_state() -> None:
+    body = "Puerto Rico's Senate met on Monday. Governor Ana Ruiz resigned on Friday."
+    assert _of(body, "RETREAT") == {(("Ana Ruiz",), ("Puerto Rico",))}
+    assert _of("Chile and Peru met on Monday. Governor Ana Ruiz resigned on Friday.", "RETREAT") == set()

@@ -47,9 +47,9 @@ def crowd_mentions(cands: list[Cand], parses: Sequence[tuple[int, Any]]) -> list
 
 def protesting(v: Any) -> bool:
     """A protest verb, or a gathering verb with a sign of protest among its dependents."""
-    lemma = v.lemma_.lower()
     if v.pos_ != "VERB":
         return False
+    lemma = v.lemma_.lower()
     if lemma in _VERBS or v.lower_ in _VERBS:
         return True
     if lemma not in _GATHERING or any(c.dep_ == "obj" for c in v.children):

@@ -35,6 +35,8 @@ def _attributed(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: Even
     out: list[str] = []
     attacks, cases = lex.words("operation_nouns"), lex.words("attribution_cases")
     for offset, doc in parses:
+        if not any(w in doc.text for w in lex.words("attributed")):
+            continue
         for v in doc:
             if v.lower_ not in lex.words("attributed") or any(c.dep_ == "obl:agent" for c in v.children):
                 continue

@@ -18,6 +18,7 @@ from typing import Any
 from newsgraph.events import deps
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import DATIVES, OBJECT_CONTROL, measured, perfect_participle, priced, through_nouns
+from newsgraph.events.index import OFFICE_TITLES
 from newsgraph.events.lifting import easing, imposed_on, lifted_nouns
 from newsgraph.events.matching import Matcher
 from newsgraph.events.stance import bare_participle, judgement, named_object, predicates
@@ -273,6 +274,11 @@ class Coder(Matcher):
         minister resigned" steps down from an office of their state (``from_own`` in the lexicon)."""
         owners = self.own_homes(f.source)
         owners = owners or [a for a in self.office_of(f.clause, f.offset) if a not in f.source]
+        titled = any(OFFICE_TITLES & {w.lower() for t in self.actors.entities[s].titles for w in t.split()}
+                     for s in f.source if self.actors.type_of(s) == "PERSON")  # "Governor X resigned": the
+        state = (self.actors.main_state or self.actors.lone_state) if titled else None  # story's state
+        if not owners and state and state not in f.source:
+            owners, f.guessed = [state], "the state the story is set in"
         coding = self.lex.coding(code, f"{f.coding.rule} (from an office of its own side)")
         if owners and coding is not None:
             f.target, f.coding, f.internal = owners[:1], coding, True

@@ -141,12 +141,13 @@ def speech_events(
         ad, parses, actors, lex.words("naming"), lex.words("harm_nouns"), doers, lex.words("suffering_verbs")
     )
     out: list[Event] = []
+    members = _members_of(actors, ad.text)
     for q in sorted(ad.quotes, key=lambda q: q.start):
         if q.speaker is None or q.speaker not in ents or (q.cue or "").lower() in reporting:
             continue
         if is_media(ents[q.speaker], kb):  # an outlet's report is not its own speech act
             continue
-        side = _side(ents[q.speaker], ents) | _member_of(q.speaker, actors, ad.text)
+        side = _side(ents[q.speaker], ents) | members.get(q.speaker, set())
         for coding, (lo, hi), who in _readings(q, ad, lex, acts, reader):
             stance_only = not coding.rule.startswith("speech act")  # what the content says, not the cue
             if stance_only and coding.type == "ACCUSE" and _attributed(q, lex):
@@ -198,18 +199,20 @@ def speech_events(
 _OF = re.compile(r"\s*,?\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 
 
-def _member_of(speaker: str, actors: ActorIndex, text: str) -> set[str]:
-    """The organisations the document names the speaker as of ("Ana Ruiz of the Andean Party"): the
+def _members_of(actors: ActorIndex, text: str) -> dict[str, set[str]]:
+    """Per actor, the organisations the document names it as of ("Ana Ruiz of the Andean Party"): a
     speaker's own side, whose plans in what they say are not an accusation of it ("said the party
-    was ready with longer prison terms for abuse")."""
+    was ready with longer prison terms for abuse"). One pass over the mentions."""
     ms = actors.mentions
-    out: set[str] = set()
-    for i, m in enumerate(ms[:-1]):
-        if m.entity != speaker or m.kind not in ("name", "alias"):
+    out: dict[str, set[str]] = {}
+    for i, m in enumerate(ms):
+        if m.kind not in ("name", "alias"):
             continue
-        nxt = next((n for n in ms[i + 1 :] if n.start >= m.end), None)
-        if nxt is not None and actors.type_of(nxt.entity) == "ORG" and _OF.fullmatch(text[m.end : nxt.start]):
-            out.add(nxt.entity)
+        j = i + 1  # (past the mentions inside this one: few)
+        while j < len(ms) and ms[j].start < m.end:
+            j += 1
+        if j < len(ms) and actors.type_of(ms[j].entity) == "ORG" and _OF.fullmatch(text, m.end, ms[j].start):
+            out.setdefault(m.entity, set()).add(ms[j].entity)
     return out
 
 
