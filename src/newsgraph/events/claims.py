@@ -19,31 +19,30 @@ def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLe
     out: list[str] = []
     claimed, claiming = lex.words("responsibility"), lex.words("claiming")
     for offset, doc in parses:
-        text = doc.text.lower()
-        if not any(w in text for w in claimed):
-            continue
-        for t in doc:
-            if (v := claiming_verb(t, claimed, claiming)) is not None:
-                subj = [c for c in v.children if c.dep_ == "nsubj"]
-                out += [a for s in subj for a in phrase_actors(s, actors, offset)]
-    return list(dict.fromkeys(out + _attributed(parses, actors, lex)))
+        text = doc.text.lower()  # (a Doc rebuilds its text at each call: once per piece)
+        if any(w in text for w in claimed):
+            for t in doc:
+                if (v := claiming_verb(t, claimed, claiming)) is not None:
+                    subj = [c for c in v.children if c.dep_ == "nsubj"]
+                    out += [a for s in subj for a in phrase_actors(s, actors, offset)]
+        if any(w in text for w in lex.words("attributed")):
+            out += _attributed(doc, offset, actors, lex)
+    return list(dict.fromkeys(out))
 
 
-def _attributed(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:
+def _attributed(doc: Any, offset: int, actors: ActorIndex, lex: EventLexicon) -> list[str]:
     """Whom an attack is attributed to with no attributor named ("the attack was blamed on X", "a
     car bombing, another attack *ascribed to* X"): the attack's author, as one who claims it."""
     out: list[str] = []
     attacks, cases = lex.words("operation_nouns"), lex.words("attribution_cases")
-    for offset, doc in parses:
-        if not any(w in doc.text for w in lex.words("attributed")):
+    forms = lex.words("attributed")
+    for v in doc:
+        if v.lower_ not in forms or any(c.dep_ == "obl:agent" for c in v.children):
             continue
-        for v in doc:
-            if v.lower_ not in lex.words("attributed") or any(c.dep_ == "obl:agent" for c in v.children):
-                continue
-            told = [c for c in v.children if c.dep_ == "nsubj:pass"] + ([v.head] if v.dep_ == "acl" else [])
-            if not any(x.lemma_.lower() in attacks for x in told):
-                continue
-            to = [c for c in v.children if c.dep_ == "obl" and case_of(c) in cases]
-            named = [a for c in to for a in phrase_actors(c, actors, offset)]
-            out += [a for a in named if actors.type_of(a) != "LOCATION"]
+        told = [c for c in v.children if c.dep_ == "nsubj:pass"] + ([v.head] if v.dep_ == "acl" else [])
+        if not any(x.lemma_.lower() in attacks for x in told):
+            continue
+        to = [c for c in v.children if c.dep_ == "obl" and case_of(c) in cases]
+        named = [a for c in to for a in phrase_actors(c, actors, offset)]
+        out += [a for a in named if actors.type_of(a) != "LOCATION"]
     return out

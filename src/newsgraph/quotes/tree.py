@@ -33,7 +33,8 @@ class Tree:
         self._starts = [o for o, _ in self.docs]
         self._offset = {id(d): o for o, d in self.docs}
         self._idx = [[t.idx for t in d] for _, d in self.docs]
-        self._ends = [o + len(d.text) for o, d in self.docs]  # (a Doc's text is rebuilt at each call)
+        # (a Doc's text is rebuilt at each call: its length from its last token instead)
+        self._ends = [o + (d[-1].idx + len(d[-1].text_with_ws) if len(d) else 0) for o, d in self.docs]
 
     def __bool__(self) -> bool:
         return bool(self.docs)
