@@ -274,9 +274,9 @@ class Coder(Matcher):
         minister resigned" steps down from an office of their state (``from_own`` in the lexicon)."""
         owners = self.own_homes(f.source)
         owners = owners or [a for a in self.office_of(f.clause, f.offset) if a not in f.source]
-        titled = any(OFFICE_TITLES & {w.lower() for t in self.actors.entities[s].titles for w in t.split()}
-                     for s in f.source if self.actors.type_of(s) == "PERSON")  # "Governor X resigned": the
-        state = (self.actors.main_state or self.actors.lone_state) if titled else None  # story's state
+        people = [s for s in f.source if self.actors.type_of(s) == "PERSON"]  # "Governor X resigned", no
+        titled = any(OFFICE_TITLES & self.actors.title_words(s) for s in people)  # state named: the story's
+        state = (self.actors.main_state or self.actors.lone_state) if titled else None
         if not owners and state and state not in f.source:
             owners, f.guessed = [state], "the state the story is set in"
         coding = self.lex.coding(code, f"{f.coding.rule} (from an office of its own side)")

@@ -305,7 +305,7 @@ def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[F
     """Drop a verb that a coded predicate governs ("threatened to attack", "accused X of harming Y");
     the governor borrows its target if it lacks one. Event nouns are coded on their own."""
     by_head = {f.head.i: f for f in found}
-    # objects a repair gave a verb ("Ann Ward [accused] Peruvian President X of plotting ..."): theirs is its
+    # objects a repair gave a verb ("Ann Ward [accused] Peruvian President X of plotting ..."): the verb's
     repaired = {o.i: f for f in found if not f.nominal for o in f.clause.objects if o.head.i != f.head.i}
     kept, dropped = [], set()
     for f in found:

@@ -82,10 +82,15 @@ class ActorIndex:
             ev = e.evidence or {}
             body = ev.get("kb_kind") in STATE_BODY_KINDS or "sector" in (ev.get("kinds") or ())
             return aff if body and kind == "STATE" else None
-        words = {w for t in e.titles for w in t.lower().split()}
+        words = self.title_words(eid)
         office = bool(words & OFFICE_TITLES) and not words & AGAINST_STATE  # (not "opposition leader")
         party = (self.entities[aff].evidence or {}).get("kb_kind") in OWN_SIDE_KINDS  # (a president's party)
         return aff if office and (kind == "STATE" or (kind == "ORG" and not party)) else None
+
+    def title_words(self, eid: str) -> set[str]:
+        """The words of an actor's titles, lower case ("Foreign Minister" -> foreign, minister)."""
+        e = self.entities.get(eid)
+        return {w for t in e.titles for w in t.lower().split()} if e is not None else set()
 
     def speaker_of(self, tok: Token, offset: int) -> list[str]:
         """The speaker the quote stage resolved for a cue word ("it accused ...": the letter's author)."""

@@ -49,6 +49,10 @@ SAID_OF = Coding("SUPPORT", None, "051", "quote said of someone: positive")
 FORMULA = Coding("SUPPORT", None, "051", "quote sentence: thanks, congratulation or solidarity")
 
 
+#: organisations whose members speak for them, not for the state they belong to (a party, a movement)
+PARTISAN_KINDS = lexicons.words("actors.partisan_kinds")
+
+
 def _side(ent: Entity | None, ents: dict[str, Entity]) -> set[str]:
     """The speaker, what it belongs to, and what that belongs to ("a member of the Tunisian
     Parliament": the parliament and Tunisia)."""
@@ -61,8 +65,6 @@ def _side(ent: Entity | None, ents: dict[str, Entity]) -> set[str]:
     return side
 
 
-#: organisations whose members speak for them, not for the state they belong to (a party, a movement)
-PARTISAN_KINDS = lexicons.words("actors.partisan_kinds")
 #: a quote that lays an obligation on someone ("Iran must stop ..."): a demand of them
 OBLIGATION = Coding("REQUEST", None, "100", "quote content: an obligation laid on someone")
 #: an ultimatum told to someone ("told X it must leave or face war"): a demand of them and a threat
