@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.linking.clusters import cluster_date, cluster_records, divergent_accounts
+from newsgraph.linking.accounts import divergent_accounts
+from newsgraph.linking.clusters import cluster_date, cluster_records
 from newsgraph.linking.run import run_link
 from newsgraph.models import AnalyzedDoc, Entity, Event, Mention, Quote, Span
 from newsgraph.store import Store
@@ -133,6 +134,22 @@ def test_a_month_inherited_from_the_context_ties_no_two_stories_together() -> No
     ]
     cl = cluster_records(recs, AMAP, AFF)
     assert cl["a"] == cl["c"] != cl["b"]
+
+
+def test_a_month_is_no_neighbour_of_the_next() -> None:
+    """A day's tolerance (a fallback date a day off, an inherited one two) is no month's: a roundup's
+    report of September and one of October are two events, though September 30 is a day from October."""
+    inherited: dict[str, Any] = {"typ": "ACCUSE", "mode": None, "date_text": None}
+    recs = [
+        rec("sep", "d1", ["sabil"], ["kesh"], "2025-09", **inherited),
+        rec("oct", "d1", ["sabil"], ["kesh"], "2025-10", **inherited, date_fallback=True),
+    ]
+    assert len(set(cluster_records(recs, AMAP, AFF).values())) == 2
+    days = [
+        rec("last", "d1", ["sabil"], ["kesh"], "2025-09-30", typ="ACCUSE", mode=None),
+        rec("first", "d1", ["sabil"], ["kesh"], "2025-10-01", **inherited),
+    ]
+    assert len(set(cluster_records(days, AMAP, AFF).values())) == 1  # two days: a day's tolerance
 
 
 def test_inherited_dates_are_approximate_fallbacks_less() -> None:
@@ -298,17 +315,17 @@ def test_accounts_of_an_accusation_are_compared_too_and_only_near_the_report(sto
 
 
 def test_accounts_end_a_few_paragraphs_after_the_report() -> None:
-    from newsgraph.linking.clusters import ACCOUNT_WINDOW, _scope_ends
+    from newsgraph.linking.accounts import ACCOUNT_WINDOW, scope_ends
 
     evs = [{"id": "a", "doc": "d", "type": "ACCUSE", "start": 10, "end": 60}]
-    ends = _scope_ends({"d": "x" * 10_000}, evs, {"a": "c1"})
+    ends = scope_ends({"d": "x" * 10_000}, evs, {"a": "c1"})
     assert ends["a"] == 60 + ACCOUNT_WINDOW
 
 
 def test_accounts_of_a_report_end_at_the_next_story_of_a_roundup() -> None:
     """The next report between other parties ends a report's accounts; one between the same
     parties (the reply) does not; a meeting of anyone does."""
-    from newsgraph.linking.clusters import _scope_ends
+    from newsgraph.linking.accounts import scope_ends
 
     def ev(i: str, start: int, typ: str, src: str, tgt: str) -> dict[str, object]:
         return {"id": i, "doc": "d", "start": start, "end": start + 50, "type": typ, "source": [src],
@@ -319,10 +336,10 @@ def test_accounts_of_a_report_end_at_the_next_story_of_a_roundup() -> None:
         ev("b", 200, "ACCUSE", "trump", "biden"),  # the reply: same parties
         ev("c", 400, "SUPPORT", "sanders", "warren"),  # the roundup's next story
     ]
-    ends = _scope_ends({"d": "x" * 5000}, evs, {"a": "1", "b": "2", "c": "3"})
+    ends = scope_ends({"d": "x" * 5000}, evs, {"a": "1", "b": "2", "c": "3"})
     assert ends["a"] == 400 and ends["b"] == 400 and ends["c"] == 450 + 1500
     evs.append(ev("m", 300, "CONSULT", "biden", "trump"))  # a meeting of the same parties
-    assert _scope_ends({"d": "x" * 5000}, evs, {"a": "1", "b": "2", "c": "3", "m": "4"})["a"] == 300
+    assert scope_ends({"d": "x" * 5000}, evs, {"a": "1", "b": "2", "c": "3", "m": "4"})["a"] == 300
 
 
 def test_acts_of_two_people_who_share_a_state_are_two_events() -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph.actors.spans import Cand
 from newsgraph.text import lexicons
+from newsgraph.text.parsed import select
 
 _VERBS = lexicons.words("actors.crowd_verbs")
 _GATHERING = lexicons.words("actors.crowd_gathering")
@@ -32,10 +33,9 @@ def crowd_mentions(cands: list[Cand], parses: Sequence[tuple[int, Any]]) -> list
     """``cands`` with the protesting crowds of the parsed body added (and the demonyms inside them
     dropped)."""
     crowds: list[Cand] = []
-    for offset, doc in parses:
-        for t in doc:
-            if protesting(t):
-                crowds += [c for s in _subjects(t) if (c := _crowd(s, offset, doc.text)) is not None]
+    for offset, t in select(parses, pos=("VERB",)):  # (what ``protesting`` takes)
+        if protesting(t):
+            crowds += [c for s in _subjects(t) if (c := _crowd(s, offset, t.doc.text)) is not None]
     if crowds or any(c.meta.get("group_key") == _GROUP_KEY for c in cands):
         crowds += _definite_crowds(parses)  # "police fired tear gas at the crowd": the protesters
     if not crowds:

@@ -64,6 +64,7 @@ from newsgraph.actors.speaking import speaking_names
 from newsgraph.errors import ConfigError
 from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
+from newsgraph.text.parsed import select
 
 if TYPE_CHECKING:
     from newsgraph.pipeline.registry import Resources
@@ -478,7 +479,7 @@ def _title_of(words: list[str]) -> bool:
 
 def _proper_nouns(parses: list[tuple[int, Any]]) -> set[int]:
     """Document offsets of the words the tagger calls proper nouns."""
-    return {offset + t.idx for offset, doc in parses for t in doc if t.pos_ == "PROPN"}
+    return {offset + t.idx for offset, t in select(parses, pos=("PROPN",))}
 
 
 #: a lower-case syllable joined to a person's name by a hyphen ("Kim Jong-*un*", "Moon Jae-*in*")

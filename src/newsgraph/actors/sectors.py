@@ -33,6 +33,7 @@ from newsgraph.actors.coref import NAME_KINDS, Entities, LocalEntity
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.text import lexicons
+from newsgraph.text.parsed import select
 from newsgraph.text.vocabulary import verb_stems
 
 _NOUNS: dict[str, str] = lexicons.table("actors.sector_nouns")
@@ -68,7 +69,7 @@ def sector_mentions(
     """Mentions of state bodies named by a bare sector noun, added to ``ents``."""
     text = view.text
     places = _Places(view, [c for c in cands if c.entity or c.venue or c.label == "NORP"], ents, kb)
-    heads = {offset + t.idx: t for offset, doc in parses for t in doc if t.lower_ in _LAST_WORDS}
+    heads = {offset + t.idx: t for offset, t in select(parses, lower=_LAST_WORDS)}
     out: list[Cand] = []
     for p in view.paragraphs:
         if view.is_heading(p.start):

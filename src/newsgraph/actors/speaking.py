@@ -20,6 +20,7 @@ from newsgraph.actors.lexicon import FUNCTION_WORDS, ORG_HEADS, SENTENCE_WORDS, 
 from newsgraph.actors.rules import is_person_name
 from newsgraph.actors.spans import Cand, strip_span
 from newsgraph.text.nounphrases import HEADS, PRONOUNS
+from newsgraph.text.parsed import select
 from newsgraph.text.speechverbs import Lexicon, default_lexicon
 from newsgraph.text.vocabulary import MONTHS_AND_WEEKDAYS
 
@@ -41,21 +42,20 @@ def speaking_names(
     taken = sorted((c.start, c.end) for c in chosen)
     surnames = _surnames(chosen)
     out: list[Cand] = []
-    for offset, doc in parses:
-        for t in doc:
-            if t.pos_ != "PROPN" or t.dep_ != "nsubj" or not _speech_verb(t.head, lex):
-                continue
-            span = _name_span(t, offset, text)
-            if span is None or skip(span[0]) or any(a < span[1] and span[0] < b for a, b in taken):
-                continue
-            name = text[span[0] : span[1]]
-            if not _stands_alone(span, text) or not _is_new_name(name, kb, lex, surnames):
-                continue
-            if t.tag_ == "NNS" and span == (offset + t.idx, offset + t.idx + len(t.text)):
-                continue  # "Refugees arriving in X have accused ...": a plural common noun, capitalised
-            label = "PERSON" if is_person_name(name) else "ORG"
-            out.append(Cand(span[0], span[1], name, label, "rule", meta={"speaks": True}))
-            taken.append(span)
+    for offset, t in select(list(parses), pos=("PROPN",)):
+        if t.dep_ != "nsubj" or not _speech_verb(t.head, lex):
+            continue
+        span = _name_span(t, offset, text)
+        if span is None or skip(span[0]) or any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        name = text[span[0] : span[1]]
+        if not _stands_alone(span, text) or not _is_new_name(name, kb, lex, surnames):
+            continue
+        if t.tag_ == "NNS" and span == (offset + t.idx, offset + t.idx + len(t.text)):
+            continue  # "Refugees arriving in X have accused ...": a plural common noun, capitalised
+        label = "PERSON" if is_person_name(name) else "ORG"
+        out.append(Cand(span[0], span[1], name, label, "rule", meta={"speaks": True}))
+        taken.append(span)
     return out
 
 

@@ -14,6 +14,7 @@ from newsgraph.events.deps import THIS
 from newsgraph.events.tree import ActorIndex, Clause, Token, case_of, phrase_actors
 from newsgraph.models import Event
 from newsgraph.text import lexicons
+from newsgraph.text.parsed import text_length
 
 #: noun -> the verbs whose act it names
 ACT_NOUNS: dict[str, frozenset[str]] = lexicons.word_table("english.act_nouns")
@@ -39,7 +40,7 @@ class ActDoers:
     ) -> None:
         self.parses = list(parses)
         self.offsets = [o for o, _ in self.parses]
-        self.ends = [o + len(d.text) for o, d in self.parses]  # (a Doc's text is rebuilt at each call)
+        self.ends = [o + text_length(d) for o, d in self.parses]
         self.actors = actors
         self.lemma = lemma  # a verb's lemma (the coder's: "expelled", which the model reads "expell")
 

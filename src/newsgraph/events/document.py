@@ -31,6 +31,7 @@ from newsgraph.events.mediation import mediated
 from newsgraph.events.mood import mood
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
+from newsgraph.events.pledges import HOSTILE, pledges
 from newsgraph.events.pronouns import (
     coordinated_pronoun_mentions,
     group_pronoun_mentions,
@@ -43,7 +44,7 @@ from newsgraph.events.responsible import held_responsible
 from newsgraph.events.speech import speech_events
 from newsgraph.events.standing import private_praise
 from newsgraph.events.subjects import describing
-from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
+from newsgraph.events.tree import ActorIndex, case_of, phrase_actors
 from newsgraph.events.unwelcome import declared_unwelcome, summoned_home
 from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
 from newsgraph.events.yielding import faced, pressed
@@ -64,8 +65,6 @@ PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREA
 GOVERNED_TARGETS = frozenset({"ACCUSE", "SANCTION", "THREATEN"})
 #: event types that, with a news outlet on one side, are the press at work (interviews, questions)
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
-#: acts whose pledge is a threat ("vowed to retaliate against X", "promised to strike X")
-HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: acts of giving way: agreeing to one concedes it
 YIELDS = frozenset({"CONCEDE", "RETREAT"})
 #: how a governed predicate hangs from its governor ("threatened to attack", "accused X of spying")
@@ -147,12 +146,13 @@ def code_events(
         if is_heading(doc.text, first=offset == first):
             continue  # a headline or section title repeats the story
         for sent in doc.sents:
-            found = coder.sentence(sent, offset)
-            found += [f for t in sent if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
-            found += _pledges(sent, offset, found, coder, lex) + pressed(sent, offset, coder, lex)
-            found += faced(sent, offset, coder, lex) + declared_unwelcome(sent, offset, coder, lex)
-            found += gathered(sent, offset, coder, lex)  # "thousands gathered outside parliament, demanding"
-            found += held_responsible(sent, offset, coder, lex)  # "X was responsible for the deaths of Y"
+            toks = list(sent)  # (the word scans below share one list: a Span makes new tokens per pass)
+            found = coder.sentence(toks, offset)
+            found += [f for t in toks if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
+            found += pledges(toks, offset, found, coder, lex) + pressed(toks, offset, coder, lex)
+            found += faced(toks, offset, coder, lex) + declared_unwelcome(sent, offset, coder, lex)
+            found += gathered(toks, offset, coder, lex)  # "thousands gathered outside parliament, demanding"
+            found += held_responsible(toks, offset, coder, lex)  # "X was responsible for the deaths of Y"
             found += mediated(found, offset, coder, lex)
             demanded_of(found)  # "marched ..., demanding the departure of X's troops": against X
             intents(found, lex)  # "said it was ready to provide aid to X": an intent (AGREE)
@@ -233,66 +233,6 @@ def _state_doers(source: list[str], coder: Coder, places: Places) -> list[str]:
         if doer not in out:
             out.append(doer)
     return out
-
-
-def _pledges(sent: Any, offset: int, found: list[Found], coder: Coder, lex: EventLexicon) -> list[Found]:
-    """The pledges no pattern codes whose pledged act is hostile ("vowed to strike X") or an answer
-    in kind ("vowed to respond", "swore to retaliate"): threats (CAMEO 138), for :func:`_govern` to
-    fold a coded act into."""
-    heads = {f.head.i: f for f in found}
-    answers = lex.words("retaliation")
-    out: list[Found] = []
-    for t in sent:
-        acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        answer = [c for c in t.children if c.dep_ == "obj" and coder.lemma(c) in answers]
-        if t.i in heads and answer and coder.lemma(t) in lex.words("pledging"):  # "promised a response to X"
-            pledged = heads[t.i]
-            pledged.coding = lex.coding("138", f"verb {pledged.lemma} + {answer[0].lower_}") or pledged.coding
-            continue
-        told = _told_answer(t, offset, coder, lex) if t.pos_ == "VERB" and t.i not in heads else None
-        if told is not None:  # "said retaliation would follow"
-            out.append(told)
-            continue
-        if t.pos_ != "VERB" or t.i in heads or not acts:
-            continue
-        lemma = coder.lemma(t)
-        if lemma not in lex.words("pledging"):
-            continue
-        hostile = [c for c in acts if c.i in heads and heads[c.i].coding.type in HOSTILE]
-        threat = lex.coding("138", f"verb {lemma}")
-        if threat is None or not (hostile or any(coder.lemma(c) in answers for c in acts)):
-            continue
-        g = Found(t, offset, threat, lemma, Clause.of_verb(t))
-        coder.participants(g)
-        out.append(g)
-    return out
-
-
-def _told_answer(t: Any, offset: int, coder: Coder, lex: EventLexicon) -> Found | None:
-    """A verb of saying whose reported clause tells that an answer in kind will come ("said
-    retaliation would follow", "said Moscow's response would come soon"; lexicon ``answer_verbs``):
-    a threat (CAMEO 138) by the speaker, aimed at whom it answers (``Implicit.aimed``)."""
-    answers = lex.words("retaliation")
-    told = [  # (the answer noun first: this runs for every verb of every sentence)
-        c for c in t.children
-        if c.dep_ == "ccomp"
-        and any(s.dep_ == "nsubj" and s.lemma_.lower() in answers and not _answers_to(s) for s in c.children)
-        and coder.lemma(c) in lex.words("answer_verbs")
-    ]
-    lemma = coder.lemma(t) if told else ""
-    threat = lex.coding("138", f"verb {lemma} (an answer told)") if lemma in lex.words("telling") else None
-    if threat is None:
-        return None
-    g = Found(t, offset, threat, lemma, Clause.of_verb(t))
-    coder.participants(g)
-    if g.target and all(coder.own_side(a, g.source) for a in g.target):  # "said Moscow's response would
-        g.target = []  # follow": the answerer's own side; the threat is aimed at whom it answers
-    return g
-
-
-def _answers_to(n: Any) -> bool:
-    """An answer that names what it answers ("a response *to the proposal*"): a reply, not one in kind."""
-    return any(c.dep_ == "nmod" and case_of(c) == "to" for c in n.children)
 
 
 def _to_clause(c: Any) -> bool:

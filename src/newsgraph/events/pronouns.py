@@ -33,6 +33,7 @@ from newsgraph.events.deps import GROUP_NOUNS, extraposed_it
 from newsgraph.events.tree import ActorIndex, Token, phrase_actors
 from newsgraph.models import AnalyzedDoc, Mention
 from newsgraph.text import lexicons
+from newsgraph.text.parsed import select
 
 _THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir)\b")  # not "them": as often the things just named ...
 #: ... but for people something is done to ("fired tear gas *at them*", "arrested dozens *of them*")
@@ -162,7 +163,7 @@ def pair_mentions(
     pair, unless ``taken`` (the other pronoun mentions) already resolved it. Whoever addresses the
     pair is not in it ("Bolivia urged *both sides* to ...": the subject of the verb it is the object of)."""
     quoted = _Quoted(ad)
-    nouns = {offset + t.idx: t for offset, doc in parses for t in doc if t.lower_ in _PAIR_WORDS}
+    nouns = {offset + t.idx: t for offset, t in select(parses, lower=_PAIR_WORDS)}
     out: list[Mention] = []
     for m, _, lo in _unquoted(ad, _PAIR, quoted):
         word = m.group(1)

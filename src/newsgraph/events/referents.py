@@ -12,6 +12,7 @@ from newsgraph.events.coder import Found
 from newsgraph.events.deps import Token, case_of
 from newsgraph.events.tree import ActorIndex, Clause, phrase_actors
 from newsgraph.models import Event
+from newsgraph.text.parsed import select
 
 #: how far before its sentence a deed "it" stands for may be told, in characters (about two sentences)
 DEED_WINDOW = 400
@@ -40,9 +41,8 @@ def report_authors(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: E
     nouns = lex.words("report_nouns")
     return [
         (offset + t.idx, _authors(t, actors, offset, lex))
-        for offset, doc in parses
-        for t in doc
-        if t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+        for offset, t in select(parses, pos=("NOUN",))
+        if t.lemma_.lower() in nouns
     ]
 
 

@@ -352,6 +352,8 @@ def misread_as_noun(t: Token) -> bool:
     copula), or that has a subject, a particle and an object, as no noun does; also a past form with
     a subject before it and no determiner or copula, tagged a noun or an adjective ("Juan Ortega
     [apologized] to Peru", "Peru [eased] restrictions")."""
+    if t.pos_ not in ("NOUN", "ADJ"):
+        return False
     deps = {c.dep_ for c in t.children}
     subject = any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
     past = t.lower_.endswith("ed") and subject and not deps & {"cop", "det", "nmod:poss"}

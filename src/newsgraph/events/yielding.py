@@ -22,8 +22,7 @@ def pressed(sent: Any, offset: int, coder: Coder, lex: EventLexicon) -> list[Fou
     nouns, giving = lex.words("pressure_nouns"), lex.words("yielding_verbs")
     out: list[Found] = []
     for n in sent:
-        v = n.head
-        if n.pos_ != "NOUN" or n.lemma_.lower() not in nouns or not v.tag_.startswith("VB"):
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in nouns or not (v := n.head).tag_.startswith("VB"):
             continue  # (the tagger may make "Bowing" opening a sentence a noun; its tag stays VBG)
         lemma = coder.lemma(v)
         if lemma in lex.words("pressured_verbs"):

@@ -13,7 +13,7 @@ fix it. The same stage list runs in a plain loop, a process pool or Ray.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,8 @@ BASE_ATTRS = frozenset({"doc", "text"})
 TRANSIENT = ("parses",)
 
 StageFn = Callable[[AnalyzedDoc, "Resources"], None]
+#: a stage's form for several documents at once (what it does is the same per document)
+BatchFn = Callable[[Sequence[AnalyzedDoc], "Resources"], None]
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class StageInfo:
     assigns: tuple[str, ...]
     version: int = 1
     doc: str = ""
+    #: the same work on several documents at once, where that is faster (the parse: bigger batches)
+    batch: BatchFn | None = None
 
     @property
     def versioned_name(self) -> str:
@@ -64,12 +68,13 @@ DEFAULT_STAGES: tuple[str, ...] = tuple(name for name, _ in BUILTIN_STAGES)
 
 
 def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
-          version: int = 1) -> Callable[[StageFn], StageFn]:
-    """Declare ``fn`` as pipeline stage ``name`` with what it requires and assigns, and register it."""
+          version: int = 1, batch: BatchFn | None = None) -> Callable[[StageFn], StageFn]:
+    """Declare ``fn`` as pipeline stage ``name`` with what it requires and assigns, and register it;
+    ``batch``, if given, does what ``fn`` does to several documents at once."""
 
     def deco(fn: StageFn) -> StageFn:
         info = StageInfo(name, fn, tuple(requires), tuple(assigns), version,
-                         (fn.__doc__ or "").strip().split("\n")[0])
+                         (fn.__doc__ or "").strip().split("\n")[0], batch)
         fn.__stage__ = info  # type: ignore[attr-defined]
         _REGISTRY[name] = info
         return fn

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from newsgraph.engines.shards import iter_documents  # newsgraph.ingest.read's reader plus Parquet input
 from newsgraph.errors import ConfigError, InputError, NewsgraphError, err
 from newsgraph.models import AnalyzedDoc, Document
-from newsgraph.pipeline.registry import TRANSIENT, Pipeline, Resources
+from newsgraph.pipeline.registry import TRANSIENT, Pipeline, Resources, StageInfo
 from newsgraph.store import Store
 
 log = logging.getLogger("newsgraph.ingest")
@@ -117,23 +117,97 @@ def process_document(
     doc: Document, pipeline: Pipeline, res: Resources, on_stage: StageHook | None = None
 ) -> AnalyzedDoc | InputError:
     """Run every stage on one document; a stage failure becomes an error for that document."""
-    ad = AnalyzedDoc(doc=doc)
+    return process_documents([doc], pipeline, res, on_stage)[0]
+
+
+def process_documents(
+    docs: Sequence[Document], pipeline: Pipeline, res: Resources, on_stage: StageHook | None = None
+) -> list[AnalyzedDoc | InputError]:
+    """Run every stage on a group of documents, stage by stage; a stage with a batch form (the parse)
+    takes the whole group at once. A failure is the failing document's own: a batch that fails is
+    run again one document at a time, so that the error names the right one."""
+    out: list[AnalyzedDoc | InputError | None] = [None] * len(docs)
+    live = {i: AnalyzedDoc(doc=d) for i, d in enumerate(docs)}
     n = len(pipeline.stages)
-    for i, s in enumerate(pipeline.stages, 1):
-        if on_stage is not None:
-            on_stage(doc, s.name, i, n)
-        try:
-            s.fn(ad, res)
-        except ConfigError:
-            raise  # a setup problem (missing model, bad KB file) fails the whole run, once
-        except NewsgraphError as e:
-            return InputError(_label(doc), e.message, code=e.code, path=doc.path, stage=s.name)
-        except Exception as e:  # a bug in a stage, or a resource it exhausted: this document only
-            return stage_error(doc, s.name, e)
+    for k, s in enumerate(pipeline.stages, 1):
+        if s.batch is not None and len(live) > 1 and _batched(s, list(live.values()), res, k, n, on_stage):
+            continue
+        for i, ad in list(live.items()):
+            if (e := _run_stage(s, ad, res, k, n, on_stage)) is not None:
+                out[i] = e
+                del live[i]
+    for i, ad in live.items():
+        for attr in TRANSIENT:
+            setattr(ad, attr, [])
+        out[i] = ad
+    return [r for r in out if r is not None]
+
+
+def _run_stage(
+    s: StageInfo, ad: AnalyzedDoc, res: Resources, k: int, n: int, on_stage: StageHook | None
+) -> InputError | None:
+    """Stage ``s`` (number ``k`` of ``n``) on one document: None, or the document's error."""
+    doc = ad.doc
+    if on_stage is not None:
+        on_stage(doc, s.name, k, n)
+    try:
+        s.fn(ad, res)
+    except ConfigError:
+        raise  # a setup problem (missing model, bad KB file) fails the whole run, once
+    except NewsgraphError as e:
+        return InputError(_label(doc), e.message, code=e.code, path=doc.path, stage=s.name)
+    except Exception as e:  # a bug in a stage, or a resource it exhausted: this document only
+        return stage_error(doc, s.name, e)
+    ad.done.append(s.name)
+    return None
+
+
+def _batched(
+    s: StageInfo, ads: list[AnalyzedDoc], res: Resources, k: int, n: int, on_stage: StageHook | None
+) -> bool:
+    """Stage ``s`` on ``ads`` at once; False (nothing kept) where it failed."""
+    if on_stage is not None:
+        for ad in ads:
+            on_stage(ad.doc, s.name, k, n)
+    try:
+        s.batch(ads, res)  # type: ignore[misc]
+    except ConfigError:
+        raise
+    except Exception:
+        return False
+    for ad in ads:
         ad.done.append(s.name)
-    for attr in TRANSIENT:
-        setattr(ad, attr, [])
-    return ad
+    return True
+
+
+#: documents analysed together (their parses given to the model in shared batches): at most this
+#: many, and this many characters of text (a longer document goes alone)
+GROUP_DOCS = 8
+GROUP_CHARS = 20_000
+
+
+def analyse(
+    items: Iterable[Document | InputError],
+    pipeline: Pipeline,
+    res: Resources,
+    on_stage: StageHook | None = None,
+) -> Iterator[AnalyzedDoc | InputError]:
+    """Every item analysed in this process, in input order (an input error passes through), in
+    groups of :data:`GROUP_DOCS` documents and :data:`GROUP_CHARS` characters at most."""
+    group: list[Document] = []
+    size = 0
+    for item in items:
+        if group and (isinstance(item, InputError) or len(group) >= GROUP_DOCS
+                      or size + len(item.text) > GROUP_CHARS):
+            yield from process_documents(group, pipeline, res, on_stage)
+            group, size = [], 0
+        if isinstance(item, InputError):
+            yield item
+            continue
+        group.append(item)
+        size += len(item.text)
+    if group:
+        yield from process_documents(group, pipeline, res, on_stage)
 
 
 # ---- worker-process state for the pool engine -------------------------------------
@@ -293,9 +367,7 @@ def ingest(
     if workers > 1:
         results: Iterator[AnalyzedDoc | InputError] = _pooled(todo(), pipeline, res, workers)
     else:
-        results = (
-            x if isinstance(x, InputError) else process_document(x, pipeline, res, on_stage) for x in todo()
-        )
+        results = analyse(todo(), pipeline, res, on_stage)
     for r in results:
         if isinstance(r, InputError):
             report.fail(r)

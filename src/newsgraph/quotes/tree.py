@@ -13,7 +13,9 @@ import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-Token = Any  # a spaCy Token (the model is optional: no import of spaCy here)
+from newsgraph.text.parsed import starts, text_length
+
+Token = Any  # a spaCy Token
 
 #: dependents that belong to a speaker phrase on the left of its head ("the senior *Hamas* official")
 PHRASE_LEFT = frozenset(
@@ -32,9 +34,8 @@ class Tree:
         self.docs = sorted(parses, key=lambda p: p[0])
         self._starts = [o for o, _ in self.docs]
         self._offset = {id(d): o for o, d in self.docs}
-        self._idx = [[t.idx for t in d] for _, d in self.docs]
-        # (a Doc's text is rebuilt at each call: its length from its last token instead)
-        self._ends = [o + (d[-1].idx + len(d[-1].text_with_ws) if len(d) else 0) for o, d in self.docs]
+        self._idx = [starts(d) for _, d in self.docs]
+        self._ends = [o + text_length(d) for o, d in self.docs]
 
     def __bool__(self) -> bool:
         return bool(self.docs)

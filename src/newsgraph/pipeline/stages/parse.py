@@ -8,7 +8,7 @@ transient: the pipeline drops them once the document is analysed (they are never
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy
@@ -24,6 +24,8 @@ PIECE = 20_000
 BATCH = 32
 BATCH_CHARS = 20_000
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
+#: a piece to parse: (its document's number, the document's text, the piece, the sentence starts)
+_Piece = tuple[int, str, Span, dict[int, bool]]
 
 
 def pieces(text: str, paragraphs: list[Span], limit: int = PIECE) -> list[Span]:
@@ -48,15 +50,27 @@ def parse(nlp: Any, text: str, paragraphs: list[Span], sentences: list[Span] = (
     joined sentences across a closing quote mark. A sentence longer than :data:`FIXED_SENTENCE`
     characters (text without punctuation) is left to the parser to cut. A pipeline without a
     parser (``model=blank``) gets the same boundaries."""
-    spans = pieces(text, paragraphs)
-    starts = _starts(text, sentences)
-    out = []
-    for batch in _batches(spans):
-        docs = [_preset(nlp.make_doc(text[s.start : s.end]), s.start, starts) for s in batch]
-        for s, d in zip(batch, nlp.pipe(docs, batch_size=len(batch)), strict=True):
+    return parse_many(nlp, [(text, paragraphs, sentences)])[0]
+
+
+def parse_many(
+    nlp: Any, items: Sequence[tuple[str, list[Span], list[Span]]]
+) -> list[list[tuple[int, Any]]]:
+    """:func:`parse` of several documents' ``(text, paragraphs, sentences)``, their pieces given to the
+    model in shared batches (the model reads a full batch faster than several small ones; a piece's
+    parse does not depend on the pieces it is batched with, which ``tests/test_parse_batches.py``
+    checks)."""
+    todo = []  # (document number, its text, the piece, where its sentences start)
+    for n, (text, paragraphs, sentences) in enumerate(items):
+        starts = _starts(text, sentences)
+        todo += [(n, text, s, starts) for s in pieces(text, paragraphs)]
+    out: list[list[tuple[int, Any]]] = [[] for _ in items]
+    for batch in _batches(todo):
+        docs = [_preset(nlp.make_doc(text[s.start : s.end]), s.start, starts) for _, text, s, starts in batch]
+        for (n, _, s, _), d in zip(batch, nlp.pipe(docs, batch_size=len(batch)), strict=True):
             d.tensor = _NO_TENSOR  # the token vectors of the model's layers: no later stage reads them
             repair(d)  # ("A police officer [shot] X" read as a noun)
-            out.append((s.start, d))
+            out[n].append((s.start, d))
     return out
 
 
@@ -92,14 +106,14 @@ def _preset(doc: Any, offset: int, starts: dict[int, bool]) -> Any:
     return doc
 
 
-def _batches(spans: list[Span]) -> Iterator[list[Span]]:
+def _batches(todo: list[_Piece]) -> Iterator[list[_Piece]]:
     """Consecutive pieces given to the model together: at most :data:`BATCH` pieces and
     :data:`BATCH_CHARS` characters (at least one piece), so the model's working memory stays bounded
     however long the paragraphs are."""
-    batch: list[Span] = []
+    batch: list[_Piece] = []
     size = 0
-    for s in spans:
-        n = s.end - s.start
+    for s in todo:
+        n = s[2].end - s[2].start
         if batch and (len(batch) >= BATCH or size + n > BATCH_CHARS):
             yield batch
             batch, size = [], 0
@@ -109,7 +123,14 @@ def _batches(spans: list[Span]) -> Iterator[list[Span]]:
         yield batch
 
 
-@stage("parse", requires=("paragraphs", "sentences"), assigns=("parses",))
+def parse_batch(ads: Sequence[AnalyzedDoc], res: Resources) -> None:
+    """:func:`parse_stage` of several documents at once (see :func:`parse_many`)."""
+    got = parse_many(res.get("nlp"), [(ad.text, ad.paragraphs, ad.sentences) for ad in ads])
+    for ad, parses in zip(ads, got, strict=True):
+        ad.parses = parses
+
+
+@stage("parse", requires=("paragraphs", "sentences"), assigns=("parses",), batch=parse_batch)
 def parse_stage(ad: AnalyzedDoc, res: Resources) -> None:
     """Tokens, tags, lemmas, morphology, dependencies and entities of the body (spaCy, bundled model)."""
     ad.parses = parse(res.get("nlp"), ad.text, ad.paragraphs, ad.sentences)
