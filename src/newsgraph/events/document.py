@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsgraph.events.acts import ActDoers
+from newsgraph.events.calls import phoned
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.claims import claimers
 from newsgraph.events.coder import Coder, Found
@@ -153,6 +154,7 @@ def code_events(
             found += faced(toks, offset, coder, lex) + declared_unwelcome(sent, offset, coder, lex)
             found += gathered(toks, offset, coder, lex)  # "thousands gathered outside parliament, demanding"
             found += held_responsible(toks, offset, coder, lex)  # "X was responsible for the deaths of Y"
+            found += phoned(toks, offset, found, coder, lex)  # "X called Y to discuss Z": a call
             found += mediated(found, offset, coder, lex)
             demanded_of(found)  # "marched ..., demanding the departure of X's troops": against X
             intents(found, lex)  # "said it was ready to provide aid to X": an intent (AGREE)
