@@ -219,8 +219,8 @@ def _init_worker(stage_names: list[str], settings: dict[str, object]) -> None:
     _W["res"] = Resources(**settings)
 
 
-def _work(doc: Document) -> AnalyzedDoc | InputError:
-    return process_document(doc, _W["pipeline"], _W["res"])  # type: ignore[arg-type]
+def _work(docs: list[Document]) -> list[AnalyzedDoc | InputError]:
+    return process_documents(docs, _W["pipeline"], _W["res"])  # type: ignore[arg-type]
 
 
 def _lost(doc: Document, e: BaseException) -> InputError:
@@ -231,9 +231,15 @@ def _lost(doc: Document, e: BaseException) -> InputError:
     return stage_error(doc, "worker process", e)
 
 
+#: a group of documents sent to a worker, each with its place in the input
+_Job = list[tuple[int, Document]]
+_Futures = dict[Future[list[AnalyzedDoc | InputError]], _Job]
+
+
 class _Pool:
     """A process pool that survives a dying worker: the documents in flight are retried one by one
-    in a fresh pool, and only one that kills a worker on its own fails."""
+    in a fresh pool, and only one that kills a worker on its own fails. Workers take groups of
+    documents (see :func:`analyse`)."""
 
     def __init__(self, pipeline: Pipeline, res: Resources, workers: int) -> None:
         self.args = (pipeline.names, res.settings)
@@ -243,12 +249,12 @@ class _Pool:
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=self.args)
 
-    def submit(self, doc: Document) -> Future[AnalyzedDoc | InputError]:
+    def submit(self, docs: list[Document]) -> Future[list[AnalyzedDoc | InputError]]:
         try:
-            return self.ex.submit(_work, doc)
+            return self.ex.submit(_work, docs)
         except BrokenProcessPool:
             self.restart()
-            return self.ex.submit(_work, doc)
+            return self.ex.submit(_work, docs)
 
     def restart(self) -> None:
         self.ex.shutdown(wait=False, cancel_futures=True)
@@ -257,7 +263,7 @@ class _Pool:
     def alone(self, doc: Document) -> AnalyzedDoc | InputError:
         """``doc`` in a worker of its own (after a worker died with it among others in flight)."""
         try:
-            return self.submit(doc).result()
+            return self.submit([doc]).result()[0]
         except BrokenProcessPool as e:
             self.restart()
             return _lost(doc, e)
@@ -271,17 +277,24 @@ class _Pool:
 def _pooled(
     items: Iterable[Document | InputError], pipeline: Pipeline, res: Resources, workers: int
 ) -> Iterator[AnalyzedDoc | InputError]:
-    window = workers * 8
+    window = workers * 2 * GROUP_DOCS  # documents in flight: two groups per worker
     pool = _Pool(pipeline, res, workers)
-    pending: dict[Future[AnalyzedDoc | InputError], tuple[int, Document]] = {}
+    pending: _Futures = {}
     ready: dict[int, AnalyzedDoc | InputError] = {}
+    group: _Job = []
     order = next_out = 0
     it = iter(items)
     exhausted = False
+
+    def flush() -> None:
+        if group:
+            pending[pool.submit([d for _, d in group])] = list(group)
+            group.clear()
+
     try:
         while not exhausted or pending or ready:
             # ``ready`` counts too: results held behind a slow document must not pile up
-            while not exhausted and len(pending) < window and len(ready) < 4 * window:
+            while not exhausted and sum(map(len, pending.values())) < window and len(ready) < 4 * window:
                 item = next(it, None)
                 if item is None:
                     exhausted = True
@@ -289,8 +302,12 @@ def _pooled(
                     ready[order] = item
                     order += 1
                 else:
-                    pending[pool.submit(item)] = (order, item)
+                    size = sum(len(d.text) for _, d in group)
+                    if group and (len(group) >= GROUP_DOCS or size + len(item.text) > GROUP_CHARS):
+                        flush()
+                    group.append((order, item))
                     order += 1
+            flush()  # (a group is sent when full, or whenever reading pauses)
             while next_out in ready:  # keep input order so runs are reproducible
                 yield ready.pop(next_out)
                 next_out += 1
@@ -303,23 +320,25 @@ def _pooled(
         pool.close()
 
 
-def _collect(pool: _Pool, pending: dict[Future[AnalyzedDoc | InputError], tuple[int, Document]],
-             ready: dict[int, AnalyzedDoc | InputError]) -> None:
+def _collect(pool: _Pool, pending: _Futures, ready: dict[int, AnalyzedDoc | InputError]) -> None:
     """Move finished results from ``pending`` to ``ready``; after a worker died, every document
-    in flight is run again alone."""
+    in flight is run again alone, and so is each document of a group whose documents or results
+    could not be sent between processes (only the one that cannot fails)."""
     done, _ = wait(pending, return_when=FIRST_COMPLETED)
     broken = False
     for f in done:
-        pos, doc = pending.pop(f)
+        job = pending.pop(f)
         try:
-            ready[pos] = f.result()
+            for (pos, _), r in zip(job, f.result(), strict=True):
+                ready[pos] = r
         except BrokenProcessPool:
             broken = True
-            pending[f] = (pos, doc)
-        except Exception as e:  # the document or its result could not be pickled
-            ready[pos] = _lost(doc, e)
+            pending[f] = job
+        except Exception:  # a document or a result could not be pickled: find which, alone
+            for pos, doc in job:
+                ready[pos] = pool.alone(doc)
     if broken:
-        suspects = sorted(pending.values(), key=lambda x: x[0])
+        suspects = sorted((x for job in pending.values() for x in job), key=lambda x: x[0])
         pending.clear()
         pool.restart()
         for pos, doc in suspects:
