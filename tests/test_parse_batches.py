@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import pytest
+
 from newsgraph.errors import InputError
 from newsgraph.models import AnalyzedDoc, Document
 from newsgraph.pipeline.registry import Pipeline, Resources, stage
@@ -67,9 +69,10 @@ def _test_fragile(ad: AnalyzedDoc, res: Resources) -> None:
         raise KeyError("no such thing")
 
 
-def test_a_failing_batch_fails_only_the_document_that_fails_alone() -> None:
+def test_a_failing_batch_fails_only_the_document_that_fails_alone(caplog: pytest.LogCaptureFixture) -> None:
     res, pipe = Resources(), Pipeline.build(["clean", "test_batch_fragile"])
     out = process_documents([_doc(i, t) for i, t in enumerate(TEXTS)], pipe, res)
+    assert "stage test_batch_fragile failed on a group of 3 documents" in caplog.text
     assert [type(r).__name__ for r in out] == ["AnalyzedDoc", "InputError", "AnalyzedDoc"]
     err = out[1]
     assert isinstance(err, InputError) and err.stage == "test_batch_fragile" and err.code == "NG018"

@@ -173,7 +173,9 @@ def _batched(
         s.batch(ads, res)  # type: ignore[misc]
     except ConfigError:
         raise
-    except Exception:
+    except Exception as e:  # (each document's own error comes from running it alone)
+        log.warning("stage %s failed on a group of %d documents (%s: %s); running them one by one",
+                    s.name, len(ads), type(e).__name__, str(e).split("\n")[0][:150])
         return False
     for ad in ads:
         ad.done.append(s.name)
