@@ -45,3 +45,10 @@ def test_a_mission_closed_cuts_relations_and_one_reopened_restores_them() -> Non
 def test_a_states_companies_and_banks_stand_for_it() -> None:
     assert _of("Peru investigated Chilean companies for bribery.", "ACCUSE") == {(("Peru",), ("Chile",))}
     assert _of("Peru banned Chilean banks from its market.", "SANCTION") == {(("Peru",), ("Chile",))}
+
+
+def test_resigning_as_a_states_minister_leaves_that_state() -> None:
+    assert _of("Ana Ruiz resigned as Chile's foreign minister on Monday.", "RETREAT") == {
+        (("Ana Ruiz",), ("Chile",))
+    }
+    assert not _of("Ana Ruiz resigned as her mother's carer.", "RETREAT")

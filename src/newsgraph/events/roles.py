@@ -321,9 +321,12 @@ class Roles:
         return any(c.i == v.i + 1 or (c.i == v.i + 2 and after[0] == "to") for c in acts)
 
     def office_of(self, cl: Clause, offset: int) -> list[str]:
-        """Whose office an "as" phrase names ("resigned *as leader of X*"): X, for an act done from
-        an office."""
-        offices = [x for c, x in cl.obliques if c == "as" and any(case_of(n) == "of" for n in x.children)]
+        """Whose office an "as" phrase names ("resigned *as leader of X*", "*as X's foreign minister*"):
+        X, for an act done from an office."""
+        offices = [
+            x for c, x in cl.obliques
+            if c == "as" and any(case_of(n) == "of" or n.dep_ == "nmod:poss" for n in x.children)
+        ]
         return self.actors_of(offices, offset)
 
     def fought_over(self, lemma: str, cl: Clause, source: list[str]) -> frozenset[int]:
