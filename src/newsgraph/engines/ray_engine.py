@@ -12,7 +12,8 @@ How a run goes:
    :class:`~newsgraph.pipeline.registry.Resources` once (models load lazily, once per worker), reads
    its shard with the same readers as the local engine, skips documents whose id is
    already stored (a sorted ``uint64`` array of stored ids, put in the object store once,
-   unless ``replace``), runs :func:`newsgraph.pipeline.runner.process_document` and streams the
+   unless ``replace``), runs :func:`newsgraph.pipeline.runner.process_documents` on groups of
+   documents (as the local engine does) and streams the
    results back (pickled), plus an end marker per shard.
 3. The driver is the single writer: it consumes results as they stream in (Ray Data
    executes ahead, bounded by its backpressure, so compute overlaps with writing), puts
@@ -43,9 +44,9 @@ from typing import Any
 
 from newsgraph.engines import shards as _shards
 from newsgraph.errors import ConfigError, InputError
-from newsgraph.models import AnalyzedDoc
+from newsgraph.models import AnalyzedDoc, Document
 from newsgraph.pipeline.registry import Pipeline, Resources
-from newsgraph.pipeline.runner import IngestReport, process_document, stage_error
+from newsgraph.pipeline.runner import GROUP_CHARS, GROUP_DOCS, IngestReport, process_documents, stage_error
 from newsgraph.store import Store
 
 log = logging.getLogger("newsgraph.engines.ray")
@@ -352,36 +353,53 @@ class _ShardWorker:
                 v.clear()
             return table
 
+        def analysed(index: int, group: list[tuple[int, Document]]) -> bool:
+            """Rows for a group of documents analysed together (``runner.GROUP_DOCS``); False after
+            a setup problem, which stops the run as in the local engine."""
+            try:
+                results = process_documents([d for _, d in group], self.pipeline, self.res)
+            except ConfigError as e:
+                add(index, group[0][0], "fatal", str(e))
+                return False
+            for (pos, item), r in zip(group, results, strict=True):
+                try:
+                    payload = _pickled(r) if not isinstance(r, InputError) else None
+                except Exception as e:  # a result that cannot travel back: this document only
+                    r = stage_error(item, "worker process", e)
+                if isinstance(r, InputError):
+                    add(index, pos, "failed", r.line(), _pickled(r))
+                else:
+                    add(index, pos, "doc", r.doc.file_name or r.doc.id, payload)
+            return True
+
         for index, blob in zip(
             batch.column("index").to_pylist(), batch.column("units").to_pylist(), strict=True
         ):
             units = pickle.loads(blob)
             pos = 0
+            group: list[tuple[int, Document]] = []
             for item in _shards.read_units(
                 units, max_bytes=self.max_bytes, check_language=self.check_language
             ):
-                if isinstance(item, InputError):
-                    add(index, pos, "failed", item.line(), _pickled(item))
-                elif self.known is not None and item.id in self.known:
-                    add(index, pos, "exists", item.file_name or item.id)
-                else:
-                    try:
-                        r = process_document(item, self.pipeline, self.res)
-                    except ConfigError as e:  # a setup problem stops the run, as in the local engine
-                        add(index, pos, "fatal", str(e))
+                todo = isinstance(item, Document) and not (self.known is not None and item.id in self.known)
+                chars = sum(len(d.text) for _, d in group) + (len(item.text) if todo else 0)
+                if group and (not todo or len(group) >= GROUP_DOCS or chars > GROUP_CHARS):
+                    if not analysed(index, group):
                         yield take()
                         return
-                    try:
-                        payload = _pickled(r) if not isinstance(r, InputError) else None
-                    except Exception as e:  # a result that cannot travel back: this document only
-                        r = stage_error(item, "worker process", e)
-                    if isinstance(r, InputError):
-                        add(index, pos, "failed", r.line(), _pickled(r))
-                    else:
-                        add(index, pos, "doc", r.doc.file_name or r.doc.id, payload)
+                    group = []
+                if isinstance(item, InputError):
+                    add(index, pos, "failed", item.line(), _pickled(item))
+                elif not todo:
+                    add(index, pos, "exists", item.file_name or item.id)
+                else:
+                    group.append((pos, item))
                 pos += 1
                 if len(cols["pos"]) >= self.emit_every:
                     yield take()
+            if group and not analysed(index, group):
+                yield take()
+                return
             add(index, pos, "end", "", rss=_peak_rss_mb())
             yield take()
 
