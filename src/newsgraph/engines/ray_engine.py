@@ -46,7 +46,7 @@ from newsgraph.engines import shards as _shards
 from newsgraph.errors import ConfigError, InputError
 from newsgraph.models import AnalyzedDoc, Document
 from newsgraph.pipeline.registry import Pipeline, Resources
-from newsgraph.pipeline.runner import GROUP_CHARS, GROUP_DOCS, IngestReport, process_documents, stage_error
+from newsgraph.pipeline.runner import IngestReport, group_full, process_documents, stage_error
 from newsgraph.store import Store
 
 log = logging.getLogger("newsgraph.engines.ray")
@@ -354,7 +354,7 @@ class _ShardWorker:
             return table
 
         def analysed(index: int, group: list[tuple[int, Document]]) -> bool:
-            """Rows for a group of documents analysed together (``runner.GROUP_DOCS``); False after
+            """Rows for a group of documents analysed together (``runner.group_full``); False after
             a setup problem, which stops the run as in the local engine."""
             try:
                 results = process_documents([d for _, d in group], self.pipeline, self.res)
@@ -382,8 +382,7 @@ class _ShardWorker:
                 units, max_bytes=self.max_bytes, check_language=self.check_language
             ):
                 todo = isinstance(item, Document) and not (self.known is not None and item.id in self.known)
-                chars = sum(len(d.text) for _, d in group) + (len(item.text) if todo else 0)
-                if group and (not todo or len(group) >= GROUP_DOCS or chars > GROUP_CHARS):
+                if group and (not todo or group_full([d for _, d in group], item)):
                     if not analysed(index, group):
                         yield take()
                         return

@@ -9,6 +9,7 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
+from newsgraph.events.deps import marked_to
 from newsgraph.events.tree import Clause
 
 #: the CAMEO code of a telephone call
@@ -38,5 +39,4 @@ def phoned(sent: Any, offset: int, found: list[Found], coder: Coder, lex: EventL
 
 def _talking_clause(c: Any, coder: Coder, lex: EventLexicon) -> bool:
     """A "to" clause of a verb of talking under the verb of calling ("to discuss", "to congratulate")."""
-    marked = any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
-    return c.dep_ in ("xcomp", "advcl") and marked and coder.lemma(c) in lex.words("call_purposes")
+    return c.dep_ in ("xcomp", "advcl") and marked_to(c) and coder.lemma(c) in lex.words("call_purposes")

@@ -327,3 +327,8 @@ def opens_clause(v: Token) -> bool:
     """A verb that opens a clause of its own ("of killing X"), whatever noun the parse hung it on: "was
     accused by prosecutors *of killing* X" is the accusation's content, not the prosecutors' act."""
     return any(c.dep_ == "mark" for c in v.children)
+
+
+def marked_to(c: Token) -> bool:
+    """A clause marked with an infinitive's "to" ("called X *to* discuss ...")."""
+    return any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)

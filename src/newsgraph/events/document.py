@@ -24,6 +24,7 @@ from newsgraph.events.deps import (
     UNNAMED_ROLES,
     Token,
     adverbial,
+    marked_to,
     opens_clause,
 )
 from newsgraph.events.implicit import Implicit
@@ -239,8 +240,7 @@ def _state_doers(source: list[str], coder: Coder, places: Places) -> list[str]:
 
 def _to_clause(c: Any) -> bool:
     """A "to" clause of what is asked ("called on X *to fire* Y"), however the parse hung it."""
-    marked = any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
-    return c.dep_ == "xcomp" or (c.dep_ == "advcl" and marked)
+    return c.dep_ == "xcomp" or (c.dep_ == "advcl" and marked_to(c))
 
 
 def _govern(found: list[Found], lex: EventLexicon, actors: ActorIndex) -> list[Found]:

@@ -188,6 +188,13 @@ GROUP_DOCS = 8
 GROUP_CHARS = 20_000
 
 
+def group_full(group: Sequence[Document], nxt: Document) -> bool:
+    """Whether ``nxt`` must start a new group after ``group`` (:data:`GROUP_DOCS`, :data:`GROUP_CHARS`);
+    the one rule of the loop, the pool and the Ray engine."""
+    chars = sum(len(d.text) for d in group) + len(nxt.text)
+    return bool(group) and (len(group) >= GROUP_DOCS or chars > GROUP_CHARS)
+
+
 def analyse(
     items: Iterable[Document | InputError],
     pipeline: Pipeline,
@@ -197,17 +204,14 @@ def analyse(
     """Every item analysed in this process, in input order (an input error passes through), in
     groups of :data:`GROUP_DOCS` documents and :data:`GROUP_CHARS` characters at most."""
     group: list[Document] = []
-    size = 0
     for item in items:
-        if group and (isinstance(item, InputError) or len(group) >= GROUP_DOCS
-                      or size + len(item.text) > GROUP_CHARS):
+        if group and (isinstance(item, InputError) or group_full(group, item)):
             yield from process_documents(group, pipeline, res, on_stage)
-            group, size = [], 0
+            group = []
         if isinstance(item, InputError):
             yield item
             continue
         group.append(item)
-        size += len(item.text)
     if group:
         yield from process_documents(group, pipeline, res, on_stage)
 
@@ -304,8 +308,7 @@ def _pooled(
                     ready[order] = item
                     order += 1
                 else:
-                    size = sum(len(d.text) for _, d in group)
-                    if group and (len(group) >= GROUP_DOCS or size + len(item.text) > GROUP_CHARS):
+                    if group_full([d for _, d in group], item):
                         flush()
                     group.append((order, item))
                     order += 1
