@@ -14,8 +14,11 @@ Input: ``Phoenix.Countries.actors.txt``, ``Phoenix.International.actors.txt`` an
   with the same roles) becomes its own entry with the same codes. Surnames and first names alone
   are never aliases.
 - **organisations** (``phx:<slug>``) of the international and non-state dictionaries whose name
-  ends in an organisation word ("... Brigades", "... Front"), with their synonyms and codes; a
-  bracketed acronym ("(IAAA)") is an alias.
+  ends in an organisation word ("... Brigades", "... Front") or opens with a transliterated one
+  ("Harakat ...", "Jemaah ...", "Lashkar ...": lexicon ``actors.foreign_org_words``), with their
+  synonyms and codes; a bracketed acronym ("(IAAA)") is an alias. TABARI files a group's leaders
+  among its synonyms: those are people of their own (and no alias of the group), and a phrase
+  with a transliterated group word is never a person ("Hizb Allah").
 - **codes of known actors**: a country record's code (``[AFG]``) is attached to the bundled
   state (``state:AFG``), and an organisation already in ``orgs.yaml`` gets its code (no new
   aliases), so the KB's curated names win.
@@ -61,6 +64,8 @@ _NOT_NAME = (
 _ORG_HEADS = (
     lexicons.words("actors.org_heads") | {"brigades", "organization", "liberation", "faction"} | _COMPANY
 )
+#: words that open an armed group's or party's name ("Harakat Hazm", "Jaish al-Adl")
+_ORG_OPENERS = lexicons.words("actors.foreign_org_words")
 _KUNYA = {"abu", "abou", "umm"}
 
 
@@ -172,11 +177,16 @@ def _core(ws: list[str]) -> list[str]:
     return [w for w in ws if w.lower() not in _PARTICLES]
 
 
-def name_like(ws: list[str]) -> bool:
+def _name_shaped(ws: list[str]) -> bool:
     """Two to five words, letters only, none a title, function or institution word."""
     return 2 <= len(ws) <= 5 and all(
         re.fullmatch(r"[A-Z][A-Z.'-]*", w) and w.lower().rstrip(".") not in _NOT_NAME for w in ws
     )
+
+
+def name_like(ws: list[str]) -> bool:
+    """Name-shaped, and no word opens a group's name ("Harakat Hazm", "Hizb Allah": groups)."""
+    return _name_shaped(ws) and not any(_bare(w) in _ORG_OPENERS for w in ws)
 
 
 def _strip_titles(ws: list[str], kb: object) -> list[str]:
@@ -192,12 +202,17 @@ def people(rec: Record, kb: object) -> list[tuple[str, list[str]]]:
     """``(name, aliases)`` of each person a record names."""
     phrases = [rec.primary, *rec.synonyms]
     stripped = [_strip_titles(words(p), kb) for p in phrases]
-    first = next((i for i, ws in enumerate(stripped) if name_like(ws) and len(_core(ws)) >= 2), None)
+    first = next((i for i, ws in enumerate(stripped) if _name_shaped(ws) and len(_core(ws)) >= 2), None)
     if first is None or not rec.codes:
         return []
     ws = stripped[first]
     if kb.lookup(display(ws)) or kb.demonym(ws[0].title()):  # type: ignore[attr-defined]
         return []  # a place or organisation the KB knows, "Turkish Hezbollah"
+    named = (i for i in range(first, len(stripped)) if name_like(stripped[i]) and _core(stripped[i])[1:])
+    first = next(named, None)
+    if first is None:
+        return []  # only a group's names ("Harakat Hazm")
+    ws = stripped[first]
     groups: list[tuple[list[str], list[str]]] = [(ws, [])]
     for syn in phrases[first + 1 :]:
         sw = _strip_titles(words(syn), kb)
@@ -228,7 +243,8 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 def org(rec: Record) -> tuple[str, list[str]] | None:
     ws = words(re.sub(r"\(([A-Z]{2,})\)", "", rec.primary))
-    if not rec.codes or len(ws) < 2 or ws[-1].lower() not in _ORG_HEADS:
+    opener = bool(ws) and _bare(ws[0]) in _ORG_OPENERS  # "Harakat Hazm"
+    if not rec.codes or len(ws) < 2 or (ws[-1].lower() not in _ORG_HEADS and not opener):
         return None
     aliases = re.findall(r"\(([A-Z]{3,})\)", rec.primary)
     for syn in rec.synonyms:
@@ -237,6 +253,12 @@ def org(rec: Record) -> tuple[str, list[str]] | None:
         if len(sw) >= 2:
             aliases.append(display(sw))
     return display(ws), sorted(set(aliases) - {display(ws)})
+
+
+def _bare(word: str) -> str:
+    """A word without an Arabic article glued to it ("al-Harakat" -> "harakat")."""
+    w = word.lower()
+    return w.split("-", 1)[1] if w.startswith(("al-", "el-")) and "-" in w else w
 
 
 def cameo(codes: list[tuple[str, str | None, str | None]]) -> str:
@@ -276,17 +298,17 @@ def compile_rows(src: Path) -> list[dict[str, str]]:
                 if code and known[0].kb_id.startswith("state:"):
                     add(known[0].kb_id, "STATE", known[0].name, [], f"{code}::")
                 continue
-            found = people(rec, kb)
+            found = people(rec, kb)  # (TABARI files a group's leaders among its synonyms)
             for name, aliases in found:
                 add(slug(name), "PERSON", name, aliases, codes)
-            if found:
+            if known and known[0].type == "ORG":  # the group the KB knows gets the codes of its own record
+                if not found:
+                    add(known[0].kb_id, "ORG", known[0].name, [], codes)
                 continue
-            if known and known[0].type == "ORG":
-                add(known[0].kb_id, "ORG", known[0].name, [], codes)
-            elif rec.file.startswith("Phoenix.Countries"):
-                continue
-            elif (o := org(rec)) is not None:
-                add(slug(o[0]), "ORG", o[0], o[1], codes)
+            group = None if rec.file.startswith("Phoenix.Countries") else org(rec)
+            if group is not None:  # the group too, named by its synonyms that name no person
+                claimed = {n for name, aliases in found for n in (name, *aliases)}
+                add(slug(group[0]), "ORG", group[0], [a for a in group[1] if a not in claimed], codes)
     return sorted(rows.values(), key=lambda r: r["kb_id"])
 
 

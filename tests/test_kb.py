@@ -314,3 +314,14 @@ def test_former_states_are_states_with_their_phoenix_codes_and_no_capital(kb):
     assert cameo_at(sun, None) == "SUN" and cameo_at(kb.get("state:DDR"), "1985-01-01") == "DDR"
     states = ("East Germany", "Soviet Socialist Republics")
     assert not any(e.type == "PERSON" and e.name in states for e in kb)
+
+
+def test_groups_the_phoenix_dictionaries_file_like_people_are_organisations_and_their_leaders_people(kb):
+    # a group's record whose primary name ends in an organisation word or opens with a transliterated
+    # one ("Jemaah", "Lashkar", "Harakat") is an organisation, its names no person's
+    for name in ("Abu Sayyaf Group", "Jemaah Islamiyah", "Lashkar E Tayyiba", "Lord's Resistance Army"):
+        assert [e.type for e in kb.lookup(name)] == ["ORG"], name
+    assert not [e for e in kb.lookup("Harakat Hazm") if e.type == "PERSON"]
+    # ... and the people TABARI files among the group's synonyms stay people
+    assert [e.type for e in kb.lookup("Joseph Kony")] == ["PERSON"]
+    assert [e.type for e in kb.lookup("Ayman al-Zawahiri")] == ["PERSON"]

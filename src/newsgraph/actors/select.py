@@ -110,6 +110,9 @@ def _place_evidence(
 
 _AROUND = ordered("place_around_prepositions")
 _AROUND_EXCEPTIONS = ordered("place_around_exceptions")
+#: the prepositions of those that do not make a known body and a place one name ("the Congress *of*
+#: Peru" is one; "the European Union *on* Belarus" two)
+_BETWEEN_NAMES = frozenset(_AROUND) - {"of", "for"}
 _NAME_PARTICLES = lexicons.words("actors.name_particles")
 
 
@@ -171,6 +174,15 @@ def text_after(o: Cand, d: Cand) -> str:
     return o.text[d.end - o.start :]
 
 
+def _two_names(o: Cand, before: list[str], known: set[tuple[int, int]]) -> bool:
+    """The words before the preposition ("on", "in") of a span the model read as one organisation are
+    a whole organisation the knowledge base knows ("[European Union] on Belarus"): two names, not one."""
+    if len(before) < 2 or before[-1].lower() not in _BETWEEN_NAMES:
+        return False
+    head = " ".join(before[:-1])
+    return (o.start, o.start + len(head)) in known and o.text.startswith(head)
+
+
 def _longer_place(before: list[str]) -> bool:
     """The words of an organisation's name before a known place inside it end with capitalised words
     right after a preposition ("Parliament of [New South] Wales"): the place is the last word of a
@@ -191,11 +203,14 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
     orgs = [c for p, c in cands if p >= 2 and c.label == "ORG"]
     places = [c for p, c in cands if p == 1 and c.label in ("STATE", "LOCATION")]
     model_places = [c for p, c in cands if p == 3 and c.label not in ("PERSON", "ORG", "NORP")]
+    known_spans = {(c.start, c.end) for p, c in cands if p == 1 and c.label == "ORG"}
     drop = set(drop or ())
     for o in orgs:
         for c in places:
             if o.start < c.start and c.end <= o.end:
                 between = o.text[: c.start - o.start].split()
+                if _two_names(o, between, known_spans):
+                    continue  # "[the European Union] on [Belarus]": a known body, then the place
                 if (
                     between
                     and between[-1].lower() in _AROUND

@@ -26,6 +26,8 @@ DURATIONS = lexicons.words("english.duration_nouns")
 CLAUSE_OPENERS = lexicons.words("english.clause_openers")
 GROUP_PRONOUNS = lexicons.words("english.pronouns_group")  # ("it", "they": lemmas, so also "them")
 INDIVIDUALS = lexicons.words("actors.individual_nouns")
+#: titles whose holder speaks or acts for the "for" phrase ("a spokesman *for* X": X's)
+SPEAKING_FOR = lexicons.words("actors.office_titles")
 #: participles that name an unnamed person ("a woman *named* X", "the man, later *identified* as X")
 NAMING = lexicons.words("actors.naming_participles")
 #: nouns of a policy done to what their "of" phrase names ("the nationalization *of the Federal Reserve*")
@@ -332,3 +334,14 @@ def opens_clause(v: Token) -> bool:
 def marked_to(c: Token) -> bool:
     """A clause marked with an infinitive's "to" ("called X *to* discuss ...")."""
     return any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+
+
+#: verbs that link a subject to a predicate adjective ("grew *disillusioned* with X")
+LINKING = lexicons.words("english.linking_verbs")
+
+
+def predicative(t: Token) -> bool:
+    """An adjective predicated by a copula or a linking verb ("X grew *disillusioned* with Y")."""
+    linked = t.dep_ == "xcomp" and t.head.lemma_.lower() in LINKING
+    adjective = t.pos_ == "ADJ" or (linked and t.tag_ == "VBN")  # (or a participle: "disillusioned")
+    return adjective and (linked or any(c.dep_ == "cop" for c in t.children))

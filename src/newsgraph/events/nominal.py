@@ -20,9 +20,18 @@ from newsgraph.events.deps import (
     measured,
     partners,
     perfect_participle,
+    predicative,
     told_subject_tokens,
 )
-from newsgraph.events.readings import came_from, despite, otherwise, posture
+from newsgraph.events.readings import (
+    came_from,
+    despite,
+    its_owner,
+    misparsed_modifier,
+    otherwise,
+    posture,
+    verb_agent,
+)
 from newsgraph.events.referents import bare_reaction
 from newsgraph.events.roles import HOME_TYPES, struck_places
 from newsgraph.events.sides import truce_sides
@@ -37,11 +46,8 @@ from newsgraph.events.tree import (
     uniq,
 )
 from newsgraph.models import Event
-from newsgraph.text import lexicons
 
 SOURCE_PARTS = frozenset({"nmod:poss", "compound", "amod", "flat"})
-#: verbs that link a subject to a predicate adjective ("grew *disillusioned* with X")
-LINKING = lexicons.words("english.linking_verbs")
 #: how a prepositional phrase hangs on an event noun, or on a predicate adjective ("critical *of X*")
 PHRASE_DEPS = frozenset({"nmod", "obl"})
 #: dependencies only a noun phrase has (a noun the tagger made an adjective: "imposed a [lockdown]")
@@ -55,12 +61,7 @@ AGAINST_ADVERSARY = frozenset({"PROTEST", "REQUEST"})
 STOPPED = {"AID": "162", "CONSULT": "164", "COOPERATE": "161", "SUPPORT": "160"}
 #: what an answered noun can be: a demand, a threat, an offer of aid or of an agreement
 ANSWERED_TYPES = frozenset({"REQUEST", "THREATEN", "AID", "AGREE"})
-#: possessives that refer to a state or organisation ("its", "their")
-GROUP_POSSESSIVES = frozenset(
-    k
-    for k, v in lexicons.table("english.possessive_pronouns").items()
-    if v in lexicons.words("english.pronouns_group")
-)
+
 
 
 def attributive(tok: Token) -> bool:
@@ -179,6 +180,7 @@ class NounCoder:
         targets = tuple(spec.get("target") or self.lex.ordered.get("noun_targets", ()))
         source, target, givers = [], [], []
         answered = self.answered(n, f.coding.type)  # "rejected a demand from X": X's demand
+        given = self.recipient(n, spec)  # "gave *X* aid": the parse makes the receiver a compound
         for c in n.children:
             case = case_of(c)
             if c.dep_ == "nmod" and case == "between":  # (and "between X('s troops) and [Y]", misparsed)
@@ -192,7 +194,7 @@ class NounCoder:
             if c.dep_ in ("nmod", "appos") and case and sourced:
                 source += phrase_actors(c, self.actors, off)
                 givers += [c] if case in ("of", "by") else []  # ("a delegation [in X]" is where it is)
-            elif c.dep_ in SOURCE_PARTS and c.i < n.i:  # (a place names the thing: "the Paris accords")
+            elif c.dep_ in SOURCE_PARTS and c.i < n.i and c not in given:  # (a place: "the Paris accords")
                 if c.lemma_.lower() in self.lex.words("mediating"):
                     continue  # "a Bolivian-brokered deal with X": the broker is no party
                 named = c.dep_ == "compound"
@@ -216,13 +218,14 @@ class NounCoder:
                 source, target = both[:1], both[1:]
         for h in hosts[1:] if not source else ():  # "the withdrawal of *US* troops", "of *its* forces"
             source = [a for c in h.children if c.dep_ in SOURCE_PARTS and c.i < h.i
-                      for a in phrase_actors(c, self.actors, off)] or self.its_owner(h, off)
+                      for a in phrase_actors(c, self.actors, off)] or its_owner(h, self.actors, off)
         if not source and not target:  # "X test-fired a missile, drawing criticism from Y": Y criticises X
             source, target = self.elicited(n, off)
         if not source:
-            source = self.misparsed_modifier(n, off)
+            source = misparsed_modifier(n, self.actors, off) or verb_agent(n, self.actors, off)
         if not source:
-            source = self.light_subject(n, spec, off) or self.ascribed(n, off) or self.its_owner(n, off)
+            source = self.light_subject(n, spec, off) or self.ascribed(n, off)
+            source = source or its_owner(n, self.actors, off)
             source = source or self.claimed(n, off) or came_from(n, spec, self.lemma_of, off, self.actors)
         if not source and attributive(n):  # "X released a book critical of Y": the book's author
             source = self.author(n.head, off)
@@ -239,6 +242,8 @@ class NounCoder:
                 for a in phrase_actors(c, self.actors, off)
                 if a not in source
             ]
+        if given and not target:
+            target = [a for c in given for a in phrase_actors(c, self.actors, off) if a not in source]
         if source and not target and self.supplied(n, spec):  # "provided X with aid": X gets it
             objs = [c for c in n.head.children if c.dep_ == "obj"]
             target = [a for c in objs for a in phrase_actors(c, self.actors, off) if a not in source]
@@ -285,6 +290,7 @@ class NounCoder:
             source = target = []  # "helped end the fighting": whose, the noun does not say
         source = list(dict.fromkeys(source))
         mutual = f.coding.type.lower() in self.lex.words("mutual_types") or spec.get("mutual")
+        mutual = mutual or self.exchanged(n, spec)  # "X and Y traded accusations"
         if mutual and not target and len(source) > 1:
             # "X and Y held talks", "X and Y have been at odds"
             source, target = source[:1], source[1:]
@@ -293,6 +299,11 @@ class NounCoder:
         f.target = [t for t in dict.fromkeys(target) if t not in f.source]
         nmods = [(case_of(c), c) for c in n.children if c.dep_ == "nmod"]
         f.location = self.place_in(nmods, off)
+
+    def exchanged(self, n: Token, spec: dict[str, Any]) -> bool:
+        """The noun is the object of a light verb two sides do to each other ("*traded* accusations")."""
+        verb = self.lemma_of(n.head) if n.dep_ == "obj" else ""
+        return verb in (spec.get("light") or ()) and verb in self.lex.words("mutual_verbs")
 
     def answered(self, n: Token, typ: str) -> bool:
         """The noun is the object of a verb of answering it ("rejected the demand of X", "ignored an
@@ -334,17 +345,6 @@ class NounCoder:
         subjects = [c for c in thing.head.children if c.dep_ == "nsubj"]
         return [a for c in subjects for a in phrase_actors(c, self.actors, offset)]
 
-    def misparsed_modifier(self, n: Token, offset: int) -> list[str]:
-        """The actor a word right before the noun names, when the parse hung that word elsewhere
-        though a determiner opens the two: "after *the police* killing of X" parsed as "the police",
-        with "killing" its modifier."""
-        i = n.i - 1
-        if i < 1 or n.doc[i].head.i == n.i or n.doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
-            return []
-        if n.doc[i - 1].pos_ != "DET" or n.doc[i - 1].head.i != i:
-            return []
-        return self.actors.at(n.doc[i], offset)
-
     def event_subject(self, n: Token) -> list[str]:
         """Who held talks that an earlier event of the story "followed" or "came after" ("the ban
         followed discussions with X"): the source of the document's first event of the kind the
@@ -384,7 +384,7 @@ class NounCoder:
     def thing_actors(self, c: Token, offset: int) -> list[str]:
         """The actors of a target phrase, or of the phrase it leads to when it names a thing
         ("restrictions on flights *to Cuba*", "a ban on imports *from Syria*")."""
-        got = phrase_actors(c, self.actors, offset)
+        got = phrase_actors(c, self.actors, offset) or its_owner(c, self.actors, offset)  # "of *its* people"
         if got:
             return got
         if c.tag_ == "VBG":  # "a ruling against [Trump finding that ...]": the parse's gerund clause
@@ -393,18 +393,6 @@ class NounCoder:
             if x.dep_ == "nmod" and case_of(x) in self.lex.words("thing_cases"):
                 got += phrase_actors(x, self.actors, offset)
         return got
-
-    def its_owner(self, n: Token, offset: int) -> list[str]:
-        """An unresolved "its"/"their" on the noun: the closest state or organisation named before it
-        in the sentence ("the Cuban government's repression ... and *its* support for X")."""
-        poss = [c for c in n.children if c.dep_ == "nmod:poss" and c.lower_ in GROUP_POSSESSIVES]
-        if not poss:
-            return []
-        for t in reversed(list(n.sent)[: poss[0].i - n.sent.start]):
-            got = [a for a in self.actors.at(t, offset) if self.actors.type_of(a) in ("STATE", "ORG")]
-            if got:
-                return got[:1]
-        return []
 
     def own_states(self, source: list[str]) -> list[str]:
         """The states (or the regions and cities: a governor's, a mayor's) the source actors belong to."""
@@ -506,6 +494,16 @@ class NounCoder:
             return []
         return [a for s in Clause.of_verb(host.head).subjects for a in phrase_actors(s, self.actors, offset)]
 
+    def recipient(self, n: Token, spec: dict[str, Any]) -> list[Token]:
+        """The name right after a light verb that the parse made a compound of its object, the noun
+        or what counts it ("gave *Chile* aid", "offered *Peru* $5 million in aid"): who gets it."""
+        obj = self.slot(n)
+        v = obj.head
+        if obj.dep_ != "obj" or self.lemma_of(v) not in (spec.get("light") or ()):
+            return []
+        named = (c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+        return [c for c in named if c.left_edge.i == v.i + 1]
+
     def supplied(self, n: Token, spec: dict[str, Any]) -> bool:
         """The noun is what a light verb's object is given ("provided *X* with aid")."""
         light = set(spec.get("light") or ())
@@ -591,10 +589,3 @@ class NounCoder:
         if cl.passive and not subj and n not in cl.subjects:  # "X and Y are locked in a dispute"
             subj = cl.subjects
         return [a for s in subj for a in phrase_actors(s, self.actors, offset)]
-
-
-def predicative(t: Token) -> bool:
-    """An adjective predicated by a copula or a linking verb ("X grew *disillusioned* with Y")."""
-    linked = t.dep_ == "xcomp" and t.head.lemma_.lower() in LINKING
-    adjective = t.pos_ == "ADJ" or (linked and t.tag_ == "VBN")  # (or a participle: "disillusioned")
-    return adjective and (linked or any(c.dep_ == "cop" for c in t.children))

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from newsgraph.events.deps import CONCESSIVE, conjuncts
-from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
+from newsgraph.events.tree import ActorIndex, Token, case_of, is_passive, phrase_actors
+from newsgraph.text import lexicons
 
 
 def despite(n: Token) -> bool:
@@ -65,3 +66,46 @@ def came_from(
         return []
     froms = [c for c in top.head.children if c.dep_ == "obl" and case_of(c) == "from"]
     return [a for c in froms for x in conjuncts(c) for a in phrase_actors(x, actors, offset)]
+
+
+#: possessives that refer to a state or organisation ("its", "their")
+GROUP_POSSESSIVES = frozenset(
+    k
+    for k, v in lexicons.table("english.possessive_pronouns").items()
+    if v in lexicons.words("english.pronouns_group")
+)
+
+
+def misparsed_modifier(n: Token, actors: ActorIndex, offset: int) -> list[str]:
+    """The actor a word right before the noun names, when the parse hung that word elsewhere
+    though a determiner opens the two: "after *the police* killing of X" parsed as "the police",
+    with "killing" its modifier."""
+    i = n.i - 1
+    if i < 1 or n.doc[i].head.i == n.i or n.doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return []
+    if n.doc[i - 1].pos_ != "DET" or n.doc[i - 1].head.i != i:
+        return []
+    return actors.at(n.doc[i], offset)
+
+
+def verb_agent(n: Token, actors: ActorIndex, offset: int) -> list[str]:
+    """A "by" phrase the parse hung on an active verb whose object the noun is: the noun's agent
+    ("condemned the killing of X *by Y*"; an active verb has no agent of its own)."""
+    v = n.head
+    if n.dep_ != "obj" or v.pos_ != "VERB" or is_passive(v):
+        return []
+    bys = [c for c in v.children if c.dep_ == "obl" and c.i > n.i and case_of(c) == "by" and c.pos_ != "VERB"]
+    return [a for c in bys for a in phrase_actors(c, actors, offset)]
+
+
+def its_owner(n: Token, actors: ActorIndex, offset: int) -> list[str]:
+    """An unresolved "its"/"their" on the noun: the closest state or organisation named before it
+    in the sentence ("the Cuban government's repression ... and *its* support for X")."""
+    poss = [c for c in n.children if c.dep_ == "nmod:poss" and c.lower_ in GROUP_POSSESSIVES]
+    if not poss:
+        return []
+    for t in reversed(list(n.sent)[: poss[0].i - n.sent.start]):
+        got = [a for a in actors.at(t, offset) if actors.type_of(a) in ("STATE", "ORG")]
+        if got:
+            return got[:1]
+    return []

@@ -111,6 +111,9 @@ def inherited_subjects(v: Token) -> list[Token]:
             return [phrase_top(head)]  # "Thousands of people [marched] ..., demanding X": the crowd
         if dep == "acl" and v.tag_ in FINITE | {"VBN"} and fronted_conjunct(head):
             return [head]  # "On Sunday, 200,000 Chileans [marched] ...": the crowd
+        if dep == "conj" and v.tag_ in FINITE and verbless_root(head) and v.doc[v.i - 1].text == ",":
+            # "Peru, which accused X, [expelled] Y": the parse made the subject the sentence's head
+            return [x for x in conjuncts(head) if x.pos_ in ("NOUN", "PROPN")]
         return []
     return []
 

@@ -29,6 +29,7 @@ from newsgraph.events.deps import (
     RELATIONAL,
     RELATIVE,
     SEATED,
+    SPEAKING_FOR,
     STATE_BODIES,
     SUBJECTS,
     TITLE_HEADS,
@@ -520,8 +521,10 @@ def _one_phrase(t: Token, idx: ActorIndex, offset: int, depth: int) -> list[str]
             example = case in EXAMPLE_CASES and t.lower_ in EXAMPLE_HEADS
             if case in ("of", "from", "in") and t.lemma_.lower() in POLICIES:
                 continue  # "agreed with the nationalization of X": a policy about X, not X
-            if case in ("of", "from", "in") or example:
+            spoke_for = case == "for" and t.lemma_.lower() in SPEAKING_FOR  # "a spokesman *for* [a body]"
+            if case in ("of", "from", "in") or example or spoke_for:
                 got = phrase_actors(c, idx, offset, depth=depth + 1)
+                got = [a for a in got if idx.type_of(a) in ("STATE", "ORG")] if spoke_for else got
                 if t.lemma_.lower() in INDIVIDUALS:  # "a man in the city of X", "a suspect in Chile":
                     places = ("LOCATION", "STATE") if case == "in" else ("LOCATION",)  # where, not who
                     got = [a for a in got if idx.type_of(a) not in places]

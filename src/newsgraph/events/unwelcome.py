@@ -10,7 +10,7 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
-from newsgraph.events.nominal import GROUP_POSSESSIVES
+from newsgraph.events.readings import GROUP_POSSESSIVES
 from newsgraph.events.tree import Clause, Token, phrase_actors
 
 

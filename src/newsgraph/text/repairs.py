@@ -1,7 +1,15 @@
-"""Repairs of one misparse the bundled model makes often enough to lose events: a past tense read
-as a noun heading a sentence with no verb ("A police officer *shot* X" parsed as the noun "officer
-shot" with X its apposition). The word is made the verb of its sentence again, the noun before it
-its subject and the phrase after it its object (lexicon ``english.misread_past_verbs``)."""
+"""Repairs of misparses the bundled model makes often enough to lose events.
+
+- A past tense read as a noun heading a sentence with no verb ("A police officer *shot* X" parsed as
+  the noun "officer shot" with X its apposition): the word is made the verb of its sentence again,
+  the noun before it its subject and the phrase after it its object (lexicon
+  ``english.misread_past_verbs``); so is a present tense in -s the tagger called a singular noun
+  ("Chile *condemns* Peru for the attack").
+- A present tense the tagger called a noun though the parse gave it a verb's subject and object
+  ("Chile *condemns* the attack": nsubj and obj on a "noun"): only its tag, part of speech and
+  lemma are wrong, and they are made a verb's. (With a subject and a "that" clause the parse is
+  too unsure: "because one of us *departs* that ...".)
+"""
 
 from __future__ import annotations
 
@@ -21,9 +29,11 @@ def repair(doc: Any) -> None:
     with no parse (a pipeline without a parser) is left as it is."""
     if not doc.has_annotation("DEP"):
         return
+    _present_verbs(doc)
     for sent in doc.sents:
         root = sent.root
-        if root.lower_ not in MISREAD or root.pos_ not in ("NOUN", "PROPN") or _has_verb(sent):
+        lemma = MISREAD.get(root.lower_) or (_singular_stem(root.lower_) if _present_form(root) else None)
+        if lemma is None or root.pos_ not in ("NOUN", "PROPN") or _has_verb(sent):
             continue
         left = [c for c in root.lefts if c.dep_ in _LEFT]
         right = [c for c in root.rights if c.dep_ in _RIGHT and c.pos_ in ("PROPN", "NOUN", "PRON")]
@@ -35,7 +45,35 @@ def repair(doc: Any) -> None:
                 c.head = subject
         subject.dep_ = "nsubj"
         right[0].dep_ = "obj"
-        root.pos_, root.tag_, root.lemma_ = "VERB", "VBD", MISREAD[root.lower_]
+        root.pos_, root.tag_, root.lemma_ = "VERB", "VBD" if root.lower_ in MISREAD else "VBZ", lemma
+
+
+
+
+def _present_verbs(doc: Any) -> None:
+    """Tag as a verb each third-person present form the tagger called a noun though the parse gave
+    it a subject and an object ("Chile *condemns* the attack")."""
+    for t in doc:
+        if t.pos_ != "NOUN" or t.tag_ != "NNS" and not t.lower_.endswith("s") or not t.is_lower:
+            continue
+        deps = {c.dep_ for c in t.children}
+        if "nsubj" in deps and "obj" in deps and "cop" not in deps:  # (a complement clause is not enough)
+            t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", _singular_stem(t.lower_)
+
+
+def _present_form(t: Any) -> bool:
+    """A lower-case word in -s that the tagger called a singular noun: a present tense misread
+    ("Chile *condemns* Peru"; a real plural is tagged as one)."""
+    return t.tag_ == "NN" and t.is_lower and t.lower_.endswith("s") and not t.lower_.endswith("ss")
+
+
+def _singular_stem(word: str) -> str:
+    """The base form of a third-person present ("denies" -> "deny", "pushes" -> "push")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _has_verb(sent: Any) -> bool:

@@ -1,0 +1,101 @@
+"""Session 36: constructions of diplomatic news found missing by a battery of made-up sentences:
+a known body and a place the model read as one name, goods and people named by a demonym, charges
+traded by two sides, weapons systems supplied, and a killing's agent and victims in a noun phrase.
+
+The sentences are written for these tests (made-up people, real states), not taken from any article.
+"""
+
+from __future__ import annotations
+
+from .events_helpers import analyse, coded, tree
+from .events_helpers import pairs_of as _of
+
+
+def test_a_known_body_then_a_place_after_a_preposition_are_two_names() -> None:
+    body = "The sanctions imposed by the European Union on Belarus took effect on Monday."
+    assert {e.name for e in analyse(body).entities} >= {"European Union", "Belarus"}
+    assert _of(body, "SANCTION") == {(("European Union",), ("Belarus",))}
+
+
+def test_goods_and_people_named_by_a_demonym_stand_for_their_state() -> None:
+    assert _of("Peru imposed tariffs on Chilean copper.", "SANCTION") == {(("Peru",), ("Chile",))}
+    assert _of("India banned imports of Malaysian palm oil.", "SANCTION") == {(("India",), ("Malaysia",))}
+    assert [t for _, _, t, _ in coded("Bolivia expelled Cuban doctors on Friday.")] == [["Cuba"]]
+
+
+def test_criticism_exchanged_is_made_by_each_side_but_accusations_made_together_are_not() -> None:
+    body = "Chile and Peru exchanged criticism over the border incident."
+    assert {t for t, _, _, _ in coded(body)} == {"ACCUSE"}  # (not an exchange of goods)
+    assert _of(body, "ACCUSE") == {(("Chile",), ("Peru",)), (("Peru",), ("Chile",))}
+    assert _of("Chile and Peru made accusations against Bolivia.", "ACCUSE") == {
+        (("Chile", "Peru"), ("Bolivia",))
+    }
+
+
+def test_weapons_systems_supplied_are_military_aid_other_systems_are_not() -> None:
+    [(typ, src, tgt, ev)] = coded("Chile will provide Peru with air defence systems, Ana Ruiz said.")
+    assert (typ, src, tgt, ev.cameo, ev.hypothetical) == ("AID", ["Chile"], ["Peru"], "072", True)
+    assert not coded("The firm installed a new computer system for Peru.")
+
+
+def test_a_killing_by_an_agent_the_parse_hung_on_the_verb_and_victims_named_by_its() -> None:
+    body = "Chile condemned the killing of its citizens by Peruvian soldiers."
+    assert _of(body, "ASSAULT") == {(("Peru",), ("Chile",))}
+    assert _of(body, "ACCUSE") == {(("Chile",), ("Peru",))}
+    shot = "Argentina called for an inquiry into the shooting of its citizens by Chilean police."
+    assert {t for _, t in _of(shot, "ASSAULT")} == {("Argentina",)}
+
+
+def test_a_subject_with_a_relative_clause_the_parse_made_the_sentence_head_still_acts() -> None:
+    body = "Peru, which has long accused Chile of spying, expelled two Chilean diplomats."
+    assert _of(body, "SANCTION") == {(("Peru",), ("Chile",))}
+    assert _of(body, "ACCUSE") == {(("Peru",), ("Chile",))}
+
+
+def test_a_spokesman_for_a_state_speaks_for_it() -> None:
+    assert _of("A spokesman for the Peruvian government rejected Chile's allegations.", "REJECT") == {
+        (("Peru",), ("Chile",))
+    }
+    assert _of("A spokeswoman for Peru dismissed the allegations by Chile as baseless.", "REJECT") == {
+        (("Peru",), ("Chile",))
+    }
+
+
+def test_a_present_tense_tagged_a_noun_with_a_subject_and_an_object_becomes_the_verb() -> None:
+    from newsgraph.text.repairs import repair
+
+    doc = tree(
+        ["Chile", "condemns", "the", "attack"],
+        [1, 1, 3, 1],
+        ["nsubj", "ROOT", "det", "obj"],
+        ["PROPN", "NOUN", "DET", "NOUN"],
+        ["NNP", "NN", "DT", "NN"],
+    )
+    repair(doc)
+    assert (doc[1].pos_, doc[1].tag_, doc[1].lemma_) == ("VERB", "VBZ", "condemn")
+    plural = tree(
+        ["the", "talks", "ended"],
+        [1, 2, 2],
+        ["det", "nsubj", "ROOT"],
+        ["DET", "NOUN", "VERB"],
+        ["DT", "NNS", "VBD"],
+    )
+    repair(plural)
+    assert plural[1].pos_ == "NOUN"  # (a noun with no object stays one)
+
+
+def test_a_present_tense_heading_a_verbless_parse_is_its_sentence_verb() -> None:
+    body = "Ana Ruiz condemns Juan Ortega for the remarks."
+    assert _of(body, "ACCUSE") == {(("Ana Ruiz",), ("Juan Ortega",))}
+
+
+def test_a_receiver_the_parse_made_a_compound_of_the_thing_given_is_the_target() -> None:
+    assert _of("Chile gave Peru aid.", "AID") == {(("Chile",), ("Peru",))}
+    assert _of("Chile has offered Peru $5 million in emergency aid.", "AID") == {(("Chile",), ("Peru",))}
+    assert _of("The United States granted Chile a loan.", "AID") == {(("United States",), ("Chile",))}
+
+
+def test_a_protest_note_sent_to_a_state_is_an_official_complaint() -> None:
+    [(typ, src, tgt, ev)] = coded("Chile sent a protest note to Peru over the incident.")
+    assert (typ, src, tgt, ev.cameo) == ("ACCUSE", ["Chile"], ["Peru"], "114")
+    assert not coded("Chile sent a note to Peru.")
