@@ -1,6 +1,10 @@
-"""Session 36: constructions of diplomatic news found missing by a battery of made-up sentences:
-a known body and a place the model read as one name, goods and people named by a demonym, charges
-traded by two sides, weapons systems supplied, and a killing's agent and victims in a noun phrase.
+"""Session 36: constructions of diplomatic news found missing by batteries of made-up sentences:
+a known body and a place the model read as one name, goods, boats and people named by a demonym,
+criticism exchanged, weapons systems and firefighters sent, a killing's agent and victims in a noun
+phrase, parse repairs (a receiver read as a compound, a subject with a relative clause read as the
+sentence head, present tenses tagged as nouns), a spokesman for a body, protest notes; what a "that"
+clause demands and what a noun of plans announces is not yet done; knowledge-base names written
+with diacritics.
 
 The sentences are written for these tests (made-up people, real states), not taken from any article.
 """
@@ -99,3 +103,39 @@ def test_a_protest_note_sent_to_a_state_is_an_official_complaint() -> None:
     [(typ, src, tgt, ev)] = coded("Chile sent a protest note to Peru over the incident.")
     assert (typ, src, tgt, ev.cameo) == ("ACCUSE", ["Chile"], ["Peru"], "114")
     assert not coded("Chile sent a note to Peru.")
+
+
+def test_what_a_that_clause_demands_is_not_done() -> None:
+    body = "The Chilean foreign ministry demanded that Peru release our citizens."
+    [(src, tgt, ev)] = [(s, t, e) for ty, s, t, e in coded(body) if ty == "RETREAT"]
+    assert ev.hypothetical and src == ["Peru"]
+    claimed = "Chile said that Peru released our citizens."
+    assert [e.hypothetical for ty, _, _, e in coded(claimed) if ty == "RETREAT"] == [False]
+
+
+def test_a_visit_a_noun_of_plans_announces_is_not_yet_made() -> None:
+    [(typ, src, tgt, ev)] = coded("Chile's president plans to visit Peru next month.")
+    assert (typ, tgt, ev.hypothetical) == ("CONSULT", ["Peru"], True)
+    [(typ, src, tgt, ev)] = coded("Chile's offer to mediate between Peru and Bolivia was welcomed.")
+    assert typ == "CONSULT" and ev.hypothetical
+
+
+def test_a_boat_named_by_a_demonym_and_firefighters_sent_abroad() -> None:
+    assert _of("Peru's navy fired shots at a Chilean fishing boat.", "ASSAULT") == {
+        (("Peruvian Navy",), ("Chile",))
+    }
+    assert _of("Chile sent 200 firefighters to Peru to help fight the wildfires.", "AID") == {
+        (("Chile",), ("Peru",))
+    }
+
+
+def test_a_knowledge_base_name_written_with_diacritics_is_found_without_the_model() -> None:
+    from newsgraph.pipeline.registry import Resources
+
+    gdansk = Resources().get("kb").lookup("Gdansk")[0]
+    ad = analyse("The mayor of Gdańsk criticised the Polish government.")
+    [m] = [m for m in ad.mentions if m.text == "Gdańsk"]
+    assert {e.id: e.kb_id for e in ad.entities}[m.entity] == gdansk.kb_id
+    # ... and an actor the knowledge base spells without them keeps the text's spelling
+    ad = analyse("Hungarian Prime Minister Viktor Orbán criticised the European Union.")
+    assert "Viktor Orbán" in {e.name for e in ad.entities if e.kb_id}

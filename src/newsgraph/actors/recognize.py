@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.actors.accents import accented_names
 from newsgraph.actors.compounds import (
     hyphen_compounds,
     hyphen_pairs,
@@ -177,7 +178,8 @@ class Recognizer:
             parses = self.parse(view)
         for offset, doc in parses:  # the model's tags in headings are ignored below
             piece = _Piece(offset, len(doc.text))
-            for prio, c in self._kb(doc, piece, text):
+            accented = [(1, c) for c in accented_names(doc, piece.to_doc, text, self.kb)]  # ("Gdańsk")
+            for prio, c in [*self._kb(doc, piece, text), *accented]:
                 c.heading = view.is_heading(c.start)
                 cands.append((prio, c))
             if self.has_ner:

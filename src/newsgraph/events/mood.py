@@ -84,6 +84,7 @@ def mood(
             "prospective",
             "future",
             "predicting",
+            "mandating",
             "not_yet",
             "past_ability",
             "performatives",
@@ -223,6 +224,11 @@ def _condition(c: Token, words: dict[str, frozenset[str]]) -> Token | None:
     return next((x for x in marks if x.dep_ == "mark" and x.lower_ in words.get("supposing", ())), None)
 
 
+def _subjunctive(t: Token) -> bool:
+    """A clause's verb in the base form or "should": what someone is to do ("that Peru *release*")."""
+    return t.tag_ in ("VB", "VBP") or any(c.dep_ == "aux" and c.lower_ == "should" for c in t.children)
+
+
 def _polite(gov: Token, verb: str, words: dict[str, frozenset[str]]) -> bool:
     """ "would like to" (or "wish to") before a speech act done by saying so ("thank", "congratulate")."""
     return gov.lemma_.lower() in ("like", "wish") and verb in words.get("performatives", ())
@@ -278,6 +284,9 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
         if dep == "ccomp" and lemma_of(gov) in words.get("predicting", ()):  # "X predicts Biden wins"
             m.mark("hypothetical", gov)
             return
+        if dep == "ccomp" and lemma_of(gov) in words.get("mandating", ()) and _subjunctive(t):
+            m.mark("hypothetical", gov)  # "demanded that Peru release X": asked, not done
+            return
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in conds for c in t.children):
             m.mark("hypothetical", next(c for c in t.children if c.dep_ == "mark"))
             return
@@ -294,6 +303,10 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             m.mark("negated", gov)  # "Chile's refusal to withdraw": not done (refused)
             m.unable = noun in words.get("failing_nouns", ())  # "its failure to act": not by choice
             return
+        own = any(c.dep_ in ("nsubj", "nsubj:pass") for c in t.children)  # "the request [Z dismissed]"
+        if dep == "acl" and (lemma_of(gov) in plans or gov.lower_ in plans) and not own:
+            m.mark("hypothetical", gov)  # (also "X's plans *to visit* Y", "a bid to join")
+            return
         if dep in ("advcl", "acl") and to_clause:
             # an infinitive under a clause that did not happen or may not ("had not received a
             # request to expel X", "would go to attack Y"): not a fact either
@@ -301,10 +314,6 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             _local(gov, words, g)
             if g.negated or g.hypothetical:
                 m.mark("hypothetical", gov)
-            return
-        own = any(c.dep_ in ("nsubj", "nsubj:pass") for c in t.children)  # "the request [Z dismissed]"
-        if dep == "acl" and (lemma_of(gov) in plans or gov.lower_ in plans) and not own:
-            m.mark("hypothetical", gov)
             return
         if dep == "acl" and (cond := [c for c in gov.children if c.dep_ == "mark" and c.lower_ in conds]):
             m.mark("hypothetical", cond[0])  # "if the House votes to impeach X" with "votes" read as a noun
