@@ -139,3 +139,35 @@ def test_a_knowledge_base_name_written_with_diacritics_is_found_without_the_mode
     # ... and an actor the knowledge base spells without them keeps the text's spelling
     ad = analyse("Hungarian Prime Minister Viktor Orbán criticised the European Union.")
     assert "Viktor Orbán" in {e.name for e in ad.entities if e.kb_id}
+
+
+def test_a_resolution_voted_against_or_abstained_on_is_not_the_voters_act() -> None:
+    assert not _of("Chile abstained in the vote on a resolution condemning Peru.", "ACCUSE")
+    assert _of("Chile voted for a resolution condemning Peru.", "ACCUSE") == {(("Chile",), ("Peru",))}
+    assert _of("Peru voted against a Chilean resolution at the United Nations.", "ACCUSE") == {
+        (("Peru",), ("Chile",))
+    }
+
+
+def test_an_envoy_recalled_and_people_expelled_in_the_passive_have_the_agent_the_clause_gives() -> None:
+    assert _of("Peru's ambassador to Chile was recalled for consultations.", "SANCTION") == {
+        (("Peru",), ("Chile",))
+    }
+    assert _of("Two Chilean diplomats were expelled from Peru on Monday.", "SANCTION") == {
+        (("Peru",), ("Chile",))
+    }
+    assert not coded("The ambassador was recalled for consultations.")
+
+
+def test_a_subject_set_off_from_its_verb_by_an_aside_still_acts() -> None:
+    assert _of("Chile's president, in a televised address, accused Peru of lying.", "ACCUSE") == {
+        (("Chile",), ("Peru",))
+    }
+    assert _of("Peru, citing security concerns, closed its border with Chile.", "COERCE") == {
+        (("Peru",), ("Chile",))
+    }
+
+
+def test_a_charge_d_affaires_summoned_is_a_protest() -> None:
+    [(typ, src, tgt, ev)] = coded("Peru summoned Chile's charge d'affaires to protest the remarks.")
+    assert (typ, src, tgt, ev.cameo) == ("ACCUSE", ["Peru"], ["Chile"], "114")

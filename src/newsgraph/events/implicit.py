@@ -16,6 +16,7 @@ from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
 from newsgraph.events.crowds import crowd_patient
 from newsgraph.events.deps import counted
+from newsgraph.events.envoys import passive_agent
 from newsgraph.events.nominal import NounCoder
 from newsgraph.events.places import Places
 from newsgraph.events.referents import Reports, deed_it, report_author
@@ -94,9 +95,10 @@ class Implicit:
             f.source = []
         if not f.source and f.target and not f.clause.passive and things:
             f.source = _claimed(self.claims, f)  # "twin bombings struck X ... Y claimed responsibility"
+        lex, actors = self.lex, self.coder.actors
+        passive_agent(f, lex, actors)  # "X's ambassador to Y was recalled", "were expelled from X"
         if f.source or not (f.clause.passive or f.coding.reverse) or not f.target:
             return  # (a reversed pattern's subject is its target: "X appeared in court")
-        lex, actors = self.lex, self.coder.actors
         f.source = (
             _announcer(f, lex, actors)
             or earlier_agent(self.events, f, lex.words("sovereign_acts"))

@@ -111,8 +111,10 @@ def inherited_subjects(v: Token) -> list[Token]:
             return [phrase_top(head)]  # "Thousands of people [marched] ..., demanding X": the crowd
         if dep == "acl" and v.tag_ in FINITE | {"VBN"} and fronted_conjunct(head):
             return [head]  # "On Sunday, 200,000 Chileans [marched] ...": the crowd
-        if dep == "conj" and v.tag_ in FINITE and verbless_root(head) and v.doc[v.i - 1].text == ",":
-            # "Peru, which accused X, [expelled] Y": the parse made the subject the sentence's head
+        # "Peru, which accused X, [expelled] Y", "Peru, citing X, [closed] Y": the parse made the
+        # subject the sentence's head
+        after_aside = v.doc[v.i - 1].text == ","
+        if dep in ("conj", "parataxis") and v.tag_ in FINITE and verbless_root(head) and after_aside:
             return [x for x in conjuncts(head) if x.pos_ in ("NOUN", "PROPN")]
         return []
     return []
@@ -203,9 +205,10 @@ def _participle_subject(noun: Token) -> list[Token]:
     for _ in range(3):
         if t.dep_ not in ("obj", "obl", "nmod") or t.head.i == t.i:
             break
+        against = t.dep_ == "obl" and case_of(t) == "against"  # "X voted against a resolution ..."
         t = t.head
         if t.pos_ == "VERB":
-            if t.lemma_.lower() in _OPPOSED or t.lower_ in _OPPOSED:
+            if t.lemma_.lower() in _OPPOSED or t.lower_ in _OPPOSED or against:
                 return []  # "X vetoed a resolution condemning Y": the resolution's, not X's
             subj = [c for c in t.children if c.dep_ in SUBJECTS]
             if subj and all(s.lower_ in RELATIVE for s in subj):
@@ -521,6 +524,10 @@ def appositive_root(v: Token) -> list[Token]:
     the verb's subject."""
     if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.i == 0:
         return []
+    top = v.sent.root  # "Chile's president, in an address, [accused] Peru": the verbless head past an aside
+    aside = v.doc[v.i - 1].text == "," and verbless_root(top)
+    if aside and top.i < v.i < v.head.i and v.head.pos_ == "PROPN":
+        return [top]
     obj, root = v.head, v.doc[v.i - 1]
     determined = any(c.dep_ in ("det", "nmod:poss") and v.i < c.i < obj.i for c in obj.children)
     if root.text == "," and obj.head.i < root.i:  # "Chile, which opposed X, [accused] Y": past its clause
