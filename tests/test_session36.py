@@ -171,3 +171,9 @@ def test_a_subject_set_off_from_its_verb_by_an_aside_still_acts() -> None:
 def test_a_charge_d_affaires_summoned_is_a_protest() -> None:
     [(typ, src, tgt, ev)] = coded("Peru summoned Chile's charge d'affaires to protest the remarks.")
     assert (typ, src, tgt, ev.cameo) == ("ACCUSE", ["Peru"], ["Chile"], "114")
+
+
+def test_troops_entering_a_state_or_its_territory_occupy_it_a_delegation_does_not() -> None:
+    assert _of("Peruvian troops entered Chilean territory on Sunday.", "COERCE") == {(("Peru",), ("Chile",))}
+    assert _of("Peruvian troops entered Chile on Sunday.", "COERCE") == {(("Peru",), ("Chile",))}
+    assert not coded("The Peruvian delegation entered Chile on Sunday.")

@@ -21,6 +21,8 @@ def accented_names(
     """Candidates (source ``kb``) for the knowledge-base names of ``doc`` that contain a letter
     outside ASCII; ``to_doc`` maps the piece's offsets to the document's."""
     out: list[Cand] = []
+    if doc.text.isascii():
+        return out  # (most pieces)
     done = -1
     for t in doc:
         if t.i <= done or t.is_ascii or not t.is_alpha or not t.text[:1].isupper():

@@ -15,10 +15,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
+
 from newsgraph.text import lexicons
 
 #: past tense -> lemma of verbs the tagger reads as nouns ("shot")
 MISREAD = {str(k): str(v) for k, v in lexicons.table("english.misread_past_verbs").items()}
+#: the string id of the object relation
+_OBJ = get_string_id("obj")
 #: the dependents of the misread word that are its subject's words (left) and its object (right)
 _LEFT = ("compound", "nmod:poss", "amod")
 _RIGHT = ("appos", "obj", "compound")
@@ -53,7 +59,8 @@ def repair(doc: Any) -> None:
 def _present_verbs(doc: Any) -> None:
     """Tag as a verb each third-person present form the tagger called a noun though the parse gave
     it a subject and an object ("Chile *condemns* the attack")."""
-    for t in doc:
+    objects = numpy.flatnonzero(doc.to_array([DEP]) == _OBJ).tolist()  # (a verb has one: scan only those)
+    for t in dict.fromkeys(doc[i].head for i in objects):
         if t.pos_ != "NOUN" or t.tag_ != "NNS" and not t.lower_.endswith("s") or not t.is_lower:
             continue
         deps = {c.dep_ for c in t.children}
