@@ -177,3 +177,22 @@ def test_troops_entering_a_state_or_its_territory_occupy_it_a_delegation_does_no
     assert _of("Peruvian troops entered Chilean territory on Sunday.", "COERCE") == {(("Peru",), ("Chile",))}
     assert _of("Peruvian troops entered Chile on Sunday.", "COERCE") == {(("Peru",), ("Chile",))}
     assert not coded("The Peruvian delegation entered Chile on Sunday.")
+
+
+def test_what_a_state_is_defended_against_or_evacuated_from_gets_no_aid() -> None:
+    assert not coded("Peru vowed to defend its sovereignty against Chilean aggression.")
+    assert not coded("Peru evacuated its citizens from Chile.")
+    assert _of("Chile vowed to defend Peru against any aggression.", "AID") == {(("Chile",), ("Peru",))}
+
+
+def test_tanks_massed_at_a_border_and_a_fugitive_handed_over() -> None:
+    assert _of("Chile massed tanks near the border with Peru.", "MOBILIZE") == {(("Chile",), ("Peru",))}
+    [(typ, src, tgt, ev)] = coded("Chile has handed over the fugitive to Peru.")
+    assert (typ, src, tgt, ev.cameo) == ("COOPERATE", ["Chile"], ["Peru"], "063")
+    assert not coded("Chile handed over the documents to Peru.")
+
+
+def test_a_sum_of_money_given_to_a_state_is_economic_aid() -> None:
+    [(typ, src, tgt, ev)] = coded("Chile gave $20 million to Peru.")
+    assert (typ, src, tgt, ev.cameo) == ("AID", ["Chile"], ["Peru"], "071")
+    assert not coded("Chile paid $20 million to Peru.")  # (a payment, no aid)

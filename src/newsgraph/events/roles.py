@@ -291,10 +291,15 @@ class Roles:
         place: str | None,
         skip: frozenset[int] = frozenset(),
     ) -> list[str]:
+        # "defended its sovereignty *against* X", "evacuated its citizens *from* X": not aid to X
+        shields = cl.head.lemma_.lower() in self.lex.words("shielding")
+        shielded = self.lex.words("shielding_cases") if shields else frozenset()
         for case in self.lex.ordered.get("target_cases", ()):
             for c, x in self.obliques(cl):
                 if c != case or x.i in skip or (c == "with" and absolute(x)) or x.text in TIME_NAMES:
                     continue  # ("on Tuesday, defying warnings from X": a day, whatever hangs on it)
+                if c in shielded:
+                    continue
                 if x.lemma_.lower() in self.lex.words("setting_nouns"):
                     continue  # "met on the sidelines of the G20 summit": where, not with whom
                 got = [a for a in self.actors_of([x], offset) if a not in exclude and a != place]
