@@ -28,8 +28,12 @@ def passive_agent(f: Found, lex: EventLexicon, actors: ActorIndex) -> None:
             if s.lemma_.lower() not in ENVOYS:
                 continue
             own = [a for c in s.children if c.dep_ in OWNERS for a in phrase_actors(c, actors, f.offset)]
-            to = [a for c in s.children if c.dep_ == "nmod" and case_of(c) in ("to", "in")
-                  for a in phrase_actors(c, actors, f.offset)]
+            to = [
+                a
+                for c in s.children
+                if c.dep_ == "nmod" and case_of(c) in ("to", "in")
+                for a in phrase_actors(c, actors, f.offset)
+            ]
             if own and to:
                 f.source, f.target = own[:1], [a for a in to if a not in own]
                 return

@@ -1,7 +1,9 @@
 """Other readings of an event noun's lexicon entry, chosen by the noun's phrases: a show of force
 ("drills *around* X", the entry's ``posture``) rather than joint drills, and the reading without
 the entry's modifiers where the noun has the phrase it needs ("calls *for* a ceasefire", its
-``otherwise``)."""
+``otherwise``); and the noun's participants the parse hung elsewhere: a modifier read as a phrase of
+its own ("after *the police* killing of X"), a "by" phrase hung on the verb ("condemned the killing
+of X *by Y*"), an unresolved "its" ("the killing of *its* citizens")."""
 
 from __future__ import annotations
 

@@ -54,14 +54,12 @@ def repair(doc: Any) -> None:
         root.pos_, root.tag_, root.lemma_ = "VERB", "VBD" if root.lower_ in MISREAD else "VBZ", lemma
 
 
-
-
 def _present_verbs(doc: Any) -> None:
     """Tag as a verb each third-person present form the tagger called a noun though the parse gave
     it a subject and an object ("Chile *condemns* the attack")."""
     objects = numpy.flatnonzero(doc.to_array([DEP]) == _OBJ).tolist()  # (a verb has one: scan only those)
     for t in dict.fromkeys(doc[i].head for i in objects):
-        if t.pos_ != "NOUN" or t.tag_ != "NNS" and not t.lower_.endswith("s") or not t.is_lower:
+        if t.pos_ != "NOUN" or not t.is_lower or not (t.tag_ == "NNS" or t.lower_.endswith("s")):
             continue
         deps = {c.dep_ for c in t.children}
         if "nsubj" in deps and "obj" in deps and "cop" not in deps:  # (a complement clause is not enough)
