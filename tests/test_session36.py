@@ -196,3 +196,9 @@ def test_a_sum_of_money_given_to_a_state_is_economic_aid() -> None:
     [(typ, src, tgt, ev)] = coded("Chile gave $20 million to Peru.")
     assert (typ, src, tgt, ev.cameo) == ("AID", ["Chile"], ["Peru"], "071")
     assert not coded("Chile paid $20 million to Peru.")  # (a payment, no aid)
+
+
+def test_what_something_is_meant_or_supposed_to_do_is_not_done() -> None:
+    assert [e.hypothetical for _, _, _, e in coded("Chile is supposed to meet Peru next week.")] == [True]
+    assert [e.hypothetical for _, _, _, e in coded("Chile's candidacy is meant to assist Peru.")] == [True]
+    assert [e.hypothetical for _, _, _, e in coded("Chile met Peru last week.")] == [False]
