@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,17 +47,11 @@ def written_as(name: str, texts: list[str]) -> str:
     other capitals and not all capitals ("John McCain" for the table's "John Mccain"), or with the
     diacritics the table leaves out ("Viktor Orbán" for its "Viktor Orban")."""
     key = name.casefold()
-    if name.isascii():
-        plain = _plain(name)
-        accented = [t for t in texts if not t.isascii() and not t.isupper() and _plain(t) == plain]
+    if name.isascii():  # (the knowledge base's key ignores case and diacritics)
+        accented = [t for t in texts if not t.isascii() and not t.isupper() and fold(t) == fold(name)]
         if accented:
             return accented[0]
     return next((t for t in texts if t.casefold() == key and not t.isupper()), name)
-
-
-def _plain(text: str) -> str:
-    """``text`` in lower case without diacritics."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 @dataclass

@@ -9,11 +9,9 @@ from __future__ import annotations
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Found
 from newsgraph.events.deps import case_of
+from newsgraph.events.roles import ENVOYS
 from newsgraph.events.tree import ActorIndex, phrase_actors
-from newsgraph.text import lexicons
 
-#: nouns of a state's envoys ("ambassador", "envoy", "diplomats")
-ENVOYS = lexicons.words("actors.envoy_nouns")
 #: parts of an envoy's phrase that name whose envoy it is ("*Peru's* ambassador", "the *Peruvian* envoy")
 OWNERS = frozenset({"nmod:poss", "amod", "compound"})
 
