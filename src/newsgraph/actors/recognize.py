@@ -66,6 +66,7 @@ from newsgraph.errors import ConfigError
 from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 from newsgraph.text.parsed import select
+from newsgraph.text.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
     from newsgraph.pipeline.registry import Resources
@@ -126,6 +127,11 @@ def load_recognizer(res: Resources) -> Recognizer:
 
 #: a capital inside a word after two lower-case letters ("GitHub", "YouTube"; not "MacArthur")
 _CAMEL = re.compile(r"\b(?!Mac|Mc)[A-Z]?[a-z]*[a-z]{2}[A-Z]")
+#: a date the model ran a name into ("banned [Andes Air on Monday]"): the name ends before it
+_TRAILING_DATE = re.compile(
+    rf"\s+(?:{'|'.join(lexicons.phrases('dates.weekday_modifiers'))})\s+"
+    rf"(?:{'|'.join((*MONTH_NAMES, *WEEKDAY_NAMES))})\b.*$"
+)
 
 
 def _speaker_tag(text: str, a: int, b: int) -> bool:
@@ -345,6 +351,8 @@ class Recognizer:
             suffix = re.search(r"-(\w+)$", text[a:b])
             if suffix and suffix.group(1).lower() in AGENT_PARTICIPLES:  # "the Bernie Sanders-backed X"
                 b -= len(suffix.group())
+            if (when := _TRAILING_DATE.search(text, a, b)) is not None:
+                b = when.start()
             surface = text[a:b]
             if label == "LOCATION" and _CAMEL.search(surface) and not self.kb.lookup(surface):
                 label = "ORG"  # "GitHub", "UpGuard": a brand's inner capital, not a place's

@@ -144,6 +144,8 @@ class EventLexicon:
     from_own: dict[str, str] = field(default_factory=dict)
     #: verb -> its code when everyone it is done to is a person ("awarded X a medal": an honour)
     person_code: dict[str, str] = field(default_factory=dict)
+    #: verb -> its code when it tells someone named to do something ("told X to withdraw": a demand)
+    instructs: dict[str, str] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # words() as sets
     _light: frozenset[str] | None = field(default=None, repr=False)  # the nouns' light verbs
     _ranked: dict[str, tuple[Pattern, ...]] = field(default_factory=dict, repr=False)  # by size, per block
@@ -375,6 +377,8 @@ def _add_verb(lex: EventLexicon, path: Path | str, lemma: str, spec: dict[str, A
         lex.from_own[lemma] = str(spec["from_own"])
     if spec.get("person_code"):
         lex.person_code[lemma] = str(spec["person_code"])
+    if spec.get("instructs"):
+        lex.instructs[lemma] = str(spec["instructs"])
     if spec.get("agents"):
         lex.implicit_agents[lemma] = tuple(str(a).lower() for a in spec["agents"])
     for f in spec.get("forms") or ():

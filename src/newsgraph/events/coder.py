@@ -207,14 +207,13 @@ class Coder(Matcher):
         lifted = lifted_nouns(self.lex, lemma, self.pattern_objects(cl))  # "lifted sanctions on X"
         eased = easing(self.lex, f"{lemma} {self.noun_key(lifted[0][0])}", lifted[0][1]) if lifted else None
         coding = eased or self.best(lemma, cl, offset, speech=own is None, generic=generic)
-        if (
-            coding is None
-            and own is not None
-            and (
-                lemma not in self.lex.needs_object or self.object_actors(cl, offset) or self.aimed(cl, offset)
-            )
-        ):
+        unnamed = coding is None and lemma in self.lex.needs_object and not self.object_actors(cl, offset)
+        # ("Both were freed": a pronoun, to be read from the story, is someone named)
+        unnamed = unnamed and not (cl.passive and any(s.pos_ in ("PRON", "DET") for s in cl.subjects))
+        if coding is None and own is not None and not (unnamed and not self.aimed(cl, offset)):
             coding = own
+        if coding is None and lemma in self.lex.instructs and deps.told_to_act(v):  # "told X to withdraw"
+            coding = self.lex.coding(self.lex.instructs[lemma], f"verb {lemma}: told X to act (a demand)")
         if coding is None:
             return None
         f = Found(v, offset, coding, lemma, cl)
@@ -481,7 +480,6 @@ class Coder(Matcher):
             source, target = subj, self.partners(f.head, cl, off)
         else:
             source, target = subj, self.object_actors(cl, off)
-        # "condemned the killing of X": an accusation of whoever killed, not of X
         # "condemned the killing of X", "vowed revenge for the killing of X": not of X
         threat, coerced = f.coding.type == "THREATEN", f.coding.type == "COERCE"
         causes = [x for c, x in self.obliques(cl) if c in ("for", "over")] if threat or coerced else []

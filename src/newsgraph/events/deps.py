@@ -336,6 +336,14 @@ def marked_to(c: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
 
 
+def told_to_act(v: Token) -> bool:
+    """A verb with an object and a "to" infinitive of an act after it ("told X *to withdraw*", "wants X
+    *to pay*"); not one of being ("wants X to be its nominee")."""
+    kids = list(v.children)
+    acts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.lemma_.lower() != "be"]
+    return any(c.dep_ in OBJECTS for c in kids) and any(marked_to(c) for c in acts)
+
+
 #: verbs that link a subject to a predicate adjective ("grew *disillusioned* with X")
 LINKING = lexicons.words("english.linking_verbs")
 

@@ -82,14 +82,16 @@ def venue_mentions(ad: AnalyzedDoc) -> list[Mention]:
 
 
 def first_person_mentions(ad: AnalyzedDoc, lex: EventLexicon) -> list[Mention]:
-    """ "I", "we", "our"... inside a quote with a resolved speaker: mentions of that speaker."""
+    """ "I", "we", "our"... inside a quote with a resolved speaker: mentions of that speaker (not a
+    name the actors stage found there: "talks with the *US*")."""
     words = lex.words("first_person")
+    named = {m.start for m in ad.mentions}
     out: list[Mention] = []
     for q in ad.quotes:
         if q.speaker is None:
             continue
         for m in _WORD.finditer(ad.text, q.start, q.end):
-            if m.group().lower() in words:
+            if m.group().lower() in words and m.start() not in named:
                 out.append(Mention(m.start(), m.end(), m.group(), q.speaker, kind="pronoun"))
     return out
 

@@ -3,6 +3,7 @@ actors stage's mentions, by position."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from newsgraph.events.deps import AGAINST_STATE, Token
+from newsgraph.events.deps import AGAINST_STATE, SEATED, Token
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.text import lexicons
 
@@ -20,6 +21,18 @@ STATE_BODY_KINDS = lexicons.words("actors.state_body_kinds")
 OFFICE_TITLES = lexicons.words("actors.office_titles")
 #: knowledge-base kinds of groups that are a side of their own (parties): no one acts for them by office
 OWN_SIDE_KINDS = lexicons.words("actors.own_side_kinds")
+
+
+#: "Denmark-based", "Berlin-headquartered": a place written as an organisation's seat
+_SEAT = re.compile(r"-([a-z]+)\b")
+
+
+def _seat(text: str, end: int) -> bool:
+    """The mention ending at ``end`` is joined by a hyphen to a participle of where an organisation is
+    seated ("a *Denmark*-based retailer"): a seat, never a side of an event, however the parse reads the
+    phrase (it made "UK-based retailer X and Denmark-based retailer Y" coordinate X with Denmark)."""
+    m = _SEAT.match(text, end)
+    return m is not None and not SEATED.isdisjoint({m[1], m[1][:-1], m[1][:-2]})
 
 
 @dataclass
@@ -39,7 +52,8 @@ class ActorIndex:
     @classmethod
     def of(cls, ad: AnalyzedDoc, extra: Iterable[Mention] = ()) -> ActorIndex:
         ents = {e.id: e for e in ad.entities}
-        ms = sorted((m for m in [*ad.mentions, *extra] if m.entity in ents), key=lambda m: (m.start, -m.end))
+        kept = (m for m in [*ad.mentions, *extra] if m.entity in ents and not _seat(ad.text, m.end))
+        ms = sorted(kept, key=lambda m: (m.start, -m.end))
         idx = cls(ms, ents)
         idx.starts = [m.start for m in ms]
         idx.cue_speakers = {
@@ -149,7 +163,5 @@ class ActorIndex:
         return Counter(m.entity for m in self.mentions if self.type_of(m.entity) == "STATE")
 
 
-
 def uniq(xs: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(xs))
-

@@ -140,6 +140,8 @@ def predicates(v: Token) -> list[Token]:
     pred += [c for o in objs[:1] for c in o.children if c.dep_ == "nmod" and case_of(c) == "as"]
     # 'called the sentence ["unjust"]': a quoted word after the object, parsed as the verb's adverb
     pred += [c for c in v.children if c.dep_ == "advmod" and objs and c.i > objs[0].i and _quoted(c)]
+    # "called Peru's decision [inappropriate]": the adjective made the object's head, its noun a compound
+    pred += [o for o in objs[:1] if o.tag_ == "JJ" and any(c.dep_ == "compound" for c in o.children)]
     if not pred and len(objs) > 1:
         pred = objs[1:]  # "calling it an aggression" parsed with two objects
     return pred

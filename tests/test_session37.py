@@ -1,0 +1,76 @@
+"""Session 37: precision on unseen news. A product, a report or a game released is no release of
+people; a town hall or a debate hosted is no visit; a place written as an organisation's seat
+("Peru-based") is no side of what the organisation does, however the parse coordinates it; "US" in a
+speaker's words is the country, not "us"; a date the model ran into a name is no part of it.
+
+The sentences are written for these tests (made-up people and firms, real states), not taken from any
+article.
+"""
+
+from __future__ import annotations
+
+from .events_helpers import analyse, coded
+from .events_helpers import pairs_of as _of
+
+
+def test_releasing_a_product_is_no_release_but_releasing_people_is() -> None:
+    assert not coded("Nintendo released a new game for Peru.")
+    assert _of("Chile released two Peruvian fishermen on Monday.", "RETREAT") == {(("Chile",), ("Peru",))}
+    assert _of("The rebels released three hostages to Chile.", "RETREAT") == {(("rebels",), ("Chile",))}
+
+
+def test_a_programme_or_a_debate_hosted_is_no_visit() -> None:
+    assert not coded("Ana Ruiz hosted Juan Ortega's town hall on Tuesday.")
+    assert not coded("The network aired Juan Ortega's town hall, which was hosted by Ana Ruiz.")
+    assert _of("Chile hosted the Peruvian delegation.", "CONSULT") == {(("Chile",), ("Peru",))}
+
+
+def test_a_seat_written_with_a_hyphen_is_no_side_even_when_the_parse_coordinates_it() -> None:
+    body = "Germany-based carmaker Autowerk and Japan-based retailer Sakura Holdings signed an agreement."
+    assert not any("Japan" in [*s, *t] for _, s, t, _ in coded(body))  # (the parse: "Autowerk and Japan")
+    assert _of("The Qatar-based broadcaster Al Jazeera criticized Egypt.", "ACCUSE") == {
+        (("Al Jazeera",), ("Egypt",))
+    }
+
+
+def test_us_in_a_speakers_words_is_the_country_not_the_speaker() -> None:
+    body = (
+        'Chile banned Andes Air on Monday. Juan Ortega said it is possible "that this airline affects our '
+        'security," and the ban followed talks with the US.'
+    )
+    assert _of(body, "CONSULT") == {(("Chile",), ("United States",))}
+
+
+def test_a_date_the_model_ran_into_a_name_is_cut_off_and_the_name_is_one_actor() -> None:
+    ad = analyse("Chile banned Andes Air on Monday. Chile lifted the ban on Andes Air last week.")
+    orgs = [e.name for e in ad.entities if e.type == "ORG"]
+    assert orgs == ["Andes Air"]
+
+
+def test_telling_or_wanting_a_side_to_act_demands_it_of_that_side() -> None:
+    assert _of("Peru told Chile to withdraw its troops.", "REQUEST") == {(("Peru",), ("Chile",))}
+    [(typ, src, tgt, ev)] = coded("Peru wanted Chile to pay compensation.")
+    assert (typ, src, tgt, ev.cameo) == ("REQUEST", ["Peru"], ["Chile"], "100")
+    assert [ev.negated for *_, ev in coded("Peru did not want Chile to join the alliance.")] == [True]
+    assert not coded("Chile wants to join the alliance.")  # (no one named: an intent of its own, if any)
+    assert not coded("Peru wants Chile to be its partner.")  # (no act)
+
+
+def test_intelligence_given_or_passed_is_shared() -> None:
+    for body in (
+        "Chile provided intelligence to Peru.",
+        "Chile provided Peru with intelligence on the rebels.",
+        "Chile passed intelligence to Peru about the attack.",
+    ):
+        [(typ, src, tgt, ev)] = coded(body)
+        assert (typ, src, tgt, ev.cameo) == ("COOPERATE", ["Chile"], ["Peru"], "064"), body
+    assert not coded("Chile provided information to Peru.")  # (a statement, as the compiled block has it)
+
+
+def test_a_judgement_adjective_the_parse_made_the_objects_head_still_judges() -> None:
+    assert _of("Chile called Peru's decision inappropriate.", "ACCUSE") == {(("Chile",), ("Peru",))}
+
+
+def test_personnel_and_staff_named_by_a_demonym_stand_for_their_state() -> None:
+    body = "Chilean soldiers have made threats against Peruvian personnel."
+    assert _of(body, "THREATEN") == {(("Chile",), ("Peru",))}
