@@ -352,3 +352,62 @@ def test_acts_of_two_people_who_share_a_state_are_two_events() -> None:
     state = rec("e3", "d3", ["val"], ["sabil"], "2025-03-07", typ="ACCUSE", mode=None)  # Vessin's state
     cl = cluster_records([recs[0], state], AMAP, AFF)
     assert cl["e1"] == cl["e3"]
+
+
+def _accused(store: Store, reply: str, typ: str = "ACCUSE") -> dict[str, object]:
+    """The one cluster of a report of Valdoria's act on the Sabil Movement, with Valdoria's account and
+    the Movement's ``reply``."""
+    text = (
+        "Dispute\n\nValdoria accused the Sabil Movement of shelling the border on Friday. "
+        f"Valdoria said: “Their fighters fired rockets at our villages and killed farmers.” "
+        f"The Sabil Movement said: “{reply}”"
+    )
+    ad = _report(text, "Valdoria accused the Sabil Movement of shelling the border on Friday.",
+                 [("Their fighters fired rockets at our villages and killed farmers.", "e3"), (reply, "e2")],
+                 "2025-03-08")
+    ev = ad.events[0]
+    ad.events = [Event(ev.id, typ, ev.start, ev.end, ev.text, source=["e3"], target=["e2"],
+                       cameo="112", date="2025-03-07", date_precision="day", date_text="on Friday")]
+    store.write(ad, "test")
+    (cl,) = run_link(store).clusters
+    return cl
+
+
+def test_two_sides_quoted_side_by_side_are_no_divergent_accounts_unless_one_answers(store: Store) -> None:
+    """The target side's quotes must answer the source side: a denial of its own, or a contesting act
+    of its own in the reports (tested with the real pipeline in test_session37); without one, two
+    stories are told side by side (a sale's two firms, a killer and his victim)."""
+    cl = _accused(store, "Our delegation opened a school and a clinic in the northern district.")
+    assert not cl["divergent"]
+
+
+def test_a_denial_by_the_target_side_answers(store: Store) -> None:
+    cl = _accused(store, "These reports are baseless; the army staged the incident itself.")
+    assert cl["divergent"]
+
+
+def test_an_act_of_the_target_side_on_the_source_side_answers() -> None:
+    from newsgraph.linking.accounts import contested
+
+    members = [rec("a", "d1", ["val"], ["sabil"], "2025-03-07", typ="ACCUSE", start=0, end=50)]
+    quotes = [
+        {"id": "q1", "doc": "d1", "start": 60, "end": 120, "speaker": "val",
+         "text": "Their fighters fired rockets at our villages and killed farmers."},
+        {"id": "q2", "doc": "d1", "start": 130, "end": 190, "speaker": "sabil",
+         "text": "Our delegation opened a school and a clinic in the northern district."},
+    ]
+    texts, scope = {"d1": "x" * 300}, {"a": 300}
+    reply = rec("b", "d1", ["sabil"], ["val"], "2025-03-07", typ="ACCUSE", start=200, end=250)
+    answered = contested([*members, reply], AMAP)
+    assert divergent_accounts(members, quotes, AMAP, AFF, scope, texts, answers=answered)[0]
+    unanswered = contested(members, AMAP)
+    assert not divergent_accounts(members, quotes, AMAP, AFF, scope, texts, answers=unanswered)[0]
+    hypothetical = contested([*members, dict(reply, hypothetical=True)], AMAP)  # ("may accuse"): none
+    assert not divergent_accounts(members, quotes, AMAP, AFF, scope, texts, answers=hypothetical)[0]
+
+
+def test_a_different_way_is_no_cue_but_a_different_account_is() -> None:
+    from newsgraph.linking.accounts import _DIFFER
+
+    assert not _DIFFER.search("It is fun working with a partner who approaches it in a different way.")
+    assert _DIFFER.search("Bolton gave a different account of events.")

@@ -4,11 +4,16 @@
 the source or target side, directly or by affiliation) found in the reporting documents after the
 event's report, within :data:`ACCOUNT_WINDOW` characters and before the next report of a meeting or
 of an event between other parties (:func:`scope_ends`). The cluster is divergent when both sides
-have accounts and their wording shares little (cosine of content-word counts below
-:data:`DIVERGENCE_THRESHOLD`, each side saying at least :data:`MIN_ACCOUNT_WORDS` content words) and
-their stances differ (one side negative, or one warm and the other not: VADER valence, see
-:mod:`newsgraph.events.stance`; of a cooperative act, an endorsement or an agreement, only one side
-negative), or a report says the accounts differ ("differed in their focus", "two readouts").
+have accounts; the target side answered the source side against it (a :data:`CONTESTING` act of its
+own in a reporting document: it denied the claim, accused or threatened in return; or an account of
+its own that denies, "we never ...", lexicon ``account_denials``), except for a meeting, whose two
+readouts need no answer: without one the two sides' quotes are two stories told side by side (a
+sale's two firms, a killer and his victim), not two accounts of one event; the wording shares little
+(cosine of content-word counts below :data:`DIVERGENCE_THRESHOLD`, each side saying at least
+:data:`MIN_ACCOUNT_WORDS` content words) and the stances differ (one side negative, or one warm and
+the other not: VADER valence, see :mod:`newsgraph.events.stance`; of a cooperative act, an
+endorsement or an agreement, only one side negative). A report that says the accounts differ
+("differed in their focus", "two readouts", "a different account") is enough.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from newsgraph.text import lexicons
 
 #: acts by which the sides come together: their accounts diverge only where one side is negative
 COOPERATIVE = frozenset({"SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "AID"})
+#: acts by which a side answers the other against it: where the reports tell of none, the sides' quotes
+#: are two stories told side by side (a sale's two firms, a killer and his victim), not two accounts of one
+CONTESTING = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 DIVERGENCE_THRESHOLD = 0.3
 #: how clearly negative (or positive against neutral) the sides' accounts must be to be opposed
 OPPOSED_VALENCE = 0.3
@@ -35,12 +43,14 @@ MIN_ACCOUNT_WORDS = 6
 #: content words one quote needs to count as an account at all
 MIN_QUOTE_WORDS = 3
 _DIFFER = re.compile(
-    r"\b(?:differ(?:ed|s|ent|ing)?|divergen\w*|contradict\w*|conflicting|two\s+readouts|"
+    r"\b(?:differ(?:ed|s|ing)?|different\s+(?:accounts?|versions?|stor(?:y|ies)|readouts?|descriptions?)|"
+    r"divergen\w*|contradict\w*|conflicting|two\s+readouts|"
     r"two\s+(?:different\s+)?(?:stories|versions|accounts)|on\s+the\s+other\s+hand|by\s+contrast|"
     r"in\s+contrast|however)\b",
     re.IGNORECASE,
 )
 _STOP = lexicons.words("english.comparison_stopwords")
+_DENIALS = lexicons.words("english.account_denials")
 
 
 def _words(text: str) -> Counter[str]:
@@ -62,10 +72,14 @@ def divergent_accounts(
     scope_end: Mapping[str, int],
     texts: Mapping[str, str],
     media: frozenset[str] = frozenset(),
+    answers: Mapping[str, set[tuple[str, str]]] | None = None,
 ) -> tuple[bool, list[dict[str, Any]]]:
     """(divergent, accounts) of one cluster. ``members``: its event records; ``quotes``: quote rows
     of its documents; ``scope_end``: per event id, where its report's context ends in its document;
-    ``media``: the news outlets among the actors (they report, they give no side's account)."""
+    ``media``: the news outlets among the actors (they report, they give no side's account);
+    ``answers``: per document, the (source, target) actor pairs of its contesting acts (see
+    :func:`contested`), when given one side must have answered the other against it (or a report say
+    the accounts differ)."""
     side_of: dict[str, str] = {}
     for m in members:
         for side in ("source", "target"):
@@ -88,7 +102,7 @@ def divergent_accounts(
     accounts: list[dict[str, Any]] = []
     by_side: dict[str, Counter[str]] = {"source": Counter(), "target": Counter()}
     texts_of: dict[str, list[str]] = {"source": [], "target": []}
-    cue = False
+    cue, denied = False, False
     for q in quotes:
         spans = starts.get(q["doc"])
         if not spans or not q.get("speaker"):
@@ -105,6 +119,8 @@ def divergent_accounts(
         if side is None:
             continue
         accounts.append({"quote": q["id"], "speaker": spk, "side": side})
+        denial = {(q.get("cue") or "").lower(), *re.findall(r"[a-z]+", q["text"].lower())} & _DENIALS
+        denied = denied or (side == "target" and bool(denial))  # "We never crossed the line"
         by_side[side] += words
         texts_of[side].append(q["text"])
     for m in members:  # a report that says the accounts differ, in its own sentence
@@ -115,11 +131,41 @@ def divergent_accounts(
         return False, accounts
     if cue:
         return True, accounts
+    meeting = members[0]["type"] == "CONSULT"  # (two readouts of one meeting need no answer)
+    answered = denied or _answered(side_of, {m["doc"] for m in members}, answers or {})
+    if answers is not None and not meeting and not answered:
+        return False, accounts
     if min(sum(by_side["source"].values()), sum(by_side["target"].values())) < MIN_ACCOUNT_WORDS:
         return False, accounts
     if _cosine(by_side["source"], by_side["target"]) >= DIVERGENCE_THRESHOLD:
         return False, accounts
     return _opposed(texts_of, members[0]["type"] in COOPERATIVE), accounts
+
+
+def contested(
+    records: Iterable[Mapping[str, Any]], actor_map: Mapping[tuple[str, str], str]
+) -> dict[str, set[tuple[str, str]]]:
+    """Per document, the (source, target) actor pairs of its contesting acts that took place (not
+    negated, not hypothetical): an accusation, a denial, a threat, an attack... of one actor on another."""
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for r in records:
+        if r["type"] not in CONTESTING or r.get("negated") or r.get("hypothetical"):
+            continue
+        for s in r.get("source") or ():
+            for t in r.get("target") or ():
+                a, b = actor_map.get((r["doc"], s)), actor_map.get((r["doc"], t))
+                if a and b:
+                    out[r["doc"]].add((a, b))
+    return out
+
+
+def _answered(
+    side_of: Mapping[str, str], docs: set[str], answers: Mapping[str, set[tuple[str, str]]]
+) -> bool:
+    """A contesting act of the cluster's target side on its source side in one of its documents: Y
+    denied X's claim, Y accused X in return, Y threatened X over the attack."""
+    pairs = set().union(*(answers.get(d, set()) for d in docs))
+    return any(side_of.get(a) == "target" and side_of.get(b) == "source" for a, b in pairs)
 
 
 def _opposed(texts_of: Mapping[str, list[str]], cooperative: bool = False) -> bool:

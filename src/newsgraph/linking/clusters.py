@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from newsgraph.actors.facts import bundled_kb, is_media
-from newsgraph.linking.accounts import divergent_accounts, scope_ends
+from newsgraph.linking.accounts import contested, divergent_accounts, scope_ends
 from newsgraph.linking.context import LinkContext
 from newsgraph.store.derived import event_actor_rows
 from newsgraph.text.dates import date_range
@@ -314,6 +314,7 @@ def cluster_events(ctx: LinkContext) -> None:
             quotes_by_doc[q["doc"]].append(q)
     texts: dict[str, str] = ctx.store.texts_of(list(quotes_by_doc)) if quotes_by_doc else {}
     scope = scope_ends(texts, [r for r in records if r["doc"] in quotes_by_doc], cluster_of)
+    answers = contested([r for r in records if r["doc"] in quotes_by_doc], amap)
     for cid in sorted(members):
         ms = members[cid]
         divergent, accounts = False, []
@@ -324,7 +325,7 @@ def cluster_events(ctx: LinkContext) -> None:
                 for d in sorted(qdocs)
                 for q in sorted(quotes_by_doc[d], key=lambda q: (q["start"], q["id"]))
             ]
-            divergent, accounts = divergent_accounts(ms, qs, amap, aff, scope, texts, media)
+            divergent, accounts = divergent_accounts(ms, qs, amap, aff, scope, texts, media, answers)
         ctx.clusters.append(
             {
                 "id": cid,
