@@ -74,3 +74,28 @@ def test_a_judgement_adjective_the_parse_made_the_objects_head_still_judges() ->
 def test_personnel_and_staff_named_by_a_demonym_stand_for_their_state() -> None:
     body = "Chilean soldiers have made threats against Peruvian personnel."
     assert _of(body, "THREATEN") == {(("Chile",), ("Peru",))}
+
+
+def test_a_reception_hosted_for_a_visitor_and_a_blacklisting() -> None:
+    assert _of("Ana Ruiz hosted a reception for the Peruvian delegation.", "CONSULT") == {
+        (("Ana Ruiz",), ("Peru",))
+    }
+    assert not coded("Ana Ruiz hosted a fundraising dinner for her campaign.")
+    assert _of("Washington added two Chilean firms to its trade blacklist.", "SANCTION") == {
+        (("United States",), ("Chile",))
+    }
+    assert not coded("Chile added two new members to its cabinet.")
+
+
+def test_private_people_named_by_a_demonym_do_nothing_for_their_state() -> None:
+    assert not coded("Peruvian tourists visited Chile in record numbers last year.")
+    assert not coded("Chilean students criticized Peru's education minister.")
+    assert _of("Peruvian soldiers attacked Chilean positions.", "ASSAULT") == {(("Peru",), ("Chile",))}
+    assert _of("Chile detained two Peruvian fishermen.", "COERCE") == {(("Chile",), ("Peru",))}
+
+
+def test_names_for_a_state_that_breaks_the_rules_accuse_it() -> None:
+    assert _of('"Peru is a rogue state," Chilean Foreign Minister Ana Ruiz told reporters.', "ACCUSE") == {
+        (("Ana Ruiz",), ("Peru",))
+    }
+    assert _of("Ruiz described Peru as an occupier.", "ACCUSE") == {(("Ruiz",), ("Peru",))}

@@ -41,6 +41,8 @@ ARRESTS = frozenset({"173"})
 ENVOYS = lexicons.words("actors.envoy_nouns")
 #: relatives: what is done to "the brother of X" is not done to X
 KIN = lexicons.words("actors.kin_nouns")
+#: people who do not act for their state: a demonym on them names no doer ("Peruvian *tourists* visited X")
+PRIVATE_PEOPLE = lexicons.words("actors.demonym_private_nouns")
 
 
 def absolute(x: Token) -> bool:
@@ -270,6 +272,19 @@ class Roles:
         for t in toks:
             out += phrase_actors(t, self.actors, offset)
         return list(dict.fromkeys(out))
+
+    def private_doers(self, toks: Iterable[Token], offset: int) -> set[str]:
+        """The states named only by a demonym on private people who do something ("Peruvian *tourists*
+        visited X", "Chilean *students* protested"): not the state's act. (Done *to* such people, it is
+        done to their state: "detained two Peruvian fishermen".)"""
+        out: set[str] = set()
+        for t in toks:
+            if t.lemma_.lower() not in PRIVATE_PEOPLE and t.lower_ not in PRIVATE_PEOPLE:
+                continue
+            for c in (c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i):
+                a = offset + c.idx
+                out |= {m.entity for m in self.actors.between(a, a + len(c.text)) if m.kind == "demonym"}
+        return out
 
     def arrested_place(self, cameo: str | None, eid: str) -> bool:
         """A place as the target of an arrest ("arrested dozens of people *in Cairo*"): no target."""

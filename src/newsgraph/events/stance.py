@@ -25,6 +25,11 @@ POSITIVE_SHORT = 0.2
 SHORT_WORDS = 8
 _LETTER = re.compile(r"\[(\w)\]")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
+#: "like" as a preposition ("behaving *like* a rogue state"), which the valence lexicon scores as the
+#: warm verb ("I like it"); not after a subject or "would" ("we would like a ceasefire")
+_PREPOSITION_LIKE = re.compile(
+    r"(?<!\bwould )(?<!'d )(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )\blike(?= (?:a|an|the)\b)", re.IGNORECASE
+)
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -49,7 +54,7 @@ def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> C
     text = _BRACKETED.sub(" ", _LETTER.sub(r"\1", text))  # "[e]xtremely"; "[the attack]" is the editor's
     words = {w.strip(".,;:!?\"'“”’()").lower() for w in text.split()}
     brief = short or len(words) <= SHORT_WORDS
-    v = valence(text)
+    v = valence(_PREPOSITION_LIKE.sub("as", text))
     accuses = has_word(text, words, lex.words("accusation"))
     praises = has_word(text, words, lex.words("praise"))
     neg, pos = (NEGATIVE_SHORT, POSITIVE_SHORT) if short else (NEGATIVE, POSITIVE)
@@ -133,7 +138,9 @@ def predicates(v: Token) -> list[Token]:
     pred += [c for o in objs[:1] for c in o.children if c.dep_ == "amod" and c.i > o.i and c.pos_ == "ADJ"]
     # 'called the measures ["unjustified"]': a bare participle after the object, parsed as its modifier
     pred += [
-        c for o in objs[:1] for c in o.children
+        c
+        for o in objs[:1]
+        for c in o.children
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > o.i and all(x.dep_ == "punct" for x in c.children)
     ]
     # "described X's claims [as baseless]": the "as" phrase hung on the object
