@@ -99,3 +99,33 @@ def test_names_for_a_state_that_breaks_the_rules_accuse_it() -> None:
         (("Ana Ruiz",), ("Peru",))
     }
     assert _of("Ruiz described Peru as an occupier.", "ACCUSE") == {(("Ruiz",), ("Peru",))}
+
+
+def test_an_extradition_approved_is_judicial_cooperation_and_fighting_one_is_no_fight() -> None:
+    [(typ, src, tgt, ev)] = coded("Peru approved the extradition of Juan Ortega to Chile.")
+    assert (typ, src, tgt, ev.cameo) == ("COOPERATE", ["Peru"], ["Chile"], "063")
+    assert not coded("Juan Ortega fought his extradition to Chile.")
+    assert not coded("Chile fought the ruling by the Peruvian court.")
+    assert _of("Peru fought Chile in the war of 1879.", "ASSAULT") == {(("Peru",), ("Chile",))}
+
+
+def test_a_side_hit_with_tariffs_is_sanctioned_and_battling_charges_is_no_battle() -> None:
+    for body in ("Chile hit Peru with new tariffs.", "Chile slapped Peru with sanctions."):
+        got = {(t, tuple(s), tuple(g)) for t, s, g, _ in coded(body)}
+        assert got == {("SANCTION", ("Chile",), ("Peru",))}, body
+    assert not coded("Chile battled the charges in a Peruvian court.")
+    body = "Chilean troops battled Peruvian forces near the border."
+    assert _of(body, "ASSAULT") == {(("Chile",), ("Peru",))}
+
+
+def test_a_place_where_a_thing_is_released_is_no_one_released() -> None:
+    assert not coded("Netflix released the documentary in Peru and Chile.")
+    assert _of("The rebels released three hostages to Chile.", "RETREAT") == {(("rebels",), ("Chile",))}
+
+
+def test_national_teams_beating_each_other_in_a_match_or_by_a_score_is_no_fight() -> None:
+    assert not coded("Chile beat Peru 2-0 in the World Cup qualifier.")
+    assert not coded("Chile defeated Peru in the Copa America final.")
+    assert _of("Chilean forces defeated Peru in the final battle of the war.", "ASSAULT") == {
+        (("Chile",), ("Peru",))
+    }

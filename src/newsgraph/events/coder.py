@@ -207,7 +207,7 @@ class Coder(Matcher):
         lifted = lifted_nouns(self.lex, lemma, self.pattern_objects(cl))  # "lifted sanctions on X"
         eased = easing(self.lex, f"{lemma} {self.noun_key(lifted[0][0])}", lifted[0][1]) if lifted else None
         coding = eased or self.best(lemma, cl, offset, speech=own is None, generic=generic)
-        unnamed = coding is None and lemma in self.lex.needs_object and not self.object_actors(cl, offset)
+        unnamed = coding is None and lemma in self.lex.needs_object and not self.named_done_to(cl, offset)
         # ("Both were freed": a pronoun, to be read from the story, is someone named)
         unnamed = unnamed and not (cl.passive and any(s.pos_ in ("PRON", "DET") for s in cl.subjects))
         if coding is None and own is not None and not (unnamed and not self.aimed(cl, offset)):
@@ -234,7 +234,7 @@ class Coder(Matcher):
                 self.from_own(f, self.lex.from_own[lemma])
         self.to_person(f)
         contest, verbal = lemma in self.lex.words("contest"), lemma in self.lex.words("verbal_attacks")
-        if contest and f.source and f.target and not self.armed(f):  # "Biden beat Trump", "Leeds beat Hull"
+        if contest and f.source and f.target and (not self.armed(f) or self.game(cl)):  # "Leeds beat Hull"
             f.coding = Coding("", None, coding.cameo, coding.rule + " (a contest: no state or armed force)")
             return f
         if lemma in self.lex.words("sharing_views") and self.between_people(f) and not deps.agreed_to(cl):

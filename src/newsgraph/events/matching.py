@@ -12,6 +12,8 @@ from newsgraph.events.roles import Roles
 from newsgraph.events.tree import TITLE_HEADS, Clause, Token, particles, phrase_actors, proper_name
 
 #: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
+#: the dash of a score ("2-0")
+SCORE_DASHES = frozenset({"-", "–"})
 ACTOR_SLOT = "+"
 #: our own slot: a phrase headed by a person's name
 PERSON_SLOT = "+person"
@@ -140,6 +142,18 @@ class Matcher(Roles):
             if noun is None and p.compiled and not any(self.names_actor(x, offset) for x in cands):
                 return False  # "(TO)": a phrase that names someone ("headed to Moscow"), not "to 40 percent"
         return True
+
+    def game(self, cl: Clause) -> bool:
+        """A contest won by a score or in a sports match ("beat Peru 2-0 *in the World Cup qualifier*"):
+        national teams playing, not states fighting (lexicon ``sport_nouns``)."""
+        sports = self.lex.words("sport_nouns")
+        words = list(cl.head.subtree)
+        score = any(
+            a.like_num and b.text in SCORE_DASHES and c.like_num
+            for a, b, c in zip(words, words[1:], words[2:], strict=False)
+        )
+        # (a noun, however the parse hangs it: "in the Copa America [final]"; not "the final battle")
+        return score or any({t.lemma_.lower(), t.lower_} & sports and t.dep_ != "amod" for t in words)
 
     def names_actor(self, tok: Token, offset: int) -> bool:
         """Some actor is named (or referred to) inside the phrase headed by ``tok``."""

@@ -260,6 +260,14 @@ class Roles:
         ]
         return self.actors_of(loose, offset)
 
+    def named_done_to(self, cl: Clause, offset: int) -> bool:
+        """Whether the clause names someone its act is done to: an actor of its objects that is no
+        place named only as where the object is ("released a documentary *in Peru*", "hosted a
+        summit *in Lima*")."""
+        cases = self.lex.words("place_cases")
+        where = [c for o in cl.objects for c in o.children if c.dep_ == "nmod" and case_of(c) in cases]
+        return bool(set(self.object_actors(cl, offset)) - set(self.actors_of(where, offset)))
+
     def slate_people(self, objects: list[Token], offset: int) -> list[str]:
         """Everyone a ticket or slate names ("nominated a ticket of X for president and Y for vice
         president", however the parse hangs the second name), ``slate_nouns`` in the lexicon."""
