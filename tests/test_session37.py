@@ -129,3 +129,15 @@ def test_national_teams_beating_each_other_in_a_match_or_by_a_score_is_no_fight(
     assert _of("Chilean forces defeated Peru in the final battle of the war.", "ASSAULT") == {
         (("Chile",), ("Peru",))
     }
+
+
+def test_a_side_helped_to_act_that_the_parse_hung_on_the_infinitive_is_helped() -> None:
+    assert _of("Chile helped Peru rebuild its roads.", "AID") == {(("Chile",), ("Peru",))}
+    assert _of("Chile helped Peru battle the blaze.", "AID") == {(("Chile",), ("Peru",))}
+    assert not coded("Chile helped negotiate the deal.")  # (help with an act, given to no one)
+
+
+def test_agreeing_or_refusing_to_hand_someone_over_is_aimed_at_the_receiver() -> None:
+    assert _of("Peru agreed to extradite Juan Ortega to Chile.", "AGREE") == {(("Peru",), ("Chile",))}
+    assert _of("Peru refused to extradite Juan Ortega to Chile.", "REJECT") == {(("Peru",), ("Chile",))}
+    assert _of("Chile refused to meet Juan Ortega in Lima.", "REJECT") == {(("Chile",), ("Juan Ortega",))}

@@ -261,9 +261,8 @@ class Roles:
         return self.actors_of(loose, offset)
 
     def named_done_to(self, cl: Clause, offset: int) -> bool:
-        """Whether the clause names someone its act is done to: an actor of its objects that is no
-        place named only as where the object is ("released a documentary *in Peru*", "hosted a
-        summit *in Lima*")."""
+        """Whether the clause's objects name someone the act is done to, not only where the object is
+        ("released a documentary *in Peru*", "hosted a summit *in Lima*": no one)."""
         cases = self.lex.words("place_cases")
         where = [c for o in cl.objects for c in o.children if c.dep_ == "nmod" and case_of(c) in cases]
         return bool(set(self.object_actors(cl, offset)) - set(self.actors_of(where, offset)))
@@ -465,8 +464,9 @@ class Roles:
             if not controlled or not c.tag_.startswith("VB") or c.i < cl.head.i or not to:
                 continue
             inner = Clause.of_verb(c)
+            moved = c.lemma_.lower() in self.lex.words("transfer_verbs")  # "to extradite X *to Y*": Y
             got = [a for a in self.actors_of(inner.objects, offset) if a not in exclude and a != place]
-            if got:
+            if got and not (moved and any(case == TO for case, _ in inner.obliques)):
                 return got
             # a verb the parse took for a noun ("to [hand] over the documents to X") has nmods
             phrases = [x for _case, x in inner.obliques] + [x for x in c.children if x.dep_ == "nmod"]

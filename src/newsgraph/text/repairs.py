@@ -9,6 +9,8 @@
   ("Chile *condemns* the attack": nsubj and obj on a "noun"): only its tag, part of speech and
   lemma are wrong, and they are made a verb's. (With a subject and a "that" clause the parse is
   too unsure: "because one of us *departs* that ...".)
+- A verb's object the parse hung as a compound on the bare infinitive after it ("Chile helped *Peru*
+  rebuild its roads"): made the verb's object again.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from newsgraph.text import lexicons
 
 #: past tense -> lemma of verbs the tagger reads as nouns ("shot")
 MISREAD = {str(k): str(v) for k, v in lexicons.table("english.misread_past_verbs").items()}
-#: the string id of the object relation
+#: the string ids of the object and compound relations
 _OBJ = get_string_id("obj")
+_COMPOUND = get_string_id("compound")
 #: the dependents of the misread word that are its subject's words (left) and its object (right)
 _LEFT = ("compound", "nmod:poss", "amod")
 _RIGHT = ("appos", "obj", "compound")
@@ -36,6 +39,7 @@ def repair(doc: Any) -> None:
     if not doc.has_annotation("DEP"):
         return
     _present_verbs(doc)
+    _objects_of_control(doc)
     for sent in doc.sents:
         root = sent.root
         lemma = MISREAD.get(root.lower_) or (_singular_stem(root.lower_) if _present_form(root) else None)
@@ -64,6 +68,18 @@ def _present_verbs(doc: Any) -> None:
         deps = {c.dep_ for c in t.children}
         if "nsubj" in deps and "obj" in deps and "cop" not in deps:  # (a complement clause is not enough)
             t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", _singular_stem(t.lower_)
+
+
+def _objects_of_control(doc: Any) -> None:
+    """Make the object of a verb again the name the parse hung as a compound on the infinitive after it
+    ("Chile helped [Peru] rebuild its roads": "Peru" a compound of "rebuild"; a verb has no compound)."""
+    for i in numpy.flatnonzero(doc.to_array([DEP]) == _COMPOUND).tolist():
+        t = doc[i]
+        v = t.head
+        if v.pos_ != "VERB" or v.tag_ != "VB" or v.dep_ != "xcomp" or not t.i < v.i or v.head.i > t.i:
+            continue
+        if t.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "mark" for c in v.children):
+            t.head, t.dep_ = v.head, "obj"
 
 
 def _present_form(t: Any) -> bool:
