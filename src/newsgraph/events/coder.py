@@ -212,7 +212,8 @@ class Coder(Matcher):
         unnamed = unnamed and not (cl.passive and any(s.pos_ in ("PRON", "DET") for s in cl.subjects))
         if coding is None and own is not None and not (unnamed and not self.aimed(cl, offset)):
             coding = own
-        if coding is None and lemma in self.lex.instructs and deps.told_to_act(v):  # "told X to withdraw"
+        told = lemma in self.lex.instructs and deps.told_to_act(v) and self.told_someone(cl, offset)
+        if coding is None and told:  # "told X to withdraw"
             coding = self.lex.coding(self.lex.instructs[lemma], f"verb {lemma}: told X to act (a demand)")
         if coding is None:
             return None

@@ -143,6 +143,16 @@ class Matcher(Roles):
                 return False  # "(TO)": a phrase that names someone ("headed to Moscow"), not "to 40 percent"
         return True
 
+    def told_someone(self, cl: Clause, offset: int) -> bool:
+        """An object that can be told to act ("told X to withdraw"): a name, a pronoun, or a side's
+        people or bodies ("wants Chilean *forces* to leave"); not a thing someone owns ("wants Russia's
+        *operation* to bring a shift in the world order")."""
+        acting = self.lex.words("acting_nouns")
+        return any(
+            o.pos_ in ("PROPN", "PRON") or self.actors.named_at(o, offset) or o.lemma_.lower() in acting
+            for o in cl.objects
+        )
+
     def game(self, cl: Clause) -> bool:
         """A contest won by a score or in a sports match ("beat Peru 2-0 *in the World Cup qualifier*"):
         national teams playing, not states fighting (lexicon ``sport_nouns``)."""
