@@ -141,3 +141,14 @@ def test_agreeing_or_refusing_to_hand_someone_over_is_aimed_at_the_receiver() ->
     assert _of("Peru agreed to extradite Juan Ortega to Chile.", "AGREE") == {(("Peru",), ("Chile",))}
     assert _of("Peru refused to extradite Juan Ortega to Chile.", "REJECT") == {(("Peru",), ("Chile",))}
     assert _of("Chile refused to meet Juan Ortega in Lima.", "REJECT") == {(("Chile",), ("Juan Ortega",))}
+
+
+def test_a_view_granted_in_a_that_clause_is_no_act_toward_anyone() -> None:
+    assert not coded("Chile recognized that the talks with Peru had failed.")
+    assert not coded("Chile agreed that the border with Peru should be demarcated.")
+    conceded = coded("Chile conceded that its troops had crossed into Peru.")
+    assert "CONCEDE" not in {t for t, *_ in conceded}  # (what it grants may be coded on its own)
+    assert _of("Chile agreed with Peru on a ceasefire.", "AGREE") == {(("Chile",), ("Peru",))}
+    assert _of("Chile recognized Juan Ortega as the president of Peru.", "SUPPORT") == {
+        (("Chile",), ("Juan Ortega",))
+    }

@@ -146,14 +146,6 @@ class Coder(Matcher):
                     found.append(f)
         return found
 
-    def question(self, v: Token) -> bool:
-        """A verb of asking whose complement is a question ("why ...", "whether ...", "if ...") and
-        no infinitive ("asked X to ...")."""
-        if any(c.dep_ == "xcomp" for c in v.children):
-            return False
-        words = self.lex.words("question_words")
-        return any(c.dep_ in ("ccomp", "advcl") and c.left_edge.lower_ in words for c in v.children)
-
     def phrase_verb(self, tok: Token) -> bool:
         """A participle the parse made a clause opened by a preposition that opens no clause ("among
         [pledged] delegates"), or an "-ing" word before its noun ("[negotiating] teams", "the
@@ -167,7 +159,7 @@ class Coder(Matcher):
         naming = lemma in self.lex.words("naming")
         if not naming and not self.lex.has_verb(lemma):
             return None
-        if (lemma in self.lex.words("questioning") and self.question(v)) or self.helps_act(v, lemma):
+        if self.said_only(v, lemma) or self.helps_act(v, lemma):
             return None  # "asked why X did not ..." (a question, no request); "helped negotiate" (no aid)
         cl = Clause.of_verb(v)
         cl.objects = [priced(o) for o in cl.objects]  # "announced a $2 billion aid package"

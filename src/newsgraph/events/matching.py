@@ -143,6 +143,19 @@ class Matcher(Roles):
                 return False  # "(TO)": a phrase that names someone ("headed to Moscow"), not "to 40 percent"
         return True
 
+    def said_only(self, v: Token, lemma: str) -> bool:
+        """A verb that here only says something: a question asked ("asked why ...", "whether ...") with
+        no infinitive ("asked X to ..."), or a view stated in a "that" clause with no one named to
+        share it with ("conceded that its troops had crossed", "recognized that the talks had failed";
+        lexicon ``view_verbs``): no act toward anyone."""
+        kids = list(v.children)
+        if lemma in self.lex.words("questioning") and not any(c.dep_ == "xcomp" for c in kids):
+            words = self.lex.words("question_words")
+            return any(c.dep_ in ("ccomp", "advcl") and c.left_edge.lower_ in words for c in kids)
+        if lemma not in self.lex.words("view_verbs") or any(c.dep_ in ("obj", "iobj", "obl") for c in kids):
+            return False
+        return any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in kids)
+
     def told_someone(self, cl: Clause, offset: int) -> bool:
         """An object that can be told to act ("told X to withdraw"): a name, a pronoun, or a side's
         people or bodies ("wants Chilean *forces* to leave"); not a thing someone owns ("wants Russia's
