@@ -99,6 +99,7 @@ def test_names_for_a_state_that_breaks_the_rules_accuse_it() -> None:
         (("Ana Ruiz",), ("Peru",))
     }
     assert _of("Ruiz described Peru as an occupier.", "ACCUSE") == {(("Ruiz",), ("Peru",))}
+    assert _of('"Peru has crossed a red line," Ruiz said.', "ACCUSE") == {(("Ruiz",), ("Peru",))}
 
 
 def test_an_extradition_approved_is_judicial_cooperation_and_fighting_one_is_no_fight() -> None:
@@ -152,3 +153,10 @@ def test_a_view_granted_in_a_that_clause_is_no_act_toward_anyone() -> None:
     assert _of("Chile recognized Juan Ortega as the president of Peru.", "SUPPORT") == {
         (("Chile",), ("Juan Ortega",))
     }
+
+
+def test_idioms_of_threat_and_betrayal_in_a_quote() -> None:
+    body = '"We will respond to Chile with all means at our disposal," Juan Ortega said.'
+    assert _of(body, "THREATEN") == {(("Juan Ortega",), ("Chile",))}
+    body = '"Chile stabbed us in the back," Juan Ortega said.'
+    assert _of(body, "ACCUSE") == {(("Juan Ortega",), ("Chile",))}
