@@ -473,6 +473,7 @@ class Coder(Matcher):
             source, target = subj, self.partners(f.head, cl, off)
         else:
             source, target = subj, self.object_actors(cl, off)
+        # "Peruvian tourists visited X": private people named by a demonym do nothing for their state
         source = [a for a in source if a not in self.private_doers(cl.agent or cl.subjects, off)]
         # "condemned the killing of X", "vowed revenge for the killing of X": not of X
         threat, coerced = f.coding.type == "THREATEN", f.coding.type == "COERCE"

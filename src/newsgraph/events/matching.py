@@ -11,9 +11,9 @@ from newsgraph.events.deps import counted, kind_of
 from newsgraph.events.roles import Roles
 from newsgraph.events.tree import TITLE_HEADS, Clause, Token, particles, phrase_actors, proper_name
 
-#: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 #: the dash of a score ("2-0")
 SCORE_DASHES = frozenset({"-", "–"})
+#: a pattern noun that stands for any phrase naming an actor (PETRARCH's target marker)
 ACTOR_SLOT = "+"
 #: our own slot: a phrase headed by a person's name
 PERSON_SLOT = "+person"
