@@ -14,6 +14,7 @@ from typing import Any
 from newsgraph.events.deps import AGAINST_STATE, SEATED, Token
 from newsgraph.models import AnalyzedDoc, Entity, Mention
 from newsgraph.text import lexicons
+from newsgraph.text.vocabulary import verb_stems
 
 #: knowledge-base kinds of organisations that are bodies of their state ("government_body")
 STATE_BODY_KINDS = lexicons.words("actors.state_body_kinds")
@@ -32,7 +33,7 @@ def _seat(text: str, end: int) -> bool:
     seated ("a *Denmark*-based retailer"): a seat, never a side of an event, however the parse reads the
     phrase (it made "UK-based retailer X and Denmark-based retailer Y" coordinate X with Denmark)."""
     m = _SEAT.match(text, end)
-    return m is not None and not SEATED.isdisjoint({m[1], m[1][:-1], m[1][:-2]})
+    return m is not None and not SEATED.isdisjoint({m[1], *verb_stems(m[1])})
 
 
 @dataclass

@@ -131,10 +131,9 @@ def divergent_accounts(
         return False, accounts
     if cue:
         return True, accounts
-    meeting = members[0]["type"] == "CONSULT"  # (two readouts of one meeting need no answer)
-    answered = denied or _answered(side_of, {m["doc"] for m in members}, answers or {})
-    if answers is not None and not meeting and not answered:
-        return False, accounts
+    if answers is not None and members[0]["type"] != "CONSULT":  # (a meeting's two readouts need none)
+        if not denied and not _answered(side_of, {m["doc"] for m in members}, answers):
+            return False, accounts
     if min(sum(by_side["source"].values()), sum(by_side["target"].values())) < MIN_ACCOUNT_WORDS:
         return False, accounts
     if _cosine(by_side["source"], by_side["target"]) >= DIVERGENCE_THRESHOLD:

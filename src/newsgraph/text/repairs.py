@@ -38,8 +38,9 @@ def repair(doc: Any) -> None:
     with no parse (a pipeline without a parser) is left as it is."""
     if not doc.has_annotation("DEP"):
         return
-    _present_verbs(doc)
-    _objects_of_control(doc)
+    deps = doc.to_array([DEP])  # (neither repair below changes what the other scans for)
+    _present_verbs(doc, deps)
+    _objects_of_control(doc, deps)
     for sent in doc.sents:
         root = sent.root
         lemma = MISREAD.get(root.lower_) or (_singular_stem(root.lower_) if _present_form(root) else None)
@@ -58,10 +59,10 @@ def repair(doc: Any) -> None:
         root.pos_, root.tag_, root.lemma_ = "VERB", "VBD" if root.lower_ in MISREAD else "VBZ", lemma
 
 
-def _present_verbs(doc: Any) -> None:
+def _present_verbs(doc: Any, deps: Any) -> None:
     """Tag as a verb each third-person present form the tagger called a noun though the parse gave
-    it a subject and an object ("Chile *condemns* the attack")."""
-    objects = numpy.flatnonzero(doc.to_array([DEP]) == _OBJ).tolist()  # (a verb has one: scan only those)
+    it a subject and an object ("Chile *condemns* the attack"); ``deps``: the doc's DEP array."""
+    objects = numpy.flatnonzero(deps == _OBJ).tolist()  # (a verb has one: scan only those)
     for t in dict.fromkeys(doc[i].head for i in objects):
         if t.pos_ != "NOUN" or not t.is_lower or not (t.tag_ == "NNS" or t.lower_.endswith("s")):
             continue
@@ -70,10 +71,10 @@ def _present_verbs(doc: Any) -> None:
             t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", _singular_stem(t.lower_)
 
 
-def _objects_of_control(doc: Any) -> None:
+def _objects_of_control(doc: Any, deps: Any) -> None:
     """Make the object of a verb again the name the parse hung as a compound on the infinitive after it
     ("Chile helped [Peru] rebuild its roads": "Peru" a compound of "rebuild"; a verb has no compound)."""
-    for i in numpy.flatnonzero(doc.to_array([DEP]) == _COMPOUND).tolist():
+    for i in numpy.flatnonzero(deps == _COMPOUND).tolist():
         t = doc[i]
         v = t.head
         if v.pos_ != "VERB" or v.tag_ != "VB" or v.dep_ != "xcomp" or not t.i < v.i or v.head.i > t.i:
