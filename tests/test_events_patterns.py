@@ -120,7 +120,7 @@ def test_running_mates_floated_and_sentences_commuted() -> None:
 
 
 def test_a_verb_form_the_lemmatizer_misreads_is_reduced_by_the_rules_of_english_inflection() -> None:
-    from newsgraph.events.coder import verb_stems as _stems
+    from newsgraph.text.vocabulary import verb_stems as _stems
 
     assert "float" in _stems("floated") and "commute" in _stems("commuted")
     assert _stems("stopped")[-1] == "stop" and _stems("carried")[0] == "carry"

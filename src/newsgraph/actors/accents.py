@@ -10,6 +10,7 @@ from typing import Any
 
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.spans import Cand
+from newsgraph.text.parsed import text_length
 
 #: at most this many words on either side of the accented word
 _REACH = 3
@@ -21,7 +22,8 @@ def accented_names(
     """Candidates (source ``kb``) for the knowledge-base names of ``doc`` that contain a letter
     outside ASCII; ``to_doc`` maps the piece's offsets to the document's."""
     out: list[Cand] = []
-    if doc.text.isascii():
+    whole = to_doc(0, text_length(doc))
+    if whole is None or text[whole[0] : whole[1]].isascii():
         return out  # (most pieces)
     done = -1
     for t in doc:

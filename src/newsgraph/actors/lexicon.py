@@ -27,6 +27,10 @@ MEDIA_HEADS = words("actors.media_heads")
 FUNCTION_WORDS = words("english.function_words")
 #: capitalised words that are not names at the start of a sentence or heading
 SENTENCE_WORDS = words("actors.sentence_words")
+#: the two lists above together: words that do not open a name
+OPENING_WORDS = FUNCTION_WORDS | SENTENCE_WORDS
+#: the words of a title (heads and their modifiers)
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 #: prepositions and verbs after which a city is a place, not a government ("arrived *in* Moscow")
 VENUE_BEFORE = words("actors.venue_before")
 #: verbs (and auxiliaries) after which a capital is the government acting ("Moscow *responded*")

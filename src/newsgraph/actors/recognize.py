@@ -37,11 +37,13 @@ from newsgraph.actors.lexicon import (
     AGENT_PARTICIPLES,
     FUNCTION_WORDS,
     NON_ACTORS,
+    OPENING_WORDS,
     ORG_HEADS,
     PLACE_PREPOSITIONS,
     SENTENCE_WORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TITLE_WORDS,
     agent_hyphen,
     alternatives,
     is_cap,
@@ -65,7 +67,7 @@ from newsgraph.actors.speaking import speaking_names
 from newsgraph.errors import ConfigError
 from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
-from newsgraph.text.parsed import select
+from newsgraph.text.parsed import select, text_length
 from newsgraph.text.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
@@ -183,7 +185,7 @@ class Recognizer:
         if parses is None:
             parses = self.parse(view)
         for offset, doc in parses:  # the model's tags in headings are ignored below
-            piece = _Piece(offset, len(doc.text))
+            piece = _Piece(offset, text_length(doc))
             accented = [(1, c) for c in accented_names(doc, piece.to_doc, text, self.kb)]  # ("Gdańsk")
             for prio, c in [*self._kb(doc, piece, text), *accented]:
                 c.heading = view.is_heading(c.start)
@@ -408,7 +410,7 @@ class Recognizer:
         lower = [w for w in words_l if not is_cap(w)]
         if any(w.lower() not in _CONNECTORS and not _LOWER_NAME_PART.match(w) for w in lower):
             return False  # "Arab peace initiative", "Islamic organization": not a name
-        if all(w.lower().rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS for w in words_l):
+        if all(w.lower().rstrip(".") in TITLE_WORDS for w in words_l):
             return False  # a bare title ("Foreign Minister")
         if (
             words_l[-1].lower() in TITLE_HEADS
@@ -524,7 +526,7 @@ def _strip_leading(text: str, a: int, b: int, label: str) -> tuple[int, int, str
     span without them, the title and where it starts (None when nothing is left)."""
     words = list(re.finditer(r"\S+", text[a:b]))
     titles: list[str] = []
-    while len(words) > 1 or (words and words[0].group().lower() in FUNCTION_WORDS | SENTENCE_WORDS):
+    while len(words) > 1 or (words and words[0].group().lower() in OPENING_WORDS):
         w = words[0].group().lower().rstrip(".")
         if w in FUNCTION_WORDS or w in SENTENCE_WORDS:
             words = words[1:]

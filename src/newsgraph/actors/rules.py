@@ -21,11 +21,13 @@ from newsgraph.actors.lexicon import (
     HONORIFICS,
     KUNYA_WORDS,
     MEDIA_HEADS,
+    OPENING_WORDS,
     ORG_HEADS,
     SENTENCE_WORDS,
     TIME_OWNERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TITLE_WORDS,
     alternatives,
     ordered,
 )
@@ -49,7 +51,7 @@ _ORG_CONNECTORS = ordered("org_connectors")
 _MEMBER_ADJECTIVES = lexicons.words("actors.member_adjectives")
 _NUMBER_WORDS = frozenset(lexicons.table("dates.number_words"))
 #: words that are no word of a group's name before "activists" or "coalition"
-_NO_GROUP_WORDS = SENTENCE_WORDS | FUNCTION_WORDS | _MEMBER_ADJECTIVES | _MONTHS | _NUMBER_WORDS
+_NO_GROUP_WORDS = OPENING_WORDS | _MEMBER_ADJECTIVES | _MONTHS | _NUMBER_WORDS
 
 # ---- name and title regular expressions ------------------------------------------------------
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -208,7 +210,7 @@ def _in_longer_name(prev: str) -> bool:
     """Whether a match after the word ``prev`` is part of a longer name: after a connector or "and"
     ("Committee of X ...") or after a capitalised word that opens no sentence."""
     low = prev.lower()
-    opener = low in SENTENCE_WORDS | FUNCTION_WORDS
+    opener = low in OPENING_WORDS
     return low in (*_ORG_CONNECTORS, "and") or (prev[:1].isupper() and not opener)
 
 
@@ -257,7 +259,7 @@ class NameRules:
                 name.split()[0].lower() in SENTENCE_WORDS
                 or self.kb.lookup(name)
                 or any(
-                    w.lower() in ORG_HEADS or w.lower().rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS
+                    w.lower() in ORG_HEADS or w.lower().rstrip(".") in TITLE_WORDS
                     for w in name.split()
                 )
             ):
@@ -301,7 +303,7 @@ class NameRules:
         out: list[Cand] = []
         for m in _FACILITY_RX.finditer(seg):
             words = list(re.finditer(r"\S+", m.group("name")))
-            while words and words[0].group().lower() in SENTENCE_WORDS | FUNCTION_WORDS:
+            while words and words[0].group().lower() in OPENING_WORDS:
                 words = words[1:]
             if len(words) < 2:
                 continue
@@ -448,7 +450,7 @@ class NameRules:
             name = m.group("org")
             prev = _word_before(seg, m.start())
             if (
-                name.lower() in SENTENCE_WORDS | FUNCTION_WORDS
+                name.lower() in OPENING_WORDS
                 or self.kb.lookup(name)
                 or self.kb.demonym(name)
                 or _in_longer_name(prev)
@@ -490,7 +492,7 @@ class NameRules:
         movement; "International Affairs Committee of the Valdorian Assembly" -> two bodies;
         "Organisation of Southern Cooperation" stays whole (an organisation word before "of")."""
         words = list(re.finditer(r"\S+", seg[a:b]))
-        while words and words[0].group().lower() in SENTENCE_WORDS | FUNCTION_WORDS:
+        while words and words[0].group().lower() in OPENING_WORDS:
             words = words[1:]
         if not words:
             return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsgraph.models import Span
 from newsgraph.text import tokens
@@ -78,8 +78,9 @@ class CandIndex:
         return [c for c in self.starting_in(a - self._longest, b) if c.overlaps((a, b))]
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word of the body text (a tuple: a view makes one per word of the document)."""
+
     start: int
     end: int
     text: str

@@ -16,7 +16,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from newsgraph.actors.kb import KnowledgeBase
-from newsgraph.actors.lexicon import FUNCTION_WORDS, ORG_HEADS, SENTENCE_WORDS, TITLE_HEADS, is_cap
+from newsgraph.actors.lexicon import (
+    OPENING_WORDS,
+    ORG_HEADS,
+    TITLE_HEADS,
+    is_cap,
+)
 from newsgraph.actors.rules import is_person_name
 from newsgraph.actors.spans import Cand, strip_span
 from newsgraph.text.nounphrases import HEADS, PRONOUNS
@@ -96,7 +101,7 @@ def _is_new_name(name: str, kb: KnowledgeBase, lex: Lexicon, surnames: set[str])
     first, low = words[0].lower(), name.lower()
     if not all(is_cap(w) for w in words) or len(name) < 3:
         return False
-    if first in SENTENCE_WORDS | FUNCTION_WORDS or low in PRONOUNS or kb.lookup(name) or kb.demonym(name):
+    if first in OPENING_WORDS or low in PRONOUNS or kb.lookup(name) or kb.demonym(name):
         return False
     if any(w.lower() in TITLE_HEADS | MONTHS_AND_WEEKDAYS for w in words):
         return False

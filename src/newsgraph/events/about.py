@@ -32,6 +32,7 @@ from newsgraph.events.tree import ActorIndex, Token, case_of, phrase_actors
 from newsgraph.models import AnalyzedDoc, Quote, Span
 from newsgraph.quotes.tree import Tree
 from newsgraph.text import lexicons
+from newsgraph.text.parsed import text_length
 
 #: who a negative or warm quote is about: the doers in it (subjects, "by" agents, possessors)
 AGENT_DEPS = frozenset({"nsubj", "obl:agent", "nmod:poss", "csubj"})
@@ -298,7 +299,7 @@ class QuoteReader:
     def _pieces(self, at: int) -> list[tuple[int, Any]]:
         """The one parsed piece that holds offset ``at`` (pieces are in text order), as a list."""
         i = bisect.bisect_right(self._offsets, at) - 1
-        return [(o, d) for o, d in self.parses[max(i, 0) : i + 1] if o <= at < o + len(d.text)]
+        return [(o, d) for o, d in self.parses[max(i, 0) : i + 1] if o <= at < o + text_length(d)]
 
     def _agent(self, q: Quote, t: Token, offset: int) -> list[str]:
         got = phrase_actors(t, self.actors, offset)

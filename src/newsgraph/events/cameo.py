@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -152,6 +153,8 @@ class EventLexicon:
     _objects: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict, repr=False)  # per pattern
     _eventful: dict[int, bool] = field(default_factory=dict, repr=False)  # pattern id -> names_events
     _own: frozenset[str] | None = field(default=None, repr=False)  # the codes of own-state nouns
+    _triggers: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)  # per lemma
+    _indexes: dict[str, Any] = field(default_factory=dict, repr=False)  # per block: see _index
 
     # ---- lookups ---------------------------------------------------------------------------
     def lemma_of(self, form: str) -> str:
@@ -235,6 +238,65 @@ class EventLexicon:
         b = self.blocks[v.block]
         code = v.code or b.get("code")
         return self.coding(code, f"verb {lemma} [{code}] ({v.block})")
+
+    def triggers(self, lemma: str) -> frozenset[str] | None:
+        """Words one of which the verb's sentence must have for the verb to code anything: the words
+        that let one of its patterns match (see :meth:`plausible`) and the event nouns it is a light
+        verb of. None where the verb may code without any such word: it has a code of its own, a
+        pattern of slots only, or a reading of its own (``naming``, ``citing``, ``easing``,
+        ``instructs``). Computed once per lemma."""
+        if lemma in self._triggers:
+            return self._triggers[lemma]
+        own = ("naming", "citing", "easing")
+        got: frozenset[str] | None = None
+        by_word, free = self._index(lemma)
+        if not free and self.verb_coding(lemma) is None and lemma not in self.instructs and not any(
+            lemma in self.words(w) for w in own
+        ):
+            doing = ("light", "received")  # "held talks", "came under criticism"
+            light = {n for n, s in self.nouns.items() if any(lemma in (s.get(k) or ()) for k in doing)}
+            got = frozenset(by_word) | light
+        self._triggers[lemma] = got
+        return got
+
+    def plausible(self, lemma: str, words: AbstractSet[str]) -> tuple[Pattern, ...]:
+        """The verb's :meth:`ranked` patterns that may match in a sentence of ``words`` (its lower-case
+        forms and lemmas): each pattern needs one of the words of a literal noun of its own (an
+        object's, else a prepositional phrase's, else a subject's; a compound by its last word), which
+        every phrase of the clause has among them; a pattern of slots only may always match."""
+        by_word, free = self._index(lemma)
+        hits = set(free)
+        for w in words & by_word.keys():
+            hits.update(by_word[w])
+        ranked = self.ranked(lemma)
+        return tuple(ranked[i] for i in sorted(hits))
+
+    def _index(self, lemma: str) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+        """The places in :meth:`ranked` of the patterns each word may let match, and of those that need
+        no word; computed once per block."""
+        v = self.verbs.get(lemma)
+        if v is None:
+            return {}, ()
+        got = self._indexes.get(v.block)
+        if got is None:
+            by_word: dict[str, list[int]] = {}
+            free = []
+            for i, p in enumerate(self.ranked(lemma)):
+                need = self._needed(p)
+                for w in need:
+                    by_word.setdefault(w, []).append(i)
+                if not need:
+                    free.append(i)
+            got = self._indexes[v.block] = ({w: tuple(i) for w, i in by_word.items()}, tuple(free))
+        return got
+
+    def _needed(self, p: Pattern) -> frozenset[str]:
+        """The last words of the words of one literal noun ``p`` needs (not a slot), or none."""
+        for nouns in (p.post, [n for _, n in p.preps if n is not None], p.pre):
+            literal = [n for n in nouns if not n.head.startswith("+")]
+            if literal:
+                return frozenset(w.split()[-1] for w in self.noun_words(literal[0]))
+        return frozenset()
 
     def candidates(self, lemma: str) -> Sequence[Pattern]:
         """The verb's patterns, in file order."""
@@ -326,6 +388,8 @@ def add_file(lex: EventLexicon, path: Path | str) -> None:
     """Add one lexicon file of the ``event_verbs.yaml`` shape (see its header for the format)."""
     data, lines = read_yaml(path, text_only=True)  # "no", "on", "163" stay text
     lex._light = lex._own = None  # its nouns may bring light verbs and own-state codes
+    lex._triggers.clear()  # ... and its verbs patterns
+    lex._indexes.clear()
     for code, typ in (data.get("plover") or {}).items():
         if typ not in PLOVER_TYPES:
             raise ConfigError(

@@ -11,21 +11,24 @@ from typing import Any
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.deps import claiming_verb
 from newsgraph.events.tree import ActorIndex, case_of, phrase_actors
+from newsgraph.text.parsed import piece_text
 
 
-def claimers(parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon) -> list[str]:
-    """Who the document says claimed responsibility for its attacks ("X claimed responsibility for
-    the attacks"): the subjects of a claiming verb whose object is "responsibility"."""
+def claimers(
+    parses: Sequence[tuple[int, Any]], actors: ActorIndex, lex: EventLexicon, text: str
+) -> list[str]:
+    """Who the document (of ``text``) says claimed responsibility for its attacks ("X claimed
+    responsibility for the attacks"): the subjects of a claiming verb whose object is "responsibility"."""
     out: list[str] = []
     claimed, claiming = lex.words("responsibility"), lex.words("claiming")
     for offset, doc in parses:
-        text = doc.text.lower()  # (a Doc rebuilds its text at each call: once per piece)
-        if any(w in text for w in claimed):
+        said = piece_text(text, offset, doc).lower()
+        if any(w in said for w in claimed):
             for t in doc:
                 if (v := claiming_verb(t, claimed, claiming)) is not None:
                     subj = [c for c in v.children if c.dep_ == "nsubj"]
                     out += [a for s in subj for a in phrase_actors(s, actors, offset)]
-        if any(w in text for w in lex.words("attributed")):
+        if any(w in said for w in lex.words("attributed")):
             out += _attributed(doc, offset, actors, lex)
     return list(dict.fromkeys(out))
 

@@ -12,6 +12,7 @@ to attack", "urged X to release") is part of that event, not a second one.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +20,9 @@ from newsgraph.events import deps
 from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.deps import DATIVES, OBJECT_CONTROL, measured, perfect_participle, priced, through_nouns
 from newsgraph.events.index import OFFICE_TITLES
+from newsgraph.events.lemmas import VerbLemmas
 from newsgraph.events.lifting import easing, imposed_on, lifted_nouns
-from newsgraph.events.matching import Matcher
+from newsgraph.events.matching import Matcher, present_words
 from newsgraph.events.stance import bare_participle, judgement, named_object, predicates
 from newsgraph.events.subjects import (
     describing,
@@ -36,12 +38,10 @@ from newsgraph.events.tree import (
     Token,
     case_of,
     misread_modifier,
-    particles,
     phrase_actors,
     stranded_verb,
 )
 from newsgraph.text import lexicons
-from newsgraph.text.vocabulary import verb_stems
 
 PREDICATE_POS = frozenset({"VERB"})
 #: event types that a speech act carries: their target may be the subject of the reported clause
@@ -106,33 +106,12 @@ class Coder(Matcher):
 
     def __init__(self, lex: EventLexicon, actors: ActorIndex, kb: Any | None = None) -> None:
         self.lex, self.actors, self.kb = lex, actors, kb
-
-    # ---- lemmas -----------------------------------------------------------------------------
-    def lemma(self, tok: Token) -> str:
-        """The verb lemma of ``tok`` (the model's lemmatizer; the dictionary's own verb forms for a
-        model without one, or when the lemmatizer's guess is no verb the dictionary knows, as
-        "blamed" -> "blam"), with its particle when the lexicon knows the pair ("pull out")."""
-        base = tok.lemma_.lower()
-        if not base or not self.lex.has_verb(base):
-            base = self.lex.lemma_of(tok.lower_) if self.lex.has_verb(self.lex.lemma_of(tok.lower_)) else base
-        if not self.lex.has_verb(base) and tok.tag_.startswith("VB"):  # "floated" read as "floate"
-            base = next((s for s in verb_stems(tok.lower_) if self.lex.has_verb(s)), base)
-        us = base[:-2] + "ze"  # British spelling: "criticise", "organise", "analyse"
-        if base.endswith(("ise", "yse")) and not self.lex.has_verb(base) and self.lex.has_verb(us):
-            base = us
-        base = base or tok.lower_
-        for c in particles(tok):  # a particle, or an adverb right after the verb ("backed away")
-            multi = f"{base} {c.lower_}"
-            if self.lex.has_verb(multi):
-                return multi
-        stuck = stuck_particle(tok)  # "sealed [off] the town" parsed as a preposition of "the town"
-        if stuck is not None and self.lex.has_verb(f"{base} {stuck.lower_}"):
-            return f"{base} {stuck.lower_}"
-        return base
+        self.lemma = VerbLemmas(lex)  # (a word's verb lemma, read once per word of the document)
 
     # ---- one sentence -----------------------------------------------------------------------
     def sentence(self, sent: Any, offset: int) -> list[Found]:
         found: list[Found] = []
+        words = present_words(sent)  # (see :meth:`verb`)
         for tok in sent:
             if (
                 tok.pos_ in PREDICATE_POS
@@ -141,7 +120,7 @@ class Coder(Matcher):
                 or (tok.pos_ == "ADJ" and (misread_modifier(tok) or stranded_verb(tok)))
                 or misread_as_noun(tok)  # "began [bombing] X", "Chile [shot] down": a verb tagged a noun
             ) and not self.phrase_verb(tok):
-                f = self.verb(tok, offset)
+                f = self.verb(tok, offset, words)
                 if f is not None:
                     found.append(f)
         return found
@@ -154,8 +133,13 @@ class Coder(Matcher):
         before = tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.head.i == tok.i + 1 and not tok.children
         return before or any(c.dep_ == "mark" and c.lower_ in preps for c in tok.children)
 
-    def verb(self, v: Token, offset: int) -> Found | None:
+    def verb(self, v: Token, offset: int, words: AbstractSet[str] | None = None) -> Found | None:
+        """The event verb ``v`` codes, if any; ``words`` (the lower-case forms and lemmas of its sentence)
+        rule out at once a verb none of whose patterns' words are there (most verbs of a text)."""
         lemma = self.lemma(v)
+        gate = self.lex.triggers(lemma) if words is not None else None
+        if gate is not None and gate.isdisjoint(words or ()):
+            return None
         naming = lemma in self.lex.words("naming")
         if not naming and not self.lex.has_verb(lemma):
             return None
@@ -198,7 +182,7 @@ class Coder(Matcher):
         generic = own is None and entry is not None and entry.code == "---"  # "announced its plans"
         lifted = lifted_nouns(self.lex, lemma, self.pattern_objects(cl))  # "lifted sanctions on X"
         eased = easing(self.lex, f"{lemma} {self.noun_key(lifted[0][0])}", lifted[0][1]) if lifted else None
-        coding = eased or self.best(lemma, cl, offset, speech=own is None, generic=generic)
+        coding = eased or self.best(lemma, cl, offset, speech=own is None, generic=generic, present=words)
         unnamed = coding is None and lemma in self.lex.needs_object and not self.named_done_to(cl, offset)
         # ("Both were freed": a pronoun, to be read from the story, is someone named)
         unnamed = unnamed and not (cl.passive and any(s.pos_ in ("PRON", "DET") for s in cl.subjects))

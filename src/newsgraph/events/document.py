@@ -52,6 +52,7 @@ from newsgraph.events.when import choose, context_date, context_start, owners, r
 from newsgraph.events.yielding import faced, pressed
 from newsgraph.models import AnalyzedDoc, Event, Mention
 from newsgraph.text.headings import is_heading
+from newsgraph.text.parsed import piece_text
 
 _WORD = re.compile(r"\b\w+\b")
 #: event types whose target may be a place ("an attack on Kabul"); others need an actor
@@ -96,8 +97,11 @@ def first_person_mentions(ad: AnalyzedDoc, lex: EventLexicon) -> list[Mention]:
     return out
 
 
-def group_mentions(lex: EventLexicon, parses: Sequence[tuple[int, Any]], known: ActorIndex) -> list[Mention]:
-    """ "the delegation" after "a delegation of X" (or "X's delegation"): a mention of X."""
+def group_mentions(
+    lex: EventLexicon, parses: Sequence[tuple[int, Any]], known: ActorIndex, text: str
+) -> list[Mention]:
+    """ "the delegation" after "a delegation of X" (or "X's delegation"): a mention of X (``text``:
+    the document's)."""
     groups = lex.words("groups")
     if not groups:
         return []
@@ -105,7 +109,7 @@ def group_mentions(lex: EventLexicon, parses: Sequence[tuple[int, Any]], known: 
     owner: dict[str, list[str]] = {}
     out: list[Mention] = []
     for offset, doc in parses:
-        for m in find.finditer(doc.text):
+        for m in find.finditer(piece_text(text, offset, doc)):
             span = doc.char_span(m.start(), m.end())
             if span is None or len(span) != 1 or known.at(span[0], offset):
                 continue
@@ -130,13 +134,13 @@ def code_events(
     """Events of one analysed document from its parsed body paragraphs ``(offset, spaCy Doc)``."""
     extra = [*venue_mentions(ad), *first_person_mentions(ad, lex)]
     known = ActorIndex.of(ad, extra)  # "the delegation" and "they" are read against the named actors
-    extra += [*group_mentions(lex, parses, known), *group_pronoun_mentions(ad, known)]
+    extra += [*group_mentions(lex, parses, known, ad.text), *group_pronoun_mentions(ad, known)]
     extra += [*coordinated_pronoun_mentions(ad, known), *it_mentions(ad, parses, known)]
     extra += pair_mentions(ad, known, extra, parses)
     actors = ActorIndex.of(ad, extra)
     actors.parses = parses  # (the subjects' words are read only for a definite noun of a state)
     places = Places(ad, kb)
-    claims = claimers(parses, actors, lex)
+    claims = claimers(parses, actors, lex, ad.text)
     coder = Coder(lex, actors, kb)
     events: list[Event] = []
     nouns = NounCoder(lex, actors, coder.lemma, events)
@@ -147,14 +151,15 @@ def code_events(
     date_starts = [d.start or 0 for d in dated]
     headline = set(re.findall(r"[\w-]+", (ad.doc.title or ad.text.lstrip().split("\n", 1)[0]).lower()))
     for offset, doc in parses:
-        if is_heading(doc.text, first=offset == first):
+        said = piece_text(ad.text, offset, doc)
+        if is_heading(said, first=offset == first):
             continue  # a headline or section title repeats the story
         for sent in doc.sents:
             toks = list(sent)  # (the word scans below share one list: a Span makes new tokens per pass)
             found = coder.sentence(toks, offset)
             found += [f for t in toks if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
             found += pledges(toks, offset, found, coder, lex) + pressed(toks, offset, coder, lex)
-            found += faced(toks, offset, coder, lex) + declared_unwelcome(sent, offset, coder, lex)
+            found += faced(toks, offset, coder, lex) + declared_unwelcome(sent, offset, coder, lex, said)
             found += gathered(toks, offset, coder, lex)  # "thousands gathered outside parliament, demanding"
             found += held_responsible(toks, offset, coder, lex)  # "X was responsible for the deaths of Y"
             found += phoned(toks, offset, found, coder, lex)  # "X called Y to discuss Z": a call

@@ -5,6 +5,9 @@ pattern wins."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+
 from newsgraph.actors.facts import is_legislature
 from newsgraph.events.cameo import Coding, Noun, Pattern
 from newsgraph.events.deps import counted, kind_of
@@ -27,6 +30,13 @@ ORG_SLOT = "+org"
 LEGISLATURE_SLOT = "+legislature"
 
 
+def present_words(sent: Iterable[Token]) -> set[str]:
+    """The lower-case forms and lemmas of a sentence's words: a pattern's noun is matched by one of them
+    (see :meth:`~newsgraph.events.cameo.EventLexicon.plausible`)."""
+    toks = list(sent)
+    return {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
+
+
 class Matcher(Roles):
     """The pattern matching of :class:`~newsgraph.events.coder.Coder`."""
 
@@ -35,7 +45,14 @@ class Matcher(Roles):
 
     # ---- patterns ---------------------------------------------------------------------------
     def best(
-        self, lemma: str, cl: Clause, offset: int, *, speech: bool = False, generic: bool = False
+        self,
+        lemma: str,
+        cl: Clause,
+        offset: int,
+        *,
+        speech: bool = False,
+        generic: bool = False,
+        present: AbstractSet[str] | None = None,
     ) -> Coding | None:
         """The most specific matching pattern's coding; a matching ``---`` pattern blocks the verb.
 
@@ -45,14 +62,17 @@ class Matcher(Roles):
         "issue") takes no compiled object pattern at all ("announced its plans" is no intent, "issued a
         hurricane warning" no threat). Our own files' object patterns ("dismissed the claim") still
         apply, and so do the compiled ones of other verbs with no code of their own on things that
-        are no events ("recalled its ambassador", "severed ties").
+        are no events ("recalled its ambassador", "severed ties"). Given the words ``present`` in the
+        clause's sentence, only the patterns that may match there are tried (see
+        :meth:`~newsgraph.events.cameo.EventLexicon.plausible`).
         """
         obl, objects = self.obliques(cl), self.pattern_objects(cl)
         keys: dict[int, set[str]] = {}  # a token's noun keys, computed once per clause
         # the words the objects may match, as PETRARCH's patterns and as ours (what a partitive counts)
         counts = [counted(o) for o in objects]
         words = {True: self.words_of(objects, keys), False: self.words_of(counts, keys)}
-        for p in self.lex.ranked(lemma):  # the largest first: the first match is the best
+        ranked = self.lex.ranked(lemma) if present is None else self.lex.plausible(lemma, present)
+        for p in ranked:  # the largest first: the first match is the best
             object_only = p.compiled and p.post and not p.pre and not p.preps
             if object_only and (generic or (speech and self.event_nouns(p))):
                 continue

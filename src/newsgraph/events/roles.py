@@ -41,6 +41,7 @@ ARRESTS = frozenset({"173"})
 ENVOYS = lexicons.words("actors.envoy_nouns")
 #: relatives: what is done to "the brother of X" is not done to X
 KIN = lexicons.words("actors.kin_nouns")
+NO_TARGET_HEADS = POLICIES | KIN  # (policies and relatives: no one their phrases name is done to)
 #: people who do not act for their state: a demonym on them names no doer ("Peruvian *tourists* visited X")
 PRIVATE_PEOPLE = lexicons.words("actors.demonym_private_nouns")
 
@@ -130,7 +131,7 @@ class Roles:
         particle with an object reads as a preposition too ("called on Japan to ...")."""
         out = list(cl.obliques)
         for o in cl.objects:
-            if o.lemma_.lower() in POLICIES | KIN:  # "endorsed an audit of X", "arrested the brother of X"
+            if o.lemma_.lower() in NO_TARGET_HEADS:  # "endorsed an audit of X", "arrested the brother of X"
                 continue  # (no act towards X)
             for x in (o, *kind_of(o)):  # "a new kind of war [against X]": the phrases of the thing too
                 out += [(case_of(c), c) for c in x.children if c.dep_ == "nmod" and case_of(c)]

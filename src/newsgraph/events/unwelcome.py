@@ -14,10 +14,10 @@ from newsgraph.events.readings import GROUP_POSSESSIVES
 from newsgraph.events.tree import Clause, Token, phrase_actors
 
 
-def declared_unwelcome(sent: Any, offset: int, coder: Coder, lex: EventLexicon) -> list[Found]:
-    """An expulsion for each "declared X persona non grata" of ``sent``."""
+def declared_unwelcome(sent: Any, offset: int, coder: Coder, lex: EventLexicon, piece: str) -> list[Found]:
+    """An expulsion for each "declared X persona non grata" of ``sent`` (of the parsed ``piece``)."""
     out: list[Found] = []
-    text = sent.text.lower()
+    text = piece[sent.start_char : sent.end_char].lower()
     phrases = [p for p in lex.words("unwelcome") if p in text]  # (this runs for every sentence)
     words = [t.lower_ for t in sent] if phrases else []
     for phrase in phrases:

@@ -392,7 +392,7 @@ def sentence_reports(tree: Tree, lex: Lexicon, sent: object) -> list[Report]:
                 )
             )
             continue
-        if low in {f.split()[0] for f in lex.prepositions}:
+        if low in lex.preposition_starts:
             acc = _according(tree, t, lex)
             if acc is not None:
                 src, form, span = acc

@@ -45,3 +45,9 @@ def starts(doc: Any) -> list[int]:
 def text_length(doc: Any) -> int:
     """The length of ``doc``'s text, from its last word (a Doc rebuilds its text at each call)."""
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
+def piece_text(text: str, offset: int, doc: Any) -> str:
+    """The text of the piece ``doc`` parsed, which starts at ``offset`` of the document's ``text`` (a
+    slice: a Doc rebuilds its text from its words at each call)."""
+    return text[offset : offset + text_length(doc)]

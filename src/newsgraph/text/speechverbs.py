@@ -72,6 +72,8 @@ class Lexicon:
         #: speech nouns by form ("statement", "statements") and prepositional cues ("according to")
         self.nouns = _by_form(self.noun_entries)
         self.prepositions = _by_form(self.prep_entries)
+        #: the first words of the prepositional cues ("according")
+        self.preposition_starts = frozenset(f.split()[0] for f in self.prepositions)
         #: nouns of an adjunct that marks speech ("in a *statement*", "on *Twitter*")
         self.adjuncts = adjuncts
         forms = sorted(self.by_form, key=len, reverse=True)
