@@ -4,6 +4,7 @@ before its clause is built."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from newsgraph.events.coder import Coder
 from newsgraph.events.matching import present_words
 from newsgraph.events.tree import ActorIndex
 from newsgraph.models import AnalyzedDoc, Document
+from newsgraph.text.lexicons import Literals, literal_union
 
 from .events_helpers import pipe
 
@@ -104,3 +106,23 @@ def test_the_gate_never_changes_what_a_verb_codes() -> None:
                 elif coder.lex.has_verb(coder.lemma(t)) and coder.lex.triggers(coder.lemma(t)) is not None:
                     gated += 1
     assert coded >= 10 and gated >= 3  # (the text has both kinds)
+
+
+def test_literals_find_what_the_union_of_the_words_finds() -> None:
+    """A few names looked for one by one find what the trie's regular expression finds (whole words,
+    the longest at each place, none overlapping), with and without the trie."""
+    text = (
+        "Ana Ruiz met Ana Ruiz-Soto and the Andes Party; Ruiz, Ana Ruizes and x-Ana Ruiz left. "
+        "The Andes Party of Peru (Ana) thanked Ruiz_2 and Ana Ruiz."
+    )
+    items = ["Ana Ruiz", "Ruiz", "Andes Party", "Andes Party of Peru", "Ana", "Party of"]
+    for few in (items, items + [f"Name{i}" for i in range(100)]):
+        rx = re.compile(r"(?<![\w-])(?:" + literal_union(few) + r")(?![\w-])")
+        for start, end in ((0, len(text)), (4, 60), (13, len(text) - 5)):
+            want = [m.span() for m in rx.finditer(text, start, end)]
+            assert Literals(few).spans(text, start, end) == want
+    spans = Literals(items).spans(text, 0, len(text))
+    # ("Ana" of "Ana Ruiz-Soto" and "Ana Ruizes"; no "Ana" after "x-", no "Ruiz" before "_2")
+    assert [text[a:b] for a, b in spans] == [
+        "Ana Ruiz", "Ana", "Andes Party", "Ruiz", "Ana", "Ruiz", "Andes Party of Peru", "Ana", "Ana Ruiz"
+    ]

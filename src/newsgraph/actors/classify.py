@@ -207,28 +207,28 @@ def _demonym_mentions(
     text = view.text
     for d in list(demonyms):  # plural forms ("Valdorians")
         demonyms.setdefault(d + "s", demonyms[d])
-    rx = re.compile(r"(?<![\w-])(?:" + lexicons.literal_union(demonyms) + r")(?![\w-])")  # a trie: linear
+    found = lexicons.Literals(demonyms)
     index = CandIndex(cands)
     dropped: set[int] = set()  # ids of candidates replaced by a demonym
     new: list[Cand] = []  # the demonyms found, in text order and not overlapping one another
     for p in view.paragraphs:
-        for m in rx.finditer(text, p.start, p.end):
-            inside = [c for c in index.covering(*m.span()) if id(c) not in dropped]
-            inside += [d for d in _reaching(new, m.start()) if d.start <= m.start() and m.end() <= d.end]
-            if any(c.span != m.span() for c in inside):
+        for a, b in found.spans(text, p.start, p.end):
+            inside = [c for c in index.covering(a, b) if id(c) not in dropped]
+            inside += [d for d in _reaching(new, a) if d.start <= a and b <= d.end]
+            if any(c.span != (a, b) for c in inside):
                 continue  # part of a longer name ("Valdorian Foreign Ministry")
             dropped.update(id(c) for c in inside)
-            place = demonyms[m.group()]
-            g = _GOV_PHRASE.match(text, m.end())
+            place = demonyms[text[a:b]]
+            g = _GOV_PHRASE.match(text, b)
             if g and not (
-                any(id(c) not in dropped for c in index.overlapping(m.start(), g.end()))
-                or any(d.overlaps((m.start(), g.end())) for d in _reaching(new, m.start()))
+                any(id(c) not in dropped for c in index.overlapping(a, g.end()))
+                or any(d.overlaps((a, g.end())) for d in _reaching(new, a))
             ):
                 label = "STATE" if g.group("head").lower() in _STATE_BODIES else "ORG"
                 kind = "demonym" if label == "STATE" else "name"
-                d = Cand(m.start(), g.end(), text[m.start() : g.end()], label, "derived", kind=kind)
+                d = Cand(a, g.end(), text[a : g.end()], label, "derived", kind=kind)
             else:
-                d = Cand(m.start(), m.end(), m.group(), "NORP", "derived", kind="demonym")
+                d = Cand(a, b, text[a:b], "NORP", "derived", kind="demonym")
             d.meta["place"] = place
             d.kb_id = places[place].kb_id if place in places else None
             new.append(d)

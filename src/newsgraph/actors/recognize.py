@@ -447,26 +447,26 @@ class Recognizer:
         forms = {f: c for f, c in forms.items() if len(f) >= 3 and f.lower() not in SENTENCE_WORDS}
         if not forms:
             return []
-        rx = re.compile(r"(?<![\w-])(?:" + lexicons.literal_union(forms) + r")(?![\w-])")  # a trie: linear
         text = view.text
         taken = bytearray(len(text) + 1)  # characters already covered: one lookup per match
         for c in chosen:
             taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         out: list[Cand] = []
+        known = lexicons.Literals(forms)
         for p in view.paragraphs:
-            for m in rx.finditer(text, p.start, p.end):
-                a, b = m.start(), m.end()
+            for a, b in known.spans(text, p.start, p.end):
                 if taken.find(1, a, b) >= 0:
                     continue
-                src = forms[m.group()]
+                found = text[a:b]
+                src = forms[found]
                 heading = view.is_heading(a)
                 c = Cand(
                     a,
                     b,
-                    m.group(),
+                    found,
                     src.label,
                     "known",
-                    kb_id=src.kb_id if m.group() == src.text else None,
+                    kb_id=src.kb_id if found == src.text else None,
                     kind="name",
                     heading=heading,
                 )

@@ -115,6 +115,9 @@ class _Prior:
         items = [(c.start, ents.position(e), e) for e in ents.items for c in e.cands if c.kind != "pronoun"]
         self.items = sorted(items, key=lambda x: (x[0], x[1]))
         self.starts = [x[0] for x in self.items]
+        #: (entity id, description nouns) -> whether the organisation fits them (see :func:`_org_fits`;
+        #: an entity is met at each of its mentions, a noun at each of its descriptions)
+        self.fits: dict[tuple[str, frozenset[str]], bool] = {}
 
     def add(self, start: int, e: LocalEntity) -> None:
         i = bisect.bisect_right(self.starts, start)
@@ -139,9 +142,14 @@ def _nearest_org(
 ) -> LocalEntity | None:
     """The organisation mentioned last before ``a`` whose name or kind fits the description's noun."""
     for _, group in prior.groups(a):
-        fits = [e for e in group if e.type == "ORG" and _org_fits(e, heads, kb, text)]
-        if fits:
-            return fits[0]
+        for e in group:
+            if e.type != "ORG":
+                continue
+            fit = prior.fits.get((e.id, heads))
+            if fit is None:
+                fit = prior.fits[(e.id, heads)] = _org_fits(e, heads, kb, text)
+            if fit:
+                return e
     return None
 
 
@@ -415,10 +423,14 @@ def _head_word(name: str, heads: frozenset[str]) -> bool:
     return bool(core) and core[-1].lower() in heads
 
 
+#: the two words before a name (read within 50 characters before it)
+_TWO_BEFORE = re.compile(r"(?:(\w+) )?(\w+) $")
+
+
 def _words_before(text: str, pos: int) -> list[str]:
     """The (up to) two lower-case words just before offset ``pos``, one space between, the nearest
     first ("broadcast corporation ABS-CBN": corporation, broadcast)."""
-    m = re.search(r"(?:(\w+) )?(\w+) $", text[max(0, pos - 50) : pos])
+    m = _TWO_BEFORE.search(text, max(0, pos - 50), pos)
     return [w.lower() for w in (m.group(2), m.group(1)) if w] if m else []
 
 

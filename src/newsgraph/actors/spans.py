@@ -96,35 +96,42 @@ class DocView:
         self.sentences = sentences
         self._sent_starts = [s.start for s in sentences]
         self.headings: set[int] = set()  # indices of heading paragraphs
-        self.toks: list[Tok] = [
-            Tok(m.start(), m.end(), m.group(), i)
-            for i, p in enumerate(paragraphs)
-            for m in tokens.finditer(text, p.start, p.end)
-        ]
-        self._starts = [t.start for t in self.toks]
         self._para_starts = [p.start for p in paragraphs]
+        #: a paragraph's tokens and where they start, made when a rule first looks into it
+        self._toks: dict[int, tuple[list[Tok], list[int]]] = {}
 
     # ---- lookups ----------------------------------------------------------------------
-    def tok_index(self, pos: int) -> int:
-        """Index of the first token starting at or after ``pos``."""
-        return bisect.bisect_left(self._starts, pos)
+    def para_toks(self, para: int) -> tuple[list[Tok], list[int]]:
+        """The tokens of paragraph ``para`` and their starts."""
+        got = self._toks.get(para)
+        if got is None:
+            p = self.paragraphs[para]
+            found = tokens.finditer(self.text, p.start, p.end)
+            toks = [Tok(m.start(), m.end(), m.group(), para) for m in found]
+            got = self._toks[para] = (toks, [t.start for t in toks])
+        return got
 
     def para_of(self, pos: int) -> int:
         i = bisect.bisect_right(self._para_starts, pos) - 1
         return i if i >= 0 and pos < self.paragraphs[i].end else -1
 
     def before(self, pos: int, n: int = 1) -> list[Tok]:
-        """Up to ``n`` tokens ending at or before ``pos`` in the same paragraph (nearest last)."""
-        i = self.tok_index(pos)
-        out = self.toks[max(0, i - n) : i]
+        """Up to ``n`` tokens starting before ``pos`` in its paragraph (nearest last)."""
         para = self.para_of(pos)
-        return [t for t in out if t.para == para]
+        if para < 0:
+            return []
+        toks, starts = self.para_toks(para)
+        i = bisect.bisect_left(starts, pos)
+        return toks[max(0, i - n) : i]
 
     def after(self, pos: int, n: int = 1) -> list[Tok]:
-        """Up to ``n`` tokens starting at or after ``pos`` in the same paragraph."""
-        i = self.tok_index(pos)
+        """Up to ``n`` tokens starting at or after ``pos`` in its paragraph."""
         para = self.para_of(pos)
-        return [t for t in self.toks[i : i + n] if t.para == para]
+        if para < 0:
+            return []
+        toks, starts = self.para_toks(para)
+        i = bisect.bisect_left(starts, pos)
+        return toks[i : i + n]
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)

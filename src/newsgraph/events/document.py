@@ -157,7 +157,8 @@ def code_events(
         for sent in doc.sents:
             toks = list(sent)  # (the word scans below share one list: a Span makes new tokens per pass)
             found = coder.sentence(toks, offset)
-            found += [f for t in toks if nouns.candidate(t) and (f := nouns.noun(t, offset)) is not None]
+            # (the lexicon's nouns first: a dictionary lookup, where a noun's test reads the parse)
+            found += [f for t in toks if nouns.key(t) and nouns.candidate(t) and (f := nouns.noun(t, offset))]
             found += pledges(toks, offset, found, coder, lex) + pressed(toks, offset, coder, lex)
             found += faced(toks, offset, coder, lex) + declared_unwelcome(sent, offset, coder, lex, said)
             found += gathered(toks, offset, coder, lex)  # "thousands gathered outside parliament, demanding"

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -309,6 +309,52 @@ def literal_union(items: Iterable[str]) -> str:
     body = _trie(trie)
     parts = long + ([body] if body else [])
     return "|".join(parts) if parts else "(?!)"
+
+
+#: at most this many entries are found by :class:`Literals` with ``str.find`` (a few per document:
+#: quicker than compiling their regular expression); more, by the trie of :func:`literal_union`
+FEW_LITERALS = 64
+
+
+class Literals:
+    """``Literals(items).spans(text, start, end)``: where ``items`` occur in ``text[start:end]`` as whole
+    words (no letter, digit, "_" or "-" on either side), left to right, the longest at each place,
+    none overlapping: what ``finditer`` of their :func:`literal_union` between word bounds finds.
+    Linear in the text: a few items are each looked for with ``str.find`` (no expression to
+    compile), more through the trie, compiled once."""
+
+    def __init__(self, items: Collection[str]) -> None:
+        self.items = [w for w in items if w]
+        self._rx = None
+        if len(self.items) > FEW_LITERALS:
+            self._rx = re.compile(r"(?<![\w-])(?:" + literal_union(self.items) + r")(?![\w-])")
+
+    def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        if self._rx is not None:
+            return [m.span() for m in self._rx.finditer(text, start, end)]
+        hits = []
+        for item in self.items:
+            at = text.find(item, start, end)
+            while at >= 0:
+                stop = at + len(item)
+                if not _wordy(text, at - 1) and not _wordy(text, stop, end):
+                    hits.append((at, stop))
+                at = text.find(item, at + 1, end)
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        out: list[tuple[int, int]] = []
+        for a, b in hits:
+            if not out or a >= out[-1][1]:
+                out.append((a, b))
+        return out
+
+
+def _wordy(text: str, i: int, end: int | None = None) -> bool:
+    """A word character (as the regular expressions' ``\\w``) or a hyphen at ``text[i]`` (before
+    ``end``)."""
+    if i < 0 or i >= (len(text) if end is None else end):
+        return False
+    ch = text[i]
+    return ch.isalnum() or ch in "_-"
 
 
 def _trie(node: dict[str, Any]) -> str:

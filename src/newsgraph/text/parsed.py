@@ -22,7 +22,7 @@ def select(
     parses = [(o, d) for o, d in parses if len(d)]
     if not parses:
         return
-    cols = numpy.concatenate([d.to_array([POS, LOWER]).reshape(len(d), 2) for _, d in parses])
+    cols = numpy.concatenate([_pos_lower(d) for _, d in parses])
     keep = numpy.ones(len(cols), dtype=bool)  # (one test over the whole document: numpy's calls cost)
     if pos:
         keep &= numpy.isin(cols[:, 0], numpy.array([IDS[p] for p in pos], dtype="uint64"))
@@ -35,6 +35,19 @@ def select(
             piece += 1
         offset, doc = parses[piece]
         yield offset, doc[j - firsts[piece]]
+
+
+#: the key of a Doc's ``user_data`` that keeps its words' parts of speech and lower-case forms
+_COLS = "newsgraph.pos_lower"
+
+
+def _pos_lower(doc: Any) -> Any:
+    """The parts of speech and lower-case forms of ``doc``'s words (an array of two columns), read
+    from the Doc once: every stage's scans share them."""
+    got = doc.user_data.get(_COLS)
+    if got is None:
+        got = doc.user_data[_COLS] = doc.to_array([POS, LOWER]).reshape(len(doc), 2)
+    return got
 
 
 def starts(doc: Any) -> list[int]:
