@@ -126,3 +126,18 @@ def test_literals_find_what_the_union_of_the_words_finds() -> None:
     assert [text[a:b] for a, b in spans] == [
         "Ana Ruiz", "Ana", "Andes Party", "Ruiz", "Ana", "Ruiz", "Andes Party of Peru", "Ana", "Ana Ruiz"
     ]
+
+
+def test_a_government_body_template_is_tried_only_on_a_name_with_its_word() -> None:
+    """Each template form keeps a word of its own that every name it matches holds (a quick test
+    before its expression); the matches themselves are unchanged, in any case of the letters."""
+    from newsgraph.actors.kb import load_kb
+
+    kb = load_kb()
+    for t in kb.templates:
+        for (rx, _, clue), form in zip(kb._compiled(t), t.forms, strict=True):
+            filled = form.replace("{adj}", "Chilean").replace("{state}", "Chile")
+            assert clue and clue in filled.lower() and rx.fullmatch(filled), form
+    for name in ("Chilean Foreign Ministry", "the MINISTRY OF FOREIGN AFFAIRS OF PERU", "Peruvian embassy"):
+        assert kb.lookup(name) and kb.lookup(name)[0].kind == "government_body", name
+    assert not kb.lookup("Ana Ruiz Foundation")

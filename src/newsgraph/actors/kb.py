@@ -90,7 +90,8 @@ class Template:
     name: str
     forms: tuple[str, ...]
     sector: str | None = None
-    regexes: list[tuple[re.Pattern[str], str]] = field(default_factory=list, compare=False)
+    #: each form's expression, its placeholder, and a word of its own every match holds (lower case)
+    regexes: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list, compare=False)
 
 
 def clean(text: str) -> str:
@@ -296,7 +297,7 @@ class KnowledgeBase:
         return [e for e in self if e.type == "STATE"]
 
     # ---- government-body templates ------------------------------------------------------
-    def _compiled(self, t: Template) -> list[tuple[re.Pattern[str], str]]:
+    def _compiled(self, t: Template) -> list[tuple[re.Pattern[str], str, str]]:
         if not t.regexes:
             for form in t.forms:
                 parts = _PLACEHOLDER.split(form)
@@ -307,15 +308,21 @@ class KnowledgeBase:
                     elif part:
                         words = re.escape(part).replace(r"\ ", r"\s+").replace("'", "['’]")
                         rx += f"(?i:{words})"
-                t.regexes.append((re.compile(rx), parts[1] if len(parts) > 1 else ""))
+                fixed = parts[::2]  # (the words around the placeholders)
+                literal = [w for part in fixed for w in re.findall(r"[A-Za-z]+", part)]
+                clue = max(literal, key=len, default="").lower()  # ("ministry" of "{adj} Foreign Ministry")
+                t.regexes.append((re.compile(rx), parts[1] if len(parts) > 1 else "", clue))
         return t.regexes
 
     def _match_template(self, surface: str) -> KBEntry | None:
         s = clean(surface)
         if len(s) < 5 or not any(c.isupper() for c in s):
             return None
-        for t in self.templates:
-            for rx, slot in self._compiled(t):
+        low = s.lower() if s.isascii() else None  # (a clue is looked for in ASCII text only: the
+        for t in self.templates:  # expressions' case-blind match knows letters "lower" does not)
+            for rx, slot, clue in self._compiled(t):
+                if low is not None and clue not in low:
+                    continue  # (most names: no template's word)
                 m = rx.fullmatch(s)
                 if not m:
                     continue

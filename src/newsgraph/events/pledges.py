@@ -19,25 +19,26 @@ def pledges(sent: Any, offset: int, found: list[Found], coder: Coder, lex: Event
     in kind ("vowed to respond", "swore to retaliate"): threats (CAMEO 138), for the document's
     coder to fold a coded act into (``document._govern``)."""
     heads = {f.head.i: f for f in found}
-    answers = lex.words("retaliation")
+    answers, pledging = lex.words("retaliation"), lex.words("pledging")
+    answered = any(t.lemma_.lower() in answers for t in sent)  # (what an answer told needs)
     out: list[Found] = []
     for t in sent:
         if t.pos_ != "VERB" and t.i not in heads:
             continue  # (none of the readings below: this runs for every word)
-        acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        answer = [c for c in t.children if c.dep_ == "obj" and coder.lemma(c) in answers]
-        if t.i in heads and answer and coder.lemma(t) in lex.words("pledging"):  # "promised a response to X"
-            pledged = heads[t.i]
-            pledged.coding = lex.coding("138", f"verb {pledged.lemma} + {answer[0].lower_}") or pledged.coding
+        lemma = coder.lemma(t)
+        if t.i in heads:  # "promised a response to X"
+            answer = [c for c in t.children if c.dep_ == "obj" and coder.lemma(c) in answers]
+            if answer and lemma in pledging:
+                pledged = heads[t.i]
+                rule = f"verb {pledged.lemma} + {answer[0].lower_}"
+                pledged.coding = lex.coding("138", rule) or pledged.coding
             continue
-        told = _told_answer(t, offset, coder, lex) if t.pos_ == "VERB" and t.i not in heads else None
+        told = _told_answer(t, offset, coder, lex) if answered else None
         if told is not None:  # "said retaliation would follow"
             out.append(told)
             continue
-        if t.pos_ != "VERB" or t.i in heads or not acts:
-            continue
-        lemma = coder.lemma(t)
-        if lemma not in lex.words("pledging"):
+        acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"] if lemma in pledging else []
+        if not acts:
             continue
         hostile = [c for c in acts if c.i in heads and heads[c.i].coding.type in HOSTILE]
         threat = lex.coding("138", f"verb {lemma}")
