@@ -154,7 +154,9 @@ class EventLexicon:
     _eventful: dict[int, bool] = field(default_factory=dict, repr=False)  # pattern id -> names_events
     _own: frozenset[str] | None = field(default=None, repr=False)  # the codes of own-state nouns
     _triggers: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)  # per lemma
-    _indexes: dict[str, Any] = field(default_factory=dict, repr=False)  # per block: see _index
+    _indexes: dict[str, tuple[dict[str, tuple[int, ...]], tuple[int, ...]]] = field(
+        default_factory=dict, repr=False
+    )  # per block: see _index
 
     # ---- lookups ---------------------------------------------------------------------------
     def lemma_of(self, form: str) -> str:
@@ -388,7 +390,7 @@ def add_file(lex: EventLexicon, path: Path | str) -> None:
     """Add one lexicon file of the ``event_verbs.yaml`` shape (see its header for the format)."""
     data, lines = read_yaml(path, text_only=True)  # "no", "on", "163" stay text
     lex._light = lex._own = None  # its nouns may bring light verbs and own-state codes
-    lex._triggers.clear()  # ... and its verbs patterns
+    lex._triggers.clear()  # ... and its verbs' patterns
     lex._indexes.clear()
     for code, typ in (data.get("plover") or {}).items():
         if typ not in PLOVER_TYPES:

@@ -135,7 +135,9 @@ class Coder(Matcher):
 
     def verb(self, v: Token, offset: int, words: AbstractSet[str] | None = None) -> Found | None:
         """The event verb ``v`` codes, if any; ``words`` (the lower-case forms and lemmas of its sentence)
-        rule out at once a verb none of whose patterns' words are there (most verbs of a text)."""
+        rule out at once a verb none of whose patterns' words are there (most verbs of a text). A new
+        reading below that codes a verb without a pattern's word must be exempted in
+        :meth:`~newsgraph.events.cameo.EventLexicon.triggers`, as naming and citing verbs are."""
         lemma = self.lemma(v)
         gate = self.lex.triggers(lemma) if words is not None else None
         if gate is not None and gate.isdisjoint(words or ()):
