@@ -528,9 +528,9 @@ def _strip_leading(text: str, a: int, b: int, label: str) -> tuple[int, int, str
     titles: list[str] = []
     while len(words) > 1 or (words and words[0].group().lower() in OPENING_WORDS):
         w = words[0].group().lower().rstrip(".")
-        if w in FUNCTION_WORDS or w in SENTENCE_WORDS:
+        if w in OPENING_WORDS:
             words = words[1:]
-        elif label == "PERSON" and (w in TITLE_HEADS or w in TITLE_MODIFIERS):
+        elif label == "PERSON" and w in TITLE_WORDS:
             titles.append(words[0].group())
             words = words[1:]
         else:
