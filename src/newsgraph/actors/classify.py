@@ -56,6 +56,8 @@ _GOV_PHRASE = re.compile(
 )
 _STATE_BODIES = lexicons.words("actors.state_bodies")
 _STATE_POSSESSIONS = alternatives("state_possessions")
+#: what follows a doc-local place that has a government ("Valdoria's government")
+_POSSESSED = re.compile(rf"['’]s (?:{_STATE_POSSESSIONS})")
 _NOT_VERBS = lexicons.words("actors.not_verbs") | VENUE_BEFORE
 _RELATION_LINKS = ordered("relation_links")
 _CAPITAL_WORDS = lexicons.words("actors.capital_words")
@@ -297,7 +299,10 @@ def _state_evidence(view: DocView, cands: list[Cand], out: Classified) -> set[st
             if nxt in GOVERNMENT_WORDS:
                 found.add(c.meta["place"])
     for name in set(out.demonyms.values()):
-        if re.search(re.escape(name) + rf"['’]s (?:{_STATE_POSSESSIONS})", text):
+        at = text.find(name)
+        while at >= 0 and not _POSSESSED.match(text, at + len(name)):
+            at = text.find(name, at + 1)
+        if at >= 0:
             found.add(name)
     return found
 

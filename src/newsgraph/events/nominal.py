@@ -61,7 +61,7 @@ AGAINST_ADVERSARY = frozenset({"PROTEST", "REQUEST"})
 STOPPED = {"AID": "162", "CONSULT": "164", "COOPERATE": "161", "SUPPORT": "160"}
 #: what an answered noun can be: a demand, a threat, an offer of aid or of an agreement
 ANSWERED_TYPES = frozenset({"REQUEST", "THREATEN", "AID", "AGREE"})
-
+_OF_HEAD = "<of>"  # a head of "a state of X": :meth:`NounCoder.key` is its complement's
 
 
 def attributive(tok: Token) -> bool:
@@ -81,6 +81,7 @@ class NounCoder:
         self.lex, self.actors, self.lemma_of = lex, actors, lemma_of
         self.events = events if events is not None else []  # the document's events coded so far
         self._crowd: list[str] | None = None  # the document's protesting group, found once
+        self._keys: dict[tuple[int, int], str | None] = {}  # (lemma, lower-case form) -> :meth:`key`
 
     def place_in(self, nmods: list[tuple[str, Token]], offset: int) -> str | None:
         """A venue in the noun's own phrase ("talks in Doha")."""
@@ -106,14 +107,18 @@ class NounCoder:
         return tok.tag_ == "VBG" and any(c.dep_ in GERUND_NOUN_PARTS and c.i < tok.i for c in tok.children)
 
     def key(self, tok: Token) -> str | None:
-        for k in ((tok.lemma_ or "").lower(), tok.lower_, tok.lower_.rstrip("s")):
-            if k and k in self.lex.nouns:
-                return k
-        if tok.lower_ in self.lex.words("of_heads"):  # "a state of emergency": the emergency's entry
-            for c in tok.children:
-                spec = self.lex.nouns.get(c.lower_) or {}
-                if c.dep_ == "nmod" and case_of(c) == "of" and spec.get("own_state"):
-                    return c.lower_
+        """The lexicon's entry for the noun ``tok`` (by its lemma or form, a plural's "s" dropped)."""
+        ids = (tok.lemma, tok.lower)  # (string ids: a word form's texts are read once)
+        if ids not in self._keys:
+            forms = ((tok.lemma_ or "").lower(), tok.lower_, tok.lower_.rstrip("s"))
+            found = next((k for k in forms if k and k in self.lex.nouns), None)
+            self._keys[ids] = found or (_OF_HEAD if tok.lower_ in self.lex.words("of_heads") else None)
+        if (key := self._keys[ids]) != _OF_HEAD:
+            return key
+        for c in tok.children:  # "a state of emergency": the emergency's entry
+            spec = self.lex.nouns.get(c.lower_) or {}
+            if c.dep_ == "nmod" and case_of(c) == "of" and spec.get("own_state"):
+                return c.lower_
         return None
 
     def noun(self, n: Token, offset: int) -> Found | None:

@@ -311,27 +311,46 @@ def literal_union(items: Iterable[str]) -> str:
     return "|".join(parts) if parts else "(?!)"
 
 
-#: at most this many entries are found by :class:`Literals` with ``str.find`` (a few per document:
-#: quicker than compiling their regular expression); more, by the trie of :func:`literal_union`
+#: at most this many entries are found by :class:`Literals` with ``str.find`` (a few per document);
+#: more, through an index keyed by their first run of word characters
 FEW_LITERALS = 64
+#: a run of word characters (as ``\\w``) and hyphens: the text's words as :class:`Literals` sees them
+_RUN = re.compile(r"[\w-]+")
 
 
 class Literals:
     """``Literals(items).spans(text, start, end)``: where ``items`` occur in ``text[start:end]`` as whole
     words (no letter, digit, "_" or "-" on either side), left to right, the longest at each place,
     none overlapping: what ``finditer`` of their :func:`literal_union` between word bounds finds.
-    Linear in the text: a few items are each looked for with ``str.find`` (no expression to
-    compile), more through the trie, compiled once."""
+    Linear in the text, with nothing to compile (a document's names change with each document): a
+    few items are each looked for with ``str.find``; more are indexed by their first run of word
+    characters, which is the text's run wherever they occur as whole words, so each run of the
+    text is looked up once."""
 
     def __init__(self, items: Collection[str]) -> None:
         self.items = [w for w in items if w]
-        self._rx = None
+        self._by_run: dict[str, list[str]] | None = None
         if len(self.items) > FEW_LITERALS:
-            self._rx = re.compile(r"(?<![\w-])(?:" + literal_union(self.items) + r")(?![\w-])")
+            self._by_run = {}
+            rest = []  # (an item starting with another character: looked for as a few are)
+            for w in sorted(set(self.items), key=len, reverse=True):
+                run = _RUN.match(w)
+                if run is None:
+                    rest.append(w)
+                else:
+                    self._by_run.setdefault(run.group(), []).append(w)
+            self.items = rest
 
     def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        if self._rx is not None:
-            return [m.span() for m in self._rx.finditer(text, start, end)]
+        hits = self._found(text, start, end) + self._indexed(text, start, end)
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        out: list[tuple[int, int]] = []
+        for a, b in hits:
+            if not out or a >= out[-1][1]:
+                out.append((a, b))
+        return out
+
+    def _found(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         hits = []
         for item in self.items:
             at = text.find(item, start, end)
@@ -340,12 +359,22 @@ class Literals:
                 if not _wordy(text, at - 1) and not _wordy(text, stop, end):
                     hits.append((at, stop))
                 at = text.find(item, at + 1, end)
-        hits.sort(key=lambda h: (h[0], -h[1]))
-        out: list[tuple[int, int]] = []
-        for a, b in hits:
-            if not out or a >= out[-1][1]:
-                out.append((a, b))
-        return out
+        return hits
+
+    def _indexed(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        if not self._by_run:
+            return []
+        hits = []
+        for m in _RUN.finditer(text, start, end):
+            at = m.start()
+            if at == start and _wordy(text, at - 1):
+                continue  # (the run goes on before ``start``)
+            for item in self._by_run.get(m.group(), ()):  # the longest first
+                stop = at + len(item)
+                if stop <= end and text.startswith(item, at) and not _wordy(text, stop, end):
+                    hits.append((at, stop))
+                    break
+        return hits
 
 
 def _wordy(text: str, i: int, end: int | None = None) -> bool:
