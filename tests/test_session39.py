@@ -7,6 +7,8 @@ import re
 
 from newsgraph.text.lexicons import FEW_LITERALS, Literals, literal_union
 
+from .events_helpers import analyse, coded
+
 #: pieces of made-up texts and names: hyphens, apostrophes, brackets and underscores on either side
 _WORDS = ["Ana", "Ruiz", "Andes", "Party", "of", "Peru", "U.S.", "x-ray", "Ana-Maria", "(Ana)", "'Ruiz"]
 _GLUE = [" ", " ", ", ", "-", "'", ". ", "_", "(", ")", "’s ", "\n"]
@@ -38,3 +40,36 @@ def test_the_index_keeps_the_longest_name_at_a_place() -> None:
     assert [text[a:b] for a, b in Literals(items).spans(text, 0, len(text))] == [
         "Ana Ruiz-Soto", "Ana Ruiz", "(Ana)", "Ana"
     ]
+
+
+def test_a_year_written_before_a_noun_dates_that_noun_not_the_clause() -> None:
+    """"the 2016 election" is when the election was, not when Chile accused Peru; a year before the
+    noun of the event's own time phrase still dates it ("during", "after"; "at" the event itself)."""
+    dates = {
+        "Chile accused Peru of interfering in the 2016 election.": ("2020-08", "document"),
+        "Chile and Peru met during the 2016 election campaign.": ("2016", "text"),
+        "Chile and Peru met at the 2019 summit.": ("2019", "text"),
+        "Chile imposed sanctions on Peru after the 2018 election.": ("2018", "text"),
+        "In 2016, Chile condemned Peru's attack.": ("2016", "text"),
+    }
+    for text, want in dates.items():
+        (event,) = analyse(text, published="2020-08-31").events
+        assert (event.date, event.date_source) == want, text
+
+
+def test_a_quote_that_denies_the_blame_accuses_no_one() -> None:
+    """Words of blame in a clause the quote negates defend its subject ("Ana Ruiz did not lie, she is
+    not a liar"); the same words affirmed still accuse."""
+    denied = (
+        'Writing for the court, Justice Juan Ortega said, "not every corrupt act by local officials is a '
+        "federal crime. Because the scheme did not aim to obtain money, Ana Ruiz and Luis Soto could not "
+        'have violated the fraud laws."',
+        'Marta Gil, a lawyer for the victim, told reporters "Victims do not have to justify their private '
+        'life. The court has found that Ana Ruiz did not lie, she is not a liar. She was portrayed as a '
+        'liar, she did not lie."',
+    )
+    for text in denied:
+        assert not [e for e in coded(text) if e[0] == "ACCUSE"], text
+    affirmed = 'Marta Gil told reporters "Victims do not have to justify their private life. The court has ' \
+        'found that Ana Ruiz lied, she is a liar."'
+    assert [e[:3] for e in coded(affirmed)] == [("ACCUSE", ["Marta Gil"], ["Ana Ruiz"])]

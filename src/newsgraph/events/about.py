@@ -67,6 +67,12 @@ def _blamed(t: Token, blame: frozenset[str], lo: int, hi: int) -> bool:
     return has_word(text, words, blame) or valence(text) <= NEGATIVE_SHORT  # (a phrase: "broke the law")
 
 
+def _denied(t: Token, blame: frozenset[str], negation: frozenset[str], lo: int, hi: int) -> bool:
+    """The clause ``t`` is the agent of is negated and holds a word of ``blame``: the quote denies the
+    blame ("Ana Ruiz did not lie, she is not a liar"; "X and Y could not have violated the law")."""
+    return any(c.lower_ in negation for c in t.head.children) and _own_blame(t, blame, lo, hi)
+
+
 def _own_blame(t: Token, blame: frozenset[str], lo: int, hi: int) -> bool:
     """The quoted words of the clause ``t`` is the agent of (its head's phrase) hold a word of ``blame``."""
     head = t.head
@@ -92,6 +98,8 @@ class QuoteReader:
     doers: Any | None = None
     #: verbs of a harm suffered ("several police lost their lives"): their subject is a victim, not a doer
     suffers: frozenset[str] = frozenset()
+    #: words of negation: an agent whose own clause denies the blame is not blamed ("she is not a liar")
+    negation: frozenset[str] = frozenset()
     _offsets: list[int] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _tree: Tree = field(init=False)
@@ -145,7 +153,8 @@ class QuoteReader:
                 harmed = harm.lemma_.lower() in self.harms
                 harmed = harmed or (t.dep_ == "nsubj" and t.head.lemma_.lower() in self.suffers)
                 harmed = harmed or split_gerund(t) is not None  # "[sanctioning Peru] was a mistake"
-                if harmed or (blame and not _blamed(t, blame, lo - offset, hi - offset)):
+                denied = blame and _denied(t, blame, self.negation, lo - offset, hi - offset)
+                if harmed or denied or (blame and not _blamed(t, blame, lo - offset, hi - offset)):
                     excused = excused or bool(self.actors.at(t, offset))  # "Nabil's murder": the victim
                     continue
                 got = self._agent(q, t, offset)

@@ -140,7 +140,8 @@ def speech_events(
     acted = {(s, e.start) for e in coded if e.type in DEEDS for s in e.source}  # who did the deeds told
     reporting = lex.words("reporting")
     reader = QuoteReader(
-        ad, parses, actors, lex.words("naming"), lex.words("harm_nouns"), doers, lex.words("suffering_verbs")
+        ad, parses, actors, lex.words("naming"), lex.words("harm_nouns"), doers, lex.words("suffering_verbs"),
+        lex.words("negation"),
     )
     out: list[Event] = []
     members = _members_of(actors, ad.text)

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsgraph.events.deps import case_of
 from newsgraph.events.tree import SUBJECTS, ActorIndex, Token, phrase_actors
 from newsgraph.models import DateValue, Event
 from newsgraph.quotes.marks import find_quote_spans
@@ -43,6 +44,13 @@ _WEEKDAY = re.compile(
 
 #: the links of a clause that describes a noun ("X, *who* served from 2008 until 2016")
 CLAUSES_OF_NOUNS = frozenset({"acl:relcl"})
+
+#: how a date written before a noun hangs on it ("the *2016* election", "the *January 2016* attack")
+NOUN_DATES = frozenset({"compound", "nummod", "amod"})
+#: how a noun without a preposition hangs on a clause as the clause's own time ("the 2019 season")
+TIME_PHRASES = frozenset({"obl:tmod", "obl:npmod", "nmod:tmod", "advmod"})
+TIME_CASES = lexicons.phrases("english.time_cases")
+TIME_OR_PLACE_CASES = lexicons.words("english.time_or_place_cases")
 
 #: parts of speech of a predicate (a date below one dates that predicate's clause)
 PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -77,8 +85,31 @@ def owners(
             continue
         if not d.value and _quoted(sent, d.start - offset):
             continue  # "yesterday" in a quote: counted from when it was said, which the text may give
-        out.setdefault(_owner(token_at(sent, d.start - offset), heads), []).append(d)
+        t = token_at(sent, d.start - offset)
+        noun = _dated_noun(t, d, offset, heads)
+        key = -1 - noun.i if noun is not None and noun.i not in heads else _owner(t, heads)
+        out.setdefault(key, []).append(d)
     return out
+
+
+def _dated_noun(t: Token | None, d: DateValue, offset: int, heads: set[int]) -> Token | None:
+    """The noun a date written before it describes ("convicted of lying about *the 2016 election*"):
+    that noun's time, not its clause's, unless the noun is an event's own time phrase ("met *during
+    the 2016 campaign*")."""
+    if t is None or t.dep_ not in NOUN_DATES or t.head.i <= t.i or t.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = t.head
+    if offset + noun.idx < (d.end or 0):
+        return None  # (the date runs on past its first word's head)
+    case = case_of(noun)
+    own = case in TIME_OR_PLACE_CASES and (noun.head.i in heads or _governs(noun.head, heads))
+    timed = case in TIME_CASES or own or (not case and noun.dep_ in TIME_PHRASES)
+    return None if timed else noun
+
+
+def _governs(t: Token, heads: set[int]) -> bool:
+    """Whether ``t`` is above an event predicate ("voted in a 2016 referendum *to leave* X")."""
+    return any(h.i in heads for h in t.subtree if h.i != t.i)
 
 
 def _owner(t: Token | None, heads: set[int]) -> int | None:
