@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 
+from newsgraph.text.dates import find_dates
 from newsgraph.text.lexicons import FEW_LITERALS, Literals, literal_union
 
 from .events_helpers import analyse, coded
@@ -73,3 +75,26 @@ def test_a_quote_that_denies_the_blame_accuses_no_one() -> None:
     affirmed = 'Marta Gil told reporters "Victims do not have to justify their private life. The court has ' \
         'found that Ana Ruiz lied, she is a liar."'
     assert [e[:3] for e in coded(affirmed)] == [("ACCUSE", ["Marta Gil"], ["Ana Ruiz"])]
+
+
+def test_stepping_down_for_another_post_concedes_nothing() -> None:
+    """A resignation whose purpose is a new post or a campaign is no concession (lexicon
+    ``career_moves``); one in protest, or with no purpose, still steps down from the state's office."""
+    assert not coded("President Ana Ruiz of Chile stepped down to run for the Senate.")
+    for why in ("to protest the decision", "on Monday"):
+        text = f"President Ana Ruiz of Chile resigned {why}."
+        assert [e[:3] for e in coded(text)] == [("RETREAT", ["Ana Ruiz"], ["Chile"])], text
+
+
+def test_by_a_weekday_opening_a_past_sentence_is_a_day_of_the_story() -> None:
+    """"By Sunday, ..." opening a sentence told in the past is the latest Sunday; as a deadline, or
+    with a future cue, the coming one (the document date is a Thursday)."""
+    anchor = dt.date(2019, 8, 8)
+    days = {
+        "By Sunday afternoon, Ana Ruiz said the Senate had no say.": "2019-08-04",
+        "By Sunday, the toll had risen to 40.": "2019-08-04",
+        "By Sunday, the toll will rise to 40.": "2019-08-11",
+        "Chile must leave the port by Sunday.": "2019-08-11",
+    }
+    for text, want in days.items():
+        assert [d.value for d in find_dates(text, anchor=anchor)] == [want], text

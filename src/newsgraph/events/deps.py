@@ -336,6 +336,11 @@ def marked_to(c: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
 
 
+def purposes(v: Token) -> set[str]:
+    """The lemmas of the "to" clauses that give ``v``'s purpose ("resigned *to become* X")."""
+    return {c.lemma_.lower() for c in v.children if c.dep_ in ("xcomp", "advcl") and marked_to(c)}
+
+
 def told_to_act(v: Token) -> bool:
     """A verb with an object and a "to" infinitive of an act after it ("told X *to withdraw*", "wants X
     *to pay*"); not one of being ("wants X to be its nominee")."""

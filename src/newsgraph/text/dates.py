@@ -60,6 +60,7 @@ _WEEKDAYS = list(WEEKDAYS)
 _NUMS = {w: int(n) for w, n in _table("number_words").items()}
 _WEEKDAY_MODES = _table("weekday_modes")
 _WEEKDAY_PAST_ONLY = lexicons.words("dates.weekday_past_only")
+_WEEKDAY_STORY_OPENERS = lexicons.words("dates.weekday_story_openers")
 _MONTH_MODES = _table("month_modes")
 _DAY_OFFSETS = {w: int(n) for w, n in _table("day_offsets").items()}
 _PERIOD_STEPS = {w: int(n) for w, n in _table("period_steps").items()}
@@ -253,6 +254,12 @@ class _Ctx:
         clause = re.split(r"[,;:()]", self.text[lo:pos])[-1]
         return bool(_FUTURE.search(clause))
 
+    def story_opener(self, h: _Hit) -> bool:
+        """A date that opens a sentence with no future cue ("By Sunday afternoon, X said ...")."""
+        sent = self.sentence(h.start)
+        opens = not self.text[sent.start : h.start].strip(" \t\n\"'“‘(")
+        return opens and not _FUTURE.search(self.text, h.end, sent.end)
+
     def sentence_year(self, h: _Hit, full_only: bool) -> int | None:
         """Year of the nearest fully dated hit (or, unless ``full_only``, any year) in h's sentence."""
         sent = self.sentence(h.start)
@@ -351,6 +358,8 @@ def _relative(h: _Hit, ctx: _Ctx) -> tuple[str, str] | None:
         mode = _WEEKDAY_MODES.get(mod, "")
         if mode == "" and mod not in _WEEKDAY_PAST_ONLY and ctx.future(h.start):
             mode = "future"
+        elif mode == "future" and mod in _WEEKDAY_STORY_OPENERS and ctx.story_opener(h):
+            mode = ""
         return _weekday(a, _WEEKDAYS.index(g["wd"].lower()), mode).isoformat(), "day"
     if k == "day":
         w = " ".join((g.get("w") or g.get("w2") or "").lower().split())
