@@ -6,10 +6,11 @@ import datetime as dt
 import random
 import re
 
+from newsgraph.models import AnalyzedDoc, Document
 from newsgraph.text.dates import find_dates
 from newsgraph.text.lexicons import FEW_LITERALS, Literals, literal_union
 
-from .events_helpers import analyse, coded
+from .events_helpers import analyse, coded, pipe
 
 #: pieces of made-up texts and names: hyphens, apostrophes, brackets and underscores on either side
 _WORDS = ["Ana", "Ruiz", "Andes", "Party", "of", "Peru", "U.S.", "x-ray", "Ana-Maria", "(Ana)", "'Ruiz"]
@@ -98,3 +99,19 @@ def test_by_a_weekday_opening_a_past_sentence_is_a_day_of_the_story() -> None:
     }
     for text, want in days.items():
         assert [d.value for d in find_dates(text, anchor=anchor)] == [want], text
+
+
+def _dated(headline: str, body: str, published: str) -> list[tuple[str | None, str | None]]:
+    p, res = pipe()
+    doc = Document(id="t", text=f"{headline}\n\n{body}\n", title=headline, published=published)
+    ad = p(AnalyzedDoc(doc=doc), res)
+    return [(e.date, e.date_source) for e in ad.events]
+
+
+def test_an_undated_act_takes_the_period_the_title_names() -> None:
+    """A monthly round-up published weeks later ("..., July 2020") dates its undated acts in July; a
+    day its title names to come, or none, leaves the publication month (flagged as such)."""
+    body = "Chile accused Peru of spying."
+    assert _dated("On the Andean trail, July 2020", body, "2020-08-31") == [("2020-07", "title")]
+    for headline in ("Chile to reopen its border from September 15", "Chile and Peru quarrel"):
+        assert _dated(headline, body, "2020-08-31") == [("2020-08", "document")], headline

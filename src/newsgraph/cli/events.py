@@ -106,6 +106,8 @@ def _report_line(it: dict[str, Any]) -> str:
 #: how each date source reads in ``events --why``
 DATE_SOURCES = {
     "text": "stated in the text",
+    "context": "the last day stated before it in its paragraph, or the day its source last acted",
+    "title": "the period the report's title names (not stated with the act)",
     "document": "the publication date (not stated in the text)",
     "none": "no date",
 }

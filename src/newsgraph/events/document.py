@@ -48,7 +48,15 @@ from newsgraph.events.standing import private_praise
 from newsgraph.events.subjects import describing
 from newsgraph.events.tree import ActorIndex, case_of, phrase_actors
 from newsgraph.events.unwelcome import declared_unwelcome, summoned_home
-from newsgraph.events.when import choose, context_date, context_start, owners, redate, story_days
+from newsgraph.events.when import (
+    choose,
+    context_date,
+    context_start,
+    owners,
+    redate,
+    story_days,
+    title_period,
+)
 from newsgraph.events.yielding import faced, pressed
 from newsgraph.models import AnalyzedDoc, Event, Mention
 from newsgraph.text.headings import is_heading
@@ -515,7 +523,8 @@ def _event(
     a = f.offset + sent.start_char
     ctx = context_date(ad.dates, context_start(ad.paragraphs, a), a, lex.words("span_openers"))
     dated = choose(
-        f.head, owned, heads, offset=f.offset, future=m.future, published=ad.doc.published, context=ctx
+        f.head, owned, heads, offset=f.offset, future=m.future, published=ad.doc.published, context=ctx,
+        period=title_period(ad.doc.title, ad.doc.published),
     )
     start, end = f.offset + sent.start_char, f.offset + sent.end_char
     while start < end and ad.text[start].isspace():  # the parser's sentence may open on a space

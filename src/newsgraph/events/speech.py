@@ -27,7 +27,7 @@ from newsgraph.events.cameo import Coding, EventLexicon
 from newsgraph.events.stance import NEGATIVE, POSITIVE, SHORT_WORDS, has_word, stance, valence
 from newsgraph.events.standing import private_praise
 from newsgraph.events.tree import ActorIndex
-from newsgraph.events.when import Dated, choose_undated, context_date, context_start
+from newsgraph.events.when import Dated, choose_undated, context_date, context_start, title_period
 from newsgraph.models import AnalyzedDoc, Entity, Event, Quote
 from newsgraph.text import lexicons
 
@@ -309,7 +309,7 @@ def _event(
         dated = Dated(d.value, d.precision, d.text, "text")
     else:
         ctx = context_date(ad.dates, context_start(ad.paragraphs, a), a, lex.words("span_openers"))
-        dated = choose_undated(ctx, ad.doc.published)
+        dated = choose_undated(ctx, ad.doc.published, title_period(ad.doc.title, ad.doc.published))
     return Event(
         id=f"{ad.doc.id}:ev{n}",
         type=coding.type,

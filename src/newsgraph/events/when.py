@@ -10,8 +10,10 @@ event owns (``date_source="text"``); else the last day stated earlier in its par
 (``date_source="context"``; never a month or year, never a span such as "since Friday"); else the
 day of the latest earlier main clause whose subject is one of its sources, the story's day for
 that actor ("On Tuesday, X announced ... 'I thank Y,' X wrote": :func:`redate`, also
-``"context"``); else the publication date at month precision with ``date_source="document"``
-(never shown as a stated day). "on Tuesday" in a future clause ("will meet on Tuesday") is the
+``"context"``); else the period the report's title says it covers ("On the campaign trail, July
+2020", published in August: :func:`title_period`, ``date_source="title"``, also open to that
+redating); else the publication date at month precision with ``date_source="document"`` (never
+shown as a stated day). "on Tuesday" in a future clause ("will meet on Tuesday") is the
 coming Tuesday. "yesterday" inside a quotation counts from when the words were said, which the
 date finder leaves unresolved (:mod:`newsgraph.text.dates`): it dates nothing, and the event
 falls back to its context.
@@ -24,6 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.events.deps import case_of
@@ -31,6 +34,7 @@ from newsgraph.events.tree import SUBJECTS, ActorIndex, Token, phrase_actors
 from newsgraph.models import DateValue, Event
 from newsgraph.quotes.marks import find_quote_spans
 from newsgraph.text import lexicons
+from newsgraph.text.dates import find_dates
 
 _MONTH = re.compile(
     r"(?i)\b(?:"
@@ -166,6 +170,7 @@ def choose(
     future: bool,
     published: str | None,
     context: DateValue | None = None,
+    period: DateValue | None = None,
 ) -> Dated:
     own = owned.get(head.i)
     future = future and bool(own)  # "On Wednesday, X announced [she will ...]": the announcement's day
@@ -189,13 +194,35 @@ def choose(
     if context is not None and context.value and published and not future:
         if context.value > published[: len(context.value)]:  # a past act is not dated after its report
             context = None
-    return choose_undated(context, published)
+    return choose_undated(context, published, period)
 
 
-def choose_undated(context: DateValue | None, published: str | None) -> Dated:
-    """No date of its own: the paragraph's context date, else the publication month."""
+@lru_cache(maxsize=64)
+def title_period(title: str | None, published: str | None) -> DateValue | None:
+    """The one month or day a report's title names, written in full and not after the report
+    ("On the campaign trail in the USA, July 2020"; not "... from June 15", a coming day): the
+    period it covers, when its acts have no date of their own."""
+    if not title or not published:
+        return None
+    stated = [
+        d
+        for d in find_dates(title, anchor=dt.date.fromisoformat(published[:10]))
+        if d.value and d.precision in ("month", "day") and not d.relative
+    ]
+    if len(stated) != 1 or stated[0].value > published[: len(stated[0].value)]:
+        return None
+    return stated[0]
+
+
+def choose_undated(
+    context: DateValue | None, published: str | None, period: DateValue | None = None
+) -> Dated:
+    """No date of its own: the paragraph's context date, else the period the title states, else the
+    publication month."""
     if context is not None:
         return Dated(context.value, context.precision, None, "context")
+    if period is not None:
+        return Dated(period.value, period.precision, period.text, "title")
     if published:
         return Dated(published[:7], "month", None, "document")
     return Dated(None, None, None, "none")
@@ -300,10 +327,10 @@ def _main_clause(t: Token | None) -> bool:
 
 
 def redate(events: list[Event], story: Story) -> list[Event]:
-    """An event dated only by the publication takes the day of the latest earlier anchor whose
+    """An event dated only by the publication (or its title) takes the day of the latest earlier anchor whose
     subject is one of its sources: "On Tuesday, X announced ... 'I thank Y,' X wrote"."""
     for ev in events:
-        day = _anchor_day(ev, story) if ev.date_source == "document" else None
+        day = _anchor_day(ev, story) if ev.date_source in ("document", "title") else None
         if day is not None:
             ev.date, ev.date_precision, ev.date_text = day.value, day.precision, None
             ev.date_fallback, ev.date_source = False, "context"
