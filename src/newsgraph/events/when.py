@@ -34,7 +34,7 @@ from newsgraph.events.tree import SUBJECTS, ActorIndex, Token, phrase_actors
 from newsgraph.models import DateValue, Event
 from newsgraph.quotes.marks import find_quote_spans
 from newsgraph.text import lexicons
-from newsgraph.text.dates import find_dates
+from newsgraph.text.dates import find_dates, parse_date
 
 _MONTH = re.compile(
     r"(?i)\b(?:"
@@ -202,14 +202,12 @@ def title_period(title: str | None, published: str | None) -> DateValue | None:
     """The one month or day a report's title names, written in full and not after the report
     ("On the campaign trail in the USA, July 2020"; not "... from June 15", a coming day): the
     period it covers, when its acts have no date of their own."""
-    if not title or not published:
+    anchor = parse_date(published) if title and published else None
+    if anchor is None:
         return None
-    stated = [
-        d
-        for d in find_dates(title, anchor=dt.date.fromisoformat(published[:10]))
-        if d.value and d.precision in ("month", "day") and not d.relative
-    ]
-    if len(stated) != 1 or stated[0].value > published[: len(stated[0].value)]:
+    found = find_dates(title or "", anchor=anchor)
+    stated = [d for d in found if d.value and d.precision in ("month", "day") and not d.relative]
+    if len(stated) != 1 or stated[0].value > anchor.isoformat()[: len(stated[0].value)]:
         return None
     return stated[0]
 
@@ -222,7 +220,7 @@ def choose_undated(
     if context is not None:
         return Dated(context.value, context.precision, None, "context")
     if period is not None:
-        return Dated(period.value, period.precision, period.text, "title")
+        return Dated(period.value, period.precision, None, "title")  # (not stated with the act: vague)
     if published:
         return Dated(published[:7], "month", None, "document")
     return Dated(None, None, None, "none")
