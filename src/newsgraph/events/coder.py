@@ -207,9 +207,9 @@ class Coder(Matcher):
         suitors = self.claim_authors(cl, offset, "suit_nouns") if coding.type == "REJECT" else None
         if suitors is not None:  # "dismissed the lawsuit filed by X": X's; "... against X": no one's
             f.target = [a for a in suitors if a not in f.source]
-        if lemma in self.lex.from_own and deps.purposes(v) & self.lex.words("career_moves"):
-            return None  # "resigned to become Secretary of State": a move to another post, no concession
         if lemma in self.lex.from_own:  # "resigned at the request of X", else from its own side
+            if deps.purposes(v) & self.lex.words("career_moves"):
+                return None  # "resigned to become Secretary of State": a move to another post, no concession
             f.target = self.requesters(cl, offset, f.source)
             if not f.target:
                 self.from_own(f, self.lex.from_own[lemma])

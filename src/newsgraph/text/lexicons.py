@@ -328,18 +328,17 @@ class Literals:
     text is looked up once."""
 
     def __init__(self, items: Collection[str]) -> None:
-        self.items = [w for w in items if w]
-        self._by_run: dict[str, list[str]] | None = None
-        if len(self.items) > FEW_LITERALS:
-            self._by_run = {}
-            rest = []  # (an item starting with another character: looked for as a few are)
-            for w in sorted(set(self.items), key=len, reverse=True):
+        words = [w for w in items if w]
+        self._few = words  # (looked for one by one with ``str.find``)
+        self._by_run: dict[str, list[str]] = {}  # first run of word characters -> items, longest first
+        if len(words) > FEW_LITERALS:
+            self._few = []  # (but an item opening with another character)
+            for w in sorted(set(words), key=len, reverse=True):
                 run = _RUN.match(w)
                 if run is None:
-                    rest.append(w)
+                    self._few.append(w)
                 else:
                     self._by_run.setdefault(run.group(), []).append(w)
-            self.items = rest
 
     def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         hits = self._found(text, start, end) + self._indexed(text, start, end)
@@ -352,7 +351,7 @@ class Literals:
 
     def _found(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         hits = []
-        for item in self.items:
+        for item in self._few:
             at = text.find(item, start, end)
             while at >= 0:
                 stop = at + len(item)
