@@ -107,5 +107,13 @@ def crowd_patient(
     patients = f.clause.subjects if state is None else [counted(o) for o in f.clause.objects]
     repression = state is not None and (f.coding.cameo or "").startswith(REPRESSION)  # "fired tear gas"
     people = repression or any(s.lemma_.lower() in lex.words("crowd_patients") for s in patients)
-    protests = any(t.lemma_.lower() in lex.words("protest_words") for t in f.head.sent)
-    return people and protests
+    return people and _about_protests(f.head.sent, lex)
+
+
+def _about_protests(sent: Any, lex: EventLexicon) -> bool:
+    """Whether a sentence, or the one before it in its paragraph, speaks of protests ("Serbians
+    protested for a fourth night. Police said 71 people were arrested")."""
+    words = lex.words("protest_words")
+    if any(t.lemma_.lower() in words for t in sent):
+        return True
+    return sent.start > 0 and any(t.lemma_.lower() in words for t in sent.doc[sent.start - 1].sent)

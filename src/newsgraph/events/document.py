@@ -142,7 +142,7 @@ def code_events(
     """Events of one analysed document from its parsed body paragraphs ``(offset, spaCy Doc)``."""
     extra = [*venue_mentions(ad), *first_person_mentions(ad, lex)]
     known = ActorIndex.of(ad, extra)  # "the delegation" and "they" are read against the named actors
-    extra += [*group_mentions(lex, parses, known, ad.text), *group_pronoun_mentions(ad, known)]
+    extra += [*group_mentions(lex, parses, known, ad.text), *group_pronoun_mentions(ad, known, parses)]
     extra += [*coordinated_pronoun_mentions(ad, known), *it_mentions(ad, parses, known)]
     extra += pair_mentions(ad, known, extra, parses)
     actors = ActorIndex.of(ad, extra)

@@ -14,6 +14,7 @@ from typing import Any
 from newsgraph.events.acts import PROVOCATIONS, ActDoers, provokers, refers_back
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
+from newsgraph.events.contests import conceded_to
 from newsgraph.events.crowds import crowd_patient
 from newsgraph.events.deps import counted
 from newsgraph.events.envoys import passive_agent
@@ -138,6 +139,8 @@ class Implicit:
             f.target = report_author(self.reports, f, self.lex, self.places.same_side)
         elif f.coding.type in ("AGREE", "CONCEDE") and _bare_answer(f, self.lex, "complying"):
             f.target = _provoker(self.events, f, self.places, ASKED)  # "Y complied"
+        else:  # "Y won the race ... X has not conceded": to the winner
+            f.target = conceded_to(f, self.lex, self.coder.actors)
 
     def crowd_sides(self, f: Found) -> None:
         """The sides of a protest story: who protests ("supporters of X marched": X's side), the

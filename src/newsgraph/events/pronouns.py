@@ -69,17 +69,42 @@ _PARTIES = frozenset({"STATE", "ORG", "PERSON"})
 _JOINED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 
 
-def group_pronoun_mentions(ad: AnalyzedDoc, actors: ActorIndex) -> list[Mention]:
-    """Mentions of the group each plural pronoun outside quotes refers to (see the module docstring)."""
+def group_pronoun_mentions(
+    ad: AnalyzedDoc, actors: ActorIndex, parses: Sequence[tuple[int, Any]] = ()
+) -> list[Mention]:
+    """Mentions of the group each plural pronoun outside quotes refers to (see the module docstring).
+    "them" is not the subject of its own clause ("police fired tear gas at *them*": not the police)."""
     out: list[Mention] = []
     quoted = _Quoted(ad)
     found = [(m.span(), lo) for m, _, lo in _unquoted(ad, _THEY, quoted)]
-    found += [(m.span(2), lo) for m, _, lo in _unquoted(ad, _THEM, quoted) if m.group(1) in _THEM_AFTER]
-    for (a, b), lo in found:
+    them = [(m.span(2), lo) for m, _, lo in _unquoted(ad, _THEM, quoted) if m.group(1) in _THEM_AFTER]
+    subjects = _clause_subjects(parses, {a for (a, _), _ in them})
+    for (a, b), lo in found + them:
         before = [x for x in actors.between(lo, a) if x.end <= a]
+        before = [x for x in before if not any(s <= x.start < e for s, e in subjects.get(a, ()))]
         groups = {x.entity for x in before if _group(x, actors, ad.text)}
         if len(groups) == 1:
             out.append(Mention(a, b, ad.text[a:b], groups.pop(), kind="pronoun"))
+    return out
+
+
+def _clause_subjects(parses: Sequence[tuple[int, Any]], at: set[int]) -> dict[int, list[tuple[int, int]]]:
+    """For each object pronoun starting at an offset in ``at``: the text spans of the subjects of the
+    verb it depends on (through its preposition or quantity: "fired tear gas *at them*", "arrested
+    dozens *of them*")."""
+    if not at:
+        return {}
+    out: dict[int, list[tuple[int, int]]] = {}
+    for offset, t in select(parses, lower=("them",)):
+        if offset + t.idx not in at:
+            continue
+        verb = t.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        out[offset + t.idx] = [
+            (offset + s.left_edge.idx, offset + s.right_edge.idx + len(s.right_edge.text)) for s in subj
+        ]
     return out
 
 

@@ -1,0 +1,92 @@
+"""Session 40: constructions a recall audit of unseen news found the coder missing (made-up names)."""
+
+from __future__ import annotations
+
+from .events_helpers import coded
+
+
+def _found(text: str) -> list[tuple[str, list[str], list[str]]]:
+    return [e[:3] for e in coded(text)]
+
+
+def test_money_sent_or_lent_to_a_side_is_economic_aid() -> None:
+    """A sum of money sent, lent or loaned to someone is economic aid (CAMEO 071), as one given is."""
+    for text in ("Chile loaned $500 million to Peru.", "Chile sent $2 million to Peru after the flood."):
+        events = coded(text)
+        assert [(e[0], e[1], e[2], e[3].cameo) for e in events] == [("AID", ["Chile"], ["Peru"], "071")], text
+
+
+def test_them_is_not_the_subject_of_its_own_clause() -> None:
+    """ "Police fired tear gas at *them*": the group the pronoun stands for is the protesters named
+    before, not the police its own clause names as subject."""
+    text = (
+        "Thousands of protesters marched in Belgrade on Friday against new curfew rules imposed by the "
+        "government. Police fired tear gas at them."
+    )
+    assert ("ASSAULT", ["Serbian security forces", "Serbia"], ["protesters"]) in _found(text)
+
+
+def test_arrests_told_just_after_the_protests_befall_the_protesters() -> None:
+    """People arrested with no agent, in the sentence after one about the protests, are the
+    protesters, arrested by the side they protest against; an unrelated sentence in between breaks it."""
+    march = "Thousands of protesters marched in Belgrade on Friday against the government."
+    after = _found(f"{march} At least 71 people were arrested.")
+    assert ("COERCE", ["Serbia"], ["protesters"]) in after
+    shot = "A man was shot dead in a bar in another part of the city."
+    between = _found(f"{march} {shot} Two people were arrested.")
+    assert not [e for e in between if e[0] == "COERCE"]
+
+
+def test_a_declared_opponent_or_supporter_is_a_standing_relation() -> None:
+    """ "An outspoken opponent of X" disapproves of X, "a staunch supporter of X" backs X; bare, the
+    nouns name a rival in a race or a voter, no act."""
+    assert _found("Ana Ruiz, an outspoken opponent of Juan Ortega, spoke on Monday.") == [
+        ("ACCUSE", ["Ana Ruiz"], ["Juan Ortega"])
+    ]
+    assert _found("Ana Ruiz, a staunch supporter of Juan Ortega, spoke on Monday.") == [
+        ("SUPPORT", ["Ana Ruiz"], ["Juan Ortega"])
+    ]
+    assert not _found("Ana Ruiz was an opponent of Juan Ortega in the 2019 election.")
+    assert not _found("Ana Ruiz, a supporter of Juan Ortega, voted on Monday.")
+
+
+def test_an_act_someone_is_stopped_from_is_not_done() -> None:
+    """ "Tried to stop Peru from meeting Bolivia": the meeting did not happen (negated), as with
+    "prevent" (lexicon ``english.preventing_verbs``)."""
+    (event,) = [e[3] for e in coded("Chile tried to stop Peru from meeting Bolivia.") if e[0] == "CONSULT"]
+    assert event.negated
+
+
+def test_overturning_a_sides_measure_rejects_it() -> None:
+    """A court (or a successor) overturning, quashing or invalidating someone's order, decree or policy
+    rejects it (CAMEO 120); overturning a conviction still frees the convicted (081); and a state
+    revoking its own ban keeps the compiled reading (no rejection of itself)."""
+    for text in (
+        "Chile's Supreme Court overturned Juan Ortega's order.",
+        "Chile's Supreme Court invalidated Juan Ortega's decree on Monday.",
+    ):
+        assert _found(text) == [("REJECT", ["Supreme Court"], ["Juan Ortega"])], text
+    freed = coded("Chile's Supreme Court annulled the conviction of Juan Ortega.")
+    assert [(e[0], e[3].cameo) for e in freed] == [("CONCEDE", "081")]
+    assert not [e for e in _found("Chile revoked its ban on Peruvian imports.") if e[0] == "REJECT"]
+
+
+def test_a_contest_conceded_naming_no_one_yields_to_the_winner() -> None:
+    """ "X conceded (the election)" names no one: the winner its sentence, or the one before, names
+    (who won, or whom X congratulated); negated, a refusal. Conceding a point is no contest."""
+    assert ("CONCEDE", ["Ana Ruiz"], ["Juan Ortega"]) in _found(
+        "Ana Ruiz conceded the election on Monday, congratulating Juan Ortega."
+    )
+    refused = "Juan Ortega won the presidential election. Ana Ruiz did not concede in her statement."
+    assert _found(refused) == [("REJECT", ["Ana Ruiz"], ["Juan Ortega"])]
+    assert not _found("Ana Ruiz conceded that the plan had flaws, Juan Ortega said.")
+
+
+def test_coming_under_fire_is_criticism_or_an_attack() -> None:
+    """ "Came under fire from X": X criticised the subject; troops coming under fire were attacked."""
+    assert _found("Juan Ortega came under fire from Ana Ruiz for the decision.") == [
+        ("ACCUSE", ["Ana Ruiz"], ["Juan Ortega"])
+    ]
+    assert _found("Peruvian troops came under fire from Chilean soldiers on Monday.") == [
+        ("ASSAULT", ["Chile"], ["Peru"])
+    ]
