@@ -90,3 +90,59 @@ def test_coming_under_fire_is_criticism_or_an_attack() -> None:
     assert _found("Peruvian troops came under fire from Chilean soldiers on Monday.") == [
         ("ASSAULT", ["Chile"], ["Peru"])
     ]
+
+
+def test_the_suspect_told_before_the_story_names_them_is_the_one_suspect() -> None:
+    """ "Prosecutors charged the suspect ... identified the suspect as X": the story's only suspect,
+    named after the role noun, is who it stands for; "the gunman" is then no unnamed group."""
+    text = (
+        "A gunman shot dozens of shoppers at a store in Lima on Saturday. Peruvian prosecutors charged "
+        "the suspect with murder. Officials identified the suspect as Juan Ortega, 21."
+    )
+    found = _found(text)
+    charged = [("ACCUSE", ["Peruvian judiciary", "Peru"], ["Juan Ortega"])]
+    assert [e for e in found if e[0] == "ACCUSE"] == charged
+    arrested = "Police in Lima arrested the suspect, Juan Ortega, 21."
+    appositive = _found(f"{arrested} Chile said it would extradite the gunman.")
+    assert all("gunman" not in e[2] for e in appositive)
+    assert ("COOPERATE", ["Chile"], ["Juan Ortega"]) in appositive
+
+
+def test_demands_that_name_no_one_in_a_protest_story_are_the_protesters() -> None:
+    """A demand noun with no one making it, in a sentence about the protests (or right after one), is
+    the protesters' demand of the side they protest against."""
+    text = (
+        "Thousands of protesters marched in Lima against the government. The protests have expanded to "
+        "include demands for investigations into police brutality."
+    )
+    assert ("REQUEST", ["protesters"], ["Peru"]) in _found(text)
+
+
+def test_the_government_opening_a_quote_is_the_state_of_the_story() -> None:
+    """ 'said: "The government is corrupt"': a capitalised "The" opening a quote is no name before the
+    sector noun; "this government" names one body as "the government" does."""
+    for det in ("The", "This"):
+        text = f'Opposition leader Ana Ruiz told reporters in Lima: "{det} government is corrupt and evil."'
+        assert _found(text) == [("ACCUSE", ["Ana Ruiz"], ["Peru"])], det
+
+
+def test_retaliating_with_sanctions_imposes_them() -> None:
+    """ "Retaliated with tariffs on X", "responded with sanctions against X": the subject's sanctions;
+    a threat with them stays a threat, and an economy struggling with them is in no fight."""
+    assert _found("Peru retaliated with tariffs on Chilean wine.") == [("SANCTION", ["Peru"], ["Chile"])]
+    assert _found("Peru responded with sanctions against Chile.") == [("SANCTION", ["Peru"], ["Chile"])]
+    assert _found("Chile threatened Peru with sanctions.") == [("THREATEN", ["Chile"], ["Peru"])]
+    assert not _found("Peru's economy is struggling with sanctions imposed by Chile.")
+
+
+def test_it_as_the_object_of_a_second_verb_is_the_first_verbs_object() -> None:
+    """ "Urged Peru to withdraw and accused *it* of ...": the one state the first verb's object names."""
+    text = "Juan Ortega urged Peru to withdraw its troops and accused it of violating the ceasefire."
+    assert ("ACCUSE", ["Juan Ortega"], ["Peru"]) in _found(text)
+
+
+def test_military_training_given_to_a_sides_forces_is_military_aid() -> None:
+    """ "Provided military training to X's forces": military aid (CAMEO 072); training of anyone
+    else is no aid of a side."""
+    events = coded("Chile provided military training to Peruvian forces.")
+    assert [(e[0], e[1], e[2], e[3].cameo) for e in events] == [("AID", ["Chile"], ["Peru"], "072")]

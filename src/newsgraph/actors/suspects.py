@@ -2,8 +2,10 @@
 story named before as its suspect: someone arrested, charged, convicted or sentenced ("X was arrested",
 "police charged X", "X, charged with murder"), who pleaded guilty or confessed, or whom a role word
 describes ("suspect X", "X, the suspect"). Never the victim of the crime: a person only killed or
-stabbed is no suspect. The nearest such person before the noun gets the mention; with none, the
-noun stays unresolved."""
+stabbed is no suspect. The nearest such person before the noun gets the mention; with none, the one
+suspect the story names later, if it names only one ("police charged the suspect ... officials
+identified the suspect as X"); otherwise the noun stays unresolved. A role noun resolved so is no
+longer a mention of an unnamed collective ("the gunman")."""
 
 from __future__ import annotations
 
@@ -28,6 +30,11 @@ _BREAKS = lexicons.words("actors.suspect_phrase_breaks") | _NOUNS
 _ROLE_RX = re.compile(
     r"\b[Tt]he (?:(?:" + "|".join(sorted(_MODIFIERS)) + r"|\d+-year-old) ){0,2}"
     r"(?P<noun>" + "|".join(sorted(_NOUNS)) + r")\b(?![-’']?s\b)(?!-)"
+)
+#: right before a name: a role noun in apposition ("police arrested *the suspect,* X"), read from the
+#: text as well, as the parse may hang the name elsewhere
+_ROLE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_NOUNS)) + r"),[ \t]+(?:identified[ \t]+as[ \t]+)?$", re.IGNORECASE
 )
 #: how far back (characters) the suspect may be named
 WINDOW = 20_000
@@ -56,13 +63,26 @@ def suspect_mentions(
         if covered.find(1, a, b) >= 0 or _modifies(tree.token_at(m.start("noun"))):
             continue  # ("the accused molesters": a word describing another noun)
         i = bisect.bisect_left(starts, a) - 1
-        if i < 0 or starts[i] < a - WINDOW:
+        if i >= 0 and starts[i] >= a - WINDOW:
+            who = named[i]
+        elif len({e.id for e in named}) == 1 and starts[0] < a + WINDOW:
+            who = named[0]  # "police charged the suspect ... identified the suspect as X": the only one
+        else:
             continue
         c = Cand(a, b, text[a:b], "PERSON", "rule", kind="description")
-        ents.add(named[i], c)
+        _unmake_collective(ents, a, b)  # "the gunman" is the suspect, not an unnamed group
+        ents.add(who, c)
         taken.append((a, b))
         out.append(c)
     return out
+
+
+def _unmake_collective(ents: Entities, a: int, b: int) -> None:
+    """Drop the mentions of an unnamed collective ("gunman", ``actors.armed_collectives``) that a role
+    noun resolved to the story's suspect overlaps."""
+    for e in ents.items:
+        for c in [c for c in e.cands if c.meta.get("group_key") and c.start < b and a < c.end]:
+            e.cands.remove(c)
 
 
 def _suspects(ents: Entities, view: DocView, tree: Tree) -> tuple[list[int], list[LocalEntity]]:
@@ -75,7 +95,9 @@ def _suspects(ents: Entities, view: DocView, tree: Tree) -> tuple[list[int], lis
         (
             (c.start, e)
             for c, e in people
-            if _marked(tree.token_at(c.end - 1), c.start, c.end, tree) or _phrased(c, e, by_sentence, view)
+            if _marked(tree.token_at(c.end - 1), c.start, c.end, tree)
+            or _phrased(c, e, by_sentence, view)
+            or _ROLE_BEFORE.search(view.text, max(0, c.start - 40), c.start) is not None
         ),
         key=lambda x: x[0],
     )

@@ -107,13 +107,21 @@ def crowd_patient(
     patients = f.clause.subjects if state is None else [counted(o) for o in f.clause.objects]
     repression = state is not None and (f.coding.cameo or "").startswith(REPRESSION)  # "fired tear gas"
     people = repression or any(s.lemma_.lower() in lex.words("crowd_patients") for s in patients)
-    return people and _about_protests(f.head.sent, lex)
+    return people and about_protests(f.head.sent, lex)
 
 
-def _about_protests(sent: Any, lex: EventLexicon) -> bool:
+def about_protests(sent: Any, lex: EventLexicon) -> bool:
     """Whether a sentence, or the one before it in its paragraph, speaks of protests ("Serbians
     protested for a fourth night. Police said 71 people were arrested")."""
     words = lex.words("protest_words")
     if any(t.lemma_.lower() in words for t in sent):
         return True
     return sent.start > 0 and any(t.lemma_.lower() in words for t in sent.doc[sent.start - 1].sent)
+
+
+def crowd_demand(f: Found, lex: EventLexicon, crowd: list[str]) -> list[str]:
+    """The makers of a demand that names none ("the protests have expanded to include demands for an
+    inquiry"), in a sentence about the protests of a story with one protesting crowd: the crowd."""
+    if f.coding.type != "REQUEST" or f.source or not crowd:
+        return []
+    return crowd if about_protests(f.head.sent, lex) else []

@@ -14,6 +14,7 @@ from typing import Any
 from newsgraph.events.acts import DONE_IN
 from newsgraph.events.cameo import EventLexicon, noun_variant
 from newsgraph.events.coder import NOUN_POS, Found, of_phrase
+from newsgraph.events.crowds import crowd_demand
 from newsgraph.events.deps import (
     DURATIONS,
     claiming_verb,
@@ -172,6 +173,8 @@ class NounCoder:
         f = Found(n, offset, coding, key, Clause(n), nominal=True)
         f.stopper = n.head if stops else None
         self.participants(f, spec)
+        if not f.source and f.coding.type == "REQUEST" and (crowd := crowd_demand(f, self.lex, self.crowd())):
+            f.source, f.target, f.guessed = crowd, f.target or self.adversary(crowd), "the protesters"
         if not f.source and not f.target:  # "a ceasefire agreed on Thursday held": the fight's sides
             (f.source, f.target), f.guessed = truce_sides(n, spec, self.events), "the sides fighting"
             f.mutual = bool(f.source)

@@ -302,6 +302,8 @@ def it_mentions(ad: AnalyzedDoc, parses: Sequence[tuple[int, Any]], actors: Acto
                     joint = [] if got else _joint_subjects(t.head.head, actors, offset)
                     a = offset + t.idx  # ("Chile and Peru said *they* would ...": each of them)
                     out += [Mention(a, a + len(t), t.text, e, kind="pronoun") for e in joint]
+                elif t.lower_ == "it" and t.dep_ == "obj" and t.head.dep_ == "conj":
+                    got = _object_group(t.head.head, actors, offset)  # "urged X to ... and accused *it* of"
                 elif t.lower_ != "it" or (t.dep_ not in ("nsubj", "nsubj:pass") and not extraposed_it(t)):
                     continue
                 elif t.dep_ == "nsubj:pass" and (t.head.dep_ != "ccomp" or _reported(t.head)):
@@ -372,6 +374,16 @@ def _joint_subjects(v: Token, actors: ActorIndex, offset: int) -> list[str]:
         return []
     got = list(dict.fromkeys(n[0] for n in named))
     return got if len(got) > 1 and all(actors.type_of(e) in _PARTIES for e in got) else []
+
+
+def _object_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:
+    """The one state or organisation named as the object of ``v`` (the verb an "it" object's verb is
+    coordinated with: "urged Peru to withdraw and accused *it* of ...")."""
+    named = [a for o in v.children if o.dep_ in ("obj", "iobj") for a in actors.named_at(o, offset)]
+    if not named and v.dep_ == "xcomp":  # ("urged Peru to [withdraw] ... and accused it": the parse's conj)
+        return _object_group(v.head, actors, offset)
+    named = list(dict.fromkeys(named))
+    return named if len(named) == 1 and actors.type_of(named[0]) in ("STATE", "ORG") else []
 
 
 def _subject_group(v: Token, actors: ActorIndex, offset: int) -> list[str]:
