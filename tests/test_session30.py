@@ -167,9 +167,11 @@ def test_a_party_adjective_before_its_members_names_the_party() -> None:
 
 
 def test_an_inquiry_demanded_into_a_killing_accuses_no_victim() -> None:
+    """(Since session 40 a call for an inquiry is a request, not the caller's own investigation.)"""
     body = "Peru called for an investigation into the killing of Juan Ortega by Chilean police."
     assert not _of(body, "ACCUSE")
-    assert _of("Peru called for an investigation into Chile's role in the attack.", "ACCUSE") == {
+    assert ("Juan Ortega",) not in {t for _, t in _of(body, "REQUEST")}
+    assert _of("Peru called for an investigation into Chile's role in the attack.", "REQUEST") == {
         (("Peru",), ("Chile",))
     }
 

@@ -146,3 +146,46 @@ def test_military_training_given_to_a_sides_forces_is_military_aid() -> None:
     else is no aid of a side."""
     events = coded("Chile provided military training to Peruvian forces.")
     assert [(e[0], e[1], e[2], e[3].cameo) for e in events] == [("AID", ["Chile"], ["Peru"], "072")]
+
+
+def test_the_office_of_a_places_title_holder_is_an_organisation() -> None:
+    """ "The Manhattan district attorney's office" acts as itself, not as the place named in it."""
+    text = "The Manhattan district attorney's office opened an investigation into Juan Ortega."
+    assert _found(text) == [("ACCUSE", ["Manhattan district attorney's office"], ["Juan Ortega"])]
+
+
+def test_standing_with_a_state_backs_it() -> None:
+    """ "Chile stands with Peru" backs Peru; a person stood with is beside them, no backing."""
+    assert _found("Juan Ortega said Chile stood with Peru.") == [("SUPPORT", ["Chile"], ["Peru"])]
+    assert not _found("Juan Ortega stood with Ana Ruiz at the podium.")
+
+
+def test_refusing_to_comment_refuses_no_one() -> None:
+    """ "Declined to comment on X's accusations" withholds a statement; "refused to meet X" refuses X."""
+    assert not _found("Juan Ortega refused to comment on the allegations by Peru.")
+    assert not _found("Juan Ortega declined to answer questions about Peru.")
+    assert _found("Juan Ortega refused to meet Ana Ruiz.") == [("REJECT", ["Juan Ortega"], ["Ana Ruiz"])]
+
+
+def test_has_yet_to_is_not_done() -> None:
+    """ "Has yet to congratulate X", parsed as one verb with "yet": not (yet) done, so negated."""
+    (event,) = [e[3] for e in coded("Juan Ortega has yet to congratulate Ana Ruiz.")]
+    assert event.type == "SUPPORT" and event.negated
+
+
+def test_calling_for_an_inquiry_asks_for_one() -> None:
+    """ "Called for an inquiry into X's conduct" is an appeal, as "demanded an investigation" is a
+    demand: not the caller's own investigation."""
+    assert _found("Ana Ruiz called for an inquiry into Juan Ortega's conduct.") == [
+        ("REQUEST", ["Ana Ruiz"], ["Juan Ortega"])
+    ]
+    shot = "Chilean soldiers shot two Peruvian fishermen on Tuesday."
+    asked = _found(f"{shot} Ana Ruiz has called for an investigation into the shooting.")
+    assert ("REQUEST", ["Ana Ruiz"], ["Chile"]) in asked
+
+
+def test_words_of_contempt_judge_badly() -> None:
+    """ "Called X an idiot", "called the move an outrage": accusations (lexicon ``accusation``)."""
+    assert _found('Ana Ruiz called Juan Ortega "an idiot".') == [("ACCUSE", ["Ana Ruiz"], ["Juan Ortega"])]
+    told = "Juan Ortega suspended the Chilean parliament on Monday. Ana Ruiz called the move an outrage."
+    assert ("ACCUSE", ["Ana Ruiz"], ["Juan Ortega"]) in _found(told)

@@ -139,6 +139,12 @@ _JOINED_RX = re.compile(rf"(?<![\w-])[Tt]he[ \t]+(?P<words>(?:{NAME_TOK}[ \t]+){
 _LEADER_BODY_RX = re.compile(
     rf"(?<![\w-])(?P<org>{NAME_TOK})[ \t]+(?i:{alternatives('leader_body_heads')})(?![\w-])"
 )
+#: "the Manhattan district attorney's office": a place before the title of an office holder and "'s
+#: office" names that office (an organisation), not the place
+_PLACE_OFFICE_RX = re.compile(
+    rf"(?<![\w-])(?:[Tt]he[ \t]+)?(?P<place>{NAME_TOK}(?:[ \t]+{NAME_TOK}){{0,2}})[ \t]+"
+    rf"(?i:{alternatives('office_holder_titles')})['’]s[ \t]+(?i:office)(?![\w-])"
+)
 #: "Greenpeace activists", "the Azimio coalition": a name before a word for a group's members or a
 #: lower-case word for a group
 _MEMBERS_RX = re.compile(
@@ -386,6 +392,7 @@ class NameRules:
                     c.meta["media"] = True
                 out.append(c)
         out += self._leader_bodies(seg, off, text)
+        out += self._place_offices(seg, off, text)
         out += self._member_groups(seg, off, text)
         out += self._media_named(seg, off, text)
         for m in _MEDIA_NUM_RX.finditer(seg):  # "Castellan 24", "France 24": a broadcaster
@@ -458,6 +465,18 @@ class NameRules:
                 continue
             a, b = off + m.start(), off + m.end()
             out.append(Cand(a, b, text[a:b], "ORG", "rule", meta={"leader_body": True}))
+        return out
+
+    def _place_offices(self, seg: str, off: int, text: str) -> list[Cand]:
+        """ "the Manhattan district attorney's office", "the Texas Attorney General's office": the
+        office of a title holder of a known place (``office_holder_titles``) is an organisation named by
+        the whole phrase, not the place."""
+        out = []
+        for m in _PLACE_OFFICE_RX.finditer(seg):
+            if not any(e.type in ("STATE", "LOCATION") for e in self.kb.lookup(m.group("place"))[:1]):
+                continue
+            a, b = off + m.start("place"), off + m.end()
+            out.append(Cand(a, b, text[a:b], "ORG", "rule", meta={"office": True}))
         return out
 
     def _member_groups(self, seg: str, off: int, text: str) -> list[Cand]:

@@ -196,7 +196,8 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
     """Keep non-overlapping candidates: higher priority first, then longer spans, less ``drop``.
 
     An organisation that the model or an ORG rule found *around* a KB place after a preposition
-    ("Islamic Resistance in Iraq") wins over the place, and so does a person's name found by its
+    ("Islamic Resistance in Iraq") wins over the place, as does the office of a place's title holder
+    ("the Manhattan district attorney's office"), and so does a person's name found by its
     given name around a place that is its surname ("Denzel Washington") or a given name the model
     took for a place the KB does not know ("Brenton Tarrant"), or a two- or three-word name the model
     found that ends in a known place ("Meng Wanzhou")."""
@@ -207,7 +208,9 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
     drop = set(drop or ())
     for o in orgs:
         for c in places:
-            if o.start < c.start and c.end <= o.end:
+            if o.meta.get("office") and o.start <= c.start and c.end <= o.end:
+                drop.add(id(c))  # "[Manhattan district attorney's office]": the office, not the place
+            elif o.start < c.start and c.end <= o.end:
                 between = o.text[: c.start - o.start].split()
                 if _two_names(o, between, known_spans):
                     continue  # "[the European Union] on [Belarus]": a known body, then the place

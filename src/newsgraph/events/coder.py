@@ -523,7 +523,7 @@ class Coder(Matcher):
         claims = self.lex.words("claim_nouns")  # "the charge was denied by X, Y's lawyer": not Y's charge
         objects = objects or [x for x in cl.subjects if cl.passive and x.lemma_.lower() in claims]
         if guess and not target and not f.coding.reverse and source and not objects:
-            if f.coding.type == "ACCUSE":  # "called for an investigation into the killing of X": not X
+            if f.coding.type in ("ACCUSE", "REQUEST"):  # "an investigation into the killing of X": not X
                 inquiries = self.lex.words("inquiry_nouns")  # (what is inquired into is no victim)
                 deeds = [t for t in f.head.subtree if t.pos_ == "NOUN" and t.lemma_.lower() not in inquiries]
                 victims |= self.victims(deeds, off)

@@ -358,3 +358,11 @@ def predicative(t: Token) -> bool:
     linked = t.dep_ == "xcomp" and t.head.lemma_.lower() in LINKING
     adjective = t.pos_ == "ADJ" or (linked and t.tag_ == "VBN")  # (or a participle: "disillusioned")
     return adjective and (linked or any(c.dep_ == "cop" for c in t.children))
+
+
+def withheld_comment(lemma: str, head: Token, refusing: frozenset[str], saying: frozenset[str]) -> bool:
+    """A refusal to speak ("declined to comment on X's accusations", "refused to answer questions"):
+    withholding a statement refuses no one (``lemma``: the refusing verb's; ``saying``: the verbs of
+    comment that such a refusal governs)."""
+    said = (c for c in head.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in saying)
+    return lemma in refusing and any(any(m.lower_ == "to" for m in c.children) for c in said)

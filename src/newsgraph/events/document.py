@@ -26,6 +26,7 @@ from newsgraph.events.deps import (
     adverbial,
     marked_to,
     opens_clause,
+    withheld_comment,
 )
 from newsgraph.events.implicit import Implicit
 from newsgraph.events.intent import intents, threatened
@@ -158,6 +159,7 @@ def code_events(
     dated = sorted((d for d in ad.dates if d.start is not None), key=lambda d: d.start or 0)
     date_starts = [d.start or 0 for d in dated]
     headline = set(re.findall(r"[\w-]+", (ad.doc.title or ad.text.lstrip().split("\n", 1)[0]).lower()))
+    refusing, commenting = lex.words("refusing"), lex.words("commenting")
     for offset, doc in parses:
         said = piece_text(ad.text, offset, doc)
         if is_heading(said, first=offset == first):
@@ -177,6 +179,7 @@ def code_events(
             intents(found, lex)  # "said it was ready to provide aid to X": an intent (AGREE)
             found = threatened(found)  # "threatened attacks on X": a threat aimed at X
             found = [f for f in found if f.coding.type and not _calamity(f, sent, headline, lex)]
+            found = [f for f in found if not withheld_comment(f.lemma, f.head, refusing, commenting)]
             found = [f for f in found if not (f.coding.trip and f.lemma in lex.words("calling_off"))]
             kept = _govern(found, lex, coder.actors)
             kept += reported_accusations(kept, coder, places, lex)  # "X said Y had shelled its towns"

@@ -173,7 +173,7 @@ class Implicit:
             f.target = self.pursued(f) or f.target
         if f.source and not f.target and f.coding.type == "THREATEN" and _answering(f, lex, self.coder):
             f.target = _provoker(events, f, self.places)
-        if f.source and not f.target and f.coding.type in REACTIONS:
+        if f.source and not f.target and (f.coding.type in REACTIONS or _inquiry_asked(f, lex)):
             f.target = (
                 _judged_deed(f, lex, self.coder, events)
                 or _reacted(events, f, lex, self.coder, self.places)
@@ -584,3 +584,10 @@ def _holder(events: list[Event], held: list[str], asking: list[str], here: int) 
         if (not held and ev.start >= here) or set(ev.target) & set(held):
             return [a for a in ev.source if a not in held]
     return []
+
+
+def _inquiry_asked(f: Found, lex: EventLexicon) -> bool:
+    """A request for an inquiry ("called for an investigation into the shooting"): aimed, as a
+    reaction is, at the doer of the deed inquired into."""
+    inquiries = lex.words("inquiry_nouns")
+    return f.coding.type == "REQUEST" and any(c.lemma_.lower() in inquiries for c in f.head.children)

@@ -117,6 +117,9 @@ def mood(
             if c.dep_ in ("amod", "compound") and c.lower_ in words["prospective"]:
                 m.mark("hypothetical", c)
     else:
+        to = any(c.dep_ == "mark" and c.lower_ == "to" for c in head.children)
+        if to and (yet := _not_yet(head, words)):  # "has yet to congratulate X", parsed as one verb
+            m.mark("negated", yet[0])
         _governors(head, words, lemma_of, m)
         for role in (c for c in head.children if c.dep_ == "obl" and case_of(c) == "as"):
             # "floated X as a *potential* running mate": a role not given yet
