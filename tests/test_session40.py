@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .events_helpers import coded
+from .events_helpers import analyse, coded
 
 
 def _found(text: str) -> list[tuple[str, list[str], list[str]]]:
@@ -189,3 +189,12 @@ def test_words_of_contempt_judge_badly() -> None:
     assert _found('Ana Ruiz called Juan Ortega "an idiot".') == [("ACCUSE", ["Ana Ruiz"], ["Juan Ortega"])]
     told = "Juan Ortega suspended the Chilean parliament on Monday. Ana Ruiz called the move an outrage."
     assert ("ACCUSE", ["Ana Ruiz"], ["Juan Ortega"]) in _found(told)
+
+
+def test_a_known_name_ending_a_longer_movement_name_is_part_of_it() -> None:
+    """ "The Movement for Democratic Change": one organisation, not the known "Democratic Change"
+    that ends its name; alone, that name is still the known organisation."""
+    names = {e.name for e in analyse("The Movement for Democratic Change met on Monday.").entities}
+    assert "Democratic Change" not in names
+    assert "Movement for Democratic Change" in names
+    assert "Democratic Change" in {e.name for e in analyse("Democratic Change accused Juan Ortega.").entities}

@@ -231,6 +231,14 @@ def resolve_overlaps(cands: list[tuple[int, Cand]], drop: set[int] | None = None
             continue  # (a place or demonym starts inside it)
         inside = known[bisect.bisect_right(known_at, o.start) : bisect.bisect_left(known_at, o.end)]
         drop |= {id(c) for c in inside if c.end < o.end}
+    # ... or that ends a longer name an ORG rule found, after an organisation's head and "for" ("the
+    # Movement for [Democratic Change]"): words of that other name
+    for o in (c for p, c in cands if p == 2 and c.label == "ORG"):
+        for c in known[bisect.bisect_right(known_at, o.start) : bisect.bisect_left(known_at, o.end)]:
+            before = o.text[: c.start - o.start].split()
+            headed = len(before) >= 2 and before[-1] == "for" and before[-2].lower() in ORG_HEADS
+            if headed and c.end == o.end:
+                drop.add(id(c))
     # a place that is a name particle before a capitalised word the model read as one person's name
     # ("[Van] Halen", "[Van] Biljon"): the person's (Van, a city, is a surname's first word there)
     persons = [c for p, c in cands if p >= 2 and c.label == "PERSON"]
