@@ -11,7 +11,10 @@
   ACCUSE), not a demonstration.
 - The people a coercion befalls in a protest story are its protesters: "1000 people have been
   arrested since the protests began" (by their adversary), "police fired tear gas and arrested dozens
-  of people as thousands protested" (:func:`crowd_patient`).
+  of people as thousands protested" (:func:`crowd_patient`), also told in the sentence right after one
+  about the protests.
+- A demand that names no one making it, in such a sentence, is the protesters' ("the protests have
+  expanded to include demands for an inquiry": :func:`crowd_demand`).
 """
 
 from __future__ import annotations

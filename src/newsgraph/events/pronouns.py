@@ -6,7 +6,8 @@ gunmen, or a state body named by a plural sector noun such as "police" or "troop
 judge" or "a police constable") named in their own sentence before them or in the sentence
 before; with no such group, or two, they stay unresolved. "them" does so only as people something is
 done to ("fired tear gas *at them*", "arrested dozens *of them*"; otherwise it is as often the things
-just named). Quotes are left alone: there "they" is often someone the quote named.
+just named), and never for the subject of its own clause ("*police* fired tear gas at them": the group
+named before). Quotes are left alone: there "they" is often someone the quote named.
 
 A sentence opening with "They" after one whose subject is several actors named together ("Russia
 and China met ... *They* accused ...") is about all of them.
@@ -19,7 +20,9 @@ such a pair is about both.
 clause its own clause depends on ("Iran said *it* would retaliate", "the White House announced a deal
 *it* brokered"), or, opening a sentence, of the sentence before ("The party met on Monday. *It*
 nominated X"). "its" owning such a clause's subject, a noun that stands for its state ("Iran said *its*
-forces had shot down ...", as "Iranian forces" would), stands for it the same way.
+forces had shot down ...", as "Iranian forces" would), stands for it the same way. "it" as the object
+of a verb coordinated with another stands for the one state or organisation that verb's object names
+("urged Peru to withdraw and accused *it* of ...").
 """
 
 from __future__ import annotations
