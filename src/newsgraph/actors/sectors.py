@@ -34,15 +34,13 @@ from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.spans import Cand, DocView
 from newsgraph.text import lexicons
 from newsgraph.text.parsed import select
-from newsgraph.text.vocabulary import verb_stems
+from newsgraph.text.vocabulary import DEFINITE, verb_stems
 
 _NOUNS: dict[str, str] = lexicons.table("actors.sector_nouns")
 _AGENT_HEADS = lexicons.words("actors.sector_agent_heads")
 _ACT_NOUNS = lexicons.words("actors.sector_act_nouns")
 _DEFINITE = lexicons.words("actors.sector_definite")
 _LOCAL = lexicons.words("actors.sector_local_modifiers")
-#: what makes a sector noun of ``_DEFINITE`` name one body ("*the* government", "*this* government")
-_DETERMINERS = frozenset({"the", "this", "that"})
 #: templates whose body is the state itself ("the military", "the government")
 _STATE_BODIES = lexicons.words("actors.state_templates") | {"government"}
 _NOUN_RX = re.compile(
@@ -108,7 +106,7 @@ def _acting_span(head: Any, a: int, b: int) -> tuple[int, int] | None:
     if mods & _LOCAL:
         return None  # "the local government"
     if head.dep_ != "compound":  # "three levels of government": no body
-        return None if head.lower_ in _DEFINITE and not mods & _DETERMINERS else (a, b)
+        return None if head.lower_ in _DEFINITE and not mods & DEFINITE else (a, b)
     gov = head.head  # "government officials", "police officers": the body's people
     if gov.lower_ in _AGENT_HEADS and gov.i == head.i + 1:
         return (a, b + (gov.idx - head.idx - len(head.text)) + len(gov.text))
@@ -165,7 +163,7 @@ class _Places:
             if word.lower() in _POSSESSIVES or word.endswith(("'s", "’s")):
                 return False
             if word[:1].isupper() and not self.view.sentence_start(before.start(1)):
-                return None if word.lower() in _DETERMINERS else False  # ('said: "The government ...')
+                return None if word.lower() in DEFINITE else False  # ('said: "The government ...')
         after = _PLACE_AFTER.match(text, b)
         nxt = self.by_start.get(after.end()) if after is not None else None
         if after is None or nxt is None:

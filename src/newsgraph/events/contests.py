@@ -6,10 +6,9 @@ or the one congratulated), the nearest first. The guess is marked in the event's
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Found
+from newsgraph.events.deps import sentence_and_before
 from newsgraph.events.tree import ActorIndex, Token, phrase_actors
 
 #: the actor types that win contests
@@ -24,21 +23,13 @@ def conceded_to(f: Found, lex: EventLexicon, actors: ActorIndex) -> list[str]:
         return []
     if any(o.lemma_.lower() not in lex.words("contests") for o in f.clause.objects):
         return []  # "conceded the point", "conceded that ..."
-    for sent in _here_and_before(f.head):
+    for sent in sentence_and_before(f.head.sent):
         winners = [a for a in _winners(sent, lex, actors, f.offset) if a not in f.source]
         winners = [a for a in winners if actors.type_of(a) in _CONTESTANTS]
         if winners:
             f.guessed = "the winner"
             return winners[:1]
     return []
-
-
-def _here_and_before(head: Token) -> Iterator[Token]:
-    """The sentence of ``head``, then the sentence before it in its paragraph."""
-    sent = head.sent
-    yield sent
-    if sent.start > 0:
-        yield head.doc[sent.start - 1].sent
 
 
 def _winners(sent: Token, lex: EventLexicon, actors: ActorIndex, offset: int) -> list[str]:

@@ -25,7 +25,7 @@ from typing import Any
 from newsgraph.actors.crowds import gathering
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.coder import Coder, Found
-from newsgraph.events.deps import counted
+from newsgraph.events.deps import counted, sentence_and_before
 from newsgraph.events.tree import Clause, case_of
 
 #: CAMEO: violent repression ("fired tear gas", "used water cannon"), done to a crowd
@@ -117,9 +117,7 @@ def about_protests(sent: Any, lex: EventLexicon) -> bool:
     """Whether a sentence, or the one before it in its paragraph, speaks of protests ("Serbians
     protested for a fourth night. Police said 71 people were arrested")."""
     words = lex.words("protest_words")
-    if any(t.lemma_.lower() in words for t in sent):
-        return True
-    return sent.start > 0 and any(t.lemma_.lower() in words for t in sent.doc[sent.start - 1].sent)
+    return any(t.lemma_.lower() in words for s in sentence_and_before(sent) for t in s)
 
 
 def crowd_demand(f: Found, lex: EventLexicon, crowd: list[str]) -> list[str]:

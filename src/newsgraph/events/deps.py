@@ -366,3 +366,8 @@ def withheld_comment(lemma: str, head: Token, refusing: frozenset[str], saying: 
     comment that such a refusal governs)."""
     said = (c for c in head.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in saying)
     return lemma in refusing and any(any(m.lower_ == "to" for m in c.children) for c in said)
+
+
+def sentence_and_before(sent: Any) -> list[Any]:
+    """A sentence (a spaCy span), then the sentence before it in its paragraph's parse, if any."""
+    return [sent, sent.doc[sent.start - 1].sent] if sent.start > 0 else [sent]

@@ -16,14 +16,12 @@ from dataclasses import dataclass, field
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.deps import CONCESSIVE
+from newsgraph.events.subjects import PREVENTING
 from newsgraph.events.tree import Token, case_of
-from newsgraph.text import lexicons
 from newsgraph.text.vocabulary import verb_stems
 
 #: concessions and agreements that, negated, are refusals (CAMEO 12: "did not accede to their demands")
 REFUSALS = frozenset({"CONCEDE", "AGREE"})
-#: verbs that keep someone "from" doing what follows ("stopped X from meeting Y"): it is not done
-_KEEPING = lexicons.words("english.preventing_verbs")
 
 
 @dataclass
@@ -277,7 +275,7 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
         # "stopped short of condemning X": not done (nor refused)
         short = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "of" for c in t.children)
         short = short and any(c.lower_ == "short" for c in gov.children)
-        kept = kept and (_negator(gov, lemma_of, negators) or lemma_of(gov) in _KEEPING)
+        kept = kept and (_negator(gov, lemma_of, negators) or lemma_of(gov) in PREVENTING)
         if kept or short:  # "prevented X from certifying", "stopped X from meeting Y": not done
             m.mark("negated", gov)
             m.unable = True

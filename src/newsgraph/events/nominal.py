@@ -173,7 +173,7 @@ class NounCoder:
         f = Found(n, offset, coding, key, Clause(n), nominal=True)
         f.stopper = n.head if stops else None
         self.participants(f, spec)
-        if not f.source and f.coding.type == "REQUEST" and (crowd := crowd_demand(f, self.lex, self.crowd())):
+        if crowd := crowd_demand(f, self.lex, self.crowd()):  # "the protests grew to include demands for X"
             f.source, f.target, f.guessed = crowd, f.target or self.adversary(crowd), "the protesters"
         if not f.source and not f.target:  # "a ceasefire agreed on Thursday held": the fight's sides
             (f.source, f.target), f.guessed = truce_sides(n, spec, self.events), "the sides fighting"
