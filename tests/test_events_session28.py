@@ -142,8 +142,10 @@ def test_acting_in_cooperation_with_someone() -> None:
 
 
 def test_a_resignation_filed_with_someone() -> None:
+    """Handed to someone, a resignation is conceded to them (session 41: was RETREAT, the reading of
+    one that names no one but the office's own side)."""
     body = "Juan Ortega filed his resignation with President Ana Ruiz on Monday."
-    assert _of(body, "RETREAT") == {(("Juan Ortega",), ("Ana Ruiz",))}
+    assert _of(body, "CONCEDE") == {(("Juan Ortega",), ("Ana Ruiz",))}
 
 
 def test_not_appearing_in_court_is_no_charge() -> None:

@@ -542,6 +542,8 @@ def _own_subject(
     if _COORDINATED.search(text, max(lo, m.start() - 40), m.start()) and first < k:
         return persons[first][1].id  # (a second person named since: the first is the subject)
     start, ent = persons[k]
+    if start < lo:
+        return None  # named in an earlier sentence ("... chased X. The police shot *him*"): no subject
     gap = text[start : m.start()].split()
     if not gap or not (gap[0][:1].isupper() or gap[0].lower() in _SUBJECT_PRONOUNS):
         return None  # "his classmates encouraged him": an owner, not the subject

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.deps import claiming_verb
+from newsgraph.events.roles import struck_places
 from newsgraph.events.tree import ActorIndex, case_of, phrase_actors
 from newsgraph.text.parsed import piece_text
 
@@ -49,3 +50,19 @@ def _attributed(doc: Any, offset: int, actors: ActorIndex, lex: EventLexicon) ->
         named = [a for c in to for a in phrase_actors(c, actors, offset)]
         out += [a for a in named if actors.type_of(a) != "LOCATION"]
     return out
+
+
+def claimed_at(
+    n: Any, offset: int, claims: list[str], actors: ActorIndex, lex: EventLexicon
+) -> tuple[list[str], list[str]]:
+    """(source, target) of an attack noun that names no one, the subject of a verb that says where it
+    struck ("three suicide bombings *took place in Tunisia* ... X claimed responsibility for all three
+    attacks"): the document's one claimer's attack on that place; ([], []) otherwise."""
+    if len(claims) != 1 or n.dep_ != "nsubj" or n.head.pos_ != "VERB":
+        return [], []
+    phrases = [(case_of(c), c) for c in n.head.children if c.dep_ == "obl"]
+    # ("took [place in X]": the parse may hang the place on the verb's object)
+    objs = [o for o in n.head.children if o.dep_ == "obj"]
+    phrases += [(case_of(c), c) for o in objs for c in o.children if c.dep_ == "nmod"]
+    where = struck_places(phrases, actors, lex.words("struck_cases"), offset, set(claims))
+    return (list(claims), where) if where else ([], [])

@@ -52,8 +52,9 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 CONTROL_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "REQUEST", "CONCEDE"})
 #: links by which the parse hangs the second object of "granted X a pardon" on the first
 DATIVE_LINKS = frozenset({"flat", "appos", "nmod:unmarked", "compound"})
-#: event types of giving: their receiver may be a "to" phrase inside the object
-GIVING_TYPES = frozenset({"AID", "AGREE"})
+#: event types of giving (and of giving up: "ceded control of the island *to X*"): their receiver
+#: may be a "to" phrase inside the object
+GIVING_TYPES = frozenset({"AID", "AGREE", "CONCEDE"})
 #: the prepositions of who gives what a receiving verb's noun names ("the endorsement *of* X")
 GIVER_CASES = frozenset({"of", "from"})
 #: the parts of a noun before it that name its giver ("fell under *Houthi* control", "*X's* endorsement")

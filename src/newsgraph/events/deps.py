@@ -24,6 +24,8 @@ BELONGING = frozenset({"belong"})
 TITLE_HEADS = lexicons.words("actors.title_heads")
 DURATIONS = lexicons.words("english.duration_nouns")
 CLAUSE_OPENERS = lexicons.words("english.clause_openers")
+#: prepositions that open a phrase, never a clause (a subject opened by one is misread)
+PHRASE_ONLY_CASES = lexicons.words("english.phrase_only_cases")
 GROUP_PRONOUNS = lexicons.words("english.pronouns_group")  # ("it", "they": lemmas, so also "them")
 INDIVIDUALS = lexicons.words("actors.individual_nouns")
 #: titles whose holder speaks or acts for the "for" phrase ("a spokesman *for* X": X's)
@@ -286,10 +288,13 @@ def predicate_agent(v: Token) -> list[Token]:
 
 def for_phrase_subject(c: Token) -> bool:
     """A subject right after a "for" the parse made its finite verb's mark ("a former adviser [for]
-    [X] was sentenced"): the phrase of a noun before, not the subject (not "for X to act")."""
+    [X] was sentenced"): the phrase of a noun before, not the subject (not "for X to act"); or one
+    opened by a preposition that opens no clause ("then [at the government's request] returned")."""
     marks = [m for m in c.head.children if m.dep_ == "mark"]
     opened = any(m.lower_ == "for" and m.i == c.left_edge.i - 1 for m in marks)
-    return opened and not any(m.lower_ == "to" for m in marks)
+    first = c.left_edge
+    phrase = first.dep_ == "case" and first.head.i == c.i and first.lower_ in PHRASE_ONLY_CASES
+    return (opened and not any(m.lower_ == "to" for m in marks)) or phrase
 
 
 def partners(m: Token) -> list[Token]:

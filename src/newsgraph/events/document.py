@@ -153,6 +153,7 @@ def code_events(
     coder = Coder(lex, actors, kb)
     events: list[Event] = []
     nouns = NounCoder(lex, actors, coder.lemma, events)
+    nouns.claims = claims
     doers = ActDoers(parses, actors, coder.lemma)
     implicit = Implicit(events, claims, lex, coder, places, nouns, doers, report_authors(parses, actors, lex))
     first = min((o for o, _ in parses), default=0)
@@ -335,6 +336,18 @@ def _own_clause(f: Found, gov: Found, lex: EventLexicon) -> bool:
     return own and ((clause and not conditional and other) or answer)
 
 
+def _yielded_to(f: Found, lex: EventLexicon) -> None:
+    """A resignation handed to someone ("submitted his resignation to President X") yields to them
+    (the verb's own code, CAMEO 0831: CONCEDE), as "resigned at X's request" does; handed to no one
+    but its own side, it stays a withdrawal from the office (``from_own``, 0831r: RETREAT)."""
+    if f.internal or not f.target:
+        return
+    named = [lex.verbs[v].code for v, own in lex.from_own.items() if own == f.coding.cameo]
+    coding = lex.coding(named[0], f"{f.coding.rule} (handed to someone: conceded)") if named else None
+    if coding is not None:
+        f.coding = coding
+
+
 def _deployed_in(f: Found, coder: Coder, places: Places) -> list[str]:
     """Where troops deployed with no target were put, when the pattern that coded it reads the place
     phrase ("troops landed in X"; not "troops remained", PETRARCH's 150): the state its "in", "on" or
@@ -490,6 +503,7 @@ def _event(
     if not f.target and own:  # "the governor deployed the national guard", "declared martial law": at home
         f.target = coder.homes(f.source)
         f.internal = bool(f.target)
+    _yielded_to(f, lex)  # "submitted his resignation to President X": conceded to X
     if not f.internal:  # (a state's hostile act on one of its own people is kept: "Peru jailed a Peruvian")
         own = [t for t in f.target if any(places.same_side(t, x) for x in f.source)]
         f.target = [t for t in f.target if t not in own or _domestic(f, t, coder)]

@@ -94,6 +94,9 @@ class Implicit:
             # "a car bombing in Lima killed five, an attack ascribed to X": Lima is where, X who
             f.target = [t for t in f.target if t not in self.claims] or list(f.source)
             f.source = []
+        if not f.source and not f.target and things and f.coding.type == "ASSAULT" and self.claims:
+            # "a bomb exploded in Lima ... Y claimed responsibility": the place it struck, Y's attack
+            f.target = self.coder.struck_in(f.clause, [], f.offset, set(self.claims))
         if not f.source and f.target and not f.clause.passive and things:
             f.source = _claimed(self.claims, f)  # "twin bombings struck X ... Y claimed responsibility"
         lex, actors = self.lex, self.coder.actors
@@ -480,6 +483,8 @@ def _event_nouns(f: Found, lex: EventLexicon, coder: Coder) -> list[Any]:
     nouns = [*f.clause.objects, *(x for c, x in obliques if c in cases)]
     if f.clause.passive and f.lemma in lex.words("experiencer"):  # "was dismayed *by the arrests*"
         nouns += f.clause.agent
+    elif f.clause.passive:  # "*the move* was condemned by X": what the passive's subject names
+        nouns += f.clause.subjects
     inquiries, into = lex.words("inquiry_nouns"), lex.words("inquiry_cases")
     asked = [x for _, x in obliques]  # "called for an investigation *into the shooting*": the shooting
     nouns += [c for n in [*nouns, *asked] if n.lemma_.lower() in inquiries for c in n.children

@@ -13,6 +13,7 @@ from typing import Any
 
 from newsgraph.events.acts import DONE_IN
 from newsgraph.events.cameo import EventLexicon, noun_variant
+from newsgraph.events.claims import claimed_at
 from newsgraph.events.coder import NOUN_POS, Found, of_phrase
 from newsgraph.events.crowds import crowd_demand
 from newsgraph.events.deps import (
@@ -41,7 +42,6 @@ from newsgraph.events.tree import (
     Clause,
     Token,
     case_of,
-    is_passive,
     misread_modifier,
     phrase_actors,
     uniq,
@@ -67,12 +67,8 @@ _OF_HEAD = "<of>"  # a head of "a state of X": :meth:`NounCoder.key` is its comp
 
 def attributive(tok: Token) -> bool:
     """An adjective after the noun it describes, with a phrase of its own ("a book *critical* of X")."""
-    return (
-        tok.pos_ == "ADJ"
-        and tok.dep_ == "amod"
-        and tok.i > tok.head.i
-        and any(c.dep_ in PHRASE_DEPS for c in tok.children)
-    )
+    phrased = any(c.dep_ in PHRASE_DEPS for c in tok.children)
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.i > tok.head.i and phrased
 
 
 class NounCoder:
@@ -81,6 +77,7 @@ class NounCoder:
     ) -> None:
         self.lex, self.actors, self.lemma_of = lex, actors, lemma_of
         self.events = events if events is not None else []  # the document's events coded so far
+        self.claims: list[str] = []  # who the document says claimed its attacks (:mod:`.claims`)
         self._crowd: list[str] | None = None  # the document's protesting group, found once
         self._keys: dict[tuple[int, int], str | None] = {}  # (lemma, lower-case form) -> :meth:`key`
 
@@ -178,6 +175,9 @@ class NounCoder:
         if not f.source and not f.target:  # "a ceasefire agreed on Thursday held": the fight's sides
             (f.source, f.target), f.guessed = truce_sides(n, spec, self.events), "the sides fighting"
             f.mutual = bool(f.source)
+        if not f.source and not f.target and coding.type == "ASSAULT":  # "bombings took place in X"
+            f.source, f.target = claimed_at(n, offset, self.claims, self.actors, self.lex)
+            f.guessed = "who claimed it" if f.source else f.guessed
         return f if f.source and (f.target or bare_reaction(f, self.lex)) else None  # (a deed told before)
 
     def participants(self, f: Found, spec: dict[str, Any]) -> None:
@@ -277,7 +277,7 @@ class NounCoder:
             source = [a for a in self.event_subject(n) if a not in target]
         if source and not target and f.coding.type == "CONSULT" and n.dep_ != "obj":  # "after Z-led talks"
             target = [a for a in self.light_subject(n, spec, off) if a not in source]
-        if source and not target and f.coding.type == "REQUEST" and not is_passive(n.head):
+        if source and not target and f.coding.type == "REQUEST":  # (a passive: its agent was asked)
             target = [a for a in self.setting(n, off, [])[0] if a not in source]  # "returned at Y's request"
             target = target or [a for a in self.host_subject(n, off) if a not in source]
         if not source and answered:  # "rejected an ultimatum [from X]", the phrase hung on the verb
@@ -480,15 +480,12 @@ class NounCoder:
         """A meeting or call that frames a clause ("in a phone call, X encouraged Y"; "X said in a
         meeting with Y"): the clause's subject met its object, or the noun's own partner."""
         v = n.head
-        framed = n.dep_ == "obl" or (n.dep_ == "obj" and bool(case_of(n)))  # ("did so [at] the request": obj)
+        framed = n.dep_ == "obl" or (n.dep_ in ("obj", "nsubj") and bool(case_of(n)))  # ("did so [at] ...")
         if v.i == n.i or not framed or case_of(n) not in self.lex.words("settings") or v.pos_ != "VERB":
             return [], target
-        cl = Clause.of_verb(v)
-        source = [
-            a
-            for s in (cl.agent if cl.passive else cl.subjects)
-            for a in phrase_actors(s, self.actors, offset)
-        ]
+        cl = Clause.of_verb(v)  # (a passive's agent named just before: "suspended by X [at Y's request]")
+        doers = [s for s in cl.agent if s.right_edge.i + 1 == n.left_edge.i] if cl.passive else cl.subjects
+        source = [a for s in doers for a in phrase_actors(s, self.actors, offset)]
         if source and not target:  # "in a phone call, X urged Y", "apologised to Y in a phone call"
             cases = self.lex.words("addressee_cases")
             told = [*cl.objects, *(o for c, o in cl.obliques if c in cases and o.i != n.i)]
