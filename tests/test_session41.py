@@ -106,3 +106,20 @@ def test_a_request_an_act_was_done_at_is_made_of_its_doer() -> None:
         "the parliament by President Luis Soto at the request of Prime Minister Juan Ortega."
     )
     assert not [e for e in _found(far) if e[0] == "REQUEST" and e[1] == ["Juan Ortega"]]
+
+
+def test_rejecting_what_someone_sent_in_a_relative_clause_answers_the_sender() -> None:
+    """ "Chile sent Peru a peace plan, which Peru rejected": the plan is Chile's, so is the rejection's
+    target, as "rejected Chile's plan" would say."""
+    sent = _found("Chile sent Peru a peace plan, which Peru rejected on Monday.")
+    assert ("REJECT", ["Peru"], ["Chile"]) in sent
+    assert ("REJECT", ["Peru"], ["Chile"]) in _found("Chile proposed a ceasefire, which Peru rejected.")
+
+
+def test_a_ruling_that_someone_lacked_authority_judges_them() -> None:
+    """ "Ruled X lacked authority to ...": an accusation in itself, though the valence lexicon reads
+    "authority" as a good word; put as a question it accuses no one."""
+    ruled = _found("The Supreme Court of Peru ruled Ana Ruiz lacked authority to reschedule the election.")
+    assert ruled == [("ACCUSE", ["Supreme Court of Peru"], ["Ana Ruiz"])]
+    asked = "The Supreme Court of Peru will decide whether Ana Ruiz lacked authority to delay the vote."
+    assert _found(asked) == []

@@ -297,6 +297,14 @@ def for_phrase_subject(c: Token) -> bool:
     return (opened and not any(m.lower_ == "to" for m in marks)) or phrase
 
 
+def relative_maker(rel: Token, o: Token) -> Token | None:
+    """The verb whose object ``o`` is, when ``o`` is the noun relative clause ``rel`` hangs on ("X sent
+    Y *a plan*, which Y rejected": "sent"); else None."""
+    if rel.dep_ == "acl:relcl" and o.i == rel.head.i and o.dep_ == "obj" and o.head.pos_ == "VERB":
+        return o.head
+    return None
+
+
 def partners(m: Token) -> list[Token]:
     """The conjuncts of phrase ``m``; for a "between" phrase with none, the conjunct the parse hung on
     the phrase's head after it ("fighting between [X's troops] and [Y]", Y read as a 2nd fighting)."""

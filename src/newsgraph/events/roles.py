@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsgraph.events.cameo import EventLexicon
-from newsgraph.events.deps import CHOICE_NOUNS, kind_of, through_nouns
+from newsgraph.events.deps import CHOICE_NOUNS, kind_of, relative_maker, through_nouns
 from newsgraph.events.speech import is_media
 from newsgraph.events.stance import stance
 from newsgraph.events.subjects import claimant_clause, glued_claim
@@ -156,13 +156,8 @@ class Roles:
         """Whose harm a phrase names ("jailed *for her murder*": her, the victim; with ``cases``, also
         the harm noun's phrases of those prepositions: "condemned the detention *of X*")."""
         harms = self.lex.words("harm_nouns")
-        owners = [
-            c
-            for x in causes
-            if x.lemma_.lower() in harms
-            for c in x.children
-            if c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) in cases)
-        ]
+        owned = [c for x in causes if x.lemma_.lower() in harms for c in x.children]
+        owners = [c for c in owned if c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) in cases)]
         return set(self.actors_of(owners, offset))
 
     def operation_agent(self, cl: Clause, offset: int) -> list[str]:
@@ -413,6 +408,8 @@ class Roles:
                 return self.actors_of(Clause.of_verb(o.head).subjects, offset)
             if o.dep_ == "appos" and o.head.dep_ in ("nsubj", "ROOT"):  # the parse set it beside its maker
                 return self.actors_of([o.head], offset)
+            if (sent := relative_maker(cl.head, o)) is not None:  # "X sent Y a plan, which Y rejected": X's
+                return self.actors_of(Clause.of_verb(sent).subjects, offset)
             made = claimant_clause(cl.head, o) if glued is not None and glued[1].i == o.i else None
             answerer = set(self.actors_of(cl.subjects, offset))
             while made is not None:  # the parse glued the noun to the answering name: the first

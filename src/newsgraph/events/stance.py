@@ -58,8 +58,9 @@ def stance(text: str, lex: EventLexicon, rule: str, *, short: bool = False) -> C
     accuses = has_word(text, words, lex.words("accusation"))
     praises = has_word(text, words, lex.words("praise"))
     neg, pos = (NEGATIVE_SHORT, POSITIVE_SHORT) if short else (NEGATIVE, POSITIVE)
-    # "the government is breaking the law": an accusation in itself, whatever the valence lexicon knows
-    plain = v <= 0 and ((brief and not praises) or _plain(text, words, lex))
+    # "the government is breaking the law", "X lacked authority to ...": an accusation in itself, whatever
+    # the valence lexicon knows (short of praise: it reads "authority" as a good word)
+    plain = (v <= 0 and brief and not praises) or (v < POSITIVE_SHORT and _plain(text, words, lex))
     if accuses and (v <= neg or plain):
         if words & lex.words("claims"):  # "there is no evidence to support X's claims": a rebuttal
             return Coding("REJECT", None, "120", f"{rule}: rebuts claims (valence {v:.2f})")
