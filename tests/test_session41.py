@@ -123,3 +123,14 @@ def test_a_ruling_that_someone_lacked_authority_judges_them() -> None:
     assert ruled == [("ACCUSE", ["Supreme Court of Peru"], ["Ana Ruiz"])]
     asked = "The Supreme Court of Peru will decide whether Ana Ruiz lacked authority to delay the vote."
     assert _found(asked) == []
+
+
+def test_a_court_judging_its_own_government_accuses_it() -> None:
+    """A court's or a judge's ruling against the acts of their own state's government is an event: the
+    judiciary stands apart from the government it judges (other organs of a state do not accuse it)."""
+    court = _found("The Supreme Court of Peru ruled that the Peruvian government's decree was unlawful.")
+    assert court == [("ACCUSE", ["Supreme Court of Peru"], ["Peru"])]
+    judge = _found("Chilean judge Ana Ruiz ruled that the Chilean government's practice is unconstitutional.")
+    assert ("ACCUSE", ["Ana Ruiz"], ["Chile"]) in judge
+    rejected = _found("The Supreme Court of Peru rejected the Peruvian government's appeal.")
+    assert rejected == [("REJECT", ["Supreme Court of Peru"], ["Peru"])]

@@ -60,6 +60,7 @@ from newsgraph.events.when import (
 )
 from newsgraph.events.yielding import faced, pressed
 from newsgraph.models import AnalyzedDoc, Event, Mention
+from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 from newsgraph.text.parsed import piece_text
 
@@ -75,6 +76,8 @@ PLACE_EVENTS = PLACE_TARGETS | {"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREA
 #: event types whose target region stands for its government ("filed a lawsuit against the state of
 #: Montana", "sanctions on Crimea"); in the others a region is where it happens ("retreated to X")
 GOVERNED_TARGETS = frozenset({"ACCUSE", "SANCTION", "THREATEN"})
+#: the words of a court's or judge's name (the nouns of the judiciary among the sectors of a state)
+_JUDICIAL = frozenset(w for w, body in lexicons.table("actors.sector_nouns").items() if body == "judiciary")
 #: event types that, with a news outlet on one side, are the press at work (interviews, questions)
 PRESS_WORK = frozenset({"CONSULT", "REQUEST"})
 #: acts of giving way: agreeing to one concedes it
@@ -439,6 +442,22 @@ ACROSS_BORDER = frozenset({"COERCE", "SANCTION"})
 DOMESTIC = frozenset({"COERCE", "SANCTION", "ACCUSE", "ASSAULT", "THREATEN"})
 
 
+def _judged_at_home(f: Found, coder: Coder) -> bool:
+    """A court's judgement or rejection of its own state's acts ("the Supreme Court of Peru ruled that the
+    Peruvian government's decree was unlawful"): the judiciary stands apart from the government it
+    judges, so the state stays its target (the judicial words of ``actors.sector_nouns``)."""
+    if f.coding.type not in ("ACCUSE", "REJECT") or not f.source:
+        return False
+    bodies = [coder.actors.entities[s] for s in f.source]
+    return all(_judicial(e) for e in bodies)
+
+
+def _judicial(e: Any) -> bool:
+    """A court or the judiciary (by its KB body or a word of its name), or a judge (by a title)."""
+    words = {w for t in (e.name, *e.titles) for w in t.lower().split()}
+    return (e.kb_id or "").startswith("org:judiciary") or bool(_JUDICIAL & words)
+
+
 def _domestic(f: Found, t: str, coder: Coder) -> bool:
     """A hostile act of ``f`` done to ``t``, a person (not one of its sources) its clause names outright
     (not "a former adviser *for President X* was sentenced")."""
@@ -504,9 +523,9 @@ def _event(
         f.target = coder.homes(f.source)
         f.internal = bool(f.target)
     _yielded_to(f, lex)  # "submitted his resignation to President X": conceded to X
-    if not f.internal:  # (a state's hostile act on one of its own people is kept: "Peru jailed a Peruvian")
-        own = [t for t in f.target if any(places.same_side(t, x) for x in f.source)]
-        f.target = [t for t in f.target if t not in own or _domestic(f, t, coder)]
+    if not f.internal and not _judged_at_home(f, coder):  # (a state's hostile act on one of its own people
+        own = [t for t in f.target if any(places.same_side(t, x) for x in f.source)]  # is kept: "Peru jailed
+        f.target = [t for t in f.target if t not in own or _domestic(f, t, coder)]  # a Peruvian")
     if f.coding.trip:  # "President X flew to [a city of his own state]": a trip at home, no visit
         homes = {coder.home_of(s) for s in f.source}
         f.target = [t for t in f.target if t not in homes]
