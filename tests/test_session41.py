@@ -134,3 +134,9 @@ def test_a_court_judging_its_own_government_accuses_it() -> None:
     assert ("ACCUSE", ["Ana Ruiz"], ["Chile"]) in judge
     rejected = _found("The Supreme Court of Peru rejected the Peruvian government's appeal.")
     assert rejected == [("REJECT", ["Supreme Court of Peru"], ["Peru"])]
+
+
+def test_disappointment_that_names_nothing_reacts_to_the_deed_before() -> None:
+    """ "Peru expressed disappointment", naming nothing, reacts to the deed just told, as "outrage" does."""
+    text = "Chile expelled two Peruvian diplomats on Monday. Peru expressed disappointment."
+    assert ("ACCUSE", ["Peru"], ["Chile"]) in _found(text)
