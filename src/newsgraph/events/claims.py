@@ -11,7 +11,7 @@ from typing import Any
 from newsgraph.events.cameo import EventLexicon
 from newsgraph.events.deps import claiming_verb
 from newsgraph.events.roles import struck_places
-from newsgraph.events.tree import ActorIndex, case_of, phrase_actors
+from newsgraph.events.tree import ActorIndex, Clause, case_of, phrase_actors
 from newsgraph.text.parsed import piece_text
 
 
@@ -60,9 +60,7 @@ def claimed_at(
     attacks"): the document's one claimer's attack on that place; ([], []) otherwise."""
     if len(claims) != 1 or n.dep_ != "nsubj" or n.head.pos_ != "VERB":
         return [], []
-    phrases = [(case_of(c), c) for c in n.head.children if c.dep_ == "obl"]
-    # ("took [place in X]": the parse may hang the place on the verb's object)
-    objs = [o for o in n.head.children if o.dep_ == "obj"]
-    phrases += [(case_of(c), c) for o in objs for c in o.children if c.dep_ == "nmod"]
+    cl = Clause.of_verb(n.head)  # ("took [place in X]": the parse may hang the place on the object)
+    phrases = [*cl.obliques, *((case_of(c), c) for o in cl.objects for c in o.children if c.dep_ == "nmod")]
     where = struck_places(phrases, actors, lex.words("struck_cases"), offset, set(claims))
     return (list(claims), where) if where else ([], [])

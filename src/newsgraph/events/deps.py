@@ -288,13 +288,17 @@ def predicate_agent(v: Token) -> list[Token]:
 
 def for_phrase_subject(c: Token) -> bool:
     """A subject right after a "for" the parse made its finite verb's mark ("a former adviser [for]
-    [X] was sentenced"): the phrase of a noun before, not the subject (not "for X to act"); or one
-    opened by a preposition that opens no clause ("then [at the government's request] returned")."""
+    [X] was sentenced"): the phrase of a noun before, not the subject (not "for X to act")."""
     marks = [m for m in c.head.children if m.dep_ == "mark"]
     opened = any(m.lower_ == "for" and m.i == c.left_edge.i - 1 for m in marks)
+    return opened and not any(m.lower_ == "to" for m in marks)
+
+
+def phrase_subject(c: Token) -> bool:
+    """A subject opened by its own preposition that opens no clause ("then [at the government's request]
+    returned"): a phrase the parse misread as the subject."""
     first = c.left_edge
-    phrase = first.dep_ == "case" and first.head.i == c.i and first.lower_ in PHRASE_ONLY_CASES
-    return (opened and not any(m.lower_ == "to" for m in marks)) or phrase
+    return first.dep_ == "case" and first.head.i == c.i and first.lower_ in PHRASE_ONLY_CASES
 
 
 def relative_maker(rel: Token, o: Token) -> Token | None:

@@ -59,7 +59,7 @@ from newsgraph.events.when import (
     title_period,
 )
 from newsgraph.events.yielding import faced, pressed
-from newsgraph.models import AnalyzedDoc, Event, Mention
+from newsgraph.models import AnalyzedDoc, Entity, Event, Mention
 from newsgraph.text import lexicons
 from newsgraph.text.headings import is_heading
 from newsgraph.text.parsed import piece_text
@@ -452,7 +452,7 @@ def _judged_at_home(f: Found, coder: Coder) -> bool:
     return all(_judicial(e) for e in bodies)
 
 
-def _judicial(e: Any) -> bool:
+def _judicial(e: Entity) -> bool:
     """A court or the judiciary (by its KB body or a word of its name), or a judge (by a title)."""
     words = {w for t in (e.name, *e.titles) for w in t.lower().split()}
     return (e.kb_id or "").startswith("org:judiciary") or bool(_JUDICIAL & words)

@@ -158,16 +158,9 @@ def predicates(v: Token) -> list[Token]:
     pred += [c for c in v.children if c.dep_ == "advmod" and objs and c.i > objs[0].i and _quoted(c)]
     # "called Peru's decision [inappropriate]": the adjective made the object's head, its noun a compound
     pred += [o for o in objs[:1] if o.tag_ == "JJ" and any(c.dep_ == "compound" for c in o.children)]
-    # "declared Peru's decree [unconstitutional]": the same, the owned noun misread as an adjective
-    pred += [o for o in objs[:1] if o.tag_ == "JJ" and any(_owned_adjective(c) for c in o.children)]
     if not pred and len(objs) > 1:
         pred = objs[1:]  # "calling it an aggression" parsed with two objects
     return pred
-
-
-def _owned_adjective(c: Token) -> bool:
-    """A modifier before its head that has an owner ("Peru's [decree]" tagged an adjective): a noun."""
-    return c.dep_ == "amod" and c.i < c.head.i and any(x.dep_ == "nmod:poss" for x in c.children)
 
 
 def _quoted(t: Token) -> bool:

@@ -44,6 +44,7 @@ from newsgraph.events.deps import (
     lasting,
     opened_by_preposition,
     passive_conjunct,
+    phrase_subject,
     predicate_agent,
     to_be,
 )
@@ -295,10 +296,11 @@ class Clause:
 
 def _case_first(c: Token) -> bool:
     """A day or month opened by a preposition ("and [on Thursday] broke"; not "after [Israel] refused"),
-    or a phrase opened by a "for" made the finite verb's mark ("an aide [for X] was jailed"): no subject."""
+    a phrase opened by a "for" made the finite verb's mark ("an aide [for X] was jailed"), or by a
+    preposition that opens no clause ("then [at Y's request] returned"): no subject."""
     first = next((t for t in c.subtree if t.dep_ not in ("punct", "cc")), c)
     timed = first.dep_ == "case" and first.head.i == c.i and first.i < c.i and c.text in TIME_NAMES
-    return timed or for_phrase_subject(c)
+    return timed or for_phrase_subject(c) or phrase_subject(c)
 
 
 def _fronted_subject(v: Token) -> list[Token]:
