@@ -106,9 +106,10 @@ def test_a_protest_note_sent_to_a_state_is_an_official_complaint() -> None:
 
 
 def test_what_a_that_clause_demands_is_not_done() -> None:
+    # (session 42: what a request asks for is the request's content, no event of its own, as the dev
+    # gold codes it; before, it was a hypothetical RETREAT of Peru's)
     body = "The Chilean foreign ministry demanded that Peru release our citizens."
-    [(src, tgt, ev)] = [(s, t, e) for ty, s, t, e in coded(body) if ty == "RETREAT"]
-    assert ev.hypothetical and src == ["Peru"]
+    assert [(ty, t) for ty, _, t, _ in coded(body)] == [("REQUEST", ["Peru"])]
     claimed = "Chile said that Peru released our citizens."
     assert [e.hypothetical for ty, _, _, e in coded(claimed) if ty == "RETREAT"] == [False]
 

@@ -199,10 +199,16 @@ def group_names(view: DocView, cands: list[Cand], kb: KnowledgeBase) -> Entities
     return ents
 
 
+#: how the model may type the one-word short form of an organisation's name ("Condor" for "Condor Air")
+_SHORT_FORM_LABELS = frozenset({"PERSON", "STATE", "LOCATION"})
+
+
 def _first_word_orgs(cands: list[Cand]) -> None:
-    """A one-word "person" that is the first word of an organisation's name in the document, where
-    no person's full name holds that word, is the organisation ("Mahan" after "Mahan Air", "Salling"
-    after "Salling Group"): the model typed the short form a person."""
+    """A one-word "person" or place no knowledge-base entry knows that is the first word of an
+    organisation's name in the document, where no person's full name holds that word, is the
+    organisation ("Mahan" after "Mahan Air", "Salling" after "Salling Group", "Condor" after "Condor
+    Air"): the model typed the short form a person or a place. Its repetitions found by name
+    follow it."""
     orgs: dict[str, Cand] = {}
     person_words: set[str] = set()
     for c in cands:
@@ -211,10 +217,16 @@ def _first_word_orgs(cands: list[Cand]) -> None:
             orgs.setdefault(words[0], c)
         elif c.label == "PERSON" and len(words) >= 2:
             person_words.update(words)
+    relabelled: set[int] = set()
     for c in cands:
-        org = orgs.get(c.text) if c.label == "PERSON" and not c.kb_id and " " not in c.text else None
+        short = c.label in _SHORT_FORM_LABELS and not c.kb_id and " " not in c.text
+        org = orgs.get(c.text) if short else None
         if org is not None and c.text not in person_words and "known_from" not in c.meta:
             c.label, c.meta["known_from"] = "ORG", org.start
+            relabelled.add(c.start)
+    for c in cands:  # a later repetition of the short form the model missed follows it
+        if c.label in _SHORT_FORM_LABELS and c.meta.get("known_from") in relabelled:
+            c.label = "ORG"
 
 
 def _alias_referent(view: DocView, index: CandIndex, a: Cand) -> Cand | None:

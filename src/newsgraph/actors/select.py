@@ -291,11 +291,18 @@ def _split_name(g: Cand, persons: dict[int, Cand]) -> list[Cand]:
     return []
 
 
+#: a word before a body's bare name that makes it a body below the state ("the *state* Congress")
+_SUBNATIONAL = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicons.words("actors.subnational_words"))) + r")(?:['’]s)?\s+$"
+)
+
+
 def foreign_bodies(text: str, cands: list[Cand], kb: KnowledgeBase) -> list[Cand]:
     """A body the KB knows by a bare word of one state ("Congress": the United States Congress) that
     the text gives to another state ("the Peruvian Congress", "Peru's Congress", "the Congress of
     Peru") is that state's body, not the KB's: its link is dropped, the state becomes its
-    affiliation, and a demonym right before it joins its name. Returns the candidates without the
+    affiliation, and a demonym right before it joins its name. So is one a word says is below the
+    state ("the state Congress"), that word joining its name. Returns the candidates without the
     joined demonyms."""
     states = [c for c in cands if c.label in ("NORP", "STATE", "LOCATION") and c.kb_id]
     by_end = {c.end: c for c in states}
@@ -303,10 +310,14 @@ def foreign_bodies(text: str, cands: list[Cand], kb: KnowledgeBase) -> list[Cand
     joined: set[int] = set()
     for o in cands:
         entry = kb.get(o.kb_id) if o.label == "ORG" and o.kb_id else None
-        if entry is None or not entry.affiliation or " " in o.text.strip():
+        if entry is None or not entry.affiliation:
             continue
         if re.match(r"\s+[A-Z]", text[o.end : o.end + 2]):
             continue  # a word of a longer name ("the Toronto Congress Centre")
+        if (below := _SUBNATIONAL.search(text[max(0, o.start - 20) : o.start])) is not None:
+            o.kb_id, o.start = None, o.start - len(below.group())  # "the state Congress": a state's own
+            o.text = text[o.start : o.end]
+            continue
         before = re.search(r"(['’]s)?\s+$", text[max(0, o.start - 4) : o.start])
         d = by_end.get(o.start - len(before.group())) if before else None
         after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)", text[o.end : o.end + 60])

@@ -286,7 +286,7 @@ class QuoteReader:
             return False
         tok, offset = cue
         # (an object before the quote, or the one it opens with: "urged [anyone ...] to contact X")
-        told = [c for c in tok.children if c.dep_ in ("obj", "iobj") and offset + c.idx <= q.start]
+        told = [c for c in tok.children if c.dep_ in ("obj", "iobj") and offset + c.left_edge.idx <= q.start]
         return bool(told) and not any(phrase_actors(c, self.actors, offset) for c in told)
 
     def governor(self, q: Quote, governors: frozenset[str]) -> str | None:

@@ -49,15 +49,8 @@ from newsgraph.events.standing import private_praise
 from newsgraph.events.subjects import describing
 from newsgraph.events.tree import ActorIndex, case_of, phrase_actors
 from newsgraph.events.unwelcome import declared_unwelcome, summoned_home
-from newsgraph.events.when import (
-    choose,
-    context_date,
-    context_start,
-    owners,
-    redate,
-    story_days,
-    title_period,
-)
+from newsgraph.events.when import choose, owners, redate, story_days, title_period, told_before
+from newsgraph.events.when import untold as untold_event
 from newsgraph.events.yielding import faced, pressed
 from newsgraph.models import AnalyzedDoc, Entity, Event, Mention
 from newsgraph.text import lexicons
@@ -155,6 +148,7 @@ def code_events(
     claims = claimers(parses, actors, lex, ad.text)
     coder = Coder(lex, actors, kb)
     events: list[Event] = []
+    untold: set[str] = set()  # events that take no story day (see when.untold)
     nouns = NounCoder(lex, actors, coder.lemma, events)
     nouns.claims = claims
     doers = ActDoers(parses, actors, coder.lemma)
@@ -210,8 +204,10 @@ def code_events(
                     if f.mutual and ev.type != "CONSULT":  # "X and Y were at odds": each with the other
                         other = f"{ad.doc.id}:ev{len(events) + 1}"
                         events.append(replace(ev, id=other, source=ev.target, target=ev.source))
+                    if untold_event(f.head, ev.hypothetical):  # (a plan or a state: no story day)
+                        untold.update({ev.id, f"{ad.doc.id}:ev{len(events)}"})
     events += speech_events(ad, lex, events, len(events), parses, actors, kb, acts, doers)
-    return redate(events, story_days(parses, actors, ad.dates, ad.doc.published))
+    return redate(events, story_days(parses, actors, ad.dates, ad.doc.published), frozenset(untold))
 
 
 def _calamity(f: Found, sent: Any, headline: set[str], lex: EventLexicon) -> bool:
@@ -550,6 +546,8 @@ def _event(
     stance = f.stance is not None  # "was ready to send aid": said, its mood the adjective's
     asked = f.coding.type == "REQUEST"  # (a request complied with was made, whatever the compliance's mood)
     m = mood(f.stance or f.head, lex, coder.lemma, nominal=f.nominal and not stance, asked=asked)
+    if m.requested and f.coding.type != "REQUEST":
+        return None  # "urged Peru to withdraw": the content of the request, no event of its own
     if m.negated and f.lemma in lex.words("unsaid_when_negated"):
         return None  # "did not appear in court": he was absent, not uncharged
     placed = all(coder.actors.type_of(t) == "LOCATION" for t in f.target)  # ("would not leave [a town]")
@@ -557,7 +555,8 @@ def _event(
         f.coding = Coding("REJECT", f.coding.mode, f.coding.cameo, f.coding.rule + " (negated: a refusal)")
         m.refused(lex)
     a = f.offset + sent.start_char
-    ctx = context_date(ad.dates, context_start(ad.paragraphs, a), a, lex.words("span_openers"))
+    spans = lex.words("span_openers")
+    ctx = None if m.hypothetical else told_before(ad.dates, ad.paragraphs, a, spans, f.head)
     dated = choose(
         f.head, owned, heads, offset=f.offset, future=m.future, published=ad.doc.published, context=ctx,
         period=title_period(ad.doc.title, ad.doc.published),

@@ -126,14 +126,15 @@ class Matcher(Roles):
     def pattern_objects(cl: Clause) -> list[Token]:
         """What a pattern's objects are matched against: the clause's objects (a passive's subjects),
         the verb's particles ("hit *out* at", "hit *back* at": PETRARCH's next word) and, after an
-        object, its predicate adjective ("held X *responsible*", "X was found *guilty*")."""
+        object, its predicate adjective ("held X *responsible*", "X was found *guilty*", "pleaded not
+        *guilty*")."""
         objects = cl.objects or ([*cl.subjects] if cl.passive else [])
         if any(o.dep_ == "obj" for o in objects):  # "sent the police a plan": what was sent, not to whom
             objects = [o for o in objects if o.dep_ != "iobj"]
             # (both parsed as objects: the first, right before the second, is the receiver)
             starts = {x.left_edge.i for x in objects if x.dep_ == "obj"}
             objects = [o for o in objects if o.right_edge.i + 1 not in starts]
-        said = [c for c in cl.head.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"] if objects else []
+        said = [c for c in cl.head.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"]  # ("pleaded *guilty*")
         said += [c for o in cl.objects for c in o.rights if c.dep_ == "amod" and c.pos_ == "ADJ"]  # misparsed
         return objects + [k for o in objects for k in kind_of(o)] + particles(cl.head) + said
 

@@ -31,6 +31,7 @@ class Mood:
     cue: str | None = None
     future: bool = False
     unable: bool = False  # "could not agree": a failure, not a refusal
+    requested: bool = False  # what someone asks another to do ("urged Peru to withdraw"): no event
     hedges: list[str] = field(default_factory=list)  # the cues of hypotheticality, lower case
 
     def mark(self, kind: str, cue: Token, future: frozenset[str] = frozenset()) -> None:
@@ -86,6 +87,7 @@ def mood(
             "future",
             "predicting",
             "mandating",
+            "asking",
             "not_yet",
             "past_ability",
             "performatives",
@@ -108,9 +110,12 @@ def mood(
             _governors(head.head, words, lemma_of, m)
             # (not the setting it was said in: "*in a phone call*, X urged Y to ...")
             setting = head.dep_ == "obl" and case_of(head) in lex.words("setting_cases")
+            asking = head.dep_ == "obl" and lemma_of(head.head) in words["asking"]
+            setting = setting or (asking and case_of(head) not in lex.words("asked_cases"))  # ("into X")
             asked = _asked_for(head, lex, lemma_of(head.head), words["governors"]) and not _made(head, lex)
             if head.dep_ != "nsubj:pass" and asked and not setting:
                 m.mark("hypothetical", head.head)  # "called for a ceasefire", "demanded talks"
+                m.requested = lemma_of(head.head) in words["asking"]
         for c in head.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in words["prospective"]:
                 m.mark("hypothetical", c)
@@ -268,6 +273,7 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
                 m.mark("negated", yet[0])  # "has yet to concede", "is yet to sign": not (yet) done
             elif lemma in governors or gov.lower_ in governors:
                 m.mark("hypothetical", gov)
+                m.requested = m.requested or lemma in words.get("asking", ())
             _local(gov, words, m)
             t = gov
             continue
@@ -291,6 +297,7 @@ def _governors(t: Token, words: dict[str, frozenset[str]], lemma_of: Callable[[T
             return
         if dep == "ccomp" and lemma_of(gov) in words.get("mandating", ()) and _subjunctive(t):
             m.mark("hypothetical", gov)  # "demanded that Peru release X": asked, not done
+            m.requested = lemma_of(gov) in words.get("asking", ())
             return
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in conds for c in t.children):
             m.mark("hypothetical", next(c for c in t.children if c.dep_ == "mark"))

@@ -147,6 +147,18 @@ def context_start(paragraphs: Sequence[tuple[int, int]], pos: int) -> int:
     )
 
 
+def told_before(
+    dates: Sequence[DateValue],
+    paragraphs: Sequence[tuple[int, int]],
+    at: int,
+    spans: frozenset[str],
+    head: Token,
+) -> DateValue | None:
+    """The context date of an event at ``at`` headed by ``head``: the last day stated before it in its
+    paragraph (:func:`context_date`), when the event is told as a past act (:func:`narrated`)."""
+    return context_date(dates, context_start(paragraphs, at), at, spans) if narrated(head) else None
+
+
 def context_date(dates: Sequence[DateValue], start: int, end: int, spans: frozenset[str]) -> DateValue | None:
     """The last day stated between ``start`` and ``end`` (the paragraphs just before a sentence)."""
     found = [
@@ -159,6 +171,52 @@ def context_date(dates: Sequence[DateValue], start: int, end: int, spans: frozen
         and (d.text or "").split(" ", 1)[0].lower() not in spans
     ]
     return max(found, key=lambda d: d.start or 0) if found else None
+
+
+#: how an event noun hangs on the verb whose tense tells whether it is narrated ("*held* talks")
+_NOUN_OF_VERB = frozenset({"obj", "nsubj", "nsubj:pass"})
+#: how a verb without a tense of its own hangs on the clause that gives it one ("..., *killing* 12")
+_UNTENSED = frozenset({"advcl", "acl", "xcomp", "conj"})
+#: how a clause of its own hangs on its sentence (a participle there with no auxiliary is a past tense)
+_CLAUSES = frozenset({"ROOT", "ccomp", "parataxis"})
+
+
+def narrated(head: Token) -> bool:
+    """Whether the event headed by ``head`` is told as a past act, which alone may take the day told
+    before it (:func:`context_date`): a verb in the past tense ("met", "was arrested", "had met"), or
+    an event noun or an untensed verb that such a verb governs ("*held* talks", "*fired*, killing
+    12"), or in the present perfect of news ("has suspended"), or a present act in what a past verb
+    reports ("said, 'we urge ...'"), or a deed a phrase refers to ("following the visit to X"). Not
+    an ongoing act ("has been encouraging"), nor a present state or act ("supports")."""
+    if not head.tag_:
+        return True  # (a pipeline with no tagger: no tense to read)
+    v = head
+    for _ in range(5):
+        if v.pos_ not in PREDICATE_POS:  # an event noun: the tense of the verb it is the subject or
+            if v.dep_ not in _NOUN_OF_VERB or v.head.i == v.i:  # object of; a deed a phrase refers to
+                return True  # ("following the visit to X") was done
+            v = v.head
+            continue
+        aux = [c for c in v.children if c.dep_ in ("aux", "aux:pass")]
+        if v.tag_ == "VBG" and any(c.lower_ == "been" for c in aux):
+            return False  # "has been encouraging": ongoing
+        if v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+            return True
+        if v.tag_ == "VBN" and (any(c.lemma_ == "have" for c in aux) or (not aux and v.dep_ in _CLAUSES)):
+            return True  # "has suspended": told as news; a past tense the tagger read as a participle
+        said = v.dep_ == "ccomp" and v.tag_ in ("VB", "VBP", "VBZ")  # "saying, 'we urge ...'": when said
+        if aux or v.head.i == v.i or not (v.dep_ in _UNTENSED or said):
+            return False  # ("will meet", "is meeting", "supports")
+        v = v.head
+    return False
+
+
+def untold(head: Token, hypothetical: bool) -> bool:
+    """Whether the event headed by ``head`` takes no story day (:func:`redate`): a plan or an act not
+    told as past (:func:`narrated`) in the writer's words ("X has been encouraging Y", "if the House
+    votes to impeach"); not one said in a quotation ("'I thank X,' Y wrote", "'we will withdraw the
+    bill,' Y said": done or promised when said)."""
+    return (hypothetical or not narrated(head)) and not _quoted(head, head.idx)
 
 
 def choose(
@@ -324,11 +382,13 @@ def _main_clause(t: Token | None) -> bool:
     return False
 
 
-def redate(events: list[Event], story: Story) -> list[Event]:
+def redate(events: list[Event], story: Story, untold: frozenset[str] = frozenset()) -> list[Event]:
     """An event dated only by the publication (or its title) takes the day of the latest earlier anchor whose
-    subject is one of its sources: "On Tuesday, X announced ... 'I thank Y,' X wrote"."""
+    subject is one of its sources: "On Tuesday, X announced ... 'I thank Y,' X wrote"; not one of
+    ``untold``, the ids of events that take no story day (:func:`untold`)."""
     for ev in events:
-        day = _anchor_day(ev, story) if ev.date_source in ("document", "title") else None
+        told = ev.date_source in ("document", "title") and ev.id not in untold
+        day = _anchor_day(ev, story) if told else None
         if day is not None:
             ev.date, ev.date_precision, ev.date_text = day.value, day.precision, None
             ev.date_fallback, ev.date_source = False, "context"

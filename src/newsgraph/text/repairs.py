@@ -11,6 +11,13 @@
   too unsure: "because one of us *departs* that ...".)
 - A verb's object the parse hung as a compound on the bare infinitive after it ("Chile helped *Peru*
   rebuild its roads"): made the verb's object again.
+- A name with a role between commas before its verb, read as the name with a relative clause whose
+  subject is the role ("Juan Ortega, *then the director of the port*, was convicted": "convicted" a
+  clause of the name, "director" its subject, and the name the root of a sentence with no verb):
+  the verb is made the root, the name its subject and the role the name's apposition.
+- A name after a fronted phrase read as the phrase's apposition ("On Friday in Peru, *Juan Ortega*,
+  ..., was sentenced", "Following the vote, a spokesperson, *X*, said": the verb left with no
+  subject): the name is made the verb's subject.
 """
 
 from __future__ import annotations
@@ -41,6 +48,8 @@ def repair(doc: Any) -> None:
     deps = doc.to_array([DEP])  # (neither repair below changes what the other scans for)
     _present_verbs(doc, deps)
     _objects_of_control(doc, deps)
+    _named_subjects(doc)
+    _subjects_after_dates(doc)
     for sent in doc.sents:
         root = sent.root
         lemma = MISREAD.get(root.lower_) or (_singular_stem(root.lower_) if _present_form(root) else None)
@@ -81,6 +90,69 @@ def _objects_of_control(doc: Any, deps: Any) -> None:
             continue
         if t.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "mark" for c in v.children):
             t.head, t.dep_ = v.head, "obj"
+
+
+def _named_subjects(doc: Any) -> None:
+    """Make the name at the root of a sentence the subject of the clause the parse hung on it when
+    the clause's subject is a role noun between commas right after the name (see the module)."""
+    for sent in list(doc.sents):
+        name = sent.root
+        if name.pos_ != "PROPN" or _has_verb_root(sent):
+            continue
+        for v in name.rights:
+            role = _role_subject(doc, name, v)
+            if role is not None:
+                dep = role.dep_
+                v.head, v.dep_ = v, "ROOT"
+                name.head, name.dep_ = v, dep
+                role.head, role.dep_ = name, "appos"
+                break
+
+
+def _role_subject(doc: Any, name: Any, v: Any) -> Any:
+    """The role noun that is the subject of ``v``, a verb the parse made a clause of ``name``, when it
+    stands between commas right after the name ("Juan Ortega, [then] the director of X, [was] met")."""
+    if v.pos_ != "VERB" or not v.dep_.startswith("acl"):
+        return None
+    subjects = [c for c in v.lefts if c.dep_ in ("nsubj", "nsubj:pass")]
+    if len(subjects) != 1 or subjects[0].pos_ != "NOUN":
+        return None
+    role = subjects[0]
+    first, last = role.left_edge.i, role.right_edge.i
+    name_end = max([name.i] + [c.i for c in name.rights if c.dep_ in ("flat", "compound")])
+    between = doc[name_end + 1 : first]
+    if not between or between[0].text != "," or any(t.pos_ not in ("PUNCT", "ADV") for t in between):
+        return None
+    after = doc[last : v.i] if doc[last].text == "," else doc[last + 1 : v.i]  # (the comma may be the role's)
+    if not after or after[0].text != ",":
+        return None
+    return role if all(t.dep_.startswith(("aux", "punct", "advmod")) for t in after[1:]) else None
+
+
+def _subjects_after_dates(doc: Any) -> None:
+    """Make the names the parse hung as appositions of a phrase fronted before a verb with no
+    subject ("On Friday, X, ...", "Following the vote, a spokesperson, X, said") that verb's subject:
+    the first person's name among them (else the first of them) its subject, the others its
+    appositions (see the module)."""
+    for sent in doc.sents:
+        v = sent.root
+        if v.pos_ not in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in v.children):
+            continue
+        for front in (c for c in v.lefts if c.dep_ == "obl"):
+            told = [c for c in front.rights if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")]
+            if not any(c.pos_ == "PROPN" and c.ent_type_ for c in told):
+                continue
+            passive = any(c.dep_ == "aux:pass" for c in v.children)
+            subject = next((c for c in told if c.ent_type_ == "PER"), told[0])  # (not "a [State Dept] aide")
+            subject.head, subject.dep_ = v, "nsubj:pass" if passive else "nsubj"
+            for other in told:
+                if other.i != subject.i:
+                    other.head = subject
+            break
+
+
+def _has_verb_root(sent: Any) -> bool:
+    return sent.root.pos_ in ("VERB", "AUX")
 
 
 def _present_form(t: Any) -> bool:
