@@ -123,3 +123,37 @@ def test_a_phrase_of_an_appeal_that_names_no_request_is_a_fact() -> None:
     body = "Argentina called for an inquiry into the shooting of its citizens by Chilean police."
     shot = [(s, t, e.hypothetical) for ty, s, t, e in coded(body) if ty == "ASSAULT"]
     assert shot == [(["Chilean security forces"], ["Argentina"], False)]
+
+
+def test_a_day_without_its_year_right_after_one_stated_in_full_is_in_that_year() -> None:
+    """ "... on November 15, 2017. X resigned on November 21": the writer left out the year the story
+    is in; a day long after the full one, or two sentences on, keeps the publication's year."""
+    import datetime as dt
+
+    from newsgraph.text.dates import find_dates
+
+    def values(text: str) -> list[str]:
+        return [d.value for d in find_dates(text, anchor=dt.date(2019, 9, 9))]
+
+    assert values("He was detained on November 15, 2017. He resigned on November 21.") == [
+        "2017-11-15",
+        "2017-11-21",
+    ]
+    assert values("He was born on May 3, 1950. He resigned on September 21.")[1] == "2019-09-21"
+    assert values("He was born on May 3, 1950. He lived in Lima. He resigned on June 21.")[1] == "2019-06-21"
+
+
+def test_this_past_and_this_coming_month() -> None:
+    import datetime as dt
+
+    from newsgraph.text.dates import find_dates
+
+    oct20 = dt.date(2020, 10, 19)
+    assert [d.value for d in find_dates("He won the nomination this past May.", anchor=oct20)] == ["2020-05"]
+    assert [d.value for d in find_dates("He will visit this coming May.", anchor=oct20)] == ["2021-05"]
+
+
+def test_remanding_in_custody_detains() -> None:
+    from .events_helpers import triples
+
+    assert ("COERCE", ("Peru",), ("Juan Ortega",)) in triples("Juan Ortega was remanded in custody in Peru.")

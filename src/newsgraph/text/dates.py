@@ -268,11 +268,40 @@ class _Ctx:
             hi = bisect.bisect_left(self._hit_starts, sent.end)
             cands = [(abs(o.start - h.start), int(o.g["year"])) for o in self.hits[lo:hi]
                      if o is not h and "year" in o.g and o.kind in ("iso", "mdy", "dmy", "my")]
+            if not cands:
+                return self._told_year(h, lo)
         else:
             cands = [(abs(m.start() - h.start), int(m.group(1)))
                      for m in _ANY_YEAR.finditer(self.text, sent.start, sent.end)
                      if not h.start <= m.start() < h.end]
         return min(cands)[1] if cands else None
+
+
+    def _told_year(self, h: _Hit, first: int) -> int | None:
+        """The year of a day stated in full in the sentence before ``h``'s, its ``first`` hit at index
+        ``first`` of the sentence's own, when ``h``'s day falls up to :data:`TOLD_DAYS` after it: the
+        writer leaves out the year the story is in ("... on November 15, 2017. X resigned on November
+        21": 2017)."""
+        prev = self.hits[first - 1] if first > 0 else None
+        if prev is None or prev.kind not in ("mdy", "dmy") or "day" not in h.g or "year" not in prev.g:
+            return None
+        if not self._adjacent(prev, h):
+            return None
+        year = int(prev.g["year"])
+        told = _valid_day(year, _month_num(prev.g["mon"]), int(prev.g["day"]))
+        day = _valid_day(year, _month_num(h.g["mon"]), int(h.g["day"]))
+        return year if told and day and 0 <= (day - told).days <= TOLD_DAYS else None
+
+    def _adjacent(self, prev: _Hit, h: _Hit) -> bool:
+        """Whether ``prev`` lies in the sentence right before ``h``'s."""
+        self.sentence(h.start)  # (reads the sentences)
+        i = bisect.bisect_right(self._sent_starts, h.start) - 1
+        return i > 0 and self._sents is not None and self._sents[i - 1].start <= prev.start
+
+
+#: how many days after a day stated in full the sentence before a day without its year may fall and
+#: still be read in that day's year
+TOLD_DAYS = 92
 
 
 def _pick_year(month: int, day: int | None, anchor: dt.date, future: bool) -> int | None:
