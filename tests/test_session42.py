@@ -157,3 +157,17 @@ def test_remanding_in_custody_detains() -> None:
     from .events_helpers import triples
 
     assert ("COERCE", ("Peru",), ("Juan Ortega",)) in triples("Juan Ortega was remanded in custody in Peru.")
+
+
+def test_removing_its_own_troops_withdraws_them_and_more_sanctions_are_sanctions() -> None:
+    from .events_helpers import triples
+
+    assert triples("Chile removed its troops from Peru.") == {("RETREAT", ("Chile",), ("Peru",))}
+    assert triples("Chile removed Peruvian troops from the island.") == {("SANCTION", ("Chile",), ("Peru",))}
+    assert ("SANCTION", ("Chile",), ("Peru",)) in triples("Chile increased sanctions on Peru on Monday.")
+
+
+def test_certifying_a_result_is_no_promise() -> None:
+    from .events_helpers import triples
+
+    assert triples("The Chilean electoral court certified Ana Ruiz as the winner.") == set()
