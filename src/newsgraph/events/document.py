@@ -50,7 +50,7 @@ from newsgraph.events.subjects import describing
 from newsgraph.events.tree import ActorIndex, case_of, phrase_actors
 from newsgraph.events.unwelcome import declared_unwelcome, summoned_home
 from newsgraph.events.when import choose, owners, redate, story_days, title_period, told_before
-from newsgraph.events.when import untold as untold_event
+from newsgraph.events.when import takes_no_story_day as no_story_day
 from newsgraph.events.yielding import faced, pressed
 from newsgraph.models import AnalyzedDoc, Entity, Event, Mention
 from newsgraph.text import lexicons
@@ -148,7 +148,7 @@ def code_events(
     claims = claimers(parses, actors, lex, ad.text)
     coder = Coder(lex, actors, kb)
     events: list[Event] = []
-    untold: set[str] = set()  # events that take no story day (see when.untold)
+    untold: set[str] = set()  # events that take no story day (see when.takes_no_story_day)
     nouns = NounCoder(lex, actors, coder.lemma, events)
     nouns.claims = claims
     doers = ActDoers(parses, actors, coder.lemma)
@@ -204,7 +204,7 @@ def code_events(
                     if f.mutual and ev.type != "CONSULT":  # "X and Y were at odds": each with the other
                         other = f"{ad.doc.id}:ev{len(events) + 1}"
                         events.append(replace(ev, id=other, source=ev.target, target=ev.source))
-                    if untold_event(f.head, ev.hypothetical):  # (a plan or a state: no story day)
+                    if no_story_day(f.head, ev.hypothetical):  # (a plan or a state)
                         untold.update({ev.id, f"{ad.doc.id}:ev{len(events)}"})
     events += speech_events(ad, lex, events, len(events), parses, actors, kb, acts, doers)
     return redate(events, story_days(parses, actors, ad.dates, ad.doc.published), frozenset(untold))

@@ -110,12 +110,14 @@ def mood(
             _governors(head.head, words, lemma_of, m)
             # (not the setting it was said in: "*in a phone call*, X urged Y to ...")
             setting = head.dep_ == "obl" and case_of(head) in lex.words("setting_cases")
-            asking = head.dep_ == "obl" and lemma_of(head.head) in words["asking"]
-            setting = setting or (asking and case_of(head) not in lex.words("asked_cases"))  # ("into X")
-            asked = _asked_for(head, lex, lemma_of(head.head), words["governors"]) and not _made(head, lex)
+            verb = lemma_of(head.head)
+            asking = verb in words["asking"]
+            phrase = head.dep_ == "obl" and case_of(head) not in lex.words("asked_cases")
+            setting = setting or (asking and phrase)  # ("called for an inquiry *into* X": not asked for)
+            asked = _asked_for(head, lex, verb, words["governors"]) and not _made(head, lex)
             if head.dep_ != "nsubj:pass" and asked and not setting:
                 m.mark("hypothetical", head.head)  # "called for a ceasefire", "demanded talks"
-                m.requested = lemma_of(head.head) in words["asking"]
+                m.requested = asking
         for c in head.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in words["prospective"]:
                 m.mark("hypothetical", c)

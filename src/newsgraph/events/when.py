@@ -134,7 +134,14 @@ def _owner(t: Token | None, heads: set[int]) -> int | None:
 
 def _quoted(sent: Token, pos: int) -> bool:
     """Whether ``pos`` (offsets of the sentence's parse) lies between paired quotation marks."""
-    return any(q.start <= pos < q.end for q in find_quote_spans(sent.doc.text) if q.open_pos >= 0)
+    return any(a <= pos < b for a, b in _paired_quotes(sent.doc.text))
+
+
+@lru_cache(maxsize=16)
+def _paired_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans between paired quotation marks of a parsed piece's text (found once per piece: each
+    date and event of the piece asks)."""
+    return tuple((q.start, q.end) for q in find_quote_spans(text) if q.open_pos >= 0)
 
 
 def context_start(paragraphs: Sequence[tuple[int, int]], pos: int) -> int:
@@ -211,7 +218,7 @@ def narrated(head: Token) -> bool:
     return False
 
 
-def untold(head: Token, hypothetical: bool) -> bool:
+def takes_no_story_day(head: Token, hypothetical: bool) -> bool:
     """Whether the event headed by ``head`` takes no story day (:func:`redate`): a plan or an act not
     told as past (:func:`narrated`) in the writer's words ("X has been encouraging Y", "if the House
     votes to impeach"); not one said in a quotation ("'I thank X,' Y wrote", "'we will withdraw the
@@ -385,7 +392,7 @@ def _main_clause(t: Token | None) -> bool:
 def redate(events: list[Event], story: Story, untold: frozenset[str] = frozenset()) -> list[Event]:
     """An event dated only by the publication (or its title) takes the day of the latest earlier anchor whose
     subject is one of its sources: "On Tuesday, X announced ... 'I thank Y,' X wrote"; not one of
-    ``untold``, the ids of events that take no story day (:func:`untold`)."""
+    ``untold``, the ids of events that take no story day (:func:`takes_no_story_day`)."""
     for ev in events:
         told = ev.date_source in ("document", "title") and ev.id not in untold
         day = _anchor_day(ev, story) if told else None

@@ -276,7 +276,6 @@ class _Ctx:
                      if not h.start <= m.start() < h.end]
         return min(cands)[1] if cands else None
 
-
     def _told_year(self, h: _Hit, first: int) -> int | None:
         """The year of a day stated in full in the sentence before ``h``'s, its ``first`` hit at index
         ``first`` of the sentence's own, when ``h``'s day falls up to :data:`TOLD_DAYS` after it: the

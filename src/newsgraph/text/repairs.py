@@ -49,7 +49,7 @@ def repair(doc: Any) -> None:
     _present_verbs(doc, deps)
     _objects_of_control(doc, deps)
     _named_subjects(doc)
-    _subjects_after_dates(doc)
+    _subjects_after_fronted(doc)
     for sent in doc.sents:
         root = sent.root
         lemma = MISREAD.get(root.lower_) or (_singular_stem(root.lower_) if _present_form(root) else None)
@@ -97,7 +97,7 @@ def _named_subjects(doc: Any) -> None:
     the clause's subject is a role noun between commas right after the name (see the module)."""
     for sent in list(doc.sents):
         name = sent.root
-        if name.pos_ != "PROPN" or _has_verb_root(sent):
+        if name.pos_ != "PROPN":  # (a sentence whose root is a name has no verb at its head)
             continue
         for v in name.rights:
             role = _role_subject(doc, name, v)
@@ -129,7 +129,7 @@ def _role_subject(doc: Any, name: Any, v: Any) -> Any:
     return role if all(t.dep_.startswith(("aux", "punct", "advmod")) for t in after[1:]) else None
 
 
-def _subjects_after_dates(doc: Any) -> None:
+def _subjects_after_fronted(doc: Any) -> None:
     """Make the names the parse hung as appositions of a phrase fronted before a verb with no
     subject ("On Friday, X, ...", "Following the vote, a spokesperson, X, said") that verb's subject:
     the first person's name among them (else the first of them) its subject, the others its
@@ -149,10 +149,6 @@ def _subjects_after_dates(doc: Any) -> None:
                 if other.i != subject.i:
                     other.head = subject
             break
-
-
-def _has_verb_root(sent: Any) -> bool:
-    return sent.root.pos_ in ("VERB", "AUX")
 
 
 def _present_form(t: Any) -> bool:
